@@ -1,0 +1,63 @@
+# Two commands: `make demo` and `make test`. Everything they need is set up here.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml))
+TEMPLATE_DIR := $(patsubst %/pyproject.toml,%,$(wildcard examples/plugin-template/pyproject.toml))
+EDITABLES := -e . $(foreach dir,$(PLUGIN_DIRS) $(TEMPLATE_DIR),-e $(dir))
+STAMP := $(VENV)/.installed
+TEST_PATHS := tests $(foreach dir,$(PLUGIN_DIRS) $(TEMPLATE_DIR),$(wildcard $(dir)/tests))
+
+.PHONY: help install demo test lint typecheck pytest browser bench clean
+
+help:
+	@echo "make demo   set everything up and generate the bundled partnerships' plans under build/"
+	@echo "make test   set everything up and run every check (pytest, ruff, mypy)"
+	@echo "make bench  run the benchmarks"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(STAMP): $(PY) pyproject.toml $(wildcard plugins/*/pyproject.toml) $(wildcard examples/plugin-template/pyproject.toml)
+	$(PIP) install --quiet $(EDITABLES)
+	$(PIP) install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	@mkdir -p build
+	@set -e; for script in examples/*.py; do \
+		echo "== $$script"; $(PY) $$script; \
+	done
+
+# Debian's chromium, for the browser tests; installed when missing and we may install.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then \
+		echo "chromium: $$(chromium --version 2>/dev/null)"; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing Debian's chromium"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "chromium missing and cannot be installed here: browser tests will skip (fail under CI=true)"; \
+	fi
+
+pytest: install browser
+	$(PY) -m pytest $(TEST_PATHS)
+
+lint: install
+	$(PY) -m ruff check src tests plugins examples
+	$(PY) -m ruff format --check src
+
+typecheck: install
+	$(PY) -m mypy
+
+test: pytest lint typecheck
+
+bench: install
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf build .venv .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,18 @@
+"""Built-in plugin: the subcommands of the ``helsefellesskap`` command."""
+
+from __future__ import annotations
+
+from ..cli.check import CHECK
+from ..cli.command import Command
+from ..cli.plugins import LIST, PLUGINS
+from ..cli.render import RENDER
+from ..cli.validate import VALIDATE
+from ..hookspecs import hookimpl
+
+__all__ = ["hf_cli_commands"]
+
+
+@hookimpl
+def hf_cli_commands() -> list[Command]:
+    """The built-in subcommands."""
+    return [CHECK, VALIDATE, RENDER, PLUGINS, LIST]

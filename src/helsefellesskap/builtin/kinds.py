@@ -1,0 +1,118 @@
+"""Built-in plugin: the body kinds of the national helsefellesskap arrangement."""
+
+from __future__ import annotations
+
+from ..hookspecs import hookimpl
+from ..kinds import BodyKind
+
+__all__ = ["BUILTIN_KINDS", "hf_body_kinds"]
+
+
+def _kind(
+    name: str, nb: str, nn: str, en: str, abbreviation: str | None, description: str
+) -> BodyKind:
+    return BodyKind(
+        name=name,
+        labels={"nb": nb, "nn": nn, "en": en},
+        abbreviation=abbreviation,
+        description=description,
+    )
+
+
+BUILTIN_KINDS: tuple[BodyKind, ...] = (
+    _kind(
+        "partnership-meeting",
+        "partnerskapsmøte",
+        "partnarskapsmøte",
+        "partnership meeting",
+        "PM",
+        "The top leadership of the partners; meets at least yearly and sets the direction.",
+    ),
+    _kind(
+        "strategic-committee",
+        "strategisk samarbeidsutvalg",
+        "strategisk samarbeidsutval",
+        "strategic committee",
+        "SSU",
+        "Decides on patient pathways and service development; gives the FSU mandates.",
+    ),
+    _kind(
+        "professional-committee",
+        "faglig samarbeidsutvalg",
+        "fagleg samarbeidsutval",
+        "professional committee",
+        "FSU",
+        "Drafts procedures and pathways under a mandate from SSU.",
+    ),
+    _kind(
+        "secretariat",
+        "sekretariat",
+        "sekretariat",
+        "secretariat",
+        "SEKR",
+        "The shared secretariat of the partnership.",
+    ),
+    _kind(
+        "working-group",
+        "arbeidsgruppe",
+        "arbeidsgruppe",
+        "working group",
+        None,
+        "A group set up for a task.",
+    ),
+    _kind(
+        "revision-committee",
+        "revisjonsutvalg",
+        "revisjonsutval",
+        "revision committee",
+        None,
+        "Revises the cooperation agreement.",
+    ),
+    _kind(
+        "sub-committee",
+        "underutvalg",
+        "underutval",
+        "sub-committee",
+        None,
+        "A committee under another body.",
+    ),
+    _kind(
+        "network",
+        "nettverk",
+        "nettverk",
+        "network",
+        None,
+        "A professional network across the partners.",
+    ),
+    _kind(
+        "project-group",
+        "prosjektgruppe",
+        "prosjektgruppe",
+        "project group",
+        None,
+        "A project's group, often local to one municipality and the hospital.",
+    ),
+    _kind(
+        "project",
+        "prosjekt",
+        "prosjekt",
+        "project",
+        None,
+        "A project or programme the partners run together.",
+    ),
+    _kind(
+        "department",
+        "avdeling",
+        "avdeling",
+        "department",
+        None,
+        "A department of a partner that documents name as responsible.",
+    ),
+)
+"""The body kinds every partnership has at hand."""
+
+
+@hookimpl
+def hf_body_kinds() -> list[BodyKind]:
+    """The built-in body kinds."""
+    return list(BUILTIN_KINDS)

@@ -1,0 +1,122 @@
+"""The exceptions a user of the library can cause, each pointing into the data.
+
+Every error derives from :class:`HelsefellesskapError`. Bad data raises
+:class:`DataError`, which carries one or more :class:`Problem` records: the file, the
+path inside it in TOML keys (``$.focus_areas[1].goals[0].measures[3].deadline``), what
+is wrong and what to write instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+__all__ = [
+    "DataError",
+    "DocumentNotFoundError",
+    "EmptyFileError",
+    "EncodingError",
+    "HelsefellesskapError",
+    "PluginError",
+    "Problem",
+    "RenderError",
+    "TomlSyntaxError",
+    "UsageError",
+]
+
+
+class HelsefellesskapError(Exception):
+    """Base of every error the library raises on purpose."""
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with the data, and where.
+
+    ``path`` is a JSONPath-like route in the file's keys, ``$`` for the whole file.
+    ``hint`` says what to write instead, where the library knows.
+    """
+
+    message: str
+    path: str = "$"
+    file: Path | None = None
+    hint: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def location(self) -> str:
+        """``file:line:column`` or ``file``, followed by the path."""
+        where = str(self.file) if self.file is not None else "<data>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.path}"
+
+    def __str__(self) -> str:
+        text = f"{self.location()}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class DataError(HelsefellesskapError):
+    """The data cannot be loaded: one or more :class:`Problem` records say why."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        if not self.problems:
+            raise ValueError("a DataError needs at least one problem")
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def file(self) -> Path | None:
+        """The file of the first problem."""
+        return self.problems[0].file
+
+    @property
+    def path(self) -> str:
+        """The path of the first problem."""
+        return self.problems[0].path
+
+    def with_file(self, file: Path) -> DataError:
+        """The same error with ``file`` set on every problem that has none."""
+        problems = [p if p.file is not None else attrs.evolve(p, file=file) for p in self.problems]
+        clone = type(self)(problems)
+        return clone
+
+
+class TomlSyntaxError(DataError):
+    """The file is not valid TOML; the problem gives line and column."""
+
+
+class EncodingError(DataError):
+    """The file is not UTF-8 text."""
+
+
+class EmptyFileError(DataError):
+    """The file holds no data."""
+
+
+class DocumentNotFoundError(HelsefellesskapError):
+    """A document or partnership asked for by id or path does not exist."""
+
+
+class UsageError(HelsefellesskapError):
+    """The library or the command was called in a way it cannot serve."""
+
+
+class RenderError(HelsefellesskapError):
+    """A document cannot be rendered in the format asked for."""
+
+
+class PluginError(HelsefellesskapError):
+    """A plugin failed: it names the plugin and, where it applies, the hook."""
+
+    def __init__(self, message: str, *, plugin: str, hook: str | None = None) -> None:
+        self.plugin = plugin
+        self.hook = hook
+        where = f"plugin {plugin!r}" + (f" in hook {hook}" if hook else "")
+        super().__init__(f"{where}: {message}")

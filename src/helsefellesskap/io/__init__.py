@@ -1,0 +1,51 @@
+"""Reading and writing the model: TOML and JSON, files and partnership folders."""
+
+from __future__ import annotations
+
+from .converter import json_converter, make_converter, toml_converter
+from .documents import (
+    document_types_by_kind,
+    dumps_json,
+    dumps_toml,
+    loads_json,
+    structure,
+    structure_document,
+    unstructure,
+)
+from .folder import (
+    PARTNERSHIP_FILE,
+    find_partnership_root,
+    load,
+    load_bundle,
+    load_document,
+    load_partnership,
+    save,
+    save_bundle,
+)
+from .text import parse_toml, read_text, read_toml, toml_reader, write_atomic
+
+__all__ = [
+    "PARTNERSHIP_FILE",
+    "document_types_by_kind",
+    "dumps_json",
+    "dumps_toml",
+    "find_partnership_root",
+    "json_converter",
+    "load",
+    "load_bundle",
+    "load_document",
+    "load_partnership",
+    "loads_json",
+    "make_converter",
+    "parse_toml",
+    "read_text",
+    "read_toml",
+    "save",
+    "save_bundle",
+    "structure",
+    "structure_document",
+    "toml_converter",
+    "toml_reader",
+    "unstructure",
+    "write_atomic",
+]

@@ -1,0 +1,231 @@
+"""The one cattrs converter configuration for TOML (and its JSON twin).
+
+Built on :mod:`cattrs.preconf.tomllib`, with ``forbid_extra_keys`` so a misspelt key is
+an error, strict hooks so that ``3`` never silently becomes ``"3"`` and a TOML datetime
+is never taken for a date, enums that list their allowed values, the compact forms of a
+:class:`~helsefellesskap.model.Deadline`, and ``None`` and other defaults omitted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import re
+from collections.abc import Callable
+from typing import Any
+
+import cattrs
+from cattrs.preconf.tomllib import make_converter as make_toml_converter
+
+from ..model import Deadline, DeadlineKind
+
+__all__ = ["ValueProblem", "json_converter", "make_converter", "toml_converter"]
+
+_SPAN = re.compile(r"^\s*(\d{4})\s*[-\u2013\u2014]\s*(\d{4})\s*$")
+_YEAR = re.compile(r"^\s*(\d{4})\s*$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+DEADLINE_FORMS = (
+    'a year (2024), a span of years ("2024-2025"), a date (2024-06-30), '
+    'or a phrase with the date it means ({ text = "Innen utgangen av 2024", means = 2024-12-31 })'
+)
+
+
+class ValueProblem(ValueError):
+    """A value of the wrong type or form, with what to write instead."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int):
+        return f"the integer {value}"
+    if isinstance(value, float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, dt.datetime):
+        return f"the date and time {value.isoformat()}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _strict_str(value: Any, _type: Any) -> str:
+    if isinstance(value, str):
+        return value
+    hint = f'write it in quotes: "{value}"' if isinstance(value, (int, float)) else None
+    raise ValueProblem(f"expected text, got {_describe(value)}", hint)
+
+
+def _strict_int(value: Any, _type: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    hint = None
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        hint = f"write the number without quotes: {value.strip()}"
+    raise ValueProblem(f"expected a whole number, got {_describe(value)}", hint)
+
+
+def _strict_float(value: Any, _type: Any) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise ValueProblem(f"expected a number, got {_describe(value)}")
+
+
+def _strict_bool(value: Any, _type: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueProblem(f"expected true or false, got {_describe(value)}", "write true or false")
+
+
+def _toml_date(value: Any, _type: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise ValueProblem(
+            f"expected a date, got {_describe(value)}",
+            f"write the date alone: {value.date().isoformat()}",
+        )
+    if isinstance(value, dt.date):
+        return value
+    hint = None
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        hint = f"write the date without quotes: {value}"
+    raise ValueProblem(f"expected a date (2024-04-18), got {_describe(value)}", hint)
+
+
+def _json_date(value: Any, _type: Any) -> dt.date:
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueProblem(f"{value!r} is not a date: {error}") from None
+    raise ValueProblem(f'expected a date as "YYYY-MM-DD", got {_describe(value)}')
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
+    allowed = [str(member.value) for member in cls]
+
+    def structure(value: Any, _type: Any) -> enum.Enum:
+        try:
+            return cls(value)
+        except ValueError:
+            pass
+        listing = ", ".join(f'"{a}"' for a in allowed)
+        close = difflib.get_close_matches(str(value), allowed, n=1)
+        hint = f'did you mean "{close[0]}"? ' if close else ""
+        raise ValueProblem(f"{value!r} is not allowed here", f"{hint}write one of {listing}")
+
+    return structure
+
+
+def _year(value: int) -> int:
+    if not 1000 <= value <= 9999:
+        raise ValueProblem(f"{value} is not a year", f"write a deadline as {DEADLINE_FORMS}")
+    return value
+
+
+def _deadline_from(value: Any, json: bool) -> Deadline:
+    if isinstance(value, bool):
+        raise ValueProblem(f"a deadline cannot be {_describe(value)}", f"write {DEADLINE_FORMS}")
+    if isinstance(value, int):
+        return Deadline.of_year(_year(value))
+    if isinstance(value, dt.datetime):
+        raise ValueProblem(
+            f"expected a deadline, got {_describe(value)}",
+            f"write the date alone: {value.date().isoformat()}",
+        )
+    if isinstance(value, dt.date):
+        return Deadline.of_date(value)
+    if isinstance(value, str):
+        if match := _SPAN.match(value):
+            start, end = int(match[1]), int(match[2])
+            if end < start:
+                raise ValueProblem(
+                    f"the span {value!r} ends before it starts", "write the earlier year first"
+                )
+            return Deadline.of_span(start, end)
+        if match := _YEAR.match(value):
+            return Deadline.of_year(_year(int(match[1])))
+        if json and _ISO_DATE.match(value):
+            return Deadline.of_date(_json_date(value, dt.date))
+        raise ValueProblem(
+            f"{value!r} is not a deadline on its own",
+            f'a phrase needs the date it means: {{ text = "{value}", means = YYYY-MM-DD }}; '
+            f"the forms are {DEADLINE_FORMS}",
+        )
+    if isinstance(value, dict):
+        keys = set(value)
+        if keys != {"text", "means"}:
+            missing = sorted({"text", "means"} - keys)
+            extra = sorted(keys - {"text", "means"})
+            what = []
+            if missing:
+                what.append("missing " + ", ".join(missing))
+            if extra:
+                what.append("unknown " + ", ".join(extra))
+            raise ValueProblem(
+                f"a phrase deadline has the keys text and means ({'; '.join(what)})",
+                'write { text = "Innen utgangen av 2024", means = 2024-12-31 }',
+            )
+        text = _strict_str(value["text"], str)
+        if not text.strip():
+            raise ValueProblem("the phrase of the deadline is empty", "write the words, or a year")
+        means = _json_date(value["means"], dt.date) if json else _toml_date(value["means"], dt.date)
+        return Deadline.of_phrase(text, means)
+    raise ValueProblem(f"expected a deadline, got {_describe(value)}", f"write {DEADLINE_FORMS}")
+
+
+def _deadline_to(deadline: Deadline, json: bool) -> Any:
+    if deadline.kind is DeadlineKind.YEAR:
+        return deadline.year
+    if deadline.kind is DeadlineKind.SPAN:
+        return f"{deadline.year}-{deadline.end_year}"
+    assert deadline.date is not None
+    when: Any = deadline.date.isoformat() if json else deadline.date
+    if deadline.kind is DeadlineKind.DATE:
+        return when
+    return {"text": deadline.text, "means": when}
+
+
+def make_converter(*, json: bool = False) -> cattrs.Converter:
+    """Build the converter: for TOML by default, for JSON with ``json=True``.
+
+    Both share every rule; the JSON one writes dates as ``"YYYY-MM-DD"`` strings.
+    """
+    converter = make_toml_converter(forbid_extra_keys=True, omit_if_default=True)
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(float, _strict_float)
+    converter.register_structure_hook(bool, _strict_bool)
+    if json:
+        converter.register_structure_hook(dt.date, _json_date)
+        converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    else:
+        converter.register_structure_hook(dt.date, _toml_date)
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+    )
+    converter.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
+        lambda _t: lambda member: member.value,
+    )
+    converter.register_structure_hook(Deadline, lambda v, _t: _deadline_from(v, json))
+    converter.register_unstructure_hook(Deadline, lambda d: _deadline_to(d, json))
+    return converter
+
+
+toml_converter = make_converter()
+"""The converter for TOML data."""
+
+json_converter = make_converter(json=True)
+"""The converter for JSON data."""

@@ -1,0 +1,133 @@
+"""Turn cattrs and attrs failures into :class:`~helsefellesskap.errors.Problem` records.
+
+cattrs reports a tree of exceptions annotated with attribute names and list indexes;
+this module walks it into flat problems with a path in TOML keys (which are the attribute
+names: the model never renames a key), a message that says what is wrong and a hint that
+says what to write instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+from cattrs.errors import (
+    BaseValidationError,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from ..errors import Problem
+from ..model._base import InvalidValue
+from .converter import ValueProblem
+
+__all__ = ["problems_from_exception"]
+
+
+def _field_names(cls: Any) -> list[str]:
+    if isinstance(cls, type) and attrs.has(cls):
+        return [a.name for a in attrs.fields(cls)]
+    return []
+
+
+def _is_required(cls: Any, name: str) -> bool:
+    if isinstance(cls, type) and attrs.has(cls):
+        for attribute in attrs.fields(cls):
+            if attribute.name == name:
+                return attribute.default is attrs.NOTHING
+    return False
+
+
+def _child(path: str, key: object) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    text = str(key)
+    if text.replace("_", "").replace("-", "").isalnum() and text.isascii():
+        return f"{path}.{text}"
+    return f'{path}["{text}"]'
+
+
+def _walk(error: BaseException, path: str, cls: Any) -> Iterator[tuple[str, BaseException, Any]]:
+    if isinstance(error, IterableValidationError):
+        items, rest = error.group_exceptions()
+        for inner, item in items:
+            yield from _walk(inner, _child(path, item.index), item.type)
+        for inner in rest:
+            yield from _walk(inner, path, cls)
+    elif isinstance(error, ClassValidationError):
+        fields, others = error.group_exceptions()
+        for inner, field in fields:
+            yield from _walk(inner, _child(path, field.name), error.cl)
+        for inner in others:
+            yield from _walk(inner, path, error.cl)
+    elif isinstance(error, BaseValidationError):
+        for inner in error.exceptions:
+            yield from _walk(inner, path, cls)
+    else:
+        yield path, error, cls
+
+
+def _parent_and_key(path: str) -> tuple[str, str]:
+    if "." in path:
+        parent, _, key = path.rpartition(".")
+        return parent, key
+    return "$", path
+
+
+def _one(path: str, error: BaseException, cls: Any, file: Path | None) -> Iterator[Problem]:
+    if isinstance(error, ForbiddenExtraKeysError):
+        known = _field_names(error.cl)
+        for key in sorted(error.extra_fields):
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f'did you mean "{close[0]}"?' if close else None
+            if not close and known:
+                hint = "the keys allowed here are " + ", ".join(known)
+            yield Problem(
+                message=f'unknown key "{key}"', path=_child(path, key), file=file, hint=hint
+            )
+        return
+    if isinstance(error, KeyError):
+        # cattrs raises KeyError for a required key that is missing.
+        _parent, key = _parent_and_key(path)
+        yield Problem(
+            message=f'the required key "{key}" is missing',
+            path=path,
+            file=file,
+            hint=f"add {key} = …",
+        )
+        return
+    if isinstance(error, InvalidValue):
+        target = path
+        if error.field:
+            for part in error.field.replace("[", ".[").split("."):
+                target = f"{target}{part}" if part.startswith("[") else _child(target, part)
+        yield Problem(message=error.message, path=target, file=file, hint=error.hint)
+        return
+    if isinstance(error, ValueProblem):
+        yield Problem(message=error.message, path=path, file=file, hint=error.hint)
+        return
+    if isinstance(error, TypeError) and "argument" in str(error):
+        yield Problem(message=f"the data does not fit here: {error}", path=path, file=file)
+        return
+    if isinstance(error, (ValueError, TypeError, AttributeError)):
+        message = str(error) or type(error).__name__
+        if "not iterable" in message or "has no attribute" in message or "indices" in message:
+            expected = "a list" if "iterable" in message else "a table"
+            message = f"this value has the wrong shape: expected {expected}"
+        yield Problem(message=message, path=path, file=file)
+        return
+    raise error
+
+
+def problems_from_exception(
+    error: BaseException, *, file: Path | None = None, path: str = "$"
+) -> list[Problem]:
+    """Every problem an exception from structuring stands for, in the order of the data."""
+    problems: list[Problem] = []
+    for where, inner, cls in _walk(error, path, None):
+        problems.extend(_one(where, inner, cls, file))
+    return problems

@@ -1,0 +1,113 @@
+"""The domain model: typed, frozen attrs classes, one module per concept."""
+
+from __future__ import annotations
+
+from ._base import ID_PATTERN, slugify
+from .body import Body, BodyStatus, Chair, DecisionRule, Mandate, Right, Seat, StatusChange, Term
+from .bundle import Bundle
+from .deadline import Deadline, DeadlineKind, Period
+from .declaration import Commitment, Declaration, MainGoal
+from .document import Document
+from .national import (
+    AgreementSubject,
+    FsuRequirement,
+    NationalFrame,
+    NationalGoal,
+    NationalPlan,
+    Principle,
+    PriorityGroup,
+)
+from .partner import Group, Membership, Partner, PartnerKind, Role
+from .partnership import Actor, Layout, Partnership, RuleSetting, Severity
+from .plan import (
+    ActionPlan,
+    Basis,
+    FocusArea,
+    Goal,
+    Intention,
+    Measure,
+    MeasureStatus,
+    OngoingWork,
+    Reference,
+    ReferenceList,
+)
+from .report import (
+    AnnualReport,
+    Application,
+    ConsultationResponse,
+    FundingRound,
+    MeasureFollowUp,
+    MeetingCount,
+    Question,
+    StructureCount,
+)
+from .text import Link, Section
+
+DOCUMENT_TYPES: tuple[type[Document], ...] = (
+    Declaration,
+    ActionPlan,
+    AnnualReport,
+    FundingRound,
+    ConsultationResponse,
+)
+"""The document types the core knows, each with its ``KIND`` and ``FOLDER``."""
+
+__all__ = [
+    "DOCUMENT_TYPES",
+    "ID_PATTERN",
+    "ActionPlan",
+    "Actor",
+    "AgreementSubject",
+    "AnnualReport",
+    "Application",
+    "Basis",
+    "Body",
+    "BodyStatus",
+    "Bundle",
+    "Chair",
+    "Commitment",
+    "ConsultationResponse",
+    "Deadline",
+    "DeadlineKind",
+    "DecisionRule",
+    "Declaration",
+    "Document",
+    "FocusArea",
+    "FsuRequirement",
+    "FundingRound",
+    "Goal",
+    "Group",
+    "Intention",
+    "Layout",
+    "Link",
+    "MainGoal",
+    "Mandate",
+    "Measure",
+    "MeasureFollowUp",
+    "MeasureStatus",
+    "MeetingCount",
+    "Membership",
+    "NationalFrame",
+    "NationalGoal",
+    "NationalPlan",
+    "OngoingWork",
+    "Partner",
+    "PartnerKind",
+    "Partnership",
+    "Period",
+    "Principle",
+    "PriorityGroup",
+    "Question",
+    "Reference",
+    "ReferenceList",
+    "Right",
+    "Role",
+    "RuleSetting",
+    "Seat",
+    "Section",
+    "Severity",
+    "StatusChange",
+    "StructureCount",
+    "Term",
+    "slugify",
+]

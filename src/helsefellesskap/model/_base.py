@@ -1,0 +1,71 @@
+"""Shared building blocks of the model: the class decorator, id rules and validators."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, TypeVar
+
+import attrs
+
+__all__ = [
+    "ID_PATTERN",
+    "InvalidValue",
+    "check_id",
+    "check_id_list",
+    "non_empty",
+    "slugify",
+]
+
+T = TypeVar("T")
+
+#: An id is lower-case ASCII letters and digits, in words joined by single hyphens,
+#: dots or underscores: ``unn``, ``fsu-rest``, ``nhsp-2020.goal-1``.
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+
+
+class InvalidValue(ValueError):
+    """A model value is not acceptable; ``field`` names the attribute, ``hint`` the fix."""
+
+    def __init__(self, message: str, *, field: str | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.hint = hint
+
+
+def slugify(text: str) -> str:
+    """Turn free text into a valid id: ``"FSU REST"`` becomes ``"fsu-rest"``."""
+    folded = text.replace("æ", "ae").replace("Æ", "ae").replace("ø", "o").replace("Ø", "o")
+    folded = folded.replace("å", "a").replace("Å", "a")
+    ascii_text = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "id"
+
+
+def _bad_id(value: str, field: str) -> InvalidValue:
+    return InvalidValue(
+        f"{value!r} is not a valid id",
+        field=field,
+        hint=f'an id is lower-case letters a-z, digits and hyphens: write "{slugify(value)}"',
+    )
+
+
+def check_id(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """attrs validator: the value is a well-formed id (or ``None``)."""
+    if value is not None and not ID_PATTERN.match(value):
+        raise _bad_id(value, attribute.name)
+
+
+def check_id_list(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """attrs validator: every element is a well-formed id."""
+    for index, item in enumerate(value):
+        if not ID_PATTERN.match(item):
+            raise _bad_id(item, f"{attribute.name}[{index}]")
+
+
+def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """attrs validator: a text that must say something."""
+    if value is not None and not value.strip():
+        raise InvalidValue(
+            "the text is empty", field=attribute.name, hint="write the text, or leave the key out"
+        )

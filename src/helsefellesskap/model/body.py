@@ -1,0 +1,175 @@
+"""Governance bodies (*organ*, *utvalg*) with their seats, mandate and status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from ._base import check_id, check_id_list, non_empty
+from .deadline import Deadline
+
+__all__ = [
+    "Body",
+    "BodyStatus",
+    "Chair",
+    "DecisionRule",
+    "Mandate",
+    "Right",
+    "Seat",
+    "StatusChange",
+    "Term",
+]
+
+
+class Right(enum.Enum):
+    """What a seat entitles its holder to."""
+
+    VOTE = "vote"
+    """*stemmerett*."""
+    ATTEND = "attend"
+    """*møterett*."""
+    SPEAK = "speak"
+    """*talerett*."""
+    PROPOSE = "propose"
+    """*forslagsrett*."""
+
+
+class BodyStatus(enum.Enum):
+    """Where a body is in its life."""
+
+    PLANNED = "planned"
+    BEING_ESTABLISHED = "being-established"
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class Term(enum.Enum):
+    """Whether a body is permanent or set up for a limited time."""
+
+    PERMANENT = "permanent"
+    TIME_LIMITED = "time-limited"
+
+
+class DecisionRule(enum.Enum):
+    """How a body decides."""
+
+    CONSENSUS = "consensus"
+    VOTE = "vote"
+    ADVISORY = "advisory"
+    """the body advises; it does not decide."""
+
+
+@attrs.frozen(kw_only=True)
+class Seat:
+    """Who sits in a body (*representasjon*): a partner, group or role, and its rights.
+
+    ``holder`` is the id of a partner, group or role. ``count`` is the number of people,
+    where the sources give it.
+    """
+
+    holder: str = attrs.field(validator=check_id)
+    rights: tuple[Right, ...] = (Right.ATTEND, Right.SPEAK, Right.VOTE)
+    count: int | None = None
+    note: str | None = None
+
+    @property
+    def votes(self) -> bool:
+        """Whether the seat carries a vote."""
+        return Right.VOTE in self.rights
+
+
+@attrs.frozen(kw_only=True)
+class Mandate:
+    """A body's remit (*mandat*), given by one or more bodies.
+
+    ``given_by`` lists the ids of the bodies that gave it; a mandate developed jointly by
+    SSU and an FSU lists both.
+    """
+
+    text: str | None = None
+    given_by: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    date: dt.date | None = None
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Chair:
+    """Who leads a body and how the chair rotates."""
+
+    holder: str | None = attrs.field(default=None, validator=check_id)
+    rotation: str | None = None
+    rotates_between: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+
+
+@attrs.frozen(kw_only=True)
+class StatusChange:
+    """A step in a body's life: it became ``status`` at ``when``."""
+
+    status: BodyStatus
+    when: Deadline
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Body:
+    """A governance body (*organ*, *utvalg*): PM, SSU, an FSU, the secretariat, …
+
+    ``kind`` names a body kind; the built-in kinds are ``partnership-meeting``,
+    ``strategic-committee``, ``professional-committee``, ``secretariat``,
+    ``working-group``, ``revision-committee``, ``sub-committee``, ``network``,
+    ``project-group`` and ``department``; plugins add more.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    kind: str = attrs.field(validator=check_id)
+    name: str = attrs.field(validator=non_empty)
+    abbreviation: str | None = None
+    description: str | None = None
+    steering_body: str | None = attrs.field(default=None, validator=check_id)
+    parent: str | None = attrs.field(default=None, validator=check_id)
+    mandate: Mandate | None = None
+    term: Term | None = None
+    ends: Deadline | None = None
+    status: BodyStatus = BodyStatus.ACTIVE
+    history: tuple[StatusChange, ...] = ()
+    seats: tuple[Seat, ...] = ()
+    chair: Chair | None = None
+    decision_rule: DecisionRule | None = None
+    meets: str | None = None
+    continues: str | None = None
+    other_sectors_considered: bool | None = None
+    involves: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        """The abbreviation where there is one (``FSU REST``), else the name."""
+        return self.abbreviation or self.name
+
+    @property
+    def established(self) -> Deadline | None:
+        """When the body first became active or began to be established, if recorded."""
+        for change in self.history:
+            if change.status in (BodyStatus.BEING_ESTABLISHED, BodyStatus.ACTIVE):
+                return change.when
+        return None
+
+    @property
+    def closed(self) -> Deadline | None:
+        """When the body closed, if it has."""
+        for change in reversed(self.history):
+            if change.status is BodyStatus.CLOSED:
+                return change.when
+        return None
+
+    def status_on(self, day: dt.date) -> BodyStatus:
+        """The body's status on ``day``, from its history (its current status if none)."""
+        if not self.history:
+            return self.status
+        current: BodyStatus | None = None
+        for change in sorted(self.history, key=lambda c: c.when.earliest):
+            if change.when.earliest <= day:
+                current = change.status
+        return current if current is not None else BodyStatus.PLANNED

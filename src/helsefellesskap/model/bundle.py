@@ -1,0 +1,44 @@
+"""A partnership together with its documents, as loaded from a folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import attrs
+
+from .document import Document
+from .partnership import Partnership
+
+__all__ = ["Bundle"]
+
+D = TypeVar("D", bound=Document)
+
+
+@attrs.frozen(kw_only=True)
+class Bundle:
+    """A partnership and its documents, with the file each came from.
+
+    ``files`` maps a document id to its file; the partnership's own file is under the
+    partnership's id. ``root`` is the folder the bundle was loaded from, if any.
+    """
+
+    partnership: Partnership
+    documents: tuple[Document, ...] = ()
+    files: dict[str, Path] = attrs.field(factory=dict)
+    root: Path | None = None
+
+    def document(self, document_id: str) -> Document | None:
+        """The document with ``document_id``, if any."""
+        return next((d for d in self.documents if d.id == document_id), None)
+
+    def documents_of(self, kind: type[D]) -> Iterator[D]:
+        """The documents of one type, in order."""
+        for document in self.documents:
+            if isinstance(document, kind):
+                yield document
+
+    def file_of(self, item: Document | Partnership) -> Path | None:
+        """The file a document (or the partnership) was loaded from."""
+        return self.files.get(item.id)

@@ -1,0 +1,148 @@
+"""Deadlines and other points in time as the source documents write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+from ._base import InvalidValue
+
+__all__ = ["Deadline", "DeadlineKind", "Period"]
+
+
+class DeadlineKind(enum.Enum):
+    """How a :class:`Deadline` is written."""
+
+    YEAR = "year"
+    SPAN = "span"
+    DATE = "date"
+    PHRASE = "phrase"
+
+
+def _check_deadline(instance: Deadline, _attribute: Any, _value: Any) -> None:
+    kind = instance.kind
+    if kind is DeadlineKind.YEAR and instance.year is None:
+        raise InvalidValue("a year deadline needs its year")
+    if kind is DeadlineKind.SPAN:
+        if instance.year is None or instance.end_year is None:
+            raise InvalidValue('a span of years needs both years, as in "2024-2025"')
+        if instance.end_year < instance.year:
+            raise InvalidValue(
+                f"the span {instance.year}-{instance.end_year} ends before it starts"
+            )
+    if kind is DeadlineKind.DATE and instance.date is None:
+        raise InvalidValue("a date deadline needs its date")
+    if kind is DeadlineKind.PHRASE and (not instance.text or instance.date is None):
+        raise InvalidValue(
+            "a phrase needs its words and the date it means, as in "
+            '{ text = "Innen utgangen av 2024", means = 2024-12-31 }'
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """A deadline (*når*): a year, a span of years, a date, or a phrase kept verbatim.
+
+    In TOML a deadline is written ``2024``, ``"2024-2025"``, ``2024-06-30`` or
+    ``{ text = "Innen utgangen av 2024", means = 2024-12-31 }``. The same type serves
+    wherever a source gives a time loosely (a body established "Hausten 2022").
+    """
+
+    kind: DeadlineKind = attrs.field(validator=_check_deadline)
+    year: int | None = None
+    end_year: int | None = None
+    date: dt.date | None = None
+    text: str | None = None
+
+    @classmethod
+    def of_year(cls, year: int) -> Deadline:
+        """A deadline at the end of ``year``."""
+        return cls(kind=DeadlineKind.YEAR, year=year)
+
+    @classmethod
+    def of_span(cls, start: int, end: int) -> Deadline:
+        """A deadline over the years ``start`` to ``end``."""
+        return cls(kind=DeadlineKind.SPAN, year=start, end_year=end)
+
+    @classmethod
+    def of_date(cls, date: dt.date) -> Deadline:
+        """A deadline on ``date``."""
+        return cls(kind=DeadlineKind.DATE, date=date)
+
+    @classmethod
+    def of_phrase(cls, text: str, means: dt.date) -> Deadline:
+        """A deadline written as words (``text``) that mean ``means``."""
+        return cls(kind=DeadlineKind.PHRASE, text=text, date=means)
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the deadline allows."""
+        if self.kind is DeadlineKind.YEAR:
+            assert self.year is not None
+            return dt.date(self.year, 12, 31)
+        if self.kind is DeadlineKind.SPAN:
+            assert self.end_year is not None
+            return dt.date(self.end_year, 12, 31)
+        assert self.date is not None
+        return self.date
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day the deadline covers."""
+        if self.kind is DeadlineKind.YEAR:
+            assert self.year is not None
+            return dt.date(self.year, 1, 1)
+        if self.kind is DeadlineKind.SPAN:
+            assert self.year is not None
+            return dt.date(self.year, 1, 1)
+        assert self.date is not None
+        return self.date
+
+    def display(self) -> str:
+        """The deadline as the source writes it: ``2024``, ``2024-2025``, the phrase."""
+        if self.kind is DeadlineKind.YEAR:
+            return str(self.year)
+        if self.kind is DeadlineKind.SPAN:
+            return f"{self.year}-{self.end_year}"
+        if self.kind is DeadlineKind.DATE:
+            assert self.date is not None
+            return self.date.strftime("%d.%m.%Y")
+        return self.text or ""
+
+
+def _check_period(instance: Period, _attribute: Any, end: int) -> None:
+    if end < instance.start:
+        raise InvalidValue(
+            f"the period ends ({end}) before it starts ({instance.start})",
+            field="end",
+            hint="write the first year as start and the last as end",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """A span of whole years, both included: ``{ start = 2024, end = 2027 }``."""
+
+    start: int
+    end: int = attrs.field(validator=_check_period)
+
+    def contains_year(self, year: int) -> bool:
+        """Whether ``year`` lies in the period."""
+        return self.start <= year <= self.end
+
+    @property
+    def first_day(self) -> dt.date:
+        """1 January of the first year."""
+        return dt.date(self.start, 1, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """31 December of the last year."""
+        return dt.date(self.end, 12, 31)
+
+    def display(self) -> str:
+        """``2024-2027``, or ``2023`` for a single year."""
+        return str(self.start) if self.start == self.end else f"{self.start}-{self.end}"

@@ -1,0 +1,61 @@
+"""The partnership declaration (*partnerskapserklæring*)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+import attrs
+
+from ._base import check_id, check_id_list, non_empty
+from .deadline import Period
+from .document import Document
+
+__all__ = ["Commitment", "Declaration", "MainGoal"]
+
+
+@attrs.frozen(kw_only=True)
+class MainGoal:
+    """A main goal (*hovedmål*) of a commitment; its number is its place, from 1."""
+
+    id: str = attrs.field(validator=check_id)
+    text: str = attrs.field(validator=non_empty)
+
+
+@attrs.frozen(kw_only=True)
+class Commitment:
+    """A commitment (*satsing*, *satsingsområde*) of the declaration and its main goals.
+
+    ``title`` is the short heading (``TETTERE SAMARBEID OM SIKKERHET OG BEREDSKAP``);
+    ``statement`` is a full sentence where the declaration writes one ("Satse på …").
+    """
+
+    id: str = attrs.field(validator=check_id)
+    title: str = attrs.field(validator=non_empty)
+    statement: str | None = None
+    main_goals: tuple[MainGoal, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Declaration(Document):
+    """A partnership declaration for a period: an overarching goal and its commitments."""
+
+    KIND: ClassVar[str] = "declaration"
+    FOLDER: ClassVar[str] = "declarations"
+
+    period: Period
+    overarching_goal: str | None = None
+    preamble: tuple[str, ...] = ()
+    heading: str | None = None
+    commitments: tuple[Commitment, ...] = ()
+    parties: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    parties_text: str | None = None
+    adopted: dt.date | None = None
+    adopted_by: str | None = attrs.field(default=None, validator=check_id)
+    corrected: dt.date | None = None
+    based_on: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    url: str | None = None
+
+    def commitment(self, commitment_id: str) -> Commitment | None:
+        """The commitment with ``commitment_id``, if any."""
+        return next((c for c in self.commitments if c.id == commitment_id), None)

@@ -1,0 +1,30 @@
+"""What every document of a partnership has in common, and the registry of their kinds."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from ._base import check_id, non_empty
+
+__all__ = ["Document"]
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """Base class of the documents a partnership keeps (one TOML file each).
+
+    ``kind`` (a class constant, written as ``kind = "…"`` in the file) tells which
+    document type a file holds. ``partnership`` names the partnership's id, so that a
+    document file can be loaded on its own. ``source`` says where the content comes from.
+    """
+
+    KIND: ClassVar[str] = ""
+    FOLDER: ClassVar[str] = ""
+
+    id: str = attrs.field(validator=check_id)
+    title: str = attrs.field(validator=non_empty)
+    partnership: str | None = attrs.field(default=None, validator=check_id)
+    language: str = "nb"
+    source: str | None = None

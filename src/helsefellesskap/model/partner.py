@@ -1,0 +1,112 @@
+"""Partners, named roles and groups of partners: the actors of a partnership."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from ._base import check_id, check_id_list, non_empty
+
+__all__ = ["Group", "Membership", "Partner", "PartnerKind", "Role"]
+
+
+class PartnerKind(enum.Enum):
+    """What kind of organisation or representation a partner is."""
+
+    HEALTH_TRUST = "health-trust"
+    """*helseforetak*, the hospital trust."""
+    MUNICIPALITY = "municipality"
+    """*kommune*."""
+    GP_REPRESENTATIVES = "gp-representatives"
+    """*fastlegerepresentanter*."""
+    USER_REPRESENTATIVES = "user-representatives"
+    """*brukerrepresentanter*."""
+    YOUTH_REPRESENTATIVES = "youth-representatives"
+    """*ungdomsrepresentanter*, user representatives for the young."""
+    COUNTY_GOVERNOR = "county-governor"
+    """*Statsforvalteren*."""
+    EDUCATION_INSTITUTION = "education-institution"
+    """*utdanningsinstitusjon*: universities and colleges."""
+    REGIONAL_HEALTH_AUTHORITY = "regional-health-authority"
+    """*regionalt helseforetak* (RHF)."""
+    COUNTY_MUNICIPALITY = "county-municipality"
+    """*fylkeskommune*."""
+    RESEARCH_INSTITUTION = "research-institution"
+    """research institutes and centres."""
+    OTHER = "other"
+    """anything else with a place in the partnership."""
+
+
+class Membership(enum.Enum):
+    """How a partner stands in the partnership."""
+
+    MEMBER = "member"
+    """a party to the partnership (*partner*)."""
+    OBSERVER = "observer"
+    """takes part without being a party, e.g. with the right to attend and speak."""
+    EXTERNAL = "external"
+    """an outside organisation the documents name (a collaborator, a recipient)."""
+
+
+@attrs.frozen(kw_only=True)
+class Partner:
+    """A member organisation or representation of the partnership (*partner*, *part*).
+
+    ``names`` holds the name in other languages by language code, e.g. the Northern Sami
+    name under ``se``.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    kind: PartnerKind
+    name: str = attrs.field(validator=non_empty)
+    short_name: str | None = None
+    membership: Membership = Membership.MEMBER
+    names: dict[str, str] = attrs.field(factory=dict)
+    description: str | None = None
+    url: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        """The short name where there is one (``UNN``), else the name."""
+        return self.short_name or self.name
+
+
+@attrs.frozen(kw_only=True)
+class Role:
+    """A named function that documents make responsible (*samhandlingssjefene*).
+
+    ``holders`` are the partners whose people fill the role, where the sources say so.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    name: str = attrs.field(validator=non_empty)
+    short_name: str | None = None
+    description: str | None = None
+    holders: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+
+    @property
+    def display_name(self) -> str:
+        """The short name where there is one, else the name."""
+        return self.short_name or self.name
+
+
+@attrs.frozen(kw_only=True)
+class Group:
+    """A named set of partners that documents treat as one (*kommunene*, *felles*).
+
+    Members are listed by id, or by kind (``kinds = ["municipality"]``), or ``everyone``.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    name: str = attrs.field(validator=non_empty)
+    members: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    kinds: tuple[PartnerKind, ...] = ()
+    everyone: bool = False
+    description: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        """The group's name."""
+        return self.name

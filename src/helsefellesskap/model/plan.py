@@ -1,0 +1,185 @@
+"""The action plan (*handlingsplan*): focus areas, goals, ongoing work and measures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator
+from typing import ClassVar
+
+import attrs
+
+from ._base import check_id, check_id_list, non_empty
+from .deadline import Deadline, Period
+from .document import Document
+from .text import Link, Section
+
+__all__ = [
+    "ActionPlan",
+    "Basis",
+    "FocusArea",
+    "Goal",
+    "Intention",
+    "Measure",
+    "MeasureStatus",
+    "OngoingWork",
+    "Reference",
+    "ReferenceList",
+]
+
+
+class MeasureStatus(enum.Enum):
+    """Where a measure stands."""
+
+    PLANNED = "planned"
+    STARTED = "started"
+    DONE = "done"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+
+
+@attrs.frozen(kw_only=True)
+class ReferenceList:
+    """A titled list inside a reference (the steps or criteria of a framework)."""
+
+    title: str = attrs.field(validator=non_empty)
+    items: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Reference:
+    """A framework, strategy or report a plan builds on (e.g. *Recruit & Retain*).
+
+    ``size`` notes how many parts the source says it has where it does not list them.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    title: str = attrs.field(validator=non_empty)
+    description: str | None = None
+    url: str | None = None
+    lists: tuple[ReferenceList, ...] = ()
+    size: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Measure:
+    """A measure (*tiltak*, "Hvordan få det til?") with who is responsible and when.
+
+    ``id`` is stable and unique in the plan; ``label`` is the letter the document prints
+    (``a)``) and may repeat. ``responsible`` lists ids of bodies, partners, roles or
+    groups. ``builds_on`` lists ids of ongoing work of the same goal.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    text: str = attrs.field(validator=non_empty)
+    label: str | None = None
+    details: tuple[str, ...] = ()
+    responsible: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    deadline: Deadline | None = None
+    status: MeasureStatus = MeasureStatus.PLANNED
+    status_note: str | None = None
+    builds_on: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    priority_groups: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    references: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    links: tuple[Link, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class OngoingWork:
+    """Work already under way that a goal builds on (*pågående arbeid*)."""
+
+    id: str = attrs.field(validator=check_id)
+    text: str = attrs.field(validator=non_empty)
+    details: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Goal:
+    """What a focus area wants to achieve (*mål*, "Hva vil vi?" / "Hvor vil vi?").
+
+    ``main_goal`` is the id of the declaration's main goal it serves, where it traces.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    text: str = attrs.field(validator=non_empty)
+    main_goal: str | None = attrs.field(default=None, validator=check_id)
+    ongoing_work: tuple[OngoingWork, ...] = ()
+    measures: tuple[Measure, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Intention:
+    """One line of what a focus area means ("Dette betyr;"), with its bullet points."""
+
+    text: str = attrs.field(validator=non_empty)
+    points: tuple[str, ...] = ()
+    main_goal: str | None = attrs.field(default=None, validator=check_id)
+
+
+@attrs.frozen(kw_only=True)
+class FocusArea:
+    """A section of the plan (*innsatsområde*) tracing to a commitment of the declaration."""
+
+    id: str = attrs.field(validator=check_id)
+    title: str = attrs.field(validator=non_empty)
+    commitment: str | None = attrs.field(default=None, validator=check_id)
+    description: tuple[str, ...] = ()
+    intentions: tuple[Intention, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def measures(self) -> Iterator[Measure]:
+        """Every measure of the focus area, in order."""
+        for goal in self.goals:
+            yield from goal.measures
+
+
+@attrs.frozen(kw_only=True)
+class Basis:
+    """What a plan builds on: a declaration and a national plan, by id, and other texts."""
+
+    declaration: str | None = attrs.field(default=None, validator=check_id)
+    national_plan: str | None = attrs.field(default=None, validator=check_id)
+    other: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class ActionPlan(Document):
+    """An action plan for a period, based on a declaration and the national plan.
+
+    ``national_goals`` and ``priority_groups`` are ids in the national frame
+    (:mod:`helsefellesskap.national`).
+    """
+
+    KIND: ClassVar[str] = "action-plan"
+    FOLDER: ClassVar[str] = "plans"
+
+    period: Period
+    basis: Basis = attrs.Factory(Basis)
+    revised_yearly: bool = False
+    revision_of: str | None = attrs.field(default=None, validator=check_id)
+    adopted: dt.date | None = None
+    adopted_by: str | None = attrs.field(default=None, validator=check_id)
+    presented: str | None = None
+    introduction: Section | None = None
+    national_goals_intro: str | None = None
+    national_goals: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    priority_groups: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    focus_areas_intro: Section | None = None
+    focus_areas: tuple[FocusArea, ...] = ()
+    references: tuple[Reference, ...] = ()
+    funding_rounds: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    way_forward: Section | None = None
+    sections: tuple[Section, ...] = ()
+
+    def measures(self) -> Iterator[Measure]:
+        """Every measure of the plan, in order."""
+        for area in self.focus_areas:
+            yield from area.measures()
+
+    def goals(self) -> Iterator[Goal]:
+        """Every goal of the plan, in order."""
+        for area in self.focus_areas:
+            yield from area.goals

@@ -1,0 +1,155 @@
+"""Follow-up documents: the annual report, funding rounds and consultation responses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+import attrs
+
+from ._base import check_id, check_id_list, non_empty
+from .deadline import Deadline
+from .document import Document
+from .plan import MeasureStatus
+from .text import Section
+
+__all__ = [
+    "AnnualReport",
+    "Application",
+    "ConsultationResponse",
+    "FundingRound",
+    "MeasureFollowUp",
+    "MeetingCount",
+    "Question",
+    "StructureCount",
+]
+
+
+@attrs.frozen(kw_only=True)
+class StructureCount:
+    """A line of the structure at the end of the year: ``count`` bodies of a kind.
+
+    ``bodies`` lists the ids counted, where the report names them.
+    """
+
+    text: str = attrs.field(validator=non_empty)
+    count: int | None = None
+    kind: str | None = attrs.field(default=None, validator=check_id)
+    bodies: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MeetingCount:
+    """How many meetings a body (or all bodies of a kind) held in the year.
+
+    Give ``body`` for one body or ``kind`` for all bodies of a kind ("17 FSU-møter").
+    ``frequency`` keeps a stated rhythm ("minimum en gang per uke") instead of a count.
+    """
+
+    count: int | None = None
+    body: str | None = attrs.field(default=None, validator=check_id)
+    kind: str | None = attrs.field(default=None, validator=check_id)
+    text: str | None = None
+    frequency: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MeasureFollowUp:
+    """The status of one measure of a plan at the time of the report.
+
+    ``measure`` is written ``"<plan id>.<measure id>"`` or just the measure id when the
+    report names ``plan``.
+    """
+
+    measure: str = attrs.field(validator=check_id)
+    status: MeasureStatus
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class AnnualReport(Document):
+    """The year's report (*årsrapport*) to the partnership meeting."""
+
+    KIND: ClassVar[str] = "annual-report"
+    FOLDER: ClassVar[str] = "reports"
+
+    year: int
+    case_number: str | None = None
+    to: str | None = attrs.field(default=None, validator=check_id)
+    prepared_by: str | None = attrs.field(default=None, validator=check_id)
+    on_behalf_of: str | None = attrs.field(default=None, validator=check_id)
+    history: Section | None = None
+    structure: tuple[StructureCount, ...] = ()
+    people_in_active_roles: int | None = None
+    people_approximate: bool = False
+    structure_notes: tuple[str, ...] = ()
+    meetings: tuple[MeetingCount, ...] = ()
+    themes: tuple[str, ...] = ()
+    results: tuple[str, ...] = ()
+    experiences: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    declaration: str | None = attrs.field(default=None, validator=check_id)
+    plan: str | None = attrs.field(default=None, validator=check_id)
+    measure_status: tuple[MeasureFollowUp, ...] = ()
+    proposed_decision: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Application:
+    """An application in a funding round, ranked by ``priority`` (1 is first)."""
+
+    id: str = attrs.field(validator=check_id)
+    title: str = attrs.field(validator=non_empty)
+    priority: int
+    applicants: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    amount: int | None = None
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class FundingRound(Document):
+    """A round of applications (*rekrutterings- og samhandlingsmidler*) ranked by priority."""
+
+    KIND: ClassVar[str] = "funding-round"
+    FOLDER: ClassVar[str] = "funding"
+
+    year: int
+    scheme: str | None = None
+    decided_by: str | None = attrs.field(default=None, validator=check_id)
+    decided: dt.date | None = None
+    forwarded_to: str | None = attrs.field(default=None, validator=check_id)
+    summary: str | None = None
+    applications: tuple[Application, ...] = ()
+
+    def ranked(self) -> tuple[Application, ...]:
+        """The applications in order of priority."""
+        return tuple(sorted(self.applications, key=lambda a: a.priority))
+
+
+@attrs.frozen(kw_only=True)
+class Question:
+    """A question put to the partnership and its answer, paragraph by paragraph."""
+
+    text: str = attrs.field(validator=non_empty)
+    number: int | None = None
+    answer: tuple[str, ...] = ()
+    bullets: tuple[str, ...] = ()
+    closing: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class ConsultationResponse(Document):
+    """A consultation response (*høringsinnspill*) sent on behalf of the partnership."""
+
+    KIND: ClassVar[str] = "consultation-response"
+    FOLDER: ClassVar[str] = "consultations"
+
+    date: Deadline
+    to: str = attrs.field(validator=non_empty)
+    reference: str | None = None
+    subject: str | None = None
+    introduction: tuple[str, ...] = ()
+    inputs_from: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    questions: tuple[Question, ...] = ()
+    sections: tuple[Section, ...] = ()

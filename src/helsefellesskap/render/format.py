@@ -1,0 +1,67 @@
+"""The render format interface: a format declares what it is and turns documents into bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import ClassVar
+
+import attrs
+
+from ..model import Bundle, Document, Layout, NationalFrame, Partnership
+
+__all__ = ["RenderContext", "RenderFormat", "Renderable"]
+
+Renderable = Document | Partnership
+"""What a format renders: a document, or a partnership (its governance overview)."""
+
+
+@attrs.frozen(kw_only=True)
+class RenderContext:
+    """Everything a format needs besides the document.
+
+    ``labels`` is the merged label catalogue for ``language`` (defaults, then the
+    plugins' overrides for this partnership); ``template_dirs`` are folders searched for
+    templates before the built-in ones; ``layout`` is the partnership's layout.
+    """
+
+    bundle: Bundle
+    language: str
+    labels: Mapping[str, str]
+    layout: Layout
+    national: NationalFrame
+    template_dirs: tuple[Path, ...] = ()
+
+    @property
+    def partnership(self) -> Partnership:
+        """The partnership the document belongs to."""
+        return self.bundle.partnership
+
+    def label(self, key: str, **values: object) -> str:
+        """The label for ``key``, formatted with ``values`` (the key itself if missing)."""
+        text = self.labels.get(key, key)
+        return text.format(**values) if values else text
+
+
+class RenderFormat:
+    """Base class of a render format.
+
+    A subclass sets ``name`` (``"md"``), ``extension`` (``".md"``), ``media_type``,
+    ``binary`` and ``renders`` (the document types it can render, ``Partnership`` for
+    the governance overview) and implements :meth:`render`.
+    """
+
+    name: ClassVar[str]
+    extension: ClassVar[str]
+    media_type: ClassVar[str]
+    description: ClassVar[str] = ""
+    binary: ClassVar[bool] = False
+    renders: ClassVar[tuple[type[Renderable], ...]] = ()
+
+    def can_render(self, item: Renderable) -> bool:
+        """Whether this format renders ``item``."""
+        return isinstance(item, self.renders)
+
+    def render(self, item: Renderable, context: RenderContext) -> bytes:
+        """Render ``item`` to the bytes of a file."""
+        raise NotImplementedError

@@ -1,0 +1,1 @@
+"""Follow-up of plans: status, coverage and differences between revisions."""

@@ -1,0 +1,1 @@
+"""Fixtures and helpers for plugin authors (filled in by the plugin issue)."""

@@ -1,0 +1,58 @@
+"""Validation findings and the rules that produce them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ..model import Severity
+
+if TYPE_CHECKING:
+    from .context import ValidationContext  # type: ignore[import-not-found,unused-ignore]
+
+__all__ = ["Finding", "Rule", "RuleCheck"]
+
+RuleCheck = Callable[["ValidationContext"], Iterable["Finding"]]
+"""A rule's check: it reads the context and yields findings."""
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One thing a rule found: its code, severity, where it is and what to do.
+
+    ``path`` is in TOML keys from the document's root (``$.focus_areas[0].goals[1]``).
+    ``document`` is the id of the document (the partnership's id for ``partnership.toml``).
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    path: str = "$"
+    document: str | None = None
+    file: Path | None = None
+    suggestion: str | None = None
+
+    def sort_key(self) -> tuple[str, str, str]:
+        """Order by file, then path, then code."""
+        return (str(self.file or ""), self.path, self.code)
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A validation rule: a stable code (``HF201``), a severity, a title, why it exists,
+    how to fix a finding, and the check that yields findings.
+
+    The check must run in time linear in the data: use the context's indexes, never a
+    scan of every item for each item.
+    """
+
+    code: str
+    severity: Severity
+    title: str
+    explanation: str
+    check: RuleCheck = attrs.field(eq=False, repr=False)
+    fix: str = ""
+    body_kind: str | None = None
