@@ -7,6 +7,7 @@ user can cause are printed without a traceback: exit status 2 for bad data or us
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -65,7 +66,8 @@ def main(
         command.add_arguments(sub)
         sub.set_defaults(_command=command)
     try:
-        args = parser.parse_args(arguments)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(arguments)
     except SystemExit as stop:
         return int(stop.code or 0)
     for failure in manager.failures:

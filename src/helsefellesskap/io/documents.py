@@ -103,9 +103,24 @@ def unstructure(
     return data
 
 
+def _has_carriage_return(data: Any) -> bool:
+    if isinstance(data, str):
+        return "\r" in data
+    if isinstance(data, dict):
+        return any(_has_carriage_return(k) or _has_carriage_return(v) for k, v in data.items())
+    if isinstance(data, (list, tuple)):
+        return any(_has_carriage_return(v) for v in data)
+    return False
+
+
 def dumps_toml(item: Document | Partnership) -> str:
-    """A model as TOML text (multi-line strings where the text has line breaks)."""
-    return tomli_w.dumps(unstructure(item), multiline_strings=True)
+    """A model as TOML text (multi-line strings where the text has line breaks).
+
+    A TOML reader turns a carriage return inside a multi-line string into a plain line
+    break, so text that holds one is written with escapes instead, to stay lossless.
+    """
+    data = unstructure(item)
+    return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
 
 
 def dumps_json(item: Document | Partnership, *, indent: int | None = 2) -> str:

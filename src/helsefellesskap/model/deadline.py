@@ -24,6 +24,9 @@ class DeadlineKind(enum.Enum):
 
 def _check_deadline(instance: Deadline, _attribute: Any, _value: Any) -> None:
     kind = instance.kind
+    for year in (instance.year, instance.end_year):
+        if year is not None and not 1000 <= year <= 9999:
+            raise InvalidValue(f"{year} is not a year", hint="write a year with four digits")
     if kind is DeadlineKind.YEAR and instance.year is None:
         raise InvalidValue("a year deadline needs its year")
     if kind is DeadlineKind.SPAN:
@@ -35,7 +38,9 @@ def _check_deadline(instance: Deadline, _attribute: Any, _value: Any) -> None:
             )
     if kind is DeadlineKind.DATE and instance.date is None:
         raise InvalidValue("a date deadline needs its date")
-    if kind is DeadlineKind.PHRASE and (not instance.text or instance.date is None):
+    if kind is DeadlineKind.PHRASE and (
+        not instance.text or not instance.text.strip() or instance.date is None
+    ):
         raise InvalidValue(
             "a phrase needs its words and the date it means, as in "
             '{ text = "Innen utgangen av 2024", means = 2024-12-31 }'
