@@ -1,26 +1,168 @@
-"""``helsefellesskap plugins`` and ``list`` (placeholder until the plugin issue lands)."""
+"""``helsefellesskap plugins`` and ``helsefellesskap list``: what is installed.
+
+``plugins`` shows each plugin with its distribution and version, the hooks it implements
+and what it contributes, then the disabled plugins and every failure. ``list`` shows the
+partnerships the plugins ship with their documents. Both take ``--format json``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+from typing import Any
 
+from ..errors import DataError, HelsefellesskapError
 from .command import Command, CommandContext
 
-__all__ = ["LIST", "PLUGINS"]
+__all__ = ["LIST", "PLUGINS", "list_data", "plugins_data"]
 
 
-def _no_arguments(parser: argparse.ArgumentParser) -> None:
-    return None
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (the default) or json for programs",
+    )
 
 
-def _run(args: argparse.Namespace, context: CommandContext) -> int:
-    print("not available yet", file=context.stderr)
-    return 2
+def plugins_data(context: CommandContext) -> dict[str, Any]:
+    """What ``helsefellesskap plugins --format json`` prints, as a dictionary."""
+    manager = context.manager
+    manager.collect()
+    plugins = [
+        {
+            "name": info.name,
+            "module": info.module,
+            "distribution": info.distribution,
+            "version": info.version,
+            "entry_point": info.entry_point,
+            "builtin": info.builtin,
+            "hooks": list(info.hooks),
+            "contributes": manager.contributions(info.name),
+        }
+        for info in manager.plugins()
+    ]
+    return {
+        "plugins": plugins,
+        "disabled": sorted(set(manager.skipped)),
+        "failures": [
+            {"plugin": f.plugin, "hook": f.hook, "message": f.message} for f in manager.failures
+        ],
+    }
+
+
+def _origin(plugin: dict[str, Any]) -> str:
+    if plugin["builtin"]:
+        return "built in"
+    if plugin["distribution"]:
+        return f"{plugin['distribution']} {plugin['version']}"
+    return f"registered by hand from {plugin['module']}"
+
+
+def _run_plugins(args: argparse.Namespace, context: CommandContext) -> int:
+    data = plugins_data(context)
+    out = context.stdout
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
+        return 0
+    for plugin in data["plugins"]:
+        print(f"{plugin['name']} ({_origin(plugin)})", file=out)
+        print(f"  hooks: {', '.join(plugin['hooks']) or 'none'}", file=out)
+        for category, names in plugin["contributes"].items():
+            print(f"  {category}: {', '.join(names)}", file=out)
+    if data["disabled"]:
+        print(f"disabled: {', '.join(data['disabled'])}", file=out)
+    if data["failures"]:
+        print(f"failures ({len(data['failures'])}):", file=out)
+        for failure in context.manager.failures:
+            print(f"  {failure}", file=out)
+    return 0
+
+
+def list_data(context: CommandContext, ids: list[str] | None = None) -> dict[str, Any]:
+    """What ``helsefellesskap list --format json`` prints, as a dictionary.
+
+    A partnership that cannot be loaded is listed with an ``error`` instead of documents.
+    """
+    manager = context.manager
+    sources = manager.partnerships()
+    wanted = ids or sorted(sources)
+    entries: list[dict[str, Any]] = []
+    for partnership_id in wanted:
+        source = sources.get(partnership_id)
+        entry: dict[str, Any] = {"id": partnership_id}
+        if source is None:
+            known = ", ".join(sorted(sources)) or "none"
+            entry["error"] = f"no installed partnership {partnership_id!r} (installed: {known})"
+            entries.append(entry)
+            continue
+        entry.update(
+            name=source.name,
+            plugin=manager.owner("hf_partnerships", partnership_id),
+            path=str(source.path),
+        )
+        try:
+            bundle = manager.load_partnership(partnership_id)
+        except DataError as error:
+            entry["error"] = "\n".join(str(p) for p in error.problems)
+        except HelsefellesskapError as error:
+            entry["error"] = str(error)
+        else:
+            entry["documents"] = [
+                {"id": d.id, "kind": d.KIND, "title": d.title} for d in bundle.documents
+            ]
+        entries.append(entry)
+    return {"partnerships": entries}
+
+
+def _add_list_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "ids", nargs="*", metavar="PARTNERSHIP", help="only these partnerships (by id)"
+    )
+    _add_format(parser)
+
+
+def _run_list(args: argparse.Namespace, context: CommandContext) -> int:
+    data = list_data(context, list(args.ids))
+    out = context.stdout
+    failed = any("error" in entry for entry in data["partnerships"])
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
+        return 2 if failed else 0
+    if not data["partnerships"]:
+        print("no partnerships installed", file=out)
+    for entry in data["partnerships"]:
+        if "name" in entry:
+            print(f"{entry['id']}: {entry['name']} (plugin {entry['plugin']})", file=out)
+        if "error" in entry:
+            print(f"error: {entry['id']}: {entry['error']}", file=context.stderr)
+            continue
+        documents = entry["documents"]
+        if not documents:
+            print("  no documents", file=out)
+        width = max((len(d["kind"]) for d in documents), default=0)
+        id_width = max((len(d["id"]) for d in documents), default=0)
+        for document in documents:
+            print(
+                f"  {document['kind']:<{width}}  {document['id']:<{id_width}}  {document['title']}",
+                file=out,
+            )
+    return 2 if failed else 0
 
 
 PLUGINS = Command(
-    name="plugins", help="list plugins (not yet)", add_arguments=_no_arguments, run=_run
+    name="plugins",
+    help="list the plugins: distribution, version, hooks, contributions and failures",
+    add_arguments=_add_format,
+    run=_run_plugins,
 )
+"""The ``plugins`` subcommand."""
+
 LIST = Command(
-    name="list", help="list partnerships (not yet)", add_arguments=_no_arguments, run=_run
+    name="list",
+    help="list the partnerships the plugins ship, with their documents",
+    add_arguments=_add_list_arguments,
+    run=_run_list,
 )
+"""The ``list`` subcommand."""
