@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
 
-__all__ = ["LabelCatalogue", "TemplateSource"]
+__all__ = [
+    "LANGUAGES",
+    "LabelCatalogue",
+    "TemplateSource",
+    "builtin_catalogues",
+    "builtin_labels",
+    "flatten_labels",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -33,3 +41,39 @@ class TemplateSource:
 
     path: Path
     partnership: str | None = None
+
+
+LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
+"""The languages the built-in catalogues cover: bokmål (the default), nynorsk, English."""
+
+
+def flatten_labels(table: Mapping[str, object], prefix: str = "") -> dict[str, str]:
+    """Flatten nested TOML tables into dotted keys: ``{"column": {"goal": "…"}}``
+    becomes ``{"column.goal": "…"}``. A value that is not text is an error."""
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(flatten_labels(value, prefix=f"{name}."))
+        elif isinstance(value, str):
+            flat[name] = value
+        else:
+            raise ValueError(f"label {name!r} is {type(value).__name__}, not text")
+    return flat
+
+
+def builtin_labels(language: str) -> dict[str, str]:
+    """The built-in labels for ``language`` (one of :data:`LANGUAGES`), as dotted keys."""
+    from importlib import resources
+
+    from ..io.text import parse_toml
+
+    if language not in LANGUAGES:
+        raise ValueError(f"no built-in labels for {language!r}: the languages are {LANGUAGES}")
+    resource = resources.files("helsefellesskap").joinpath(f"render/labels/{language}.toml")
+    return flatten_labels(parse_toml(resource.read_text("utf-8")))
+
+
+def builtin_catalogues() -> list[LabelCatalogue]:
+    """The built-in catalogue of every language in :data:`LANGUAGES`."""
+    return [LabelCatalogue(language=lang, labels=builtin_labels(lang)) for lang in LANGUAGES]

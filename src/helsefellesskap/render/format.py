@@ -22,7 +22,9 @@ class RenderContext:
 
     ``labels`` is the merged label catalogue for ``language`` (defaults, then the
     plugins' overrides for this partnership); ``template_dirs`` are folders searched for
-    templates before the built-in ones; ``layout`` is the partnership's layout.
+    templates before the built-in ones; ``layout`` is the partnership's layout;
+    ``body_kinds`` names each body kind in ``language`` (``professional-committee`` →
+    ``faglig samarbeidsutvalg``).
     """
 
     bundle: Bundle
@@ -31,6 +33,7 @@ class RenderContext:
     layout: Layout
     national: NationalFrame
     template_dirs: tuple[Path, ...] = ()
+    body_kinds: Mapping[str, str] = attrs.field(factory=dict)
 
     @property
     def partnership(self) -> Partnership:
@@ -41,6 +44,10 @@ class RenderContext:
         """The label for ``key``, formatted with ``values`` (the key itself if missing)."""
         text = self.labels.get(key, key)
         return text.format(**values) if values else text
+
+    def kind_label(self, kind: str) -> str:
+        """The name of the body kind ``kind`` in this language (the kind itself if unknown)."""
+        return self.body_kinds.get(kind, kind)
 
 
 class RenderFormat:

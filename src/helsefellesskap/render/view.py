@@ -1,0 +1,602 @@
+"""The view model every render format shares, so that Markdown, HTML and Word agree.
+
+These are pure functions of a document, its partnership and a
+:class:`~helsefellesskap.render.RenderContext` (for labels and layout). They decide
+*what* a reader sees — who "FSU REST" is, which cells of the goals and measures table
+span which rows, how sections are numbered — and leave *how* it looks to the formats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ..errors import RenderError
+from ..model import (
+    ActionPlan,
+    Body,
+    Declaration,
+    Document,
+    FocusArea,
+    Goal,
+    Measure,
+    NationalFrame,
+    OngoingWork,
+    Partnership,
+)
+from .format import RenderContext
+
+__all__ = [
+    "MEASURE_COLUMNS",
+    "Abbreviation",
+    "BodyView",
+    "CommitmentView",
+    "Edge",
+    "MainGoalView",
+    "MeasureTable",
+    "PlanNumbering",
+    "SeatView",
+    "TableCell",
+    "TableRow",
+    "abbreviations",
+    "actor_name",
+    "amount_text",
+    "body_views",
+    "check_columns",
+    "commitment_views",
+    "date_text",
+    "declaration_of",
+    "governance_edges",
+    "has_introduction",
+    "join_names",
+    "measure_table",
+    "measure_text",
+    "national_goal_texts",
+    "plan_numbering",
+    "priority_group_names",
+    "responsible_text",
+]
+
+MEASURE_COLUMNS: tuple[str, ...] = (
+    "goal",
+    "ongoing_work",
+    "measure",
+    "responsible",
+    "deadline",
+    "status",
+)
+"""The columns a goals and measures table can have (``Layout.measure_columns``)."""
+
+
+# -- actors ---------------------------------------------------------------------------
+
+
+def actor_name(actor_id: str, partnership: Partnership) -> str:
+    """How a document names an actor: a body's abbreviation (``FSU REST``), a partner's or
+    role's short name (``UNN``), else its name; a group's name; an unknown id verbatim."""
+    actor = partnership.actors().get(actor_id)
+    return actor.display_name if actor is not None else actor_id
+
+
+def join_names(names: Sequence[str], and_word: str) -> str:
+    """``A``; ``A og B``; three or more joined with commas, as the sources write them
+    (``SEKR, UNN, kommunene``)."""
+    if len(names) == 2:
+        return f"{names[0]} {and_word} {names[1]}"
+    return ", ".join(names)
+
+
+def responsible_text(
+    ids: Sequence[str], partnership: Partnership, context: RenderContext | None = None
+) -> str:
+    """The responsible actors as one text: ``["unn", "kommunene"]`` → ``UNN og kommunene``.
+
+    The word for "and" comes from the label ``word.and`` (``og`` without a context).
+    """
+    and_word = context.label("word.and") if context is not None else "og"
+    return join_names([actor_name(i, partnership) for i in ids], and_word)
+
+
+# -- abbreviations --------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Abbreviation:
+    """One line of the abbreviations list: ``FSU REST = faglig samarbeidsutvalg for …``."""
+
+    abbreviation: str
+    name: str
+    body: str
+    """The body's id."""
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every text inside a model value, however deeply nested."""
+    if isinstance(value, str):
+        yield value
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):  # type: ignore[arg-type]
+            yield from _strings(getattr(value, field.name))
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _strings(item)
+
+
+def _mentions(abbreviation: str, texts: Iterable[str]) -> bool:
+    pattern = re.compile(r"(?<!\w)" + re.escape(abbreviation) + r"(?!\w)")
+    return any(pattern.search(text) for text in texts)
+
+
+def abbreviations(
+    item: Document | Partnership, partnership: Partnership
+) -> tuple[Abbreviation, ...]:
+    """The abbreviations a reader of ``item`` needs ("Forkortelser i dokumentet").
+
+    A body with an abbreviation is listed when the document names it by id (as
+    responsible, as the adopting body, in its structure …) or its abbreviation appears as
+    a word in the document's text. The governance overview (``item`` is the partnership)
+    lists every body with an abbreviation. The order is the partnership's body order.
+    """
+    listed = [b for b in partnership.bodies if b.abbreviation]
+    if isinstance(item, Partnership):
+        chosen = listed
+    else:
+        texts = list(_strings(item))
+        ids = set(texts)
+        chosen = [b for b in listed if b.id in ids or _mentions(b.abbreviation or "", texts)]
+    return tuple(
+        Abbreviation(abbreviation=b.abbreviation or "", name=b.name, body=b.id) for b in chosen
+    )
+
+
+# -- the goals and measures table -----------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class TableCell:
+    """A cell of the goals and measures table: paragraphs, then bullet points.
+
+    ``rowspan`` is how many rows the cell covers (a goal spans its measures).
+    """
+
+    column: str
+    paragraphs: tuple[str, ...] = ()
+    bullets: tuple[str, ...] = ()
+    rowspan: int = 1
+
+    @property
+    def text(self) -> str:
+        """The paragraphs joined by line breaks (without the bullets)."""
+        return "\n".join(self.paragraphs)
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the cell shows nothing."""
+        return not (self.paragraphs or self.bullets)
+
+
+@attrs.frozen(kw_only=True)
+class TableRow:
+    """A row of the table: one entry per column, ``None`` where a cell above spans into it.
+
+    ``goal``, ``ongoing_work`` and ``measure`` are the ids of what the row shows.
+    """
+
+    cells: tuple[TableCell | None, ...]
+    goal: str
+    ongoing_work: str | None = None
+    measure: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MeasureTable:
+    """The goals and measures table of one focus area, in the partnership's columns."""
+
+    columns: tuple[str, ...]
+    headers: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+
+    def measure_ids(self) -> tuple[str, ...]:
+        """The measures the table shows, in order."""
+        return tuple(r.measure for r in self.rows if r.measure is not None)
+
+
+def measure_text(measure: Measure) -> str:
+    """The measure as the source prints it: its label, then its text (``a) Utarbeide …``)."""
+    return f"{measure.label} {measure.text}" if measure.label else measure.text
+
+
+def _goal_rows(goal: Goal, with_ongoing: bool) -> list[tuple[OngoingWork | None, Measure | None]]:
+    if not with_ongoing:
+        return [(None, m) for m in goal.measures] or [(None, None)]
+    works = {w.id: w for w in goal.ongoing_work}
+    attached: dict[str, list[Measure]] = {w.id: [] for w in goal.ongoing_work}
+    loose: list[Measure] = []
+    for measure in goal.measures:
+        named = next((w for w in measure.builds_on if w in works), None)
+        (attached[named] if named else loose).append(measure)
+    rows: list[tuple[OngoingWork | None, Measure | None]] = []
+    for work in goal.ongoing_work:
+        rows.extend((work, m) for m in attached[work.id])
+        if not attached[work.id]:
+            rows.append((work, None))
+    rows.extend((None, m) for m in loose)
+    return rows or [(None, None)]
+
+
+def _measure_cell(
+    column: str, measure: Measure | None, partnership: Partnership, context: RenderContext
+) -> TableCell:
+    if measure is None:
+        return TableCell(column=column)
+    if column == "measure":
+        return TableCell(
+            column=column, paragraphs=(measure_text(measure),), bullets=measure.details
+        )
+    if column == "responsible":
+        text = responsible_text(measure.responsible, partnership, context)
+        return TableCell(column=column, paragraphs=(text,) if text else ())
+    if column == "deadline":
+        return TableCell(
+            column=column, paragraphs=(measure.deadline.display(),) if measure.deadline else ()
+        )
+    status = context.label(f"status.{measure.status.value}")
+    note = (measure.status_note,) if measure.status_note else ()
+    return TableCell(column=column, paragraphs=(status, *note))
+
+
+def check_columns(columns: Sequence[str]) -> None:
+    """Raise :class:`RenderError` if a layout names a column the table does not know."""
+    for column in columns:
+        if column not in MEASURE_COLUMNS:
+            import difflib
+
+            close = difflib.get_close_matches(column, MEASURE_COLUMNS, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise RenderError(
+                f"layout.measure_columns: unknown column {column!r}: {hint}"
+                f"the columns are {', '.join(MEASURE_COLUMNS)}"
+            )
+
+
+def measure_table(area: FocusArea, context: RenderContext) -> MeasureTable:
+    """The goals and measures table of ``area`` in the columns of ``context.layout``.
+
+    A goal's cell spans the rows of its measures; with an ``ongoing_work`` column, an
+    ongoing work's cell spans the measures whose ``builds_on`` names it, ongoing work
+    without measures still gets its row, and measures that build on none come last.
+    """
+    columns = tuple(context.layout.measure_columns)
+    check_columns(columns)
+    partnership = context.partnership
+    with_ongoing = "ongoing_work" in columns
+    rows: list[TableRow] = []
+    for goal in area.goals:
+        pairs = _goal_rows(goal, with_ongoing)
+        for index, (work, measure) in enumerate(pairs):
+            cells: list[TableCell | None] = []
+            for column in columns:
+                if column == "goal":
+                    cells.append(
+                        TableCell(column=column, paragraphs=(goal.text,), rowspan=len(pairs))
+                        if index == 0
+                        else None
+                    )
+                elif column == "ongoing_work":
+                    if work is None:
+                        cells.append(TableCell(column=column))
+                    elif index > 0 and pairs[index - 1][0] is work:
+                        cells.append(None)
+                    else:
+                        span = 1
+                        while index + span < len(pairs) and pairs[index + span][0] is work:
+                            span += 1
+                        cells.append(
+                            TableCell(
+                                column=column,
+                                paragraphs=(work.text,),
+                                bullets=work.details,
+                                rowspan=span,
+                            )
+                        )
+                else:
+                    cells.append(_measure_cell(column, measure, partnership, context))
+            rows.append(
+                TableRow(
+                    cells=tuple(cells),
+                    goal=goal.id,
+                    ongoing_work=work.id if work else None,
+                    measure=measure.id if measure else None,
+                )
+            )
+    headers = tuple(context.label(f"column.{c}") for c in columns)
+    return MeasureTable(columns=columns, headers=headers, rows=tuple(rows))
+
+
+# -- numbering ------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class PlanNumbering:
+    """Section numbers of an action plan, as the sources number them.
+
+    Introduction ``1``; focus areas ``2`` with each area ``2.1``, ``2.2`` …; the plan's
+    other sections, its references and the way forward follow. A part the plan lacks
+    has ``None`` and takes no number.
+    """
+
+    introduction: str | None
+    focus_areas: str | None
+    areas: Mapping[str, str]
+    sections: tuple[str, ...]
+    references: str | None
+    way_forward: str | None
+
+
+def has_introduction(plan: ActionPlan, declaration: Declaration | None) -> bool:
+    """Whether the plan's first chapter has anything to show."""
+    return bool(
+        plan.introduction is not None
+        or plan.national_goals
+        or plan.priority_groups
+        or (declaration is not None and declaration.commitments)
+    )
+
+
+def plan_numbering(plan: ActionPlan, declaration: Declaration | None = None) -> PlanNumbering:
+    """Number the chapters of ``plan`` (see :class:`PlanNumbering`)."""
+    counter = 0
+
+    def next_number() -> str:
+        nonlocal counter
+        counter += 1
+        return str(counter)
+
+    introduction = next_number() if has_introduction(plan, declaration) else None
+    focus = next_number() if plan.focus_areas or plan.focus_areas_intro else None
+    areas = {a.id: f"{focus}.{i}" for i, a in enumerate(plan.focus_areas, start=1)}
+    sections = tuple(next_number() for _ in plan.sections)
+    references = next_number() if plan.references else None
+    way_forward = next_number() if plan.way_forward is not None else None
+    return PlanNumbering(
+        introduction=introduction,
+        focus_areas=focus,
+        areas=areas,
+        sections=sections,
+        references=references,
+        way_forward=way_forward,
+    )
+
+
+# -- declaration ----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class MainGoalView:
+    """A main goal with its heading: ``Hovedmål 1``."""
+
+    id: str
+    heading: str
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class CommitmentView:
+    """A commitment of the declaration, numbered from 1, with its numbered main goals."""
+
+    id: str
+    number: int
+    title: str
+    statement: str | None
+    main_goals: tuple[MainGoalView, ...]
+
+
+def commitment_views(
+    declaration: Declaration, context: RenderContext
+) -> tuple[CommitmentView, ...]:
+    """The declaration's commitments, each main goal headed ``Hovedmål 1``, ``Hovedmål 2`` …"""
+    return tuple(
+        CommitmentView(
+            id=c.id,
+            number=number,
+            title=c.title,
+            statement=c.statement,
+            main_goals=tuple(
+                MainGoalView(
+                    id=g.id,
+                    heading=context.label("declaration.main_goal", number=index),
+                    text=g.text,
+                )
+                for index, g in enumerate(c.main_goals, start=1)
+            ),
+        )
+        for number, c in enumerate(declaration.commitments, start=1)
+    )
+
+
+def declaration_of(plan: ActionPlan, context: RenderContext) -> Declaration | None:
+    """The declaration the plan is based on, if the bundle holds it."""
+    if plan.basis.declaration is None:
+        return None
+    found = context.bundle.document(plan.basis.declaration)
+    return found if isinstance(found, Declaration) else None
+
+
+# -- the national frame ---------------------------------------------------------------
+
+
+def national_goal_texts(ids: Sequence[str], frame: NationalFrame) -> tuple[str, ...]:
+    """The texts of national goals by id (an unknown id verbatim)."""
+    known = frame.ids()
+    return tuple(getattr(known.get(i), "text", None) or i for i in ids)
+
+
+def priority_group_names(
+    ids: Sequence[str], frame: NationalFrame, plan_id: str | None = None
+) -> tuple[str, ...]:
+    """The names of priority groups, worded as national plan ``plan_id`` words them
+    (else as the first plan that has the group; an unknown id verbatim)."""
+    plans = list(frame.plans)
+    chosen = frame.plan(plan_id) if plan_id else None
+    if chosen is not None:
+        plans.remove(chosen)
+        plans.insert(0, chosen)
+    names: list[str] = []
+    for group_id in ids:
+        name = next(
+            (g.name for p in plans for g in p.priority_groups if g.id == group_id), group_id
+        )
+        names.append(name)
+    return tuple(names)
+
+
+# -- governance -----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class SeatView:
+    """A seat as a reader sees it: who, how many, with which rights."""
+
+    holder: str
+    count: int | None
+    rights: str
+    note: str | None = None
+    votes: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class BodyView:
+    """A governance body as a reader sees it, every value already worded."""
+
+    id: str
+    name: str
+    abbreviation: str | None
+    kind: str
+    status: str
+    steering_body: str | None
+    parent: str | None
+    mandate: str | None
+    mandate_given_by: str | None
+    mandate_date: str | None
+    seats: tuple[SeatView, ...]
+    chair: str | None
+    decision_rule: str | None
+    meets: str | None
+    term: str | None
+    ends: str | None
+    established: str | None
+    closed: str | None
+    involves: str | None
+    description: str | None
+    notes: tuple[str, ...]
+
+    @property
+    def heading(self) -> str:
+        """``Faglig samarbeidsutvalg barn og unge (FSU BU)``, or the name alone."""
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+
+@attrs.frozen(kw_only=True)
+class Edge:
+    """A line of the structure diagram: ``source`` steers ``target``, or ``target`` sits
+    under ``source`` (``kind`` is ``"steers"`` or ``"under"``)."""
+
+    source: str
+    target: str
+    kind: str
+
+
+def date_text(day: dt.date, language: str = "nb") -> str:
+    """A date as readers of ``language`` write it: ``14.03.2024`` (``2024-03-14`` in English)."""
+    return day.isoformat() if language == "en" else day.strftime("%d.%m.%Y")
+
+
+def amount_text(amount: int, language: str = "nb") -> str:
+    """An amount of kroner with thousands grouped: ``450 000`` (``450,000`` in English)."""
+    grouped = f"{amount:,}"
+    return grouped if language == "en" else grouped.replace(",", "\u00a0")
+
+
+def _seat_view(seat: Any, partnership: Partnership, context: RenderContext) -> SeatView:
+    rights = ", ".join(context.label(f"right.{r.value}") for r in seat.rights)
+    return SeatView(
+        holder=actor_name(seat.holder, partnership),
+        count=seat.count,
+        rights=rights,
+        note=seat.note,
+        votes=seat.votes,
+    )
+
+
+def _body_view(body: Body, context: RenderContext) -> BodyView:
+    partnership = context.partnership
+    and_word = context.label("word.and")
+    mandate = body.mandate
+    chair: str | None = None
+    if body.chair is not None:
+        parts = []
+        if body.chair.holder:
+            parts.append(actor_name(body.chair.holder, partnership))
+        if body.chair.rotation:
+            parts.append(body.chair.rotation)
+        chair = ". ".join(parts) or None
+    return BodyView(
+        id=body.id,
+        name=body.name,
+        abbreviation=body.abbreviation,
+        kind=context.kind_label(body.kind),
+        status=context.label(f"body_status.{body.status.value}"),
+        steering_body=actor_name(body.steering_body, partnership) if body.steering_body else None,
+        parent=actor_name(body.parent, partnership) if body.parent else None,
+        mandate=mandate.text if mandate else None,
+        mandate_given_by=(
+            join_names([actor_name(i, partnership) for i in mandate.given_by], and_word)
+            if mandate and mandate.given_by
+            else None
+        ),
+        mandate_date=date_text(mandate.date, context.language)
+        if mandate and mandate.date
+        else None,
+        seats=tuple(_seat_view(s, partnership, context) for s in body.seats),
+        chair=chair,
+        decision_rule=(
+            context.label(f"decision_rule.{body.decision_rule.value}")
+            if body.decision_rule
+            else None
+        ),
+        meets=body.meets,
+        term=context.label(f"term.{body.term.value}") if body.term else None,
+        ends=body.ends.display() if body.ends else None,
+        established=body.established.display() if body.established else None,
+        closed=body.closed.display() if body.closed else None,
+        involves=", ".join(body.involves) or None,
+        description=body.description,
+        notes=body.notes,
+    )
+
+
+def body_views(context: RenderContext) -> tuple[BodyView, ...]:
+    """Every body of the partnership, in its order, worded for the reader."""
+    return tuple(_body_view(b, context) for b in context.partnership.bodies)
+
+
+def governance_edges(partnership: Partnership) -> tuple[Edge, ...]:
+    """The lines of the structure diagram: steering relations, then parents, in body order.
+
+    A relation to a body the partnership does not have is left out.
+    """
+    known = {b.id for b in partnership.bodies}
+    edges: list[Edge] = []
+    for body in partnership.bodies:
+        if body.steering_body and body.steering_body in known:
+            edges.append(Edge(source=body.steering_body, target=body.id, kind="steers"))
+        if body.parent and body.parent in known and body.parent != body.steering_body:
+            edges.append(Edge(source=body.parent, target=body.id, kind="under"))
+    return tuple(edges)
