@@ -47,9 +47,10 @@ browser:
 pytest: install browser
 	$(PY) -m pytest $(TEST_PATHS)
 
+LINT_PATHS := $(wildcard src tests plugins examples benchmarks)
+
 lint: install
-	$(PY) -m ruff check src tests plugins examples
-	$(PY) -m ruff format --check src
+	$(PY) -m ruff check $(LINT_PATHS)
 
 typecheck: install
 	$(PY) -m mypy

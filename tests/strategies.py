@@ -19,7 +19,17 @@ from helsefellesskap.model import Deadline, Period
 from helsefellesskap.model._base import check_id, check_id_list, non_empty
 
 # Letters the data must survive: Norwegian, Northern Sami, and some awkward characters.
-SPECIAL = ["æøå ÆØÅ", "á č đ ŋ š ŧ ž", "Davvi-Norgga", '"quoted" \\ back', "tab\tand\nnewline", "é ü ß €", "|pipe|", "#hash", "  spaced  "]
+SPECIAL = [
+    "æøå ÆØÅ",
+    "á č đ ŋ š ŧ ž",
+    "Davvi-Norgga",
+    '"quoted" \\ back',
+    "tab\tand\nnewline",
+    "é ü ß €",
+    "|pipe|",
+    "#hash",
+    "  spaced  ",
+]
 
 _characters = st.characters(codec="utf-8", exclude_categories=("Cs",))
 text = st.one_of(st.sampled_from(SPECIAL), st.text(_characters, max_size=12))

@@ -28,7 +28,9 @@ def test_import_is_light() -> None:
         "heavy = sorted(m for m in ('jinja2', 'docx', 'lxml', 'hypothesis') if m in sys.modules);"
         "print(','.join(heavy))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""
 
 

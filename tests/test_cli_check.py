@@ -42,7 +42,8 @@ def test_check_one_document_in_its_folder(example_folder: Path) -> None:
 def test_check_a_lone_document(tmp_path: Path) -> None:
     path = tmp_path / "d.toml"
     path.write_text(
-        'kind = "declaration"\nid = "d"\ntitle = "Erklæring"\nperiod = { start = 2024, end = 2027 }\n',
+        'kind = "declaration"\nid = "d"\ntitle = "Erklæring"\n'
+        "period = { start = 2024, end = 2027 }\n",
         "utf-8",
     )
     code, out, _ = run("check", str(path))

@@ -35,12 +35,16 @@ def test_partnership_roundtrips_through_toml_and_json(partnership: Partnership) 
     assert loads_json(dumps_json(partnership), Partnership) == partnership
 
 
-def test_example_partnership_roundtrips_through_a_folder(example_folder: Path, tmp_path: Path) -> None:
+def test_example_partnership_roundtrips_through_a_folder(
+    example_folder: Path, tmp_path: Path
+) -> None:
     bundle = load_bundle(example_folder)
     written = save_bundle(bundle, tmp_path / "copy")
     again = load_bundle(tmp_path / "copy")
     assert again.partnership == bundle.partnership
-    assert sorted(again.documents, key=lambda d: d.id) == sorted(bundle.documents, key=lambda d: d.id)
+    assert sorted(again.documents, key=lambda d: d.id) == sorted(
+        bundle.documents, key=lambda d: d.id
+    )
     assert len(written) == 1 + len(bundle.documents)
 
 

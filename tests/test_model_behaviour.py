@@ -29,7 +29,12 @@ from helsefellesskap.model._base import InvalidValue
     [
         (Deadline.of_year(2024), "2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
         (Deadline.of_span(2024, 2025), "2024-2025", dt.date(2024, 1, 1), dt.date(2025, 12, 31)),
-        (Deadline.of_date(dt.date(2024, 6, 30)), "30.06.2024", dt.date(2024, 6, 30), dt.date(2024, 6, 30)),
+        (
+            Deadline.of_date(dt.date(2024, 6, 30)),
+            "30.06.2024",
+            dt.date(2024, 6, 30),
+            dt.date(2024, 6, 30),
+        ),
         (
             Deadline.of_phrase("Innen utgangen av 2024", dt.date(2024, 12, 31)),
             "Innen utgangen av 2024",
@@ -98,13 +103,20 @@ def test_body_without_history_keeps_its_status() -> None:
 
 
 def test_partnership_actors_and_groups() -> None:
-    unn = Partner(id="unn", kind=PartnerKind.HEALTH_TRUST, name="Universitetssykehuset Nord-Norge HF", short_name="UNN")
+    unn = Partner(
+        id="unn",
+        kind=PartnerKind.HEALTH_TRUST,
+        name="Universitetssykehuset Nord-Norge HF",
+        short_name="UNN",
+    )
     tromso = Partner(id="tromso", kind=PartnerKind.MUNICIPALITY, name="Tromsø kommune")
     gp = Partner(id="fastleger", kind=PartnerKind.GP_REPRESENTATIVES, name="Fastlegerepresentanter")
     kommunene = Group(id="kommunene", name="kommunene", kinds=(PartnerKind.MUNICIPALITY,))
     alle = Group(id="felles", name="Felles", everyone=True)
     utvalgte = Group(id="utvalgte", name="Utvalgte", members=("unn",))
-    role = Role(id="samhandlingssjefene", name="Samhandlingssjefene", short_name="Samhandl.-sjefene")
+    role = Role(
+        id="samhandlingssjefene", name="Samhandlingssjefene", short_name="Samhandl.-sjefene"
+    )
     partnership = Partnership(
         id="x",
         name="X",
@@ -113,7 +125,16 @@ def test_partnership_actors_and_groups() -> None:
         roles=(role,),
         bodies=(Body(id="ssu", kind="strategic-committee", name="SSU"),),
     )
-    assert set(partnership.actors()) == {"unn", "tromso", "fastleger", "kommunene", "felles", "utvalgte", "samhandlingssjefene", "ssu"}
+    assert set(partnership.actors()) == {
+        "unn",
+        "tromso",
+        "fastleger",
+        "kommunene",
+        "felles",
+        "utvalgte",
+        "samhandlingssjefene",
+        "ssu",
+    }
     assert partnership.group_members(kommunene) == (tromso,)
     assert partnership.group_members(alle) == (unn, tromso, gp)
     assert partnership.group_members(utvalgte) == (unn,)
