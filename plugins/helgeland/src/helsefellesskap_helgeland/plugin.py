@@ -1,0 +1,71 @@
+"""The plugin: Helsefellesskap Helgeland's data, its table layout and its column labels.
+
+Registered under the entry point group ``helsefellesskap`` as ``helgeland``. Every hook
+answers only for this partnership, so the plugin sits beside any other partnership's.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from helsefellesskap import LabelCatalogue, Layout, Partnership, PartnershipSource, hookimpl
+
+__all__ = [
+    "COLUMN_LABELS",
+    "DATA",
+    "LAYOUT",
+    "PARTNERSHIP_ID",
+    "hf_label_catalogues",
+    "hf_layout",
+    "hf_partnerships",
+]
+
+PARTNERSHIP_ID = "helgeland"
+"""The id the partnership is known by (``helsefellesskap validate helgeland``)."""
+
+DATA = Path(str(resources.files(__package__) / "data"))
+"""The folder holding ``partnership.toml``, ``declarations/`` and ``plans/``."""
+
+LAYOUT = Layout(
+    measure_columns=("goal", "ongoing_work", "measure", "responsible", "deadline"),
+    language="nb",
+)
+"""The five-column goals and measures table of the Helgeland plan."""
+
+COLUMN_LABELS: dict[str, str] = {
+    "column.goal": "Mål – Hvor vil vi?",
+    "column.ongoing_work": "Hva har vi av pågående arbeid",
+    "column.measure": "Tiltak – Hvordan skal vi få det til?",
+    "column.responsible": "Ansvarlig",
+    "column.deadline": "Når",
+}
+"""The table's column headings as the plan prints them (bokmål)."""
+
+
+@hookimpl
+def hf_partnerships() -> list[PartnershipSource]:
+    """Ship Helsefellesskap Helgeland with the folder of its data."""
+    return [
+        PartnershipSource(
+            id=PARTNERSHIP_ID,
+            name="Helsefellesskap Helgeland",
+            path=DATA,
+            description=(
+                "Helgelandssykehuset HF og de 18 kommunene på Helgeland: "
+                "Helgelandserklæringen 2023–2024 og Handlingsplan 2023–2025."
+            ),
+        )
+    ]
+
+
+@hookimpl
+def hf_layout(partnership: Partnership) -> Layout | None:
+    """The five-column table for Helgeland; ``None`` for every other partnership."""
+    return LAYOUT if partnership.id == PARTNERSHIP_ID else None
+
+
+@hookimpl
+def hf_label_catalogues() -> list[LabelCatalogue]:
+    """The plan's own column headings, for Helgeland only."""
+    return [LabelCatalogue(language="nb", partnership=PARTNERSHIP_ID, labels=COLUMN_LABELS)]
