@@ -1,0 +1,104 @@
+"""The hooks of the template plugin: the module its entry point names.
+
+Each function is a hook implementation, marked with ``@hookimpl`` and named exactly as
+the hook in :mod:`helsefellesskap.hookspecs` (a misspelt name is reported, not ignored).
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from helsefellesskap import (
+    BodyKind,
+    LabelCatalogue,
+    Layout,
+    Partnership,
+    PartnershipSource,
+    RenderFormat,
+    Rule,
+    hookimpl,
+)
+from helsefellesskap.cli import Command
+
+from . import PARTNERSHIP_ID
+from .command import COUNT
+from .kinds import YOUTH_COUNCIL
+from .outline import OutlineFormat
+from .rules import MEASURE_DEADLINE
+
+__all__ = [
+    "hf_body_kinds",
+    "hf_cli_commands",
+    "hf_label_catalogues",
+    "hf_layout",
+    "hf_partnerships",
+    "hf_render_formats",
+    "hf_rules",
+]
+
+
+@hookimpl
+def hf_partnerships() -> list[PartnershipSource]:
+    """The invented partnership Malby, shipped as package data."""
+    data = Path(str(resources.files(__package__ or "helsefellesskap_template") / "data"))
+    return [
+        PartnershipSource(
+            id=PARTNERSHIP_ID,
+            name="Helsefellesskap Malby",
+            path=data,
+            description="An invented partnership that shows how a plugin ships its data.",
+        )
+    ]
+
+
+@hookimpl
+def hf_body_kinds() -> list[BodyKind]:
+    """The youth council kind, with its rule."""
+    return [YOUTH_COUNCIL]
+
+
+@hookimpl
+def hf_rules() -> list[Rule]:
+    """Malby's own rule."""
+    return [MEASURE_DEADLINE]
+
+
+@hookimpl
+def hf_render_formats() -> list[RenderFormat]:
+    """The plain-text outline format (an instance, not the class)."""
+    return [OutlineFormat()]
+
+
+@hookimpl
+def hf_label_catalogues() -> list[LabelCatalogue]:
+    """The outline's labels for everyone, and Malby's own wording of them."""
+    return [
+        LabelCatalogue(
+            language="nb",
+            labels={"template.responsible": "Ansvarlig", "template.deadline": "Frist"},
+        ),
+        LabelCatalogue(
+            language="en",
+            labels={"template.responsible": "Responsible", "template.deadline": "Deadline"},
+        ),
+        LabelCatalogue(
+            language="nb",
+            partnership=PARTNERSHIP_ID,
+            labels={"template.responsible": "Ansvar", "template.deadline": "Når"},
+        ),
+    ]
+
+
+@hookimpl
+def hf_layout(partnership: Partnership) -> Layout | None:
+    """Malby's measures table has a deadline column; others are left to their own layout."""
+    if partnership.id != PARTNERSHIP_ID:
+        return None
+    return Layout(measure_columns=("goal", "measure", "responsible", "deadline"))
+
+
+@hookimpl
+def hf_cli_commands() -> list[Command]:
+    """The ``template-count`` command."""
+    return [COUNT]
