@@ -27,7 +27,7 @@ class OutlineFormat(RenderFormat):
     def render(self, item: Renderable, context: RenderContext) -> bytes:
         """The outline of ``item``, UTF-8 encoded, one line per focus area, goal and measure."""
         if not isinstance(item, ActionPlan):
-            raise RenderError(f"the outline format renders action plans, not {item.KIND}")
+            raise RenderError(f"the outline format renders action plans, not {type(item).__name__}")
         actors = context.partnership.actors()
 
         def who(actor_id: str) -> str:
