@@ -1,0 +1,313 @@
+"""The HTML render format: one standalone, printable, accessible page per document.
+
+Pages come from Jinja2 templates (``*.html.j2``) with autoescaping on for every
+template, so every text of the data is escaped. Templates are looked up in a chain: the
+folders of the partnership's plugins, then the folders plugins give for every
+partnership (both in ``RenderContext.template_dirs``), then the built-in templates. An
+override can extend the built-in template it replaces under the prefix ``builtin/``
+(``{% extends "builtin/action-plan.html.j2" %}``) and change just one block.
+
+What a page shows is decided by :mod:`helsefellesskap.render.view`, shared with the
+other formats; this module only gathers it for the templates.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from .._version import __version__
+from ..errors import RenderError
+from ..model import (
+    ActionPlan,
+    AnnualReport,
+    ConsultationResponse,
+    Declaration,
+    Document,
+    FundingRound,
+    Measure,
+    Partnership,
+)
+from . import view
+from .format import Renderable, RenderContext, RenderFormat
+from .svg import DiagramLabels, governance_svg
+
+if TYPE_CHECKING:
+    import jinja2
+
+__all__ = ["HTML_LABELS", "TEMPLATE_NAMES", "HtmlFormat", "template_environment"]
+
+TEMPLATE_PACKAGE = ("helsefellesskap", "render/templates")
+"""Where the built-in templates live: package and folder inside it."""
+
+BUILTIN_PREFIX = "builtin"
+"""Templates under this prefix are always the built-in ones, for overrides to extend."""
+
+TEMPLATE_NAMES: Mapping[type[Renderable], str] = {
+    ActionPlan: "action-plan.html.j2",
+    Declaration: "declaration.html.j2",
+    AnnualReport: "annual-report.html.j2",
+    FundingRound: "funding-round.html.j2",
+    ConsultationResponse: "consultation-response.html.j2",
+    Partnership: "governance.html.j2",
+}
+"""The page template of each type the format renders."""
+
+HTML_LABELS: Mapping[str, Mapping[str, str]] = {
+    "nb": {
+        "diagram.description": "Organene i {name}, og hvilke organ som styrer eller har "
+        "andre under seg.",
+        "diagram.steers": "styrer",
+        "diagram.under": "har under seg",
+        "diagram.closed": "avsluttet",
+        "table.caption": "Mål og tiltak: {title}",
+        "table.seats": "Representasjon i {name}",
+        "html.meta": "Om dokumentet",
+    },
+    "nn": {
+        "diagram.description": "Organa i {name}, og kva organ som styrer eller har andre "
+        "under seg.",
+        "diagram.steers": "styrer",
+        "diagram.under": "har under seg",
+        "diagram.closed": "avslutta",
+        "table.caption": "Mål og tiltak: {title}",
+        "table.seats": "Representasjon i {name}",
+        "html.meta": "Om dokumentet",
+    },
+    "en": {
+        "diagram.description": "The bodies of {name}, and which body steers or has others "
+        "below it.",
+        "diagram.steers": "steers",
+        "diagram.under": "has below it",
+        "diagram.closed": "closed",
+        "table.caption": "Goals and measures: {title}",
+        "table.seats": "Seats in {name}",
+        "html.meta": "About the document",
+    },
+}
+"""Labels only the HTML pages use, under the shared catalogue (which can override them)."""
+
+
+@functools.lru_cache(maxsize=32)
+def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
+    """The Jinja2 environment that looks in ``template_dirs`` first, then the built-ins.
+
+    Autoescaping is on for every template, whatever its name; undefined variables are
+    errors, so that a misspelt name in an override template does not silently vanish.
+    """
+    import jinja2
+
+    builtin = jinja2.PackageLoader(*TEMPLATE_PACKAGE)
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+            builtin,
+            jinja2.PrefixLoader({BUILTIN_PREFIX: builtin}),
+        ]
+    )
+    return jinja2.Environment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(default_for_string=True, default=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _labels(context: RenderContext) -> dict[str, str]:
+    own = HTML_LABELS.get(context.language, HTML_LABELS["nb"])
+    return {**HTML_LABELS["nb"], **own, **context.labels}
+
+
+def _labeller(labels: Mapping[str, str]) -> Callable[..., str]:
+    def label(key: str, **values: object) -> str:
+        text = labels.get(key, key)
+        return text.format(**values) if values else text
+
+    return label
+
+
+class HtmlFormat(RenderFormat):
+    """Standalone HTML pages: inline styles, a print stylesheet for A4, no requests.
+
+    Renders every core document type and the partnership's governance overview. The
+    page template of each type is in :data:`TEMPLATE_NAMES`; plugins override it (or
+    any block template under ``blocks/``) through ``hf_template_sources``.
+    """
+
+    name: ClassVar[str] = "html"
+    extension: ClassVar[str] = ".html"
+    media_type: ClassVar[str] = "text/html"
+    description: ClassVar[str] = "a standalone web page (inline styles, printable on A4)"
+    binary: ClassVar[bool] = False
+    renders: ClassVar[tuple[type[Renderable], ...]] = tuple(TEMPLATE_NAMES)
+
+    def template_name(self, item: Renderable) -> str:
+        """The page template for ``item``."""
+        for kind, name in TEMPLATE_NAMES.items():
+            if isinstance(item, kind):
+                return name
+        raise RenderError(f"the html format cannot render a {type(item).__name__}")
+
+    def render(self, item: Renderable, context: RenderContext) -> bytes:
+        """Render ``item`` to a UTF-8 HTML page."""
+        import jinja2
+
+        name = self.template_name(item)
+        environment = template_environment(tuple(context.template_dirs))
+        try:
+            template = environment.get_template(name)
+            text = template.render(page_values(item, context))
+        except jinja2.TemplateNotFound as error:
+            raise RenderError(
+                f"html: template {error.name!r} not found in "
+                + ", ".join([*(str(d) for d in context.template_dirs), "the built-in templates"])
+            ) from error
+        except jinja2.TemplateSyntaxError as error:
+            where = f"{error.filename or error.name}:{error.lineno}"
+            raise RenderError(f"html: template {where}: {error.message}") from error
+        except jinja2.UndefinedError as error:
+            raise RenderError(f"html: template {name!r}: {error.message}") from error
+        return text.encode("utf-8")
+
+
+# -- what the templates receive ---------------------------------------------------------
+
+
+def row_groups(table: view.MeasureTable) -> list[list[view.TableRow]]:
+    """The rows of a measures table grouped by goal, in order (a ``<tbody>`` each)."""
+    groups: list[list[view.TableRow]] = []
+    for row in table.rows:
+        if groups and groups[-1][0].goal == row.goal:
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    return groups
+
+
+def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
+    """Everything a page template receives: the common values and those of its type."""
+    labels = _labels(context)
+    label = _labeller(labels)
+    partnership = context.partnership
+    national = context.national.ids()
+
+    def national_text(item_id: str) -> str:
+        found = national.get(item_id)
+        return str(getattr(found, "text", None) or getattr(found, "name", None) or item_id)
+
+    def date(day: Any) -> str:
+        return view.date_text(day, context.language) if day is not None else ""
+
+    def actor(actor_id: str | None) -> str:
+        return view.actor_name(actor_id, partnership) if actor_id else ""
+
+    def actor_full(actor_id: str | None) -> str:
+        """A body as ``PM (Partnerskapsmøtet)``, other actors by their display name."""
+        if not actor_id:
+            return ""
+        body = partnership.body(actor_id)
+        if body is not None and body.abbreviation:
+            return f"{body.name} ({body.abbreviation})"
+        return actor(actor_id)
+
+    def document_title(document_id: str | None) -> str:
+        found = context.bundle.document(document_id) if document_id else None
+        return found.title if found is not None else (document_id or "")
+
+    kind = "governance" if isinstance(item, Partnership) else getattr(item, "KIND", "")
+    title = label("governance.title") if isinstance(item, Partnership) else item.title
+    values: dict[str, Any] = {
+        "item": item,
+        "lang": context.language,
+        "version": __version__,
+        "partnership": partnership,
+        "title": title,
+        "page_title": f"{title} – {partnership.name}",
+        "kind_label": label(f"kind.{kind}") if kind else "",
+        "source": getattr(item, "source", None),
+        "label": label,
+        "date": date,
+        "actor": actor,
+        "actor_full": actor_full,
+        "names": lambda ids: view.responsible_text(ids, partnership, context),
+        "national_text": national_text,
+        "document_title": document_title,
+        "amount": lambda value: view.amount_text(value, context.language),
+        "abbreviations": view.abbreviations(item, partnership),
+        "layout": context.layout,
+        "row_groups": row_groups,
+        "kind_name": context.kind_label,
+    }
+    if isinstance(item, ActionPlan):
+        values.update(_plan_values(item, context))
+    elif isinstance(item, Declaration):
+        values.update(_declaration_values(item, context))
+    elif isinstance(item, AnnualReport):
+        values.update(_report_values(item, context))
+    elif isinstance(item, FundingRound):
+        values["applications"] = item.ranked()
+    elif isinstance(item, Partnership):
+        values.update(_governance_values(item, context, label))
+    return values
+
+
+def _plan_values(plan: ActionPlan, context: RenderContext) -> dict[str, Any]:
+    declaration = view.declaration_of(plan, context)
+    national_plan = context.national.plan(plan.basis.national_plan or "")
+    return {
+        "plan": plan,
+        "declaration": declaration,
+        "national_plan": national_plan,
+        "numbering": view.plan_numbering(plan, declaration),
+        "commitments": view.commitment_views(declaration, context) if declaration else (),
+        "national_goals": view.national_goal_texts(plan.national_goals, context.national),
+        "priority_groups": view.priority_group_names(
+            plan.priority_groups, context.national, plan.basis.national_plan
+        ),
+        "tables": {area.id: view.measure_table(area, context) for area in plan.focus_areas},
+        "measures": {m.id: m for m in plan.measures()},
+        "commitment_titles": (
+            {c.id: c.title for c in declaration.commitments} if declaration else {}
+        ),
+    }
+
+
+def _declaration_values(declaration: Declaration, context: RenderContext) -> dict[str, Any]:
+    return {
+        "declaration": declaration,
+        "commitments": view.commitment_views(declaration, context),
+        "based_on": [
+            getattr(context.national.plan(i), "name", None) or i for i in declaration.based_on
+        ],
+    }
+
+
+def _report_values(report: AnnualReport, context: RenderContext) -> dict[str, Any]:
+    plan = context.bundle.document(report.plan) if report.plan else None
+    measures: dict[str, Measure] = {}
+    if isinstance(plan, ActionPlan):
+        for measure in plan.measures():
+            measures[measure.id] = measure
+            measures[f"{plan.id}.{measure.id}"] = measure
+    return {"report": report, "report_measures": measures}
+
+
+def _governance_values(
+    partnership: Partnership, context: RenderContext, label: Callable[..., str]
+) -> dict[str, Any]:
+    diagram_labels = DiagramLabels(
+        title=label("governance.diagram"),
+        description=label("diagram.description", name=partnership.name),
+        steers=label("diagram.steers"),
+        belongs_to=label("diagram.under"),
+        closed=label("diagram.closed"),
+    )
+    return {
+        "bodies": view.body_views(context),
+        "diagram": governance_svg(partnership, diagram_labels),
+        "documents": [d for d in context.bundle.documents if isinstance(d, Document)],
+    }
