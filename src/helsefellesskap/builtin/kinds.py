@@ -4,18 +4,27 @@ from __future__ import annotations
 
 from ..hookspecs import hookimpl
 from ..kinds import BodyKind
+from ..validate.finding import Rule
+from ..validate.rules import FSU_RULES
 
 __all__ = ["BUILTIN_KINDS", "hf_body_kinds"]
 
 
 def _kind(
-    name: str, nb: str, nn: str, en: str, abbreviation: str | None, description: str
+    name: str,
+    nb: str,
+    nn: str,
+    en: str,
+    abbreviation: str | None,
+    description: str,
+    rules: tuple[Rule, ...] = (),
 ) -> BodyKind:
     return BodyKind(
         name=name,
         labels={"nb": nb, "nn": nn, "en": en},
         abbreviation=abbreviation,
         description=description,
+        rules=rules,
     )
 
 
@@ -43,6 +52,7 @@ BUILTIN_KINDS: tuple[BodyKind, ...] = (
         "professional committee",
         "FSU",
         "Drafts procedures and pathways under a mandate from SSU.",
+        FSU_RULES,
     ),
     _kind(
         "secretariat",

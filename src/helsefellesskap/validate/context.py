@@ -1,0 +1,356 @@
+"""What rules read: a bundle with every index built once, so that each rule is linear.
+
+A rule never scans every item for each item; it looks items up here by id. The indexes
+are built lazily, at most once per validation run, and shared by every rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import attrs
+
+from ..model import (
+    ActionPlan,
+    Actor,
+    AnnualReport,
+    Body,
+    BodyStatus,
+    Bundle,
+    Commitment,
+    Declaration,
+    Document,
+    FocusArea,
+    FundingRound,
+    Goal,
+    Group,
+    MainGoal,
+    Measure,
+    Membership,
+    NationalFrame,
+    NationalGoal,
+    NationalPlan,
+    Partner,
+    PartnerKind,
+    Partnership,
+    PriorityGroup,
+    Role,
+)
+from ..model.national import NationalItem
+
+__all__ = ["MeasureSpot", "ValidationContext", "child", "index", "suggest"]
+
+
+def child(path: str, key: str) -> str:
+    """The path of ``key`` below ``path``: ``child("$.bodies[0]", "seats")``."""
+    return f"{path}.{key}"
+
+
+def index(path: str, position: int) -> str:
+    """The path of item ``position`` of the list at ``path``."""
+    return f"{path}[{position}]"
+
+
+def suggest(value: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to ``value`` (a did-you-mean), if one is close enough.
+
+    Only called for a reference that does not resolve, so its cost (linear in the
+    candidates) is paid per mistake, not per item.
+    """
+    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+@attrs.frozen(kw_only=True)
+class MeasureSpot:
+    """A measure of a plan with where it sits: its focus area, its goal and its path."""
+
+    path: str
+    area_index: int
+    goal_index: int
+    area: FocusArea
+    goal: Goal
+    measure: Measure
+
+
+_LIVE = frozenset({BodyStatus.ACTIVE, BodyStatus.BEING_ESTABLISHED})
+
+
+class ValidationContext:
+    """A bundle with its indexes: actors, documents, declaration items, measures, national ids.
+
+    :param bundle: the partnership and its documents.
+    :param body_kinds: the names of the registered body kinds.
+    :param rule_codes: the codes of every rule known to the run (registered or given),
+        so that a rule setting in ``partnership.toml`` can be checked against them.
+    :param national: the national frame (the shipped one if not given).
+    """
+
+    def __init__(
+        self,
+        bundle: Bundle,
+        *,
+        body_kinds: Iterable[str] = (),
+        rule_codes: Iterable[str] = (),
+        national: NationalFrame | None = None,
+    ) -> None:
+        if national is None:
+            from ..national import national_frame
+
+            national = national_frame()
+        self.bundle = bundle
+        self.national = national
+        self.body_kinds: frozenset[str] = frozenset(body_kinds)
+        self.rule_codes: frozenset[str] = frozenset(rule_codes)
+
+    # -- the partnership ------------------------------------------------------------------
+
+    @property
+    def partnership(self) -> Partnership:
+        """The partnership being validated."""
+        return self.bundle.partnership
+
+    @property
+    def partnership_id(self) -> str:
+        """The partnership's id, used as the document id of ``partnership.toml``."""
+        return self.bundle.partnership.id
+
+    @functools.cached_property
+    def actors(self) -> Mapping[str, Actor]:
+        """Every partner, body, role and group by id (the first wins on a clash)."""
+        return self.partnership.actors()
+
+    @functools.cached_property
+    def partners(self) -> Mapping[str, Partner]:
+        """The partners by id."""
+        return {p.id: p for p in reversed(self.partnership.partners)}
+
+    @functools.cached_property
+    def bodies(self) -> Mapping[str, Body]:
+        """The bodies by id (the first wins on a clash)."""
+        return {b.id: b for b in reversed(self.partnership.bodies)}
+
+    @functools.cached_property
+    def body_paths(self) -> Mapping[str, str]:
+        """The path of each body in ``partnership.toml`` by id."""
+        found: dict[str, str] = {}
+        for position, body in enumerate(self.partnership.bodies):
+            found.setdefault(body.id, index("$.bodies", position))
+        return found
+
+    @functools.cached_property
+    def _bodies_by_kind(self) -> Mapping[str, tuple[tuple[int, Body], ...]]:
+        grouped: dict[str, list[tuple[int, Body]]] = {}
+        for position, body in enumerate(self.partnership.bodies):
+            grouped.setdefault(body.kind, []).append((position, body))
+        return {kind: tuple(items) for kind, items in grouped.items()}
+
+    def bodies_of_kind(self, kind: str) -> tuple[tuple[int, Body], ...]:
+        """The bodies of one kind with their place in ``partnership.toml``."""
+        return self._bodies_by_kind.get(kind, ())
+
+    @functools.cached_property
+    def member_kinds(self) -> frozenset[PartnerKind]:
+        """The kinds of partner that are members (the partner categories of the partnership)."""
+        return frozenset(
+            p.kind for p in self.partnership.partners if p.membership is Membership.MEMBER
+        )
+
+    @functools.cached_property
+    def _group_kinds(self) -> Mapping[str, frozenset[PartnerKind]]:
+        every = frozenset(p.kind for p in self.partnership.partners)
+        found: dict[str, frozenset[PartnerKind]] = {}
+        for group in self.partnership.groups:
+            if group.id in found:
+                continue
+            if group.everyone:
+                found[group.id] = every
+                continue
+            kinds = set(group.kinds)
+            for member in group.members:
+                partner = self.partners.get(member)
+                if partner is not None:
+                    kinds.add(partner.kind)
+            found[group.id] = frozenset(kinds)
+        return found
+
+    def holder_kinds(self, holder: str) -> frozenset[PartnerKind]:
+        """The kinds of partner a seat holder stands for.
+
+        A partner stands for its own kind; a group for the kinds of its members (by id,
+        by kind, or everyone); a role for the kinds of its holders. A body or an unknown
+        id stands for none.
+        """
+        actor = self.actors.get(holder)
+        if isinstance(actor, Partner):
+            return frozenset({actor.kind})
+        if isinstance(actor, Group):
+            return self._group_kinds.get(actor.id, frozenset())
+        if isinstance(actor, Role):
+            kinds: set[PartnerKind] = set()
+            for member in actor.holders:
+                held = self.actors.get(member)
+                if isinstance(held, Partner):
+                    kinds.add(held.kind)
+                elif isinstance(held, Group):
+                    kinds |= self._group_kinds.get(held.id, frozenset())
+            return frozenset(kinds)
+        return frozenset()
+
+    def actor_suggestion(self, value: str) -> str | None:
+        """The closest actor id to ``value``."""
+        return suggest(value, self.actors)
+
+    def body_suggestion(self, value: str) -> str | None:
+        """The closest body id to ``value``."""
+        return suggest(value, self.bodies)
+
+    # -- documents ------------------------------------------------------------------------
+
+    @functools.cached_property
+    def documents(self) -> Mapping[str, Document]:
+        """Every document by id."""
+        return {d.id: d for d in self.bundle.documents}
+
+    @functools.cached_property
+    def declarations(self) -> Mapping[str, Declaration]:
+        """The declarations by id."""
+        return {d.id: d for d in self.bundle.documents_of(Declaration)}
+
+    @functools.cached_property
+    def plans(self) -> Mapping[str, ActionPlan]:
+        """The action plans by id."""
+        return {d.id: d for d in self.bundle.documents_of(ActionPlan)}
+
+    @functools.cached_property
+    def reports(self) -> Mapping[str, AnnualReport]:
+        """The annual reports by id."""
+        return {d.id: d for d in self.bundle.documents_of(AnnualReport)}
+
+    @functools.cached_property
+    def funding_rounds(self) -> Mapping[str, FundingRound]:
+        """The funding rounds by id."""
+        return {d.id: d for d in self.bundle.documents_of(FundingRound)}
+
+    def file_of(self, document_id: str | None) -> Path | None:
+        """The file a document (or, by the partnership's id, ``partnership.toml``) came from."""
+        if document_id is None:
+            return None
+        return self.bundle.files.get(document_id)
+
+    def declaration_of(self, plan: ActionPlan) -> Declaration | None:
+        """The declaration a plan is based on, if it names one that is in the bundle."""
+        if plan.basis.declaration is None:
+            return None
+        return self.declarations.get(plan.basis.declaration)
+
+    @functools.cache  # noqa: B019 - the context lives for one validation run
+    def commitments(self, declaration_id: str) -> Mapping[str, Commitment]:
+        """The commitments of a declaration by id."""
+        declaration = self.declarations.get(declaration_id)
+        if declaration is None:
+            return {}
+        return {c.id: c for c in reversed(declaration.commitments)}
+
+    @functools.cache  # noqa: B019 - the context lives for one validation run
+    def main_goals(self, declaration_id: str) -> Mapping[str, tuple[Commitment, MainGoal]]:
+        """The main goals of a declaration by id, each with its commitment."""
+        declaration = self.declarations.get(declaration_id)
+        if declaration is None:
+            return {}
+        found: dict[str, tuple[Commitment, MainGoal]] = {}
+        for commitment in declaration.commitments:
+            for goal in commitment.main_goals:
+                found.setdefault(goal.id, (commitment, goal))
+        return found
+
+    @functools.cache  # noqa: B019 - the context lives for one validation run
+    def measures(self, plan_id: str) -> tuple[MeasureSpot, ...]:
+        """Every measure of a plan with its place, in order (paths built once)."""
+        plan = self.plans.get(plan_id)
+        if plan is None:
+            return ()
+        spots: list[MeasureSpot] = []
+        for a, area in enumerate(plan.focus_areas):
+            for g, goal in enumerate(area.goals):
+                goal_path = f"$.focus_areas[{a}].goals[{g}]"
+                for m, measure in enumerate(goal.measures):
+                    spots.append(
+                        MeasureSpot(
+                            path=f"{goal_path}.measures[{m}]",
+                            area_index=a,
+                            goal_index=g,
+                            area=area,
+                            goal=goal,
+                            measure=measure,
+                        )
+                    )
+        return tuple(spots)
+
+    @functools.cache  # noqa: B019 - the context lives for one validation run
+    def measures_by_id(self, plan_id: str) -> Mapping[str, MeasureSpot]:
+        """The measures of a plan by id (the first wins on a clash)."""
+        found: dict[str, MeasureSpot] = {}
+        for spot in self.measures(plan_id):
+            found.setdefault(spot.measure.id, spot)
+        return found
+
+    # -- the national frame ---------------------------------------------------------------
+
+    @functools.cached_property
+    def national_ids(self) -> Mapping[str, NationalItem]:
+        """Every id of the national frame."""
+        return self.national.ids()
+
+    @functools.cached_property
+    def national_plans(self) -> Mapping[str, NationalPlan]:
+        """The national plans by id."""
+        return {p.id: p for p in self.national.plans}
+
+    @functools.cached_property
+    def national_goals(self) -> Mapping[str, str]:
+        """The id of the national plan of each national goal, by goal id."""
+        return {g.id: p.id for p in self.national.plans for g in p.goals}
+
+    @functools.cached_property
+    def priority_groups(self) -> Mapping[str, frozenset[str]]:
+        """The ids of the national plans that name each priority group, by group id."""
+        found: dict[str, set[str]] = {}
+        for plan in self.national.plans:
+            for group in plan.priority_groups:
+                found.setdefault(group.id, set()).add(plan.id)
+        return {group: frozenset(plans) for group, plans in found.items()}
+
+    def national_kind(self, national_id: str) -> str | None:
+        """What a national id names: ``plan``, ``goal``, ``priority-group`` or ``other``."""
+        item = self.national_ids.get(national_id)
+        if item is None:
+            return None
+        if isinstance(item, NationalPlan):
+            return "plan"
+        if isinstance(item, NationalGoal):
+            return "goal"
+        if isinstance(item, PriorityGroup):
+            return "priority-group"
+        return "other"
+
+    # -- time -----------------------------------------------------------------------------
+
+    @staticmethod
+    def existed_in(body: Body, year: int) -> bool:
+        """Whether a body was active or being established at some time in ``year``.
+
+        Without a history the body's current status decides (a closed body without a
+        history is taken to have existed: its closing date is unknown).
+        """
+        if not body.history:
+            return body.status is not BodyStatus.PLANNED
+        if body.status_on(dt.date(year, 1, 1)) in _LIVE:
+            return True
+        return any(
+            change.when.earliest.year == year and change.status in _LIVE for change in body.history
+        )
