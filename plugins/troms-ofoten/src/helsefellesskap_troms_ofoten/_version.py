@@ -1,0 +1,3 @@
+"""The version of helsefellesskap-troms-ofoten."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,20 @@
+"""Where the partnership's TOML data lives inside the installed package."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["PARTNERSHIP_ID", "data_path"]
+
+PARTNERSHIP_ID = "troms-ofoten"
+"""The id of Helsefellesskapet Troms og Ofoten, as written in its ``partnership.toml``."""
+
+
+def data_path() -> Path:
+    """The folder holding ``partnership.toml`` and the document folders.
+
+    The package is installed as plain files (a wheel or an editable install), so the
+    resource folder is a real folder on disk.
+    """
+    return Path(str(resources.files(__package__ or __name__.rpartition(".")[0]) / "data"))
