@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_BUNDLE_FORMATS",
     "GOVERNANCE_SUFFIX",
+    "find_format",
     "item_kind",
     "item_title",
     "make_context",
@@ -79,7 +80,9 @@ def make_context(
     )
 
 
-def _format(name: str, manager: PluginManager) -> RenderFormat:
+def find_format(name: str, manager: PluginManager) -> RenderFormat:
+    """The render format called ``name``; a :class:`RenderError` with a did-you-mean
+    suggestion if no plugin provides it (or two claim it)."""
     formats = manager.render_formats()
     if name in formats:
         return formats[name]
@@ -134,7 +137,7 @@ def render(
         cannot render.
     """
     manager = _manager(manager)
-    fmt = _format(format, manager)
+    fmt = find_format(format, manager)
     if not fmt.can_render(item):
         kinds = ", ".join(
             "governance" if t is Partnership else getattr(t, "KIND", t.__name__)
@@ -249,7 +252,7 @@ def render_bundle(
     manager = _manager(manager)
     out_dir = Path(out_dir)
     _check_out_dir(bundle, out_dir)
-    chosen = [_format(name, manager) for name in dict.fromkeys(formats)]
+    chosen = [find_format(name, manager) for name in dict.fromkeys(formats)]
     langs = list(dict.fromkeys(languages))
     if not langs:
         raise RenderError("no language to render: name at least one (nb, nn, en)")

@@ -1,0 +1,96 @@
+"""The JSON format (``json``): the document as data, in a documented, versioned envelope.
+
+The envelope is::
+
+    {
+      "format": "helsefellesskap.document",
+      "version": 1,
+      "kind": "action-plan",
+      "partnership": {"id": "eksempel", "name": "Helsefellesskap Eksempel"},
+      "language": "nb",
+      "document": { … exactly what helsefellesskap.io.dumps_json writes … }
+    }
+
+``document`` reads back with :func:`helsefellesskap.io.loads_json`. The governance
+overview has ``"kind": "governance"`` and the whole partnership as ``document`` (read it
+back with ``loads_json(text, Partnership)``). A change that breaks readers raises
+``version``.
+"""
+
+from __future__ import annotations
+
+import json as jsonlib
+from typing import Any
+
+from ..io import dumps_json
+from ..model import (
+    ActionPlan,
+    AnnualReport,
+    ConsultationResponse,
+    Declaration,
+    FundingRound,
+    Partnership,
+)
+from .format import Renderable, RenderContext, RenderFormat
+
+__all__ = ["ENVELOPE_FORMAT", "ENVELOPE_VERSION", "JsonFormat", "envelope", "unwrap"]
+
+ENVELOPE_FORMAT = "helsefellesskap.document"
+"""The value of the envelope's ``format`` key."""
+
+ENVELOPE_VERSION = 1
+"""The version of the envelope's shape."""
+
+
+def envelope(item: Renderable, context: RenderContext) -> dict[str, Any]:
+    """The envelope of ``item`` as plain data."""
+    partnership = context.partnership
+    return {
+        "format": ENVELOPE_FORMAT,
+        "version": ENVELOPE_VERSION,
+        "kind": "governance" if isinstance(item, Partnership) else item.KIND,
+        "partnership": {"id": partnership.id, "name": partnership.name},
+        "language": context.language,
+        "document": jsonlib.loads(dumps_json(item)),
+    }
+
+
+def unwrap(text: str | bytes) -> str:
+    """The ``document`` of an envelope as JSON text, for
+    :func:`helsefellesskap.io.loads_json`; a ``ValueError`` if ``text`` is no envelope
+    of a version this library reads."""
+    data = jsonlib.loads(text)
+    if not isinstance(data, dict) or data.get("format") != ENVELOPE_FORMAT:
+        raise ValueError(f"not a {ENVELOPE_FORMAT} envelope")
+    if data.get("version") != ENVELOPE_VERSION:
+        raise ValueError(
+            f"envelope version {data.get('version')!r}; this library reads {ENVELOPE_VERSION}"
+        )
+    return jsonlib.dumps(data["document"], ensure_ascii=False)
+
+
+class JsonFormat(RenderFormat):
+    """Every document type and the partnership as JSON data in a versioned envelope."""
+
+    name = "json"
+    extension = ".json"
+    media_type = "application/json"
+    description = "the document as data (versioned envelope)"
+    binary = False
+    renders = (
+        ActionPlan,
+        Declaration,
+        AnnualReport,
+        FundingRound,
+        ConsultationResponse,
+        Partnership,
+    )
+
+    def can_render(self, item: Renderable) -> bool:
+        """Any document type (plugins' included) and the partnership."""
+        return True
+
+    def render(self, item: Renderable, context: RenderContext) -> bytes:
+        """Render ``item`` as indented UTF-8 JSON ending in a newline."""
+        text = jsonlib.dumps(envelope(item, context), ensure_ascii=False, indent=2)
+        return (text + "\n").encode("utf-8")

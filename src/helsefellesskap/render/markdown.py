@@ -1,0 +1,660 @@
+"""The Markdown format (``md``): GitHub-flavoured Markdown in the layout of the sources.
+
+Every text from the data is escaped: in running text the characters Markdown would read
+as markup (``*``, ``_``, a ``#`` or ``1.`` at the start of a line …), in table cells
+also pipes and line breaks. The output is stable: the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ..model import (
+    ActionPlan,
+    AnnualReport,
+    ConsultationResponse,
+    Declaration,
+    FocusArea,
+    FundingRound,
+    Link,
+    Partnership,
+    Section,
+)
+from . import view
+from .format import Renderable, RenderContext, RenderFormat
+
+__all__ = ["MarkdownFormat", "escape_cell", "escape_text", "escape_url", "mermaid_diagram"]
+
+_INLINE = re.compile(r"([\\`*_\[\]<~|])")
+_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)](?=\s|$))")
+
+
+def escape_text(text: str) -> str:
+    """Escape running text so that Markdown shows it as written.
+
+    Inline markup characters are backslash-escaped; at the start of a line, a heading,
+    quote or list marker (``#``, ``>``, ``-``, ``+``, ``1.``) is escaped too. Leading
+    spaces (which would start a code block) and trailing spaces (a hard break) go, and
+    a line break inside the text becomes a hard break.
+    """
+    lines = []
+    for raw in text.split("\n"):
+        line = _INLINE.sub(r"\\\1", raw.strip())
+        match = _LINE_START.match(line)
+        if match:
+            marker = match.group(2)
+            line = (
+                line[: match.start(2)]
+                + (marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker)
+                + line[match.end(2) :]
+            )
+        lines.append(line)
+    return "\\\n".join(line for line in lines if line) if len(lines) > 1 else lines[0]
+
+
+def escape_cell(text: str) -> str:
+    """Escape text for a table cell: inline markup and pipes escaped, line breaks as
+    ``<br>``, spaces at either end removed."""
+    lines = [_INLINE.sub(r"\\\1", line.strip()) for line in text.strip().split("\n")]
+    return "<br>".join(line for line in lines if line)
+
+
+def escape_url(url: str) -> str:
+    """A link target that Markdown reads whole, even with spaces or brackets."""
+    if re.search(r"[\s()<>]", url):
+        return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+    return url
+
+
+def _link(link: Link) -> str:
+    title = escape_text(link.title or link.url)
+    return f"[{title}]({escape_url(link.url)})"
+
+
+class _Writer:
+    """Collects blocks and joins them with one blank line between."""
+
+    def __init__(self, context: RenderContext) -> None:
+        self.context = context
+        self.blocks: list[str] = []
+
+    def label(self, key: str, **values: object) -> str:
+        return self.context.label(key, **values)
+
+    def heading(self, level: int, text: str, number: str | None = None) -> None:
+        prefix = f"{number} " if number else ""
+        self.blocks.append("#" * min(level, 6) + " " + prefix + escape_text(text))
+
+    def paragraph(self, text: str | None) -> None:
+        if text and text.strip():
+            self.blocks.append(escape_text(text))
+
+    def paragraphs(self, texts: Iterable[str]) -> None:
+        for text in texts:
+            self.paragraph(text)
+
+    def emphasis(self, text: str) -> None:
+        self.blocks.append(f"*{escape_text(text)}*")
+
+    def bullets(self, items: Iterable[str], *, raw: bool = False) -> None:
+        # two lists in a row would merge into one: the second gets the other marker
+        marker = "*" if self.blocks and self.blocks[-1].startswith("- ") else "-"
+        lines = [f"{marker} {item if raw else escape_text(item)}" for item in items if item.strip()]
+        if lines:
+            self.blocks.append("\n".join(line.replace("\\\n", "\\\n  ") for line in lines))
+
+    def facts(self, pairs: Iterable[tuple[str, str | None]]) -> None:
+        """A list of ``**Label:** value`` lines, skipping empty values."""
+        self.bullets((f"**{escape_text(k)}:** {escape_text(v)}" for k, v in pairs if v), raw=True)
+
+    def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+        """A table; ``rows`` hold cell texts already escaped with :func:`escape_cell`."""
+        lines = [
+            "| " + " | ".join(escape_cell(h) for h in headers) + " |",
+            "|" + "|".join(" --- " for _ in headers) + "|",
+        ]
+        lines.extend(
+            "|" + "|".join(f" {cell} " if cell else " " for cell in row) + "|" for row in rows
+        )
+        self.blocks.append("\n".join(lines))
+
+    def raw(self, text: str) -> None:
+        self.blocks.append(text)
+
+    def section(
+        self,
+        section: Section,
+        level: int,
+        *,
+        number: str | None = None,
+        default_title: str | None = None,
+    ) -> None:
+        title = section.title or default_title
+        if title:
+            self.heading(level, title, number)
+        self.paragraphs(section.paragraphs)
+        self.bullets(section.bullets)
+        self.paragraphs(section.closing)
+        if section.national:
+            self.bullets(view.national_goal_texts(section.national, self.context.national))
+        if section.links:
+            self.bullets((_link(link) for link in section.links), raw=True)
+        for sub in section.subsections:
+            self.section(sub, level + 1)
+
+    def text(self) -> str:
+        return "\n\n".join(self.blocks) + "\n"
+
+
+def _name(actor_id: str | None, context: RenderContext) -> str | None:
+    return view.actor_name(actor_id, context.partnership) if actor_id else None
+
+
+def _names(ids: Sequence[str], context: RenderContext) -> str | None:
+    return view.responsible_text(ids, context.partnership, context) or None
+
+
+def _date(day: object, context: RenderContext) -> str | None:
+    import datetime as dt
+
+    return view.date_text(day, context.language) if isinstance(day, dt.date) else None
+
+
+def _start(out: _Writer, title: str, item: Renderable) -> None:
+    out.heading(1, title)
+    if out.context.partnership.example:
+        out.emphasis(out.label("document.example"))
+
+
+def _abbreviations(out: _Writer, item: Renderable, level: int = 2) -> None:
+    found = view.abbreviations(item, out.context.partnership)
+    if found:
+        out.heading(level, out.label("abbreviations.title"))
+        out.bullets(f"{a.abbreviation} = {a.name}" for a in found)
+
+
+# -- action plan ----------------------------------------------------------------------
+
+
+def _cell(cell: view.TableCell | None) -> str:
+    if cell is None or cell.is_empty:
+        return ""
+    parts = [escape_cell(p) for p in cell.paragraphs]
+    parts.extend("• " + escape_cell(b) for b in cell.bullets)
+    return "<br>".join(p for p in parts if p)
+
+
+def _measure_table(out: _Writer, area: FocusArea) -> None:
+    if not area.goals:
+        return
+    table = view.measure_table(area, out.context)
+    out.table(table.headers, ([_cell(c) for c in row.cells] for row in table.rows))
+
+
+def _focus_area(
+    out: _Writer, area: FocusArea, number: str, declaration: Declaration | None
+) -> None:
+    out.heading(3, area.title, number)
+    out.paragraphs(area.description)
+    if declaration is not None and area.commitment:
+        commitment = declaration.commitment(area.commitment)
+        if commitment is not None:
+            out.facts([(out.label("plan.commitment"), commitment.title)])
+    for intention in area.intentions:
+        out.paragraph(intention.text)
+        out.bullets(intention.points)
+    _measure_table(out, area)
+    out.bullets(area.notes)
+
+
+def _action_plan(plan: ActionPlan, context: RenderContext) -> str:
+    out = _Writer(context)
+    _start(out, plan.title, plan)
+    declaration = view.declaration_of(plan, context)
+    national = context.national.plan(plan.basis.national_plan) if plan.basis.national_plan else None
+    adopted = _date(plan.adopted, context)
+    if adopted and plan.adopted_by:
+        adopted += f" ({_name(plan.adopted_by, context)})"
+    out.facts(
+        [
+            (out.label("plan.period"), plan.period.display()),
+            (
+                out.label("plan.declaration"),
+                declaration.title if declaration else plan.basis.declaration,
+            ),
+            (
+                out.label("plan.national_plan"),
+                national.name if national else plan.basis.national_plan,
+            ),
+            (out.label("plan.other_basis"), "; ".join(plan.basis.other) or None),
+            (out.label("plan.adopted"), adopted),
+            (out.label("plan.presented"), plan.presented),
+        ]
+    )
+    if plan.revised_yearly:
+        out.paragraph(out.label("plan.revised_yearly"))
+    _abbreviations(out, plan)
+    numbers = view.plan_numbering(plan, declaration)
+    if numbers.introduction:
+        if plan.introduction is not None:
+            out.section(
+                plan.introduction,
+                2,
+                number=numbers.introduction,
+                default_title=out.label("plan.introduction"),
+            )
+        else:
+            out.heading(2, out.label("plan.introduction"), numbers.introduction)
+        if plan.national_goals:
+            out.heading(3, out.label("plan.national_goals"))
+            out.paragraph(plan.national_goals_intro)
+            out.bullets(view.national_goal_texts(plan.national_goals, context.national))
+        if plan.priority_groups:
+            out.heading(3, out.label("plan.priority_groups"))
+            out.bullets(
+                view.priority_group_names(
+                    plan.priority_groups, context.national, plan.basis.national_plan
+                )
+            )
+        if declaration is not None and declaration.commitments:
+            out.heading(3, out.label("plan.commitments"))
+            out.paragraph(declaration.title)
+            for commitment in view.commitment_views(declaration, context):
+                out.heading(4, commitment.title, f"{commitment.number}.")
+                out.paragraph(commitment.statement)
+                out.bullets(
+                    (
+                        f"**{escape_text(g.heading)}:** {escape_text(g.text)}"
+                        for g in commitment.main_goals
+                    ),
+                    raw=True,
+                )
+    if numbers.focus_areas:
+        if plan.focus_areas_intro is not None:
+            out.section(
+                plan.focus_areas_intro,
+                2,
+                number=numbers.focus_areas,
+                default_title=out.label("plan.focus_areas"),
+            )
+        else:
+            out.heading(2, out.label("plan.focus_areas"), numbers.focus_areas)
+        if plan.focus_areas:
+            out.raw(
+                "\n".join(
+                    f"{i}. {escape_text(a.title)}" for i, a in enumerate(plan.focus_areas, start=1)
+                )
+            )
+        for area in plan.focus_areas:
+            _focus_area(out, area, numbers.areas[area.id], declaration)
+    for section, number in zip(plan.sections, numbers.sections, strict=True):
+        out.section(section, 2, number=number)
+    if plan.references and numbers.references:
+        out.heading(2, out.label("plan.references"), numbers.references)
+        for reference in plan.references:
+            out.heading(3, reference.title)
+            out.paragraph(reference.description)
+            if reference.size:
+                out.paragraph(reference.size)
+            for listing in reference.lists:
+                out.paragraph(f"{listing.title}:")
+                out.bullets(listing.items)
+            if reference.url:
+                out.bullets([_link(Link(url=reference.url))], raw=True)
+    if plan.way_forward is not None and numbers.way_forward:
+        out.section(
+            plan.way_forward,
+            2,
+            number=numbers.way_forward,
+            default_title=out.label("plan.way_forward"),
+        )
+    return out.text()
+
+
+# -- declaration ----------------------------------------------------------------------
+
+
+def _declaration(declaration: Declaration, context: RenderContext) -> str:
+    out = _Writer(context)
+    _start(out, declaration.title, declaration)
+    out.paragraph(declaration.heading)
+    out.facts([(out.label("declaration.period"), declaration.period.display())])
+    _abbreviations(out, declaration)
+    out.paragraphs(declaration.preamble)
+    if declaration.overarching_goal:
+        out.heading(2, out.label("declaration.overarching_goal"))
+        out.raw(f"**{escape_text(declaration.overarching_goal)}**")
+    if declaration.commitments:
+        out.heading(2, out.label("declaration.commitments"))
+        for commitment in view.commitment_views(declaration, context):
+            out.heading(3, commitment.title, f"{commitment.number}.")
+            out.paragraph(commitment.statement)
+            out.bullets(
+                (
+                    f"**{escape_text(g.heading)}:** {escape_text(g.text)}"
+                    for g in commitment.main_goals
+                ),
+                raw=True,
+            )
+    if declaration.parties or declaration.parties_text:
+        out.heading(2, out.label("declaration.parties"))
+        out.paragraph(declaration.parties_text)
+        out.bullets(view.actor_name(p, context.partnership) for p in declaration.parties)
+    based_on = [getattr(context.national.plan(i), "name", None) or i for i in declaration.based_on]
+    adopted = _date(declaration.adopted, context)
+    if adopted and declaration.adopted_by:
+        adopted += f" ({_name(declaration.adopted_by, context)})"
+    out.facts(
+        [
+            (out.label("declaration.based_on"), "; ".join(based_on) or None),
+            (out.label("declaration.adopted"), adopted),
+            (out.label("declaration.corrected"), _date(declaration.corrected, context)),
+        ]
+    )
+    if declaration.url:
+        out.bullets([_link(Link(url=declaration.url))], raw=True)
+    return out.text()
+
+
+# -- annual report --------------------------------------------------------------------
+
+
+def _measure_names(report: AnnualReport, context: RenderContext) -> dict[str, str]:
+    plan = context.bundle.document(report.plan) if report.plan else None
+    if not isinstance(plan, ActionPlan):
+        return {}
+    names: dict[str, str] = {}
+    for measure in plan.measures():
+        names[measure.id] = view.measure_text(measure)
+        names[f"{plan.id}.{measure.id}"] = view.measure_text(measure)
+    return names
+
+
+def _annual_report(report: AnnualReport, context: RenderContext) -> str:
+    out = _Writer(context)
+    _start(out, report.title, report)
+    out.facts(
+        [
+            (out.label("report.year"), str(report.year)),
+            (out.label("report.case_number"), report.case_number),
+            (out.label("report.to"), _name(report.to, context)),
+            (out.label("report.prepared_by"), _name(report.prepared_by, context)),
+            (out.label("report.on_behalf_of"), _name(report.on_behalf_of, context)),
+        ]
+    )
+    _abbreviations(out, report)
+    if report.history is not None:
+        out.section(report.history, 2, default_title=out.label("report.history"))
+    if report.structure or report.people_in_active_roles is not None or report.structure_notes:
+        out.heading(2, out.label("report.structure"))
+        out.bullets(
+            f"{s.text}: {s.count}" if s.count is not None else s.text for s in report.structure
+        )
+        if report.people_in_active_roles is not None:
+            count = str(report.people_in_active_roles)
+            if report.people_approximate:
+                count = out.label("report.people_approximate", count=count)
+            out.facts([(out.label("report.people"), count)])
+        out.paragraphs(report.structure_notes)
+    if report.meetings:
+        out.heading(2, out.label("report.meetings"))
+        rows = []
+        for meeting in report.meetings:
+            who = (
+                meeting.text
+                or _name(meeting.body, context)
+                or (context.kind_label(meeting.kind) if meeting.kind else "")
+            )
+            how_many = str(meeting.count) if meeting.count is not None else meeting.frequency
+            rows.append([escape_cell(who), escape_cell(how_many or "")])
+        out.table([out.label("report.meeting_body"), out.label("report.meeting_count")], rows)
+    for key, items in (
+        ("report.themes", report.themes),
+        ("report.results", report.results),
+        ("report.experiences", report.experiences),
+    ):
+        if items:
+            out.heading(2, out.label(key))
+            out.bullets(items)
+    for section in report.sections:
+        out.section(section, 2)
+    if report.measure_status:
+        names = _measure_names(report, context)
+        out.heading(2, out.label("report.measure_status"))
+        out.table(
+            [out.label("report.measure"), out.label("column.status"), out.label("report.note")],
+            (
+                [
+                    escape_cell(names.get(f.measure, f.measure)),
+                    escape_cell(out.label(f"status.{f.status.value}")),
+                    escape_cell(f.note or ""),
+                ]
+                for f in report.measure_status
+            ),
+        )
+    if report.proposed_decision:
+        out.heading(2, out.label("report.proposed_decision"))
+        out.paragraph(report.proposed_decision)
+    return out.text()
+
+
+# -- funding round --------------------------------------------------------------------
+
+
+def _funding_round(funding: FundingRound, context: RenderContext) -> str:
+    out = _Writer(context)
+    _start(out, funding.title, funding)
+    out.facts(
+        [
+            (out.label("funding.year"), str(funding.year)),
+            (out.label("funding.scheme"), funding.scheme),
+            (out.label("funding.decided_by"), _name(funding.decided_by, context)),
+            (out.label("funding.decided"), _date(funding.decided, context)),
+            (out.label("funding.forwarded_to"), _name(funding.forwarded_to, context)),
+        ]
+    )
+    _abbreviations(out, funding)
+    out.paragraph(funding.summary)
+    ranked = funding.ranked()
+    if ranked:
+        with_amount = any(a.amount is not None for a in ranked)
+        with_note = any(a.note for a in ranked)
+        headers = [
+            out.label("funding.priority"),
+            out.label("funding.application"),
+            out.label("funding.applicants"),
+        ]
+        headers += [out.label("funding.amount")] if with_amount else []
+        headers += [out.label("funding.note")] if with_note else []
+        rows = []
+        for application in ranked:
+            row = [
+                str(application.priority),
+                escape_cell(application.title),
+                escape_cell(_names(application.applicants, context) or ""),
+            ]
+            if with_amount:
+                amount = application.amount
+                row.append(view.amount_text(amount, context.language) if amount else "")
+            if with_note:
+                row.append(escape_cell(application.note or ""))
+            rows.append(row)
+        out.heading(2, out.label("funding.ranking"))
+        out.table(headers, rows)
+    return out.text()
+
+
+# -- consultation response ------------------------------------------------------------
+
+
+def _consultation(response: ConsultationResponse, context: RenderContext) -> str:
+    out = _Writer(context)
+    _start(out, response.title, response)
+    out.facts(
+        [
+            (out.label("consultation.date"), response.date.display()),
+            (out.label("consultation.to"), response.to),
+            (out.label("consultation.reference"), response.reference),
+            (out.label("consultation.subject"), response.subject),
+            (out.label("consultation.inputs_from"), _names(response.inputs_from, context)),
+        ]
+    )
+    _abbreviations(out, response)
+    out.paragraphs(response.introduction)
+    if response.questions:
+        out.heading(2, out.label("consultation.questions"))
+        for index, question in enumerate(response.questions, start=1):
+            number = question.number if question.number is not None else index
+            out.heading(3, f"{out.label('consultation.question', number=number)}: {question.text}")
+            out.paragraphs(question.answer)
+            out.bullets(question.bullets)
+            out.paragraphs(question.closing)
+    for section in response.sections:
+        out.section(section, 2)
+    return out.text()
+
+
+# -- governance overview --------------------------------------------------------------
+
+
+def _node(body_id: str) -> str:
+    return "b_" + re.sub(r"[^A-Za-z0-9]", "_", body_id)
+
+
+def mermaid_diagram(partnership: Partnership) -> str:
+    """The body structure as a Mermaid flowchart: a solid arrow from the steering body,
+    a dotted one from the body a group is organised under."""
+    lines = ["flowchart TD"]
+    for body in partnership.bodies:
+        label = (body.abbreviation or body.name).replace('"', "#quot;")
+        lines.append(f'    {_node(body.id)}["{label}"]')
+    for edge in view.governance_edges(partnership):
+        arrow = "-->" if edge.kind == "steers" else "-.->"
+        lines.append(f"    {_node(edge.source)} {arrow} {_node(edge.target)}")
+    return "```mermaid\n" + "\n".join(lines) + "\n```"
+
+
+def _governance(partnership: Partnership, context: RenderContext) -> str:
+    out = _Writer(context)
+    _start(out, f"{out.label('governance.title')} – {partnership.name}", partnership)
+    out.paragraph(partnership.description)
+    _abbreviations(out, partnership)
+    if partnership.bodies:
+        out.heading(2, out.label("governance.diagram"))
+        out.raw(mermaid_diagram(partnership))
+    if partnership.partners:
+        out.heading(2, out.label("governance.partners"))
+        out.table(
+            [
+                out.label("governance.partners"),
+                out.label("governance.kind"),
+                out.label("governance.membership"),
+            ],
+            (
+                [
+                    escape_cell(p.name + (f" ({p.short_name})" if p.short_name else "")),
+                    escape_cell(out.label(f"partner_kind.{p.kind.value}")),
+                    escape_cell(out.label(f"membership.{p.membership.value}")),
+                ]
+                for p in partnership.partners
+            ),
+        )
+    if partnership.bodies:
+        out.heading(2, out.label("governance.bodies"))
+    for body in view.body_views(context):
+        out.heading(3, body.heading)
+        out.paragraph(body.description)
+        out.facts(
+            [
+                (out.label("governance.kind"), body.kind),
+                (out.label("governance.status"), body.status),
+                (out.label("governance.steering_body"), body.steering_body),
+                (out.label("governance.parent"), body.parent),
+                (out.label("governance.chair"), body.chair),
+                (out.label("governance.decision_rule"), body.decision_rule),
+                (out.label("governance.meets"), body.meets),
+                (out.label("governance.term"), body.term),
+                (out.label("governance.ends"), body.ends),
+                (out.label("governance.established"), body.established),
+                (out.label("governance.closed"), body.closed),
+                (out.label("governance.involves"), body.involves),
+            ]
+        )
+        if body.mandate or body.mandate_given_by:
+            out.heading(4, out.label("governance.mandate"))
+            out.paragraph(body.mandate)
+            out.facts(
+                [
+                    (out.label("governance.mandate_given_by"), body.mandate_given_by),
+                    (out.label("governance.mandate_date"), body.mandate_date),
+                ]
+            )
+        if body.seats:
+            out.heading(4, out.label("governance.seats"))
+            out.table(
+                [
+                    out.label("governance.holder"),
+                    out.label("governance.count"),
+                    out.label("governance.rights"),
+                ],
+                (
+                    [
+                        escape_cell(s.holder + (f" ({s.note})" if s.note else "")),
+                        str(s.count) if s.count is not None else "",
+                        escape_cell(s.rights),
+                    ]
+                    for s in body.seats
+                ),
+            )
+        out.bullets(body.notes)
+    if partnership.roles:
+        out.heading(2, out.label("governance.roles"))
+        out.bullets(
+            r.name + (f": {r.description}" if r.description else "") for r in partnership.roles
+        )
+    if partnership.groups:
+        out.heading(2, out.label("governance.groups"))
+        out.bullets(
+            g.name + ": " + ", ".join(p.display_name for p in partnership.group_members(g))
+            for g in partnership.groups
+        )
+    return out.text()
+
+
+class MarkdownFormat(RenderFormat):
+    """GitHub-flavoured Markdown of every document type and the governance overview."""
+
+    name = "md"
+    extension = ".md"
+    media_type = "text/markdown; charset=utf-8"
+    description = "GitHub-flavoured Markdown"
+    binary = False
+    renders = (
+        ActionPlan,
+        Declaration,
+        AnnualReport,
+        FundingRound,
+        ConsultationResponse,
+        Partnership,
+    )
+
+    def render(self, item: Renderable, context: RenderContext) -> bytes:
+        """Render ``item`` as UTF-8 Markdown."""
+        if isinstance(item, ActionPlan):
+            text = _action_plan(item, context)
+        elif isinstance(item, Declaration):
+            text = _declaration(item, context)
+        elif isinstance(item, AnnualReport):
+            text = _annual_report(item, context)
+        elif isinstance(item, FundingRound):
+            text = _funding_round(item, context)
+        elif isinstance(item, ConsultationResponse):
+            text = _consultation(item, context)
+        elif isinstance(item, Partnership):
+            text = _governance(item, context)
+        else:
+            from ..errors import RenderError
+
+            raise RenderError(f"the format 'md' cannot render a {type(item).__name__}")
+        return text.encode("utf-8")
