@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import helsefellesskap_template.plugin as plugin
 import pytest
 
-import helsefellesskap_template.plugin as plugin
 from helsefellesskap import PluginManager, RenderError, Severity
 from helsefellesskap.testing import (
     PartnershipFolder,
@@ -122,7 +122,9 @@ def test_youth_council_kind_is_known_and_labelled(manager: PluginManager) -> Non
     assert kind.label("en") == "youth council"
 
 
-def test_layout_is_malby_only(manager: PluginManager, partnership_folder: PartnershipFolder) -> None:
+def test_layout_is_malby_only(
+    manager: PluginManager, partnership_folder: PartnershipFolder
+) -> None:
     malby = manager.load_partnership("malby").partnership
     assert "deadline" in manager.layout_for(malby).measure_columns
     other = partnership_folder.load(manager).partnership

@@ -33,7 +33,7 @@ def _check_deadlines(context: Any) -> Iterator[Finding]:
                             path=f"$.focus_areas[{a}].goals[{g}].measures[{m}].deadline",
                             document=plan.id,
                             file=bundle.file_of(plan),
-                            suggestion='skriv for eksempel deadline = 2026',
+                            suggestion="skriv for eksempel deadline = 2026",
                         )
 
 
