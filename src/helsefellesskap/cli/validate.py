@@ -1,23 +1,86 @@
-"""``helsefellesskap validate`` (placeholder until the validation issue lands)."""
+"""``helsefellesskap validate TARGET``: check the meaning of the data against the rules.
+
+Findings are grouped by file and sorted by path, followed by the counts per severity.
+Exit status: 0 when nothing fails, 1 when an error (or, with ``--strict``, a warning) is
+found, 2 for bad data or usage (raised as library errors; the command line prints them).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 
+from ..model import Severity
+from ..targets import resolve_target
+from ..validate import ValidationReport, validate
 from .command import Command, CommandContext
 
-__all__ = ["VALIDATE"]
+__all__ = ["VALIDATE", "format_report"]
+
+_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "infos"}
+_SINGULAR = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+
+
+def format_report(report: ValidationReport, *, strict: bool = False) -> str:
+    """The findings of a report as text for people: grouped by file, then the counts.
+
+    Files are shown as loaded (relative to where the command ran), so editors can open
+    them; the JSON form gives them relative to the partnership's folder instead.
+    """
+    lines: list[str] = []
+    current: str | None = None
+    for finding in report.findings:
+        file = str(finding.file) if finding.file is not None else "(no file)"
+        if file != current:
+            if current is not None:
+                lines.append("")
+            lines.append(file)
+            current = file
+        text = f"  {finding.path}: {finding.severity.value} {finding.code}: {finding.message}"
+        if finding.suggestion:
+            text += f' (did you mean "{finding.suggestion}"?)'
+        lines.append(text)
+    if lines:
+        lines.append("")
+    counts = report.counts
+    summary = ", ".join(
+        f"{counts[s]} {_SINGULAR[s] if counts[s] == 1 else _PLURAL[s]}" for s in Severity
+    )
+    verdict = "failed" if report.failed(strict) else "ok"
+    lines.append(f"{verdict}: {summary}" + (" (strict: warnings fail)" if strict else ""))
+    return "\n".join(lines)
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("target")
+    parser.add_argument(
+        "target",
+        metavar="TARGET",
+        help="a partnership folder, a document file, or an installed partnership[/document]",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default) or json for tools",
+    )
+    parser.add_argument("--strict", action="store_true", help="warnings fail too (exit status 1)")
 
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:
-    print("validate is not available yet", file=context.stderr)
-    return 2
+    target = resolve_target(args.target, context.manager)
+    only = None if target.document is None else [target.document.id]
+    report = validate(target.bundle, manager=context.manager, documents=only)
+    if args.format == "json":
+        text = json.dumps(report.to_json(strict=args.strict), ensure_ascii=False, indent=2)
+    else:
+        text = format_report(report, strict=args.strict)
+    print(text, file=context.stdout)
+    return 1 if report.failed(args.strict) else 0
 
 
 VALIDATE = Command(
-    name="validate", help="validate (not yet)", add_arguments=_add_arguments, run=_run
+    name="validate",
+    help="check a partnership or document against the rules (exit 1 when findings fail)",
+    add_arguments=_add_arguments,
+    run=_run,
 )
