@@ -1,12 +1,13 @@
 """The plugin module registered under the entry point ``troms-ofoten``.
 
-It ships the partnership's data folder, its local rule (TO101), its layout (the
-three-column measure table) and its labels.
+It ships the partnership's data folder, its local rule (TO101), the ``council`` body
+kind its data uses, its layout (the three-column measure table) and its labels.
 """
 
 from __future__ import annotations
 
 from helsefellesskap import (
+    BodyKind,
     LabelCatalogue,
     Layout,
     Partnership,
@@ -16,10 +17,17 @@ from helsefellesskap import (
 )
 
 from .data_folder import PARTNERSHIP_ID, data_path
+from .kinds import COUNCIL
 from .presentation import LAYOUT, label_catalogues
 from .rules import SSU_VOTE_RULE
 
-__all__ = ["hf_label_catalogues", "hf_layout", "hf_partnerships", "hf_rules"]
+__all__ = [
+    "hf_body_kinds",
+    "hf_label_catalogues",
+    "hf_layout",
+    "hf_partnerships",
+    "hf_rules",
+]
 
 
 @hookimpl
@@ -33,6 +41,12 @@ def hf_partnerships() -> list[PartnershipSource]:
             description="UNN og 24 kommuner i Troms og Ofoten, med fastleger og brukere.",
         )
     ]
+
+
+@hookimpl
+def hf_body_kinds() -> list[BodyKind]:
+    """The ``council`` kind of the earlier councils that two FSUs continue."""
+    return [COUNCIL]
 
 
 @hookimpl
