@@ -1,0 +1,56 @@
+"""The ``docx`` render format: what it declares, and the hand-over to the layouts."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from helsefellesskap import (
+    ActionPlan,
+    AnnualReport,
+    ConsultationResponse,
+    Declaration,
+    FundingRound,
+    Partnership,
+    RenderContext,
+    RenderError,
+    RenderFormat,
+)
+from helsefellesskap.render.format import Renderable
+
+__all__ = ["MEDIA_TYPE", "DocxFormat"]
+
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+"""The media type of a Word document."""
+
+
+class DocxFormat(RenderFormat):
+    """Word documents (``.docx``) made with python-docx.
+
+    Renders every document type of the core and, for a :class:`Partnership`, its
+    governance overview. The output of the same input is the same bytes.
+    """
+
+    name: ClassVar[str] = "docx"
+    extension: ClassVar[str] = ".docx"
+    media_type: ClassVar[str] = MEDIA_TYPE
+    description: ClassVar[str] = "Word document (python-docx)"
+    binary: ClassVar[bool] = True
+    renders: ClassVar[tuple[type[Renderable], ...]] = (
+        Declaration,
+        ActionPlan,
+        AnnualReport,
+        FundingRound,
+        ConsultationResponse,
+        Partnership,
+    )
+
+    def render(self, item: Renderable, context: RenderContext) -> bytes:
+        """Render ``item`` to the bytes of a ``.docx`` file."""
+        if not self.can_render(item):
+            raise RenderError(
+                f"the docx format cannot render a {type(item).__name__}: it renders "
+                + ", ".join(kind.__name__ for kind in self.renders)
+            )
+        from .layouts import render_item  # python-docx is imported here, not at start-up
+
+        return render_item(item, context)

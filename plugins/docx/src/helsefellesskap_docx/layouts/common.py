@@ -1,0 +1,144 @@
+"""What every Word layout shares: the writer set up for a document, and running text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from helsefellesskap import (
+    ActionPlan,
+    AnnualReport,
+    ConsultationResponse,
+    Declaration,
+    Document,
+    FundingRound,
+    Partnership,
+    RenderContext,
+    Section,
+)
+from helsefellesskap.render import view
+from helsefellesskap.render.format import Renderable
+
+from ..writer import Run, WordWriter
+
+__all__ = [
+    "FALLBACK_DATE",
+    "actor_full",
+    "document_date",
+    "fact_lines",
+    "kind_of",
+    "national_text",
+    "new_writer",
+    "section",
+    "start",
+]
+
+FALLBACK_DATE = dt.date(2020, 1, 1)
+"""The date in the core properties of an item that carries no date of its own."""
+
+
+def kind_of(item: Renderable) -> str:
+    """The kind of ``item`` as the labels name it: its ``KIND``, or ``governance``."""
+    return "governance" if isinstance(item, Partnership) else item.KIND
+
+
+def document_date(item: Renderable) -> dt.date:
+    """The date the item is from, for the core properties: adopted, decided, dated."""
+    if isinstance(item, ActionPlan | Declaration):
+        return item.adopted or item.period.first_day
+    if isinstance(item, AnnualReport):
+        return dt.date(item.year, 12, 31)
+    if isinstance(item, FundingRound):
+        return item.decided or dt.date(item.year, 1, 1)
+    if isinstance(item, ConsultationResponse):
+        return item.date.earliest
+    if isinstance(item, Partnership) and item.established:
+        return dt.date(item.established, 1, 1)
+    return FALLBACK_DATE
+
+
+def new_writer(item: Renderable, context: RenderContext, title: str) -> WordWriter:
+    """A writer for ``item``: the partnership's name in the header, its labels in the footer."""
+    partnership = context.partnership
+    kind = context.label(f"kind.{kind_of(item)}")
+    return WordWriter(
+        title=title,
+        language=context.language,
+        header=partnership.name,
+        page_label=context.label("docx.page"),
+        of_label=context.label("docx.page_of"),
+        date=document_date(item),
+        author=partnership.name,
+        subject=kind,
+        keywords=", ".join(("helsefellesskap", partnership.name, kind)),
+    )
+
+
+def start(
+    writer: WordWriter,
+    item: Renderable,
+    context: RenderContext,
+    title: str,
+    facts: Iterable[tuple[str, str]] = (),
+) -> None:
+    """The title block: title, the partnership (and kind), the facts, the example note."""
+    partnership = context.partnership
+    kind = context.label(f"kind.{kind_of(item)}")
+    writer.title(title, [f"{kind} · {partnership.name}"])
+    for name, value in facts:
+        writer.paragraph([Run(f"{name}: ", bold=True), value]).paragraph_format.space_after = 0
+    if partnership.example:
+        writer.paragraph(Run(context.label("document.example"), italic=True))
+    if isinstance(item, Document) and item.source:
+        writer.note(f"{context.label('document.source')}: {item.source}")
+
+
+def fact_lines(pairs: Iterable[tuple[str, str | None]]) -> list[tuple[str, str]]:
+    """The pairs whose value is given (a label without a value is left out)."""
+    return [(name, value) for name, value in pairs if value]
+
+
+def actor_full(actor_id: str | None, partnership: Partnership) -> str | None:
+    """A body as ``Partnerskapsmøtet (PM)``, any other actor by its display name."""
+    if not actor_id:
+        return None
+    body = partnership.body(actor_id)
+    if body is not None and body.abbreviation:
+        return f"{body.name} ({body.abbreviation})"
+    return view.actor_name(actor_id, partnership)
+
+
+def national_text(item_id: str, context: RenderContext) -> str:
+    """The text (or name) of an item of the national frame; an unknown id verbatim."""
+    found = context.national.ids().get(item_id)
+    return str(getattr(found, "text", None) or getattr(found, "name", None) or item_id)
+
+
+def section(
+    writer: WordWriter,
+    text: Section,
+    context: RenderContext,
+    *,
+    level: int,
+    number: str | None = None,
+    title: str | None = None,
+) -> None:
+    """A section of running text: its heading, paragraphs, bullets, closing paragraphs,
+    the national items it quotes, its links, then its subsections one level down.
+
+    ``title`` is used where the section has none of its own; without either, no heading.
+    """
+    heading = text.title or title
+    if heading:
+        writer.heading(heading, level, number)
+    for paragraph in text.paragraphs:
+        writer.paragraph(paragraph)
+    writer.bullets(text.bullets)
+    for paragraph in text.closing:
+        writer.paragraph(paragraph)
+    writer.bullets(national_text(i, context) for i in text.national)
+    for link in text.links:
+        writer.link(link.url, link.title)
+    for index, sub in enumerate(text.subsections, start=1):
+        sub_number = f"{number}.{index}" if number and sub.title else None
+        section(writer, sub, context, level=level + 1, number=sub_number)

@@ -1,0 +1,229 @@
+"""The action plan in Word, in the order of the source documents.
+
+Title and facts; "Forkortelser i dokumentet"; 1 Innledning with the national goals, the
+priority groups and the declaration's commitments; 2 Innsatsområder with one section per
+focus area (description, intentions with their points, the goals and measures table);
+the plan's other sections, its references, and "Veien videre".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from helsefellesskap import ActionPlan, Declaration, FocusArea, Measure, RenderContext
+from helsefellesskap.render import view
+
+from ..writer import Cell, Run, WordWriter
+from .common import actor_full, fact_lines, new_writer, section, start
+
+__all__ = ["COLUMN_WIDTHS", "render_plan"]
+
+COLUMN_WIDTHS: dict[str, float] = {
+    "goal": 2.6,
+    "ongoing_work": 2.6,
+    "measure": 4.2,
+    "responsible": 1.8,
+    "deadline": 1.5,
+    "status": 1.4,
+}
+"""Relative widths of the goals and measures table's columns."""
+
+
+def render_plan(plan: ActionPlan, context: RenderContext) -> bytes:
+    """The action plan as a Word document."""
+    writer = new_writer(plan, context, plan.title)
+    declaration = view.declaration_of(plan, context)
+    numbering = view.plan_numbering(plan, declaration)
+    start(writer, plan, context, plan.title, _facts(plan, declaration, context))
+    if plan.revised_yearly:
+        writer.note(context.label("plan.revised_yearly"))
+    abbreviation_list(writer, plan, context)
+    if numbering.introduction:
+        _introduction(writer, plan, declaration, context, numbering.introduction)
+    if numbering.focus_areas:
+        _focus_areas(writer, plan, context, numbering)
+    for number, text in zip(numbering.sections, plan.sections, strict=True):
+        section(writer, text, context, level=1, number=number)
+    if numbering.references:
+        _references(writer, plan, context, numbering.references)
+    if plan.way_forward is not None and numbering.way_forward:
+        section(
+            writer,
+            plan.way_forward,
+            context,
+            level=1,
+            number=numbering.way_forward,
+            title=context.label("plan.way_forward"),
+        )
+    return writer.to_bytes()
+
+
+def abbreviation_list(writer: WordWriter, item: ActionPlan, context: RenderContext) -> None:
+    """The list of abbreviations ("Forkortelser i dokumentet") of the bodies ``item`` names."""
+    found = view.abbreviations(item, context.partnership)
+    if not found:
+        return
+    writer.heading(context.label("abbreviations.title"), 1)
+    writer.definitions((a.abbreviation, a.name) for a in found)
+
+
+def _facts(
+    plan: ActionPlan, declaration: Declaration | None, context: RenderContext
+) -> list[tuple[str, str]]:
+    label = context.label
+    basis = plan.basis
+    national = context.national.plan(basis.national_plan or "")
+    adopted = view.date_text(plan.adopted, context.language) if plan.adopted else None
+    adopted_by = actor_full(plan.adopted_by, context.partnership)
+    if adopted and adopted_by:
+        adopted = f"{adopted}, {adopted_by}"
+    revision_of = context.bundle.document(plan.revision_of) if plan.revision_of else None
+    funding = [context.bundle.document(i) for i in plan.funding_rounds]
+    return fact_lines(
+        [
+            (label("plan.period"), plan.period.display()),
+            (label("plan.declaration"), declaration.title if declaration else basis.declaration),
+            (label("plan.national_plan"), national.name if national else basis.national_plan),
+            (label("plan.other_basis"), "; ".join(plan.basis.other)),
+            (label("plan.adopted"), adopted or adopted_by),
+            (label("plan.presented"), plan.presented),
+            (label("plan.revision_of"), revision_of.title if revision_of else plan.revision_of),
+            (label("plan.funding_rounds"), "; ".join(d.title for d in funding if d)),
+        ]
+    )
+
+
+def _introduction(
+    writer: WordWriter,
+    plan: ActionPlan,
+    declaration: Declaration | None,
+    context: RenderContext,
+    number: str,
+) -> None:
+    label = context.label
+    intro = plan.introduction
+    if intro is not None:
+        section(writer, intro, context, level=1, number=number, title=label("plan.introduction"))
+    else:
+        writer.heading(label("plan.introduction"), 1, number)
+    if plan.national_goals:
+        writer.heading(label("plan.national_goals"), 2)
+        national = context.national.plan(plan.basis.national_plan or "")
+        if national is not None:
+            writer.note(f"{national.name} ({national.white_paper})")
+        if plan.national_goals_intro:
+            writer.paragraph(plan.national_goals_intro)
+        writer.bullets(view.national_goal_texts(plan.national_goals, context.national))
+    if plan.priority_groups:
+        writer.heading(label("plan.priority_groups"), 2)
+        writer.bullets(
+            view.priority_group_names(
+                plan.priority_groups, context.national, plan.basis.national_plan
+            )
+        )
+    if declaration is not None and declaration.commitments:
+        writer.heading(label("plan.commitments"), 2)
+        writer.note(declaration.title)
+        for commitment in view.commitment_views(declaration, context):
+            writer.paragraph(Run(f"{commitment.number}. {commitment.title}", bold=True))
+            if commitment.statement:
+                writer.paragraph(commitment.statement)
+            writer.bullets(
+                [Run(f"{goal.heading}: ", bold=True), goal.text] for goal in commitment.main_goals
+            )
+
+
+def _focus_areas(
+    writer: WordWriter, plan: ActionPlan, context: RenderContext, numbering: view.PlanNumbering
+) -> None:
+    label = context.label
+    intro = plan.focus_areas_intro
+    number = numbering.focus_areas
+    if intro is not None:
+        section(writer, intro, context, level=1, number=number, title=label("plan.focus_areas"))
+    else:
+        writer.heading(label("plan.focus_areas"), 1, number)
+    writer.numbered(area.title for area in plan.focus_areas)
+    declaration = view.declaration_of(plan, context)
+    for area in plan.focus_areas:
+        focus_area(writer, area, context, numbering.areas.get(area.id), declaration)
+
+
+def focus_area(
+    writer: WordWriter,
+    area: FocusArea,
+    context: RenderContext,
+    number: str | None,
+    declaration: Declaration | None,
+) -> None:
+    """One focus area: heading, description, intentions and the goals and measures table."""
+    writer.heading(area.title, 2, number)
+    commitment = None
+    if declaration is not None and area.commitment:
+        commitment = declaration.commitment(area.commitment)
+    if commitment is not None:
+        writer.note(f"{context.label('plan.commitment')}: {commitment.title}")
+    for paragraph in area.description:
+        writer.paragraph(paragraph)
+    for intention in area.intentions:
+        writer.paragraph(Run(intention.text, bold=True))
+        writer.bullets(intention.points)
+    for note in area.notes:
+        writer.paragraph(Run(note, italic=True))
+    if area.goals:
+        measures = {m.id: m for m in area.measures()}
+        measure_table(writer, view.measure_table(area, context), measures)
+
+
+def measure_table(
+    writer: WordWriter, table: view.MeasureTable, measures: Mapping[str, Measure]
+) -> None:
+    """The goals and measures table: goals (and ongoing work) span their measures' rows.
+
+    A measure's label (``a)``) is set in bold before its text, as the sources print it.
+    """
+    rows: list[list[Cell | None]] = []
+    for row in table.rows:
+        cells: list[Cell | None] = []
+        measure = measures.get(row.measure) if row.measure else None
+        for cell in row.cells:
+            if cell is None:
+                cells.append(None)
+                continue
+            label, paragraphs = None, cell.paragraphs
+            if (
+                cell.column == "measure"
+                and measure is not None
+                and measure.label
+                and paragraphs[:1] == (view.measure_text(measure),)
+            ):
+                label, paragraphs = measure.label, (measure.text, *paragraphs[1:])
+            cells.append(
+                Cell(
+                    paragraphs=paragraphs,
+                    bullets=cell.bullets,
+                    label=label,
+                    rowspan=cell.rowspan,
+                    bold=cell.column == "goal",
+                )
+            )
+        rows.append(cells)
+    widths = [COLUMN_WIDTHS.get(column, 2.0) for column in table.columns]
+    writer.table(
+        table.headers, rows, widths=widths, first_column_shaded=table.columns[:1] == ("goal",)
+    )
+
+
+def _references(writer: WordWriter, plan: ActionPlan, context: RenderContext, number: str) -> None:
+    writer.heading(context.label("plan.references"), 1, number)
+    for index, reference in enumerate(plan.references, start=1):
+        writer.heading(reference.title, 2, f"{number}.{index}")
+        if reference.description:
+            writer.paragraph(reference.description)
+        if reference.size:
+            writer.paragraph(Run(reference.size, italic=True))
+        for listed in reference.lists:
+            writer.paragraph(Run(listed.title, bold=True))
+            writer.bullets(listed.items)
+        if reference.url:
+            writer.link(reference.url)

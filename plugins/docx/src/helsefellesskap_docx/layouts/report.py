@@ -1,0 +1,221 @@
+"""The follow-up documents in Word: annual report, funding round, consultation response."""
+
+from __future__ import annotations
+
+from helsefellesskap import (
+    ActionPlan,
+    AnnualReport,
+    ConsultationResponse,
+    FundingRound,
+    Measure,
+    RenderContext,
+)
+from helsefellesskap.render import view
+
+from ..writer import Cell, Run, WordWriter
+from .common import actor_full, fact_lines, new_writer, section, start
+
+__all__ = ["render_annual_report", "render_consultation", "render_funding_round"]
+
+
+def render_annual_report(report: AnnualReport, context: RenderContext) -> bytes:
+    """The annual report as a Word document."""
+    label = context.label
+    partnership = context.partnership
+    writer = new_writer(report, context, report.title)
+    start(
+        writer,
+        report,
+        context,
+        report.title,
+        fact_lines(
+            [
+                (label("report.year"), str(report.year)),
+                (label("report.case_number"), report.case_number),
+                (label("report.to"), actor_full(report.to, partnership)),
+                (label("report.prepared_by"), actor_full(report.prepared_by, partnership)),
+                (label("report.on_behalf_of"), actor_full(report.on_behalf_of, partnership)),
+            ]
+        ),
+    )
+    found = view.abbreviations(report, partnership)
+    if found:
+        writer.heading(label("abbreviations.title"), 1)
+        writer.definitions((a.abbreviation, a.name) for a in found)
+    if report.history is not None:
+        section(writer, report.history, context, level=1, title=label("report.history"))
+    if report.structure or report.people_in_active_roles or report.structure_notes:
+        writer.heading(label("report.structure"), 1)
+        rows = []
+        for line in report.structure:
+            names = ", ".join(view.actor_name(b, partnership) for b in line.bodies)
+            text = line.text + (f" ({line.note})" if line.note else "")
+            count = str(line.count) if line.count is not None else None
+            rows.append([Cell.of(text), Cell.of(count), Cell.of(names)])
+        if rows:
+            headers = [
+                label("report.structure"),
+                label("governance.count"),
+                label("governance.bodies"),
+            ]
+            writer.table(headers, rows, widths=[3, 1, 3])
+        if report.people_in_active_roles is not None:
+            count = str(report.people_in_active_roles)
+            if report.people_approximate:
+                count = label("report.people_approximate", count=count)
+            writer.paragraph([Run(f"{label('report.people')}: ", bold=True), count])
+        writer.bullets(report.structure_notes)
+    if report.meetings:
+        writer.heading(label("report.meetings"), 1)
+        rows = []
+        for meeting in report.meetings:
+            who = (
+                actor_full(meeting.body, partnership)
+                if meeting.body
+                else meeting.text or (context.kind_label(meeting.kind) if meeting.kind else "")
+            )
+            if meeting.body and meeting.text:
+                who = f"{who} – {meeting.text}"
+            how_many = str(meeting.count) if meeting.count is not None else meeting.frequency
+            rows.append([Cell.of(who), Cell.of(how_many)])
+        headers = [label("report.meeting_body"), label("report.meeting_count")]
+        writer.table(headers, rows, widths=[4, 2])
+    for key, items in (
+        ("report.themes", report.themes),
+        ("report.results", report.results),
+        ("report.experiences", report.experiences),
+    ):
+        if items:
+            writer.heading(label(key), 1)
+            writer.bullets(items)
+    for part in report.sections:
+        section(writer, part, context, level=1)
+    _measure_status(writer, report, context)
+    if report.proposed_decision:
+        writer.heading(label("report.proposed_decision"), 1)
+        writer.paragraph(Run(report.proposed_decision, bold=True))
+    return writer.to_bytes()
+
+
+def _measure_status(writer: WordWriter, report: AnnualReport, context: RenderContext) -> None:
+    """The plan and declaration the report follows up, and the status of each measure."""
+    label = context.label
+    plan = context.bundle.document(report.plan) if report.plan else None
+    declaration = context.bundle.document(report.declaration) if report.declaration else None
+    measures: dict[str, Measure] = {}
+    if isinstance(plan, ActionPlan):
+        for measure in plan.measures():
+            measures[measure.id] = measure
+            measures[f"{plan.id}.{measure.id}"] = measure
+    facts = fact_lines(
+        [
+            (label("report.declaration"), declaration.title if declaration else report.declaration),
+            (label("report.plan"), plan.title if plan else report.plan),
+        ]
+    )
+    if not (facts or report.measure_status):
+        return
+    writer.heading(label("report.measure_status"), 1)
+    for name, value in facts:
+        writer.paragraph([Run(f"{name}: ", bold=True), value])
+    rows: list[list[Cell | None]] = []
+    for follow_up in report.measure_status:
+        found = measures.get(follow_up.measure)
+        text = view.measure_text(found) if found else follow_up.measure
+        status = label(f"status.{follow_up.status.value}")
+        rows.append([Cell.of(text), Cell.of(status), Cell.of(follow_up.note)])
+    if rows:
+        headers = [label("report.measure"), label("column.status"), label("report.note")]
+        writer.table(headers, rows, widths=[4, 1.4, 2.6])
+
+
+def render_funding_round(funding: FundingRound, context: RenderContext) -> bytes:
+    """The funding round, its applications ranked, as a Word document."""
+    label = context.label
+    partnership = context.partnership
+    writer = new_writer(funding, context, funding.title)
+    decided = view.date_text(funding.decided, context.language) if funding.decided else None
+    start(
+        writer,
+        funding,
+        context,
+        funding.title,
+        fact_lines(
+            [
+                (label("funding.year"), str(funding.year)),
+                (label("funding.scheme"), funding.scheme),
+                (label("funding.decided_by"), actor_full(funding.decided_by, partnership)),
+                (label("funding.decided"), decided),
+                (label("funding.forwarded_to"), actor_full(funding.forwarded_to, partnership)),
+            ]
+        ),
+    )
+    if funding.summary:
+        writer.paragraph(funding.summary)
+    ranked = funding.ranked()
+    if ranked:
+        writer.heading(label("funding.ranking"), 1)
+        with_amount = any(a.amount is not None for a in ranked)
+        with_note = any(a.note for a in ranked)
+        headers = [label("funding.priority"), label("funding.application")]
+        headers.append(label("funding.applicants"))
+        widths = [0.9, 4.0, 2.6]
+        if with_amount:
+            headers.append(label("funding.amount"))
+            widths.append(1.4)
+        if with_note:
+            headers.append(label("funding.note"))
+            widths.append(2.4)
+        rows = []
+        for application in ranked:
+            row = [
+                Cell.of(str(application.priority), bold=True),
+                Cell.of(application.title),
+                Cell.of(view.responsible_text(application.applicants, partnership, context)),
+            ]
+            if with_amount:
+                amount = application.amount
+                row.append(Cell.of(view.amount_text(amount, context.language) if amount else None))
+            if with_note:
+                row.append(Cell.of(application.note))
+            rows.append(row)
+        writer.table(headers, rows, widths=widths)
+    return writer.to_bytes()
+
+
+def render_consultation(response: ConsultationResponse, context: RenderContext) -> bytes:
+    """The consultation response as a Word document."""
+    label = context.label
+    partnership = context.partnership
+    writer = new_writer(response, context, response.title)
+    inputs = view.responsible_text(response.inputs_from, partnership, context)
+    start(
+        writer,
+        response,
+        context,
+        response.title,
+        fact_lines(
+            [
+                (label("consultation.date"), response.date.display()),
+                (label("consultation.to"), response.to),
+                (label("consultation.reference"), response.reference),
+                (label("consultation.subject"), response.subject),
+                (label("consultation.inputs_from"), inputs),
+            ]
+        ),
+    )
+    for paragraph in response.introduction:
+        writer.paragraph(paragraph)
+    if response.questions:
+        writer.heading(label("consultation.questions"), 1)
+    for index, question in enumerate(response.questions, start=1):
+        number = question.number if question.number is not None else index
+        writer.heading(f"{label('consultation.question', number=number)}: {question.text}", 2)
+        for paragraph in question.answer:
+            writer.paragraph(paragraph)
+        writer.bullets(question.bullets)
+        for paragraph in question.closing:
+            writer.paragraph(paragraph)
+    for text in response.sections:
+        section(writer, text, context, level=1)
+    return writer.to_bytes()

@@ -1,0 +1,552 @@
+"""A small Word writer over python-docx: the house style and the building blocks.
+
+:class:`WordWriter` knows nothing of partnerships or plans. It sets up an A4 document in
+the house style (fonts, heading colours, table look), a running header and a footer
+with the page number, and offers the blocks the layouts are made of: the title block,
+numbered headings in the built-in *Heading* styles (so that Word's navigation pane
+lists them), paragraphs, bullet lists, a list of abbreviations and tables whose header
+row repeats on every page and whose cells may span rows.
+
+:meth:`WordWriter.to_bytes` gives the same bytes for the same content: the timestamps
+of the core properties and of the zip entries are fixed, and the thumbnail of
+python-docx's template is left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+
+import attrs
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+__all__ = ["Cell", "Run", "WordWriter", "word_language"]
+
+ACCENT = RGBColor(0x1F, 0x38, 0x64)
+"""Dark blue of headings and the table header row."""
+ACCENT_HEX = "1F3864"
+LIGHT_HEX = "E8EEF7"
+"""Light blue of the first (goal) column and of highlighted cells."""
+BORDER_HEX = "8EA3C2"
+MUTED = RGBColor(0x59, 0x59, 0x59)
+FONT = "Calibri"
+BODY_SIZE = Pt(10.5)
+TABLE_SIZE = Pt(9.5)
+
+PAGE_WIDTH = Mm(210)
+PAGE_HEIGHT = Mm(297)
+MARGIN_SIDE = Mm(20)
+MARGIN_TOP = Mm(22)
+MARGIN_BOTTOM = Mm(20)
+TEXT_WIDTH = Emu(PAGE_WIDTH - 2 * MARGIN_SIDE)
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_LANGUAGE_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB", "se": "se-NO"}
+
+
+def word_language(language: str) -> str:
+    """The language tag Word uses for ``language`` (``nb`` becomes ``nb-NO``)."""
+    return _LANGUAGE_TAGS.get(language, language)
+
+
+@attrs.frozen
+class Run:
+    """A piece of text with its emphasis, for paragraphs that mix plain and bold text."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Text = str | Run | Sequence[str | Run]
+"""Paragraph content: plain text, one run, or runs in order."""
+
+
+@attrs.frozen(kw_only=True)
+class Cell:
+    """One table cell: paragraphs, then bullet points; it may span rows below it.
+
+    ``label`` is printed in bold before the first paragraph (a measure's ``a)``).
+    ``rowspan`` counts rows from this one; the rows it covers hold ``None`` for it.
+    """
+
+    paragraphs: tuple[str, ...] = ()
+    bullets: tuple[str, ...] = ()
+    label: str | None = None
+    rowspan: int = 1
+    bold: bool = False
+    shaded: bool = False
+
+    @classmethod
+    def of(cls, text: str | None, **kwargs: object) -> Cell:
+        """A cell of one paragraph (or an empty cell for ``None``)."""
+        return cls(paragraphs=(text,) if text else (), **kwargs)  # type: ignore[arg-type]
+
+
+def _runs(text: Text) -> list[Run]:
+    if isinstance(text, str):
+        return [Run(text)]
+    if isinstance(text, Run):
+        return [text]
+    return [Run(part) if isinstance(part, str) else part for part in text]
+
+
+def _element(tag: str, **attributes: str) -> BaseOxmlElement:
+    element: BaseOxmlElement = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(name), value)
+    return element
+
+
+def _order(names: str) -> tuple[str, ...]:
+    return tuple(names.split())
+
+
+# The order of children the schema prescribes, where we add children ourselves: Word
+# refuses a document whose property elements come in another order.
+_TBL_PR_ORDER = _order(
+    "w:tblStyle w:tblpPr w:tblOverlap w:bidiVisual w:tblStyleRowBandSize w:tblStyleColBandSize"
+    " w:tblW w:jc w:tblCellSpacing w:tblInd w:tblBorders w:shd w:tblLayout w:tblCellMar"
+    " w:tblLook w:tblCaption w:tblDescription"
+)
+_P_PR_ORDER = _order(
+    "w:pStyle w:keepNext w:keepLines w:pageBreakBefore w:framePr w:widowControl w:numPr"
+    " w:suppressLineNumbers w:pBdr w:shd w:tabs w:suppressAutoHyphens w:kinsoku w:wordWrap"
+    " w:overflowPunct w:topLinePunct w:autoSpaceDE w:autoSpaceDN w:bidi w:adjustRightInd"
+    " w:snapToGrid w:spacing w:ind w:contextualSpacing w:mirrorIndents w:suppressOverlap w:jc"
+    " w:textDirection w:textAlignment w:textboxTightWrap w:outlineLvl w:divId w:cnfStyle"
+    " w:rPr w:sectPr w:pPrChange"
+)
+_TC_PR_ORDER = _order(
+    "w:cnfStyle w:tcW w:gridSpan w:hMerge w:vMerge w:tcBorders w:shd w:noWrap w:tcMar"
+    " w:textDirection w:tcFitText w:vAlign w:hideMark"
+)
+
+
+def _insert_ordered(parent: BaseOxmlElement, child: BaseOxmlElement, order: Sequence[str]) -> None:
+    """Insert ``child`` into ``parent`` where the schema's ``order`` puts it."""
+    names = [qn(tag) for tag in order]
+    later = set(names[names.index(child.tag) + 1 :])
+    for existing in parent:
+        if existing.tag in later:
+            existing.addprevious(child)
+            return
+    parent.append(child)
+
+
+class WordWriter:
+    """Builds one Word document in the house style.
+
+    :param title: the document title (core properties and the title block).
+    :param language: ``nb``, ``nn`` or ``en``; sets the proofing language and the
+        core property.
+    :param header: the running header text (the partnership's name).
+    :param page_label: the word before the page number in the footer (``Side``).
+    :param of_label: the word between the page number and the page count (``av``).
+    :param date: the date written into the core properties (created and modified).
+    :param author: the author core property.
+    :param subject: the subject core property.
+    :param keywords: the keywords core property.
+    """
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        language: str,
+        header: str,
+        page_label: str,
+        of_label: str,
+        date: dt.date,
+        author: str = "",
+        subject: str = "",
+        keywords: str = "",
+    ) -> None:
+        self.document: DocxDocument = docx.Document()
+        self.language = language
+        self._body_started = False
+        self._drop_thumbnail()
+        self._set_page()
+        self._set_styles()
+        self._set_header(header, title)
+        self._set_footer(page_label, of_label)
+        self._set_properties(
+            title=title, date=date, author=author, subject=subject, keywords=keywords
+        )
+
+    # -- set-up -------------------------------------------------------------------------
+
+    def _drop_thumbnail(self) -> None:
+        rels = self.document.part.package.rels
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+                del rels[rel_id]
+
+    def _set_page(self) -> None:
+        section = self.document.sections[0]
+        section.page_width = PAGE_WIDTH
+        section.page_height = PAGE_HEIGHT
+        section.left_margin = section.right_margin = MARGIN_SIDE
+        section.top_margin = MARGIN_TOP
+        section.bottom_margin = MARGIN_BOTTOM
+        section.header_distance = Mm(10)
+        section.footer_distance = Mm(10)
+
+    def _paragraph_style(self, name: str) -> ParagraphStyle:
+        style = self.document.styles[name]
+        assert isinstance(style, ParagraphStyle)
+        return style
+
+    def _set_font(self, style: ParagraphStyle, size: Pt | None = None) -> None:
+        font = style.font
+        font.name = FONT
+        if size is not None:
+            font.size = size
+        r_pr = style.element.get_or_add_rPr()
+        fonts = r_pr.find(qn("w:rFonts"))
+        if fonts is not None:  # theme fonts win over named ones in Word: drop them
+            for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                fonts.attrib.pop(qn(attribute), None)
+            fonts.set(qn("w:cs"), FONT)
+
+    def _set_styles(self) -> None:
+        styles = self.document.styles
+        tag = word_language(self.language)
+        defaults = styles.element.find(qn("w:docDefaults"))
+        if defaults is not None:
+            r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+            if r_pr is not None:
+                lang = r_pr.find(qn("w:lang"))
+                if lang is None:
+                    lang = _element("w:lang")
+                    r_pr.append(lang)
+                lang.set(qn("w:val"), tag)
+                lang.set(qn("w:eastAsia"), tag)
+        normal = self._paragraph_style("Normal")
+        self._set_font(normal, BODY_SIZE)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.1
+        sizes = {"Title": Pt(26), "Subtitle": Pt(13), "Heading 1": Pt(16)}
+        sizes |= {"Heading 2": Pt(13), "Heading 3": Pt(11.5), "Heading 4": Pt(10.5)}
+        for name, size in sizes.items():
+            style = self._paragraph_style(name)
+            self._set_font(style, size)
+            style.font.color.rgb = MUTED if name == "Subtitle" else ACCENT
+            style.font.bold = name.startswith("Heading") or name == "Title"
+            style.font.italic = False
+            fmt = style.paragraph_format
+            fmt.keep_with_next = True
+            if name.startswith("Heading"):
+                level = int(name.rsplit(" ", 1)[1])
+                fmt.space_before = Pt({1: 18, 2: 14, 3: 10}.get(level, 8))
+                fmt.space_after = Pt(6 if level == 1 else 4)
+        title = self._paragraph_style("Title")
+        title.paragraph_format.space_after = Pt(4)
+        p_pr = title.element.get_or_add_pPr()
+        border = p_pr.find(qn("w:pBdr"))
+        if border is not None:  # the template underlines the title; keep it, in our colour
+            for edge in border:
+                edge.set(qn("w:color"), ACCENT_HEX)
+        for name in ("Header", "Footer"):
+            style = self._paragraph_style(name)
+            self._set_font(style, Pt(8.5))
+            style.font.color.rgb = MUTED
+            tabs = style.element.get_or_add_pPr().find(qn("w:tabs"))
+            if tabs is not None:  # the template's stops are set for US Letter: drop them
+                tabs.getparent().remove(tabs)
+        for name in ("List Bullet", "List Bullet 2", "List Bullet 3"):
+            style = self._paragraph_style(name)
+            self._set_font(style, BODY_SIZE)
+            style.paragraph_format.space_after = Pt(2)
+        if "Table Text" not in [s.name for s in styles]:
+            table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+            assert isinstance(table_text, ParagraphStyle)
+            table_text.base_style = normal
+            table_text.font.size = TABLE_SIZE
+            table_text.paragraph_format.space_after = Pt(2)
+            table_text.paragraph_format.line_spacing = 1.0
+            table_text.quick_style = True
+
+    def _tab_to_right(self, paragraph: Paragraph) -> None:
+        stops = paragraph.paragraph_format.tab_stops
+        stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+
+    def _set_header(self, header: str, title: str) -> None:
+        section = self.document.sections[0]
+        paragraph = section.header.paragraphs[0]
+        paragraph.style = self.document.styles["Header"]
+        self._tab_to_right(paragraph)
+        name = paragraph.add_run(header)
+        name.bold = True
+        paragraph.add_run("\t" + title)
+        self._bottom_border(paragraph)
+
+    def _bottom_border(self, paragraph: Paragraph) -> None:
+        p_pr = paragraph._p.get_or_add_pPr()
+        borders = _element("w:pBdr")
+        edge = {"w:val": "single", "w:sz": "4", "w:space": "4", "w:color": BORDER_HEX}
+        borders.append(_element("w:bottom", **edge))
+        _insert_ordered(p_pr, borders, _P_PR_ORDER)
+
+    def _set_footer(self, page_label: str, of_label: str) -> None:
+        section = self.document.sections[0]
+        paragraph = section.footer.paragraphs[0]
+        paragraph.style = self.document.styles["Footer"]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(f"{page_label} ")
+        self.field(paragraph, "PAGE", "1")
+        paragraph.add_run(f" {of_label} ")
+        self.field(paragraph, "NUMPAGES", "1")
+
+    def _set_properties(
+        self, *, title: str, date: dt.date, author: str, subject: str, keywords: str
+    ) -> None:
+        props = self.document.core_properties
+        moment = dt.datetime(date.year, date.month, date.day, 12, 0, tzinfo=dt.UTC)
+        props.title = title
+        props.language = word_language(self.language)
+        props.author = author
+        props.subject = subject
+        props.keywords = keywords
+        props.comments = ""
+        props.last_modified_by = author
+        props.revision = 1
+        props.created = moment
+        props.modified = moment
+        props.last_printed = moment
+
+    # -- blocks -------------------------------------------------------------------------
+
+    @staticmethod
+    def field(paragraph: Paragraph, instruction: str, shown: str) -> None:
+        """Append a complex field (``PAGE``, ``NUMPAGES``) showing ``shown`` until updated."""
+        for part in ("begin", "instr", "separate", "text", "end"):
+            run = paragraph.add_run()
+            if part == "instr":
+                instr = _element("w:instrText")
+                instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                instr.text = f" {instruction} "
+                run._r.append(instr)
+            elif part == "text":
+                run.text = shown
+            else:
+                run._r.append(_element("w:fldChar", **{"w:fldCharType": part}))
+
+    def _fill(self, paragraph: Paragraph, text: Text, *, bold: bool = False) -> Paragraph:
+        for part in _runs(text):
+            run = paragraph.add_run(part.text)
+            if part.bold or bold:
+                run.bold = True
+            if part.italic:
+                run.italic = True
+        return paragraph
+
+    def title(self, text: str, lines: Iterable[str] = ()) -> None:
+        """The title block: the title in the *Title* style, then subtitle lines."""
+        self.document.add_paragraph(text, style="Title")
+        for line in lines:
+            self.document.add_paragraph(line, style="Subtitle")
+
+    def heading(self, text: str, level: int, number: str | None = None) -> Paragraph:
+        """A heading in the built-in *Heading N* style, prefixed with its number."""
+        shown = f"{number} {text}" if number else text
+        heading: Paragraph = self.document.add_heading(shown, level=min(max(level, 1), 9))
+        return heading
+
+    def paragraph(self, text: Text, *, style: str | None = None, bold: bool = False) -> Paragraph:
+        """A paragraph of running text."""
+        return self._fill(self.document.add_paragraph(style=style), text, bold=bold)
+
+    def note(self, text: Text) -> Paragraph:
+        """A paragraph in muted, smaller type (dates, sources)."""
+        paragraph = self.paragraph(text)
+        for run in paragraph.runs:
+            run.font.size = Pt(9)
+            run.font.color.rgb = MUTED
+        return paragraph
+
+    def bullets(self, items: Iterable[Text], *, level: int = 1) -> None:
+        """A bullet list; ``level`` 2 indents it under the previous item."""
+        style = {1: "List Bullet", 2: "List Bullet 2"}.get(level, "List Bullet 3")
+        for item in items:
+            self._fill(self.document.add_paragraph(style=style), item)
+
+    def numbered(self, items: Iterable[Text]) -> None:
+        """A list numbered by hand (``1.``, ``2.`` …), stable in every word processor."""
+        for number, item in enumerate(items, start=1):
+            paragraph = self.document.add_paragraph()
+            paragraph.paragraph_format.left_indent = Mm(8)
+            paragraph.paragraph_format.first_line_indent = Mm(-6)
+            paragraph.paragraph_format.space_after = Pt(2)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(8))
+            self._fill(paragraph, [f"{number}.\t", *_runs(item)])
+
+    def definitions(self, pairs: Iterable[tuple[str, str]], *, separator: str = "=") -> None:
+        """A list of terms and what they mean: ``SSU = Strategisk samarbeidsutvalg``."""
+        for term, meaning in pairs:
+            paragraph = self.document.add_paragraph()
+            fmt = paragraph.paragraph_format
+            fmt.left_indent = Mm(28)
+            fmt.first_line_indent = Mm(-28)
+            fmt.space_after = Pt(1)
+            fmt.tab_stops.add_tab_stop(Mm(28))
+            paragraph.add_run(term).bold = True
+            paragraph.add_run(f"\t{separator} {meaning}" if separator else f"\t{meaning}")
+
+    def link(self, url: str, text: str | None = None) -> Paragraph:
+        """A paragraph holding one hyperlink to ``url``."""
+        paragraph = self.document.add_paragraph()
+        rel_id = self.document.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        hyperlink = _element("w:hyperlink", **{"r:id": rel_id})
+        run = paragraph.add_run(text or url)
+        run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+        run.font.underline = True
+        paragraph._p.remove(run._r)
+        hyperlink.append(run._r)
+        paragraph._p.append(hyperlink)
+        return paragraph
+
+    def page_break(self) -> None:
+        """Start a new page."""
+        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def table(
+        self,
+        headers: Sequence[str] | None,
+        rows: Sequence[Sequence[Cell | None]],
+        *,
+        widths: Sequence[float] | None = None,
+        first_column_shaded: bool = False,
+    ) -> Table:
+        """A table; its header row (if any) repeats on every page; ``None`` cells are
+        covered by a cell above that spans rows.
+
+        ``widths`` are relative column widths; the table fills the text width.
+        """
+        columns = len(headers) if headers is not None else max(len(row) for row in rows)
+        offset = 1 if headers is not None else 0
+        table: Table = self.document.add_table(rows=offset + len(rows), cols=columns)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        self._table_look(table)
+        shares = list(widths) if widths else [1.0] * columns
+        total = sum(shares)
+        column_widths = [Emu(int(TEXT_WIDTH * share / total)) for share in shares]
+        for index, width in enumerate(column_widths):
+            table.columns[index].width = width
+        if headers is not None:
+            header_row = table.rows[0]
+            self._repeat_header(header_row._tr)
+            for index, text in enumerate(headers):
+                cell = header_row.cells[index]
+                cell.width = column_widths[index]
+                self._shade(cell, ACCENT_HEX)
+                paragraph = cell.paragraphs[0]
+                paragraph.style = self.document.styles["Table Text"]
+                run = paragraph.add_run(text)
+                run.bold = True
+                run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        spans: list[tuple[int, int, int]] = []
+        for row_index, row in enumerate(rows, start=offset):
+            table_row = table.rows[row_index]
+            self._keep_row_together(table_row._tr)
+            for column, spec in enumerate(row):
+                cell = table_row.cells[column]
+                cell.width = column_widths[column]
+                if spec is None:
+                    continue
+                if spec.shaded or (first_column_shaded and column == 0):
+                    self._shade(cell, LIGHT_HEX)
+                self._fill_cell(cell, spec)
+                if spec.rowspan > 1:
+                    spans.append((row_index, column, row_index + spec.rowspan - 1))
+        last_row = offset + len(rows) - 1
+        for top, column, bottom in spans:
+            if min(bottom, last_row) > top:
+                table.cell(top, column).merge(table.cell(min(bottom, last_row), column))
+        spacer = self.document.add_paragraph()
+        spacer.paragraph_format.space_after = Pt(2)
+        return table
+
+    def facts_table(self, pairs: Sequence[tuple[str, str]]) -> Table:
+        """A two-column table of names and values, the names shaded and bold."""
+        rows = [[Cell.of(name, bold=True), Cell.of(value)] for name, value in pairs]
+        return self.table(None, rows, widths=[1, 2.6], first_column_shaded=True)
+
+    def _fill_cell(self, cell: _Cell, spec: Cell) -> None:
+        first = True
+        style = self.document.styles["Table Text"]
+        for text in spec.paragraphs or ("",):
+            paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+            paragraph.style = style
+            if first and spec.label:
+                paragraph.add_run(spec.label + " ").bold = True
+            run = paragraph.add_run(text)
+            run.bold = spec.bold
+            first = False
+        for text in spec.bullets:
+            paragraph = cell.add_paragraph(style=style)
+            paragraph.paragraph_format.left_indent = Mm(4)
+            paragraph.paragraph_format.first_line_indent = Mm(-3)
+            paragraph.add_run("•\u00a0" + text)
+
+    # -- table XML ----------------------------------------------------------------------
+
+    @staticmethod
+    def _repeat_header(tr: BaseOxmlElement) -> None:
+        tr_pr = tr.get_or_add_trPr()
+        tr_pr.append(_element("w:tblHeader", **{"w:val": "true"}))
+        tr_pr.append(_element("w:cantSplit", **{"w:val": "true"}))
+
+    @staticmethod
+    def _keep_row_together(tr: BaseOxmlElement) -> None:
+        tr_pr = tr.get_or_add_trPr()
+        tr_pr.append(_element("w:cantSplit", **{"w:val": "true"}))
+
+    @staticmethod
+    def _shade(cell: _Cell, fill: str) -> None:
+        tc_pr = cell._tc.get_or_add_tcPr()
+        shading = _element("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill})
+        _insert_ordered(tc_pr, shading, _TC_PR_ORDER)
+
+    def _table_look(self, table: Table) -> None:
+        tbl_pr = table._tbl.tblPr
+        borders = _element("w:tblBorders")
+        line = {"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": BORDER_HEX}
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            borders.append(_element(f"w:{edge}", **line))
+        _insert_ordered(tbl_pr, borders, _TBL_PR_ORDER)
+        margins = _element("w:tblCellMar")
+        for edge, width in (("top", "57"), ("left", "85"), ("bottom", "57"), ("right", "85")):
+            margins.append(_element(f"w:{edge}", **{"w:w": width, "w:type": "dxa"}))
+        _insert_ordered(tbl_pr, margins, _TBL_PR_ORDER)
+
+    # -- output -------------------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        """The document as the bytes of a ``.docx`` file, the same for the same content."""
+        raw = io.BytesIO()
+        self.document.save(raw)
+        source = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+                fixed.compress_type = zipfile.ZIP_DEFLATED
+                fixed.external_attr = 0o644 << 16
+                target.writestr(fixed, source.read(info.filename))
+        return out.getvalue()
