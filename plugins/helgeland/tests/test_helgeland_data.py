@@ -174,7 +174,12 @@ def test_the_priority_groups_follow_the_plans_order(bundle: Bundle) -> None:
     )
     assert plan.priority_groups == order
     assert plan.introduction is not None
-    assert plan.introduction.national == order
+    assert plan.introduction.bullets == (
+        "Barn og unge",
+        "Personer med flere kroniske lidelser",
+        "Personer med alvorlige psykiske lidelser og rusproblemer",
+        "Skrøpelige eldre",
+    )
 
 
 def test_each_focus_area_traces_to_its_commitment(bundle: Bundle) -> None:
