@@ -1,0 +1,254 @@
+"""The Markdown format: escaping, layout of every document type, golden files.
+
+Regenerate the golden files after an intended change with
+``HF_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_render_markdown.py tests/test_render_json.py``
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from helsefellesskap import (
+    ActionPlan,
+    Bundle,
+    FocusArea,
+    Goal,
+    Measure,
+    PluginManager,
+    load_bundle,
+)
+from helsefellesskap.model import Period, Section
+from helsefellesskap.render import LANGUAGES, render
+from helsefellesskap.render.markdown import (
+    MarkdownFormat,
+    escape_cell,
+    escape_text,
+    escape_url,
+    mermaid_diagram,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "eksempel"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "eksempel"
+UPDATE = os.environ.get("HF_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def manager() -> PluginManager:
+    return PluginManager(entry_points=False)
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Bundle:
+    return load_bundle(EXAMPLE)
+
+
+def check_golden(path: Path, data: bytes) -> None:
+    """Compare ``data`` with the golden file, or write it when HF_UPDATE_GOLDEN=1."""
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return
+    assert path.exists(), f"{path} is missing: run with HF_UPDATE_GOLDEN=1 to create it"
+    assert data.decode("utf-8") == path.read_text("utf-8"), (
+        f"{path.name} differs from its golden file; if intended, regenerate with HF_UPDATE_GOLDEN=1"
+    )
+
+
+# -- escaping -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vanlig tekst", "vanlig tekst"),
+        ("*stjerne* og _strek_", r"\*stjerne\* og \_strek\_"),
+        ("# ikke overskrift", r"\# ikke overskrift"),
+        ("1. ikke liste", r"1\. ikke liste"),
+        ("2024) heller ikke", r"2024\) heller ikke"),
+        ("- ikke punkt", r"\- ikke punkt"),
+        ("+ ikke punkt", r"\+ ikke punkt"),
+        ("> ikke sitat", r"\> ikke sitat"),
+        ("a | b", r"a \| b"),
+        ("[lenke](x)", r"\[lenke\](x)"),
+        ("<script>", r"\<script>"),
+        ("`kode`", r"\`kode\`"),
+        ("sti\\fil", r"sti\\fil"),
+        ("    innrykk ", "innrykk"),
+        ("år 2024. Neste", "år 2024. Neste"),
+        ("FSU-møter", "FSU-møter"),
+        ("linje én\n1. linje to", "linje én\\\n1\\. linje to"),
+    ],
+)
+def test_escape_text(text: str, expected: str) -> None:
+    assert escape_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a | b", r"a \| b"),
+        ("første\nandre", "første<br>andre"),
+        ("  mellomrom  ", "mellomrom"),
+        ("*vekt*", r"\*vekt\*"),
+        ("1. i celle", "1. i celle"),
+        ("", ""),
+    ],
+)
+def test_escape_cell(text: str, expected: str) -> None:
+    assert escape_cell(text) == expected
+
+
+def test_escape_url_wraps_spaces_and_brackets() -> None:
+    assert escape_url("https://example.org/a") == "https://example.org/a"
+    assert escape_url("https://example.org/a b(c)") == "<https://example.org/a b(c)>"
+
+
+def _single_plan(measure: Measure, **fields: object) -> ActionPlan:
+    return ActionPlan(
+        id="p",
+        title="Plan",
+        period=Period(start=2024, end=2024),
+        focus_areas=(
+            FocusArea(
+                id="a", title="Område", goals=(Goal(id="g", text="Mål", measures=(measure,)),)
+            ),
+        ),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def _table_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("|")]
+
+
+def test_a_hostile_measure_keeps_the_table_whole(bundle: Bundle, manager: PluginManager) -> None:
+    measure = Measure(
+        id="m",
+        label="a)",
+        text="Pipe | inni\nog linjeskift  ",
+        details=("punkt | med pipe",),
+        responsible=("fsu-bu",),
+    )
+    plan = _single_plan(measure)
+    text = render(plan, "md", bundle=bundle, manager=manager).decode()
+    lines = _table_lines(text)
+    assert len(lines) == 3  # header, delimiter, one row
+    columns = [len(re.findall(r"(?<!\\)\|", line)) for line in lines]
+    assert len(set(columns)) == 1, lines
+    assert r"a) Pipe \| inni<br>og linjeskift<br>• punkt \| med pipe" in lines[2]
+
+
+def test_text_outside_tables_is_escaped(bundle: Bundle, manager: PluginManager) -> None:
+    plan = _single_plan(
+        Measure(id="m", text="x"),
+        introduction=Section(
+            title="# Innledning", paragraphs=("1. ikke en liste", "*ikke kursiv*")
+        ),
+    )
+    text = render(plan, "md", bundle=bundle, manager=manager).decode()
+    assert "## 1 \\# Innledning" in text
+    assert "\n1\\. ikke en liste\n" in text
+    assert "\n\\*ikke kursiv\\*\n" in text
+
+
+def test_two_lists_in_a_row_do_not_merge(bundle: Bundle, manager: PluginManager) -> None:
+    plan = _single_plan(
+        Measure(id="m", text="x"),
+        introduction=Section(bullets=("første liste",), national=("fsu.duration",)),
+    )
+    text = render(plan, "md", bundle=bundle, manager=manager).decode()
+    assert "- første liste\n\n* " in text
+
+
+def test_mermaid_diagram_draws_steering_and_parent_relations(bundle: Bundle) -> None:
+    diagram = mermaid_diagram(bundle.partnership)
+    assert diagram.startswith("```mermaid\nflowchart TD\n")
+    assert diagram.endswith("\n```")
+    assert '    b_fsu_bu["FSU BU"]' in diagram
+    assert "    b_pm --> b_ssu" in diagram
+    assert "    b_fsu_bu -.-> b_ag_ernaering" in diagram
+
+
+# -- every document, every language ---------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_document_of_the_example_renders(
+    bundle: Bundle, manager: PluginManager, lang: str
+) -> None:
+    for item in (*bundle.documents, bundle.partnership):
+        text = render(item, "md", bundle=bundle, lang=lang, manager=manager).decode()
+        assert text.startswith("# ")
+        assert text.endswith("\n") and not text.endswith("\n\n")
+        assert "\n\n\n" not in text
+        assert not re.search(r"\{[a-z_]+\}", text), "an unfilled label placeholder"
+        assert not re.search(r"\b(column|plan|report|governance|status)\.[a-z_]+\b", text), (
+            "a label key instead of its text"
+        )
+
+
+def test_the_plan_shows_every_measure_with_its_label(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert isinstance(plan, ActionPlan)
+    text = render(plan, "md", bundle=bundle, manager=manager).decode()
+    for measure in plan.measures():
+        assert f"{measure.label} {escape_cell(measure.text)}" in text
+    assert text.index("## Forkortelser i dokumentet") < text.index("## 1 Innledning")
+    assert "### 2.1 Sammenhengende pasientforløp" in text
+    assert "- FSU BU = Faglig samarbeidsutvalg barn og unge" in text
+    assert "**Hovedmål 1:** Personsentrerte og helhetlige tjenester" in text
+    assert "| Hva vil vi? | Pågående arbeid | Hvordan få det til? | Ansvarlig | Når |" in text
+
+
+def test_the_funding_round_is_a_ranked_table(bundle: Bundle, manager: PluginManager) -> None:
+    funding = bundle.document("midler-2025")
+    assert funding is not None
+    text = render(funding, "md", bundle=bundle, manager=manager).decode()
+    rows = [line for line in _table_lines(text)[2:]]
+    assert [row.split("|")[1].strip() for row in rows] == ["1", "2", "3"]
+    assert "450\u00a0000" in rows[1]
+
+
+def test_rendering_is_stable(bundle: Bundle, manager: PluginManager) -> None:
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert plan is not None
+    first = render(plan, "md", bundle=bundle, manager=manager)
+    again = render(
+        plan, "md", bundle=load_bundle(EXAMPLE), manager=PluginManager(entry_points=False)
+    )
+    assert first == again
+
+
+def test_the_format_declares_itself() -> None:
+    fmt = MarkdownFormat()
+    assert (fmt.name, fmt.extension, fmt.binary) == ("md", ".md", False)
+    assert fmt.media_type.startswith("text/markdown")
+
+
+# -- golden files ---------------------------------------------------------------------
+
+
+def _golden_items(bundle: Bundle) -> list[tuple[str, object]]:
+    items: list[tuple[str, object]] = [(d.id, d) for d in bundle.documents]
+    items.append((f"{bundle.partnership.id}-styringsstruktur", bundle.partnership))
+    return items
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_golden_markdown(bundle: Bundle, manager: PluginManager, lang: str) -> None:
+    items = (
+        _golden_items(bundle)
+        if lang == "nb"
+        else [("handlingsplan-2024-2025", bundle.document("handlingsplan-2024-2025"))]
+    )
+    for name, item in items:
+        data = render(item, "md", bundle=bundle, lang=lang, manager=manager)  # type: ignore[arg-type]
+        check_golden(GOLDEN / lang / f"{name}.md", data)
