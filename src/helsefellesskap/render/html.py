@@ -206,12 +206,15 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
         return view.actor_name(actor_id, partnership) if actor_id else ""
 
     def actor_full(actor_id: str | None) -> str:
-        """A body as ``PM (Partnerskapsmøtet)``, other actors by their display name."""
+        """A body or partner in full with its short form: ``Partnerskapsmøtet (PM)``."""
         if not actor_id:
             return ""
         body = partnership.body(actor_id)
         if body is not None and body.abbreviation:
             return f"{body.name} ({body.abbreviation})"
+        partner = partnership.partner(actor_id)
+        if partner is not None and partner.short_name:
+            return f"{partner.name} ({partner.short_name})"
         return actor(actor_id)
 
     def document_title(document_id: str | None) -> str:

@@ -1,0 +1,139 @@
+"""The rendered HTML action plan as a person sees it: opened in headless Chromium.
+
+Needs Debian's ``chromium`` (``make browser`` installs it) and the ``playwright``
+package (its wheel carries the driver; no browser download is ever made). Without
+them the test skips, except under ``CI=true``, where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import helsefellesskap
+from helsefellesskap import ActionPlan
+from helsefellesskap.render import render
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "eksempel"
+PLAN_ID = "handlingsplan-2024-2025"
+OUT = ROOT / "build" / "browser"
+CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser test cannot run under CI=true: {reason}")
+    pytest.skip(reason)
+
+
+def _chromium() -> str:
+    for candidate in (*CHROMIUM_PATHS, shutil.which("chromium") or ""):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    _unavailable("Debian's chromium is not installed (run `make browser`)")
+    raise AssertionError("unreachable")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    executable = _chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=executable,
+            headless=True,
+            args=LAUNCH_ARGS,
+            viewport={"width": 1280, "height": 900},
+            locale="nb-NO",
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def plan_file() -> tuple[ActionPlan, Path]:
+    bundle = helsefellesskap.load_bundle(EXAMPLE)
+    plan = bundle.document(PLAN_ID)
+    assert isinstance(plan, ActionPlan)
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / "action-plan.html"
+    path.write_bytes(render(plan, "html", bundle=bundle))
+    return plan, path
+
+
+def test_action_plan_in_headless_chromium(browser: Any, plan_file: tuple[ActionPlan, Path]) -> None:
+    plan, path = plan_file
+    url = path.as_uri()
+    page = browser.new_page()
+    console_errors: list[str] = []
+    page_errors: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    page.on("request", lambda request: requests.append(request.url))
+
+    def refuse_outside(route: Any) -> None:
+        if route.request.url == url or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", refuse_outside)
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+    assert page.evaluate("document.documentElement.lang") == "nb"
+    assert page.locator("h1").count() == 1
+    assert page.locator("h1").inner_text() == plan.title
+
+    measures = list(plan.measures())
+    assert measures, "the example plan has measures to look for"
+    for measure in measures:
+        cell = page.get_by_text(measure.text, exact=False)
+        assert cell.count() >= 1, f"measure {measure.id!r} is not on the page"
+        assert cell.first.is_visible(), f"measure {measure.id!r} is on the page but hidden"
+
+    assert console_errors == [], f"console errors: {console_errors}"
+    assert page_errors == [], f"script errors: {page_errors}"
+    outside = [r for r in requests if r != url and not r.startswith("data:")]
+    assert outside == [], f"requests left the file: {outside}"
+
+    screenshot = OUT / "action-plan.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    assert screenshot.read_bytes().startswith(b"\x89PNG")
+
+    pdf = OUT / "action-plan.pdf"
+    page.emulate_media(media="print")
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+    # the front matter, then each focus area on a page of its own
+    assert pages >= 1 + len(plan.focus_areas), f"{pages} pages"
+    page.close()

@@ -1,0 +1,497 @@
+"""The HTML format: standalone, escaped, accessible, printable pages for every document."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+import helsefellesskap
+from helsefellesskap import (
+    ActionPlan,
+    AnnualReport,
+    Bundle,
+    ConsultationResponse,
+    Declaration,
+    FundingRound,
+    PluginManager,
+    RenderError,
+)
+from helsefellesskap.render import make_context, render
+from helsefellesskap.render.html import HtmlFormat, template_environment
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "eksempel"
+PLAN = "handlingsplan-2024-2025"
+NASTY = "<script>alert(1)</script> & co"
+
+
+@pytest.fixture(scope="module")
+def manager() -> PluginManager:
+    return PluginManager(entry_points=False, use_env=False)
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Bundle:
+    return helsefellesskap.load_bundle(EXAMPLE)
+
+
+def html_of(item: object, bundle: Bundle, manager: PluginManager, lang: str = "nb") -> str:
+    data = render(item, "html", bundle=bundle, lang=lang, manager=manager)  # type: ignore[arg-type]
+    return data.decode("utf-8")
+
+
+def every_item(bundle: Bundle) -> list[object]:
+    return [*bundle.documents, bundle.partnership]
+
+
+def test_the_format_is_registered_and_renders_every_core_type(manager: PluginManager) -> None:
+    fmt = manager.render_format("html")
+    assert isinstance(fmt, HtmlFormat)
+    assert (fmt.extension, fmt.media_type, fmt.binary) == (".html", "text/html", False)
+    kinds = {getattr(t, "KIND", "governance") for t in fmt.renders}
+    assert kinds == {
+        "action-plan",
+        "declaration",
+        "annual-report",
+        "funding-round",
+        "consultation-response",
+        "governance",
+    }
+
+
+# -- the page as a whole ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_every_page_is_one_accessible_document_in_its_language(
+    bundle: Bundle, manager: PluginManager, lang: str
+) -> None:
+    for item in every_item(bundle):
+        text = html_of(item, bundle, manager, lang)
+        assert text.startswith("<!DOCTYPE html>")
+        page = lxml.html.fromstring(text.encode("utf-8"))
+        assert page.get("lang") == lang
+        headings = [int(h.tag[1]) for h in page.xpath("//h1|//h2|//h3|//h4|//h5|//h6")]
+        assert headings.count(1) == 1 and headings[0] == 1, (item, headings)
+        for before, after in itertools.pairwise(headings):
+            assert after <= before + 1, f"{item}: heading h{after} follows h{before}"
+        for table in page.xpath("//table"):
+            assert table.xpath("./caption"), "every table has a caption"
+            for th in table.xpath("./thead//th"):
+                assert th.get("scope") == "col"
+            for th in table.xpath("./tbody//th"):
+                assert th.get("scope") in ("row", "rowgroup")
+
+
+def test_pages_are_standalone_without_requests_or_scripts(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    for item in every_item(bundle):
+        text = html_of(item, bundle, manager)
+        page = lxml.html.fromstring(text.encode("utf-8"))
+        assert not page.xpath("//script"), "no scripts"
+        assert not page.xpath("//*[@src]"), "no element loads a source"
+        for element in page.xpath("//*[@href]"):
+            if element.tag != "a":
+                assert element.get("href").startswith("data:"), element.get("href")
+        styles = "".join(page.xpath("//style/text()"))
+        assert "url(" not in styles and "@import" not in styles
+        policy = page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+        assert policy and "default-src 'none'" in policy[0]
+
+
+def test_the_print_stylesheet_sets_a4_breaks_and_repeated_headers(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    text = html_of(bundle.document(PLAN), bundle, manager)
+    style = re.sub(r"\s+", " ", text)
+    assert "@page { size: A4;" in style
+    print_block = style[style.index("@media print") :]
+    assert "thead { display: table-header-group; }" in print_block
+    assert re.search(r"\.focus-area \{[^}]*break-before: page", print_block)
+
+
+def _hex(colour: str) -> tuple[float, float, float]:
+    value = colour.lstrip("#")
+    return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _luminance(colour: str) -> float:
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in _hex(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_text_colours_have_readable_contrast(bundle: Bundle, manager: PluginManager) -> None:
+    text = html_of(bundle.document(PLAN), bundle, manager)
+    palette = dict(re.findall(r"--([a-z-]+): (#[0-9a-fA-F]{6});", text))
+    pairs = [
+        ("ink", "paper"),
+        ("muted", "paper"),
+        ("accent", "paper"),
+        ("accent-dark", "accent-soft"),
+        ("ink", "accent-soft"),
+        ("ink", "zebra"),
+        ("ink", "note"),
+    ]
+    for fg, bg in pairs:
+        assert _contrast(palette[fg], palette[bg]) >= 4.5, (fg, bg)
+    assert _contrast("#ffffff", palette["accent"]) >= 4.5, "header text on the accent"
+
+
+# -- the action plan ----------------------------------------------------------------------
+
+
+def test_the_action_plan_shows_its_parts_in_order(bundle: Bundle, manager: PluginManager) -> None:
+    plan = bundle.document(PLAN)
+    assert isinstance(plan, ActionPlan)
+    page = lxml.html.fromstring(html_of(plan, bundle, manager).encode("utf-8"))
+    h2 = [" ".join(h.text_content().split()) for h in page.xpath("//h2")]
+    assert h2 == [
+        "Forkortelser i dokumentet",
+        "Innhold",
+        "1Innledning",
+        "2Innsatsområder",
+        "3Rammeverk og kilder",
+        "4Veien videre",
+    ]
+    h3 = [" ".join(h.text_content().split()) for h in page.xpath("//h3")]
+    assert "2.1Sammenhengende pasientforløp" in h3 and "2.2Personell og kompetanse" in h3
+    assert "Nasjonale mål og føringer" in h3 and "Prioriterte pasientgrupper" in h3
+    abbreviations = page.xpath("//dl[@class='abbreviations']/dt/abbr/text()")
+    assert abbreviations == ["PM", "SSU", "FSU BU", "FSU DIG"]
+    # the declaration's commitments, with numbered main goals
+    assert "Hovedmål 2:" in page.xpath("string(//section[@class='commitments'])")
+    # intentions with their points
+    area = page.xpath("//section[@id='area-forlop']")[0]
+    assert area.xpath(".//p[@class='intention']/text()") == [
+        "Tjenester som bygger på hva som er viktig for pasienten"
+    ]
+    assert "Hva er viktig for deg?" in area.xpath(".//div[@class='intentions']//li/text()")
+    # the way forward spells out the national requirements it quotes
+    forward = page.xpath("string(//section[@id='way-forward'])")
+    assert "SSU følger opp planen" in forward
+    assert len(page.xpath("//section[@id='way-forward']//ul[@class='national']/li")) == 2
+
+
+def test_the_measures_table_follows_the_layout_with_row_spans(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    page = lxml.html.fromstring(html_of(bundle.document(PLAN), bundle, manager).encode("utf-8"))
+    table = page.xpath("//table[@id='table-forlop']")[0]
+    assert table.xpath("string(caption)") == "Mål og tiltak: Sammenhengende pasientforløp"
+    assert [th.text_content() for th in table.xpath("thead//th")] == [
+        "Hva vil vi?",
+        "Pågående arbeid",
+        "Hvordan få det til?",
+        "Ansvarlig",
+        "Når",
+    ]
+    groups = table.xpath("tbody")
+    assert [g.get("data-goal") for g in groups] == ["personsentrert", "digital"]
+    goal = groups[0].xpath("tr[1]/th")[0]
+    assert (goal.get("rowspan"), goal.get("scope")) == ("2", "rowgroup")
+    assert goal.text_content().strip() == "Personsentrert og helhetlig helsetjeneste"
+    single = groups[1].xpath("tr[1]/th")[0]
+    assert (single.get("rowspan"), single.get("scope")) == (None, "row")
+    first = groups[0].xpath("tr[@data-measure='overganger']")[0]
+    cells = [" ".join(td.text_content().split()) for td in first.xpath("td")]
+    assert cells[0] == "Pasientsentrerte helsetjenesteteam (PSHT)"
+    assert cells[1].startswith("a) Utarbeide plan for bedre overganger")
+    assert "| med rør-tegn og *stjerne*" in cells[1]
+    assert cells[2:] == ["FSU BU", "2024"]
+    dho = groups[1].xpath("tr[@data-measure='dho']")[0]
+    assert dho.xpath(".//li/text()") == ["Felles opplæring", "Felles rutiner"]
+    assert "FSU DIG og kommunene" in dho.text_content()
+
+
+def test_the_table_columns_come_from_the_partnership_layout(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    import attrs
+
+    layout = attrs.evolve(bundle.partnership.layout, measure_columns=("goal", "measure"))
+    partnership = attrs.evolve(bundle.partnership, layout=layout)
+    narrow = attrs.evolve(bundle, partnership=partnership)
+    page = lxml.html.fromstring(html_of(narrow.document(PLAN), narrow, manager).encode())
+    headers = page.xpath("//table[@id='table-forlop']/thead//th/text()")
+    assert headers == ["Hva vil vi?", "Hvordan få det til?"]
+
+
+def test_english_labels_are_used_for_lang_en(bundle: Bundle, manager: PluginManager) -> None:
+    page = lxml.html.fromstring(
+        html_of(bundle.document(PLAN), bundle, manager, "en").encode("utf-8")
+    )
+    assert page.xpath("//table[@id='table-forlop']/thead//th/text()")[0] == "What do we want?"
+    assert page.xpath("string(//table[@id='table-forlop']/caption)").startswith(
+        "Goals and measures:"
+    )
+
+
+# -- the other documents ------------------------------------------------------------------
+
+
+def test_the_declaration_numbers_main_goals_and_lists_partners(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    declaration = next(bundle.documents_of(Declaration))
+    page = lxml.html.fromstring(html_of(declaration, bundle, manager).encode("utf-8"))
+    assert page.xpath("string(//p[@class='overarching'])") == declaration.overarching_goal
+    goals = [
+        " ".join(li.text_content().split()) for li in page.xpath("//ul[@class='main-goals']/li")
+    ]
+    assert goals[:2] == [
+        "Hovedmål 1:Personsentrerte og helhetlige tjenester",
+        "Hovedmål 2:Digital samhandling som støtter tjenesten",
+    ]
+    parties = page.xpath("//section[@class='parties']//li/text()")
+    assert parties[0] == "Fjordvik sykehus HF (FSHF)" and len(parties) == 6
+    meta = " ".join(page.xpath("string(//dl[@class='meta'])").split())
+    assert "20.04.2023 – Partnerskapsmøtet (PM)" in meta and "02.05.2023" in meta
+
+
+def test_the_funding_round_is_ranked_by_priority(bundle: Bundle, manager: PluginManager) -> None:
+    funding = next(bundle.documents_of(FundingRound))
+    import attrs
+
+    shuffled = attrs.evolve(funding, applications=tuple(reversed(funding.applications)))
+    other = attrs.evolve(bundle, documents=(shuffled,))
+    page = lxml.html.fromstring(html_of(shuffled, other, manager).encode("utf-8"))
+    rows = page.xpath("//table[@class='ranking']/tbody/tr")
+    assert [r.get("data-application") for r in rows] == ["fact-ung", "trygg-hjemme", "alis"]
+    assert rows[1].xpath("string(td[3])") == "450\u00a0000"
+    assert rows[0].xpath("string(td[2])") == "FSHF og Fjordvik kommune"
+
+
+def test_the_annual_report_and_consultation_response_render_their_parts(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    report = next(bundle.documents_of(AnnualReport))
+    page = lxml.html.fromstring(html_of(report, bundle, manager).encode("utf-8"))
+    status = page.xpath("//section[@class='measure-status']//tbody/tr")
+    assert " ".join(status[0].xpath("string(th)").split()).startswith("a) Utarbeide plan")
+    assert status[1].xpath("string(td[1])") == "Påbegynt"
+    meetings = page.xpath("//section[@class='meetings']//tbody/tr")
+    assert meetings[-1].xpath("string(td)") == "minst én gang per uke"
+    assert "tar årsrapporten til orientering" in page.xpath(
+        "string(//section[@class='decision box'])"
+    )
+
+    response = next(bundle.documents_of(ConsultationResponse))
+    page = lxml.html.fromstring(html_of(response, bundle, manager).encode("utf-8"))
+    questions = [" ".join(h.text_content().split()) for h in page.xpath("//h3")]
+    assert questions[0] == "Spørsmål 1Hvilke erfaringer har dere høstet så langt?"
+    assert page.xpath("//section[@class='question'][2]//li/text()") == [
+        "PSHT",
+        "FACT",
+        "Trygg akuttmedisin",
+    ]
+
+
+def test_the_governance_overview_has_a_diagram_and_every_body(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    text = html_of(bundle.partnership, bundle, manager)
+    page = lxml.html.fromstring(text.encode("utf-8"))
+    assert page.xpath("string(//h1)") == "Styringsstruktur"
+    svg = page.xpath("//svg")[0]
+    assert svg.get("role") == "img" and svg.get("aria-labelledby") == "org-title org-desc"
+    drawn = svg.xpath(".//g[contains(@class, 'body')]/@data-body")
+    assert drawn == ["pm", "ssu", "fsu-bu", "ag-ernaering", "fsu-dig", "sekr"]
+    assert len(page.xpath("//section[@class='body']")) == len(bundle.partnership.bodies)
+    seats = page.xpath("//section[@id='body-ssu']//table[@class='seats']/tbody/tr")
+    last = seats[-1]
+    assert last.xpath("string(th)") == "Statsforvalteren i Fjordvik"
+    assert last.xpath("string(td[2])") == "møterett, talerett"
+
+
+# -- escaping -------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def nasty_bundle(tmp_path: Path) -> Bundle:
+    """The example with markup and ampersands in the texts every page shows."""
+    folder = tmp_path / "eksempel"
+    shutil.copytree(EXAMPLE, folder)
+    replacements = {
+        "partnership.toml": [
+            ('name = "Helsefellesskap Eksempel"', f'name = "{NASTY}"'),
+            ('name = "Partnerskapsmøtet"', f'name = "Møtet {NASTY}"'),
+            ('name = "Fjordvik kommune"', f'name = "Fjordvik {NASTY}"'),
+        ],
+        "plans/handlingsplan-2024-2025.toml": [
+            ('text = "Støtte digital hjemmeoppfølging"', f'text = "Støtte {NASTY}"'),
+            ('title = "Sammenhengende pasientforløp"', f'title = "Forløp {NASTY}"'),
+            ('"Felles opplæring"', f'"Opplæring {NASTY}"'),
+            ('title = "Veien videre"', f'title = "Videre {NASTY}"'),
+        ],
+        "declarations/fjordviklofte-2023-2026.toml": [
+            ('title = "SAMMENHENGENDE PASIENTFORLØP"', f'title = "SATSING {NASTY}"'),
+        ],
+        "funding/midler-2025.toml": [('title = "FACT Ung i Fjordvik"', f'title = "FACT {NASTY}"')],
+        "reports/arsrapport-2024.toml": [('"Forankring er krevende"', f'"Forankring {NASTY}"')],
+        "consultations/innspill-2023.toml": [('"PSHT"', f'"PSHT {NASTY}"')],
+    }
+    for name, pairs in replacements.items():
+        path = folder / name
+        text = path.read_text("utf-8")
+        for old, new in pairs:
+            assert old in text, (name, old)
+            text = text.replace(old, new)
+        path.write_text(text, "utf-8")
+    return helsefellesskap.load_bundle(folder)
+
+
+def test_every_text_is_escaped(nasty_bundle: Bundle, manager: PluginManager) -> None:
+    for item in every_item(nasty_bundle):
+        text = html_of(item, nasty_bundle, manager)
+        assert "<script>" not in text, item
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in text, item
+        page = lxml.html.fromstring(text.encode("utf-8"))
+        assert not page.xpath("//script")
+        assert NASTY in page.text_content(), "the text reads as written"
+
+
+def test_the_diagram_escapes_body_names(nasty_bundle: Bundle, manager: PluginManager) -> None:
+    text = html_of(nasty_bundle.partnership, nasty_bundle, manager)
+    page = lxml.html.fromstring(text.encode("utf-8"))
+    svg_text = page.xpath("string(//svg)")
+    assert "Møtet <script>alert(1)</script>" in svg_text
+    assert not page.xpath("//svg//script")
+
+
+# -- templates: the override chain ----------------------------------------------------------
+
+
+class TemplatePlugin:
+    """A real plugin object contributing template folders through the hook."""
+
+    def __init__(self, *sources: helsefellesskap.TemplateSource) -> None:
+        self.sources = list(sources)
+
+    @helsefellesskap.hookimpl
+    def hf_template_sources(self) -> list[helsefellesskap.TemplateSource]:
+        return self.sources
+
+
+def _manager_with(plugin: object) -> PluginManager:
+    from helsefellesskap.plugins import DEFAULT_PLUGINS
+
+    return PluginManager(plugins=[*DEFAULT_PLUGINS, plugin], entry_points=False, use_env=False)
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return folder
+
+
+def test_a_partnership_plugin_overrides_a_block_and_extends_the_builtin_page(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    own = _write(
+        tmp_path / "own",
+        "action-plan.html.j2",
+        '{% extends "builtin/action-plan.html.j2" %}\n'
+        "{% block contents %}<p id='house'>Eget oppsett for {{ partnership.name }}</p>"
+        "{% endblock %}\n",
+    )
+    _write(
+        own,
+        "blocks/abbreviations.html.j2",
+        "<p id='own-abbreviations'>{{ abbreviations|length }} forkortelser</p>\n",
+    )
+    plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=own, partnership="eksempel"))
+    manager = _manager_with(plugin)
+    page = lxml.html.fromstring(html_of(bundle.document(PLAN), bundle, manager).encode())
+    assert page.xpath("string(//p[@id='house'])") == "Eget oppsett for Helsefellesskap Eksempel"
+    assert page.xpath("string(//p[@id='own-abbreviations'])") == "4 forkortelser"
+    assert not page.xpath("//nav[@class='contents']"), "the replaced block is gone"
+    assert page.xpath("//table[@id='table-forlop']"), "the rest of the built-in page stays"
+    # the override reached every page that includes the block
+    report = next(bundle.documents_of(AnnualReport))
+    assert "own-abbreviations" in html_of(report, bundle, manager)
+
+
+def test_partnership_templates_win_over_general_ones_and_only_for_their_partnership(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    general = _write(tmp_path / "general", "blocks/abbreviations.html.j2", "<p id='a'>general</p>")
+    own = _write(tmp_path / "own", "blocks/abbreviations.html.j2", "<p id='a'>own</p>")
+    other = _write(tmp_path / "other", "blocks/abbreviations.html.j2", "<p id='a'>other</p>")
+    plugin = TemplatePlugin(
+        helsefellesskap.TemplateSource(path=general),
+        helsefellesskap.TemplateSource(path=other, partnership="troms-ofoten"),
+        helsefellesskap.TemplateSource(path=own, partnership="eksempel"),
+    )
+    manager = _manager_with(plugin)
+    page = lxml.html.fromstring(html_of(bundle.document(PLAN), bundle, manager).encode())
+    assert page.xpath("string(//p[@id='a'])") == "own"
+    plugin.sources = plugin.sources[:2]
+    manager = _manager_with(plugin)
+    page = lxml.html.fromstring(html_of(bundle.document(PLAN), bundle, manager).encode())
+    assert page.xpath("string(//p[@id='a'])") == "general"
+
+
+def test_override_templates_are_autoescaped_too(bundle: Bundle, tmp_path: Path) -> None:
+    own = _write(tmp_path / "own", "blocks/abbreviations.html.j2", "<p id='a'>{{ item.title }}</p>")
+    import attrs
+
+    plan = bundle.document(PLAN)
+    nasty = attrs.evolve(plan, title=NASTY)
+    other = attrs.evolve(bundle, documents=(nasty,))
+    plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=own, partnership="eksempel"))
+    text = html_of(nasty, other, _manager_with(plugin))
+    assert "<p id='a'>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</p>" in text
+
+
+def test_a_broken_override_is_a_render_error_naming_the_template(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    broken = _write(tmp_path / "broken", "blocks/abbreviations.html.j2", "{% if %}\n")
+    plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=broken, partnership="eksempel"))
+    with pytest.raises(RenderError, match=r"abbreviations\.html\.j2:1: .*"):
+        html_of(bundle.document(PLAN), bundle, _manager_with(plugin))
+
+
+def test_an_override_with_an_unknown_name_is_a_render_error(bundle: Bundle, tmp_path: Path) -> None:
+    typo = _write(tmp_path / "typo", "blocks/abbreviations.html.j2", "{{ abreviations }}\n")
+    plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=typo, partnership="eksempel"))
+    with pytest.raises(RenderError, match="'abreviations' is undefined"):
+        html_of(bundle.document(PLAN), bundle, _manager_with(plugin))
+
+
+def test_a_missing_included_template_is_a_render_error(bundle: Bundle, tmp_path: Path) -> None:
+    folder = _write(
+        tmp_path / "missing", "blocks/abbreviations.html.j2", '{% include "blocks/nope.html.j2" %}'
+    )
+    plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=folder, partnership="eksempel"))
+    with pytest.raises(
+        RenderError, match=r"template 'blocks/nope\.html\.j2' not found in .*missing"
+    ):
+        html_of(bundle.document(PLAN), bundle, _manager_with(plugin))
+
+
+def test_the_format_refuses_what_it_cannot_render(bundle: Bundle, manager: PluginManager) -> None:
+    context = make_context(bundle, "nb", manager)
+    with pytest.raises(RenderError, match="cannot render a str"):
+        HtmlFormat().render("not a document", context)  # type: ignore[arg-type]
+
+
+def test_the_environment_autoescapes_every_template_name() -> None:
+    environment = template_environment(())
+    for name in ("x.html.j2", "x.css.j2", "x.txt", "x"):
+        assert environment.autoescape is True or environment.autoescape(name)  # type: ignore[operator]
