@@ -94,7 +94,7 @@ def validate(
                 finding = attrs.evolve(finding, file=context.file_of(finding.document))
             if wanted is None or finding.document in wanted:
                 findings.append(finding)
-    findings.sort(key=Finding.sort_key)
+    findings.sort(key=Finding.order_key)
     return ValidationReport(
         partnership=partnership.id,
         findings=tuple(findings),

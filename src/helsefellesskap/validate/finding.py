@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
     from .context import ValidationContext  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["Finding", "Rule", "RuleCheck"]
+
+_PATH_PARTS = re.compile(r"[\[\].]")
 
 RuleCheck = Callable[["ValidationContext"], Iterable["Finding"]]
 """A rule's check: it reads the context and yields findings."""
@@ -36,8 +39,18 @@ class Finding:
     suggestion: str | None = None
 
     def sort_key(self) -> tuple[str, str, str]:
-        """Order by file, then path, then code."""
+        """Order by file, then path, then code (paths compared as text)."""
         return (str(self.file or ""), self.path, self.code)
+
+    def order_key(self) -> tuple[str, tuple[tuple[int, str], ...], str, str]:
+        """Order by file, then path with list indexes compared as numbers
+        (``[2]`` before ``[10]``), then code, then message."""
+        parts = tuple(
+            (int(part), "") if part.isdigit() else (-1, part)
+            for part in _PATH_PARTS.split(self.path)
+            if part
+        )
+        return (str(self.file or ""), parts, self.code, self.message)
 
 
 @attrs.frozen(kw_only=True)

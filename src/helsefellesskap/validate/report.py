@@ -38,8 +38,9 @@ class RuleOutcome:
 class ValidationReport:
     """What a validation run found.
 
-    ``findings`` are sorted by file, then path, then code. ``rules`` are the codes of the
-    rules that ran; ``settings`` the partnership's settings that changed a rule.
+    ``findings`` are sorted by file, then path (list indexes as numbers), then code.
+    ``rules`` are the codes of the rules that ran; ``settings`` the partnership's
+    settings that changed a rule.
     """
 
     partnership: str

@@ -11,6 +11,16 @@ from ._define import Hit, rule
 __all__ = ["SETTINGS_RULES"]
 
 
+def _closest_code(code: str, known: frozenset[str]) -> str | None:
+    """The known code meant by ``code``: letters for digits (O for 0, I or l for 1) and
+    lower case are tried first, then the closest spelling."""
+    head, tail = code[:2].upper(), code[2:]
+    repaired = head + tail.upper().replace("O", "0").replace("I", "1").replace("L", "1")
+    if repaired in known:
+        return repaired
+    return suggest(code, known)
+
+
 @rule(
     "HF002",
     Severity.WARNING,
@@ -29,7 +39,7 @@ def unknown_rule_setting(context: ValidationContext) -> Iterator[Hit]:
                 context.partnership_id,
                 f"$.rules.{code}",
                 f'there is no rule "{code}" to set',
-                suggest(code, context.rule_codes),
+                _closest_code(code, context.rule_codes),
             )
 
 
