@@ -1,0 +1,205 @@
+"""The render API: render(), make_context() and render_bundle()."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helsefellesskap import (
+    ActionPlan,
+    Bundle,
+    PluginManager,
+    RenderError,
+    hookimpl,
+    load_bundle,
+)
+from helsefellesskap.plugins import DEFAULT_PLUGINS
+from helsefellesskap.render import Renderable, RenderContext, RenderFormat, render, render_bundle
+from helsefellesskap.render.api import find_format, output_name
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "eksempel"
+
+
+@pytest.fixture(scope="module")
+def manager() -> PluginManager:
+    return PluginManager(entry_points=False)
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Bundle:
+    return load_bundle(EXAMPLE)
+
+
+class PlansOnly(RenderFormat):
+    """A format that renders action plans only, as a plugin might."""
+
+    name = "plans-only"
+    extension = ".txt"
+    media_type = "text/plain"
+    renders = (ActionPlan,)
+
+    def render(self, item: Renderable, context: RenderContext) -> bytes:
+        return f"{item.id} {context.label('column.goal')}\n".encode()
+
+
+class PlansOnlyPlugin:
+    @hookimpl
+    def hf_render_formats(self) -> list[RenderFormat]:
+        return [PlansOnly()]
+
+
+class OtherMarkdown(PlansOnly):
+    """A plugin's format that claims the built-in name ``md``."""
+
+    name = "md"
+
+
+class ClaimsMarkdown:
+    @hookimpl
+    def hf_render_formats(self) -> list[RenderFormat]:
+        return [OtherMarkdown()]
+
+
+def test_render_defaults_to_markdown_in_bokmal(bundle: Bundle, manager: PluginManager) -> None:
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert plan is not None
+    text = render(plan, bundle=bundle, manager=manager).decode()
+    assert text.startswith("# Handlingsplan 2024–2025\n")
+    assert "Forkortelser i dokumentet" in text
+
+
+def test_render_without_a_manager_builds_one(bundle: Bundle) -> None:
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert plan is not None
+    assert render(plan, "json", bundle=bundle).startswith(b"{")
+
+
+def test_an_unknown_format_is_a_render_error_with_a_suggestion(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    with pytest.raises(
+        RenderError, match=r"unknown format 'mdx': did you mean 'md'\? the formats are .*json.*md"
+    ):
+        render(bundle.documents[0], "mdx", bundle=bundle, manager=manager)
+
+
+def test_a_format_refuses_a_document_type_it_cannot_render(bundle: Bundle) -> None:
+    manager = PluginManager(plugins=[*DEFAULT_PLUGINS, PlansOnlyPlugin()], entry_points=False)
+    declaration = bundle.document("fjordviklofte-2023-2026")
+    assert declaration is not None
+    with pytest.raises(
+        RenderError,
+        match=r"the format 'plans-only' cannot render a declaration \('fjordviklofte-2023-2026'\); "
+        r"it renders: action-plan",
+    ):
+        render(declaration, "plans-only", bundle=bundle, manager=manager)
+    with pytest.raises(RenderError, match=r"cannot render a governance"):
+        render(bundle.partnership, "plans-only", bundle=bundle, manager=manager)
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert plan is not None
+    assert render(plan, "plans-only", bundle=bundle, manager=manager) == (
+        b"handlingsplan-2024-2025 Hva vil vi?\n"
+    )
+
+
+def test_two_plugins_claiming_a_format_name_is_a_clear_error(bundle: Bundle) -> None:
+    manager = PluginManager(plugins=[*DEFAULT_PLUGINS, ClaimsMarkdown()], entry_points=False)
+    with pytest.raises(
+        RenderError, match=r"render format 'md' is claimed by 'helsefellesskap.builtin.formats' and"
+    ):
+        find_format("md", manager)
+
+
+def test_output_names(bundle: Bundle, manager: PluginManager) -> None:
+    md = find_format("md", manager)
+    assert output_name(bundle.documents[0], md) == f"{bundle.documents[0].id}.md"
+    assert output_name(bundle.partnership, md) == "eksempel-styringsstruktur.md"
+
+
+def test_render_bundle_writes_every_document_format_and_an_index(
+    bundle: Bundle, manager: PluginManager, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    written = render_bundle(bundle, out, formats=("md", "json"), manager=manager)
+    names = sorted(p.name for p in written)
+    expected = sorted(
+        [f"{d.id}.{ext}" for d in bundle.documents for ext in ("md", "json")]
+        + [
+            "eksempel-styringsstruktur.md",
+            "eksempel-styringsstruktur.json",
+            "index.md",
+            "index.html",
+        ]
+    )
+    assert names == expected
+    assert [p.name for p in written[-2:]] == ["index.md", "index.html"]
+    assert all(p.parent == out for p in written)
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "temporary files left behind"
+    index = (out / "index.md").read_text("utf-8")
+    for document in bundle.documents:
+        assert f"[md]({document.id}.md)" in index
+        assert document.title in index
+    assert "[json](eksempel-styringsstruktur.json)" in index
+    html = (out / "index.html").read_text("utf-8")
+    assert '<html lang="nb">' in html
+    assert 'href="handlingsplan-2024-2025.md"' in html
+
+
+def test_render_bundle_puts_each_language_in_its_folder(
+    bundle: Bundle, manager: PluginManager, tmp_path: Path
+) -> None:
+    written = render_bundle(
+        bundle, tmp_path, formats=("md",), languages=("nb", "nn", "en"), manager=manager
+    )
+    for lang in ("nb", "nn", "en"):
+        assert (tmp_path / lang / "handlingsplan-2024-2025.md").is_file()
+    assert "Kva vil vi?" in (tmp_path / "nn" / "handlingsplan-2024-2025.md").read_text("utf-8")
+    assert "(nn/handlingsplan-2024-2025.md)" in (tmp_path / "index.md").read_text("utf-8")
+    assert len(written) == 3 * (len(bundle.documents) + 1) + 2
+
+
+def test_render_bundle_skips_what_a_format_cannot_render(bundle: Bundle, tmp_path: Path) -> None:
+    manager = PluginManager(plugins=[*DEFAULT_PLUGINS, PlansOnlyPlugin()], entry_points=False)
+    written = render_bundle(bundle, tmp_path, formats=("plans-only",), manager=manager)
+    assert sorted(p.name for p in written) == [
+        "handlingsplan-2024-2025.txt",
+        "index.html",
+        "index.md",
+    ]
+
+
+def test_render_bundle_refuses_the_source_folder(tmp_path: Path, manager: PluginManager) -> None:
+    root = tmp_path / "eksempel"
+    shutil.copytree(EXAMPLE, root)
+    copy = load_bundle(root)
+    for target in (root, root / "build", root / "plans"):
+        with pytest.raises(
+            RenderError, match=r"will not write rendered files into the partnership's source folder"
+        ):
+            render_bundle(copy, target, formats=("md",), manager=manager)
+    assert sorted(p.name for p in (root / "plans").iterdir()) == ["handlingsplan-2024-2025.toml"]
+
+
+def test_render_bundle_rejects_unknown_formats_and_languages_before_writing(
+    bundle: Bundle, manager: PluginManager, tmp_path: Path
+) -> None:
+    with pytest.raises(RenderError, match="unknown format 'htm'"):
+        render_bundle(bundle, tmp_path / "a", formats=("md", "htm"), manager=manager)
+    with pytest.raises(RenderError, match="no labels for language 'de'"):
+        render_bundle(bundle, tmp_path / "b", formats=("md",), languages=("de",), manager=manager)
+    with pytest.raises(RenderError, match="no language to render"):
+        render_bundle(bundle, tmp_path / "c", formats=("md",), languages=(), manager=manager)
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
+def test_importing_the_library_does_not_import_jinja2() -> None:
+    code = "import sys, helsefellesskap, helsefellesskap.render; print('jinja2' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
