@@ -18,6 +18,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from markupsafe import Markup
+
 from .._version import __version__
 from ..errors import RenderError
 from ..model import (
@@ -37,7 +39,15 @@ from .svg import DiagramLabels, governance_svg
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["HTML_LABELS", "TEMPLATE_NAMES", "HtmlFormat", "template_environment"]
+__all__ = [
+    "HTML_LABELS",
+    "TEMPLATE_NAMES",
+    "HtmlFormat",
+    "css_string",
+    "page_values",
+    "row_groups",
+    "template_environment",
+]
 
 TEMPLATE_PACKAGE = ("helsefellesskap", "render/templates")
 """Where the built-in templates live: package and folder inside it."""
@@ -107,7 +117,7 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
             jinja2.PrefixLoader({BUILTIN_PREFIX: builtin}),
         ]
     )
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=loader,
         autoescape=jinja2.select_autoescape(default_for_string=True, default=True),
         undefined=jinja2.StrictUndefined,
@@ -115,6 +125,24 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.filters["css_string"] = css_string
+    return environment
+
+
+def css_string(value: object) -> Markup:
+    """``value`` as a quoted CSS string that is safe inside ``<style>``.
+
+    HTML escaping is wrong inside a stylesheet (``&amp;`` would print literally), so
+    quotes, backslashes, line breaks and ``<``/``>`` are written as CSS escapes instead;
+    nothing can close the string or the ``<style>`` element.
+    """
+    out = []
+    for char in str(value):
+        if char in '"\\<>&' or ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\{ord(char):06x}")
+        else:
+            out.append(char)
+    return Markup('"' + "".join(out) + '"')
 
 
 def _labels(context: RenderContext) -> dict[str, str]:
@@ -230,6 +258,7 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
         "partnership": partnership,
         "title": title,
         "page_title": f"{title} – {partnership.name}",
+        "running_head": f"{partnership.name} · {title}",
         "kind_label": label(f"kind.{kind}") if kind else "",
         "source": getattr(item, "source", None),
         "label": label,
