@@ -136,7 +136,7 @@ def _normalize(name: str) -> str:
 def _describe(value: object) -> str:
     """A short description of a value for an error message."""
     if isinstance(value, type):
-        return f"the class {value.__qualname__}"
+        return f"the class {value.__name__}"
     text = repr(value)
     if len(text) > 60:
         text = text[:57] + "..."
@@ -151,8 +151,8 @@ def _instances_of(cls: type[Any]) -> Callable[[object], str | None]:
             return None
         if isinstance(item, type) and issubclass(item, cls):
             return (
-                f"returned the class {item.__qualname__} where an instance is expected: "
-                f"return {item.__qualname__}()"
+                f"returned the class {item.__name__} where an instance is expected: "
+                f"return {item.__name__}()"
             )
         return f"returned {_describe(item)} where a {cls.__name__} is expected"
 
@@ -163,14 +163,14 @@ def _document_type(item: object) -> str | None:
     if not (isinstance(item, type) and issubclass(item, Document)):
         return f"returned {_describe(item)} where a subclass of Document is expected"
     if not item.KIND:
-        return f"document type {item.__qualname__} has no KIND"
+        return f"document type {item.__name__} has no KIND"
     return None
 
 
 def _render_format_key(item: RenderFormat) -> str:
     for attribute in ("name", "extension", "media_type"):
         if not getattr(item, attribute, None):
-            raise ValueError(f"render format {type(item).__qualname__} has no {attribute}")
+            raise ValueError(f"render format {type(item).__name__} has no {attribute}")
     return item.name
 
 
@@ -473,6 +473,7 @@ class PluginManager:
                         self._fail(plugin, f"{what} {name!r} is returned twice", hook=hook)
                     elif plugin not in conflicts.setdefault(name, [owners[name]]):
                         conflicts[name].append(plugin)
+                        hooks[name] = hook  # the hook of the plugin the failure names
                     continue
                 owners[name] = plugin
                 hooks[name] = hook

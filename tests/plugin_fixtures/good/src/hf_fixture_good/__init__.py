@@ -1,0 +1,168 @@
+"""A test plugin that implements every hook of helsefellesskap once."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+import attrs
+
+from helsefellesskap import (
+    BodyKind,
+    Document,
+    Finding,
+    LabelCatalogue,
+    Layout,
+    Partnership,
+    PartnershipSource,
+    RenderContext,
+    RenderFormat,
+    Rule,
+    Severity,
+    TemplateSource,
+    hookimpl,
+)
+from helsefellesskap.cli import Command, CommandContext
+
+HERE = Path(__file__).parent
+
+
+@attrs.frozen(kw_only=True)
+class MeetingMinutes(Document):
+    """Minutes of a meeting: a document type the core does not have."""
+
+    KIND: ClassVar[str] = "meeting-minutes"
+    FOLDER: ClassVar[str] = "minutes"
+
+    date: dt.date
+    items: tuple[str, ...] = ()
+
+
+def _check_minutes(context: Any) -> Iterator[Finding]:
+    bundle = context.bundle
+    if bundle.partnership.id != "fixturby":
+        return
+    for minutes in bundle.documents_of(MeetingMinutes):
+        yield Finding(
+            code="FX001",
+            severity=Severity.INFO,
+            message=f"minutes of {minutes.date.isoformat()} with {len(minutes.items)} items",
+            document=minutes.id,
+            file=bundle.file_of(minutes),
+        )
+
+
+def _check_board(context: Any) -> Iterator[Finding]:
+    for position, body in enumerate(context.bundle.partnership.bodies):
+        if body.kind == "fixture-board" and not body.seats:
+            yield Finding(
+                code="FX002",
+                severity=Severity.WARNING,
+                message=f"board {body.id!r} has no seats",
+                path=f"$.bodies[{position}].seats",
+                document=context.bundle.partnership.id,
+            )
+
+
+class CountFormat(RenderFormat):
+    """Renders any document as one line: its kind, id and the fixture label."""
+
+    name: ClassVar[str] = "fixture-count"
+    extension: ClassVar[str] = ".count"
+    media_type: ClassVar[str] = "text/plain"
+    renders: ClassVar[tuple[type[Any], ...]] = (Document,)
+
+    def render(self, item: Any, context: RenderContext) -> bytes:
+        hello = context.labels.get("fixture.hello", "?")
+        columns = ",".join(context.layout.measure_columns)
+        return f"{hello}|{item.KIND}|{item.id}|{columns}\n".encode()
+
+
+def _hello_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--partnership", default=None)
+
+
+def _hello(args: argparse.Namespace, context: CommandContext) -> int:
+    print(context.manager.labels("nb", args.partnership)["fixture.hello"], file=context.stdout)
+    return 0
+
+
+@hookimpl
+def hf_partnerships() -> list[PartnershipSource]:
+    return [PartnershipSource(id="fixturby", name="Fixturby", path=HERE / "data")]
+
+
+@hookimpl
+def hf_body_kinds() -> list[BodyKind]:
+    rule = Rule(
+        code="FX002",
+        severity=Severity.WARNING,
+        title="A board has seats",
+        explanation="test",
+        check=_check_board,
+        body_kind="fixture-board",
+    )
+    return [BodyKind(name="fixture-board", labels={"nb": "styre"}, rules=(rule,))]
+
+
+@hookimpl
+def hf_rules() -> list[Rule]:
+    return [
+        Rule(
+            code="FX001",
+            severity=Severity.INFO,
+            title="Minutes are counted",
+            explanation="test",
+            check=_check_minutes,
+        )
+    ]
+
+
+@hookimpl
+def hf_render_formats() -> list[RenderFormat]:
+    return [CountFormat()]
+
+
+@hookimpl
+def hf_label_catalogues() -> Iterator[LabelCatalogue]:
+    # a generator: the manager must accept any iterable
+    yield LabelCatalogue(language="nb", labels={"fixture.hello": "Hei"})
+    yield LabelCatalogue(language="en", labels={"fixture.hello": "Hello"})
+    yield LabelCatalogue(
+        language="nb", partnership="fixturby", labels={"fixture.hello": "Hei, Fixturby"}
+    )
+
+
+@hookimpl
+def hf_template_sources() -> list[TemplateSource]:
+    return [
+        TemplateSource(path=HERE / "templates", partnership="fixturby"),
+        TemplateSource(path=HERE / "templates" / "general"),
+    ]
+
+
+@hookimpl
+def hf_layout(partnership: Partnership) -> Layout | None:
+    if partnership.id == "fixturby":
+        return Layout(measure_columns=("measure", "status"))
+    return None
+
+
+@hookimpl
+def hf_document_types() -> list[type[Document]]:
+    return [MeetingMinutes]
+
+
+@hookimpl
+def hf_cli_commands() -> list[Command]:
+    return [
+        Command(
+            name="fixture-hello",
+            help="say hello",
+            add_arguments=_hello_arguments,
+            run=_hello,
+        )
+    ]
