@@ -29,7 +29,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -47,8 +47,10 @@ FONT = "Calibri"
 BODY_SIZE = Pt(10.5)
 TABLE_SIZE = Pt(9.5)
 
-PAGE_WIDTH = Mm(210)
-PAGE_HEIGHT = Mm(297)
+PAGE_WIDTH = Twips(11906)
+"""A4, 210 mm, in the twips Word stores."""
+PAGE_HEIGHT = Twips(16838)
+"""A4, 297 mm."""
 MARGIN_SIDE = Mm(20)
 MARGIN_TOP = Mm(22)
 MARGIN_BOTTOM = Mm(20)
@@ -155,6 +157,7 @@ class WordWriter:
     :param language: ``nb``, ``nn`` or ``en``; sets the proofing language and the
         core property.
     :param header: the running header text (the partnership's name).
+    :param header_title: the text at the right of the header (the title by default).
     :param page_label: the word before the page number in the footer (``Side``).
     :param of_label: the word between the page number and the page count (``av``).
     :param date: the date written into the core properties (created and modified).
@@ -169,6 +172,7 @@ class WordWriter:
         title: str,
         language: str,
         header: str,
+        header_title: str | None = None,
         page_label: str,
         of_label: str,
         date: dt.date,
@@ -182,7 +186,7 @@ class WordWriter:
         self._drop_thumbnail()
         self._set_page()
         self._set_styles()
-        self._set_header(header, title)
+        self._set_header(header, title if header_title is None else header_title)
         self._set_footer(page_label, of_label)
         self._set_properties(
             title=title, date=date, author=author, subject=subject, keywords=keywords
@@ -254,6 +258,15 @@ class WordWriter:
                 level = int(name.rsplit(" ", 1)[1])
                 fmt.space_before = Pt({1: 18, 2: 14, 3: 10}.get(level, 8))
                 fmt.space_after = Pt(6 if level == 1 else 4)
+        quote = self._paragraph_style("Intense Quote")
+        self._set_font(quote, Pt(13))
+        quote.font.color.rgb = ACCENT
+        quote.font.bold = True
+        quote.font.italic = False
+        quote_borders = quote.element.get_or_add_pPr().find(qn("w:pBdr"))
+        if quote_borders is not None:
+            for edge in quote_borders:
+                edge.set(qn("w:color"), ACCENT_HEX)
         title = self._paragraph_style("Title")
         title.paragraph_format.space_after = Pt(4)
         p_pr = title.element.get_or_add_pPr()
@@ -431,11 +444,13 @@ class WordWriter:
         *,
         widths: Sequence[float] | None = None,
         first_column_shaded: bool = False,
+        keep_together: bool = False,
     ) -> Table:
         """A table; its header row (if any) repeats on every page; ``None`` cells are
         covered by a cell above that spans rows.
 
         ``widths`` are relative column widths; the table fills the text width.
+        ``keep_together`` keeps a short table on one page (each row keeps with the next).
         """
         columns = len(headers) if headers is not None else max(len(row) for row in rows)
         offset = 1 if headers is not None else 0
@@ -475,6 +490,11 @@ class WordWriter:
                 if spec.rowspan > 1:
                     spans.append((row_index, column, row_index + spec.rowspan - 1))
         last_row = offset + len(rows) - 1
+        if keep_together:
+            for table_row in table.rows[:last_row]:
+                for cell in table_row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
         for top, column, bottom in spans:
             if min(bottom, last_row) > top:
                 table.cell(top, column).merge(table.cell(min(bottom, last_row), column))
@@ -485,7 +505,7 @@ class WordWriter:
     def facts_table(self, pairs: Sequence[tuple[str, str]]) -> Table:
         """A two-column table of names and values, the names shaded and bold."""
         rows = [[Cell.of(name, bold=True), Cell.of(value)] for name, value in pairs]
-        return self.table(None, rows, widths=[1, 2.6], first_column_shaded=True)
+        return self.table(None, rows, widths=[1, 2.6], first_column_shaded=True, keep_together=True)
 
     def _fill_cell(self, cell: _Cell, spec: Cell) -> None:
         first = True

@@ -23,6 +23,7 @@ from ..writer import Run, WordWriter
 
 __all__ = [
     "FALLBACK_DATE",
+    "abbreviation_list",
     "actor_full",
     "document_date",
     "fact_lines",
@@ -57,14 +58,21 @@ def document_date(item: Renderable) -> dt.date:
     return FALLBACK_DATE
 
 
-def new_writer(item: Renderable, context: RenderContext, title: str) -> WordWriter:
-    """A writer for ``item``: the partnership's name in the header, its labels in the footer."""
+def new_writer(
+    item: Renderable, context: RenderContext, title: str, header_title: str | None = None
+) -> WordWriter:
+    """A writer for ``item``: the partnership's name in the header, its labels in the footer.
+
+    ``title`` goes into the core properties; ``header_title`` (``title`` by default) to the
+    right of the partnership's name in the header.
+    """
     partnership = context.partnership
     kind = context.label(f"kind.{kind_of(item)}")
     return WordWriter(
         title=title,
         language=context.language,
         header=partnership.name,
+        header_title=header_title,
         page_label=context.label("docx.page"),
         of_label=context.label("docx.page_of"),
         date=document_date(item),
@@ -84,13 +92,22 @@ def start(
     """The title block: title, the partnership (and kind), the facts, the example note."""
     partnership = context.partnership
     kind = context.label(f"kind.{kind_of(item)}")
-    writer.title(title, [f"{kind} · {partnership.name}"])
+    writer.title(title, [partnership.name if kind == title else f"{kind} · {partnership.name}"])
     for name, value in facts:
         writer.paragraph([Run(f"{name}: ", bold=True), value]).paragraph_format.space_after = 0
     if partnership.example:
         writer.paragraph(Run(context.label("document.example"), italic=True))
     if isinstance(item, Document) and item.source:
         writer.note(f"{context.label('document.source')}: {item.source}")
+
+
+def abbreviation_list(writer: WordWriter, item: Renderable, context: RenderContext) -> None:
+    """The list of abbreviations ("Forkortelser i dokumentet") of the bodies ``item`` names:
+    ``SSU = Strategisk samarbeidsutvalg``. Nothing when it names none."""
+    found = view.abbreviations(item, context.partnership)
+    if found:
+        writer.heading(context.label("abbreviations.title"), 1)
+        writer.definitions((a.abbreviation, a.name) for a in found)
 
 
 def fact_lines(pairs: Iterable[tuple[str, str | None]]) -> list[tuple[str, str]]:

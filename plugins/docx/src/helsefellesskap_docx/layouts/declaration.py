@@ -6,7 +6,7 @@ from helsefellesskap import Declaration, RenderContext
 from helsefellesskap.render import view
 
 from ..writer import Run
-from .common import actor_full, fact_lines, new_writer, start
+from .common import abbreviation_list, actor_full, fact_lines, new_writer, start
 
 __all__ = ["render_declaration"]
 
@@ -29,6 +29,7 @@ def render_declaration(declaration: Declaration, context: RenderContext) -> byte
             ]
         ),
     )
+    abbreviation_list(writer, declaration, context)
     if declaration.heading:
         writer.paragraph(Run(declaration.heading, bold=True))
     for paragraph in declaration.preamble:

@@ -13,7 +13,7 @@ from helsefellesskap import Partnership, RenderContext
 from helsefellesskap.render import view
 
 from ..writer import Cell, Run, WordWriter
-from .common import new_writer, start
+from .common import abbreviation_list, new_writer, start
 
 __all__ = ["render_governance", "structure_tree"]
 
@@ -52,14 +52,11 @@ def render_governance(partnership: Partnership, context: RenderContext) -> bytes
     """The governance overview of ``partnership`` as a Word document."""
     label = context.label
     title = label("governance.title")
-    writer = new_writer(partnership, context, f"{title} – {partnership.name}")
+    writer = new_writer(partnership, context, f"{title} – {partnership.name}", title)
     start(writer, partnership, context, title)
     if partnership.description:
         writer.paragraph(partnership.description)
-    found = view.abbreviations(partnership, partnership)
-    if found:
-        writer.heading(label("abbreviations.title"), 1)
-        writer.definitions((a.abbreviation, a.name) for a in found)
+    abbreviation_list(writer, partnership, context)
     bodies = {b.id: b for b in view.body_views(context)}
     if bodies:
         writer.heading(label("governance.diagram"), 1)
@@ -155,5 +152,5 @@ def _body(writer: WordWriter, body: view.BodyView, context: RenderContext) -> No
             label("governance.count"),
             label("governance.rights"),
         ]
-        writer.table(headers, rows, widths=[3, 1, 3])
+        writer.table(headers, rows, widths=[3, 1, 3], keep_together=True)
     writer.bullets(body.notes)

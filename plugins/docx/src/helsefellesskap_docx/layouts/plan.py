@@ -14,9 +14,9 @@ from helsefellesskap import ActionPlan, Declaration, FocusArea, Measure, RenderC
 from helsefellesskap.render import view
 
 from ..writer import Cell, Run, WordWriter
-from .common import actor_full, fact_lines, new_writer, section, start
+from .common import abbreviation_list, actor_full, fact_lines, new_writer, section, start
 
-__all__ = ["COLUMN_WIDTHS", "render_plan"]
+__all__ = ["COLUMN_WIDTHS", "focus_area", "measure_table", "render_plan"]
 
 COLUMN_WIDTHS: dict[str, float] = {
     "goal": 2.6,
@@ -56,15 +56,6 @@ def render_plan(plan: ActionPlan, context: RenderContext) -> bytes:
             title=context.label("plan.way_forward"),
         )
     return writer.to_bytes()
-
-
-def abbreviation_list(writer: WordWriter, item: ActionPlan, context: RenderContext) -> None:
-    """The list of abbreviations ("Forkortelser i dokumentet") of the bodies ``item`` names."""
-    found = view.abbreviations(item, context.partnership)
-    if not found:
-        return
-    writer.heading(context.label("abbreviations.title"), 1)
-    writer.definitions((a.abbreviation, a.name) for a in found)
 
 
 def _facts(

@@ -13,7 +13,7 @@ from helsefellesskap import (
 from helsefellesskap.render import view
 
 from ..writer import Cell, Run, WordWriter
-from .common import actor_full, fact_lines, new_writer, section, start
+from .common import abbreviation_list, actor_full, fact_lines, new_writer, section, start
 
 __all__ = ["render_annual_report", "render_consultation", "render_funding_round"]
 
@@ -38,10 +38,7 @@ def render_annual_report(report: AnnualReport, context: RenderContext) -> bytes:
             ]
         ),
     )
-    found = view.abbreviations(report, partnership)
-    if found:
-        writer.heading(label("abbreviations.title"), 1)
-        writer.definitions((a.abbreviation, a.name) for a in found)
+    abbreviation_list(writer, report, context)
     if report.history is not None:
         section(writer, report.history, context, level=1, title=label("report.history"))
     if report.structure or report.people_in_active_roles or report.structure_notes:
@@ -152,6 +149,7 @@ def render_funding_round(funding: FundingRound, context: RenderContext) -> bytes
     )
     if funding.summary:
         writer.paragraph(funding.summary)
+    abbreviation_list(writer, funding, context)
     ranked = funding.ranked()
     if ranked:
         writer.heading(label("funding.ranking"), 1)
@@ -204,6 +202,7 @@ def render_consultation(response: ConsultationResponse, context: RenderContext) 
             ]
         ),
     )
+    abbreviation_list(writer, response, context)
     for paragraph in response.introduction:
         writer.paragraph(paragraph)
     if response.questions:
