@@ -104,7 +104,7 @@ def test_youth_representatives_count_as_user_representation(base: Bundle) -> Non
     bundle = attrs.evolve(base, partnership=attrs.evolve(base.partnership, partners=partners))
     fsu = bundle.partnership.body("fsu-a")
     assert fsu is not None
-    seats = tuple(s for s in fsu.seats if s.holder != "brukere") + (Seat(holder="ungdom"),)
+    seats = (*tuple(s for s in fsu.seats if s.holder != "brukere"), Seat(holder="ungdom"))
     assert "HF301" not in codes(check(with_body(bundle, "fsu-a", seats=seats)))
     seats = tuple(s for s in fsu.seats if s.holder != "brukere")
     assert "HF301" in codes(check(with_body(bundle, "fsu-a", seats=seats)))
