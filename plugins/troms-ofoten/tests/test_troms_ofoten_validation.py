@@ -15,13 +15,13 @@ from helsefellesskap.validate import validate
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
-SSU_SEATS = '''seats = [
+SSU_SEATS = """seats = [
     { holder = "unn", rights = ["attend", "speak", "vote"] },
     { holder = "kommunene", rights = ["attend", "speak", "vote"] },
     { holder = "fastleger", rights = ["attend", "speak", "vote"] },
     { holder = "brukere", rights = ["attend", "speak", "vote"] },
     { holder = "ungdom", rights = ["attend", "speak", "vote"] },
-]'''
+]"""
 
 
 @pytest.fixture
@@ -87,11 +87,11 @@ def test_user_and_youth_representatives_missing_from_ssu_are_two_errors(
     _edit(
         copy,
         SSU_SEATS,
-        '''seats = [
+        """seats = [
     { holder = "unn", rights = ["attend", "speak", "vote"] },
     { holder = "kommunene", rights = ["attend", "speak", "vote"] },
     { holder = "fastleger", rights = ["attend", "speak", "vote"] },
-]''',
+]""",
     )
     report = validate(load_bundle(copy, types=manager.document_types()), manager=manager)
     messages = sorted(f.message for f in report.of("TO101"))
@@ -131,7 +131,8 @@ def test_the_rule_leaves_other_partnerships_alone(copy: Path, manager: PluginMan
     _edit(copy, 'id = "troms-ofoten"', 'id = "et-annet"')
     for document in copy.rglob("*.toml"):
         text = document.read_text("utf-8")
-        document.write_text(text.replace('partnership = "troms-ofoten"', 'partnership = "et-annet"'))
+        moved = text.replace('partnership = "troms-ofoten"', 'partnership = "et-annet"')
+        document.write_text(moved, "utf-8")
     _edit(copy, '    { holder = "brukere", rights = ["attend", "speak", "vote"] },\n', "")
     bundle = load_bundle(copy, types=manager.document_types())
     assert bundle.partnership.id == "et-annet"
