@@ -1,0 +1,160 @@
+"""Every hook, exercised through a real plugin installed with its entry point.
+
+The plugin is ``hf-fixture-good`` (``tests/plugin_fixtures/good``), installed with pip
+into a temporary folder on ``sys.path``; the manager finds it as it finds any installed
+plugin. Each hook has a test named ``test_hook_<hook name>``: a meta-test checks that.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from helsefellesskap import PluginManager, Severity, load_document
+from helsefellesskap.plugins import DISABLE_ENV, NO_ENTRY_POINTS_ENV, hook_names
+from helsefellesskap.testing import PartnershipFolder, run_cli
+
+
+def _load_sites() -> ModuleType:
+    name = "helsefellesskap_test_plugin_sites"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).parent / "plugin_fixtures" / "sites.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+sites = _load_sites()
+
+
+@pytest.fixture
+def manager(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> PluginManager:
+    """A manager of everything installed, the good fixture plugin included."""
+    monkeypatch.delenv(DISABLE_ENV, raising=False)
+    monkeypatch.delenv(NO_ENTRY_POINTS_ENV, raising=False)
+    site = sites.install(["good"], tmp_path_factory.mktemp("good") / "site")
+    monkeypatch.syspath_prepend(str(site))
+    manager = PluginManager()
+    assert manager.plugin("fixture-good") is not None
+    assert [str(f) for f in manager.failures if f.plugin == "fixture-good"] == []
+    return manager
+
+
+def test_every_hook_has_a_test() -> None:
+    tested = {
+        name.removeprefix("test_hook_")
+        for name, value in globals().items()
+        if name.startswith("test_hook_") and inspect.isfunction(value)
+    }
+    assert set(hook_names()) - tested == set(), "hooks without a test_hook_<name> test"
+    assert tested - set(hook_names()) == set(), "tests of hooks that do not exist"
+
+
+def test_hook_hf_partnerships(manager: PluginManager) -> None:
+    source = manager.partnerships()["fixturby"]
+    assert (source.name, source.path.name) == ("Fixturby", "data")
+    assert manager.owner("hf_partnerships", "fixturby") == "fixture-good"
+    bundle = manager.load_partnership("fixturby")
+    assert bundle.partnership.name == "Fixturby"
+    assert [d.id for d in bundle.documents] == ["mote-2025-01"]
+
+
+def test_hook_hf_body_kinds(manager: PluginManager, partnership_folder: PartnershipFolder) -> None:
+    from helsefellesskap.validate import validate
+
+    kind = manager.body_kinds()["fixture-board"]
+    assert kind.label("nb") == "styre"
+    assert manager.owner("hf_body_kinds", "fixture-board") == "fixture-good"
+    # the kind's rule runs: a board without seats is a warning at the board's seats
+    partnership_folder.append(
+        "partnership.toml", '[[bodies]]\nid = "styret"\nkind = "fixture-board"\nname = "Styret"\n'
+    )
+    report = validate(partnership_folder.load(manager), manager=manager)
+    found = [(f.code, f.severity, f.path, f.message) for f in report.findings if f.code == "FX002"]
+    assert found == [
+        ("FX002", Severity.WARNING, "$.bodies[2].seats", "board 'styret' has no seats")
+    ]
+
+
+def test_hook_hf_rules(manager: PluginManager) -> None:
+    from helsefellesskap.validate import validate
+
+    assert manager.owner("hf_rules", "FX001") == "fixture-good"
+    report = validate(manager.load_partnership("fixturby"), manager=manager)
+    found = [f for f in report.findings if f.code == "FX001"]
+    assert [(f.severity, f.document, f.message) for f in found] == [
+        (Severity.INFO, "mote-2025-01", "minutes of 2025-01-15 with 2 items")
+    ]
+    assert not [f for f in report.findings if f.code == "FX002"]  # the board has seats
+
+
+def test_hook_hf_render_formats(manager: PluginManager) -> None:
+    from helsefellesskap.render import render
+
+    bundle = manager.load_partnership("fixturby")
+    fmt = manager.render_format("fixture-count")
+    assert (fmt.extension, fmt.media_type) == (".count", "text/plain")
+    # the format reads the partnership's own label and the layout another hook gives
+    output = render(bundle.documents[0], "fixture-count", bundle=bundle, manager=manager)
+    assert output == b"Hei, Fixturby|meeting-minutes|mote-2025-01|measure,status\n"
+
+
+def test_hook_hf_label_catalogues(manager: PluginManager) -> None:
+    assert manager.labels("nb")["fixture.hello"] == "Hei"
+    assert manager.labels("nb", "fixturby")["fixture.hello"] == "Hei, Fixturby"
+    assert manager.labels("en")["fixture.hello"] == "Hello"
+    assert manager.labels("nn")["fixture.hello"] == "Hei"  # falls back to bokmål
+    assert manager.labels("nb", "another")["fixture.hello"] == "Hei"
+
+
+def test_hook_hf_template_sources(manager: PluginManager) -> None:
+    from helsefellesskap.render import make_context
+
+    own, general = (s.path for s in manager.template_sources("fixturby")[-2:])
+    assert (
+        (own / "README.txt").read_text("utf-8").startswith("fixture template folder for fixturby")
+    )
+    assert general.name == "general"
+    assert own not in [s.path for s in manager.template_sources("another")]
+    context = make_context(manager.load_partnership("fixturby"), "nb", manager)
+    assert own in context.template_dirs
+    assert context.template_dirs.index(own) < context.template_dirs.index(general)
+
+
+def test_hook_hf_layout(manager: PluginManager, partnership_folder: PartnershipFolder) -> None:
+    fixturby = manager.load_partnership("fixturby").partnership
+    assert manager.layout_for(fixturby).measure_columns == ("measure", "status")
+    other = partnership_folder.load(manager).partnership
+    assert manager.layout_for(other) == other.layout
+
+
+def test_hook_hf_document_types(manager: PluginManager, tmp_path: Path) -> None:
+    cls = manager.document_types()["meeting-minutes"]
+    assert cls.__name__ == "MeetingMinutes"
+    assert manager.owner("hf_document_types", "meeting-minutes") == "fixture-good"
+    file = tmp_path / "mote.toml"
+    file.write_text(
+        'kind = "meeting-minutes"\nid = "mote"\ntitle = "Møte"\ndate = 2025-02-01\n',
+        encoding="utf-8",
+    )
+    document = load_document(file, types=manager.document_types())
+    assert type(document) is cls
+    assert document.id == "mote"
+
+
+def test_hook_hf_cli_commands(manager: PluginManager) -> None:
+    assert manager.owner("hf_cli_commands", "fixture-hello") == "fixture-good"
+    result = run_cli("fixture-hello", "--partnership", "fixturby")
+    assert (result.code, result.stdout) == (0, "Hei, Fixturby\n")
+    assert "fixture-hello" in run_cli("--help").stdout
