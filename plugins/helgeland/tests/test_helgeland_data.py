@@ -21,6 +21,8 @@ from helsefellesskap import (
     load_bundle,
 )
 from helsefellesskap.io import parse_toml, structure, structure_document
+from helsefellesskap.national import national_frame
+from helsefellesskap.render.view import priority_group_names
 
 MUNICIPALITIES = (
     "Alstahaug",
@@ -268,3 +270,23 @@ def test_the_cited_links_are_kept(bundle: Bundle) -> None:
     assert any("strategi-helsekompetanse-uu.pdf" in u for u in urls)
     assert any("RR2-8page-Norway.pdf" in u for u in urls)
     assert any(u.startswith("file:///") and "ehelseomr%C3%A5det" in u for u in urls)
+
+
+def test_the_listed_priority_groups_are_the_national_ones(bundle: Bundle) -> None:
+    plan = _plan(bundle)
+    assert plan.introduction is not None
+    names = priority_group_names(plan.priority_groups, national_frame(), "nhsp-2020")
+    assert plan.introduction.bullets == names
+
+
+def test_the_plan_has_the_seeds_goals_ongoing_work_and_measures(bundle: Bundle) -> None:
+    plan = _plan(bundle)
+    per_area = [
+        (
+            len(area.goals),
+            sum(len(g.ongoing_work) for g in area.goals),
+            sum(1 for _ in area.measures()),
+        )
+        for area in plan.focus_areas
+    ]
+    assert per_area == [(2, 2, 5), (1, 4, 5), (2, 5, 8), (2, 6, 5)]
