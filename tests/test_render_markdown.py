@@ -158,12 +158,32 @@ def test_text_outside_tables_is_escaped(bundle: Bundle, manager: PluginManager) 
 
 
 def test_two_lists_in_a_row_do_not_merge(bundle: Bundle, manager: PluginManager) -> None:
-    plan = _single_plan(
-        Measure(id="m", text="x"),
-        introduction=Section(bullets=("første liste",), national=("fsu.duration",)),
+    from helsefellesskap import Intention
+
+    area = FocusArea(
+        id="a",
+        title="Område",
+        intentions=(Intention(text="Hensikt", points=("punkt",)),),
+        notes=("merknad",),
+    )
+    plan = ActionPlan(
+        id="p", title="Plan", period=Period(start=2024, end=2024), focus_areas=(area,)
     )
     text = render(plan, "md", bundle=bundle, manager=manager).decode()
-    assert "- første liste\n\n* " in text
+    assert "- punkt\n\n* merknad\n" in text
+
+
+def test_national_requirements_join_the_section_bullets(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    plan = _single_plan(
+        Measure(id="m", text="x"),
+        introduction=Section(
+            paragraphs=("FSU skal:",), bullets=("egen regel",), national=("fsu.ssu-steering",)
+        ),
+    )
+    text = render(plan, "md", bundle=bundle, manager=manager).decode()
+    assert "FSU skal:\n\n- egen regel\n- ha SSU som styringsgruppe\n" in text
 
 
 def test_mermaid_diagram_draws_steering_and_parent_relations(bundle: Bundle) -> None:

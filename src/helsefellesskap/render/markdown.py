@@ -68,8 +68,9 @@ def escape_url(url: str) -> str:
 
 
 def _link(link: Link) -> str:
-    title = escape_text(link.title or link.url)
-    return f"[{title}]({escape_url(link.url)})"
+    if not link.title and not re.search(r"[\s<>]", link.url):
+        return f"<{link.url}>"
+    return f"[{escape_text(link.title or link.url)}]({escape_url(link.url)})"
 
 
 class _Writer:
@@ -134,10 +135,9 @@ class _Writer:
         if title:
             self.heading(level, title, number)
         self.paragraphs(section.paragraphs)
-        self.bullets(section.bullets)
+        national = view.national_goal_texts(section.national, self.context.national)
+        self.bullets((*section.bullets, *national))
         self.paragraphs(section.closing)
-        if section.national:
-            self.bullets(view.national_goal_texts(section.national, self.context.national))
         if section.links:
             self.bullets((_link(link) for link in section.links), raw=True)
         for sub in section.subsections:
@@ -199,7 +199,7 @@ def _focus_area(
     out.paragraphs(area.description)
     if declaration is not None and area.commitment:
         commitment = declaration.commitment(area.commitment)
-        if commitment is not None:
+        if commitment is not None and commitment.title.casefold() != area.title.casefold():
             out.facts([(out.label("plan.commitment"), commitment.title)])
     for intention in area.intentions:
         out.paragraph(intention.text)
