@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import helsefellesskap_helgeland
-from helsefellesskap_helgeland import COLUMN_LABELS, DATA, LAYOUT
+from helsefellesskap_helgeland import COLUMN_LABELS, DATA, LAYOUT, plugin
 
 from helsefellesskap import Bundle, Layout, Partnership, PluginManager, load_partnership
+from helsefellesskap.testing import assert_no_failures, load_validate_render, make_manager
 
 
 def test_a_fresh_manager_finds_the_plugin_through_its_entry_point() -> None:
@@ -76,3 +77,13 @@ def test_the_column_labels_override_the_defaults_for_helgeland_only(
 def test_the_plugin_ships_type_information() -> None:
     package = Path(helsefellesskap_helgeland.__file__).parent
     assert (package / "py.typed").is_file()
+
+
+def test_the_plugin_works_alone_with_the_builtins() -> None:
+    # Registered by hand, without the other installed plugins: nothing else is needed.
+    manager = make_manager(plugin)
+    assert_no_failures(manager)
+    outcome = load_validate_render("helgeland", "md", manager=manager)
+    assert "error" not in {f.severity.value for f in outcome.findings}
+    plan = outcome.text("handlingsplan-2023-2025")
+    assert "| Mål – Hvor vil vi? | Hva har vi av pågående arbeid |" in plan
