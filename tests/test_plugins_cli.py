@@ -1,0 +1,232 @@
+"""``helsefellesskap plugins`` and ``helsefellesskap list``, with real installed plugins."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from helsefellesskap.plugins import DISABLE_ENV, NO_ENTRY_POINTS_ENV
+from helsefellesskap.testing import run_cli
+
+
+def _load_sites() -> ModuleType:
+    name = "helsefellesskap_test_plugin_sites"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).parent / "plugin_fixtures" / "sites.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+sites = _load_sites()
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(DISABLE_ENV, raising=False)
+    monkeypatch.delenv(NO_ENTRY_POINTS_ENV, raising=False)
+
+
+@pytest.fixture
+def good(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    site = sites.install(["good"], tmp_path_factory.mktemp("good") / "site")
+    monkeypatch.syspath_prepend(str(site))
+    return site
+
+
+@pytest.fixture
+def good_and_bad(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    site = sites.install(["good", "bad"], tmp_path_factory.mktemp("both") / "site")
+    monkeypatch.syspath_prepend(str(site))
+    return site
+
+
+def _plugin_block(stdout: str, name: str) -> list[str]:
+    """The lines of one plugin in the text output: its heading and the indented lines."""
+    lines = stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{name} ("))
+    block = [lines[start]]
+    for line in lines[start + 1 :]:
+        if not line.startswith("  "):
+            break
+        block.append(line)
+    return block
+
+
+def test_plugins_text_shows_distribution_hooks_and_contributions(good: Path) -> None:
+    result = run_cli("plugins")
+    assert result.code == 0
+    assert _plugin_block(result.stdout, "fixture-good") == [
+        "fixture-good (hf-fixture-good 1.2.3)",
+        "  hooks: hf_body_kinds, hf_cli_commands, hf_document_types, hf_label_catalogues, "
+        "hf_layout, hf_partnerships, hf_render_formats, hf_rules, hf_template_sources",
+        "  partnerships: fixturby",
+        "  body kinds: fixture-board",
+        "  rules: FX001, FX002",
+        "  formats: fixture-count",
+        "  document types: meeting-minutes",
+        "  commands: fixture-hello",
+    ]
+    assert _plugin_block(result.stdout, "helsefellesskap.builtin.commands")[0] == (
+        "helsefellesskap.builtin.commands (built in)"
+    )
+    assert _plugin_block(result.stdout, "template")[0].startswith(
+        "template (helsefellesskap-plugin-template "
+    )
+
+
+def test_plugins_json(good: Path) -> None:
+    result = run_cli("plugins", "--format", "json")
+    assert result.code == 0
+    data = json.loads(result.stdout)
+    assert set(data) == {"plugins", "disabled", "failures"}
+    entry = next(p for p in data["plugins"] if p["name"] == "fixture-good")
+    assert entry == {
+        "name": "fixture-good",
+        "module": "hf_fixture_good",
+        "distribution": "hf-fixture-good",
+        "version": "1.2.3",
+        "entry_point": "hf_fixture_good",
+        "builtin": False,
+        "hooks": [
+            "hf_body_kinds",
+            "hf_cli_commands",
+            "hf_document_types",
+            "hf_label_catalogues",
+            "hf_layout",
+            "hf_partnerships",
+            "hf_render_formats",
+            "hf_rules",
+            "hf_template_sources",
+        ],
+        "contributes": {
+            "partnerships": ["fixturby"],
+            "body kinds": ["fixture-board"],
+            "rules": ["FX001", "FX002"],
+            "formats": ["fixture-count"],
+            "document types": ["meeting-minutes"],
+            "commands": ["fixture-hello"],
+        },
+    }
+    assert data["plugins"][0]["name"] == "helsefellesskap.builtin.kinds"
+
+
+def test_plugins_lists_failures_and_the_rest(good_and_bad: Path) -> None:
+    result = run_cli("plugins")
+    assert result.code == 0
+    out = result.stdout
+    assert "\nfailures (" in out
+    for expected in (
+        "  plugin 'fixture-broken-import': failed to import hf_fixture_bad.broken_import: ",
+        "  plugin 'fixture-raises' in hook hf_render_formats: raised RuntimeError(",
+        "  plugin 'fixture-misspelt' in hook hf_render_format: unknown hook 'hf_render_format'; "
+        "did you mean 'hf_render_formats'?",
+        "  plugin 'fixture-good' in hook hf_render_formats: render format 'fixture-count' is "
+        "claimed by 'fixture-clash' and 'fixture-good'",
+    ):
+        assert expected in out
+    # every failure is also a warning on stderr, from the start of the command
+    assert "warning: plugin 'fixture-broken-import': failed to import" in result.stderr
+    # the working plugins are listed with what they still contribute
+    assert "  partnerships: fixturby" in _plugin_block(out, "fixture-good")
+    assert "  formats: fixture-clash-own" in _plugin_block(out, "fixture-clash")
+    data = json.loads(run_cli("plugins", "--format", "json").stdout)
+    assert {
+        "plugin": "fixture-raises",
+        "hook": "hf_render_formats",
+        "message": "raised RuntimeError('the format table is broken')",
+    } in data["failures"]
+
+
+def test_disable_plugin_on_the_command_line(good_and_bad: Path) -> None:
+    result = run_cli(
+        "--disable-plugin", "fixture-clash", "--disable-plugin", "fixture-misspelt",
+        "plugins", "--format", "json",
+    )  # fmt: skip
+    data = json.loads(result.stdout)
+    names = [p["name"] for p in data["plugins"]]
+    assert "fixture-clash" not in names and "fixture-good" in names
+    assert {"fixture-clash", "fixture-misspelt"} <= set(data["disabled"])
+    assert not [f for f in data["failures"] if f["plugin"] in ("fixture-misspelt", "fixture-good")]
+    good = next(p for p in data["plugins"] if p["name"] == "fixture-good")
+    assert good["contributes"]["formats"] == ["fixture-count"]
+    text = run_cli("--disable-plugin", "fixture-clash", "plugins").stdout
+    assert "\ndisabled: " in text and "fixture-clash" in text.split("\ndisabled: ")[1]
+
+
+def test_disable_plugin_by_environment_in_a_real_process(good_and_bad: Path) -> None:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(good_and_bad), os.environ.get("PYTHONPATH", "")]),
+        DISABLE_ENV: "fixture-good,fixture-clash",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "helsefellesskap", "plugins", "--format", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    names = {p["name"] for p in data["plugins"]}
+    assert "fixture-good" not in names and "fixture-raises" in names
+    assert {"fixture-good", "fixture-clash"} <= set(data["disabled"])
+    assert "warning: plugin 'fixture-misspelt' in hook hf_render_format" in done.stderr
+
+
+def test_list_text(good: Path) -> None:
+    result = run_cli("list")
+    assert result.code == 0
+    lines = result.stdout.splitlines()
+    start = lines.index("fixturby: Fixturby (plugin fixture-good)")
+    assert lines[start + 1] == "  meeting-minutes  mote-2025-01  Møte i styret januar 2025"
+    assert "malby: Helsefellesskap Malby (plugin template)" in lines
+
+
+def test_list_json_of_one_partnership(good: Path) -> None:
+    result = run_cli("list", "fixturby", "--format", "json")
+    assert result.code == 0
+    data = json.loads(result.stdout)
+    [entry] = data["partnerships"]
+    assert entry.pop("path").endswith(os.path.join("hf_fixture_good", "data"))
+    assert entry == {
+        "id": "fixturby",
+        "name": "Fixturby",
+        "plugin": "fixture-good",
+        "documents": [
+            {"id": "mote-2025-01", "kind": "meeting-minutes", "title": "Møte i styret januar 2025"}
+        ],
+    }
+
+
+def test_list_unknown_partnership(good: Path) -> None:
+    result = run_cli("list", "fixturbyy")
+    assert result.code == 2
+    assert result.stderr.startswith(
+        "error: fixturbyy: no installed partnership 'fixturbyy' (installed: "
+    )
+    assert "fixturby" in result.stderr
+
+
+def test_list_shows_a_partnership_that_does_not_load_and_goes_on(good_and_bad: Path) -> None:
+    result = run_cli("list")
+    assert result.code == 2
+    assert "fixture-broken: Broken (plugin fixture-bad-data)" in result.stdout
+    assert "error: fixture-broken: " in result.stderr
+    assert "partnership.toml" in result.stderr and "nmae" in result.stderr
+    assert "fixturby: Fixturby (plugin fixture-good)" in result.stdout
+    data = json.loads(run_cli("list", "--format", "json").stdout)
+    broken = next(p for p in data["partnerships"] if p["id"] == "fixture-broken")
+    assert "documents" not in broken and "nmae" in broken["error"]
