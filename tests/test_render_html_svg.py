@@ -1,0 +1,147 @@
+"""The governance diagram: an indented tree of bodies as an escaped, accessible SVG."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+import pytest
+
+from helsefellesskap import Body, BodyStatus, Partnership
+from helsefellesskap.render.html import css_string
+from helsefellesskap.render.svg import DiagramLabels, diagram_rows, governance_svg, wrap_text
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def body(body_id: str, **values: object) -> Body:
+    values.setdefault("kind", "working-group")
+    values.setdefault("name", body_id.upper())
+    return Body(id=body_id, **values)  # type: ignore[arg-type]
+
+
+def partnership(*bodies: Body) -> Partnership:
+    return Partnership(id="test", name="Test", bodies=bodies)
+
+
+def parse(svg: str) -> ElementTree.Element:
+    return ElementTree.fromstring(svg)
+
+
+def test_rows_follow_steering_then_parent_depth_first() -> None:
+    rows = diagram_rows(
+        [
+            body("pm", kind="partnership-meeting"),
+            body("ssu", steering_body="pm"),
+            body("fsu-a", steering_body="ssu"),
+            body("group", parent="fsu-a"),
+            body("fsu-b", steering_body="ssu", parent="pm"),
+            body("sekr"),
+        ]
+    )
+    assert [(r.body.id, r.depth, r.above, r.via) for r in rows] == [
+        ("pm", 0, None, None),
+        ("ssu", 1, "pm", "steering"),
+        ("fsu-a", 2, "ssu", "steering"),
+        ("group", 3, "fsu-a", "parent"),
+        ("fsu-b", 2, "ssu", "steering"),
+        ("sekr", 0, None, None),
+    ]
+
+
+def test_a_body_under_an_unknown_body_is_shown_at_the_top() -> None:
+    rows = diagram_rows([body("a", steering_body="nowhere"), body("b", parent="b")])
+    assert [(r.body.id, r.depth, r.above) for r in rows] == [("a", 0, None), ("b", 0, None)]
+
+
+def test_a_cycle_of_relations_ends_and_shows_every_body_once() -> None:
+    rows = diagram_rows([body("a", steering_body="b"), body("b", steering_body="a"), body("c")])
+    assert sorted(r.body.id for r in rows) == ["a", "b", "c"]
+    assert len(rows) == 3
+
+
+def test_the_svg_is_well_formed_and_labelled() -> None:
+    svg = governance_svg(
+        partnership(body("pm", abbreviation="PM"), body("ssu", steering_body="pm")),
+        DiagramLabels(title="Organisering", description="Beskrivelse"),
+        element_id="gov",
+    )
+    root = parse(svg)
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "gov-title gov-desc"
+    assert root.find(f"{SVG}title").text == "Organisering"  # type: ignore[union-attr]
+    assert root.find(f"{SVG}desc").text == "Beskrivelse"  # type: ignore[union-attr]
+    marker = root.find(f"{SVG}defs/{SVG}marker")
+    assert marker is not None and marker.get("id") == "gov-arrow"
+    boxes = root.findall(f"{SVG}g[@data-body]")
+    assert [g.get("data-body") for g in boxes] == ["pm", "ssu"]
+    # the abbreviation is the bold first line, the name follows
+    texts = [(t.text, t.get("font-weight")) for t in boxes[0].findall(f"{SVG}text")]
+    assert texts == [("PM", "700"), ("PM", None)]
+    connectors = [p for p in root.findall(f"{SVG}path") if p.find(f"{SVG}title") is not None]
+    assert len(connectors) == 1 and connectors[0].find(f"{SVG}title").text == "styrer"  # type: ignore[union-attr]
+
+
+def test_a_parent_relation_is_dashed_and_a_closed_body_says_so() -> None:
+    svg = governance_svg(
+        partnership(
+            body("fsu", kind="professional-committee"),
+            body("group", parent="fsu", status=BodyStatus.CLOSED),
+        ),
+        DiagramLabels(closed="avsluttet", belongs_to="har under seg"),
+    )
+    root = parse(svg)
+    connector = next(p for p in root.findall(f"{SVG}path") if p.find(f"{SVG}title") is not None)
+    assert connector.get("stroke-dasharray") == "6 4"
+    assert connector.find(f"{SVG}title").text == "har under seg"  # type: ignore[union-attr]
+    closed = root.find(f"{SVG}g[@data-body='group']")
+    assert closed is not None
+    assert [t.text for t in closed.findall(f"{SVG}text")][-1] == "(avsluttet)"
+    assert closed.find(f"{SVG}rect").get("stroke-dasharray") == "5 3"  # type: ignore[union-attr]
+
+
+def test_every_text_in_the_svg_is_escaped() -> None:
+    nasty = '<script>alert("x")</script> & "quoted"'
+    svg = governance_svg(
+        partnership(body("a", name=nasty, abbreviation="A&B")),
+        DiagramLabels(title=nasty, description=nasty, steers=nasty),
+        element_id='x" onload="alert(1)',
+    )
+    assert "<script>" not in svg
+    root = parse(svg)  # still well-formed XML
+    assert root.find(f"{SVG}title").text == nasty  # type: ignore[union-attr]
+    assert root.get("aria-labelledby") == 'x" onload="alert(1)-title x" onload="alert(1)-desc'
+    assert root.get("onload") is None
+    texts = "".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert "A&B" in texts and "<script>alert(" in texts
+
+
+def test_long_names_wrap_and_grow_the_box() -> None:
+    name = "Faglig samarbeidsutvalg for rekruttering og stabilisering av helsepersonell i nord"
+    root = parse(governance_svg(partnership(body("long", name=name))))
+    box = root.find(f"{SVG}g[@data-body='long']")
+    assert box is not None
+    lines = [t.text for t in box.findall(f"{SVG}text")]
+    assert len(lines) >= 2 and " ".join(lines) == name  # type: ignore[arg-type]
+    assert float(box.find(f"{SVG}rect").get("height")) > 2 * 17  # type: ignore[arg-type, union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("", 70, [""]),
+        ("kort", 70, ["kort"]),
+        ("en to tre fire", 42, ["en to", "tre", "fire"]),
+        ("Helsefellesskapssekretariatet her", 42, ["Helsefellesskapssekretariatet", "her"]),
+    ],
+)
+def test_wrap_text(text: str, width: float, expected: list[str]) -> None:
+    assert wrap_text(text, width) == expected
+
+
+def test_css_strings_cannot_break_out_of_the_stylesheet() -> None:
+    value = css_string('Helse & omsorg "A" </style><script>\\\n')
+    assert value.startswith('"') and value.endswith('"')
+    inner = value[1:-1]
+    assert not any(c in inner for c in '<>&"\n')
+    assert "\\00003c/style\\00003e" in inner and "\\00005c" in inner and "\\00000a" in inner
+    assert css_string("Sørvåg · Helse") == '"Sørvåg · Helse"'
