@@ -145,3 +145,9 @@ def test_a_missing_target_is_reported() -> None:
     code, _, err = run("no/such/file.toml")
     assert code == 2
     assert "no/such/file.toml does not exist" in err
+
+
+def test_an_output_ending_in_a_slash_is_a_folder(tmp_path: Path) -> None:
+    code, _, _ = run(str(PLAN), "-o", f"{tmp_path / 'new'}/")
+    assert code == 0
+    assert (tmp_path / "new" / "handlingsplan-2024-2025.md").is_file()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from ..errors import RenderError, UsageError
@@ -39,8 +40,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="FILE|DIR",
-        help="where to write: a file for one document in one format (default stdout), "
-        "a folder for several formats or a whole partnership",
+        help="where to write: a file for one document in one format (default stdout; "
+        "a name ending in / is a folder), a folder for several formats or a whole partnership",
     )
 
 
@@ -118,7 +119,7 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
             raise RenderError(f"the format {fmt.name!r} is binary: write it to a file with -o FILE")
         context.stdout.write(data.decode("utf-8"))
         return 0
-    if output.is_dir():
+    if output.is_dir() or args.output.endswith(("/", os.sep)):
         output = output / output_name(document, fmt)
     _guard(bundle, output)
     write_atomic(output, data)

@@ -579,6 +579,7 @@ def _governance(partnership: Partnership, context: RenderContext) -> str:
                 (out.label("governance.established"), body.established),
                 (out.label("governance.closed"), body.closed),
                 (out.label("governance.involves"), body.involves),
+                (out.label("governance.other_sectors"), body.other_sectors),
             ]
         )
         if body.mandate or body.mandate_given_by:

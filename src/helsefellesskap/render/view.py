@@ -496,6 +496,8 @@ class BodyView:
     involves: str | None
     description: str | None
     notes: tuple[str, ...]
+    other_sectors: str | None = None
+    """Whether other sectors were considered (``ja``/``nei``), where recorded."""
 
     @property
     def heading(self) -> str:
@@ -579,6 +581,11 @@ def _body_view(body: Body, context: RenderContext) -> BodyView:
         involves=", ".join(body.involves) or None,
         description=body.description,
         notes=body.notes,
+        other_sectors=(
+            None
+            if body.other_sectors_considered is None
+            else context.label("word.yes" if body.other_sectors_considered else "word.no")
+        ),
     )
 
 
