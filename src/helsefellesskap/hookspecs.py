@@ -1,13 +1,21 @@
 """Every hook of helsefellesskap, in one place.
 
-Hooks share the prefix ``hf_``. Hooks that contribute things (partnerships, body kinds,
-rules, render formats, commands) return objects that declare their own name, so that the
-plugin manager can tell which plugin contributed what and report two plugins claiming
-the same name. They are called for every plugin; none stops at the first result except
-:func:`hf_layout`.
+A plugin is a module (or any object) with functions named after these hooks and marked
+with :data:`helsefellesskap.hookimpl`. An implementation may take fewer arguments than
+the specification, never other ones. Hooks share the prefix ``hf_``; a function with the
+prefix that matches no hook, or a hook function without the marker, is reported as a
+failure of the plugin rather than silently ignored.
 
-A plugin module implements a hook by defining a function of the same name decorated
-with :data:`helsefellesskap.hookimpl`; it may accept fewer arguments than the spec.
+Hooks that contribute things (partnerships, body kinds, rules, render formats, document
+types, commands) return a list (any iterable) of objects that declare their own name, so
+the plugin manager knows which plugin contributed what and can report two plugins
+claiming the same name; such a name is then used by neither. Every plugin is asked;
+only :func:`hf_layout` stops at the first answer. The manager asks the hooks without
+arguments once, when it is built, and keeps the answers.
+
+Implementations are called in registration order: the built-in plugins first, then the
+installed ones by plugin name. ``@hookimpl(tryfirst=True)`` or ``trylast=True`` moves an
+implementation to the front or the back; hook wrappers are not supported.
 """
 
 from __future__ import annotations
@@ -32,21 +40,28 @@ PROJECT_NAME = "helsefellesskap"
 """The pluggy project name and the entry point group of plugins."""
 
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+"""Marks a hook specification (used in this module only)."""
+
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+"""Marks a plugin's hook implementation: ``@hookimpl`` above ``def hf_…``."""
 
 
 @hookspec
 def hf_partnerships() -> Iterable[PartnershipSource]:
     """Return the partnerships this plugin ships, each with the folder of its data.
 
-    :return: :class:`~helsefellesskap.sources.PartnershipSource` objects. Every plugin's
-        answer is collected; two plugins shipping the same id is an error naming both.
+    Takes no arguments.
+
+    :return: :class:`~helsefellesskap.PartnershipSource` objects: an id, a name and the
+        folder holding ``partnership.toml`` and the documents (ship it as package data and
+        find it with :func:`importlib.resources.files`). Every plugin is asked; an id
+        shipped by two plugins is a failure naming both, and neither is used.
 
     Example::
 
         @hookimpl
         def hf_partnerships():
-            data = Path(__file__).parent / "data"
+            data = Path(str(resources.files(__package__) / "data"))
             return [PartnershipSource(id="vestfold", name="Helsefellesskap Vestfold", path=data)]
     """
     raise NotImplementedError
@@ -56,14 +71,20 @@ def hf_partnerships() -> Iterable[PartnershipSource]:
 def hf_body_kinds() -> Iterable[BodyKind]:
     """Return the kinds of governance body this plugin adds, with the rules of each kind.
 
-    :return: :class:`~helsefellesskap.kinds.BodyKind` objects. All plugins are asked; a
-        kind name claimed twice is an error naming both plugins.
+    Takes no arguments.
+
+    :return: :class:`~helsefellesskap.BodyKind` objects: a name used as ``kind`` in
+        ``partnership.toml``, labels by language, an abbreviation and the
+        :class:`~helsefellesskap.Rule` objects that come with the kind (they join the
+        rules of :func:`hf_rules`). Every plugin is asked; a kind name or a rule code
+        claimed twice is a failure naming both plugins.
 
     Example::
 
         @hookimpl
         def hf_body_kinds():
-            return [BodyKind(name="youth-council", labels={"nb": "ungdomsråd"})]
+            return [BodyKind(name="youth-council", labels={"nb": "ungdomsråd"},
+                             rules=(YOUTH_SEAT,))]
     """
     raise NotImplementedError
 
@@ -72,16 +93,21 @@ def hf_body_kinds() -> Iterable[BodyKind]:
 def hf_rules() -> Iterable[Rule]:
     """Return the validation rules this plugin adds.
 
-    :return: :class:`~helsefellesskap.validate.Rule` objects. All plugins are asked; a
-        rule code claimed twice is an error naming both plugins. A rule that only
-        concerns one partnership checks the partnership's id itself.
+    Takes no arguments.
+
+    :return: :class:`~helsefellesskap.Rule` objects: a stable code, a severity, a title,
+        an explanation, a fix, and ``check(context)``, which reads the validation context
+        (``context.bundle`` is the partnership and its documents) and yields
+        :class:`~helsefellesskap.Finding` objects with a path into the data. Every plugin
+        is asked; a code claimed twice is a failure naming both plugins. A rule that only
+        concerns one partnership checks ``context.bundle.partnership.id`` itself.
 
     Example::
 
         @hookimpl
         def hf_rules():
             return [Rule(code="VF001", severity=Severity.WARNING, title="…",
-                         explanation="…", check=check_something)]
+                         explanation="…", fix="…", check=check_deadlines)]
     """
     raise NotImplementedError
 
@@ -90,33 +116,42 @@ def hf_rules() -> Iterable[Rule]:
 def hf_render_formats() -> Iterable[RenderFormat]:
     """Return the render formats this plugin adds.
 
-    :return: :class:`~helsefellesskap.render.RenderFormat` instances, each declaring its
-        name, file extension, media type and the document types it renders. All plugins
-        are asked; a format name claimed twice is an error naming both plugins.
+    Takes no arguments.
+
+    :return: instances (not classes) of :class:`~helsefellesskap.RenderFormat`
+        subclasses, each declaring its ``name``, ``extension``, ``media_type`` and the
+        document types it ``renders``, and turning one document into bytes in
+        ``render(item, context)``. Every plugin is asked; a format name claimed twice is
+        a failure naming both plugins, and asking for that format raises
+        :class:`~helsefellesskap.PluginError` naming both.
 
     Example::
 
         @hookimpl
         def hf_render_formats():
-            return [PlainTextFormat()]
+            return [OutlineFormat()]
     """
     raise NotImplementedError
 
 
 @hookspec
 def hf_label_catalogues() -> Iterable[LabelCatalogue]:
-    """Return label catalogues: new labels, or overrides for one partnership.
+    """Return label catalogues: new labels, or other wording for one partnership.
 
-    :return: :class:`~helsefellesskap.render.LabelCatalogue` objects. All plugins are
-        asked; for a partnership, its own catalogues override the general ones, which
-        override the built-in defaults.
+    Takes no arguments.
+
+    :return: :class:`~helsefellesskap.LabelCatalogue` objects: a language (``nb``,
+        ``nn``, ``en``), labels by dotted key, and ``partnership`` (``None`` for labels
+        that apply everywhere, or an id). Every plugin is asked and all catalogues are
+        kept: for a partnership, its own labels override the general ones, which
+        override the built-in defaults; a language falls back to bokmål.
 
     Example::
 
         @hookimpl
         def hf_label_catalogues():
             return [LabelCatalogue(language="nb", partnership="vestfold",
-                                   labels={"measure.responsible": "Ansvar"})]
+                                   labels={"column.responsible": "Ansvar"})]
     """
     raise NotImplementedError
 
@@ -125,9 +160,12 @@ def hf_label_catalogues() -> Iterable[LabelCatalogue]:
 def hf_template_sources() -> Iterable[TemplateSource]:
     """Return folders of templates that override the built-in HTML and Markdown templates.
 
-    :return: :class:`~helsefellesskap.render.TemplateSource` objects. All plugins are
-        asked; a partnership's own folders are searched first, then general ones, then
-        the built-in templates.
+    Takes no arguments.
+
+    :return: :class:`~helsefellesskap.TemplateSource` objects: a folder and
+        ``partnership`` (``None`` for every partnership, or an id). Every plugin is
+        asked; templates are looked up by file name in the partnership's own folders
+        first, then the general ones, then the built-in templates.
 
     Example::
 
@@ -143,9 +181,11 @@ def hf_template_sources() -> Iterable[TemplateSource]:
 def hf_layout(partnership: Partnership) -> Layout | None:
     """Return the layout for ``partnership``, or ``None`` to leave it to others.
 
-    :param partnership: the partnership whose documents are about to be rendered.
-    :return: a :class:`~helsefellesskap.model.Layout`. Stops at the first plugin that
-        returns one; without any, the layout in ``partnership.toml`` is used.
+    :param partnership: the :class:`~helsefellesskap.Partnership` whose documents are
+        about to be rendered.
+    :return: a :class:`~helsefellesskap.Layout` (the columns of the measures table, …)
+        or ``None``. Stops at the first plugin that returns a layout; without any, the
+        layout in ``partnership.toml`` is used. Called each time a document is rendered.
 
     Example::
 
@@ -160,10 +200,14 @@ def hf_layout(partnership: Partnership) -> Layout | None:
 
 @hookspec
 def hf_document_types() -> Iterable[type[Document]]:
-    """Return document types this plugin adds (subclasses of ``Document`` with a ``KIND``).
+    """Return document types this plugin adds: subclasses of ``Document`` with a ``KIND``.
 
-    :return: document classes. All plugins are asked; a ``KIND`` claimed twice is an
-        error naming both plugins.
+    Takes no arguments.
+
+    :return: classes (not instances), frozen attrs subclasses of
+        :class:`~helsefellesskap.Document` whose ``KIND`` is the ``kind = "…"`` of their
+        files and whose ``FOLDER`` is where they are saved. Every plugin is asked; a
+        ``KIND`` claimed twice, or one the core already has, is a failure.
 
     Example::
 
@@ -178,14 +222,18 @@ def hf_document_types() -> Iterable[type[Document]]:
 def hf_cli_commands() -> Iterable[Command]:
     """Return subcommands to add to the ``helsefellesskap`` command.
 
-    :return: :class:`~helsefellesskap.cli.Command` objects. All plugins are asked; a
-        command name claimed twice is an error naming both plugins.
+    Takes no arguments.
+
+    :return: :class:`~helsefellesskap.cli.Command` objects: a name, a one-line help,
+        ``add_arguments(parser)`` and ``run(args, context)``, which writes to
+        ``context.stdout`` and returns the exit status. Every plugin is asked; a command
+        name claimed twice is a failure naming both plugins.
 
     Example::
 
         @hookimpl
         def hf_cli_commands():
             return [Command(name="stats", help="count measures",
-                            add_arguments=add_args, run=run_stats)]
+                            add_arguments=add_arguments, run=run_stats)]
     """
     raise NotImplementedError
