@@ -198,8 +198,14 @@ def test_render_bundle_rejects_unknown_formats_and_languages_before_writing(
 
 
 def test_importing_the_library_does_not_import_jinja2() -> None:
-    code = "import sys, helsefellesskap, helsefellesskap.render; print('jinja2' in sys.modules)"
+    code = (
+        "import sys, pathlib, helsefellesskap, helsefellesskap.render as r\n"
+        "b = helsefellesskap.load_bundle(pathlib.Path(sys.argv[1]))\n"
+        "m = helsefellesskap.PluginManager(entry_points=False)\n"
+        "r.render(b.documents[0], 'md', bundle=b, manager=m)\n"
+        "print('jinja2' in sys.modules)"
+    )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"

@@ -20,6 +20,7 @@ from ..model import (
     Link,
     Partnership,
     Section,
+    StructureCount,
 )
 from . import view
 from .format import Renderable, RenderContext, RenderFormat
@@ -371,6 +372,21 @@ def _measure_names(report: AnnualReport, context: RenderContext) -> dict[str, st
     return names
 
 
+def _title(document_id: str | None, context: RenderContext) -> str | None:
+    """A referenced document's title (its id if the bundle lacks it)."""
+    if document_id is None:
+        return None
+    found = context.bundle.document(document_id)
+    return found.title if found is not None else document_id
+
+
+def _structure_line(line: StructureCount, context: RenderContext) -> str:
+    text = f"{line.text}: {line.count}" if line.count is not None else line.text
+    if line.bodies:
+        text += " (" + ", ".join(view.actor_name(b, context.partnership) for b in line.bodies) + ")"
+    return text + (f". {line.note}" if line.note else "")
+
+
 def _annual_report(report: AnnualReport, context: RenderContext) -> str:
     out = _Writer(context)
     _start(out, report.title, report)
@@ -381,6 +397,8 @@ def _annual_report(report: AnnualReport, context: RenderContext) -> str:
             (out.label("report.to"), _name(report.to, context)),
             (out.label("report.prepared_by"), _name(report.prepared_by, context)),
             (out.label("report.on_behalf_of"), _name(report.on_behalf_of, context)),
+            (out.label("report.declaration"), _title(report.declaration, context)),
+            (out.label("report.plan"), _title(report.plan, context)),
         ]
     )
     _abbreviations(out, report)
@@ -388,9 +406,7 @@ def _annual_report(report: AnnualReport, context: RenderContext) -> str:
         out.section(report.history, 2, default_title=out.label("report.history"))
     if report.structure or report.people_in_active_roles is not None or report.structure_notes:
         out.heading(2, out.label("report.structure"))
-        out.bullets(
-            f"{s.text}: {s.count}" if s.count is not None else s.text for s in report.structure
-        )
+        out.bullets(_structure_line(s, context) for s in report.structure)
         if report.people_in_active_roles is not None:
             count = str(report.people_in_active_roles)
             if report.people_approximate:
