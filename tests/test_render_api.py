@@ -209,3 +209,10 @@ def test_importing_the_library_does_not_import_jinja2() -> None:
         [sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_the_builtin_formats_are_registered(manager: PluginManager) -> None:
+    formats = manager.render_formats()
+    assert {"md", "json", "html"} <= set(formats)
+    assert manager.owner("hf_render_formats", "md") == "helsefellesskap.builtin.formats"
+    assert formats["html"].extension == ".html"

@@ -151,3 +151,22 @@ def test_an_output_ending_in_a_slash_is_a_folder(tmp_path: Path) -> None:
     code, _, _ = run(str(PLAN), "-o", f"{tmp_path / 'new'}/")
     assert code == 0
     assert (tmp_path / "new" / "handlingsplan-2024-2025.md").is_file()
+
+
+def test_an_installed_partnership_renders_by_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the real entry point of a bundled partnership plugin, where installed."""
+    pytest.importorskip("helsefellesskap_helgeland")
+    monkeypatch.delenv("HELSEFELLESSKAP_NO_ENTRY_POINTS")
+    code, out, _ = run("helgeland", "-f", "md", "-o", str(tmp_path))
+    assert code == 0, out
+    plans = sorted(tmp_path.glob("handlingsplan-*.md"))
+    assert plans, sorted(p.name for p in tmp_path.iterdir())
+    text = plans[0].read_text("utf-8")
+    assert "| Mål – Hvor vil vi? |" in text  # the plugin's own column labels
+    assert (tmp_path / "helgeland-styringsstruktur.md").is_file()
+    document = plans[0].stem
+    code, out, _ = run(f"helgeland/{document}")
+    assert code == 0
+    assert out == text
