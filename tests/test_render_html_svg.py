@@ -145,3 +145,43 @@ def test_css_strings_cannot_break_out_of_the_stylesheet() -> None:
     assert not any(c in inner for c in '<>&"\n')
     assert "\\00003c/style\\00003e" in inner and "\\00005c" in inner and "\\00000a" in inner
     assert css_string("Sørvåg · Helse") == '"Sørvåg · Helse"'
+
+
+def test_a_mandate_places_a_body_when_nothing_else_does_and_is_dotted() -> None:
+    from helsefellesskap import Mandate
+
+    bodies = (
+        body("ssu", kind="strategic-committee"),
+        body("fsu", mandate=Mandate(given_by=("fsu", "ssu"))),
+        body("pm", kind="partnership-meeting"),
+    )
+    rows = diagram_rows(bodies)
+    assert [(r.body.id, r.above, r.via) for r in rows] == [
+        ("pm", None, None),
+        ("ssu", None, None),
+        ("fsu", "ssu", "mandate"),
+    ]
+    root = parse(governance_svg(partnership(*bodies), DiagramLabels(mandate="gir mandat")))
+    connector = next(p for p in root.findall(f"{SVG}path") if p.find(f"{SVG}title") is not None)
+    assert connector.get("stroke-dasharray") == "2 3"
+    legend = root.find(f"{SVG}g[@class='legend']")
+    assert legend is not None
+    assert [t.text for t in legend.findall(f"{SVG}text")] == ["gir mandat"]
+
+
+def test_top_level_bodies_read_pm_ssu_others_secretariat_then_closed() -> None:
+    rows = diagram_rows(
+        [
+            body("old", status=BodyStatus.CLOSED),
+            body("sekr", kind="secretariat"),
+            body("rev", kind="revision-committee"),
+            body("ssu", kind="strategic-committee"),
+            body("pm", kind="partnership-meeting"),
+        ]
+    )
+    assert [r.body.id for r in rows] == ["pm", "ssu", "rev", "sekr", "old"]
+
+
+def test_a_diagram_without_relations_has_no_legend() -> None:
+    root = parse(governance_svg(partnership(body("a"), body("b"))))
+    assert root.find(f"{SVG}g[@class='legend']") is None

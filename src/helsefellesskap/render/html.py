@@ -67,30 +67,33 @@ TEMPLATE_NAMES: Mapping[type[Renderable], str] = {
 
 HTML_LABELS: Mapping[str, Mapping[str, str]] = {
     "nb": {
-        "diagram.description": "Organene i {name}, og hvilke organ som styrer eller har "
-        "andre under seg.",
+        "diagram.description": "Organene i {name}: hvilke organ som styrer, gir mandat til "
+        "eller har andre under seg.",
         "diagram.steers": "styrer",
         "diagram.under": "har under seg",
+        "diagram.mandate": "gir mandat",
         "diagram.closed": "avsluttet",
         "table.caption": "Mål og tiltak: {title}",
         "table.seats": "Representasjon i {name}",
         "html.meta": "Om dokumentet",
     },
     "nn": {
-        "diagram.description": "Organa i {name}, og kva organ som styrer eller har andre "
-        "under seg.",
+        "diagram.description": "Organa i {name}: kva organ som styrer, gjev mandat til eller "
+        "har andre under seg.",
         "diagram.steers": "styrer",
         "diagram.under": "har under seg",
+        "diagram.mandate": "gjev mandat",
         "diagram.closed": "avslutta",
         "table.caption": "Mål og tiltak: {title}",
         "table.seats": "Representasjon i {name}",
         "html.meta": "Om dokumentet",
     },
     "en": {
-        "diagram.description": "The bodies of {name}, and which body steers or has others "
-        "below it.",
+        "diagram.description": "The bodies of {name}: which body steers, gives the mandate "
+        "to or has others below it.",
         "diagram.steers": "steers",
         "diagram.under": "has below it",
+        "diagram.mandate": "gives the mandate",
         "diagram.closed": "closed",
         "table.caption": "Goals and measures: {title}",
         "table.seats": "Seats in {name}",
@@ -336,6 +339,7 @@ def _governance_values(
         description=label("diagram.description", name=partnership.name),
         steers=label("diagram.steers"),
         belongs_to=label("diagram.under"),
+        mandate=label("diagram.mandate"),
         closed=label("diagram.closed"),
     )
     return {

@@ -1,9 +1,10 @@
 """The governance diagram as an inline SVG: bodies as boxes, relations as connectors.
 
 The diagram is laid out as an indented tree, one body per row: a body sits under the
-body that steers it (``steering_body``, a solid connector) or, failing that, the body it
-belongs to (``parent``, a dashed connector). An indented tree stays readable however many
-committees a partnership has, which a wide top-down chart does not.
+body that steers it (``steering_body``, a solid connector), failing that the body it
+belongs to (``parent``, dashed), failing that the body that gave its mandate (dotted).
+An indented tree stays readable however many committees a partnership has, which a wide
+top-down chart does not.
 
 Every text that goes into the SVG is escaped here; the result is returned as
 :class:`markupsafe.Markup` so that an autoescaping template inserts it as it is.
@@ -43,6 +44,16 @@ KIND_STYLES: Mapping[str, tuple[str, str, str]] = {
 }
 """Fill, stroke and text colour per body kind; other kinds get :data:`DEFAULT_STYLE`."""
 DEFAULT_STYLE = ("#ffffff", "#5a6b7d", "#14213d")
+ROOT_ORDER: Mapping[str, int] = {
+    "partnership-meeting": 0,
+    "strategic-committee": 1,
+    "secretariat": 3,
+}
+"""Where top-level bodies of a kind go; kinds not named here come between SSU and SEKR."""
+BOLD_FACTOR = 1.12
+"""How much wider bold glyphs run than regular ones, for wrapping."""
+DASHES: Mapping[str, str] = {"steering": "", "parent": "6 4", "mandate": "2 3"}
+"""The stroke pattern of each relation: solid, dashed, dotted."""
 CLOSED_STYLE = ("#f1f1f1", "#8a8a8a", "#3d3d3d")
 
 
@@ -53,16 +64,22 @@ class DiagramLabels:
     title: str = "Organisering"
     description: str = "Organene i helsefellesskapet og hvem som styrer dem."
     steers: str = "styrer"
-    belongs_to: str = "underlagt"
-    closed: str = "nedlagt"
+    belongs_to: str = "har under seg"
+    mandate: str = "gir mandat"
+    closed: str = "avsluttet"
+
+    def relation(self, via: str | None) -> str:
+        """The words for a relation: ``steering``, ``parent`` or ``mandate``."""
+        return {"steering": self.steers, "parent": self.belongs_to}.get(via or "", self.mandate)
 
 
 @attrs.frozen(kw_only=True)
 class DiagramRow:
     """One body placed in the tree: its depth and the relation to the row above it.
 
-    ``via`` is ``"steering"`` or ``"parent"`` for a body placed under another, ``None``
-    for a top-level body; ``above`` is the id of that other body.
+    ``via`` is ``"steering"``, ``"parent"`` or ``"mandate"`` (the body that gave its
+    mandate, where neither of the others is known) for a body placed under another,
+    ``None`` for a top-level body; ``above`` is the id of that other body.
     """
 
     body: Body
@@ -96,7 +113,18 @@ def _placement(body: Body, known: Mapping[str, Body]) -> tuple[str | None, str |
         return body.steering_body, "steering"
     if body.parent and body.parent in known and body.parent != body.id:
         return body.parent, "parent"
+    if body.mandate is not None:
+        for giver in body.mandate.given_by:
+            if giver in known and giver != body.id:
+                return giver, "mandate"
     return None, None
+
+
+def _root_rank(body: Body) -> int:
+    """Top-level bodies read from the top: PM, SSU, the rest, the secretariat, the closed."""
+    if body.status is BodyStatus.CLOSED:
+        return len(ROOT_ORDER) + 1
+    return ROOT_ORDER.get(body.kind, len(ROOT_ORDER) - 1)
 
 
 def diagram_rows(bodies: Sequence[Body]) -> list[DiagramRow]:
@@ -124,7 +152,7 @@ def diagram_rows(bodies: Sequence[Body]) -> list[DiagramRow]:
             if child.id not in placed:
                 visit(child, depth + 1, top=False)
 
-    for body in children.get(None, []):
+    for body in sorted(children.get(None, []), key=_root_rank):
         visit(body, 0, top=True)
     for body in bodies:  # bodies in a cycle have no root above them: show them anyway
         if body.id not in placed:
@@ -145,11 +173,12 @@ def _style(body: Body) -> tuple[str, str, str]:
 def _box_lines(body: Body, labels: DiagramLabels, text_width: float) -> list[tuple[str, bool]]:
     """The lines of a body's box as ``(text, bold)``: abbreviation first, then the name."""
     lines: list[tuple[str, bool]] = []
+    bold_width = CHAR_WIDTH * BOLD_FACTOR
     if body.abbreviation:
-        lines.extend((line, True) for line in wrap_text(body.abbreviation, text_width))
+        lines.extend((line, True) for line in wrap_text(body.abbreviation, text_width, bold_width))
         lines.extend((line, False) for line in wrap_text(body.name, text_width))
     else:
-        lines.extend((line, True) for line in wrap_text(body.name, text_width))
+        lines.extend((line, True) for line in wrap_text(body.name, text_width, bold_width))
     if body.status is BodyStatus.CLOSED:
         lines.append((f"({labels.closed})", False))
     return lines
@@ -167,7 +196,7 @@ def governance_svg(
     rows = diagram_rows(partnership.bodies)
     text_width = BOX_WIDTH - 2 * PADDING_X
     max_depth = max((row.depth for row in rows), default=0)
-    width = MARGIN * 2 + max_depth * INDENT + BOX_WIDTH
+    width: float = MARGIN * 2 + max_depth * INDENT + BOX_WIDTH
     prefix = _attr(element_id)
 
     parts: list[str] = []
@@ -205,8 +234,9 @@ def governance_svg(
         cx, ctop, cbottom = boxes[row.body.id]
         start_x = px + STUB
         mid_y = (ctop + cbottom) / 2
-        dashed = ' stroke-dasharray="6 4"' if row.via == "parent" else ""
-        relation = labels.steers if row.via == "steering" else labels.belongs_to
+        pattern = DASHES.get(row.via or "", "")
+        dashed = f' stroke-dasharray="{pattern}"' if pattern else ""
+        relation = labels.relation(row.via)
         connectors.append(
             f'<path d="M{start_x} {pbottom} V{mid_y} H{cx - 1}" fill="none" stroke="#4a5a6a" '
             f'stroke-width="1.5"{dashed} marker-end="url(#{prefix}-arrow)">'
@@ -214,17 +244,26 @@ def governance_svg(
         )
 
     legend_y = y + 8
+    shown = [via for via in DASHES if any(row.via == via for row in rows)]
+    entries: list[str] = []
+    legend_x = 0.0
+    for via in shown:
+        pattern = DASHES[via]
+        dashed = f' stroke-dasharray="{pattern}"' if pattern else ""
+        words = labels.relation(via)
+        entries.append(
+            f'<path d="M{legend_x} 8 H{legend_x + 34}" stroke="#4a5a6a" stroke-width="1.5"'
+            f'{dashed} marker-end="url(#{prefix}-arrow)"/>'
+            f'<text x="{legend_x + 42}" y="12" fill="#14213d">{escape(words, quote=False)}</text>'
+        )
+        legend_x += 42 + len(words) * CHAR_WIDTH + 28
     legend = (
-        f'<g class="legend" transform="translate({MARGIN} {legend_y})">'
-        f'<path d="M0 8 H34" stroke="#4a5a6a" stroke-width="1.5" '
-        f'marker-end="url(#{prefix}-arrow)"/>'
-        f'<text x="42" y="12" fill="#14213d">{escape(labels.steers, quote=False)}</text>'
-        f'<path d="M150 8 H184" stroke="#4a5a6a" stroke-width="1.5" stroke-dasharray="6 4" '
-        f'marker-end="url(#{prefix}-arrow)"/>'
-        f'<text x="192" y="12" fill="#14213d">{escape(labels.belongs_to, quote=False)}</text>'
-        "</g>"
+        f'<g class="legend" transform="translate({MARGIN} {legend_y})">{"".join(entries)}</g>'
+        if entries
+        else ""
     )
-    total_height = legend_y + LEGEND_HEIGHT - 8
+    total_height = legend_y + (LEGEND_HEIGHT - 8 if entries else 0)
+    width = max(width, MARGIN * 2 + legend_x)
 
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="governance-diagram" role="img" '
