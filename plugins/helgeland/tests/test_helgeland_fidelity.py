@@ -359,14 +359,20 @@ def test_the_measure_that_cites_recruit_and_retain_is_followed_by_the_framework(
     assert "https://www.nsdm.no/wp-content/uploads/2019/01/RR2-8page-Norway.pdf" in framework
 
 
-def test_the_way_forward_spells_out_the_six_fsu_requirements(markdown: str) -> None:
+def test_the_way_forward_spells_out_the_six_fsu_requirements_in_place(markdown: str) -> None:
     way_forward = markdown[markdown.index("Veien videre") :]
-    for requirement in (
+    lead_in = way_forward.index("I tråd med nasjonal helse- og sykehusplan skal faglige")
+    closing = way_forward.index("Fagfolk i helse- og omsorgstjenesten i kommuner")
+    requirements = [
         "kunne være både av en mer varig karakter, og tidsavgrensede ved behov",
         "ha mandater utviklet i et gjensidig samarbeid mellom SSU og FSU",
         "ha SSU som styringsgruppe",
         "alltid ha brukerrepresentasjon i sitt arbeid",
         "alltid ha fastlegerepresentasjon i sitt arbeid",
         "vurdere involvering av andre berørte sektorer og aktører",
-    ):
-        assert f"- {requirement}" in way_forward
+    ]
+    places = [way_forward.index(f"- {requirement}\n") for requirement in requirements]
+    # The list follows its lead-in sentence, in the plan's order, before the last paragraph.
+    assert lead_in < places[0]
+    assert places == sorted(places)
+    assert places[-1] < closing
