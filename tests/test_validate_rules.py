@@ -264,3 +264,18 @@ def test_an_unrecorded_closing_date_still_counts_as_existing(base: Bundle) -> No
     body = Body(id="x", kind="network", name="X", status=BodyStatus.CLOSED)
     assert ValidationContext.existed_in(body, 2024)
     assert not ValidationContext.existed_in(attrs.evolve(body, status=BodyStatus.PLANNED), 2024)
+
+
+def test_a_body_without_any_seats_is_told_so(base: Bundle) -> None:
+    report = check(with_body(with_body(base, "ssu", seats=()), "fsu-a", seats=()))
+    messages = {(f.code, f.path): f.message for f in report.findings}
+    assert messages[("HF401", "$.bodies[1].seats")] == (
+        "SSU records no seats; it needs seats for these partner categories: "
+        "gp-representatives, health-trust, municipality, user-representatives"
+    )
+    assert messages[("HF301", "$.bodies[2].seats")] == (
+        "FSU A has no seat for user representatives (it records no seats at all)"
+    )
+    assert messages[("HF302", "$.bodies[2].seats")] == (
+        "FSU A has no seat for GP representatives (it records no seats at all)"
+    )

@@ -78,7 +78,8 @@ def fsu_gp_representation(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 context.partnership_id,
                 f"{path}.seats",
-                f"{body.display_name} has no seat for GP representatives",
+                f"{body.display_name} has no seat for GP representatives"
+                + ("" if body.seats else " (it records no seats at all)"),
             )
 
 

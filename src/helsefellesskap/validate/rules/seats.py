@@ -23,10 +23,11 @@ def _every_category(context: ValidationContext, kind: str) -> Iterator[Hit]:
         missing = _missing_kinds(context, body)
         if missing:
             listing = ", ".join(k.value for k in missing)
+            what = "has no seat for" if body.seats else "records no seats; it needs seats for"
             yield Hit(
                 context.partnership_id,
                 f"$.bodies[{position}].seats",
-                f"{body.display_name} has no seat for these partner categories: {listing}",
+                f"{body.display_name} {what} these partner categories: {listing}",
             )
 
 
