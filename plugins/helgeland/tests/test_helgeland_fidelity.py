@@ -376,3 +376,16 @@ def test_the_way_forward_spells_out_the_six_fsu_requirements_in_place(markdown: 
     assert lead_in < places[0]
     assert places == sorted(places)
     assert places[-1] < closing
+
+
+def test_the_introduction_lists_the_four_priority_groups_in_place(markdown: str) -> None:
+    lead_in = "skal prioritere utvikling av tjenester til de fire prioriterte pasientgruppene:"
+    start = markdown.index(lead_in) + len(lead_in)
+    end = markdown.index("Med utgangspunkt i pasientens behov")
+    listed = [line for line in markdown[start:end].splitlines() if line]
+    assert listed == [
+        "- Barn og unge",
+        "- Personer med flere kroniske lidelser",
+        "- Personer med alvorlige psykiske lidelser og rusproblemer",
+        "- Skrøpelige eldre",
+    ]
