@@ -182,7 +182,7 @@ class WordWriter:
     ) -> None:
         self.document: DocxDocument = docx.Document()
         self.language = language
-        self._body_started = False
+        self._style_ids: dict[str, str] = {}
         self._drop_thumbnail()
         self._set_page()
         self._set_styles()
@@ -214,6 +214,25 @@ class WordWriter:
         style = self.document.styles[name]
         assert isinstance(style, ParagraphStyle)
         return style
+
+    def _style_id(self, name: str) -> str:
+        # python-docx looks a style up by walking every style each time it is assigned by
+        # name or object; assigning the id directly keeps big documents fast.
+        if name not in self._style_ids:
+            self._style_ids[name] = self._paragraph_style(name).style_id
+        return self._style_ids[name]
+
+    def _styled(self, paragraph: Paragraph, name: str | None) -> Paragraph:
+        if name is not None:
+            paragraph._p.style = self._style_id(name)
+        return paragraph
+
+    def _add(self, name: str | None = None, text: str | None = None) -> Paragraph:
+        """A new body paragraph in the style called ``name``."""
+        paragraph = self._styled(self.document.add_paragraph(), name)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
 
     def _set_font(self, style: ParagraphStyle, size: Pt | None = None) -> None:
         font = style.font
@@ -301,7 +320,7 @@ class WordWriter:
     def _set_header(self, header: str, title: str) -> None:
         section = self.document.sections[0]
         paragraph = section.header.paragraphs[0]
-        paragraph.style = self.document.styles["Header"]
+        self._styled(paragraph, "Header")
         self._tab_to_right(paragraph)
         name = paragraph.add_run(header)
         name.bold = True
@@ -318,7 +337,7 @@ class WordWriter:
     def _set_footer(self, page_label: str, of_label: str) -> None:
         section = self.document.sections[0]
         paragraph = section.footer.paragraphs[0]
-        paragraph.style = self.document.styles["Footer"]
+        self._styled(paragraph, "Footer")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run(f"{page_label} ")
         self.field(paragraph, "PAGE", "1")
@@ -370,19 +389,18 @@ class WordWriter:
 
     def title(self, text: str, lines: Iterable[str] = ()) -> None:
         """The title block: the title in the *Title* style, then subtitle lines."""
-        self.document.add_paragraph(text, style="Title")
+        self._add("Title", text)
         for line in lines:
-            self.document.add_paragraph(line, style="Subtitle")
+            self._add("Subtitle", line)
 
     def heading(self, text: str, level: int, number: str | None = None) -> Paragraph:
         """A heading in the built-in *Heading N* style, prefixed with its number."""
         shown = f"{number} {text}" if number else text
-        heading: Paragraph = self.document.add_heading(shown, level=min(max(level, 1), 9))
-        return heading
+        return self._add(f"Heading {min(max(level, 1), 9)}", shown)
 
     def paragraph(self, text: Text, *, style: str | None = None, bold: bool = False) -> Paragraph:
         """A paragraph of running text."""
-        return self._fill(self.document.add_paragraph(style=style), text, bold=bold)
+        return self._fill(self._add(style), text, bold=bold)
 
     def note(self, text: Text) -> Paragraph:
         """A paragraph in muted, smaller type (dates, sources)."""
@@ -396,7 +414,7 @@ class WordWriter:
         """A bullet list; ``level`` 2 indents it under the previous item."""
         style = {1: "List Bullet", 2: "List Bullet 2"}.get(level, "List Bullet 3")
         for item in items:
-            self._fill(self.document.add_paragraph(style=style), item)
+            self._fill(self._add(style), item)
 
     def numbered(self, items: Iterable[Text]) -> None:
         """A list numbered by hand (``1.``, ``2.`` …), stable in every word processor."""
@@ -432,6 +450,14 @@ class WordWriter:
         hyperlink.append(run._r)
         paragraph._p.append(hyperlink)
         return paragraph
+
+    def gap(self, points: float = 4, *, keep_with_next: bool = True) -> None:
+        """A little vertical space (an empty paragraph ``points`` high)."""
+        paragraph = self._add()
+        fmt = paragraph.paragraph_format
+        fmt.space_before = fmt.space_after = Pt(0)
+        fmt.line_spacing = Pt(points)
+        fmt.keep_with_next = keep_with_next
 
     def page_break(self) -> None:
         """Start a new page."""
@@ -471,7 +497,7 @@ class WordWriter:
                 cell.width = column_widths[index]
                 self._shade(cell, ACCENT_HEX)
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.document.styles["Table Text"]
+                self._styled(paragraph, "Table Text")
                 run = paragraph.add_run(text)
                 run.bold = True
                 run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
@@ -498,8 +524,7 @@ class WordWriter:
         for top, column, bottom in spans:
             if min(bottom, last_row) > top:
                 table.cell(top, column).merge(table.cell(min(bottom, last_row), column))
-        spacer = self.document.add_paragraph()
-        spacer.paragraph_format.space_after = Pt(2)
+        self.gap(8, keep_with_next=False)
         return table
 
     def facts_table(self, pairs: Sequence[tuple[str, str]]) -> Table:
@@ -509,17 +534,16 @@ class WordWriter:
 
     def _fill_cell(self, cell: _Cell, spec: Cell) -> None:
         first = True
-        style = self.document.styles["Table Text"]
+        style = "Table Text"
         for text in spec.paragraphs or ("",):
-            paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-            paragraph.style = style
+            paragraph = self._styled(cell.paragraphs[0] if first else cell.add_paragraph(), style)
             if first and spec.label:
                 paragraph.add_run(spec.label + " ").bold = True
             run = paragraph.add_run(text)
             run.bold = spec.bold
             first = False
         for text in spec.bullets:
-            paragraph = cell.add_paragraph(style=style)
+            paragraph = self._styled(cell.add_paragraph(), style)
             paragraph.paragraph_format.left_indent = Mm(4)
             paragraph.paragraph_format.first_line_indent = Mm(-3)
             paragraph.add_run("•\u00a0" + text)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from docx.shared import Pt
+
 from helsefellesskap import ActionPlan, Declaration, FocusArea, Measure, RenderContext
 from helsefellesskap.render import view
 
@@ -19,12 +21,12 @@ from .common import abbreviation_list, actor_full, fact_lines, new_writer, secti
 __all__ = ["COLUMN_WIDTHS", "focus_area", "measure_table", "render_plan"]
 
 COLUMN_WIDTHS: dict[str, float] = {
-    "goal": 2.6,
-    "ongoing_work": 2.6,
+    "goal": 2.5,
+    "ongoing_work": 2.4,
     "measure": 4.2,
-    "responsible": 1.8,
-    "deadline": 1.5,
-    "status": 1.4,
+    "responsible": 2.2,
+    "deadline": 1.4,
+    "status": 1.5,
 }
 """Relative widths of the goals and measures table's columns."""
 
@@ -152,16 +154,17 @@ def focus_area(
     commitment = None
     if declaration is not None and area.commitment:
         commitment = declaration.commitment(area.commitment)
-    if commitment is not None:
+    if commitment is not None and commitment.title.casefold() != area.title.casefold():
         writer.note(f"{context.label('plan.commitment')}: {commitment.title}")
     for paragraph in area.description:
         writer.paragraph(paragraph)
     for intention in area.intentions:
-        writer.paragraph(Run(intention.text, bold=True))
+        writer.paragraph(Run(intention.text, bold=True)).paragraph_format.space_before = Pt(6)
         writer.bullets(intention.points)
     for note in area.notes:
         writer.paragraph(Run(note, italic=True))
     if area.goals:
+        writer.gap()
         measures = {m.id: m for m in area.measures()}
         measure_table(writer, view.measure_table(area, context), measures)
 
