@@ -272,3 +272,14 @@ def test_golden_markdown(bundle: Bundle, manager: PluginManager, lang: str) -> N
     for name, item in items:
         data = render(item, "md", bundle=bundle, lang=lang, manager=manager)  # type: ignore[arg-type]
         check_golden(GOLDEN / lang / f"{name}.md", data)
+
+
+def test_the_focus_area_list_comes_before_the_closing_words(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    plan = _single_plan(
+        Measure(id="m", text="x"),
+        focus_areas_intro=Section(paragraphs=("Planen har disse områdene:",), closing=("Slutt.",)),
+    )
+    text = render(plan, "md", bundle=bundle, manager=manager).decode()
+    assert "## 1 Innsatsområder\n\nPlanen har disse områdene:\n\n1. Område\n\nSlutt.\n" in text

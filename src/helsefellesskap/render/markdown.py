@@ -131,13 +131,17 @@ class _Writer:
         *,
         number: str | None = None,
         default_title: str | None = None,
+        listing: str | None = None,
     ) -> None:
+        """A section; ``listing`` is a block shown after its bullets, before its closing."""
         title = section.title or default_title
         if title:
             self.heading(level, title, number)
         self.paragraphs(section.paragraphs)
         national = view.national_goal_texts(section.national, self.context.national)
         self.bullets((*section.bullets, *national))
+        if listing:
+            self.raw(listing)
         self.paragraphs(section.closing)
         if section.links:
             self.bullets((_link(link) for link in section.links), raw=True)
@@ -272,21 +276,21 @@ def _action_plan(plan: ActionPlan, context: RenderContext) -> str:
                     raw=True,
                 )
     if numbers.focus_areas:
+        listing = "\n".join(
+            f"{i}. {escape_text(a.title)}" for i, a in enumerate(plan.focus_areas, start=1)
+        )
         if plan.focus_areas_intro is not None:
             out.section(
                 plan.focus_areas_intro,
                 2,
                 number=numbers.focus_areas,
                 default_title=out.label("plan.focus_areas"),
+                listing=listing,
             )
         else:
             out.heading(2, out.label("plan.focus_areas"), numbers.focus_areas)
-        if plan.focus_areas:
-            out.raw(
-                "\n".join(
-                    f"{i}. {escape_text(a.title)}" for i, a in enumerate(plan.focus_areas, start=1)
-                )
-            )
+            if listing:
+                out.raw(listing)
         for area in plan.focus_areas:
             _focus_area(out, area, numbers.areas[area.id], declaration)
     for section, number in zip(plan.sections, numbers.sections, strict=True):
