@@ -57,7 +57,8 @@ def fsu_user_representation(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 context.partnership_id,
                 f"{path}.seats",
-                f"{body.display_name} has no seat for user representatives",
+                f"{body.display_name} has no seat for user representatives"
+                + ("" if body.seats else " (it records no seats at all)"),
             )
 
 
