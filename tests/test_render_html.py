@@ -112,7 +112,8 @@ def test_the_print_stylesheet_sets_a4_breaks_and_repeated_headers(
     style = re.sub(r"\s+", " ", text)
     assert "@page { size: A4;" in style
     print_block = style[style.index("@media print") :]
-    assert "thead { display: table-header-group; }" in print_block
+    assert re.search(r"thead \{[^}]*display: table-header-group;", print_block)
+    assert re.search(r"thead \{[^}]*break-after: avoid;", print_block), "no header left alone"
     assert re.search(r"\.focus-area \{[^}]*break-before: page", print_block)
 
 

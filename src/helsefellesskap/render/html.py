@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import attrs
 from markupsafe import Markup
 
 from .._version import __version__
@@ -276,6 +277,7 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
         "layout": context.layout,
         "row_groups": row_groups,
         "kind_name": context.kind_label,
+        "attrs_evolve": attrs.evolve,
     }
     if isinstance(item, ActionPlan):
         values.update(_plan_values(item, context))
