@@ -55,3 +55,38 @@ def test_no_rule_is_documented_that_does_not_exist() -> None:
 def test_every_rule_has_an_explanation_and_a_fix() -> None:
     for rule in BUILTIN.values():
         assert rule.title and rule.explanation and rule.fix, rule.code
+
+
+def test_the_plugin_rule_example_in_the_docs_works() -> None:
+    import types
+
+    import attrs
+
+    from helsefellesskap import load_bundle
+    from helsefellesskap.validate import validate
+
+    text = DOC.read_text("utf-8")
+    start = text.index("## Writing a rule in a plugin")
+    block = text[
+        text.index("```python", start) + len("```python") : text.index("```\n", start + 40)
+    ]
+    namespace: dict[str, object] = {}
+    exec(compile(block, "docs/rules.md", "exec"), namespace)
+    plugin = types.SimpleNamespace(hf_rules=namespace["hf_rules"])
+    manager = PluginManager(
+        plugins=["helsefellesskap.builtin.kinds", plugin], entry_points=False, use_env=False
+    )
+    assert set(manager.rules()) == {"VF001", *(f"HF30{n}" for n in range(1, 7))}
+    bundle = load_bundle(Path(__file__).parent / "fixtures" / "invalid" / "_base")
+    assert validate(bundle, manager=manager).findings == ()
+    bodies = tuple(
+        attrs.evolve(b, chair=None) if b.id == "ssu" else b for b in bundle.partnership.bodies
+    )
+    unchaired = attrs.evolve(bundle, partnership=attrs.evolve(bundle.partnership, bodies=bodies))
+    (finding,) = validate(unchaired, manager=manager).findings
+    assert (finding.code, finding.path, finding.message) == (
+        "VF001",
+        "$.bodies[1].chair",
+        "SSU has no chair",
+    )
+    assert finding.file == bundle.files["base"]

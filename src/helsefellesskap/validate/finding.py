@@ -12,7 +12,7 @@ import attrs
 from ..model import Severity
 
 if TYPE_CHECKING:
-    from .context import ValidationContext  # type: ignore[import-not-found,unused-ignore]
+    from .context import ValidationContext
 
 __all__ = ["Finding", "Rule", "RuleCheck"]
 
