@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..errors import RenderError
+from ..errors import DocumentNotFoundError, PluginError, RenderError
 from ..model import Bundle, Partnership
 from .catalogue import LANGUAGES
 from .format import Renderable, RenderContext, RenderFormat
@@ -88,16 +88,13 @@ def find_format(name: str, manager: PluginManager) -> RenderFormat:
         return formats[name]
     try:
         return manager.render_format(name)
-    except RenderError:
-        raise
-    except Exception as error:  # unknown or claimed twice: say it as a render error
+    except PluginError as error:  # two plugins claim the name
+        raise RenderError(str(error)) from None
+    except DocumentNotFoundError:
         close = difflib.get_close_matches(name, sorted(formats), n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
         known = ", ".join(sorted(formats)) or "none"
-        message = f"unknown format {name!r}: {hint}the formats are {known}"
-        if "claimed by" in str(error):
-            message = str(error)
-        raise RenderError(message) from None
+        raise RenderError(f"unknown format {name!r}: {hint}the formats are {known}") from None
 
 
 def item_kind(item: Renderable) -> str:

@@ -302,9 +302,9 @@ def _action_plan(plan: ActionPlan, context: RenderContext) -> str:
             out.paragraph(reference.description)
             if reference.size:
                 out.paragraph(reference.size)
-            for listing in reference.lists:
-                out.paragraph(f"{listing.title}:")
-                out.bullets(listing.items)
+            for steps in reference.lists:
+                out.paragraph(f"{steps.title}:")
+                out.bullets(steps.items)
             if reference.url:
                 out.bullets([_link(Link(url=reference.url))], raw=True)
     if plan.way_forward is not None and numbers.way_forward:
