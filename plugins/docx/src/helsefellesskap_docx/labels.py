@@ -14,23 +14,17 @@ WORD_LABELS: dict[str, dict[str, str]] = {
     "nb": {
         "docx.page": "Side",
         "docx.page_of": "av",
-        "docx.generated": "Laget med helsefellesskap fra dataene i {file}.",
-        "docx.measures": "tiltak",
     },
     "nn": {
         "docx.page": "Side",
         "docx.page_of": "av",
-        "docx.generated": "Laga med helsefellesskap frå dataa i {file}.",
-        "docx.measures": "tiltak",
     },
     "en": {
         "docx.page": "Page",
         "docx.page_of": "of",
-        "docx.generated": "Made with helsefellesskap from the data in {file}.",
-        "docx.measures": "measures",
     },
 }
-"""The Word format's own labels by language: the footer's ``Side 2 av 7`` and notes."""
+"""The Word format's own labels by language: the words of the footer's ``Side 2 av 7``."""
 
 
 def catalogues() -> list[LabelCatalogue]:

@@ -258,7 +258,6 @@ class WordWriter:
                     lang = _element("w:lang")
                     r_pr.append(lang)
                 lang.set(qn("w:val"), tag)
-                lang.set(qn("w:eastAsia"), tag)
         normal = self._paragraph_style("Normal")
         self._set_font(normal, BODY_SIZE)
         normal.paragraph_format.space_after = Pt(6)
@@ -451,7 +450,7 @@ class WordWriter:
         paragraph._p.append(hyperlink)
         return paragraph
 
-    def gap(self, points: float = 4, *, keep_with_next: bool = True) -> None:
+    def gap(self, points: float = 6, *, keep_with_next: bool = True) -> None:
         """A little vertical space (an empty paragraph ``points`` high)."""
         paragraph = self._add()
         fmt = paragraph.paragraph_format
