@@ -38,6 +38,12 @@ LAUNCH_ARGS = [
     "--disable-sync",
 ]
 
+A4_CONTENT_PX = 673
+"""The width between the print margins of an A4 page (210 mm less 2 × 16 mm), in CSS px."""
+OVERFLOWING_TABLES = """() => Array.from(document.querySelectorAll('table'))
+    .filter(t => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+    .map(t => t.id || t.className)"""
+
 
 def _unavailable(reason: str) -> None:
     if os.environ.get("CI") == "true":
@@ -124,12 +130,18 @@ def test_action_plan_in_headless_chromium(browser: Any, plan_file: tuple[ActionP
     outside = [r for r in requests if r != url and not r.startswith("data:")]
     assert outside == [], f"requests left the file: {outside}"
 
+    overflowing = page.evaluate(OVERFLOWING_TABLES)
+    assert overflowing == [], f"tables wider than the page on screen: {overflowing}"
+
     screenshot = OUT / "action-plan.png"
     page.screenshot(path=str(screenshot), full_page=True)
     assert screenshot.read_bytes().startswith(b"\x89PNG")
 
     pdf = OUT / "action-plan.pdf"
     page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_CONTENT_PX, "height": 1000})
+    overflowing = page.evaluate(OVERFLOWING_TABLES)
+    assert overflowing == [], f"tables wider than an A4 page: {overflowing}"
     page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
