@@ -274,6 +274,8 @@ def test_the_funding_round_is_ranked_by_priority(bundle: Bundle, manager: Plugin
     assert [r.get("data-application") for r in rows] == ["fact-ung", "trygg-hjemme", "alis"]
     assert rows[1].xpath("string(td[3])") == "450\u00a0000"
     assert rows[0].xpath("string(td[2])") == "FSHF og Fjordvik kommune"
+    headers = page.xpath("//table[@class='ranking']/thead//th/text()")
+    assert headers == ["Prioritet", "Søknad", "Søker", "Beløp (kr)"], "no empty note column"
 
 
 def test_the_annual_report_and_consultation_response_render_their_parts(
