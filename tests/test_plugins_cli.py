@@ -67,6 +67,7 @@ def _plugin_block(stdout: str, name: str) -> list[str]:
 def test_plugins_text_shows_distribution_hooks_and_contributions(good: Path) -> None:
     result = run_cli("plugins")
     assert result.code == 0
+    templates = good / "hf_fixture_good" / "templates"
     assert _plugin_block(result.stdout, "fixture-good") == [
         "fixture-good (hf-fixture-good 1.2.3)",
         "  hooks: hf_body_kinds, hf_cli_commands, hf_document_types, hf_label_catalogues, "
@@ -77,6 +78,8 @@ def test_plugins_text_shows_distribution_hooks_and_contributions(good: Path) -> 
         "  formats: fixture-count",
         "  document types: meeting-minutes",
         "  commands: fixture-hello",
+        "  labels: nb (1 label), en (1 label), nb for fixturby (1 label)",
+        f"  templates: {templates} for fixturby, {templates / 'general'}",
     ]
     assert _plugin_block(result.stdout, "helsefellesskap.builtin.commands")[0] == (
         "helsefellesskap.builtin.commands (built in)"
@@ -117,6 +120,11 @@ def test_plugins_json(good: Path) -> None:
             "formats": ["fixture-count"],
             "document types": ["meeting-minutes"],
             "commands": ["fixture-hello"],
+            "labels": ["nb (1 label)", "en (1 label)", "nb for fixturby (1 label)"],
+            "templates": [
+                f"{good / 'hf_fixture_good' / 'templates'} for fixturby",
+                str(good / "hf_fixture_good" / "templates" / "general"),
+            ],
         },
     }
     assert data["plugins"][0]["name"] == "helsefellesskap.builtin.kinds"

@@ -639,20 +639,26 @@ class PluginManager:
             raise ValueError(f"{hook!r} does not contribute named items")
         return getters[hook]().owners.get(name)
 
-    def label_catalogues(self) -> list[LabelCatalogue]:
-        """Every label catalogue, in registration order."""
-        if "labels" not in self._cache:
-            check = _instances_of(LabelCatalogue)
-            found: list[LabelCatalogue] = []
-            for plugin, hook, items in self._gather("hf_label_catalogues", "LabelCatalogue"):
+    def _listed(self, hook: str, cls: type[T], what: str) -> list[tuple[str, T]]:
+        """``(plugin, item)`` for every item of a hook that returns a plain list."""
+        if hook not in self._cache:
+            check = _instances_of(cls)
+            found: list[tuple[str, T]] = []
+            for plugin, name, items in self._gather(hook, what):
                 for item in items:
                     problem = check(item)
                     if problem is None:
-                        found.append(item)
+                        found.append((plugin, item))
                     else:
-                        self._fail(plugin, problem, hook=hook)
-            self._cache["labels"] = found
-        return list(self._cache["labels"])
+                        self._fail(plugin, problem, hook=name)
+            self._cache[hook] = found
+        return list(self._cache[hook])
+
+    def label_catalogues(self) -> list[LabelCatalogue]:
+        """Every label catalogue, in registration order."""
+        return [
+            c for _p, c in self._listed("hf_label_catalogues", LabelCatalogue, "LabelCatalogue")
+        ]
 
     def labels(self, language: str, partnership: str | None = None) -> dict[str, str]:
         """The merged labels for ``language``.
@@ -675,18 +681,9 @@ class PluginManager:
 
     def template_sources(self, partnership: str | None = None) -> list[TemplateSource]:
         """Template folders to search for ``partnership``: its own first, then general ones."""
-        if "templates" not in self._cache:
-            check = _instances_of(TemplateSource)
-            found: list[TemplateSource] = []
-            for plugin, hook, items in self._gather("hf_template_sources", "TemplateSource"):
-                for item in items:
-                    problem = check(item)
-                    if problem is None:
-                        found.append(item)
-                    else:
-                        self._fail(plugin, problem, hook=hook)
-            self._cache["templates"] = found
-        sources: list[TemplateSource] = self._cache["templates"]
+        sources = [
+            s for _p, s in self._listed("hf_template_sources", TemplateSource, "TemplateSource")
+        ]
         own = [s for s in sources if partnership and s.partnership == partnership]
         general = [s for s in sources if s.partnership is None]
         return own + general
@@ -707,7 +704,9 @@ class PluginManager:
         """What one plugin contributes, by category, for ``helsefellesskap plugins``.
 
         Categories: ``partnerships``, ``body kinds``, ``rules``, ``formats``,
-        ``document types``, ``commands``; a category the plugin adds nothing to is left
+        ``document types``, ``commands``, ``labels`` (each catalogue as its language,
+        ``for`` its partnership, and its number of labels) and ``templates`` (each
+        folder, ``for`` its partnership); a category the plugin adds nothing to is left
         out.
         """
         registries: dict[str, _Registry[Any]] = {
@@ -727,6 +726,21 @@ class PluginManager:
             )
             if mine:
                 result[label] = mine
+        labels = [
+            f"{c.language}{f' for {c.partnership}' if c.partnership else ''}"
+            f" ({len(c.labels)} label{'' if len(c.labels) == 1 else 's'})"
+            for owner, c in self._listed("hf_label_catalogues", LabelCatalogue, "LabelCatalogue")
+            if owner == plugin
+        ]
+        templates = [
+            f"{s.path}{f' for {s.partnership}' if s.partnership else ''}"
+            for owner, s in self._listed("hf_template_sources", TemplateSource, "TemplateSource")
+            if owner == plugin
+        ]
+        if labels:
+            result["labels"] = labels
+        if templates:
+            result["templates"] = templates
         return result
 
     # -- data ---------------------------------------------------------------------------

@@ -32,6 +32,7 @@ def test_plugin_registers_without_failures(manager: PluginManager) -> None:
         "rules": ["TPL001", "TPL002"],
         "formats": ["outline"],
         "commands": ["template-count"],
+        "labels": ["nb (2 labels)", "en (2 labels)", "nb for malby (2 labels)"],
     }
 
 
