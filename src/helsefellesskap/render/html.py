@@ -245,8 +245,10 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
         if body is not None and body.abbreviation:
             return f"{body.name} ({body.abbreviation})"
         partner = partnership.partner(actor_id)
-        if partner is not None and partner.short_name:
+        if partner is not None and partner.short_name and partner.short_name not in partner.name:
             return f"{partner.name} ({partner.short_name})"
+        if partner is not None:
+            return partner.name
         return actor(actor_id)
 
     def document_title(document_id: str | None) -> str:
