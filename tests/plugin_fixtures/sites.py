@@ -59,14 +59,14 @@ def build_wheel(project: Path, out_dir: Path) -> Path:
     return wheel
 
 
-def install(names: list[str], target: Path, *, root: Path = FIXTURES) -> Path:
+def install(names: list[str], target: Path, *, root: Path = FIXTURES, cache: bool = True) -> Path:
     """Install the projects ``names`` (folders of ``root``) into ``target`` with pip.
 
-    The fixture projects are installed once per test session: a second call with the
-    same names returns the first target.
+    With ``cache``, the projects are installed once per test session: a second call with
+    the same names returns the first target.
     """
     key = (str(root), *names)
-    if key in _INSTALLED and _INSTALLED[key].is_dir():
+    if cache and key in _INSTALLED and _INSTALLED[key].is_dir():
         return _INSTALLED[key]
     wheel_dir = target.parent / f"{target.name}-wheels"
     wheels = [build_wheel(root / name, wheel_dir) for name in names]
