@@ -150,11 +150,26 @@ def test_plugins_lists_failures_and_the_rest(good_and_bad: Path) -> None:
     assert "  partnerships: fixturby" in _plugin_block(out, "fixture-good")
     assert "  formats: fixture-clash-own" in _plugin_block(out, "fixture-clash")
     data = json.loads(run_cli("plugins", "--format", "json").stdout)
-    assert {
-        "plugin": "fixture-raises",
-        "hook": "hf_render_formats",
-        "message": "raised RuntimeError('the format table is broken')",
-    } in data["failures"]
+    [raised] = [f for f in data["failures"] if f["plugin"] == "fixture-raises"]
+    assert (raised["hook"], raised["message"]) == (
+        "hf_render_formats",
+        "raised RuntimeError('the format table is broken')",
+    )
+    assert "raises.py" in raised["traceback"]
+    assert raised["traceback"].endswith("RuntimeError: the format table is broken")
+
+
+def test_plugins_traceback_option_shows_where_a_plugin_raised(good_and_bad: Path) -> None:
+    plain = run_cli("plugins").stdout
+    assert "Traceback (most recent call last):" not in plain
+    detailed = run_cli("plugins", "--traceback").stdout
+    lines = detailed.splitlines()
+    at = lines.index(
+        "  plugin 'fixture-raises' in hook hf_render_formats: "
+        "raised RuntimeError('the format table is broken')"
+    )
+    assert lines[at + 1] == "    Traceback (most recent call last):"
+    assert any("hf_fixture_bad" in line and "raises.py" in line for line in lines[at + 1 :])
 
 
 def test_disable_plugin_on_the_command_line(good_and_bad: Path) -> None:

@@ -19,6 +19,7 @@ import importlib.metadata
 import inspect
 import os
 import re
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import ModuleType
 from typing import Any, Generic, TypeVar
@@ -102,12 +103,15 @@ class PluginFailure:
     """A plugin that failed: at import, at registration or inside a hook.
 
     ``hook`` names the hook where the failure happened, ``None`` for a failure at import
-    or registration that concerns the plugin as a whole.
+    or registration that concerns the plugin as a whole. ``traceback`` is the formatted
+    traceback of the exception, where there was one, for the plugin's author; it does
+    not take part in comparisons.
     """
 
     plugin: str
     message: str
     hook: str | None = None
+    traceback: str | None = attrs.field(default=None, eq=False, repr=False)
 
     def __str__(self) -> str:
         where = f"plugin {self.plugin!r}" + (f" in hook {self.hook}" if self.hook else "")
@@ -222,8 +226,17 @@ class PluginManager:
         """The underlying pluggy manager, for tools that need it."""
         return self._pm
 
-    def _fail(self, plugin: str, message: str, hook: str | None = None) -> None:
-        failure = PluginFailure(plugin=plugin, message=message, hook=hook)
+    def _fail(
+        self,
+        plugin: str,
+        message: str,
+        hook: str | None = None,
+        error: BaseException | None = None,
+    ) -> None:
+        details = None
+        if error is not None:
+            details = "".join(traceback.format_exception(error)).rstrip()
+        failure = PluginFailure(plugin=plugin, message=message, hook=hook, traceback=details)
         if failure not in self.failures:
             self.failures.append(failure)
 
@@ -262,7 +275,7 @@ class PluginManager:
             try:
                 plugin = importlib.import_module(module_name)
             except Exception as error:  # a broken plugin must not stop the others
-                self._fail(name, f"failed to import {module_name}: {error!r}")
+                self._fail(name, f"failed to import {module_name}: {error!r}", error=error)
                 return False
         module = plugin if isinstance(plugin, ModuleType) else inspect.getmodule(plugin)
         name = name or self._default_name(plugin)
@@ -378,7 +391,7 @@ class PluginManager:
             try:
                 plugin = entry_point.load()
             except (Exception, SystemExit) as error:  # a broken plugin must not stop others
-                self._fail(ep_name, f"failed to import {entry_point.value}: {error!r}")
+                self._fail(ep_name, f"failed to import {entry_point.value}: {error!r}", error=error)
                 continue
             if self.register(
                 plugin, name=ep_name, distribution=dist, entry_point=entry_point.value
@@ -424,7 +437,7 @@ class PluginManager:
                 if isinstance(result, Iterable) and not isinstance(result, (str, bytes, Mapping)):
                     result = list(result)
             except Exception as error:  # a broken plugin must not stop the others
-                self._fail(impl.plugin_name, f"raised {error!r}", hook=hook)
+                self._fail(impl.plugin_name, f"raised {error!r}", hook=hook, error=error)
                 continue
             if result is not None:
                 yield impl.plugin_name, result

@@ -26,6 +26,15 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_plugins_arguments(parser: argparse.ArgumentParser) -> None:
+    _add_format(parser)
+    parser.add_argument(
+        "--traceback",
+        action="store_true",
+        help="show the traceback of each failure that raised (for plugin authors)",
+    )
+
+
 def plugins_data(context: CommandContext) -> dict[str, Any]:
     """What ``helsefellesskap plugins --format json`` prints, as a dictionary."""
     manager = context.manager
@@ -47,7 +56,8 @@ def plugins_data(context: CommandContext) -> dict[str, Any]:
         "plugins": plugins,
         "disabled": sorted(set(manager.skipped)),
         "failures": [
-            {"plugin": f.plugin, "hook": f.hook, "message": f.message} for f in manager.failures
+            {"plugin": f.plugin, "hook": f.hook, "message": f.message, "traceback": f.traceback}
+            for f in manager.failures
         ],
     }
 
@@ -77,6 +87,9 @@ def _run_plugins(args: argparse.Namespace, context: CommandContext) -> int:
         print(f"failures ({len(data['failures'])}):", file=out)
         for failure in context.manager.failures:
             print(f"  {failure}", file=out)
+            if args.traceback and failure.traceback:
+                for line in failure.traceback.splitlines():
+                    print(f"    {line}", file=out)
     return 0
 
 
@@ -154,7 +167,7 @@ def _run_list(args: argparse.Namespace, context: CommandContext) -> int:
 PLUGINS = Command(
     name="plugins",
     help="list the plugins: distribution, version, hooks, contributions and failures",
-    add_arguments=_add_format,
+    add_arguments=_add_plugins_arguments,
     run=_run_plugins,
 )
 """The ``plugins`` subcommand."""
