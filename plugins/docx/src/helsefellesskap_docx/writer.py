@@ -94,9 +94,9 @@ class Cell:
     shaded: bool = False
 
     @classmethod
-    def of(cls, text: str | None, **kwargs: object) -> Cell:
+    def of(cls, text: str | None, *, bold: bool = False, shaded: bool = False) -> Cell:
         """A cell of one paragraph (or an empty cell for ``None``)."""
-        return cls(paragraphs=(text,) if text else (), **kwargs)  # type: ignore[arg-type]
+        return cls(paragraphs=(text,) if text else (), bold=bold, shaded=shaded)
 
 
 def _runs(text: Text) -> list[Run]:
