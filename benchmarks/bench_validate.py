@@ -2,14 +2,14 @@
 
 The corpus is generated as TOML text: 19 partnerships (one per hospital trust area, as in
 the national arrangement), each with its partners, bodies, a declaration and an action
-plan, 20,000+ measures in all. Measured in the same run:
+plan, 22,800 measures in all (at least the 20,000 of a national corpus). Measured in the same run:
 
 - parse: TOML text to dictionaries (the baseline);
 - structure: dictionaries to the typed model (cattrs);
 - validate: every built-in rule over every partnership.
 
-Then the same at a quarter of the size, to check that four times the data takes about
-four times as long to validate, not sixteen.
+Then the same at four times the size, to check that four times the data takes about four
+times as long to validate, not sixteen.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from helsefellesskap import Bundle, Document, Partnership, PluginManager
+from helsefellesskap import ActionPlan, Bundle, Document, Partnership, PluginManager
 from helsefellesskap.io import parse_toml, structure, structure_document
 from helsefellesskap.validate import validate
 
@@ -26,7 +26,7 @@ from .common import Ratio, best_of
 __all__ = ["corpus", "run"]
 
 PARTNERSHIPS = 19
-MEASURES = 20_000
+MEASURES = 22_800  # 12 measures a goal
 AREAS = 10
 GOALS = 10
 MUNICIPALITIES = 20
@@ -158,8 +158,7 @@ def _count(bundles: list[Bundle]) -> int:
     return sum(
         sum(1 for _ in plan.measures())
         for bundle in bundles
-        for plan in bundle.documents
-        if hasattr(plan, "focus_areas")
+        for plan in bundle.documents_of(ActionPlan)
     )
 
 
@@ -175,10 +174,10 @@ def _timings(
 
 
 def run(repeat: int = 3) -> list[Ratio]:
-    """Measure the national corpus and the quarter-size one; return the ratios."""
+    """Measure the national corpus and one four times its size; return the ratios."""
     manager = PluginManager(entry_points=False, use_env=False)
     parse, structure_, check, count, findings = _timings(MEASURES, manager, repeat)
-    _p, _s, quarter, quarter_count, _f = _timings(MEASURES // 4, manager, repeat)
+    _p, _s, large, large_count, _f = _timings(4 * MEASURES, manager, repeat)
     detail = (
         f"{count} measures in {PARTNERSHIPS} partnerships, {findings} findings: parse "
         f"{parse:.3f} s, structure {structure_:.3f} s, validate {check:.3f} s"
@@ -193,9 +192,9 @@ def run(repeat: int = 3) -> list[Ratio]:
         ),
         Ratio(
             name="validate time, 4x data / 1x data",
-            value=check / quarter,
+            value=large / check,
             target=6.0,
-            detail=f"{quarter_count} measures: {quarter:.3f} s; {count} measures: {check:.3f} s "
+            detail=f"{count} measures: {check:.3f} s; {large_count} measures: {large:.3f} s "
             "(linear is about 4, quadratic would be about 16)",
         ),
     ]

@@ -145,6 +145,16 @@ class ValidationContext:
         return found
 
     @functools.cached_property
+    def closing_bodies(self) -> frozenset[str]:
+        """The ids of the bodies that are closed now or at some time in their history."""
+        return frozenset(
+            body.id
+            for body in self.partnership.bodies
+            if body.status is BodyStatus.CLOSED
+            or any(change.status is BodyStatus.CLOSED for change in body.history)
+        )
+
+    @functools.cached_property
     def _bodies_by_kind(self) -> Mapping[str, tuple[tuple[int, Body], ...]]:
         grouped: dict[str, list[tuple[int, Body]]] = {}
         for position, body in enumerate(self.partnership.bodies):

@@ -165,15 +165,18 @@ def deadline_in_period(context: ValidationContext) -> Iterator[Hit]:
 )
 def responsible_body_open(context: ValidationContext) -> Iterator[Hit]:
     """A measure that names a body closed at the measure's due date."""
+    closing = context.closing_bodies
+    if not closing:
+        return
     for plan in context.plans.values():
         last = plan.period.last_day
         for spot in context.measures(plan.id):
             measure = spot.measure
-            if measure.status in _FINISHED:
+            if measure.status in _FINISHED or closing.isdisjoint(measure.responsible):
                 continue
             day = min(measure.deadline.latest, last) if measure.deadline else last
             for n, item in enumerate(measure.responsible):
-                body = context.bodies.get(item)
+                body = context.bodies.get(item) if item in closing else None
                 if body is not None and body.status_on(day) is BodyStatus.CLOSED:
                     yield Hit(
                         plan.id,

@@ -89,17 +89,18 @@ def national_items_of_plan(context: ValidationContext) -> Iterator[Hit]:
                     f"$.national_goals[{n}]",
                     f'"{goal}" is a goal of "{owner}", not of the plan\'s national plan "{named}"',
                 )
-        groups: list[tuple[str, str]] = [
-            (f"$.priority_groups[{n}]", g) for n, g in enumerate(plan.priority_groups)
-        ]
+        # Which groups fall outside the national plan is decided once per distinct id;
+        # paths are only built for the items that do.
+        foreign = {group for group, plans in context.priority_groups.items() if named not in plans}
+        located = [(f"$.priority_groups[{n}]", g) for n, g in enumerate(plan.priority_groups)]
         for spot in context.measures(plan.id):
-            groups.extend(
-                (f"{spot.path}.priority_groups[{n}]", g)
-                for n, g in enumerate(spot.measure.priority_groups)
-            )
-        for path, group in groups:
-            plans = context.priority_groups.get(group)
-            if plans is not None and named not in plans:
+            groups = spot.measure.priority_groups
+            if groups and not foreign.isdisjoint(groups):
+                located.extend(
+                    (f"{spot.path}.priority_groups[{n}]", g) for n, g in enumerate(groups)
+                )
+        for path, group in located:
+            if group in foreign:
                 yield Hit(
                     plan.id,
                     path,

@@ -70,8 +70,11 @@ def _one_body(context: ValidationContext, document: str, path: str, item: str) -
 )
 def responsible_resolves(context: ValidationContext) -> Iterator[Hit]:
     """A responsible id of a measure that names no actor."""
+    actors = context.actors
     for plan in context.plans.values():
         for spot in context.measures(plan.id):
+            if all(item in actors for item in spot.measure.responsible):
+                continue
             yield from _actor_hits(
                 context,
                 plan.id,
@@ -340,6 +343,8 @@ def national_ids_resolve(context: ValidationContext) -> Iterator[Hit]:
                 plan.id, f"$.priority_groups[{n}]", group, "priority-group", "a priority group"
             )
         for spot in context.measures(plan.id):
+            if all(g in context.priority_groups for g in spot.measure.priority_groups):
+                continue
             for n, group in enumerate(spot.measure.priority_groups):
                 yield from check(
                     plan.id,
