@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import helsefellesskap
-from helsefellesskap import ActionPlan
+from helsefellesskap import ActionPlan, Bundle
 from helsefellesskap.render import render
 
 pytestmark = pytest.mark.browser
@@ -83,8 +84,12 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def plan_file() -> tuple[ActionPlan, Path]:
-    bundle = helsefellesskap.load_bundle(EXAMPLE)
+def bundle() -> Bundle:
+    return helsefellesskap.load_bundle(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def plan_file(bundle: Bundle) -> tuple[ActionPlan, Path]:
     plan = bundle.document(PLAN_ID)
     assert isinstance(plan, ActionPlan)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -93,16 +98,32 @@ def plan_file() -> tuple[ActionPlan, Path]:
     return plan, path
 
 
-def test_action_plan_in_headless_chromium(browser: Any, plan_file: tuple[ActionPlan, Path]) -> None:
-    plan, path = plan_file
+@attrs.define
+class Visit:
+    """A page opened from a file, with what the browser reported while loading it."""
+
+    page: Any
+    url: str
+    console_errors: list[str] = attrs.Factory(list)
+    page_errors: list[str] = attrs.Factory(list)
+    requests: list[str] = attrs.Factory(list)
+
+    def assert_clean(self) -> None:
+        """No console or script errors, and no request beyond the file and data: URLs."""
+        assert self.console_errors == [], f"console errors: {self.console_errors}"
+        assert self.page_errors == [], f"script errors: {self.page_errors}"
+        outside = [r for r in self.requests if r != self.url and not r.startswith("data:")]
+        assert outside == [], f"requests left the file: {outside}"
+
+
+def visit(browser: Any, path: Path) -> Visit:
+    """Open ``path`` by its file URL, refusing (and recording) every request beyond it."""
     url = path.as_uri()
-    page = browser.new_page()
-    console_errors: list[str] = []
-    page_errors: list[str] = []
-    requests: list[str] = []
-    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda error: page_errors.append(str(error)))
-    page.on("request", lambda request: requests.append(request.url))
+    seen = Visit(page=browser.new_page(), url=url)
+    page = seen.page
+    page.on("console", lambda m: seen.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: seen.page_errors.append(str(error)))
+    page.on("request", lambda request: seen.requests.append(request.url))
 
     def refuse_outside(route: Any) -> None:
         if route.request.url == url or route.request.url.startswith("data:"):
@@ -113,6 +134,13 @@ def test_action_plan_in_headless_chromium(browser: Any, plan_file: tuple[ActionP
     page.route("**/*", refuse_outside)
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
+    return seen
+
+
+def test_action_plan_in_headless_chromium(browser: Any, plan_file: tuple[ActionPlan, Path]) -> None:
+    plan, path = plan_file
+    seen = visit(browser, path)
+    page = seen.page
 
     assert page.evaluate("document.documentElement.lang") == "nb"
     assert page.locator("h1").count() == 1
@@ -125,11 +153,7 @@ def test_action_plan_in_headless_chromium(browser: Any, plan_file: tuple[ActionP
         assert cell.count() >= 1, f"measure {measure.id!r} is not on the page"
         assert cell.first.is_visible(), f"measure {measure.id!r} is on the page but hidden"
 
-    assert console_errors == [], f"console errors: {console_errors}"
-    assert page_errors == [], f"script errors: {page_errors}"
-    outside = [r for r in requests if r != url and not r.startswith("data:")]
-    assert outside == [], f"requests left the file: {outside}"
-
+    seen.assert_clean()
     overflowing = page.evaluate(OVERFLOWING_TABLES)
     assert overflowing == [], f"tables wider than the page on screen: {overflowing}"
 
@@ -148,4 +172,29 @@ def test_action_plan_in_headless_chromium(browser: Any, plan_file: tuple[ActionP
     pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
     # the front matter, then each focus area on a page of its own
     assert pages >= 1 + len(plan.focus_areas), f"{pages} pages"
+    page.close()
+
+
+def test_governance_diagram_in_headless_chromium(browser: Any, bundle: Bundle) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / "governance.html"
+    path.write_bytes(render(bundle.partnership, "html", bundle=bundle))
+    seen = visit(browser, path)
+    page = seen.page
+
+    diagram = page.locator("svg.governance-diagram")
+    assert diagram.count() == 1 and diagram.is_visible()
+    box = diagram.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 200
+    for body in bundle.partnership.bodies:
+        drawn = diagram.locator(f"g[data-body='{body.id}']")
+        assert drawn.is_visible(), f"body {body.id!r} is not drawn"
+        # the text fits inside its box
+        rect = drawn.locator("rect").bounding_box()
+        for text in drawn.locator("text").all():
+            line = text.bounding_box()
+            assert rect is not None and line is not None
+            assert line["x"] + line["width"] <= rect["x"] + rect["width"], (body.id, text)
+    seen.assert_clean()
+    diagram.screenshot(path=str(OUT / "governance-diagram.png"))
     page.close()
