@@ -41,12 +41,7 @@ from ..model import (
 )
 from ..model.national import NationalItem
 
-__all__ = ["MeasureSpot", "ValidationContext", "child", "index", "suggest"]
-
-
-def child(path: str, key: str) -> str:
-    """The path of ``key`` below ``path``: ``child("$.bodies[0]", "seats")``."""
-    return f"{path}.{key}"
+__all__ = ["MeasureSpot", "ValidationContext", "index", "suggest"]
 
 
 def index(path: str, position: int) -> str:
