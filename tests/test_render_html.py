@@ -477,6 +477,19 @@ def test_an_override_with_an_unknown_name_is_a_render_error(bundle: Bundle, tmp_
         html_of(bundle.document(PLAN), bundle, _manager_with(plugin))
 
 
+def test_an_override_that_extends_itself_is_a_render_error_with_the_fix(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    loop = _write(
+        tmp_path / "loop",
+        "action-plan.html.j2",
+        '{% extends "action-plan.html.j2" %}{% block contents %}x{% endblock %}',
+    )
+    plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=loop, partnership="eksempel"))
+    with pytest.raises(RenderError, match=r'extends or includes itself.*"builtin/action-plan'):
+        html_of(bundle.document(PLAN), bundle, _manager_with(plugin))
+
+
 def test_a_missing_included_template_is_a_render_error(bundle: Bundle, tmp_path: Path) -> None:
     folder = _write(
         tmp_path / "missing", "blocks/abbreviations.html.j2", '{% include "blocks/nope.html.j2" %}'

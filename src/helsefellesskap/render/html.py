@@ -203,6 +203,11 @@ class HtmlFormat(RenderFormat):
             raise RenderError(f"html: template {where}: {error.message}") from error
         except jinja2.UndefinedError as error:
             raise RenderError(f"html: template {name!r}: {error.message}") from error
+        except RecursionError:
+            raise RenderError(
+                f"html: template {name!r} extends or includes itself; an override extends "
+                f'the built-in page as "{BUILTIN_PREFIX}/{name}"'
+            ) from None
         return text.encode("utf-8")
 
 
