@@ -88,3 +88,19 @@ def test_save_as_json_by_suffix(tmp_path: Path, example_folder: Path) -> None:
 @given(st.sampled_from(DOCUMENT_TYPES).flatmap(models))
 def test_kind_tag_comes_first_in_toml(document: Document) -> None:
     assert dumps_toml(document).startswith(f'kind = "{document.KIND}"')
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path, example_folder: Path) -> None:
+    import os
+
+    document = load_document(example_folder / "funding" / "midler-2025.toml")
+    umask = os.umask(0o022)
+    try:
+        path = save(document, tmp_path / "new.toml")
+        assert path.stat().st_mode & 0o777 == 0o644
+        os.chmod(path, 0o600)
+        save(document, path, overwrite=True)
+        assert path.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(umask)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -94,6 +94,16 @@ def read_toml(path: Path) -> dict[str, Any]:
     return parse_toml(read_text(path), file=path)
 
 
+def _file_mode(path: Path) -> int:
+    """The mode a new file gets: the old file's mode, else 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
@@ -109,6 +119,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, _file_mode(path))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
