@@ -82,6 +82,8 @@ def check_golden(path: Path, data: bytes) -> None:
         ("    innrykk ", "innrykk"),
         ("år 2024. Neste", "år 2024. Neste"),
         ("FSU-møter", "FSU-møter"),
+        ("Helse & omsorg", "Helse & omsorg"),
+        ("&nbsp; og &#42;", r"\&nbsp; og \&#42;"),
         ("linje én\n1. linje to", "linje én\\\n1\\. linje to"),
     ],
 )

@@ -27,7 +27,7 @@ from .format import Renderable, RenderContext, RenderFormat
 
 __all__ = ["MarkdownFormat", "escape_cell", "escape_text", "escape_url", "mermaid_diagram"]
 
-_INLINE = re.compile(r"([\\`*_\[\]<~|])")
+_INLINE = re.compile(r"([\\`*_\[\]<~|]|&(?=#?[A-Za-z0-9]+;))")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)](?=\s|$))")
 
 
