@@ -285,3 +285,29 @@ def test_the_focus_area_list_comes_before_the_closing_words(
     )
     text = render(plan, "md", bundle=bundle, manager=manager).decode()
     assert "## 1 Innsatsområder\n\nPlanen har disse områdene:\n\n1. Område\n\nSlutt.\n" in text
+
+
+def test_escaped_cells_never_break_a_table_row() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.text())
+    def check(text: str) -> None:
+        cell = escape_cell(text)
+        assert "\n" not in cell
+        assert not re.search(r"(?<!\\)(\\\\)*\|", cell.replace("\\\\", "")), cell
+        assert cell == cell.strip()
+
+    check()
+
+
+def test_escaped_text_never_starts_a_block() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.text(alphabet=st.sampled_from("#>-+=*_1234567890. )abc\n")))
+    def check(text: str) -> None:
+        for line in escape_text(text).split("\\\n"):
+            assert not re.match(r"(#{1,6}(\s|$)|>|[-+*]\s|\d+[.)](\s|$))", line), line
+
+    check()
