@@ -93,7 +93,8 @@ def test_plugins_json(good: Path) -> None:
     result = run_cli("plugins", "--format", "json")
     assert result.code == 0
     data = json.loads(result.stdout)
-    assert set(data) == {"plugins", "disabled", "failures"}
+    assert set(data) == {"plugins", "disabled", "disabled_not_found", "failures"}
+    assert (data["disabled"], data["disabled_not_found"]) == ([], [])
     entry = next(p for p in data["plugins"] if p["name"] == "fixture-good")
     assert entry == {
         "name": "fixture-good",
@@ -186,6 +187,17 @@ def test_disable_plugin_on_the_command_line(good_and_bad: Path) -> None:
     assert good["contributes"]["formats"] == ["fixture-count"]
     text = run_cli("--disable-plugin", "fixture-clash", "plugins").stdout
     assert "\ndisabled: " in text and "fixture-clash" in text.split("\ndisabled: ")[1]
+
+
+def test_disabling_a_plugin_that_does_not_exist_is_pointed_out(good: Path) -> None:
+    result = run_cli("--disable-plugin", "fixture-godo", "plugins")
+    assert result.code == 0
+    assert "asked to disable, but no such plugin: fixture-godo\n" in result.stdout
+    assert "fixture-good (hf-fixture-good 1.2.3)" in result.stdout
+    data = json.loads(
+        run_cli("--disable-plugin", "fixture-godo", "plugins", "--format", "json").stdout
+    )
+    assert data["disabled_not_found"] == ["fixture-godo"]
 
 
 def test_disable_plugin_by_environment_in_a_real_process(good_and_bad: Path) -> None:

@@ -305,6 +305,12 @@ def test_disabled_by_distribution_name_disables_all_its_plugins(good_and_bad: Pa
     assert "fixture-count" in manager.render_formats()
 
 
+def test_disabled_names_that_match_nothing_are_known(good: Path) -> None:
+    manager = PluginManager(disabled=["fixture-good", "hf-fixture-good", "no-such-plugin"])
+    assert manager.unmatched_disabled() == ["no-such-plugin"]
+    assert manager.plugin("fixture-good") is None
+
+
 def test_builtin_plugin_can_be_disabled_by_module_name() -> None:
     manager = PluginManager(entry_points=False, disabled=["helsefellesskap.builtin.kinds"])
     assert manager.plugin("helsefellesskap.builtin.kinds") is None

@@ -210,6 +210,7 @@ class PluginManager:
         )
         self.failures: list[PluginFailure] = []
         self.skipped: list[str] = []
+        self._disabled_hits: set[str] = set()
         self._infos: dict[str, PluginInfo] = {}
         self._cache: dict[str, Any] = {}
         for plugin in DEFAULT_PLUGINS if plugins is None else plugins:
@@ -242,7 +243,13 @@ class PluginManager:
 
     def _is_disabled(self, *names: str | None) -> bool:
         wanted = {_normalize(n) for n in self.disabled}
-        return any(name is not None and _normalize(name) in wanted for name in names)
+        hits = {_normalize(n) for n in names if n is not None} & wanted
+        self._disabled_hits |= hits
+        return bool(hits)
+
+    def unmatched_disabled(self) -> list[str]:
+        """The names asked to be disabled that matched no plugin or distribution (typos)."""
+        return sorted(n for n in self.disabled if _normalize(n) not in self._disabled_hits)
 
     def register(
         self,

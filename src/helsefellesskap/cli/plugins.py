@@ -55,6 +55,7 @@ def plugins_data(context: CommandContext) -> dict[str, Any]:
     return {
         "plugins": plugins,
         "disabled": sorted(set(manager.skipped)),
+        "disabled_not_found": manager.unmatched_disabled(),
         "failures": [
             {"plugin": f.plugin, "hook": f.hook, "message": f.message, "traceback": f.traceback}
             for f in manager.failures
@@ -83,6 +84,9 @@ def _run_plugins(args: argparse.Namespace, context: CommandContext) -> int:
             print(f"  {category}: {', '.join(names)}", file=out)
     if data["disabled"]:
         print(f"disabled: {', '.join(data['disabled'])}", file=out)
+    if data["disabled_not_found"]:
+        names = ", ".join(data["disabled_not_found"])
+        print(f"asked to disable, but no such plugin: {names}", file=out)
     if data["failures"]:
         print(f"failures ({len(data['failures'])}):", file=out)
         for failure in context.manager.failures:
