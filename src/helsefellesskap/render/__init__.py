@@ -8,7 +8,7 @@ catalogue per language. Nothing here imports Jinja2 until an HTML document is re
 
 from __future__ import annotations
 
-from .api import make_context, output_name, render, render_bundle
+from .api import find_format, make_context, output_name, render, render_bundle
 from .catalogue import LANGUAGES, LabelCatalogue, TemplateSource, builtin_labels
 from .format import Renderable, RenderContext, RenderFormat
 
@@ -20,6 +20,7 @@ __all__ = [
     "Renderable",
     "TemplateSource",
     "builtin_labels",
+    "find_format",
     "make_context",
     "output_name",
     "render",
