@@ -68,3 +68,15 @@ def _classes_in(tp: object) -> list[type]:
     for arg in typing.get_args(tp):
         found.extend(_classes_in(arg))
     return found
+
+
+def test_subpackages_are_not_shadowed_by_functions() -> None:
+    import types
+
+    import helsefellesskap.render
+    import helsefellesskap.validate
+
+    assert isinstance(helsefellesskap.render, types.ModuleType)
+    assert isinstance(helsefellesskap.validate, types.ModuleType)
+    assert callable(helsefellesskap.render.render)
+    assert callable(helsefellesskap.validate.validate)

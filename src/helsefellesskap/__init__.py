@@ -2,7 +2,10 @@
 
 Declarations, action plans, committees and annual reports are typed models that load
 from and save to TOML, are validated against the national rules, and render to the
-documents the partners read. Everything public is importable from this package.
+documents the partners read. Everything public is importable from this package, except
+the two verbs that share their name with a subpackage: use
+``from helsefellesskap.validate import validate`` and
+``from helsefellesskap.render import render``.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from .io import (
 )
 from .kinds import BodyKind
 from .model import (
+    AbbreviationList,
     ActionPlan,
     AnnualReport,
     Application,
@@ -86,13 +90,16 @@ from .model import (
 )
 from .national import national_frame, national_plan
 from .plugins import PluginFailure, PluginInfo, PluginManager
+from .render import make_context, render_bundle
 from .render.catalogue import LabelCatalogue, TemplateSource
 from .render.format import RenderContext, RenderFormat
 from .sources import PartnershipSource
 from .targets import Target, resolve_target
+from .validate import ValidationContext, ValidationReport
 from .validate.finding import Finding, Rule
 
 __all__ = [
+    "AbbreviationList",
     "ActionPlan",
     "AnnualReport",
     "Application",
@@ -164,6 +171,8 @@ __all__ = [
     "Term",
     "TomlSyntaxError",
     "UsageError",
+    "ValidationContext",
+    "ValidationReport",
     "__version__",
     "dumps_json",
     "dumps_toml",
@@ -173,8 +182,10 @@ __all__ = [
     "load_document",
     "load_partnership",
     "loads_json",
+    "make_context",
     "national_frame",
     "national_plan",
+    "render_bundle",
     "resolve_target",
     "save",
     "save_bundle",

@@ -77,6 +77,7 @@ def main(
         parser.print_help(out)
         return 2
     context = CommandContext(manager=manager, stdout=out, stderr=err)
+    reported = len(manager.failures)
     try:
         return int(chosen.run(args, context))
     except DataError as error:
@@ -90,3 +91,6 @@ def main(
         return 2
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130
+    finally:
+        for failure in manager.failures[reported:]:
+            print(f"warning: {failure}", file=err)

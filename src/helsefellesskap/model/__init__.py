@@ -18,7 +18,7 @@ from .national import (
     PriorityGroup,
 )
 from .partner import Group, Membership, Partner, PartnerKind, Role
-from .partnership import Actor, Layout, Partnership, RuleSetting, Severity
+from .partnership import AbbreviationList, Actor, Layout, Partnership, RuleSetting, Severity
 from .plan import (
     ActionPlan,
     Basis,
@@ -55,6 +55,7 @@ DOCUMENT_TYPES: tuple[type[Document], ...] = (
 __all__ = [
     "DOCUMENT_TYPES",
     "ID_PATTERN",
+    "AbbreviationList",
     "ActionPlan",
     "Actor",
     "AgreementSubject",

@@ -38,7 +38,10 @@ class Commitment:
 
 @attrs.frozen(kw_only=True)
 class Declaration(Document):
-    """A partnership declaration for a period: an overarching goal and its commitments."""
+    """A partnership declaration for a period: an overarching goal and its commitments.
+
+    ``commitments_intro`` is the lead-in before the commitments ("… vil arbeide for:").
+    """
 
     KIND: ClassVar[str] = "declaration"
     FOLDER: ClassVar[str] = "declarations"
@@ -47,6 +50,7 @@ class Declaration(Document):
     overarching_goal: str | None = None
     preamble: tuple[str, ...] = ()
     heading: str | None = None
+    commitments_intro: str | None = None
     commitments: tuple[Commitment, ...] = ()
     parties: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     parties_text: str | None = None

@@ -17,7 +17,9 @@ class Document:
 
     ``kind`` (a class constant, written as ``kind = "…"`` in the file) tells which
     document type a file holds. ``partnership`` names the partnership's id, so that a
-    document file can be loaded on its own. ``source`` says where the content comes from.
+    document file can be loaded on its own. ``source`` says where the content comes from;
+    ``notes`` keep remarks about the source (a misprint kept as printed, a date that looks
+    wrong) that are not part of its text.
     """
 
     KIND: ClassVar[str] = ""
@@ -28,3 +30,4 @@ class Document:
     partnership: str | None = attrs.field(default=None, validator=check_id)
     language: str = "nb"
     source: str | None = None
+    notes: tuple[str, ...] = ()

@@ -10,7 +10,7 @@ from ._base import check_id, non_empty
 from .body import Body
 from .partner import Group, Partner, PartnerKind, Role
 
-__all__ = ["Actor", "Layout", "Partnership", "RuleSetting", "Severity"]
+__all__ = ["AbbreviationList", "Actor", "Layout", "Partnership", "RuleSetting", "Severity"]
 
 Actor = Partner | Body | Role | Group
 """Anything a document can name as responsible or as a seat holder."""
@@ -36,15 +36,25 @@ class RuleSetting:
     severity: Severity | None = None
 
 
+class AbbreviationList(enum.Enum):
+    """Which bodies a document's list of abbreviations shows."""
+
+    MENTIONED = "mentioned"
+    ALL = "all"
+
+
 @attrs.frozen(kw_only=True)
 class Layout:
     """How the partnership's documents are laid out when rendered.
 
     ``measure_columns`` are the columns of the goals and measures table, chosen from
     ``goal``, ``ongoing_work``, ``measure``, ``responsible``, ``deadline``, ``status``.
+    ``abbreviations`` chooses which bodies the abbreviations list shows: ``mentioned``
+    (those the document names) or ``all`` (every body with an abbreviation).
     """
 
     measure_columns: tuple[str, ...] = ("goal", "measure", "responsible")
+    abbreviations: AbbreviationList = AbbreviationList.MENTIONED
     language: str = "nb"
     template_set: str | None = None
 

@@ -66,7 +66,8 @@ class Measure:
     """A measure (*tiltak*, "Hvordan få det til?") with who is responsible and when.
 
     ``id`` is stable and unique in the plan; ``label`` is the letter the document prints
-    (``a)``) and may repeat. ``responsible`` lists ids of bodies, partners, roles or
+    (``a)``) and may repeat. ``details`` are bullet points under the text and ``closing``
+    the paragraphs after them. ``responsible`` lists ids of bodies, partners, roles or
     groups. ``builds_on`` lists ids of ongoing work of the same goal.
     """
 
@@ -74,6 +75,7 @@ class Measure:
     text: str = attrs.field(validator=non_empty)
     label: str | None = None
     details: tuple[str, ...] = ()
+    closing: tuple[str, ...] = ()
     responsible: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     deadline: Deadline | None = None
     status: MeasureStatus = MeasureStatus.PLANNED
