@@ -55,6 +55,10 @@ def main(
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--version"]:
+        # Answer at once: building the plugin manager would load every plugin first.
+        print(f"helsefellesskap {__version__}", file=out)
+        return 0
     parser = _parser()
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--disable-plugin", action="append", default=[])
