@@ -8,12 +8,34 @@ from typing import ClassVar
 
 import attrs
 
-from ..model import Bundle, Document, Layout, NationalFrame, Partnership
+from ..model import (
+    ActionPlan,
+    AnnualReport,
+    Bundle,
+    ConsultationResponse,
+    Declaration,
+    Document,
+    FundingRound,
+    Layout,
+    NationalFrame,
+    Partnership,
+)
 
-__all__ = ["RenderContext", "RenderFormat", "Renderable"]
+__all__ = ["CORE_RENDERABLES", "RenderContext", "RenderFormat", "Renderable"]
 
 Renderable = Document | Partnership
 """What a format renders: a document, or a partnership (its governance overview)."""
+
+CORE_RENDERABLES: tuple[type[Renderable], ...] = (
+    ActionPlan,
+    Declaration,
+    AnnualReport,
+    FundingRound,
+    ConsultationResponse,
+    Partnership,
+)
+"""Every document type of the core and the partnership (its governance overview): what
+a format that renders them all declares as its ``renders``."""
 
 
 @attrs.frozen(kw_only=True)

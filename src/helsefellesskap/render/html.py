@@ -34,6 +34,7 @@ from ..model import (
     Partnership,
 )
 from . import view
+from .api import output_name
 from .format import Renderable, RenderContext, RenderFormat
 from .svg import DiagramLabels, governance_svg
 
@@ -230,11 +231,10 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
     labels = _labels(context)
     label = _labeller(labels)
     partnership = context.partnership
-    national = context.national.ids()
+    plan_id = item.basis.national_plan if isinstance(item, ActionPlan) else None
 
     def national_text(item_id: str) -> str:
-        found = national.get(item_id)
-        return str(getattr(found, "text", None) or getattr(found, "name", None) or item_id)
+        return view.national_text(item_id, context.national, plan_id)
 
     def date(day: Any) -> str:
         return view.date_text(day, context.language) if day is not None else ""
@@ -243,18 +243,7 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
         return view.actor_name(actor_id, partnership) if actor_id else ""
 
     def actor_full(actor_id: str | None) -> str:
-        """A body or partner in full with its short form: ``Partnerskapsmøtet (PM)``."""
-        if not actor_id:
-            return ""
-        body = partnership.body(actor_id)
-        if body is not None and body.abbreviation:
-            return f"{body.name} ({body.abbreviation})"
-        partner = partnership.partner(actor_id)
-        if partner is not None and partner.short_name and partner.short_name not in partner.name:
-            return f"{partner.name} ({partner.short_name})"
-        if partner is not None:
-            return partner.name
-        return actor(actor_id)
+        return view.actor_full(actor_id, partnership) or ""
 
     def document_title(document_id: str | None) -> str:
         found = context.bundle.document(document_id) if document_id else None
@@ -280,7 +269,7 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
         "national_text": national_text,
         "document_title": document_title,
         "amount": lambda value: view.amount_text(value, context.language),
-        "abbreviations": view.abbreviations(item, partnership),
+        "abbreviations": view.abbreviations(item, partnership, context.layout.abbreviations),
         "layout": context.layout,
         "row_groups": row_groups,
         "kind_name": context.kind_label,
@@ -312,7 +301,13 @@ def _plan_values(plan: ActionPlan, context: RenderContext) -> dict[str, Any]:
         "priority_groups": view.priority_group_names(
             plan.priority_groups, context.national, plan.basis.national_plan
         ),
-        "tables": {area.id: view.measure_table(area, context) for area in plan.focus_areas},
+        "tables": {
+            area.id: view.measure_table(area, context, plan.references) for area in plan.focus_areas
+        },
+        "funding_rounds": [
+            (r, output_name(r.document, HtmlFormat()) if r.document is not None else None)
+            for r in view.funding_round_views(plan, context)
+        ],
         "measures": {m.id: m for m in plan.measures()},
         "commitment_titles": (
             {c.id: c.title for c in declaration.commitments} if declaration else {}

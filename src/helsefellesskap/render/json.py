@@ -23,15 +23,8 @@ import json as jsonlib
 from typing import Any
 
 from ..io import dumps_json
-from ..model import (
-    ActionPlan,
-    AnnualReport,
-    ConsultationResponse,
-    Declaration,
-    FundingRound,
-    Partnership,
-)
-from .format import Renderable, RenderContext, RenderFormat
+from ..model import Partnership
+from .format import CORE_RENDERABLES, Renderable, RenderContext, RenderFormat
 
 __all__ = ["ENVELOPE_FORMAT", "ENVELOPE_VERSION", "JsonFormat", "envelope", "unwrap"]
 
@@ -77,14 +70,7 @@ class JsonFormat(RenderFormat):
     media_type = "application/json"
     description = "the document as data (versioned envelope)"
     binary = False
-    renders = (
-        ActionPlan,
-        Declaration,
-        AnnualReport,
-        FundingRound,
-        ConsultationResponse,
-        Partnership,
-    )
+    renders = CORE_RENDERABLES
 
     def can_render(self, item: Renderable) -> bool:
         """Any document type (plugins' included) and the partnership."""

@@ -19,11 +19,13 @@ from ..model import (
     FundingRound,
     Link,
     Partnership,
+    Reference,
     Section,
     StructureCount,
 )
 from . import view
-from .format import Renderable, RenderContext, RenderFormat
+from .api import output_name
+from .format import CORE_RENDERABLES, Renderable, RenderContext, RenderFormat
 
 __all__ = ["MarkdownFormat", "escape_cell", "escape_text", "escape_url", "mermaid_diagram"]
 
@@ -68,10 +70,14 @@ def escape_url(url: str) -> str:
     return url
 
 
-def _link(link: Link) -> str:
-    if not link.title and not re.search(r"[\s<>]", link.url):
-        return f"<{link.url}>"
-    return f"[{escape_text(link.title or link.url)}]({escape_url(link.url)})"
+def _link(link: Link, *, in_cell: bool = False) -> str:
+    """A link as Markdown: an autolink for a bare URL, else ``[title](url)``; in a table
+    cell the title is escaped for the cell and a pipe in the URL is percent-encoded."""
+    url = link.url.replace("|", "%7C") if in_cell else link.url
+    if not link.title and not re.search(r"[\s<>]", url):
+        return f"<{url}>"
+    title = link.title or link.url
+    return f"[{escape_cell(title) if in_cell else escape_text(title)}]({escape_url(url)})"
 
 
 class _Writer:
@@ -110,6 +116,10 @@ class _Writer:
         """A list of ``**Label:** value`` lines, skipping empty values."""
         self.bullets((f"**{escape_text(k)}:** {escape_text(v)}" for k, v in pairs if v), raw=True)
 
+    def label_table(self, keys: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+        """A table whose headers are the labels of ``keys``."""
+        self.table([self.label(key) for key in keys], rows)
+
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
         """A table; ``rows`` hold cell texts already escaped with :func:`escape_cell`."""
         lines = [
@@ -138,7 +148,7 @@ class _Writer:
         if title:
             self.heading(level, title, number)
         self.paragraphs(section.paragraphs)
-        national = view.national_goal_texts(section.national, self.context.national)
+        national = (view.national_text(i, self.context.national) for i in section.national)
         self.bullets((*section.bullets, *national))
         if listing:
             self.raw(listing)
@@ -173,7 +183,8 @@ def _start(out: _Writer, title: str, item: Renderable) -> None:
 
 
 def _abbreviations(out: _Writer, item: Renderable, level: int = 2) -> None:
-    found = view.abbreviations(item, out.context.partnership)
+    context = out.context
+    found = view.abbreviations(item, context.partnership, context.layout.abbreviations)
     if found:
         out.heading(level, out.label("abbreviations.title"))
         out.bullets(f"{a.abbreviation} = {a.name}" for a in found)
@@ -182,23 +193,30 @@ def _abbreviations(out: _Writer, item: Renderable, level: int = 2) -> None:
 # -- action plan ----------------------------------------------------------------------
 
 
-def _cell(cell: view.TableCell | None) -> str:
+def _cell(cell: view.TableCell | None, see: str) -> str:
+    """A cell of the measures table on one line: label and paragraphs, bullets (``•``),
+    closing paragraphs, links, then ``see`` and the references the measure draws on."""
     if cell is None or cell.is_empty:
         return ""
-    parts = [escape_cell(p) for p in cell.paragraphs]
+    parts = [escape_cell(cell.text)]
     parts.extend("• " + escape_cell(b) for b in cell.bullets)
+    parts.extend(escape_cell(p) for p in cell.closing)
+    parts.extend(_link(link, in_cell=True) for link in cell.links)
+    if cell.references:
+        parts.append(escape_cell(f"{see}: " + ", ".join(r.title for r in cell.references)))
     return "<br>".join(p for p in parts if p)
 
 
-def _measure_table(out: _Writer, area: FocusArea) -> None:
+def _measure_table(out: _Writer, area: FocusArea, references: Sequence[Reference]) -> None:
     if not area.goals:
         return
-    table = view.measure_table(area, out.context)
-    out.table(table.headers, ([_cell(c) for c in row.cells] for row in table.rows))
+    table = view.measure_table(area, out.context, references)
+    see = out.label("plan.see")
+    out.table(table.headers, ([_cell(c, see) for c in row.cells] for row in table.rows))
 
 
 def _focus_area(
-    out: _Writer, area: FocusArea, number: str, declaration: Declaration | None
+    out: _Writer, area: FocusArea, number: str, plan: ActionPlan, declaration: Declaration | None
 ) -> None:
     out.heading(3, area.title, number)
     out.paragraphs(area.description)
@@ -209,7 +227,7 @@ def _focus_area(
     for intention in area.intentions:
         out.paragraph(intention.text)
         out.bullets(intention.points)
-    _measure_table(out, area)
+    _measure_table(out, area, plan.references)
     out.bullets(area.notes)
 
 
@@ -292,21 +310,9 @@ def _action_plan(plan: ActionPlan, context: RenderContext) -> str:
             if listing:
                 out.raw(listing)
         for area in plan.focus_areas:
-            _focus_area(out, area, numbers.areas[area.id], declaration)
+            _focus_area(out, area, numbers.areas[area.id], plan, declaration)
     for section, number in zip(plan.sections, numbers.sections, strict=True):
         out.section(section, 2, number=number)
-    if plan.references and numbers.references:
-        out.heading(2, out.label("plan.references"), numbers.references)
-        for reference in plan.references:
-            out.heading(3, reference.title)
-            out.paragraph(reference.description)
-            if reference.size:
-                out.paragraph(reference.size)
-            for steps in reference.lists:
-                out.paragraph(f"{steps.title}:")
-                out.bullets(steps.items)
-            if reference.url:
-                out.bullets([_link(Link(url=reference.url))], raw=True)
     if plan.way_forward is not None and numbers.way_forward:
         out.section(
             plan.way_forward,
@@ -314,7 +320,45 @@ def _action_plan(plan: ActionPlan, context: RenderContext) -> str:
             number=numbers.way_forward,
             default_title=out.label("plan.way_forward"),
         )
+    _references(out, plan)
+    _funding_rounds(out, plan)
     return out.text()
+
+
+def _references(out: _Writer, plan: ActionPlan) -> None:
+    """The plan's frameworks and sources, unnumbered after the way forward."""
+    if not plan.references:
+        return
+    out.heading(2, out.label("plan.references"))
+    for reference in plan.references:
+        out.heading(3, reference.title)
+        out.paragraph(reference.description)
+        if reference.size:
+            out.paragraph(reference.size)
+        for steps in reference.lists:
+            out.paragraph(f"{steps.title}:")
+            out.bullets(steps.items)
+        if reference.url:
+            out.bullets([_link(Link(url=reference.url))], raw=True)
+
+
+def _funding_rounds(out: _Writer, plan: ActionPlan) -> None:
+    """The funding rounds the plan names, each linked to its Markdown file where the
+    bundle holds it (named as :func:`~helsefellesskap.render.api.output_name` names it)."""
+    rounds = view.funding_round_views(plan, out.context)
+    if not rounds:
+        return
+    out.heading(2, out.label("plan.funding_rounds"))
+    fmt = MarkdownFormat()
+    out.bullets(
+        (
+            _link(Link(url=output_name(r.document, fmt), title=r.text))
+            if r.document is not None
+            else escape_text(r.text)
+            for r in rounds
+        ),
+        raw=True,
+    )
 
 
 # -- declaration ----------------------------------------------------------------------
@@ -332,6 +376,7 @@ def _declaration(declaration: Declaration, context: RenderContext) -> str:
         out.raw(f"**{escape_text(declaration.overarching_goal)}**")
     if declaration.commitments:
         out.heading(2, out.label("declaration.commitments"))
+        out.paragraph(declaration.commitments_intro)
         for commitment in view.commitment_views(declaration, context):
             out.heading(3, commitment.title, f"{commitment.number}.")
             out.paragraph(commitment.statement)
@@ -428,7 +473,7 @@ def _annual_report(report: AnnualReport, context: RenderContext) -> str:
             )
             how_many = str(meeting.count) if meeting.count is not None else meeting.frequency
             rows.append([escape_cell(who), escape_cell(how_many or "")])
-        out.table([out.label("report.meeting_body"), out.label("report.meeting_count")], rows)
+        out.label_table(("report.meeting_body", "report.meeting_count"), rows)
     for key, items in (
         ("report.themes", report.themes),
         ("report.results", report.results),
@@ -442,8 +487,8 @@ def _annual_report(report: AnnualReport, context: RenderContext) -> str:
     if report.measure_status:
         names = _measure_names(report, context)
         out.heading(2, out.label("report.measure_status"))
-        out.table(
-            [out.label("report.measure"), out.label("column.status"), out.label("report.note")],
+        out.label_table(
+            ("report.measure", "column.status", "report.note"),
             (
                 [
                     escape_cell(names.get(f.measure, f.measure)),
@@ -565,12 +610,8 @@ def _governance(partnership: Partnership, context: RenderContext) -> str:
         out.raw(mermaid_diagram(partnership))
     if partnership.partners:
         out.heading(2, out.label("governance.partners"))
-        out.table(
-            [
-                out.label("governance.partners"),
-                out.label("governance.kind"),
-                out.label("governance.membership"),
-            ],
+        out.label_table(
+            ("governance.partners", "governance.kind", "governance.membership"),
             (
                 [
                     escape_cell(p.name + (f" ({p.short_name})" if p.short_name else "")),
@@ -613,12 +654,8 @@ def _governance(partnership: Partnership, context: RenderContext) -> str:
             )
         if body.seats:
             out.heading(4, out.label("governance.seats"))
-            out.table(
-                [
-                    out.label("governance.holder"),
-                    out.label("governance.count"),
-                    out.label("governance.rights"),
-                ],
+            out.label_table(
+                ("governance.holder", "governance.count", "governance.rights"),
                 (
                     [
                         escape_cell(s.holder + (f" ({s.note})" if s.note else "")),
@@ -651,14 +688,7 @@ class MarkdownFormat(RenderFormat):
     media_type = "text/markdown; charset=utf-8"
     description = "GitHub-flavoured Markdown"
     binary = False
-    renders = (
-        ActionPlan,
-        Declaration,
-        AnnualReport,
-        FundingRound,
-        ConsultationResponse,
-        Partnership,
-    )
+    renders = CORE_RENDERABLES
 
     def render(self, item: Renderable, context: RenderContext) -> bytes:
         """Render ``item`` as UTF-8 Markdown."""

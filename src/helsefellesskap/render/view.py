@@ -17,16 +17,20 @@ import attrs
 
 from ..errors import RenderError
 from ..model import (
+    AbbreviationList,
     ActionPlan,
     Body,
     Declaration,
     Document,
     FocusArea,
+    FundingRound,
     Goal,
+    Link,
     Measure,
     NationalFrame,
     OngoingWork,
     Partnership,
+    Reference,
 )
 from .format import RenderContext
 
@@ -36,13 +40,16 @@ __all__ = [
     "BodyView",
     "CommitmentView",
     "Edge",
+    "FundingRoundView",
     "MainGoalView",
     "MeasureTable",
     "PlanNumbering",
+    "ReferenceName",
     "SeatView",
     "TableCell",
     "TableRow",
     "abbreviations",
+    "actor_full",
     "actor_name",
     "amount_text",
     "body_views",
@@ -50,12 +57,14 @@ __all__ = [
     "commitment_views",
     "date_text",
     "declaration_of",
+    "funding_round_views",
     "governance_edges",
     "has_introduction",
     "join_names",
     "measure_table",
     "measure_text",
     "national_goal_texts",
+    "national_text",
     "plan_numbering",
     "priority_group_names",
     "responsible_text",
@@ -80,6 +89,25 @@ def actor_name(actor_id: str, partnership: Partnership) -> str:
     role's short name (``UNN``), else its name; a group's name; an unknown id verbatim."""
     actor = partnership.actors().get(actor_id)
     return actor.display_name if actor is not None else actor_id
+
+
+def actor_full(actor_id: str | None, partnership: Partnership) -> str | None:
+    """An actor in full with its short form, where the document names the adopting or
+    receiving body or partner: ``Partnerskapsmøtet (PM)``,
+    ``Universitetssykehuset Nord-Norge (UNN)``; a partner whose short name is part of its
+    name by its name alone; anything else as :func:`actor_name` names it. ``None`` for no id.
+    """
+    if not actor_id:
+        return None
+    body = partnership.body(actor_id)
+    if body is not None and body.abbreviation:
+        return f"{body.name} ({body.abbreviation})"
+    partner = partnership.partner(actor_id)
+    if partner is not None:
+        if partner.short_name and partner.short_name not in partner.name:
+            return f"{partner.name} ({partner.short_name})"
+        return partner.name
+    return actor_name(actor_id, partnership)
 
 
 def join_names(names: Sequence[str], and_word: str) -> str:
@@ -114,12 +142,19 @@ class Abbreviation:
     """The body's id."""
 
 
+_UNRENDERED: tuple[tuple[type, str], ...] = ((Document, "notes"), (Measure, "notes"))
+"""Fields that hold remarks about the source, never shown in the document's text."""
+
+
 def _strings(value: object) -> Iterator[str]:
-    """Every text inside a model value, however deeply nested."""
+    """Every text inside a model value, however deeply nested, except the remarks about
+    the source that no format shows (a document's and a measure's ``notes``)."""
     if isinstance(value, str):
         yield value
     elif attrs.has(type(value)):
         for field in attrs.fields(type(value)):  # type: ignore[arg-type]
+            if any(isinstance(value, kind) and field.name == name for kind, name in _UNRENDERED):
+                continue
             yield from _strings(getattr(value, field.name))
     elif isinstance(value, Mapping):
         for item in value.values():
@@ -135,17 +170,21 @@ def _mentions(abbreviation: str, texts: Iterable[str]) -> bool:
 
 
 def abbreviations(
-    item: Document | Partnership, partnership: Partnership
+    item: Document | Partnership,
+    partnership: Partnership,
+    scope: AbbreviationList = AbbreviationList.MENTIONED,
 ) -> tuple[Abbreviation, ...]:
     """The abbreviations a reader of ``item`` needs ("Forkortelser i dokumentet").
 
-    A body with an abbreviation is listed when the document names it by id (as
-    responsible, as the adopting body, in its structure …) or its abbreviation appears as
-    a word in the document's text. The governance overview (``item`` is the partnership)
-    lists every body with an abbreviation. The order is the partnership's body order.
+    With ``scope`` ``mentioned`` (the default), a body with an abbreviation is listed
+    when the document names it by id (as responsible, as the adopting body, in its
+    structure …) or its abbreviation appears as a word in the document's text; remarks
+    about the source (``notes``) do not count. With ``all`` (``Layout.abbreviations``),
+    as for the governance overview (``item`` is the partnership), every body with an
+    abbreviation is listed. The order is the partnership's body order.
     """
     listed = [b for b in partnership.bodies if b.abbreviation]
-    if isinstance(item, Partnership):
+    if isinstance(item, Partnership) or scope is AbbreviationList.ALL:
         chosen = listed
     else:
         texts = list(_strings(item))
@@ -160,8 +199,19 @@ def abbreviations(
 
 
 @attrs.frozen(kw_only=True)
+class ReferenceName:
+    """A framework or source of the plan (its ``references``) as a cell names it."""
+
+    id: str
+    title: str
+
+
+@attrs.frozen(kw_only=True)
 class TableCell:
-    """A cell of the goals and measures table: paragraphs, then bullet points.
+    """A cell of the goals and measures table, read in this order: the ``label`` (a
+    measure's ``a)``) before the first paragraph, the paragraphs, the bullet points, the
+    ``closing`` paragraphs, the ``links``, and the plan's references the measure draws
+    on (shown as "Se: Recruit & Retain").
 
     ``rowspan`` is how many rows the cell covers (a goal spans its measures).
     """
@@ -169,17 +219,31 @@ class TableCell:
     column: str
     paragraphs: tuple[str, ...] = ()
     bullets: tuple[str, ...] = ()
+    label: str | None = None
+    closing: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    references: tuple[ReferenceName, ...] = ()
     rowspan: int = 1
 
     @property
     def text(self) -> str:
-        """The paragraphs joined by line breaks (without the bullets)."""
-        return "\n".join(self.paragraphs)
+        """The label and paragraphs, joined by line breaks (``a) Utarbeide …``)."""
+        first, *rest = self.paragraphs or ("",)
+        if self.label:
+            first = f"{self.label} {first}".rstrip()
+        return "\n".join((first, *rest)) if (first or rest) else ""
 
     @property
     def is_empty(self) -> bool:
         """Whether the cell shows nothing."""
-        return not (self.paragraphs or self.bullets)
+        return not (
+            self.label
+            or self.paragraphs
+            or self.bullets
+            or self.closing
+            or self.links
+            or self.references
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -232,13 +296,25 @@ def _goal_rows(goal: Goal, with_ongoing: bool) -> list[tuple[OngoingWork | None,
 
 
 def _measure_cell(
-    column: str, measure: Measure | None, partnership: Partnership, context: RenderContext
+    column: str,
+    measure: Measure | None,
+    context: RenderContext,
+    references: Mapping[str, str],
 ) -> TableCell:
+    partnership = context.partnership
     if measure is None:
         return TableCell(column=column)
     if column == "measure":
         return TableCell(
-            column=column, paragraphs=(measure_text(measure),), bullets=measure.details
+            column=column,
+            label=measure.label,
+            paragraphs=(measure.text,),
+            bullets=measure.details,
+            closing=measure.closing,
+            links=measure.links,
+            references=tuple(
+                ReferenceName(id=i, title=references.get(i, i)) for i in measure.references
+            ),
         )
     if column == "responsible":
         text = responsible_text(measure.responsible, partnership, context)
@@ -266,16 +342,20 @@ def check_columns(columns: Sequence[str]) -> None:
             )
 
 
-def measure_table(area: FocusArea, context: RenderContext) -> MeasureTable:
+def measure_table(
+    area: FocusArea, context: RenderContext, references: Sequence[Reference] = ()
+) -> MeasureTable:
     """The goals and measures table of ``area`` in the columns of ``context.layout``.
 
     A goal's cell spans the rows of its measures; with an ``ongoing_work`` column, an
     ongoing work's cell spans the measures whose ``builds_on`` names it, ongoing work
     without measures still gets its row, and measures that build on none come last.
+    ``references`` are the plan's, so that a measure's cell names those it draws on by
+    title (an id the plan lacks verbatim).
     """
     columns = tuple(context.layout.measure_columns)
     check_columns(columns)
-    partnership = context.partnership
+    titles = {r.id: r.title for r in references}
     with_ongoing = "ongoing_work" in columns
     rows: list[TableRow] = []
     for goal in area.goals:
@@ -303,11 +383,12 @@ def measure_table(area: FocusArea, context: RenderContext) -> MeasureTable:
                                 column=column,
                                 paragraphs=(work.text,),
                                 bullets=work.details,
+                                links=work.links,
                                 rowspan=span,
                             )
                         )
                 else:
-                    cells.append(_measure_cell(column, measure, partnership, context))
+                    cells.append(_measure_cell(column, measure, context, titles))
             rows.append(
                 TableRow(
                     cells=tuple(cells),
@@ -328,15 +409,16 @@ class PlanNumbering:
     """Section numbers of an action plan, as the sources number them.
 
     Introduction ``1``; focus areas ``2`` with each area ``2.1``, ``2.2`` …; the plan's
-    other sections, its references and the way forward follow. A part the plan lacks
-    has ``None`` and takes no number.
+    other sections and the way forward follow. A part the plan lacks has ``None`` and
+    takes no number. The plan's references and funding rounds are not chapters of the
+    sources: they follow the way forward unnumbered, as appendices, so that they never
+    shift the numbers the sources give ("Veien videre" stays ``3`` in Helgeland's plan).
     """
 
     introduction: str | None
     focus_areas: str | None
     areas: Mapping[str, str]
     sections: tuple[str, ...]
-    references: str | None
     way_forward: str | None
 
 
@@ -363,16 +445,53 @@ def plan_numbering(plan: ActionPlan, declaration: Declaration | None = None) -> 
     focus = next_number() if plan.focus_areas or plan.focus_areas_intro else None
     areas = {a.id: f"{focus}.{i}" for i, a in enumerate(plan.focus_areas, start=1)}
     sections = tuple(next_number() for _ in plan.sections)
-    references = next_number() if plan.references else None
     way_forward = next_number() if plan.way_forward is not None else None
     return PlanNumbering(
         introduction=introduction,
         focus_areas=focus,
         areas=areas,
         sections=sections,
-        references=references,
         way_forward=way_forward,
     )
+
+
+@attrs.frozen(kw_only=True)
+class FundingRoundView:
+    """A funding round a plan names: its title and year, if the bundle holds it.
+
+    ``document`` is the funding round itself (``None`` where the bundle lacks it, and
+    ``title`` is then its id), for a format to link its rendered file.
+    """
+
+    id: str
+    title: str
+    year: int | None
+    document: FundingRound | None
+
+    @property
+    def text(self) -> str:
+        """``Rekrutterings- og samhandlingsmidler 2025``: the title with the year where
+        the title does not already say it."""
+        if self.year is None or str(self.year) in self.title:
+            return self.title
+        return f"{self.title} {self.year}"
+
+
+def funding_round_views(plan: ActionPlan, context: RenderContext) -> tuple[FundingRoundView, ...]:
+    """The funding rounds of ``plan`` (its ``funding_rounds``), in its order."""
+    views = []
+    for round_id in plan.funding_rounds:
+        found = context.bundle.document(round_id)
+        document = found if isinstance(found, FundingRound) else None
+        views.append(
+            FundingRoundView(
+                id=round_id,
+                title=document.title if document else round_id,
+                year=document.year if document else None,
+                document=document,
+            )
+        )
+    return tuple(views)
 
 
 # -- declaration ----------------------------------------------------------------------
@@ -432,10 +551,23 @@ def declaration_of(plan: ActionPlan, context: RenderContext) -> Declaration | No
 # -- the national frame ---------------------------------------------------------------
 
 
+def national_text(item_id: str, frame: NationalFrame, plan_id: str | None = None) -> str:
+    """What the national frame says for ``item_id``: a goal's, requirement's, agreement
+    subject's or principle's text, a priority group's or national plan's name. A
+    priority group is worded as national plan ``plan_id`` words it, where that plan has
+    it. An unknown id comes back verbatim."""
+    chosen = frame.plan(plan_id) if plan_id is not None else None
+    if chosen is not None:
+        group = next((g for g in chosen.priority_groups if g.id == item_id), None)
+        if group is not None:
+            return group.name
+    found = frame.ids().get(item_id)
+    return str(getattr(found, "text", None) or getattr(found, "name", None) or item_id)
+
+
 def national_goal_texts(ids: Sequence[str], frame: NationalFrame) -> tuple[str, ...]:
     """The texts of national goals by id (an unknown id verbatim)."""
-    known = frame.ids()
-    return tuple(getattr(known.get(i), "text", None) or i for i in ids)
+    return tuple(national_text(i, frame) for i in ids)
 
 
 def priority_group_names(
@@ -443,18 +575,7 @@ def priority_group_names(
 ) -> tuple[str, ...]:
     """The names of priority groups, worded as national plan ``plan_id`` words them
     (else as the first plan that has the group; an unknown id verbatim)."""
-    plans = list(frame.plans)
-    chosen = frame.plan(plan_id) if plan_id else None
-    if chosen is not None:
-        plans.remove(chosen)
-        plans.insert(0, chosen)
-    names: list[str] = []
-    for group_id in ids:
-        name = next(
-            (g.name for p in plans for g in p.priority_groups if g.id == group_id), group_id
-        )
-        names.append(name)
-    return tuple(names)
+    return tuple(national_text(i, frame, plan_id) for i in ids)
 
 
 # -- governance -----------------------------------------------------------------------

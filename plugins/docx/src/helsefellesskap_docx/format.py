@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from helsefellesskap import (
-    ActionPlan,
-    AnnualReport,
-    ConsultationResponse,
-    Declaration,
-    FundingRound,
-    Partnership,
-    RenderContext,
-    RenderError,
-    RenderFormat,
-)
-from helsefellesskap.render.format import Renderable
+from helsefellesskap import RenderContext, RenderError, RenderFormat
+from helsefellesskap.render.format import CORE_RENDERABLES, Renderable
 
 __all__ = ["MEDIA_TYPE", "DocxFormat"]
 
@@ -35,14 +25,7 @@ class DocxFormat(RenderFormat):
     media_type: ClassVar[str] = MEDIA_TYPE
     description: ClassVar[str] = "Word document (python-docx)"
     binary: ClassVar[bool] = True
-    renders: ClassVar[tuple[type[Renderable], ...]] = (
-        Declaration,
-        ActionPlan,
-        AnnualReport,
-        FundingRound,
-        ConsultationResponse,
-        Partnership,
-    )
+    renders: ClassVar[tuple[type[Renderable], ...]] = CORE_RENDERABLES
 
     def render(self, item: Renderable, context: RenderContext) -> bytes:
         """Render ``item`` to the bytes of a ``.docx`` file."""

@@ -80,14 +80,19 @@ Text = str | Run | Sequence[str | Run]
 
 @attrs.frozen(kw_only=True)
 class Cell:
-    """One table cell: paragraphs, then bullet points; it may span rows below it.
+    """One table cell: paragraphs, bullet points, closing paragraphs, hyperlinks and a
+    remark in italics, in that order; it may span rows below it.
 
     ``label`` is printed in bold before the first paragraph (a measure's ``a)``).
+    ``links`` are ``(url, text)`` pairs, the URL shown where there is no text.
     ``rowspan`` counts rows from this one; the rows it covers hold ``None`` for it.
     """
 
     paragraphs: tuple[str, ...] = ()
     bullets: tuple[str, ...] = ()
+    closing: tuple[str, ...] = ()
+    links: tuple[tuple[str, str | None], ...] = ()
+    remark: str | None = None
     label: str | None = None
     rowspan: int = 1
     bold: bool = False
@@ -439,7 +444,10 @@ class WordWriter:
 
     def link(self, url: str, text: str | None = None) -> Paragraph:
         """A paragraph holding one hyperlink to ``url``."""
-        paragraph = self.document.add_paragraph()
+        return self._hyperlink(self.document.add_paragraph(), url, text)
+
+    def _hyperlink(self, paragraph: Paragraph, url: str, text: str | None) -> Paragraph:
+        """Append a hyperlink to ``url`` showing ``text`` (the URL itself without one)."""
         rel_id = self.document.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         hyperlink = _element("w:hyperlink", **{"r:id": rel_id})
         run = paragraph.add_run(text or url)
@@ -546,6 +554,12 @@ class WordWriter:
             paragraph.paragraph_format.left_indent = Mm(4)
             paragraph.paragraph_format.first_line_indent = Mm(-3)
             paragraph.add_run("•\u00a0" + text)
+        for text in spec.closing:
+            self._styled(cell.add_paragraph(), style).add_run(text)
+        for url, shown in spec.links:
+            self._hyperlink(self._styled(cell.add_paragraph(), style), url, shown)
+        if spec.remark:
+            self._styled(cell.add_paragraph(), style).add_run(spec.remark).italic = True
 
     # -- table XML ----------------------------------------------------------------------
 

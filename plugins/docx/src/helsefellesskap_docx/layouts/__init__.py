@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from helsefellesskap import (
+from collections.abc import Callable
+from typing import Any
+
+from helsefellesskap import RenderContext, RenderError
+from helsefellesskap.model import (
     ActionPlan,
     AnnualReport,
     ConsultationResponse,
     Declaration,
     FundingRound,
     Partnership,
-    RenderContext,
-    RenderError,
 )
 from helsefellesskap.render.format import Renderable
 
@@ -19,21 +21,22 @@ from .governance import render_governance
 from .plan import render_plan
 from .report import render_annual_report, render_consultation, render_funding_round
 
-__all__ = ["render_item"]
+__all__ = ["LAYOUTS", "render_item"]
+
+LAYOUTS: tuple[tuple[type[Renderable], Callable[[Any, RenderContext], bytes]], ...] = (
+    (ActionPlan, render_plan),
+    (Declaration, render_declaration),
+    (AnnualReport, render_annual_report),
+    (FundingRound, render_funding_round),
+    (ConsultationResponse, render_consultation),
+    (Partnership, render_governance),
+)
+"""Each type the Word format renders, with the function that lays it out."""
 
 
 def render_item(item: Renderable, context: RenderContext) -> bytes:
     """Render ``item`` with the layout of its type."""
-    if isinstance(item, ActionPlan):
-        return render_plan(item, context)
-    if isinstance(item, Declaration):
-        return render_declaration(item, context)
-    if isinstance(item, AnnualReport):
-        return render_annual_report(item, context)
-    if isinstance(item, FundingRound):
-        return render_funding_round(item, context)
-    if isinstance(item, ConsultationResponse):
-        return render_consultation(item, context)
-    if isinstance(item, Partnership):
-        return render_governance(item, context)
+    for kind, layout in LAYOUTS:
+        if isinstance(item, kind):
+            return layout(item, context)
     raise RenderError(f"the docx format has no layout for a {type(item).__name__}")

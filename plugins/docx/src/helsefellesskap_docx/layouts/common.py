@@ -24,11 +24,10 @@ from ..writer import Run, WordWriter
 __all__ = [
     "FALLBACK_DATE",
     "abbreviation_list",
-    "actor_full",
+    "begin",
     "document_date",
     "fact_lines",
     "kind_of",
-    "national_text",
     "new_writer",
     "section",
     "start",
@@ -101,10 +100,23 @@ def start(
         writer.note(f"{context.label('document.source')}: {item.source}")
 
 
+def begin(
+    item: Renderable,
+    context: RenderContext,
+    title: str,
+    facts: Iterable[tuple[str, str | None]] = (),
+) -> WordWriter:
+    """A new writer for ``item`` with its title block already written (see :func:`start`);
+    facts without a value are left out."""
+    writer = new_writer(item, context, title)
+    start(writer, item, context, title, fact_lines(facts))
+    return writer
+
+
 def abbreviation_list(writer: WordWriter, item: Renderable, context: RenderContext) -> None:
     """The list of abbreviations ("Forkortelser i dokumentet") of the bodies ``item`` names:
     ``SSU = Strategisk samarbeidsutvalg``. Nothing when it names none."""
-    found = view.abbreviations(item, context.partnership)
+    found = view.abbreviations(item, context.partnership, context.layout.abbreviations)
     if found:
         writer.heading(context.label("abbreviations.title"), 1)
         writer.definitions((a.abbreviation, a.name) for a in found)
@@ -113,22 +125,6 @@ def abbreviation_list(writer: WordWriter, item: Renderable, context: RenderConte
 def fact_lines(pairs: Iterable[tuple[str, str | None]]) -> list[tuple[str, str]]:
     """The pairs whose value is given (a label without a value is left out)."""
     return [(name, value) for name, value in pairs if value]
-
-
-def actor_full(actor_id: str | None, partnership: Partnership) -> str | None:
-    """A body as ``Partnerskapsmøtet (PM)``, any other actor by its display name."""
-    if not actor_id:
-        return None
-    body = partnership.body(actor_id)
-    if body is not None and body.abbreviation:
-        return f"{body.name} ({body.abbreviation})"
-    return view.actor_name(actor_id, partnership)
-
-
-def national_text(item_id: str, context: RenderContext) -> str:
-    """The text (or name) of an item of the national frame; an unknown id verbatim."""
-    found = context.national.ids().get(item_id)
-    return str(getattr(found, "text", None) or getattr(found, "name", None) or item_id)
 
 
 def section(
@@ -153,7 +149,7 @@ def section(
     writer.bullets(text.bullets)
     for paragraph in text.closing:
         writer.paragraph(paragraph)
-    writer.bullets(national_text(i, context) for i in text.national)
+    writer.bullets(view.national_text(i, context.national) for i in text.national)
     for link in text.links:
         writer.link(link.url, link.title)
     for index, sub in enumerate(text.subsections, start=1):

@@ -6,7 +6,7 @@ from helsefellesskap import Declaration, RenderContext
 from helsefellesskap.render import view
 
 from ..writer import Run
-from .common import abbreviation_list, actor_full, fact_lines, new_writer, start
+from .common import abbreviation_list, begin, fact_lines
 
 __all__ = ["render_declaration"]
 
@@ -15,19 +15,15 @@ def render_declaration(declaration: Declaration, context: RenderContext) -> byte
     """The declaration as a Word document."""
     label = context.label
     partnership = context.partnership
-    writer = new_writer(declaration, context, declaration.title)
     based_on = [getattr(context.national.plan(i), "name", None) or i for i in declaration.based_on]
-    start(
-        writer,
+    writer = begin(
         declaration,
         context,
         declaration.title,
-        fact_lines(
-            [
-                (label("declaration.period"), declaration.period.display()),
-                (label("declaration.based_on"), "; ".join(based_on)),
-            ]
-        ),
+        [
+            (label("declaration.period"), declaration.period.display()),
+            (label("declaration.based_on"), "; ".join(based_on)),
+        ],
     )
     abbreviation_list(writer, declaration, context)
     if declaration.heading:
@@ -40,6 +36,8 @@ def render_declaration(declaration: Declaration, context: RenderContext) -> byte
     commitments = view.commitment_views(declaration, context)
     if commitments:
         writer.heading(label("declaration.commitments"), 1)
+        if declaration.commitments_intro:
+            writer.paragraph(declaration.commitments_intro)
     for commitment in commitments:
         writer.heading(commitment.title, 2, f"{commitment.number}.")
         if commitment.statement:
@@ -56,7 +54,7 @@ def render_declaration(declaration: Declaration, context: RenderContext) -> byte
             names.append(partner.name if partner else view.actor_name(party, partnership))
         writer.bullets(names)
     adopted = view.date_text(declaration.adopted, context.language) if declaration.adopted else None
-    adopted_by = actor_full(declaration.adopted_by, partnership)
+    adopted_by = view.actor_full(declaration.adopted_by, partnership)
     corrected = (
         view.date_text(declaration.corrected, context.language) if declaration.corrected else None
     )

@@ -3,20 +3,21 @@
 Title and facts; "Forkortelser i dokumentet"; 1 Innledning with the national goals, the
 priority groups and the declaration's commitments; 2 Innsatsområder with one section per
 focus area (description, intentions with their points, the goals and measures table);
-the plan's other sections, its references, and "Veien videre".
+the plan's other sections and "Veien videre"; then, unnumbered so that the chapters keep
+the numbers of the source, its references and its funding rounds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 
 from docx.shared import Pt
 
-from helsefellesskap import ActionPlan, Declaration, FocusArea, Measure, RenderContext
+from helsefellesskap import ActionPlan, Declaration, FocusArea, Reference, RenderContext
 from helsefellesskap.render import view
 
 from ..writer import Cell, Run, WordWriter
-from .common import abbreviation_list, actor_full, fact_lines, new_writer, section, start
+from .common import abbreviation_list, begin, fact_lines, section
 
 __all__ = ["COLUMN_WIDTHS", "focus_area", "measure_table", "render_plan"]
 
@@ -33,10 +34,9 @@ COLUMN_WIDTHS: dict[str, float] = {
 
 def render_plan(plan: ActionPlan, context: RenderContext) -> bytes:
     """The action plan as a Word document."""
-    writer = new_writer(plan, context, plan.title)
     declaration = view.declaration_of(plan, context)
     numbering = view.plan_numbering(plan, declaration)
-    start(writer, plan, context, plan.title, _facts(plan, declaration, context))
+    writer = begin(plan, context, plan.title, _facts(plan, declaration, context))
     if plan.revised_yearly:
         writer.note(context.label("plan.revised_yearly"))
     abbreviation_list(writer, plan, context)
@@ -46,8 +46,6 @@ def render_plan(plan: ActionPlan, context: RenderContext) -> bytes:
         _focus_areas(writer, plan, context, numbering)
     for number, text in zip(numbering.sections, plan.sections, strict=True):
         section(writer, text, context, level=1, number=number)
-    if numbering.references:
-        _references(writer, plan, context, numbering.references)
     if plan.way_forward is not None and numbering.way_forward:
         section(
             writer,
@@ -57,6 +55,8 @@ def render_plan(plan: ActionPlan, context: RenderContext) -> bytes:
             number=numbering.way_forward,
             title=context.label("plan.way_forward"),
         )
+    _references(writer, plan, context)
+    _funding_rounds(writer, plan, context)
     return writer.to_bytes()
 
 
@@ -67,11 +67,10 @@ def _facts(
     basis = plan.basis
     national = context.national.plan(basis.national_plan or "")
     adopted = view.date_text(plan.adopted, context.language) if plan.adopted else None
-    adopted_by = actor_full(plan.adopted_by, context.partnership)
+    adopted_by = view.actor_full(plan.adopted_by, context.partnership)
     if adopted and adopted_by:
         adopted = f"{adopted}, {adopted_by}"
     revision_of = context.bundle.document(plan.revision_of) if plan.revision_of else None
-    funding = [context.bundle.document(i) for i in plan.funding_rounds]
     return fact_lines(
         [
             (label("plan.period"), plan.period.display()),
@@ -81,7 +80,6 @@ def _facts(
             (label("plan.adopted"), adopted or adopted_by),
             (label("plan.presented"), plan.presented),
             (label("plan.revision_of"), revision_of.title if revision_of else plan.revision_of),
-            (label("plan.funding_rounds"), "; ".join(d.title for d in funding if d)),
         ]
     )
 
@@ -139,7 +137,9 @@ def _focus_areas(
     writer.numbered(area.title for area in plan.focus_areas)
     declaration = view.declaration_of(plan, context)
     for area in plan.focus_areas:
-        focus_area(writer, area, context, numbering.areas.get(area.id), declaration)
+        focus_area(
+            writer, area, context, numbering.areas.get(area.id), declaration, plan.references
+        )
 
 
 def focus_area(
@@ -148,8 +148,12 @@ def focus_area(
     context: RenderContext,
     number: str | None,
     declaration: Declaration | None,
+    references: Sequence[Reference] = (),
 ) -> None:
-    """One focus area: heading, description, intentions and the goals and measures table."""
+    """One focus area: heading, description, intentions and the goals and measures table.
+
+    ``references`` are the plan's, named in the cells of the measures that draw on them.
+    """
     writer.heading(area.title, 2, number)
     commitment = None
     if declaration is not None and area.commitment:
@@ -165,38 +169,36 @@ def focus_area(
         writer.paragraph(Run(note, italic=True))
     if area.goals:
         writer.gap()
-        measures = {m.id: m for m in area.measures()}
-        measure_table(writer, view.measure_table(area, context), measures)
+        measure_table(writer, view.measure_table(area, context, references), context)
 
 
-def measure_table(
-    writer: WordWriter, table: view.MeasureTable, measures: Mapping[str, Measure]
-) -> None:
+def measure_table(writer: WordWriter, table: view.MeasureTable, context: RenderContext) -> None:
     """The goals and measures table: goals (and ongoing work) span their measures' rows.
 
-    A measure's label (``a)``) is set in bold before its text, as the sources print it.
+    A measure's label (``a)``) is set in bold before its text, as the sources print it;
+    after its bullet points come its closing paragraphs, its links as hyperlinks, and
+    the references it draws on ("Se: Recruit & Retain") in italics.
     """
+    see = context.label("plan.see")
     rows: list[list[Cell | None]] = []
     for row in table.rows:
         cells: list[Cell | None] = []
-        measure = measures.get(row.measure) if row.measure else None
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
                 continue
-            label, paragraphs = None, cell.paragraphs
-            if (
-                cell.column == "measure"
-                and measure is not None
-                and measure.label
-                and paragraphs[:1] == (view.measure_text(measure),)
-            ):
-                label, paragraphs = measure.label, (measure.text, *paragraphs[1:])
             cells.append(
                 Cell(
-                    paragraphs=paragraphs,
+                    paragraphs=cell.paragraphs,
                     bullets=cell.bullets,
-                    label=label,
+                    closing=cell.closing,
+                    links=tuple((link.url, link.title) for link in cell.links),
+                    remark=(
+                        f"{see}: " + ", ".join(r.title for r in cell.references)
+                        if cell.references
+                        else None
+                    ),
+                    label=cell.label,
                     rowspan=cell.rowspan,
                     bold=cell.column == "goal",
                 )
@@ -208,10 +210,13 @@ def measure_table(
     )
 
 
-def _references(writer: WordWriter, plan: ActionPlan, context: RenderContext, number: str) -> None:
-    writer.heading(context.label("plan.references"), 1, number)
-    for index, reference in enumerate(plan.references, start=1):
-        writer.heading(reference.title, 2, f"{number}.{index}")
+def _references(writer: WordWriter, plan: ActionPlan, context: RenderContext) -> None:
+    """The plan's frameworks and sources, an unnumbered chapter after the way forward."""
+    if not plan.references:
+        return
+    writer.heading(context.label("plan.references"), 1)
+    for reference in plan.references:
+        writer.heading(reference.title, 2)
         if reference.description:
             writer.paragraph(reference.description)
         if reference.size:
@@ -221,3 +226,11 @@ def _references(writer: WordWriter, plan: ActionPlan, context: RenderContext, nu
             writer.bullets(listed.items)
         if reference.url:
             writer.link(reference.url)
+
+
+def _funding_rounds(writer: WordWriter, plan: ActionPlan, context: RenderContext) -> None:
+    """The funding rounds the plan names, by title and year, unnumbered at the end."""
+    rounds = view.funding_round_views(plan, context)
+    if rounds:
+        writer.heading(context.label("plan.funding_rounds"), 1)
+        writer.bullets(r.text for r in rounds)

@@ -13,7 +13,7 @@ from helsefellesskap import (
 from helsefellesskap.render import view
 
 from ..writer import Cell, Run, WordWriter
-from .common import abbreviation_list, actor_full, fact_lines, new_writer, section, start
+from .common import abbreviation_list, begin, fact_lines, section
 
 __all__ = ["render_annual_report", "render_consultation", "render_funding_round"]
 
@@ -22,21 +22,18 @@ def render_annual_report(report: AnnualReport, context: RenderContext) -> bytes:
     """The annual report as a Word document."""
     label = context.label
     partnership = context.partnership
-    writer = new_writer(report, context, report.title)
-    start(
-        writer,
+    full = view.actor_full
+    writer = begin(
         report,
         context,
         report.title,
-        fact_lines(
-            [
-                (label("report.year"), str(report.year)),
-                (label("report.case_number"), report.case_number),
-                (label("report.to"), actor_full(report.to, partnership)),
-                (label("report.prepared_by"), actor_full(report.prepared_by, partnership)),
-                (label("report.on_behalf_of"), actor_full(report.on_behalf_of, partnership)),
-            ]
-        ),
+        [
+            (label("report.year"), str(report.year)),
+            (label("report.case_number"), report.case_number),
+            (label("report.to"), full(report.to, partnership)),
+            (label("report.prepared_by"), full(report.prepared_by, partnership)),
+            (label("report.on_behalf_of"), full(report.on_behalf_of, partnership)),
+        ],
     )
     abbreviation_list(writer, report, context)
     if report.history is not None:
@@ -67,7 +64,7 @@ def render_annual_report(report: AnnualReport, context: RenderContext) -> bytes:
         rows = []
         for meeting in report.meetings:
             who = (
-                actor_full(meeting.body, partnership)
+                view.actor_full(meeting.body, partnership)
                 if meeting.body
                 else meeting.text or (context.kind_label(meeting.kind) if meeting.kind else "")
             )
@@ -130,22 +127,19 @@ def render_funding_round(funding: FundingRound, context: RenderContext) -> bytes
     """The funding round, its applications ranked, as a Word document."""
     label = context.label
     partnership = context.partnership
-    writer = new_writer(funding, context, funding.title)
     decided = view.date_text(funding.decided, context.language) if funding.decided else None
-    start(
-        writer,
+    full = view.actor_full
+    writer = begin(
         funding,
         context,
         funding.title,
-        fact_lines(
-            [
-                (label("funding.year"), str(funding.year)),
-                (label("funding.scheme"), funding.scheme),
-                (label("funding.decided_by"), actor_full(funding.decided_by, partnership)),
-                (label("funding.decided"), decided),
-                (label("funding.forwarded_to"), actor_full(funding.forwarded_to, partnership)),
-            ]
-        ),
+        [
+            (label("funding.year"), str(funding.year)),
+            (label("funding.scheme"), funding.scheme),
+            (label("funding.decided_by"), full(funding.decided_by, partnership)),
+            (label("funding.decided"), decided),
+            (label("funding.forwarded_to"), full(funding.forwarded_to, partnership)),
+        ],
     )
     if funding.summary:
         writer.paragraph(funding.summary)
@@ -185,22 +179,18 @@ def render_consultation(response: ConsultationResponse, context: RenderContext) 
     """The consultation response as a Word document."""
     label = context.label
     partnership = context.partnership
-    writer = new_writer(response, context, response.title)
     inputs = view.responsible_text(response.inputs_from, partnership, context)
-    start(
-        writer,
+    writer = begin(
         response,
         context,
         response.title,
-        fact_lines(
-            [
-                (label("consultation.date"), response.date.display()),
-                (label("consultation.to"), response.to),
-                (label("consultation.reference"), response.reference),
-                (label("consultation.subject"), response.subject),
-                (label("consultation.inputs_from"), inputs),
-            ]
-        ),
+        [
+            (label("consultation.date"), response.date.display()),
+            (label("consultation.to"), response.to),
+            (label("consultation.reference"), response.reference),
+            (label("consultation.subject"), response.subject),
+            (label("consultation.inputs_from"), inputs),
+        ],
     )
     abbreviation_list(writer, response, context)
     for paragraph in response.introduction:
