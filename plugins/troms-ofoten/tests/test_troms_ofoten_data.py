@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from helsefellesskap_troms_ofoten import data_path
@@ -27,6 +28,8 @@ from helsefellesskap import (
     load_bundle,
 )
 from helsefellesskap.io import parse_toml, structure, structure_document
+
+D = TypeVar("D", bound=Document)
 
 # Årsrapport 2022, Ishavserklæringen 2021-2023: "kommunene Balsfjord, … Tjeldsund og Tromsø".
 MUNICIPALITIES = (
@@ -56,20 +59,6 @@ MUNICIPALITIES = (
     "Tromsø",
 )
 
-# Handlingsplan 2023, "Forkortelser i dokumentet", in its order.
-ABBREVIATIONS = (
-    ("SSU", "Strategisk samarbeidsutvalg"),
-    ("FSU FLR", "faglig samarbeidsutvalg for fastleger og UNN (Fastlegerådet)"),
-    ("FSU BU", "faglig samarbeidsutvalg barn og unge"),
-    ("FSU AKM", "faglig samarbeidsutvalg for akuttmedisinsk samhandling"),
-    ("FSU REST", "faglig samarbeidsutvalg for rekruttering og stabilisering"),
-    ("FSU PHR", "faglig samarbeidsutvalg for psykisk helse og rus"),
-    ("FSU AVVIK", "faglig samarbeidsutvalg for samhandlingsavvik"),
-    ("FSU DIG", "faglig samarbeidsutvalg for digital samhandling"),
-    ("PM", "partnerskapsmøtet"),
-    ("SEKR", "helsefellesskapets sekretariat"),
-)
-
 DOCUMENTS = {
     "arsrapport-2022": AnnualReport,
     "handlingsplan-2023": ActionPlan,
@@ -81,9 +70,10 @@ DOCUMENTS = {
 }
 
 
-def _doc(bundle: Bundle, document_id: str, kind: type[Document]) -> Document:
+def _doc(bundle: Bundle, document_id: str, kind: type[D]) -> D:
+    """The document ``document_id`` of the bundle, checked to be of type ``kind``."""
     document = bundle.document(document_id)
-    assert isinstance(document, kind)
+    assert isinstance(document, kind), f"{document_id} is not a {kind.__name__}"
     return document
 
 
@@ -158,9 +148,11 @@ def test_the_other_partners_and_their_standing(bundle: Bundle) -> None:
         assert "møte- og talerett" in partner.description
 
 
-def test_the_bodies_carry_the_abbreviations_of_the_2023_plan(bundle: Bundle) -> None:
+def test_the_bodies_carry_the_abbreviations_of_the_2023_plan(
+    bundle: Bundle, abbreviations_2023: tuple[tuple[str, str], ...]
+) -> None:
     listed = tuple((b.abbreviation, b.name) for b in bundle.partnership.bodies if b.abbreviation)
-    assert listed == ABBREVIATIONS
+    assert listed == abbreviations_2023
 
 
 def test_gp_user_and_youth_representatives_vote_in_ssu(bundle: Bundle) -> None:
@@ -207,7 +199,6 @@ def test_the_fsu_mandates_are_given_by_ssu(bundle: Bundle) -> None:
 
 def test_the_responsible_strings_map_to_ids(bundle: Bundle) -> None:
     plan = _doc(bundle, "handlingsplan-2023", ActionPlan)
-    assert isinstance(plan, ActionPlan)
     responsible = {m.id: m.responsible for m in plan.measures()}
     # "Samhandl.-sjefene", "UNN og kommunene", "FSU og SSU", "Utvalgsrep-resentanter",
     # "SEKR, UNN, kommunene", "SSU, FSU DIG", "Felles", "FSU, SSU", "FSU REST, SSU".
@@ -226,7 +217,6 @@ def test_the_responsible_strings_map_to_ids(bundle: Bundle) -> None:
 
 def test_the_restarted_letters_of_2_3_are_labels_not_ids(bundle: Bundle) -> None:
     plan = _doc(bundle, "handlingsplan-2023", ActionPlan)
-    assert isinstance(plan, ActionPlan)
     area = plan.focus_areas[2]
     labels = [m.label for m in area.measures()]
     assert labels == ["a)", "b)", "c)", "d)", "e)", "f)", "a)", "b)", "c)"]
@@ -234,13 +224,27 @@ def test_the_restarted_letters_of_2_3_are_labels_not_ids(bundle: Bundle) -> None
     assert len(ids) == len(set(ids)) == 25
 
 
-def test_the_2023_plan_rests_on_the_2021_declaration_and_the_2020_national_plan(
+@pytest.mark.parametrize(
+    ("plan_id", "declaration_id", "national_plan"),
+    [
+        ("handlingsplan-2023", "ishavserklaeringen-2021-2023", "nhsp-2020"),
+        ("handlingsplan-2025-2026", "ishavserklaeringen-2024-2027", "nhsp-2024"),
+    ],
+)
+def test_each_plan_rests_on_its_declaration_and_national_plan(
+    bundle: Bundle, plan_id: str, declaration_id: str, national_plan: str
+) -> None:
+    plan = _doc(bundle, plan_id, ActionPlan)
+    assert plan.basis.declaration == declaration_id
+    assert plan.basis.national_plan == national_plan
+    declaration = _doc(bundle, declaration_id, Declaration)
+    assert declaration.period.start <= plan.period.start
+
+
+def test_the_2023_plan_names_the_nine_national_goals_and_three_focus_areas(
     bundle: Bundle,
 ) -> None:
     plan = _doc(bundle, "handlingsplan-2023", ActionPlan)
-    assert isinstance(plan, ActionPlan)
-    assert plan.basis.declaration == "ishavserklaeringen-2021-2023"
-    assert plan.basis.national_plan == "nhsp-2020"
     assert plan.national_goals == tuple(f"nhsp-2020.goal-{n}" for n in range(1, 10))
     assert plan.national_goals_intro == "Innbyggerne og helsepersonellet skal oppleve at;"
     assert set(plan.priority_groups) == {
@@ -257,32 +261,74 @@ def test_the_2023_plan_rests_on_the_2021_declaration_and_the_2020_national_plan(
     assert plan.way_forward is not None and plan.way_forward.title == "Veien videre"
 
 
-def test_the_2025_plan_rests_on_the_2024_declaration_and_points_to_the_round(
-    bundle: Bundle,
-) -> None:
+def test_the_2025_plan_points_to_the_funding_round_sent_to_helse_nord(bundle: Bundle) -> None:
     plan = _doc(bundle, "handlingsplan-2025-2026", ActionPlan)
-    assert isinstance(plan, ActionPlan)
-    assert plan.basis.declaration == "ishavserklaeringen-2024-2027"
-    assert plan.basis.national_plan == "nhsp-2024"
     assert plan.funding_rounds == ("samhandlingsmidler-2025",)
     funding = _doc(bundle, "samhandlingsmidler-2025", FundingRound)
-    assert isinstance(funding, FundingRound)
     assert funding.forwarded_to == "helse-nord"
     assert [a.priority for a in funding.ranked()] == list(range(1, 18))
 
 
 def test_the_2024_declaration_keeps_both_dates_as_printed(bundle: Bundle) -> None:
     declaration = _doc(bundle, "ishavserklaeringen-2024-2027", Declaration)
-    assert isinstance(declaration, Declaration)
     assert declaration.adopted == dt.date(2024, 4, 18)
     assert declaration.adopted_by == "pm"
     assert declaration.corrected == dt.date(2024, 4, 3)
     assert [len(c.main_goals) for c in declaration.commitments] == [3, 3, 3]
 
 
+# Ishavserklæringen 2024-2027 (seed 001): the paragraph before the commitments, as printed.
+PREAMBLE_2024 = (
+    "Partnerskapsklæringen bygger på en erkjennelse av våre felles utfordringer. Som "
+    "likeverdige partnere skal vi møte disse utfordringene gjennom å planlegge og utvikle "
+    "tjenester sammen. Vårt overordnede mål er «innbyggerens helsetjeneste - en "
+    "sammenhengende helsetjeneste for best mulig livskvalitet», og vi vil arbeide for:"
+)
+
+
+def test_each_declaration_has_the_lead_in_to_its_commitments(bundle: Bundle) -> None:
+    # Årsrapport 2022 heads the 2021-2023 commitments "Helsefellesskapet Troms og Ofoten vil".
+    earlier = _doc(bundle, "ishavserklaeringen-2021-2023", Declaration)
+    assert earlier.commitments_intro == "Helsefellesskapet Troms og Ofoten vil"
+    later = _doc(bundle, "ishavserklaeringen-2024-2027", Declaration)
+    assert later.commitments_intro is not None
+    assert later.commitments_intro.endswith("og vi vil arbeide for:")
+    # The lead-in is the last sentence of the printed paragraph; nothing is lost or doubled.
+    assert " ".join((*later.preamble, later.commitments_intro)) == PREAMBLE_2024
+
+
+@pytest.mark.parametrize(
+    ("document_id", "remark"),
+    [
+        ("ishavserklaeringen-2021-2023", "«våren 2021»"),
+        ("ishavserklaeringen-2024-2027", "03.04.2024"),
+        ("ishavserklaeringen-2024-2027", "«Sørgje for»"),
+        ("ishavserklaeringen-2024-2027", "«Partnerskapsklæringen»"),
+        ("handlingsplan-2023", "«regjerningen»"),
+        ("handlingsplan-2025-2026", "«Hva skjer videre»"),
+        ("samhandlingsmidler-2025", "«fremtidenshelsetjenester»"),
+        ("innspill-nhsp-2022", "«2024-207»"),
+        ("arsrapport-2022", "«Helsefelleskapet»"),
+    ],
+)
+def test_remarks_about_the_source_are_the_documents_notes(
+    bundle: Bundle, document_id: str, remark: str
+) -> None:
+    document = _doc(bundle, document_id, Document)
+    assert any(remark in note for note in document.notes), document.notes
+
+
+def test_the_misprints_stay_in_the_text_as_printed(bundle: Bundle) -> None:
+    response = _doc(bundle, "innspill-nhsp-2022", ConsultationResponse)
+    assert response.title == "Innspill til Nasjonal helse- og samhandlingsplan 2024-207"
+    funding = _doc(bundle, "samhandlingsmidler-2025", FundingRound)
+    assert funding.ranked()[15].title.endswith("for fremtidenshelsetjenester")
+    later = _doc(bundle, "ishavserklaeringen-2024-2027", Declaration)
+    assert later.preamble[0].startswith("Partnerskapsklæringen ")
+
+
 def test_the_2021_declaration_names_its_parties(bundle: Bundle) -> None:
     declaration = _doc(bundle, "ishavserklaeringen-2021-2023", Declaration)
-    assert isinstance(declaration, Declaration)
     assert len(declaration.parties) == 27
     assert declaration.parties[0] == "unn"
     assert declaration.parties[-2:] == ("fastleger", "brukere")
@@ -293,7 +339,6 @@ def test_the_2021_declaration_names_its_parties(bundle: Bundle) -> None:
 
 def test_the_consultation_answers_all_six_questions(bundle: Bundle) -> None:
     response = _doc(bundle, "innspill-nhsp-2022", ConsultationResponse)
-    assert isinstance(response, ConsultationResponse)
     assert [q.number for q in response.questions] == [1, 2, 3, 4, 5, 6]
     assert all(q.answer or q.bullets for q in response.questions)
     assert [len(q.answer) for q in response.questions] == [5, 8, 0, 7, 4, 3]

@@ -364,3 +364,103 @@ def test_the_annual_report_keeps_its_structure_and_people(
     ):
         assert line in text
     assert re.search(r"\b140\b", text)
+
+
+def _section_lines(markdown: str, title: str) -> list[str]:
+    """The non-empty lines under the heading ``title``, up to the next heading."""
+    lines = _unescape(markdown).splitlines()
+    start = next(i for i, line in enumerate(lines) if re.match(rf"^#+ {re.escape(title)}$", line))
+    found = []
+    for line in lines[start + 1 :]:
+        if line.startswith("#"):
+            break
+        if line.strip():
+            found.append(line)
+    return found
+
+
+def test_the_2023_plan_lists_all_ten_abbreviations_in_the_printed_order(
+    plan_2023: str, abbreviations_2023: tuple[tuple[str, str], ...]
+) -> None:
+    # The plan's tables name six of the ten bodies; its list names all ten (seed 000).
+    lines = _section_lines(plan_2023, "Forkortelser i dokumentet")
+    assert len(lines) == len(abbreviations_2023), lines
+    for line, (abbreviation, name) in zip(lines, abbreviations_2023, strict=True):
+        assert re.match(rf"^- {re.escape(abbreviation)}\W+{re.escape(name)}$", line), line
+
+
+def _index(text: str, part: str) -> int:
+    assert part in text, f"{part!r} is not in the rendered text"
+    return text.index(part)
+
+
+@pytest.mark.parametrize(
+    ("document_id", "lead_in", "first_commitment"),
+    [
+        (
+            "ishavserklaeringen-2021-2023",
+            "Helsefellesskapet Troms og Ofoten vil",
+            "Satse på felles innsats for helsetjenester til personer med sammensatte behov",
+        ),
+        (
+            "ishavserklaeringen-2024-2027",
+            "Vårt overordnede mål er «innbyggerens helsetjeneste - en sammenhengende "
+            "helsetjeneste for best mulig livskvalitet», og vi vil arbeide for:",
+            "TETTERE SAMARBEID OM SIKKERHET OG BEREDSKAP",
+        ),
+    ],
+)
+def test_the_lead_in_comes_right_before_the_commitments(
+    bundle: Bundle, manager: PluginManager, document_id: str, lead_in: str, first_commitment: str
+) -> None:
+    text = _unescape(_markdown(bundle, manager, document_id))
+    lead = _index(text, lead_in)
+    first = _index(text, first_commitment)
+    assert lead < first
+    # Nothing but headings stands between the lead-in and the first commitment.
+    between = text[lead + len(lead_in) : text.rindex("\n", 0, first)]
+    assert all(not line or line.startswith("#") for line in between.splitlines()), between
+
+
+def test_the_2024_declaration_reads_its_preamble_in_the_printed_order(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    text = _unescape(_markdown(bundle, manager, "ishavserklaeringen-2024-2027"))
+    places = [
+        _index(text, "Partnerskapsklæringen bygger på en erkjennelse av våre felles utfordringer."),
+        _index(text, "Som likeverdige partnere skal vi møte disse utfordringene"),
+        _index(text, "og vi vil arbeide for:"),
+        _index(text, "TETTERE SAMARBEID OM SIKKERHET OG BEREDSKAP"),
+    ]
+    assert places == sorted(places)
+
+
+def test_the_2025_plan_names_its_funding_round(bundle: Bundle, manager: PluginManager) -> None:
+    # "Rekrutterings- og samhandlingsmidler … Ny runde – 17 søknader prioritert" (seed 001).
+    text = _unescape(_markdown(bundle, manager, "handlingsplan-2025-2026"))
+    assert "Rekrutterings- og samhandlingsmidler" in text
+    assert "2025" in text
+    # A link to the round's own page, as render_bundle names it.
+    assert "samhandlingsmidler-2025.md" in text
+
+
+@pytest.mark.parametrize(
+    "document_id",
+    [
+        "arsrapport-2022",
+        "handlingsplan-2023",
+        "handlingsplan-2025-2026",
+        "innspill-nhsp-2022",
+        "ishavserklaeringen-2021-2023",
+        "ishavserklaeringen-2024-2027",
+        "samhandlingsmidler-2025",
+    ],
+)
+def test_remarks_about_the_source_stay_out_of_the_document(
+    bundle: Bundle, manager: PluginManager, document_id: str
+) -> None:
+    document = bundle.document(document_id)
+    assert document is not None and document.notes
+    text = _unescape(_markdown(bundle, manager, document_id))
+    for note in document.notes:
+        assert note not in text

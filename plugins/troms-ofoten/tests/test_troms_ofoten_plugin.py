@@ -7,7 +7,14 @@ from pathlib import Path
 import helsefellesskap_troms_ofoten
 from helsefellesskap_troms_ofoten import LABELS, LAYOUT, PARTNERSHIP_ID, data_path
 
-from helsefellesskap import Bundle, Layout, Partnership, PluginManager, load_partnership
+from helsefellesskap import (
+    AbbreviationList,
+    Bundle,
+    Layout,
+    Partnership,
+    PluginManager,
+    load_partnership,
+)
 
 
 def test_a_fresh_manager_finds_the_plugin_through_its_entry_point() -> None:
@@ -55,6 +62,12 @@ def test_the_layout_is_the_three_column_table(manager: PluginManager, bundle: Bu
     layout = manager.layout_for(bundle.partnership)
     assert layout.measure_columns == ("goal", "measure", "responsible")
     assert layout == LAYOUT
+
+
+def test_the_abbreviations_list_shows_every_body(manager: PluginManager, bundle: Bundle) -> None:
+    # Handlingsplan 2023 lists all ten abbreviations, also of bodies its tables do not name.
+    assert manager.layout_for(bundle.partnership).abbreviations is AbbreviationList.ALL
+    assert load_partnership(data_path()).layout.abbreviations is AbbreviationList.ALL
 
 
 def test_the_layout_in_partnership_toml_agrees_with_the_hook() -> None:
