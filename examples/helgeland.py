@@ -3,16 +3,18 @@
 The partnership comes from the installed plugin ``helsefellesskap-helgeland``
 (``pip install -e plugins/helgeland``), found through its entry point, not from a path.
 Run ``python examples/helgeland.py [OUTPUT]`` (``make demo`` does); the files go to
-``build/helgeland/`` unless another folder is given. This is a program, so it prints.
+``build/helgeland/`` unless another folder is given, in bokmål, nynorsk and English.
+This is a program, so it prints. It exits 1 if validation finds errors.
 """
 
 from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
-from helsefellesskap import ActionPlan, PluginManager, Severity
+from helsefellesskap import ActionPlan, Bundle, PluginManager, Severity, ValidationReport
 from helsefellesskap.render import render_bundle
 from helsefellesskap.validate import validate
 
@@ -21,40 +23,46 @@ OUTPUT = Path(__file__).resolve().parent.parent / "build" / PARTNERSHIP
 LANGUAGES = ("nb", "nn", "en")
 
 
+def contents(bundle: Bundle) -> Iterator[str]:
+    """Lines naming the partnership's size and each document, a plan with its tables."""
+    partners, bodies = bundle.partnership.partners, bundle.partnership.bodies
+    yield f"{bundle.partnership.name}: {len(partners)} partners, {len(bodies)} bodies"
+    for document in bundle.documents:
+        if isinstance(document, ActionPlan):
+            goals = sum(1 for _ in document.goals())
+            measures = sum(1 for _ in document.measures())
+            size = f" ({len(document.focus_areas)} focus areas, {goals} goals, {measures} measures)"
+        else:
+            size = ""
+        yield f"  {document.KIND}: {document.title}{size}"
+
+
+def findings(report: ValidationReport) -> Iterator[str]:
+    """Lines with the counts by severity, the warnings by rule, and each error in full."""
+    counts = report.counts
+    yield (
+        f"validation: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+        f"{counts[Severity.INFO]} infos (explained in plugins/helgeland/README.md)"
+    )
+    warnings = Counter(f.code for f in report.findings if f.severity is Severity.WARNING)
+    yield from (f"  {code} × {count}" for code, count in sorted(warnings.items()))
+    for finding in report.findings:
+        if finding.severity is Severity.ERROR:
+            yield f"  error {finding.code} {finding.document} {finding.path}: {finding.message}"
+
+
 def main(argv: list[str]) -> int:
     """Load, validate and render; return 0, or 1 when validation finds errors."""
     output = Path(argv[0]) if argv else OUTPUT
     manager = PluginManager()
     for failure in manager.failures:
         print(f"plugin problem: {failure}", file=sys.stderr)
+    if PARTNERSHIP not in manager.partnerships():
+        print("helgeland is not installed: pip install -e plugins/helgeland", file=sys.stderr)
+        return 1
     bundle = manager.load_partnership(PARTNERSHIP)
-    partnership = bundle.partnership
-    print(
-        f"{partnership.name}: {len(partnership.partners)} partners, "
-        f"{len(partnership.bodies)} bodies"
-    )
-    for document in bundle.documents:
-        line = f"  {document.KIND}: {document.title}"
-        if isinstance(document, ActionPlan):
-            measures = list(document.measures())
-            line += (
-                f" ({len(document.focus_areas)} focus areas, "
-                f"{sum(1 for _ in document.goals())} goals, {len(measures)} measures)"
-            )
-        print(line)
-
     report = validate(bundle, manager=manager)
-    counts = report.counts
-    print(
-        f"validation: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
-        f"{counts[Severity.INFO]} notes"
-    )
-    by_rule = Counter(f.code for f in report.findings if f.severity is not Severity.INFO)
-    for code, count in sorted(by_rule.items()):
-        print(f"  {code} × {count}")
-    for finding in report.findings:
-        if finding.severity is Severity.ERROR:
-            print(f"  error {finding.code} {finding.document} {finding.path}: {finding.message}")
+    print("\n".join([*contents(bundle), *findings(report)]))
 
     formats = sorted(manager.render_formats())
     written = render_bundle(bundle, output, formats=formats, languages=LANGUAGES, manager=manager)

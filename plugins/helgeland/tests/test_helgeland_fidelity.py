@@ -6,11 +6,16 @@ taken from the plugin's TOML, so that a mistake in the data shows here. Each row
 goal's cell spans its measures and an ongoing-work cell spans the measures that build on
 it: a spanned cell is left empty, so the test carries the cell above down into it.
 Ongoing work that no measure builds on has a row of its own with the measure cells empty.
+
+Inside a cell the parts follow each other as in the seed, joined by ``<br>``: the text,
+its bullet points (``• …``), the paragraphs after them, the pages it links (the title the
+seed shows, with its address) and the framework a measure draws on ("Se: …").
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 import pytest
 
@@ -26,6 +31,19 @@ HEADERS = [
     "Ansvarlig",
     "Når",
 ]
+
+LINK = re.compile(r"\[([^\]]*)\]\((<[^>]*>|[^)\s]*)\)")
+
+
+def link(title: str, url: str) -> str:
+    """A link in a cell as the tests compare it: ``[title](address)``, unescaped."""
+    return f"[{title}]({unquote(url)})"
+
+
+def _same_links(cell: str) -> str:
+    """``cell`` with each Markdown link written as :func:`link` writes it."""
+    return LINK.sub(lambda m: link(m[1], m[2].removeprefix("<").removesuffix(">")), cell)
+
 
 G21A = "Pasienten opplever en sømløs og sammenhengende helsetjeneste"
 G21B = "Pasienter opplever trygghet og kontinuitet i behandlingsforløpet"
@@ -86,7 +104,12 @@ SECTION_2_2: list[Row] = [
     (
         G22,
         LMT,
-        "Jobbe systematisk for å følge opp Strategi for helsekompetanse i befolkningen",
+        "Jobbe systematisk for å følge opp Strategi for helsekompetanse i befolkningen<br>"
+        + link(
+            "Strategi for helsekompetanse i befolkningen",
+            "https://www.regjeringen.no/contentassets/97bb7d5c2dbf46be91c9df38a4c94183/"
+            "strategi-helsekompetanse-uu.pdf",
+        ),
         SAMH_KOMM,
         "2024-2025",
     ),
@@ -120,7 +143,11 @@ SECTION_2_2: list[Row] = [
         "<br>• Helhetlige og sammenhengende helsetjenester understøttet av digital "
         "hjemmeoppfølging."
         "<br>• Økt mestring og selvstendighet for brukeren."
-        "<br>• Tidlig oppdagelse av tegn til forverring hos kroniske syke",
+        "<br>• Tidlig oppdagelse av tegn til forverring hos kroniske syke"
+        # The paragraph after the bullet points closes the cell.
+        "<br>Digital hjemmeoppfølging vil dermed bidra til å styrke helsekompetansen i "
+        "befolkningen, gjennom tjenester som styrker mestring, selvstendighet og livskvalitet "
+        "for den enkelte.",
         ("Arbeidsgruppa DHH",),
         "2024",
     ),
@@ -131,11 +158,18 @@ G23A = (
 )
 G23B = "Forskning og innovasjon i fellesskap i kommuner og sykehus"
 DHH = "Digital hjemmeoppfølging Helgeland"
+# The seed's cell shows the name of a PDF on its author's computer, linked as a file.
+DIGITALE_HELGELAND = "Digitale Helgeland<br>" + link(
+    "Kommunal sektors portefølje og ambisjoner på ehelseområdet 2023 (1).pdf",
+    "file:///C:/Users/elimon/AppData/Local/Microsoft/Windows/INetCache/Content.Outlook/"
+    "Q3UEJLRX/Kommunal%20sektors%20portef%C3%B8lje%20og%20ambisjoner%20p%C3%A5%20"
+    "ehelseomr%C3%A5det%202023%20(1).pdf",
+)
 
 SECTION_2_3: list[Row] = [
     (
         G23A,
-        "Digitale Helgeland",
+        DIGITALE_HELGELAND,
         "Digitale Helgeland i samarbeid med RKK Ytre og Indre Helgeland sørger for utrulling "
         "av nasjonale e-helseløsninger og tilgjengelig kompetanseheving for å sikre god "
         "implementering i alle kommunene",
@@ -144,7 +178,7 @@ SECTION_2_3: list[Row] = [
     ),
     (
         G23A,
-        "Digitale Helgeland",
+        DIGITALE_HELGELAND,
         "Pasientens legemiddelliste (PLL) – pilotering, utprøving og utrulling i samtlige "
         "kommuner på Helgeland",
         # The seed: "Rana kommune, Digitale Helgeland Helse Nord og IT- adv. i
@@ -154,7 +188,7 @@ SECTION_2_3: list[Row] = [
     ),
     (
         G23A,
-        "Digitale Helgeland",
+        DIGITALE_HELGELAND,
         "Vurdere felles anskaffelse av ny EPJ-løsning for kommunene på Helgeland",
         ("Digitale Helgeland",),
         "2024-2025",
@@ -245,7 +279,9 @@ SECTION_2_4: list[Row] = [
         G24B,
         "Heile Helgeland",
         "Jobbe systematisk etter rammeverket Recruit & Retain som skal understøtte "
-        "rekruttering og stabilisering av helsepersonell i distrikt:",
+        "rekruttering og stabilisering av helsepersonell i distrikt:"
+        # The seed goes on with the framework in the cell; the cell points to it.
+        "<br>Se: Recruit & Retain",
         HSH_KOMM,
         "2024-2025",
     ),
@@ -263,10 +299,11 @@ SECTIONS = {
 
 
 def _cells(line: str) -> list[str]:
-    """The cells of a Markdown table row, with ``\\|`` read back as ``|``."""
+    """The cells of a Markdown table row, with ``\\|`` read back as ``|`` and links
+    written as :func:`link` writes them."""
     inner = line.strip()[1:-1]
     parts = re.split(r"(?<!\\)\|", inner)
-    return [part.strip().replace("\\|", "|") for part in parts]
+    return [_same_links(part.strip().replace("\\|", "|")) for part in parts]
 
 
 def _table_after(markdown: str, heading: str) -> tuple[list[str], list[list[str]]]:
@@ -389,3 +426,20 @@ def test_the_introduction_lists_the_four_priority_groups_in_place(markdown: str)
         "- Personer med alvorlige psykiske lidelser og rusproblemer",
         "- Skrøpelige eldre",
     ]
+
+
+def test_the_dhh_cell_closes_with_its_paragraph_after_the_bullets(markdown: str) -> None:
+    # Seed 003, 2.2: the measure "Mål for digital hjemmeoppfølging Helgeland er blant annet:"
+    # has three bullet points and then a paragraph, all in the one cell of its row.
+    _header, body = _table_after(markdown, "2.2 Satsning på forebygging og egenmestring")
+    (cell,) = [cells[2] for cells in body if cells[2].startswith("Mål for digital")]
+    parts = cell.split("<br>")
+    assert [part.startswith("• ") for part in parts] == [False, True, True, True, False]
+    assert parts[-1].startswith("Digital hjemmeoppfølging vil dermed bidra til å styrke")
+
+
+def test_veien_videre_keeps_its_number_and_the_framework_follows_it(markdown: str) -> None:
+    # The seed numbers "3.Veien videre"; the framework is not a chapter of the seed.
+    assert re.search(r"^## 3 Veien videre$", markdown, re.M)
+    assert not re.search(r"^## 4 ", markdown, re.M)
+    assert markdown.index("Veien videre") < markdown.index("### Recruit & Retain")
