@@ -290,3 +290,31 @@ def test_the_plan_has_the_seeds_goals_ongoing_work_and_measures(bundle: Bundle) 
         for area in plan.focus_areas
     ]
     assert per_area == [(2, 2, 5), (1, 4, 5), (2, 5, 8), (2, 6, 5)]
+
+
+def test_the_dhh_measure_closes_with_the_paragraph_after_its_bullets(bundle: Bundle) -> None:
+    (measure,) = [m for m in _plan(bundle).measures() if m.id == "mal-dhh"]
+    assert len(measure.details) == 3
+    assert measure.closing == (
+        "Digital hjemmeoppfølging vil dermed bidra til å styrke helsekompetansen i "
+        "befolkningen, gjennom tjenester som styrker mestring, selvstendighet og livskvalitet "
+        "for den enkelte.",
+    )
+    assert measure.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("document_id", "remark"),
+    [
+        ("handlingsplan-2023-2025", "file:///C:/Users/"),
+        ("handlingsplan-2023-2025", "«riktigkompetanse»"),
+        ("handlingsplan-2023-2025", "sideskift"),
+        ("helgelandserklaeringen-2023-2024", "ingen hovedmål"),
+    ],
+)
+def test_remarks_about_the_source_are_the_documents_notes(
+    bundle: Bundle, document_id: str, remark: str
+) -> None:
+    document = bundle.document(document_id)
+    assert document is not None
+    assert any(remark in note for note in document.notes), document.notes

@@ -443,3 +443,10 @@ def test_veien_videre_keeps_its_number_and_the_framework_follows_it(markdown: st
     assert re.search(r"^## 3 Veien videre$", markdown, re.M)
     assert not re.search(r"^## 4 ", markdown, re.M)
     assert markdown.index("Veien videre") < markdown.index("### Recruit & Retain")
+
+
+def test_remarks_about_the_source_stay_out_of_the_plan(markdown: str, bundle: Bundle) -> None:
+    plan = next(bundle.documents_of(ActionPlan))
+    assert plan.notes
+    for note in plan.notes:
+        assert note not in markdown
