@@ -317,3 +317,125 @@ def test_amounts_and_dates_are_written_per_language() -> None:
     assert view.amount_text(450000, "en") == "450,000"
     assert view.date_text(dt.date(2024, 3, 14), "nn") == "14.03.2024"
     assert view.date_text(dt.date(2024, 3, 14), "en") == "2024-03-14"
+
+
+def test_actor_full_names_bodies_and_partners_in_full_with_their_short_form() -> None:
+    assert view.actor_full("ssu", PARTNERSHIP) == "Strategisk samarbeidsutvalg (SSU)"
+    assert view.actor_full("unn", PARTNERSHIP) == "Universitetssykehuset (UNN)"
+    assert view.actor_full("tromso", PARTNERSHIP) == "Tromsø kommune"
+    assert view.actor_full("ag", PARTNERSHIP) == "Arbeidsgruppe"
+    assert view.actor_full("sjefene", PARTNERSHIP) == "Samhandl.-sjefene"
+    assert view.actor_full("ukjent-id", PARTNERSHIP) == "ukjent-id"
+    assert view.actor_full(None, PARTNERSHIP) is None
+
+
+def test_actor_full_leaves_out_a_short_name_the_name_already_holds() -> None:
+    partner = Partner(
+        id="hsyk", kind=PartnerKind.HEALTH_TRUST, name="Helgelandssykehuset HF", short_name="HF"
+    )
+    partnership = attrs.evolve(PARTNERSHIP, partners=(partner,))
+    assert view.actor_full("hsyk", partnership) == "Helgelandssykehuset HF"
+
+
+@pytest.mark.parametrize(
+    ("item_id", "plan_id", "expected"),
+    [
+        ("fsu.ssu-steering", None, "ha SSU som styringsgruppe"),
+        ("frail-elderly", None, "Skrøpelige eldre"),
+        ("frail-elderly", "nhsp-2024", "Eldre med skrøpelighet"),
+        ("frail-elderly", "no-such-plan", "Skrøpelige eldre"),
+        ("principle.joint-planning", None, "Bedre felles planlegging"),
+        ("nhsp-2024", None, "Nasjonal helse- og samhandlingsplan 2024–2027"),
+        ("unknown.id", "nhsp-2024", "unknown.id"),
+    ],
+)
+def test_national_text_words_every_kind_of_national_item(
+    bundle: Bundle, manager: PluginManager, item_id: str, plan_id: str | None, expected: str
+) -> None:
+    frame = make_context(bundle, "nb", manager).national
+    assert view.national_text(item_id, frame, plan_id) == expected
+
+
+def test_national_text_gives_an_agreement_subject_its_text(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    frame = make_context(bundle, "nb", manager).national
+    subject = frame.agreement_subjects[0]
+    assert view.national_text(subject.id, frame) == subject.text != subject.id
+
+
+def test_abbreviations_ignore_notes_about_the_source() -> None:
+    measure = Measure(id="m", text="Tiltak", notes=("SSU skrev dette feil",))
+    plan = ActionPlan(
+        id="p",
+        title="Plan",
+        period=Period(start=2023, end=2023),
+        notes=("FSU REST er nevnt i kilden",),
+        focus_areas=(
+            FocusArea(
+                id="f",
+                title="F",
+                goals=(Goal(id="g", text="G", measures=(measure,)),),
+                notes=("SEKR følger opp",),
+            ),
+        ),
+    )
+    # a focus area's notes are printed, so they count; the plan's and measure's do not
+    assert [a.abbreviation for a in view.abbreviations(plan, PARTNERSHIP)] == ["SEKR"]
+
+
+def test_abbreviations_with_scope_all_list_every_abbreviated_body() -> None:
+    from helsefellesskap.model import AbbreviationList
+
+    plan = ActionPlan(id="p", title="Plan", period=Period(start=2023, end=2023))
+    assert view.abbreviations(plan, PARTNERSHIP) == ()
+    found = view.abbreviations(plan, PARTNERSHIP, AbbreviationList.ALL)
+    assert [a.body for a in found] == ["ssu", "fsu-rest", "sekr"]
+
+
+def test_the_measure_cell_carries_label_closing_links_and_references(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    from helsefellesskap import Link, Reference
+
+    measure = Measure(
+        id="m",
+        label="a)",
+        text="Tiltak",
+        details=("punkt",),
+        closing=("etterpå",),
+        links=(Link(url="https://example.org"),),
+        references=("rr", "ukjent"),
+    )
+    area = FocusArea(id="f", title="F", goals=(Goal(id="g", text="G", measures=(measure,)),))
+    context = _table_context(bundle, manager, ("goal", "measure"))
+    table = view.measure_table(area, context, (Reference(id="rr", title="Recruit & Retain"),))
+    cell = table.rows[0].cells[1]
+    assert cell is not None
+    assert (cell.label, cell.paragraphs, cell.bullets, cell.closing) == (
+        "a)",
+        ("Tiltak",),
+        ("punkt",),
+        ("etterpå",),
+    )
+    assert cell.text == "a) Tiltak"
+    assert cell.links == (Link(url="https://example.org"),)
+    assert [(r.id, r.title) for r in cell.references] == [
+        ("rr", "Recruit & Retain"),
+        ("ukjent", "ukjent"),
+    ]
+    assert view.TableCell(column="measure", label="b)").text == "b)"
+    assert not view.TableCell(column="measure", label="b)").is_empty
+
+
+def test_funding_round_views_name_title_and_year(bundle: Bundle, manager: PluginManager) -> None:
+    from helsefellesskap import FundingRound
+
+    context = make_context(bundle, "nb", manager)
+    plan = attrs.evolve(_plan(bundle), funding_rounds=("midler-2025", "ukjent"))
+    found, missing = view.funding_round_views(plan, context)
+    assert found.text == "Rekrutterings- og samhandlingsmidler 2025"  # the year is in the title
+    assert isinstance(found.document, FundingRound)
+    assert (missing.text, missing.year, missing.document) == ("ukjent", None, None)
+    plain = view.FundingRoundView(id="r", title="Samhandlingsmidler", year=2025, document=None)
+    assert plain.text == "Samhandlingsmidler 2025"

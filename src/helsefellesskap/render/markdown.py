@@ -81,10 +81,15 @@ def _link(link: Link, *, in_cell: bool = False) -> str:
 
 
 class _Writer:
-    """Collects blocks and joins them with one blank line between."""
+    """Collects blocks and joins them with one blank line between.
 
-    def __init__(self, context: RenderContext) -> None:
+    ``national_plan`` is the national plan whose wording the national items of a
+    section take (a plan's ``basis.national_plan``).
+    """
+
+    def __init__(self, context: RenderContext, national_plan: str | None = None) -> None:
         self.context = context
+        self.national_plan = national_plan
         self.blocks: list[str] = []
 
     def label(self, key: str, **values: object) -> str:
@@ -148,7 +153,10 @@ class _Writer:
         if title:
             self.heading(level, title, number)
         self.paragraphs(section.paragraphs)
-        national = (view.national_text(i, self.context.national) for i in section.national)
+        national = (
+            view.national_text(i, self.context.national, self.national_plan)
+            for i in section.national
+        )
         self.bullets((*section.bullets, *national))
         if listing:
             self.raw(listing)
@@ -232,7 +240,7 @@ def _focus_area(
 
 
 def _action_plan(plan: ActionPlan, context: RenderContext) -> str:
-    out = _Writer(context)
+    out = _Writer(context, plan.basis.national_plan)
     _start(out, plan.title, plan)
     declaration = view.declaration_of(plan, context)
     national = context.national.plan(plan.basis.national_plan) if plan.basis.national_plan else None

@@ -135,11 +135,14 @@ def section(
     level: int,
     number: str | None = None,
     title: str | None = None,
+    national_plan: str | None = None,
 ) -> None:
     """A section of running text: its heading, paragraphs, bullets, closing paragraphs,
     the national items it quotes, its links, then its subsections one level down.
 
     ``title`` is used where the section has none of its own; without either, no heading.
+    The national items take the wording of ``national_plan`` (a plan's basis) where it
+    has its own.
     """
     heading = text.title or title
     if heading:
@@ -149,9 +152,11 @@ def section(
     writer.bullets(text.bullets)
     for paragraph in text.closing:
         writer.paragraph(paragraph)
-    writer.bullets(view.national_text(i, context.national) for i in text.national)
+    writer.bullets(view.national_text(i, context.national, national_plan) for i in text.national)
     for link in text.links:
         writer.link(link.url, link.title)
     for index, sub in enumerate(text.subsections, start=1):
         sub_number = f"{number}.{index}" if number and sub.title else None
-        section(writer, sub, context, level=level + 1, number=sub_number)
+        section(
+            writer, sub, context, level=level + 1, number=sub_number, national_plan=national_plan
+        )

@@ -36,6 +36,7 @@ def render_plan(plan: ActionPlan, context: RenderContext) -> bytes:
     """The action plan as a Word document."""
     declaration = view.declaration_of(plan, context)
     numbering = view.plan_numbering(plan, declaration)
+    basis = plan.basis.national_plan
     writer = begin(plan, context, plan.title, _facts(plan, declaration, context))
     if plan.revised_yearly:
         writer.note(context.label("plan.revised_yearly"))
@@ -45,7 +46,7 @@ def render_plan(plan: ActionPlan, context: RenderContext) -> bytes:
     if numbering.focus_areas:
         _focus_areas(writer, plan, context, numbering)
     for number, text in zip(numbering.sections, plan.sections, strict=True):
-        section(writer, text, context, level=1, number=number)
+        section(writer, text, context, level=1, number=number, national_plan=basis)
     if plan.way_forward is not None and numbering.way_forward:
         section(
             writer,
@@ -54,6 +55,7 @@ def render_plan(plan: ActionPlan, context: RenderContext) -> bytes:
             level=1,
             number=numbering.way_forward,
             title=context.label("plan.way_forward"),
+            national_plan=basis,
         )
     _references(writer, plan, context)
     _funding_rounds(writer, plan, context)
@@ -94,7 +96,15 @@ def _introduction(
     label = context.label
     intro = plan.introduction
     if intro is not None:
-        section(writer, intro, context, level=1, number=number, title=label("plan.introduction"))
+        section(
+            writer,
+            intro,
+            context,
+            level=1,
+            number=number,
+            title=label("plan.introduction"),
+            national_plan=plan.basis.national_plan,
+        )
     else:
         writer.heading(label("plan.introduction"), 1, number)
     if plan.national_goals:
@@ -131,7 +141,15 @@ def _focus_areas(
     intro = plan.focus_areas_intro
     number = numbering.focus_areas
     if intro is not None:
-        section(writer, intro, context, level=1, number=number, title=label("plan.focus_areas"))
+        section(
+            writer,
+            intro,
+            context,
+            level=1,
+            number=number,
+            title=label("plan.focus_areas"),
+            national_plan=plan.basis.national_plan,
+        )
     else:
         writer.heading(label("plan.focus_areas"), 1, number)
     writer.numbered(area.title for area in plan.focus_areas)
