@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,22 @@ def test_every_remaining_warning_is_explained_in_the_readme(
     readme = README.read_text("utf-8")
     unexplained = sorted(code for code in codes if f"`{code}`" not in readme)
     assert unexplained == []
+
+
+def test_the_readme_counts_are_those_of_the_output(manager: PluginManager, bundle: Bundle) -> None:
+    # The README's tables: "| `HF301` | 7 | why … |", warnings and infos alike.
+    readme = README.read_text("utf-8")
+    written = {code: int(n) for code, n in re.findall(r"^\| `(HF\d+)` \| (\d+) \|", readme, re.M)}
+    report = validate(bundle, manager=manager)
+    counted = Counter(f.code for f in report.findings)
+    assert written == dict(counted)
+
+
+def test_the_readme_quotes_the_summary_line_of_the_cli() -> None:
+    result = run_cli("validate", "troms-ofoten")
+    summary = result.stdout.strip().splitlines()[-1]
+    assert summary.startswith("ok: 0 errors")
+    assert f"\n{summary}\n" in README.read_text("utf-8")
 
 
 def test_a_gp_seat_without_a_vote_in_ssu_is_an_error(copy: Path, manager: PluginManager) -> None:
