@@ -343,7 +343,7 @@ def markdown(manager: PluginManager, bundle: Bundle) -> str:
     return render(plan, "md", bundle=bundle, manager=manager).decode("utf-8")
 
 
-@pytest.mark.parametrize("heading", list(SECTIONS))
+@pytest.mark.parametrize("heading", list(SECTIONS), ids=[h.split()[0] for h in SECTIONS])
 def test_every_row_of_the_seed_is_rendered_in_its_row(markdown: str, heading: str) -> None:
     header, body = _table_after(markdown, heading)
     assert header == HEADERS
