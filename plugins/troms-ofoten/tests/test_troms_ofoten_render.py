@@ -45,3 +45,15 @@ def test_rendering_into_the_data_folder_is_refused(bundle: Bundle, manager: Plug
     assert bundle.root is not None
     with pytest.raises(RenderError, match="source folder"):
         render_bundle(bundle, bundle.root / "out", formats=("md",), manager=manager)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_bodies_the_tables_do_not_name_are_in_the_abbreviations_too(
+    bundle: Bundle, manager: PluginManager, fmt: str
+) -> None:
+    # Handlingsplan 2023 names FSU FLR, AKM, PHR and AVVIK only in its list of abbreviations.
+    plan = bundle.document("handlingsplan-2023")
+    assert plan is not None
+    text = render(plan, fmt, bundle=bundle, manager=manager).decode("utf-8")
+    for abbreviation in ("FSU FLR", "FSU AKM", "FSU PHR", "FSU AVVIK"):
+        assert abbreviation in text
