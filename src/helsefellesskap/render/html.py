@@ -30,7 +30,6 @@ from ..model import (
     Declaration,
     Document,
     FundingRound,
-    Measure,
     Partnership,
 )
 from . import view
@@ -326,13 +325,7 @@ def _declaration_values(declaration: Declaration, context: RenderContext) -> dic
 
 
 def _report_values(report: AnnualReport, context: RenderContext) -> dict[str, Any]:
-    plan = context.bundle.document(report.plan) if report.plan else None
-    measures: dict[str, Measure] = {}
-    if isinstance(plan, ActionPlan):
-        for measure in plan.measures():
-            measures[measure.id] = measure
-            measures[f"{plan.id}.{measure.id}"] = measure
-    return {"report": report, "report_measures": measures}
+    return {"report": report, "report_measures": view.followed_measures(report, context)}
 
 
 def _governance_values(

@@ -291,16 +291,7 @@ def _action_plan(plan: ActionPlan, context: RenderContext) -> str:
         if declaration is not None and declaration.commitments:
             out.heading(3, out.label("plan.commitments"))
             out.paragraph(declaration.title)
-            for commitment in view.commitment_views(declaration, context):
-                out.heading(4, commitment.title, f"{commitment.number}.")
-                out.paragraph(commitment.statement)
-                out.bullets(
-                    (
-                        f"**{escape_text(g.heading)}:** {escape_text(g.text)}"
-                        for g in commitment.main_goals
-                    ),
-                    raw=True,
-                )
+            _commitments(out, declaration, 4)
     if numbers.focus_areas:
         listing = "\n".join(
             f"{i}. {escape_text(a.title)}" for i, a in enumerate(plan.focus_areas, start=1)
@@ -372,6 +363,18 @@ def _funding_rounds(out: _Writer, plan: ActionPlan) -> None:
 # -- declaration ----------------------------------------------------------------------
 
 
+def _commitments(out: _Writer, declaration: Declaration, level: int) -> None:
+    """The declaration's numbered commitments at heading ``level``, each with its
+    statement and its main goals (``**Hovedmål 1:** …``)."""
+    for commitment in view.commitment_views(declaration, out.context):
+        out.heading(level, commitment.title, f"{commitment.number}.")
+        out.paragraph(commitment.statement)
+        out.bullets(
+            (f"**{escape_text(g.heading)}:** {escape_text(g.text)}" for g in commitment.main_goals),
+            raw=True,
+        )
+
+
 def _declaration(declaration: Declaration, context: RenderContext) -> str:
     out = _Writer(context)
     _start(out, declaration.title, declaration)
@@ -385,16 +388,7 @@ def _declaration(declaration: Declaration, context: RenderContext) -> str:
     if declaration.commitments:
         out.heading(2, out.label("declaration.commitments"))
         out.paragraph(declaration.commitments_intro)
-        for commitment in view.commitment_views(declaration, context):
-            out.heading(3, commitment.title, f"{commitment.number}.")
-            out.paragraph(commitment.statement)
-            out.bullets(
-                (
-                    f"**{escape_text(g.heading)}:** {escape_text(g.text)}"
-                    for g in commitment.main_goals
-                ),
-                raw=True,
-            )
+        _commitments(out, declaration, 3)
     if declaration.parties or declaration.parties_text:
         out.heading(2, out.label("declaration.parties"))
         out.paragraph(declaration.parties_text)
@@ -419,14 +413,8 @@ def _declaration(declaration: Declaration, context: RenderContext) -> str:
 
 
 def _measure_names(report: AnnualReport, context: RenderContext) -> dict[str, str]:
-    plan = context.bundle.document(report.plan) if report.plan else None
-    if not isinstance(plan, ActionPlan):
-        return {}
-    names: dict[str, str] = {}
-    for measure in plan.measures():
-        names[measure.id] = view.measure_text(measure)
-        names[f"{plan.id}.{measure.id}"] = view.measure_text(measure)
-    return names
+    found = view.followed_measures(report, context)
+    return {key: view.measure_text(measure) for key, measure in found.items()}
 
 
 def _title(document_id: str | None, context: RenderContext) -> str | None:

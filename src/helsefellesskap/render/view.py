@@ -19,6 +19,7 @@ from ..errors import RenderError
 from ..model import (
     AbbreviationList,
     ActionPlan,
+    AnnualReport,
     Body,
     Declaration,
     Document,
@@ -57,6 +58,7 @@ __all__ = [
     "commitment_views",
     "date_text",
     "declaration_of",
+    "followed_measures",
     "funding_round_views",
     "governance_edges",
     "has_introduction",
@@ -576,6 +578,22 @@ def priority_group_names(
     """The names of priority groups, worded as national plan ``plan_id`` words them
     (else as the first plan that has the group; an unknown id verbatim)."""
     return tuple(national_text(i, frame, plan_id) for i in ids)
+
+
+# -- follow-up ------------------------------------------------------------------------
+
+
+def followed_measures(report: AnnualReport, context: RenderContext) -> dict[str, Measure]:
+    """The measures of the plan an annual report follows up, by id and by
+    ``<plan id>.<measure id>`` (the two ways a status line names one); empty where the
+    report names no plan or the bundle lacks it."""
+    plan = context.bundle.document(report.plan) if report.plan else None
+    found: dict[str, Measure] = {}
+    if isinstance(plan, ActionPlan):
+        for measure in plan.measures():
+            found[measure.id] = measure
+            found[f"{plan.id}.{measure.id}"] = measure
+    return found
 
 
 # -- governance -----------------------------------------------------------------------

@@ -13,7 +13,14 @@ from collections.abc import Sequence
 
 from docx.shared import Pt
 
-from helsefellesskap import ActionPlan, Declaration, FocusArea, Reference, RenderContext
+from helsefellesskap import (
+    ActionPlan,
+    Declaration,
+    FocusArea,
+    Reference,
+    RenderContext,
+    Section,
+)
 from helsefellesskap.render import view
 
 from ..writer import Cell, Run, WordWriter
@@ -94,19 +101,7 @@ def _introduction(
     number: str,
 ) -> None:
     label = context.label
-    intro = plan.introduction
-    if intro is not None:
-        section(
-            writer,
-            intro,
-            context,
-            level=1,
-            number=number,
-            title=label("plan.introduction"),
-            national_plan=plan.basis.national_plan,
-        )
-    else:
-        writer.heading(label("plan.introduction"), 1, number)
+    _chapter(writer, plan.introduction, plan, context, number, label("plan.introduction"))
     if plan.national_goals:
         writer.heading(label("plan.national_goals"), 2)
         national = context.national.plan(plan.basis.national_plan or "")
@@ -134,24 +129,34 @@ def _introduction(
             )
 
 
-def _focus_areas(
-    writer: WordWriter, plan: ActionPlan, context: RenderContext, numbering: view.PlanNumbering
+def _chapter(
+    writer: WordWriter,
+    text: Section | None,
+    plan: ActionPlan,
+    context: RenderContext,
+    number: str | None,
+    title: str,
 ) -> None:
-    label = context.label
-    intro = plan.focus_areas_intro
-    number = numbering.focus_areas
-    if intro is not None:
+    """A numbered chapter's heading and its opening text, where the plan has one."""
+    if text is None:
+        writer.heading(title, 1, number)
+    else:
         section(
             writer,
-            intro,
+            text,
             context,
             level=1,
             number=number,
-            title=label("plan.focus_areas"),
+            title=title,
             national_plan=plan.basis.national_plan,
         )
-    else:
-        writer.heading(label("plan.focus_areas"), 1, number)
+
+
+def _focus_areas(
+    writer: WordWriter, plan: ActionPlan, context: RenderContext, numbering: view.PlanNumbering
+) -> None:
+    title = context.label("plan.focus_areas")
+    _chapter(writer, plan.focus_areas_intro, plan, context, numbering.focus_areas, title)
     writer.numbered(area.title for area in plan.focus_areas)
     declaration = view.declaration_of(plan, context)
     for area in plan.focus_areas:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from helsefellesskap import (
-    ActionPlan,
     AnnualReport,
     ConsultationResponse,
     FundingRound,
-    Measure,
     RenderContext,
 )
 from helsefellesskap.render import view
@@ -96,11 +94,7 @@ def _measure_status(writer: WordWriter, report: AnnualReport, context: RenderCon
     label = context.label
     plan = context.bundle.document(report.plan) if report.plan else None
     declaration = context.bundle.document(report.declaration) if report.declaration else None
-    measures: dict[str, Measure] = {}
-    if isinstance(plan, ActionPlan):
-        for measure in plan.measures():
-            measures[measure.id] = measure
-            measures[f"{plan.id}.{measure.id}"] = measure
+    measures = view.followed_measures(report, context)
     facts = fact_lines(
         [
             (label("report.declaration"), declaration.title if declaration else report.declaration),
