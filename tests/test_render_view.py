@@ -439,3 +439,16 @@ def test_funding_round_views_name_title_and_year(bundle: Bundle, manager: Plugin
     assert (missing.text, missing.year, missing.document) == ("ukjent", None, None)
     plain = view.FundingRoundView(id="r", title="Samhandlingsmidler", year=2025, document=None)
     assert plain.text == "Samhandlingsmidler 2025"
+
+
+def test_adoption_text_joins_date_and_adopting_body(bundle: Bundle, manager: PluginManager) -> None:
+    import datetime as dt
+
+    context = make_context(bundle, "nb", manager)
+    day = dt.date(2024, 3, 14)
+    assert view.adoption_text(day, "pm", context) == "14.03.2024 – Partnerskapsmøtet (PM)"
+    assert view.adoption_text(day, None, context) == "14.03.2024"
+    assert view.adoption_text(None, "pm", context) == "Partnerskapsmøtet (PM)"
+    assert view.adoption_text(None, None, context) is None
+    english = make_context(bundle, "en", manager)
+    assert view.adoption_text(day, "pm", english) == "2024-03-14 – Partnerskapsmøtet (PM)"

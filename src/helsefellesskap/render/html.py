@@ -264,6 +264,7 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
         "date": date,
         "actor": actor,
         "actor_full": actor_full,
+        "adoption": lambda day, by: view.adoption_text(day, by, context) or "",
         "names": lambda ids: view.responsible_text(ids, partnership, context),
         "national_text": national_text,
         "document_title": document_title,

@@ -170,8 +170,8 @@ class _Writer:
         return "\n\n".join(self.blocks) + "\n"
 
 
-def _name(actor_id: str | None, context: RenderContext) -> str | None:
-    return view.actor_name(actor_id, context.partnership) if actor_id else None
+def _full(actor_id: str | None, context: RenderContext) -> str | None:
+    return view.actor_full(actor_id, context.partnership)
 
 
 def _names(ids: Sequence[str], context: RenderContext) -> str | None:
@@ -244,9 +244,7 @@ def _action_plan(plan: ActionPlan, context: RenderContext) -> str:
     _start(out, plan.title, plan)
     declaration = view.declaration_of(plan, context)
     national = context.national.plan(plan.basis.national_plan) if plan.basis.national_plan else None
-    adopted = _date(plan.adopted, context)
-    if adopted and plan.adopted_by:
-        adopted += f" ({_name(plan.adopted_by, context)})"
+    adopted = view.adoption_text(plan.adopted, plan.adopted_by, context)
     out.facts(
         [
             (out.label("plan.period"), plan.period.display()),
@@ -394,9 +392,7 @@ def _declaration(declaration: Declaration, context: RenderContext) -> str:
         out.paragraph(declaration.parties_text)
         out.bullets(view.actor_name(p, context.partnership) for p in declaration.parties)
     based_on = [getattr(context.national.plan(i), "name", None) or i for i in declaration.based_on]
-    adopted = _date(declaration.adopted, context)
-    if adopted and declaration.adopted_by:
-        adopted += f" ({_name(declaration.adopted_by, context)})"
+    adopted = view.adoption_text(declaration.adopted, declaration.adopted_by, context)
     out.facts(
         [
             (out.label("declaration.based_on"), "; ".join(based_on) or None),
@@ -439,9 +435,9 @@ def _annual_report(report: AnnualReport, context: RenderContext) -> str:
         [
             (out.label("report.year"), str(report.year)),
             (out.label("report.case_number"), report.case_number),
-            (out.label("report.to"), _name(report.to, context)),
-            (out.label("report.prepared_by"), _name(report.prepared_by, context)),
-            (out.label("report.on_behalf_of"), _name(report.on_behalf_of, context)),
+            (out.label("report.to"), _full(report.to, context)),
+            (out.label("report.prepared_by"), _full(report.prepared_by, context)),
+            (out.label("report.on_behalf_of"), _full(report.on_behalf_of, context)),
             (out.label("report.declaration"), _title(report.declaration, context)),
             (out.label("report.plan"), _title(report.plan, context)),
         ]
@@ -464,7 +460,7 @@ def _annual_report(report: AnnualReport, context: RenderContext) -> str:
         for meeting in report.meetings:
             who = (
                 meeting.text
-                or _name(meeting.body, context)
+                or _full(meeting.body, context)
                 or (context.kind_label(meeting.kind) if meeting.kind else "")
             )
             how_many = str(meeting.count) if meeting.count is not None else meeting.frequency
@@ -510,9 +506,9 @@ def _funding_round(funding: FundingRound, context: RenderContext) -> str:
         [
             (out.label("funding.year"), str(funding.year)),
             (out.label("funding.scheme"), funding.scheme),
-            (out.label("funding.decided_by"), _name(funding.decided_by, context)),
+            (out.label("funding.decided_by"), _full(funding.decided_by, context)),
             (out.label("funding.decided"), _date(funding.decided, context)),
-            (out.label("funding.forwarded_to"), _name(funding.forwarded_to, context)),
+            (out.label("funding.forwarded_to"), _full(funding.forwarded_to, context)),
         ]
     )
     _abbreviations(out, funding)

@@ -52,6 +52,7 @@ __all__ = [
     "abbreviations",
     "actor_full",
     "actor_name",
+    "adoption_text",
     "amount_text",
     "body_views",
     "check_columns",
@@ -110,6 +111,15 @@ def actor_full(actor_id: str | None, partnership: Partnership) -> str | None:
             return f"{partner.name} ({partner.short_name})"
         return partner.name
     return actor_name(actor_id, partnership)
+
+
+def adoption_text(day: dt.date | None, actor_id: str | None, context: RenderContext) -> str | None:
+    """When and by whom a document was adopted, as one text:
+    ``14.03.2024 – Partnerskapsmøtet (PM)``; either part alone where the other is
+    missing; ``None`` for neither."""
+    when = date_text(day, context.language) if day is not None else None
+    who = actor_full(actor_id, context.partnership)
+    return " – ".join(part for part in (when, who) if part) or None
 
 
 def join_names(names: Sequence[str], and_word: str) -> str:

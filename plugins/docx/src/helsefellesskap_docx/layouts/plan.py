@@ -75,10 +75,7 @@ def _facts(
     label = context.label
     basis = plan.basis
     national = context.national.plan(basis.national_plan or "")
-    adopted = view.date_text(plan.adopted, context.language) if plan.adopted else None
-    adopted_by = view.actor_full(plan.adopted_by, context.partnership)
-    if adopted and adopted_by:
-        adopted = f"{adopted}, {adopted_by}"
+    adopted = view.adoption_text(plan.adopted, plan.adopted_by, context)
     revision_of = context.bundle.document(plan.revision_of) if plan.revision_of else None
     return fact_lines(
         [
@@ -86,7 +83,7 @@ def _facts(
             (label("plan.declaration"), declaration.title if declaration else basis.declaration),
             (label("plan.national_plan"), national.name if national else basis.national_plan),
             (label("plan.other_basis"), "; ".join(plan.basis.other)),
-            (label("plan.adopted"), adopted or adopted_by),
+            (label("plan.adopted"), adopted),
             (label("plan.presented"), plan.presented),
             (label("plan.revision_of"), revision_of.title if revision_of else plan.revision_of),
         ]
