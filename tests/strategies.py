@@ -16,7 +16,7 @@ import attrs
 from hypothesis import strategies as st
 
 from helsefellesskap.model import Deadline, Period
-from helsefellesskap.model._base import check_id, check_id_list, non_empty
+from helsefellesskap.model._base import check_id, check_id_list, non_empty, non_negative
 
 # Letters the data must survive: Norwegian, Northern Sami, and some awkward characters.
 SPECIAL = [
@@ -102,6 +102,8 @@ def _for_field(field: attrs.Attribute[Any], depth: int) -> st.SearchStrategy[Any
         strategy = st.lists(ids, max_size=2).map(tuple)
     elif non_empty in validators:
         strategy = non_empty_text
+    elif non_negative in validators:
+        strategy = st.integers(min_value=0, max_value=2**40)
     else:
         return _for_type(field.type, depth)
     if type(None) in typing.get_args(field.type):

@@ -105,3 +105,46 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "the file holds no data" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_file_system_errors_are_one_line_and_exit_2(tmp_path: Path, example_folder: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", "utf-8")
+    plan = example_folder / "plans" / "handlingsplan-2024-2025.toml"
+    code, _, err = run("render", str(plan), "-o", str(blocker / "plan.md"))
+    assert code == 2
+    assert err.startswith("error: ")
+    assert str(blocker) in err
+    assert "Traceback" not in err
+
+
+def test_a_reader_that_goes_away_is_no_error(tmp_path: Path, example_folder: Path) -> None:
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(example_folder, root)
+    measures = "".join(
+        f'[[focus_areas.goals.measures]]\nid = "m{n}"\ntext = "Tiltak {n}"\n'
+        f'responsible = ["ukjent-{n}"]\ndeadline = 2024\n'
+        for n in range(3000)
+    )
+    (root / "plans" / "stor.toml").write_text(
+        'kind = "action-plan"\nid = "stor"\ntitle = "Stor plan"\n'
+        "period = { start = 2024, end = 2024 }\n"
+        '[[focus_areas]]\nid = "a"\ntitle = "A"\n[[focus_areas.goals]]\nid = "g"\ntext = "G"\n'
+        + measures,
+        "utf-8",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "helsefellesskap", "validate", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(100)
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Traceback" not in stderr
+    assert "BrokenPipeError" not in stderr
+    assert process.returncode == 0

@@ -85,7 +85,7 @@ def test_number_in_quotes_is_not_coerced(tmp_path: Path) -> None:
     problem = _only(_problems(tmp_path, PLAN_HEAD.replace("start = 2023", 'start = "2023"')))
     assert problem.path == "$.period.start"
     assert "expected a whole number" in problem.message
-    assert problem.hint == "write the number without quotes: 2023"
+    assert problem.hint == "write the number without quotes or spaces: 2023"
 
 
 def test_boolean_is_not_a_number(tmp_path: Path) -> None:
@@ -317,3 +317,59 @@ def test_missing_files_are_reported_by_name(tmp_path: Path) -> None:
         load_document(tmp_path / "nope.toml")
     with pytest.raises(DocumentNotFoundError, match=r"no partnership\.toml"):
         load_bundle(tmp_path)
+
+
+def test_amount_written_with_spaces_gets_a_hint(tmp_path: Path) -> None:
+    text = (
+        'kind = "funding-round"\nid = "f"\ntitle = "Midler"\nyear = 2025\n'
+        '[[applications]]\nid = "a"\ntitle = "A"\npriority = 1\namount = "450 000"\n'
+    )
+    problem = _only(_problems(tmp_path, text))
+    assert problem.path == "$.applications[0].amount"
+    assert problem.hint == "write the number without quotes or spaces: 450000"
+
+
+def test_negative_amount_is_refused(tmp_path: Path) -> None:
+    text = (
+        'kind = "funding-round"\nid = "f"\ntitle = "Midler"\nyear = 2025\n'
+        '[[applications]]\nid = "a"\ntitle = "A"\npriority = 1\namount = -5\n'
+    )
+    problem = _only(_problems(tmp_path, text))
+    assert problem.path == "$.applications[0].amount"
+    assert problem.message == "-5 is below zero"
+
+
+def test_quoted_date_as_deadline_says_to_drop_the_quotes(tmp_path: Path) -> None:
+    problem = _only(_problems(tmp_path, PLAN_HEAD + MEASURE + 'deadline = "2024-12-31"\n'))
+    assert problem.message == "expected a deadline, got the text '2024-12-31'"
+    assert problem.hint == "write the date without quotes: 2024-12-31"
+
+
+def test_impossible_date_as_deadline(tmp_path: Path) -> None:
+    problem = _only(_problems(tmp_path, PLAN_HEAD + MEASURE + 'deadline = "2024-13-01"\n'))
+    assert problem.message == "'2024-13-01' is not a valid date"
+
+
+def test_a_folder_named_like_a_file(tmp_path: Path) -> None:
+    (tmp_path / "arkiv.toml").mkdir()
+    with pytest.raises(DocumentNotFoundError, match="is a folder, not a file"):
+        load_document(tmp_path / "arkiv.toml")
+
+
+def test_paths_may_be_text(example_folder: Path) -> None:
+    bundle = load_bundle(str(example_folder))
+    assert bundle.partnership.id == "eksempel"
+    assert load_partnership(str(example_folder)).id == "eksempel"
+    assert load_document(str(example_folder / "funding" / "midler-2025.toml")).id == "midler-2025"
+
+
+def test_hidden_and_build_folders_are_not_read(tmp_path: Path, example_folder: Path) -> None:
+    import shutil
+
+    root = tmp_path / "repo"
+    shutil.copytree(example_folder, root)
+    for junk in (".git", ".venv/lib", "build/out", "plans/__pycache__"):
+        (root / junk).mkdir(parents=True, exist_ok=True)
+        (root / junk / "stray.toml").write_text("x = 1\n", "utf-8")
+    bundle = load_bundle(root)
+    assert len(bundle.documents) == len(load_bundle(example_folder).documents)

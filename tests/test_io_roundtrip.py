@@ -104,3 +104,16 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path, example_folder: 
     finally:
         os.umask(umask)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_save_refuses_a_folder_and_an_unknown_suffix(tmp_path: Path, example_folder: Path) -> None:
+    from helsefellesskap import OutputExistsError, UsageError
+
+    document = load_document(example_folder / "funding" / "midler-2025.toml")
+    with pytest.raises(UsageError, match="is a folder"):
+        save(document, tmp_path, overwrite=True)
+    with pytest.raises(UsageError, match=r"ending in \.toml or \.json"):
+        save(document, tmp_path / "plan.txt")
+    save(document, str(tmp_path / "plan.toml"))
+    with pytest.raises(OutputExistsError):
+        save(document, tmp_path / "plan.toml")

@@ -177,3 +177,14 @@ def test_national_frame_holds_both_plans() -> None:
     ids = frame.ids()
     assert "nhsp-2020.goal-9" in ids and "fsu.gp-representation" in ids
     assert len(ids) == len(set(ids))
+
+
+def test_model_refuses_a_datetime_where_a_date_belongs() -> None:
+    from helsefellesskap import Declaration, HelsefellesskapError
+
+    moment = dt.datetime(2024, 6, 30, 12, 0)
+    with pytest.raises(InvalidValue) as caught:
+        Deadline.of_date(moment)
+    assert caught.value.hint == "give the date alone: 2024-06-30"
+    with pytest.raises(HelsefellesskapError, match="expected a date, got the date and time"):
+        Declaration(id="d", title="D", period=Period(start=2024, end=2024), adopted=moment)

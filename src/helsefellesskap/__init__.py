@@ -17,6 +17,7 @@ from .errors import (
     EmptyFileError,
     EncodingError,
     HelsefellesskapError,
+    OutputExistsError,
     PluginError,
     Problem,
     RenderError,
@@ -88,6 +89,7 @@ from .model import (
     StructureCount,
     Term,
 )
+from .model._base import InvalidValue
 from .national import national_frame, national_plan
 from .plugins import PluginFailure, PluginInfo, PluginManager
 from .render import make_context, render_bundle
@@ -127,6 +129,7 @@ __all__ = [
     "Group",
     "HelsefellesskapError",
     "Intention",
+    "InvalidValue",
     "LabelCatalogue",
     "Layout",
     "Link",
@@ -140,6 +143,7 @@ __all__ = [
     "NationalFrame",
     "NationalPlan",
     "OngoingWork",
+    "OutputExistsError",
     "Partner",
     "PartnerKind",
     "Partnership",

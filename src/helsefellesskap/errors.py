@@ -19,6 +19,7 @@ __all__ = [
     "EmptyFileError",
     "EncodingError",
     "HelsefellesskapError",
+    "OutputExistsError",
     "PluginError",
     "Problem",
     "RenderError",
@@ -102,6 +103,10 @@ class EmptyFileError(DataError):
 
 class DocumentNotFoundError(HelsefellesskapError):
     """A document or partnership asked for by id or path does not exist."""
+
+
+class OutputExistsError(HelsefellesskapError, FileExistsError):
+    """A file would be replaced, and replacing was not asked for."""
 
 
 class UsageError(HelsefellesskapError):

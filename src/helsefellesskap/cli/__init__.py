@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -25,6 +26,22 @@ def format_data_error(error: DataError) -> str:
     lines = [f"error: {count} problem{'s' if count != 1 else ''} in the data:"]
     lines.extend(f"  {problem}" for problem in error.problems)
     return "\n".join(lines)
+
+
+def _describe_os_error(error: OSError) -> str:
+    """An operating-system error in one line: what failed and on which file."""
+    reason = error.strerror or str(error)
+    return f"{error.filename}: {reason.lower()}" if error.filename else reason
+
+
+def _silence(stream: TextIO) -> None:
+    """Point a closed standard output at the null device."""
+    if stream is sys.stdout:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # pragma: no cover - depends on the platform
+            pass
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -90,8 +107,13 @@ def main(
     except HelsefellesskapError as error:
         print(f"error: {error}", file=err)
         return 2
-    except FileExistsError as error:
-        print(f"error: {error}", file=err)
+    except BrokenPipeError:
+        # The reader went away (``… | head``): stop quietly, and keep Python from
+        # complaining when it flushes standard output on the way out.
+        _silence(out)
+        return 0
+    except OSError as error:
+        print(f"error: {_describe_os_error(error)}", file=err)
         return 2
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130

@@ -21,12 +21,16 @@ def summarize(bundle: Bundle, document: Document | None = None) -> str:
         return f"ok: {document.KIND} {document.id!r} ({document.title}) of {partnership.name}"
     kinds = Counter(d.KIND for d in bundle.documents)
     listing = (
-        ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items())) or "no documents"
+        ", ".join(_count(count, kind) for kind, count in sorted(kinds.items())) or "no documents"
     )
     return (
-        f"ok: {partnership.name}: {len(partnership.partners)} partners, "
-        f"{len(partnership.bodies)} bodies, {listing}"
+        f"ok: {partnership.name}: {_count(len(partnership.partners), 'partner')}, "
+        f"{_count(len(partnership.bodies), 'body', 'bodies')}, {listing}"
     )
+
+
+def _count(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:

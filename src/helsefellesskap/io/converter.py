@@ -72,8 +72,10 @@ def _strict_int(value: Any, _type: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     hint = None
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        hint = f"write the number without quotes: {value.strip()}"
+    if isinstance(value, str):
+        digits = value.strip().replace(" ", "").replace("\u00a0", "").replace("_", "")
+        if digits.lstrip("-").isdigit():
+            hint = f"write the number without quotes or spaces: {digits}"
     raise ValueProblem(f"expected a whole number, got {_describe(value)}", hint)
 
 
@@ -156,8 +158,19 @@ def _deadline_from(value: Any, json: bool) -> Deadline:
             return Deadline.of_span(start, end)
         if match := _YEAR.match(value):
             return Deadline.of_year(_year(int(match[1])))
-        if json and _ISO_DATE.match(value):
-            return Deadline.of_date(_json_date(value, dt.date))
+        if _ISO_DATE.match(value):
+            if json:
+                return Deadline.of_date(_json_date(value, dt.date))
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise ValueProblem(
+                    f"{value!r} is not a valid date", "check the month and the day"
+                ) from None
+            raise ValueProblem(
+                f"expected a deadline, got the text {value!r}",
+                f"write the date without quotes: {value}",
+            )
         raise ValueProblem(
             f"{value!r} is not a deadline on its own",
             f'a phrase needs the date it means: {{ text = "{value}", means = YYYY-MM-DD }}; '

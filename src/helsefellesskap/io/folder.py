@@ -7,16 +7,19 @@ document a file. Loading reports every problem of every file at once.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from ..errors import DataError, DocumentNotFoundError, Problem
+from ..errors import DataError, DocumentNotFoundError, Problem, UsageError
 from ..model import Bundle, Document, Partnership
 from .documents import dumps_json, dumps_toml, structure, structure_document
 from .text import read_toml, write_atomic
 
 __all__ = [
+    "IGNORED_FOLDERS",
     "PARTNERSHIP_FILE",
+    "PathLike",
     "find_partnership_root",
     "load",
     "load_bundle",
@@ -29,32 +32,52 @@ __all__ = [
 PARTNERSHIP_FILE = "partnership.toml"
 """The name of the file that holds a partnership's partners, bodies, roles and settings."""
 
+IGNORED_FOLDERS = frozenset({"build", "dist", "node_modules", "venv", "__pycache__"})
+"""Folders below a partnership folder that never hold its documents (nor do hidden ones,
+such as ``.git`` and ``.venv``), so a partnership can live at the root of a repository."""
 
-def load_partnership(path: Path) -> Partnership:
+PathLike = str | os.PathLike[str]
+"""A path given as text or as a path object."""
+
+
+def _existing_file(path: Path) -> Path:
+    if path.is_dir():
+        raise DocumentNotFoundError(f"{path} is a folder, not a file")
+    if not path.is_file():
+        raise DocumentNotFoundError(f"{path} does not exist")
+    return path
+
+
+def load_partnership(path: PathLike) -> Partnership:
     """Load a ``partnership.toml`` file (or the one in folder ``path``)."""
     path = Path(path)
     if path.is_dir():
         path = path / PARTNERSHIP_FILE
-    if not path.is_file():
-        raise DocumentNotFoundError(f"{path} does not exist")
-    return structure(read_toml(path), Partnership, file=path)
+    return structure(read_toml(_existing_file(path)), Partnership, file=path)
 
 
-def load_document(path: Path, *, types: Mapping[str, type[Document]] | None = None) -> Document:
+def load_document(path: PathLike, *, types: Mapping[str, type[Document]] | None = None) -> Document:
     """Load one document file; its ``kind`` key says which type it is."""
     path = Path(path)
-    if not path.is_file():
-        raise DocumentNotFoundError(f"{path} does not exist")
-    return structure_document(read_toml(path), file=path, types=types)
+    return structure_document(read_toml(_existing_file(path)), file=path, types=types)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            if entry.name not in IGNORED_FOLDERS:
+                yield from _walk(entry)
+        elif entry.suffix == ".toml" and entry.name != PARTNERSHIP_FILE:
+            yield entry
 
 
 def _document_files(root: Path) -> list[Path]:
-    return sorted(
-        p for p in root.rglob("*.toml") if p.name != PARTNERSHIP_FILE and not p.name.startswith(".")
-    )
+    return list(_walk(root))
 
 
-def load_bundle(root: Path, *, types: Mapping[str, type[Document]] | None = None) -> Bundle:
+def load_bundle(root: PathLike, *, types: Mapping[str, type[Document]] | None = None) -> Bundle:
     """Load a partnership folder with every document below it.
 
     Problems in any of the files are gathered and raised together in one
@@ -112,7 +135,7 @@ def load_bundle(root: Path, *, types: Mapping[str, type[Document]] | None = None
     return Bundle(partnership=partnership, documents=tuple(documents), files=files, root=root)
 
 
-def find_partnership_root(path: Path) -> Path | None:
+def find_partnership_root(path: PathLike) -> Path | None:
     """The nearest folder at or above ``path`` that holds a ``partnership.toml``."""
     path = Path(path).resolve()
     for folder in (path, *path.parents) if path.is_dir() else path.parents:
@@ -122,7 +145,7 @@ def find_partnership_root(path: Path) -> Path | None:
 
 
 def load(
-    path: Path, *, types: Mapping[str, type[Document]] | None = None
+    path: PathLike, *, types: Mapping[str, type[Document]] | None = None
 ) -> Bundle | Document | Partnership:
     """Load whatever ``path`` is: a partnership folder, a ``partnership.toml``, or a document."""
     path = Path(path)
@@ -133,18 +156,23 @@ def load(
     return load_document(path, types=types)
 
 
-def save(item: Document | Partnership, path: Path, *, overwrite: bool = False) -> Path:
-    """Write a document or partnership to ``path`` (TOML, or JSON for ``.json``), atomically.
+def save(item: Document | Partnership, path: PathLike, *, overwrite: bool = False) -> Path:
+    """Write a document or partnership to ``path`` (``.toml``, or ``.json``), atomically.
 
-    An existing file is never replaced unless ``overwrite`` is true.
+    An existing file is never replaced unless ``overwrite`` is true
+    (:class:`~helsefellesskap.errors.OutputExistsError`).
     """
     path = Path(path)
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder: name the file to write, ending in .toml or .json")
+    if path.suffix not in (".toml", ".json"):
+        raise UsageError(f"{path}: name a file ending in .toml or .json (the format to write)")
     text = dumps_json(item) + "\n" if path.suffix == ".json" else dumps_toml(item)
     write_atomic(path, text.encode("utf-8"), overwrite=overwrite)
     return path
 
 
-def save_bundle(bundle: Bundle, root: Path, *, overwrite: bool = False) -> list[Path]:
+def save_bundle(bundle: Bundle, root: PathLike, *, overwrite: bool = False) -> list[Path]:
     """Write a bundle as a partnership folder: ``partnership.toml`` and one file a document."""
     root = Path(root)
     written = [save(bundle.partnership, root / PARTNERSHIP_FILE, overwrite=overwrite)]

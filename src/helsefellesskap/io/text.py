@@ -9,7 +9,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..errors import EmptyFileError, EncodingError, Problem, TomlSyntaxError
+from ..errors import EmptyFileError, EncodingError, OutputExistsError, Problem, TomlSyntaxError
 
 __all__ = ["parse_toml", "read_text", "read_toml", "toml_reader", "write_atomic"]
 
@@ -108,12 +108,17 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     A reader never sees a half-written file, and a failure leaves the old file intact.
-    With ``overwrite=False`` an existing file is an error (:class:`FileExistsError`).
+    With ``overwrite=False`` an existing file is an error (:class:`OutputExistsError`).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     if not overwrite and path.exists():
-        raise FileExistsError(f"{path} exists; pass overwrite=True to replace it")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        raise OutputExistsError(f"{path} exists; pass overwrite=True to replace it")
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise type(error)(error.errno, error.strerror, str(path)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Any, TypeVar
 
 import attrs
+
+from ..errors import HelsefellesskapError
 
 __all__ = [
     "ID_PATTERN",
@@ -14,6 +17,8 @@ __all__ = [
     "check_id",
     "check_id_list",
     "non_empty",
+    "non_negative",
+    "plain_date",
     "slugify",
 ]
 
@@ -24,7 +29,7 @@ T = TypeVar("T")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 
 
-class InvalidValue(ValueError):
+class InvalidValue(HelsefellesskapError, ValueError):
     """A model value is not acceptable; ``field`` names the attribute, ``hint`` the fix."""
 
     def __init__(self, message: str, *, field: str | None = None, hint: str | None = None):
@@ -61,6 +66,22 @@ def check_id_list(_instance: Any, attribute: attrs.Attribute[Any], value: tuple[
     for index, item in enumerate(value):
         if not ID_PATTERN.match(item):
             raise _bad_id(item, f"{attribute.name}[{index}]")
+
+
+def plain_date(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """attrs validator: a date without a time of day (a datetime is refused)."""
+    if isinstance(value, dt.datetime):
+        raise InvalidValue(
+            f"expected a date, got the date and time {value.isoformat()}",
+            field=attribute.name,
+            hint=f"give the date alone: {value.date().isoformat()}",
+        )
+
+
+def non_negative(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    """attrs validator: a count or amount that cannot be below zero."""
+    if value is not None and value < 0:
+        raise InvalidValue(f"{value} is below zero", field=attribute.name, hint="write 0 or more")
 
 
 def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from ._base import check_id, check_id_list, non_empty
+from ._base import check_id, check_id_list, non_empty, non_negative, plain_date
 from .deadline import Deadline
 
 __all__ = [
@@ -71,7 +71,7 @@ class Seat:
 
     holder: str = attrs.field(validator=check_id)
     rights: tuple[Right, ...] = (Right.ATTEND, Right.SPEAK, Right.VOTE)
-    count: int | None = None
+    count: int | None = attrs.field(default=None, validator=non_negative)
     note: str | None = None
 
     @property
@@ -90,7 +90,7 @@ class Mandate:
 
     text: str | None = None
     given_by: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
-    date: dt.date | None = None
+    date: dt.date | None = attrs.field(default=None, validator=plain_date)
     url: str | None = None
 
 

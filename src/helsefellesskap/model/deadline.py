@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ._base import InvalidValue
+from ._base import InvalidValue, plain_date
 
 __all__ = ["Deadline", "DeadlineKind", "Period"]
 
@@ -59,7 +59,7 @@ class Deadline:
     kind: DeadlineKind = attrs.field(validator=_check_deadline)
     year: int | None = None
     end_year: int | None = None
-    date: dt.date | None = None
+    date: dt.date | None = attrs.field(default=None, validator=plain_date)
     text: str | None = None
 
     @classmethod

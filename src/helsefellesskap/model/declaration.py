@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import check_id, check_id_list, non_empty
+from ._base import check_id, check_id_list, non_empty, plain_date
 from .deadline import Period
 from .document import Document
 
@@ -54,9 +54,9 @@ class Declaration(Document):
     commitments: tuple[Commitment, ...] = ()
     parties: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     parties_text: str | None = None
-    adopted: dt.date | None = None
+    adopted: dt.date | None = attrs.field(default=None, validator=plain_date)
     adopted_by: str | None = attrs.field(default=None, validator=check_id)
-    corrected: dt.date | None = None
+    corrected: dt.date | None = attrs.field(default=None, validator=plain_date)
     based_on: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     url: str | None = None
 

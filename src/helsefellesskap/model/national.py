@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 
-from ._base import check_id, non_empty
+from ._base import check_id, non_empty, plain_date
 from .deadline import Period
 
 __all__ = [
@@ -68,7 +68,7 @@ class AgreementSubject:
 
     id: str = attrs.field(validator=check_id)
     text: str = attrs.field(validator=non_empty)
-    since: dt.date | None = None
+    since: dt.date | None = attrs.field(default=None, validator=plain_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -83,7 +83,7 @@ class Principle:
 class NationalFrame:
     """Everything national a partnership's documents can refer to by id."""
 
-    agreement_signed: dt.date
+    agreement_signed: dt.date = attrs.field(validator=plain_date)
     partnership_count: int
     plans: tuple[NationalPlan, ...]
     fsu_requirements: tuple[FsuRequirement, ...]

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import check_id, check_id_list, non_empty
+from ._base import check_id, check_id_list, non_empty, plain_date
 from .deadline import Deadline, Period
 from .document import Document
 from .text import Link, Section
@@ -162,7 +162,7 @@ class ActionPlan(Document):
     basis: Basis = attrs.Factory(Basis)
     revised_yearly: bool = False
     revision_of: str | None = attrs.field(default=None, validator=check_id)
-    adopted: dt.date | None = None
+    adopted: dt.date | None = attrs.field(default=None, validator=plain_date)
     adopted_by: str | None = attrs.field(default=None, validator=check_id)
     presented: str | None = None
     introduction: Section | None = None

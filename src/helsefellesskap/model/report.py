@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import check_id, check_id_list, non_empty
+from ._base import check_id, check_id_list, non_empty, non_negative, plain_date
 from .deadline import Deadline
 from .document import Document
 from .plan import MeasureStatus
@@ -33,7 +33,7 @@ class StructureCount:
     """
 
     text: str = attrs.field(validator=non_empty)
-    count: int | None = None
+    count: int | None = attrs.field(default=None, validator=non_negative)
     kind: str | None = attrs.field(default=None, validator=check_id)
     bodies: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     note: str | None = None
@@ -47,7 +47,7 @@ class MeetingCount:
     ``frequency`` keeps a stated rhythm ("minimum en gang per uke") instead of a count.
     """
 
-    count: int | None = None
+    count: int | None = attrs.field(default=None, validator=non_negative)
     body: str | None = attrs.field(default=None, validator=check_id)
     kind: str | None = attrs.field(default=None, validator=check_id)
     text: str | None = None
@@ -81,7 +81,7 @@ class AnnualReport(Document):
     on_behalf_of: str | None = attrs.field(default=None, validator=check_id)
     history: Section | None = None
     structure: tuple[StructureCount, ...] = ()
-    people_in_active_roles: int | None = None
+    people_in_active_roles: int | None = attrs.field(default=None, validator=non_negative)
     people_approximate: bool = False
     structure_notes: tuple[str, ...] = ()
     meetings: tuple[MeetingCount, ...] = ()
@@ -103,7 +103,7 @@ class Application:
     title: str = attrs.field(validator=non_empty)
     priority: int
     applicants: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
-    amount: int | None = None
+    amount: int | None = attrs.field(default=None, validator=non_negative)
     note: str | None = None
 
 
@@ -117,7 +117,7 @@ class FundingRound(Document):
     year: int
     scheme: str | None = None
     decided_by: str | None = attrs.field(default=None, validator=check_id)
-    decided: dt.date | None = None
+    decided: dt.date | None = attrs.field(default=None, validator=plain_date)
     forwarded_to: str | None = attrs.field(default=None, validator=check_id)
     summary: str | None = None
     applications: tuple[Application, ...] = ()
