@@ -15,8 +15,9 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from helsefellesskap.model import Deadline, Period
+from helsefellesskap.model import GENERATED_PARTS, Deadline, Period
 from helsefellesskap.model._base import check_id, check_id_list, non_empty, non_negative
+from helsefellesskap.model.partnership import _check_parts
 
 # Letters the data must survive: Norwegian, Northern Sami, and some awkward characters.
 SPECIAL = [
@@ -102,6 +103,8 @@ def _for_field(field: attrs.Attribute[Any], depth: int) -> st.SearchStrategy[Any
         strategy = st.lists(ids, max_size=2).map(tuple)
     elif non_empty in validators:
         strategy = non_empty_text
+    elif _check_parts in validators:
+        strategy = st.lists(st.sampled_from(GENERATED_PARTS), unique=True).map(tuple)
     elif non_negative in validators:
         strategy = st.integers(min_value=0, max_value=2**40)
     else:

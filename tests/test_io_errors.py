@@ -373,3 +373,14 @@ def test_hidden_and_build_folders_are_not_read(tmp_path: Path, example_folder: P
         (root / junk / "stray.toml").write_text("x = 1\n", "utf-8")
     bundle = load_bundle(root)
     assert len(bundle.documents) == len(load_bundle(example_folder).documents)
+
+
+def test_layout_omits_only_generated_parts(tmp_path: Path) -> None:
+    path = tmp_path / "partnership.toml"
+    path.write_text('id = "x"\nname = "X"\n[layout]\nomit = ["priority_groups", "forkortelser"]\n')
+    with pytest.raises(DataError) as caught:
+        load_partnership(path)
+    problem = _only(list(caught.value.problems))
+    assert problem.path == "$.layout.omit[1]"
+    assert problem.message == "'forkortelser' is not a part a layout can omit"
+    assert problem.hint is not None and '"abbreviations"' in problem.hint

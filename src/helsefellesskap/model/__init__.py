@@ -18,7 +18,15 @@ from .national import (
     PriorityGroup,
 )
 from .partner import Group, Membership, Partner, PartnerKind, Role
-from .partnership import AbbreviationList, Actor, Layout, Partnership, RuleSetting, Severity
+from .partnership import (
+    GENERATED_PARTS,
+    AbbreviationList,
+    Actor,
+    Layout,
+    Partnership,
+    RuleSetting,
+    Severity,
+)
 from .plan import (
     ActionPlan,
     Basis,
@@ -54,6 +62,7 @@ DOCUMENT_TYPES: tuple[type[Document], ...] = (
 
 __all__ = [
     "DOCUMENT_TYPES",
+    "GENERATED_PARTS",
     "ID_PATTERN",
     "AbbreviationList",
     "ActionPlan",

@@ -6,11 +6,19 @@ import enum
 
 import attrs
 
-from ._base import check_id, non_empty
+from ._base import InvalidValue, check_id, non_empty
 from .body import Body
 from .partner import Group, Partner, PartnerKind, Role
 
-__all__ = ["AbbreviationList", "Actor", "Layout", "Partnership", "RuleSetting", "Severity"]
+__all__ = [
+    "GENERATED_PARTS",
+    "AbbreviationList",
+    "Actor",
+    "Layout",
+    "Partnership",
+    "RuleSetting",
+    "Severity",
+]
 
 Actor = Partner | Body | Role | Group
 """Anything a document can name as responsible or as a seat holder."""
@@ -36,6 +44,23 @@ class RuleSetting:
     severity: Severity | None = None
 
 
+GENERATED_PARTS = ("abbreviations", "national_goals", "priority_groups", "commitments")
+"""Parts of an action plan that renderers generate from the data and a layout may omit:
+the abbreviations list, the national goals, the priority groups, and the declaration's
+commitments."""
+
+
+def _check_parts(_instance: object, _attribute: object, value: tuple[str, ...]) -> None:
+    for index, part in enumerate(value):
+        if part not in GENERATED_PARTS:
+            listing = ", ".join(f'"{p}"' for p in GENERATED_PARTS)
+            raise InvalidValue(
+                f"{part!r} is not a part a layout can omit",
+                field=f"omit[{index}]",
+                hint=f"write one of {listing}",
+            )
+
+
 class AbbreviationList(enum.Enum):
     """Which bodies a document's list of abbreviations shows."""
 
@@ -50,11 +75,14 @@ class Layout:
     ``measure_columns`` are the columns of the goals and measures table, chosen from
     ``goal``, ``ongoing_work``, ``measure``, ``responsible``, ``deadline``, ``status``.
     ``abbreviations`` chooses which bodies the abbreviations list shows: ``mentioned``
-    (those the document names) or ``all`` (every body with an abbreviation).
+    (those the document names) or ``all`` (every body with an abbreviation). ``omit`` names
+    parts the renderers generate that a partnership's documents leave out, from
+    :data:`GENERATED_PARTS`.
     """
 
     measure_columns: tuple[str, ...] = ("goal", "measure", "responsible")
     abbreviations: AbbreviationList = AbbreviationList.MENTIONED
+    omit: tuple[str, ...] = attrs.field(default=(), validator=_check_parts)
     language: str = "nb"
     template_set: str | None = None
 
