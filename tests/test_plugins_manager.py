@@ -591,3 +591,25 @@ def test_hook_names_are_the_functions_of_hookspecs() -> None:
 def manager_hooks() -> list[str]:
     manager = PluginManager(entry_points=False)
     return [name for name in dir(manager.pluggy.hook) if name.startswith("hf_")]
+
+
+def test_a_plugin_cannot_take_a_built_in_format_name_away(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helsefellesskap.plugins import DEFAULT_PLUGINS
+
+    (tmp_path / "md_thief.py").write_text(
+        "from helsefellesskap import hookimpl\n"
+        "from helsefellesskap.render import RenderFormat\n\n"
+        "class Thief(RenderFormat):\n"
+        "    name = 'md'\n    extension = '.md'\n    media_type = 'text/markdown'\n\n"
+        "@hookimpl\ndef hf_render_formats():\n    return [Thief()]\n",
+        "utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    manager = PluginManager(plugins=list(DEFAULT_PLUGINS), entry_points=False)
+    manager.register("md_thief")
+    assert type(manager.render_format("md")).__module__ == "helsefellesskap.render.markdown"
+    [failure] = [f for f in manager.failures if f.plugin == "md_thief"]
+    assert failure.hook == "hf_render_formats"
+    assert "render format 'md' is built in" in failure.message

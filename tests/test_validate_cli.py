@@ -131,3 +131,44 @@ def test_data_that_does_not_load_exits_2_with_its_path(tmp_path: Path) -> None:
 def test_a_bad_format_is_a_usage_error() -> None:
     status, _out, _err = run(str(BASE), "--format", "xml")
     assert status == 2
+
+
+def test_data_that_does_not_load_is_json_too(tmp_path: Path) -> None:
+    root = variant(tmp_path, "plans/plan.toml", ("deadline = 2024\n", 'deadline = "soon"\n'))
+    status, out, _ = run(str(root), "--format", "json")
+    data = json.loads(out)
+    assert status == 2
+    assert data["failed"] is True and data["findings"] == []
+    [problem] = data["problems"]
+    assert problem["file"].endswith("plan.toml")
+    assert problem["path"] == "$.focus_areas[0].goals[0].measures[0].deadline"
+    assert problem["message"] == "'soon' is not a deadline on its own"
+
+
+def test_json_lists_plugin_failures_and_strict_fails_on_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plugin = tmp_path / "broken_rules_plugin.py"
+    plugin.write_text(
+        "from helsefellesskap import hookimpl\n\n"
+        "@hookimpl\ndef hf_rules():\n    raise RuntimeError('rules exploded')\n",
+        "utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    from helsefellesskap import PluginManager
+    from helsefellesskap.plugins import DEFAULT_PLUGINS
+
+    manager = PluginManager(plugins=[*DEFAULT_PLUGINS, "broken_rules_plugin"], entry_points=False)
+    monkeypatch.setattr("helsefellesskap.plugins.PluginManager", lambda **_: manager)
+    status, out, _ = run(str(BASE), "--format", "json")
+    data = json.loads(out)
+    assert status == 0
+    assert data["plugin_failures"] == [
+        {
+            "plugin": "broken_rules_plugin",
+            "hook": "hf_rules",
+            "message": "raised RuntimeError('rules exploded')",
+        }
+    ]
+    status, out, _ = run(str(BASE), "--format", "json", "--strict")
+    assert status == 1 and json.loads(out)["failed"] is True

@@ -233,3 +233,12 @@ def test_the_json_form_has_the_documented_shape(tmp_path: Path, manager: PluginM
         }
     ]
     json.dumps(data)  # plain JSON data throughout
+
+
+def test_validate_takes_a_bundle_not_a_document() -> None:
+    from helsefellesskap import UsageError, load_bundle
+    from helsefellesskap.validate import validate as run_validation
+
+    bundle = load_bundle(Path(__file__).parent.parent / "examples" / "eksempel")
+    with pytest.raises(UsageError, match=r"validate\(\) takes a Bundle .* not ActionPlan"):
+        run_validation(bundle.document("handlingsplan-2024-2025"))  # type: ignore[arg-type]

@@ -498,7 +498,22 @@ class PluginManager:
                 owners[name] = plugin
                 hooks[name] = hook
                 found[name] = item
-        for name, claimants in conflicts.items():
+        for name, claimants in list(conflicts.items()):
+            builtin = [c for c in claimants if self._is_builtin(c)]
+            if builtin:
+                # A built-in keeps its name: a plugin cannot take md or html away from
+                # everyone else. The plugin's claim is refused and reported.
+                keeper = builtin[0]
+                for claimant in claimants:
+                    if claimant != keeper:
+                        self._fail(
+                            claimant,
+                            f"{what} {name!r} is built in (plugin {keeper!r}); this plugin's "
+                            f"{what} of that name is not used: give it another name",
+                            hook=hooks[name],
+                        )
+                del conflicts[name]
+                continue
             found.pop(name, None)
             self._fail(
                 claimants[-1],
@@ -511,6 +526,10 @@ class PluginManager:
         registry: _Registry[Any] = _Registry(found, owners, conflicts)
         self._cache[category] = registry
         return registry
+
+    def _is_builtin(self, plugin: str) -> bool:
+        info = self._infos.get(plugin)
+        return info is not None and info.builtin
 
     def _lookup(self, category: str, registry: _Registry[T], name: str, what: str) -> T:
         if name in registry.items:

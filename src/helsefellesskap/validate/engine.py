@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ..errors import UsageError
 from ..model import Bundle, Severity
 from .context import ValidationContext
 from .finding import Finding, Rule
@@ -52,6 +53,12 @@ def validate(
     The partnership's ``[rules.CODE]`` settings switch rules off or change the severity
     of their findings; a setting for an unknown code is reported by ``HF002``.
     """
+    if not isinstance(bundle, Bundle):
+        raise UsageError(
+            f"validate() takes a Bundle (a partnership with its documents), not "
+            f"{type(bundle).__name__}: load one with load_bundle(), or build "
+            f"Bundle(partnership=..., documents=(...,))"
+        )
     if manager is None:
         from ..plugins import PluginManager
 
