@@ -30,7 +30,7 @@ def main() -> int:
     for kind, count in sorted(kinds.items()):
         print(f"  {count} × {kind}")
     report = validate(bundle, manager=manager)
-    print("  validation: " + ", ".join(f"{n} {s.value}" for s, n in report.counts.items()))
+    print(f"  validation: {report.summary()}")
     formats = sorted(manager.render_formats())
     written = render_bundle(
         bundle, OUTPUT, formats=formats, languages=("nb", "nn", "en"), manager=manager

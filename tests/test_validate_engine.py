@@ -242,3 +242,12 @@ def test_validate_takes_a_bundle_not_a_document() -> None:
     bundle = load_bundle(Path(__file__).parent.parent / "examples" / "eksempel")
     with pytest.raises(UsageError, match=r"validate\(\) takes a Bundle .* not ActionPlan"):
         run_validation(bundle.document("handlingsplan-2024-2025"))  # type: ignore[arg-type]
+
+
+def test_summary_counts_in_words() -> None:
+    from helsefellesskap import load_bundle
+    from helsefellesskap.validate import validate as run_validation
+
+    bundle = load_bundle(Path(__file__).parent.parent / "examples" / "eksempel")
+    report = run_validation(bundle, manager=PluginManager(entry_points=False))
+    assert report.summary() == "0 errors, 0 warnings, 3 infos"

@@ -20,8 +20,6 @@ from .command import Command, CommandContext
 
 __all__ = ["VALIDATE", "format_report"]
 
-_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "infos"}
-_SINGULAR = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 
 
 def format_report(report: ValidationReport, *, strict: bool = False) -> str:
@@ -45,10 +43,7 @@ def format_report(report: ValidationReport, *, strict: bool = False) -> str:
         lines.append(text)
     if lines:
         lines.append("")
-    counts = report.counts
-    summary = ", ".join(
-        f"{counts[s]} {_SINGULAR[s] if counts[s] == 1 else _PLURAL[s]}" for s in Severity
-    )
+    summary = report.summary()
     verdict = "failed" if report.failed(strict) else "ok"
     lines.append(f"{verdict}: {summary}" + (" (strict: warnings fail)" if strict else ""))
     return "\n".join(lines)

@@ -57,6 +57,13 @@ class ValidationReport:
             counts[finding.severity] += 1
         return counts
 
+    def summary(self) -> str:
+        """The counts in words: ``"0 errors, 1 warning, 3 infos"``."""
+        counts = self.counts
+        return ", ".join(
+            f"{counts[s]} {s.value if counts[s] == 1 else s.value + 's'}" for s in Severity
+        )
+
     def failed(self, strict: bool = False) -> bool:
         """Whether the findings fail: any error, or with ``strict`` any warning too."""
         counts = self.counts
