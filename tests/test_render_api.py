@@ -65,6 +65,14 @@ class ClaimsMarkdown:
         return [OtherMarkdown()]
 
 
+class AlsoPlansOnly:
+    """A second plugin that claims the name ``plans-only``."""
+
+    @hookimpl
+    def hf_render_formats(self) -> list[RenderFormat]:
+        return [PlansOnly()]
+
+
 def test_render_defaults_to_markdown_in_bokmal(bundle: Bundle, manager: PluginManager) -> None:
     plan = bundle.document("handlingsplan-2024-2025")
     assert plan is not None
@@ -108,11 +116,17 @@ def test_a_format_refuses_a_document_type_it_cannot_render(bundle: Bundle) -> No
 
 
 def test_two_plugins_claiming_a_format_name_is_a_clear_error(bundle: Bundle) -> None:
+    manager = PluginManager(
+        plugins=[*DEFAULT_PLUGINS, PlansOnlyPlugin(), AlsoPlansOnly()], entry_points=False
+    )
+    with pytest.raises(RenderError, match=r"render format 'plans-only' is claimed by '.*' and"):
+        find_format("plans-only", manager)
+
+
+def test_a_plugin_claiming_a_builtin_format_name_leaves_the_builtin_alone(bundle: Bundle) -> None:
     manager = PluginManager(plugins=[*DEFAULT_PLUGINS, ClaimsMarkdown()], entry_points=False)
-    with pytest.raises(
-        RenderError, match=r"render format 'md' is claimed by 'helsefellesskap.builtin.formats' and"
-    ):
-        find_format("md", manager)
+    assert manager.owner("hf_render_formats", "md") == "helsefellesskap.builtin.formats"
+    assert [f.plugin.rsplit(".", 1)[-1] for f in manager.failures] == ["ClaimsMarkdown"]
 
 
 def test_output_names(bundle: Bundle, manager: PluginManager) -> None:

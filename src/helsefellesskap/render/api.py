@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_BUNDLE_FORMATS",
     "GOVERNANCE_SUFFIX",
+    "PartialRenderError",
+    "check_partnership",
     "find_format",
     "item_kind",
     "item_title",
@@ -80,9 +82,37 @@ def make_context(
     )
 
 
+class PartialRenderError(RenderError):
+    """Some files of a bundle could not be rendered; the others were written.
+
+    ``written`` lists the paths written (the index files included), ``failures`` the
+    error of each document and format that failed, naming the plugin and the format.
+    """
+
+    def __init__(self, written: Sequence[Path], failures: Sequence[RenderError]) -> None:
+        self.written: tuple[Path, ...] = tuple(written)
+        self.failures: tuple[RenderError, ...] = tuple(failures)
+        count = len(self.failures)
+        lines = [f"{count} file{'s' if count != 1 else ''} could not be rendered:"]
+        lines.extend(f"  {failure}" for failure in self.failures)
+        super().__init__("\n".join(lines))
+
+
+def _disabled_note(manager: PluginManager) -> str:
+    """`` (plugin 'docx' is disabled)`` when plugins were disabled, which may hold a format."""
+    names = list(dict.fromkeys(manager.skipped))
+    if not names:
+        return ""
+    quoted = ", ".join(repr(n) for n in names)
+    return f" (plugin {quoted} is disabled)" if len(names) == 1 else (
+        f" (plugins {quoted} are disabled)"
+    )
+
+
 def find_format(name: str, manager: PluginManager) -> RenderFormat:
     """The render format called ``name``; a :class:`RenderError` with a did-you-mean
-    suggestion if no plugin provides it (or two claim it)."""
+    suggestion if no plugin provides it (or two claim it), which also names the plugins
+    that were disabled (one of them may be the one that provides it)."""
     formats = manager.render_formats()
     if name in formats:
         return formats[name]
@@ -94,7 +124,49 @@ def find_format(name: str, manager: PluginManager) -> RenderFormat:
         close = difflib.get_close_matches(name, sorted(formats), n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
         known = ", ".join(sorted(formats)) or "none"
-        raise RenderError(f"unknown format {name!r}: {hint}the formats are {known}") from None
+        raise RenderError(
+            f"unknown format {name!r}: {hint}the formats are {known}{_disabled_note(manager)}"
+        ) from None
+
+
+def _describe_format(fmt: RenderFormat, manager: PluginManager) -> str:
+    owner = manager.owner("hf_render_formats", fmt.name)
+    return f"the format {fmt.name!r}" + (f" of plugin {owner!r}" if owner else "")
+
+
+def check_partnership(fmt: RenderFormat, partnership: str, manager: PluginManager) -> None:
+    """Refuse with a :class:`RenderError` when ``fmt`` is only for other partnerships."""
+    if fmt.serves(partnership):
+        return
+    only = ", ".join(repr(p) for p in fmt.partnerships)
+    plural = "s" if len(fmt.partnerships) > 1 else ""
+    raise RenderError(
+        f"{_describe_format(fmt, manager)} is only for the partnership{plural} {only}, "
+        f"not {partnership!r}"
+    )
+
+
+def _render_with(
+    fmt: RenderFormat, item: Renderable, context: RenderContext, manager: PluginManager
+) -> bytes:
+    """``fmt.render``, with whatever it raises turned into a :class:`RenderError` that
+    names the plugin, the format and the item."""
+    what = f"{item_kind(item)} {item.id!r}"
+    try:
+        data = fmt.render(item, context)
+    except RenderError as error:
+        raise RenderError(f"{_describe_format(fmt, manager)} on {what}: {error}") from error
+    except Exception as error:  # a plugin's bug must not end the run with a traceback
+        raise RenderError(
+            f"{_describe_format(fmt, manager)} failed on {what}: "
+            f"{type(error).__name__}: {error}"
+        ) from error
+    if not isinstance(data, bytes):
+        raise RenderError(
+            f"{_describe_format(fmt, manager)} returned {type(data).__name__} for {what} "
+            "where bytes are expected"
+        )
+    return data
 
 
 def item_kind(item: Renderable) -> str:
@@ -130,11 +202,13 @@ def render(
         :class:`~helsefellesskap.model.Partnership`.
     :param format: a format name: ``md``, ``html``, ``json``, or one a plugin adds.
     :param lang: ``nb`` (default), ``nn`` or ``en``.
-    :raises RenderError: for an unknown format or language, or an item the format
-        cannot render.
+    :raises RenderError: for an unknown format or language, an item the format
+        cannot render, a format that is only for other partnerships, or a format that
+        fails (the error names its plugin).
     """
     manager = _manager(manager)
     fmt = find_format(format, manager)
+    check_partnership(fmt, bundle.partnership.id, manager)
     if not fmt.can_render(item):
         kinds = ", ".join(
             "governance" if t is Partnership else getattr(t, "KIND", t.__name__)
@@ -145,7 +219,7 @@ def render(
             f"it renders: {kinds or 'nothing'}"
         )
     context = make_context(bundle, lang, manager)
-    return fmt.render(item, context)
+    return _render_with(fmt, item, context, manager)
 
 
 @attrs.frozen(kw_only=True)
@@ -155,6 +229,9 @@ class _Entry:
     title: str
     links: tuple[tuple[str, str], ...]
     """(format name, relative path) pairs."""
+    data_language: str
+    """The language of the title: the document's (the rendering language's for the
+    governance overview, whose title is a label)."""
 
 
 def _check_out_dir(bundle: Bundle, out_dir: Path) -> None:
@@ -169,14 +246,19 @@ def _check_out_dir(bundle: Bundle, out_dir: Path) -> None:
         )
 
 
-def _index_markdown(bundle: Bundle, entries: Sequence[_Entry], context: RenderContext) -> str:
+def _index_markdown(
+    bundle: Bundle, entries: Sequence[_Entry], contexts: Mapping[str, RenderContext]
+) -> str:
+    """The Markdown index: one table per language, each in that language's labels."""
     from .markdown import escape_cell, escape_text
 
+    languages = list(dict.fromkeys(e.language for e in entries)) or list(contexts)[:1]
+    first = contexts[languages[0]] if languages else next(iter(contexts.values()))
     lines = [f"# {escape_text(bundle.partnership.name)}", ""]
     if bundle.partnership.example:
-        lines += [f"*{escape_text(context.label('document.example'))}*", ""]
-    languages = list(dict.fromkeys(e.language for e in entries))
+        lines += [f"*{escape_text(first.label('document.example'))}*", ""]
     for language in languages:
+        context = contexts[language]
         if len(languages) > 1:
             lines += [f"## {language}", ""]
         head = [context.label("index.document"), context.label("index.kind")]
@@ -190,15 +272,27 @@ def _index_markdown(bundle: Bundle, entries: Sequence[_Entry], context: RenderCo
     return "\n".join(lines)
 
 
-def _index_html(bundle: Bundle, entries: Sequence[_Entry], context: RenderContext) -> str:
+def _index_html(
+    bundle: Bundle, entries: Sequence[_Entry], contexts: Mapping[str, RenderContext]
+) -> str:
+    """The HTML index: one table per language, each in that language's labels and marked
+    with its ``lang``; the page itself is in the language of the partnership's data
+    (its layout's ``language``)."""
     esc = html.escape
     name = esc(bundle.partnership.name)
+    languages = list(dict.fromkeys(e.language for e in entries)) or list(contexts)[:1]
+    first = contexts[languages[0]]
+    page_lang = first.layout.language
+
+    def lang_attr(language: str) -> str:
+        return f' lang="{esc(language)}"' if language != page_lang else ""
+
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{esc(context.language)}">',
+        f'<html lang="{esc(page_lang)}">',
         '<head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{name} – {esc(context.label('index.title'))}</title>",
+        f"<title>{name} – {esc(first.label('index.title'))}</title>",
         "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;"
         "padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse}"
         "th,td{border:1px solid #767676;padding:.3rem .6rem;text-align:left}"
@@ -208,9 +302,12 @@ def _index_html(bundle: Bundle, entries: Sequence[_Entry], context: RenderContex
         f"<h1>{name}</h1>",
     ]
     if bundle.partnership.example:
-        parts.append(f"<p><em>{esc(context.label('document.example'))}</em></p>")
-    languages = list(dict.fromkeys(e.language for e in entries))
+        parts.append(
+            f"<p{lang_attr(first.language)}><em>{esc(first.label('document.example'))}</em></p>"
+        )
     for language in languages:
+        context = contexts[language]
+        parts.append(f"<section{lang_attr(language)}>")
         if len(languages) > 1:
             parts.append(f"<h2>{esc(language)}</h2>")
         parts.append("<table><thead><tr>")
@@ -220,8 +317,12 @@ def _index_html(bundle: Bundle, entries: Sequence[_Entry], context: RenderContex
         for entry in (e for e in entries if e.language == language):
             links = ", ".join(f'<a href="{esc(path)}">{esc(fmt)}</a>' for fmt, path in entry.links)
             kind = esc(context.label(f"kind.{entry.kind}"))
-            parts.append(f"<tr><td>{esc(entry.title)}</td><td>{kind}</td><td>{links}</td></tr>")
+            title = esc(entry.title)
+            if entry.data_language != language:
+                title = f'<span lang="{esc(entry.data_language)}">{title}</span>'
+            parts.append(f"<tr><td>{title}</td><td>{kind}</td><td>{links}</td></tr>")
         parts.append("</tbody></table>")
+        parts.append("</section>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
 
@@ -239,17 +340,25 @@ def render_bundle(
     One file per document and format (a format skips the documents it cannot render),
     plus ``index.md`` and ``index.html`` listing them. With several languages each gets
     a subfolder (``out_dir/nn/…``). Files are written atomically; the folder may not be
-    (or lie inside) the partnership's source folder. Returns the paths written, the
-    index files last.
+    (or lie inside) the partnership's source folder. A format that is only for other
+    partnerships (:attr:`RenderFormat.partnerships`) is left out. Returns the paths
+    written, the index files last.
 
     :raises RenderError: for an unknown format or language, or a forbidden folder.
+    :raises PartialRenderError: when some documents failed to render in some format:
+        the others and the index are written all the same, and the error lists both.
     """
     from ..io import write_atomic
 
     manager = _manager(manager)
     out_dir = Path(out_dir)
     _check_out_dir(bundle, out_dir)
-    chosen = [find_format(name, manager) for name in dict.fromkeys(formats)]
+    partnership = bundle.partnership.id
+    chosen = [
+        fmt
+        for fmt in (find_format(name, manager) for name in dict.fromkeys(formats))
+        if fmt.serves(partnership)
+    ]
     langs = list(dict.fromkeys(languages))
     if not langs:
         raise RenderError("no language to render: name at least one (nb, nn, en)")
@@ -258,6 +367,7 @@ def render_bundle(
     sources = {p.resolve() for p in bundle.files.values()}
     written: list[Path] = []
     entries: list[_Entry] = []
+    failures: list[RenderError] = []
     for lang in langs:
         context = contexts[lang]
         folder = out_dir / lang if len(langs) > 1 else out_dir
@@ -269,7 +379,12 @@ def render_bundle(
                 path = folder / output_name(item, fmt)
                 if path.resolve() in sources:
                     raise RenderError(f"{path}: will not overwrite a source file")
-                write_atomic(path, fmt.render(item, context))
+                try:
+                    data = _render_with(fmt, item, context, manager)
+                except RenderError as error:
+                    failures.append(error)
+                    continue
+                write_atomic(path, data)
                 written.append(path)
                 links.append((fmt.name, path.relative_to(out_dir).as_posix()))
             if links:
@@ -279,14 +394,18 @@ def render_bundle(
                         kind=item_kind(item),
                         title=item_title(item, context),
                         links=tuple(links),
+                        data_language=(
+                            lang if isinstance(item, Partnership) else item.language
+                        ),
                     )
                 )
-    first = contexts[langs[0]]
     for name, text in (
-        ("index.md", _index_markdown(bundle, entries, first)),
-        ("index.html", _index_html(bundle, entries, first)),
+        ("index.md", _index_markdown(bundle, entries, contexts)),
+        ("index.html", _index_html(bundle, entries, contexts)),
     ):
         path = out_dir / name
         write_atomic(path, text.encode("utf-8"))
         written.append(path)
+    if failures:
+        raise PartialRenderError(written, failures)
     return written

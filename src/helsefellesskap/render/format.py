@@ -77,7 +77,9 @@ class RenderFormat:
 
     A subclass sets ``name`` (``"md"``), ``extension`` (``".md"``), ``media_type``,
     ``binary`` and ``renders`` (the document types it can render, ``Partnership`` for
-    the governance overview) and implements :meth:`render`.
+    the governance overview) and implements :meth:`render`. A format made for some
+    partnerships only sets ``partnerships`` to their ids (empty, the default, means
+    every partnership); the others neither see it in ``-f all`` nor can ask for it.
     """
 
     name: ClassVar[str]
@@ -86,10 +88,22 @@ class RenderFormat:
     description: ClassVar[str] = ""
     binary: ClassVar[bool] = False
     renders: ClassVar[tuple[type[Renderable], ...]] = ()
+    partnerships: ClassVar[tuple[str, ...]] = ()
 
-    def can_render(self, item: Renderable) -> bool:
-        """Whether this format renders ``item``."""
-        return isinstance(item, self.renders)
+    def serves(self, partnership: str | None) -> bool:
+        """Whether this format is for the partnership with id ``partnership`` (every
+        format is, unless it names its partnerships; ``None`` means not known)."""
+        return not self.partnerships or partnership is None or partnership in self.partnerships
+
+    def can_render(self, item: Renderable, partnership: str | None = None) -> bool:
+        """Whether this format renders ``item`` of the partnership ``partnership`` (by
+        default the one the item names, if any): its type is one of ``renders`` and the
+        partnership is one of ``partnerships`` (when it names any)."""
+        if not isinstance(item, self.renders):
+            return False
+        if partnership is None:
+            partnership = item.id if isinstance(item, Partnership) else item.partnership
+        return self.serves(partnership)
 
     def render(self, item: Renderable, context: RenderContext) -> bytes:
         """Render ``item`` to the bytes of a file."""

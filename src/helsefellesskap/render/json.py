@@ -72,8 +72,8 @@ class JsonFormat(RenderFormat):
     binary = False
     renders = CORE_RENDERABLES
 
-    def can_render(self, item: Renderable) -> bool:
-        """Any document type (plugins' included) and the partnership."""
+    def can_render(self, item: Renderable, partnership: str | None = None) -> bool:
+        """Any document type (plugins' included) and the partnership, of any partnership."""
         return True
 
     def render(self, item: Renderable, context: RenderContext) -> bytes:
