@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from helsefellesskap import (
@@ -19,7 +20,7 @@ from helsefellesskap import (
 )
 from helsefellesskap.plugins import DEFAULT_PLUGINS
 from helsefellesskap.render import Renderable, RenderContext, RenderFormat, render, render_bundle
-from helsefellesskap.render.api import find_format, output_name
+from helsefellesskap.render.api import PartialRenderError, find_format, output_name
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "eksempel"
@@ -230,3 +231,119 @@ def test_the_builtin_formats_are_registered(manager: PluginManager) -> None:
     assert {"md", "json", "html"} <= set(formats)
     assert manager.owner("hf_render_formats", "md") == "helsefellesskap.builtin.formats"
     assert formats["html"].extension == ".html"
+
+
+class Raises(PlansOnly):
+    """A plugin's format with a bug: its render raises."""
+
+    name = "raises"
+
+    def render(self, item: Renderable, context: RenderContext) -> bytes:
+        raise KeyError("oops")
+
+
+class RaisesPlugin:
+    @hookimpl
+    def hf_render_formats(self) -> list[RenderFormat]:
+        return [Raises()]
+
+
+class ForMalby(PlansOnly):
+    """A format for one partnership only."""
+
+    name = "for-malby"
+    partnerships = ("malby",)
+
+
+class ForMalbyPlugin:
+    @hookimpl
+    def hf_render_formats(self) -> list[RenderFormat]:
+        return [ForMalby()]
+
+
+def test_a_format_that_raises_becomes_a_render_error_naming_the_plugin(bundle: Bundle) -> None:
+    plugin = RaisesPlugin()
+    manager = PluginManager(plugins=[*DEFAULT_PLUGINS, plugin], entry_points=False)
+    owner = manager.owner("hf_render_formats", "raises")
+    assert owner is not None
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert plan is not None
+    with pytest.raises(RenderError) as caught:
+        render(plan, "raises", bundle=bundle, manager=manager)
+    assert str(caught.value) == (
+        f"the format 'raises' of plugin {owner!r} failed on action-plan "
+        "'handlingsplan-2024-2025': KeyError: 'oops'"
+    )
+    assert isinstance(caught.value.__cause__, KeyError)
+
+
+def test_render_bundle_writes_the_rest_and_the_index_when_a_format_fails(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    manager = PluginManager(plugins=[*DEFAULT_PLUGINS, RaisesPlugin()], entry_points=False)
+    with pytest.raises(PartialRenderError) as caught:
+        render_bundle(bundle, tmp_path, formats=("md", "raises", "json"), manager=manager)
+    error = caught.value
+    assert [str(f).split(": KeyError")[0].rsplit(" failed on ", 1)[1] for f in error.failures] == [
+        "action-plan 'handlingsplan-2024-2025'"
+    ]
+    assert str(error).startswith("1 file could not be rendered:\n  the format 'raises' of plugin")
+    names = sorted(p.name for p in error.written)
+    assert "index.md" in names and "index.html" in names
+    assert "handlingsplan-2024-2025.md" in names and "handlingsplan-2024-2025.json" in names
+    assert sorted(p.name for p in tmp_path.iterdir()) == names
+    assert "raises" not in (tmp_path / "index.md").read_text("utf-8")
+
+
+def test_a_format_for_other_partnerships_is_refused_and_skipped(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    manager = PluginManager(plugins=[*DEFAULT_PLUGINS, ForMalbyPlugin()], entry_points=False)
+    fmt = find_format("for-malby", manager)
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert plan is not None
+    assert not fmt.serves("eksempel") and fmt.serves("malby")
+    assert not fmt.can_render(plan, "eksempel") and fmt.can_render(plan, "malby")
+    with pytest.raises(RenderError) as caught:
+        render(plan, "for-malby", bundle=bundle, manager=manager)
+    owner = manager.owner("hf_render_formats", "for-malby")
+    assert str(caught.value) == (
+        f"the format 'for-malby' of plugin {owner!r} is only for the partnership 'malby', "
+        "not 'eksempel'"
+    )
+    written = render_bundle(bundle, tmp_path, formats=("for-malby", "md"), manager=manager)
+    assert not [p for p in written if p.suffix == ".txt"]
+    assert (tmp_path / "handlingsplan-2024-2025.md").is_file()
+    malby = attrs.evolve(bundle, partnership=attrs.evolve(bundle.partnership, id="malby"))
+    malby_plan = attrs.evolve(plan, partnership="malby")
+    assert render(malby_plan, "for-malby", bundle=malby, manager=manager).startswith(b"handling")
+
+
+def test_the_index_of_each_language_is_in_its_own_labels(
+    bundle: Bundle, manager: PluginManager, tmp_path: Path
+) -> None:
+    render_bundle(bundle, tmp_path, formats=("md",), languages=("nb", "en"), manager=manager)
+    index = (tmp_path / "index.md").read_text("utf-8")
+    nb_part, en_part = index.split("## en\n")
+    assert "| Dokument | Type | Formater |" in nb_part
+    assert "| Document | Type | Formats |" in en_part
+    assert "Dokument" not in en_part and "Styringsstruktur" not in en_part
+    assert "| Action plan |" in en_part and "| Handlingsplan |" in nb_part
+    html = (tmp_path / "index.html").read_text("utf-8")
+    assert '<html lang="nb">' in html
+    assert '<section lang="en">' in html
+    en_html = html.split('<section lang="en">')[1]
+    assert '<th scope="col">Document</th>' in en_html
+    # the titles of the documents are data, in bokmål, inside the English section
+    assert '<td><span lang="nb">Handlingsplan 2024–2025</span></td>' in en_html
+
+
+def test_an_unknown_format_names_the_disabled_plugins(bundle: Bundle) -> None:
+    manager = PluginManager(
+        plugins=[*DEFAULT_PLUGINS, PlansOnlyPlugin()],
+        entry_points=False,
+        disabled=["test_render_api.PlansOnlyPlugin", "tests.test_render_api.PlansOnlyPlugin"],
+    )
+    assert manager.skipped
+    with pytest.raises(RenderError, match=r"unknown format 'plans-only': .* is disabled\)$"):
+        find_format("plans-only", manager)

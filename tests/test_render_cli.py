@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import shutil
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -170,3 +173,218 @@ def test_an_installed_partnership_renders_by_id(
     code, out, _ = run(f"helgeland/{document}")
     assert code == 0
     assert out == text
+
+
+# -- plugins that fail, formats for some partnerships, checks and output paths -------------
+
+
+def _load_sites() -> ModuleType:
+    """The helper that installs fixture plugins for real (``tests/plugin_fixtures``)."""
+    name = "helsefellesskap_test_plugin_sites"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, ROOT / "tests" / "plugin_fixtures" / "sites.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+RENDER_PLUGIN = """
+from helsefellesskap import ActionPlan, RenderFormat, hookimpl
+
+
+class Broken(RenderFormat):
+    name = "broken"
+    extension = ".txt"
+    media_type = "text/plain"
+    renders = (ActionPlan,)
+
+    def render(self, item, context):
+        raise ZeroDivisionError("the plugin has a bug")
+
+
+class OnlyMalby(RenderFormat):
+    name = "malby-only"
+    extension = ".txt"
+    media_type = "text/plain"
+    renders = (ActionPlan,)
+    partnerships = ("malby",)
+
+    def render(self, item, context):
+        return b"malby"
+
+
+@hookimpl
+def hf_render_formats():
+    return [Broken(), OnlyMalby()]
+"""
+
+
+@pytest.fixture(scope="module")
+def render_plugin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A plugin distribution with a format that raises and one for ``malby`` only,
+    installed for real with pip so that the command finds it through its entry point."""
+    sites = _load_sites()
+    root = tmp_path_factory.mktemp("projects")
+    sites.write_project(
+        root,
+        "hf-render-fixture",
+        {"render-fixture": "hf_render_fixture"},
+        {"hf_render_fixture": RENDER_PLUGIN},
+    )
+    site: Path = sites.install(
+        ["hf-render-fixture"], tmp_path_factory.mktemp("site") / "site", root=root, cache=False
+    )
+    return site
+
+
+@pytest.fixture
+def with_render_plugin(render_plugin_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HELSEFELLESSKAP_NO_ENTRY_POINTS")
+    monkeypatch.delenv("HELSEFELLESSKAP_DISABLE", raising=False)
+    monkeypatch.syspath_prepend(str(render_plugin_site))
+
+
+@pytest.mark.usefixtures("with_render_plugin")
+def test_a_format_that_raises_is_an_error_naming_the_plugin() -> None:
+    code, out, err = run(str(PLAN), "-f", "broken")
+    assert (code, out) == (2, "")
+    assert "Traceback" not in err
+    assert err.startswith(
+        "error: the format 'broken' of plugin 'render-fixture' failed on action-plan "
+        "'handlingsplan-2024-2025': ZeroDivisionError: the plugin has a bug\n"
+    )
+
+
+@pytest.mark.usefixtures("with_render_plugin")
+def test_a_partnership_renders_around_a_format_that_raises(tmp_path: Path) -> None:
+    out_dir = tmp_path / "site"
+    code, out, err = run(str(EXAMPLE), "-f", "md", "-f", "broken", "-f", "html", "-o", str(out_dir))
+    assert code == 2
+    assert "Traceback" not in err
+    assert (
+        "error: the format 'broken' of plugin 'render-fixture' failed on action-plan "
+        "'handlingsplan-2024-2025': ZeroDivisionError: the plugin has a bug"
+    ) in err
+    # the other formats and documents are written, and the index lists them
+    assert (out_dir / "handlingsplan-2024-2025.md").is_file()
+    assert (out_dir / "handlingsplan-2024-2025.html").is_file()
+    assert (out_dir / "eksempel-styringsstruktur.html").is_file()
+    assert not (out_dir / "handlingsplan-2024-2025.txt").exists()
+    index = (out_dir / "index.md").read_text("utf-8")
+    assert "[md](handlingsplan-2024-2025.md)" in index and "broken" not in index
+    assert out == f"wrote {len(list(out_dir.iterdir()))} files to {out_dir}\n"
+
+
+@pytest.mark.usefixtures("with_render_plugin")
+def test_a_format_for_another_partnership_is_refused_and_left_out_of_all(tmp_path: Path) -> None:
+    code, out, err = run(str(PLAN), "-f", "malby-only")
+    assert (code, out) == (2, "")
+    assert (
+        "error: the format 'malby-only' of plugin 'render-fixture' is only for the "
+        "partnership 'malby', not 'eksempel'"
+    ) in err
+    out_dir = tmp_path / "all"
+    code, _, err = run(str(EXAMPLE), "-f", "all", "-o", str(out_dir))
+    assert code == 2  # only because 'broken' fails
+    assert "malby-only" not in err
+    assert not list(out_dir.glob("*.txt"))
+    assert (out_dir / "handlingsplan-2024-2025.html").is_file()
+
+
+def test_an_unknown_format_names_a_disabled_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("helsefellesskap_docx")
+    monkeypatch.delenv("HELSEFELLESSKAP_NO_ENTRY_POINTS")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(
+        ["--disable-plugin", "docx", "render", str(PLAN), "-f", "docx", "-o", "x"],
+        stdout=out,
+        stderr=err,
+    )
+    assert code == 2
+    assert "error: unknown format 'docx':" in err.getvalue()
+    assert err.getvalue().rstrip().endswith("(plugin 'docx' is disabled)")
+
+
+def _invalid_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "eksempel"
+    shutil.copytree(EXAMPLE, root)
+    plan = root / "plans" / "handlingsplan-2024-2025.toml"
+    text = plan.read_text("utf-8")
+    assert 'responsible = ["' in text
+    plan.write_text(
+        text.replace('responsible = ["', 'responsible = ["nobody-known", "', 1), "utf-8"
+    )
+    return root
+
+
+def test_rendering_invalid_data_warns_once_and_succeeds(tmp_path: Path) -> None:
+    root = _invalid_copy(tmp_path)
+    plan = root / "plans" / "handlingsplan-2024-2025.toml"
+    code, out, err = run(str(plan))
+    assert code == 0
+    assert out.startswith("# Handlingsplan 2024–2025\n")
+    assert err == (
+        f"warning: the data has 1 validation error; run helsefellesskap validate {plan}\n"
+    )
+    code, _, err = run(str(root), "-o", str(tmp_path / "out"))
+    assert code == 0
+    assert err == (
+        f"warning: the data has 1 validation error; run helsefellesskap validate {root}\n"
+    )
+
+
+def test_no_check_skips_the_validation(tmp_path: Path) -> None:
+    plan = _invalid_copy(tmp_path) / "plans" / "handlingsplan-2024-2025.toml"
+    code, out, err = run(str(plan), "--no-check")
+    assert (code, err) == (0, "")
+    assert out.startswith("# Handlingsplan")
+
+
+def test_dash_writes_to_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(str(PLAN), "-o", "-", "-f", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["kind"] == "action-plan"
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_refuses_a_binary_format(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    pytest.importorskip("helsefellesskap_docx")
+    monkeypatch.delenv("HELSEFELLESSKAP_NO_ENTRY_POINTS")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(str(PLAN), "-o", "-", "-f", "docx")
+    assert (code, out) == (2, "")
+    assert "error: the format 'docx' is binary: write it to a file with -o FILE" in err
+    assert not (tmp_path / "-").exists()
+
+
+def test_several_formats_refuse_an_output_named_like_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "x.md"
+    code, out, err = run(str(PLAN), "-f", "md", "-f", "html", "-o", str(target))
+    assert (code, out) == (2, "")
+    assert (
+        f"error: {target} looks like a file name, but several files are written: "
+        f"name a folder (-o {tmp_path / 'x'}), or end the name with / to make x.md a folder"
+    ) in err
+    assert not target.exists()
+    code, _, _ = run(str(PLAN), "-f", "md", "-f", "html", "-o", f"{target}/")
+    assert code == 0
+    assert (target / "handlingsplan-2024-2025.html").is_file()
+
+
+def test_an_output_below_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "y.md"
+    blocker.write_text("keep me", "utf-8")
+    for argv in (("-o", str(blocker / "x.md")), ("-f", "md,json", "-o", str(blocker / "x"))):
+        code, out, err = run(str(PLAN), *argv)
+        assert (code, out) == (2, "")
+        assert f"error: cannot write {blocker}/x" in err
+        assert f"{blocker} is a file, not a folder" in err
+        assert "Errno" not in err
+    code, _, err = run(str(EXAMPLE), "-o", str(blocker / "site"))
+    assert code == 2 and f"{blocker} is a file, not a folder" in err
+    assert blocker.read_text("utf-8") == "keep me"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 from pathlib import Path
 
 import helsefellesskap_template.plugin as plugin
 import pytest
 
 from helsefellesskap import PluginManager, RenderError, Severity
+from helsefellesskap.render import render, render_bundle
 from helsefellesskap.testing import (
     PartnershipFolder,
     assert_no_failures,
@@ -36,11 +38,22 @@ def test_plugin_registers_without_failures(manager: PluginManager) -> None:
     }
 
 
+def _own_entry_point() -> importlib.metadata.EntryPoint:
+    """This plugin's entry point, found by the module it names: a renamed copy of the
+    template needs no change here."""
+    for entry_point in importlib.metadata.entry_points(group="helsefellesskap"):
+        if entry_point.value == plugin.__name__:
+            return entry_point
+    pytest.fail(f"no entry point names {plugin.__name__}: install the plugin (pip install -e .)")
+
+
 def test_plugin_is_found_through_its_entry_point() -> None:
-    info = PluginManager().plugin("template")
-    assert info is not None, "install the template: pip install -e examples/plugin-template"
-    assert info.distribution == "helsefellesskap-plugin-template"
-    assert info.entry_point == "helsefellesskap_template.plugin"
+    entry_point = _own_entry_point()
+    info = PluginManager().plugin(entry_point.name)
+    assert info is not None
+    assert entry_point.dist is not None
+    assert info.distribution == entry_point.dist.name
+    assert info.entry_point == plugin.__name__
 
 
 def test_shipped_partnership_validates_and_renders_as_outline(manager: PluginManager) -> None:
@@ -55,15 +68,26 @@ def test_shipped_partnership_validates_and_renders_as_outline(manager: PluginMan
     assert "(Ansvar: UR, kommunene; Når: Innen sommeren 2025)" in text
 
 
-def test_outline_of_another_partnership_uses_general_labels(
-    manager: PluginManager, partnership_folder: PartnershipFolder
+def test_outline_in_english_uses_the_general_english_labels(manager: PluginManager) -> None:
+    # Malby rewords the labels in bokmål only: English falls back to the general labels.
+    english = load_validate_render("malby", "outline", manager=manager, lang="en")
+    assert "(Responsible: SSU; Deadline: 2025)" in english.text("handlingsplan-2025")
+
+
+def test_outline_is_for_malby_only(
+    manager: PluginManager, partnership_folder: PartnershipFolder, tmp_path: Path
 ) -> None:
-    outcome = load_validate_render(partnership_folder.path, "outline", manager=manager)
-    text = outcome.text("handlingsplan")
-    # the general label, and no deadline: this partnership's layout has no deadline column
-    assert "- Lage felles rutine for utskrivning (Ansvarlig: SSU)" in text
-    english = load_validate_render(partnership_folder.path, "outline", manager=manager, lang="en")
-    assert "(Responsible: SSU)" in english.text("handlingsplan")
+    bundle = partnership_folder.load(manager)
+    plan = bundle.document("handlingsplan")
+    assert plan is not None
+    with pytest.raises(
+        RenderError, match=r"the format 'outline' .*is only for the partnership 'malby', not"
+    ):
+        render(plan, "outline", bundle=bundle, manager=manager)
+    # rendering the whole partnership leaves the outline out, silently
+    written = render_bundle(bundle, tmp_path / "out", formats=("md", "outline"), manager=manager)
+    assert not [p for p in written if p.suffix == ".txt"]
+    assert (tmp_path / "out" / "handlingsplan.md").is_file()
 
 
 def test_outline_refuses_a_declaration(manager: PluginManager) -> None:

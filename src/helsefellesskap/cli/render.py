@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from ..errors import RenderError, UsageError
-from ..model import Bundle
+from ..model import Bundle, Document
 from .command import Command, CommandContext
 
 __all__ = ["RENDER"]
@@ -40,22 +40,77 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="FILE|DIR",
-        help="where to write: a file for one document in one format (default stdout; "
-        "a name ending in / is a folder), a folder for several formats or a whole partnership",
+        help="where to write: a file for one document in one format (default, or -, is "
+        "stdout; a name ending in / is a folder), a folder for several formats or a whole "
+        "partnership",
+    )
+    parser.add_argument(
+        "--no-check",
+        action="store_true",
+        help="do not validate the data after rendering (by default a line on stderr says "
+        "how many validation errors the data has)",
     )
 
 
-def _formats(args: argparse.Namespace, context: CommandContext) -> list[str]:
+def _formats(args: argparse.Namespace, context: CommandContext, partnership: str) -> list[str]:
+    """The formats asked for; ``all`` is every format for ``partnership``."""
     names = args.formats or ["md"]
     chosen: list[str] = []
     for name in names:
         for part in name.split(","):
             part = part.strip()
             if part == "all":
-                chosen.extend(sorted(context.manager.render_formats()))
+                formats = context.manager.render_formats()
+                chosen.extend(n for n in sorted(formats) if formats[n].serves(partnership))
             elif part:
                 chosen.append(part)
     return list(dict.fromkeys(chosen))
+
+
+def _folder_output(output: Path, raw: str) -> Path:
+    """Check that ``output`` can be the folder several files are written into."""
+    if output.exists():
+        if not output.is_dir():
+            raise UsageError(
+                f"{output} is a file: several files are written, so -o must name a folder"
+            )
+        return output
+    if output.suffix and not raw.endswith(("/", os.sep)):
+        raise UsageError(
+            f"{output} looks like a file name, but several files are written: name a folder "
+            f"(-o {output.parent / output.stem}), or end the name with / to make {output.name} "
+            "a folder"
+        )
+    _check_parents(output)
+    return output
+
+
+def _check_parents(path: Path) -> None:
+    """Refuse a path below an existing file (``y.md/x.md`` where ``y.md`` is a file)."""
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise UsageError(f"cannot write {path}: {parent} is a file, not a folder")
+            return
+
+
+def _warn_invalid(
+    args: argparse.Namespace, context: CommandContext, bundle: Bundle, only: list[str] | None
+) -> None:
+    """After rendering, one line on stderr if the data has validation errors."""
+    if args.no_check:
+        return
+    from ..model import Severity
+    from ..validate import validate
+
+    report = validate(bundle, manager=context.manager, documents=only)
+    errors = report.counts[Severity.ERROR]
+    if errors:
+        print(
+            f"warning: the data has {errors} validation error{'s' if errors != 1 else ''}; "
+            f"run helsefellesskap validate {args.target}",
+            file=context.stderr,
+        )
 
 
 def _guard(bundle: Bundle, path: Path) -> None:
@@ -73,16 +128,18 @@ def _guard(bundle: Bundle, path: Path) -> None:
 
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:
-    from ..io import write_atomic
-    from ..render.api import find_format, output_name, render, render_bundle
+    from ..render.api import PartialRenderError, render_bundle
     from ..targets import resolve_target
 
     manager = context.manager
-    formats = _formats(args, context)
-    languages = list(dict.fromkeys(args.languages or ["nb"]))
     target = resolve_target(args.target, manager)
     bundle = target.bundle
-    output = Path(args.output) if args.output else None
+    formats = _formats(args, context, bundle.partnership.id)
+    if not formats:
+        raise UsageError(f"no render format is for the partnership {bundle.partnership.id!r}")
+    languages = list(dict.fromkeys(args.languages or ["nb"]))
+    stdout_asked = args.output == "-"
+    output = Path(args.output) if args.output and not stdout_asked else None
     if target.document is None:
         if output is None:
             raise UsageError(
@@ -91,36 +148,72 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
             )
         if output.exists() and not output.is_dir():
             raise UsageError(f"{output} is a file: a whole partnership renders into a folder")
+        _check_parents(output)
         _guard(bundle, output)
-        written = render_bundle(
-            bundle, output, formats=formats, languages=languages, manager=manager
-        )
+        status = 0
+        try:
+            written = render_bundle(
+                bundle, output, formats=formats, languages=languages, manager=manager
+            )
+        except PartialRenderError as error:
+            written = list(error.written)
+            for failure in error.failures:
+                print(f"error: {failure}", file=context.stderr)
+            status = 2
         print(f"wrote {len(written)} files to {output}", file=context.stdout)
-        return 0
+        _warn_invalid(args, context, bundle, None)
+        return status
     document = target.document
     if len(languages) > 1:
         raise UsageError("one document renders in one language: give --lang once")
-    lang = languages[0]
+    status = _render_document(args, context, bundle, document, formats, languages[0], output)
+    _warn_invalid(args, context, bundle, [document.id])
+    return status
+
+
+def _render_document(
+    args: argparse.Namespace,
+    context: CommandContext,
+    bundle: Bundle,
+    document: Document,
+    formats: list[str],
+    lang: str,
+    output: Path | None,
+) -> int:
+    """Render one document in one or more formats; return the exit status."""
+    from ..io import write_atomic
+    from ..render.api import find_format, output_name, render
+
+    manager = context.manager
     if len(formats) > 1:
-        if output is None or (output.exists() and not output.is_dir()):
+        if output is None:
             raise UsageError("several formats write several files: name a folder with -o DIR")
+        output = _folder_output(output, args.output)
         _guard(bundle, output)
+        status = 0
         for name in formats:
             fmt = find_format(name, manager)
             path = output / output_name(document, fmt)
             _guard(bundle, path)
-            write_atomic(path, render(document, name, bundle=bundle, lang=lang, manager=manager))
+            try:
+                data = render(document, name, bundle=bundle, lang=lang, manager=manager)
+            except RenderError as error:
+                print(f"error: {error}", file=context.stderr)
+                status = 2
+                continue
+            write_atomic(path, data)
             print(f"wrote {path}", file=context.stdout)
-        return 0
+        return status
     fmt = find_format(formats[0], manager)
+    if output is None and fmt.binary:
+        raise RenderError(f"the format {fmt.name!r} is binary: write it to a file with -o FILE")
     data = render(document, fmt.name, bundle=bundle, lang=lang, manager=manager)
     if output is None:
-        if fmt.binary:
-            raise RenderError(f"the format {fmt.name!r} is binary: write it to a file with -o FILE")
         context.stdout.write(data.decode("utf-8"))
         return 0
     if output.is_dir() or args.output.endswith(("/", os.sep)):
         output = output / output_name(document, fmt)
+    _check_parents(output)
     _guard(bundle, output)
     write_atomic(output, data)
     print(f"wrote {output}", file=context.stdout)

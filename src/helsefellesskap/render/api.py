@@ -104,8 +104,10 @@ def _disabled_note(manager: PluginManager) -> str:
     if not names:
         return ""
     quoted = ", ".join(repr(n) for n in names)
-    return f" (plugin {quoted} is disabled)" if len(names) == 1 else (
-        f" (plugins {quoted} are disabled)"
+    return (
+        f" (plugin {quoted} is disabled)"
+        if len(names) == 1
+        else (f" (plugins {quoted} are disabled)")
     )
 
 
@@ -158,8 +160,7 @@ def _render_with(
         raise RenderError(f"{_describe_format(fmt, manager)} on {what}: {error}") from error
     except Exception as error:  # a plugin's bug must not end the run with a traceback
         raise RenderError(
-            f"{_describe_format(fmt, manager)} failed on {what}: "
-            f"{type(error).__name__}: {error}"
+            f"{_describe_format(fmt, manager)} failed on {what}: {type(error).__name__}: {error}"
         ) from error
     if not isinstance(data, bytes):
         raise RenderError(
@@ -394,9 +395,7 @@ def render_bundle(
                         kind=item_kind(item),
                         title=item_title(item, context),
                         links=tuple(links),
-                        data_language=(
-                            lang if isinstance(item, Partnership) else item.language
-                        ),
+                        data_language=(lang if isinstance(item, Partnership) else item.language),
                     )
                 )
     for name, text in (

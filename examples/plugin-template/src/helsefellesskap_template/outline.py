@@ -12,6 +12,8 @@ from typing import ClassVar
 from helsefellesskap import ActionPlan, Body, RenderContext, RenderError, RenderFormat
 from helsefellesskap.render.format import Renderable
 
+from . import PARTNERSHIP_ID
+
 __all__ = ["OutlineFormat"]
 
 
@@ -23,6 +25,9 @@ class OutlineFormat(RenderFormat):
     media_type: ClassVar[str] = "text/plain; charset=utf-8"
     description: ClassVar[str] = "an action plan as a plain-text outline"
     renders: ClassVar[tuple[type[Renderable], ...]] = (ActionPlan,)
+    # Only Malby's documents: ``-f all`` and whole-partnership renders leave this format
+    # out for every other partnership, and asking for it by name there is an error.
+    partnerships: ClassVar[tuple[str, ...]] = (PARTNERSHIP_ID,)
 
     def render(self, item: Renderable, context: RenderContext) -> bytes:
         """The outline of ``item``, UTF-8 encoded, one line per focus area, goal and measure."""
