@@ -336,3 +336,48 @@ def test_layout_all_lists_every_abbreviated_body(bundle: Bundle, manager: Plugin
     assert [line[2:].split(" = ")[0] for line in listed.splitlines()[2:] if line] == expected
     page = _page(every, manager)
     assert page.xpath("//dl[@class='abbreviations']/dt/abbr/text()") == expected
+
+
+# -- Layout.omit: generated parts a partnership's documents do not have ------------------
+
+GENERATED_HEADINGS = {
+    "abbreviations": "Forkortelser i dokumentet",
+    "national_goals": "Nasjonale mål og føringer",
+    "priority_groups": "Prioriterte pasientgrupper",
+    "commitments": "Satsinger i partnerskapserklæringen",
+}
+
+
+def _omitting(bundle: Bundle, *parts: str) -> Bundle:
+    partnership = bundle.partnership
+    layout = attrs.evolve(partnership.layout, omit=parts)
+    return attrs.evolve(bundle, partnership=attrs.evolve(partnership, layout=layout))
+
+
+@pytest.mark.parametrize("part", sorted(GENERATED_HEADINGS))
+def test_layout_omit_leaves_out_each_generated_part(
+    example: Bundle, manager: PluginManager, part: str
+) -> None:
+    for heading in GENERATED_HEADINGS.values():  # the example shows them all by default
+        assert heading in _md(example, manager)
+    omitting = _omitting(example, part)
+    text = _md(omitting, manager)
+    page = lxml.html.tostring(_page(omitting, manager), encoding="unicode")
+    assert GENERATED_HEADINGS[part] not in text
+    assert GENERATED_HEADINGS[part] not in page
+    for other, heading in GENERATED_HEADINGS.items():
+        if other != part:
+            assert heading in text and heading in page, other
+
+
+def test_layout_omit_leaves_out_only_the_plan_parts(
+    example: Bundle, manager: PluginManager
+) -> None:
+    omitting = _omitting(example, *GENERATED_HEADINGS)
+    text = _md(omitting, manager)
+    for heading in GENERATED_HEADINGS.values():
+        assert heading not in text
+    # the introduction of the data and the chapter numbers stay
+    assert "## 1 " in text and "## 2 " in text
+    # the declaration keeps its commitments: omit is about an action plan's generated parts
+    assert "Hovedmål 1" in _md(omitting, manager, DECLARATION)

@@ -184,3 +184,26 @@ def test_layout_all_lists_every_abbreviated_body(
     terms = [line.split("\t")[0] for line in body[start : body.index("1 Innledning")]]
     assert terms == [b.abbreviation for b in partnership.bodies if b.abbreviation]
     assert "SEKR" in terms
+
+
+@pytest.mark.parametrize(
+    ("part", "heading"),
+    [
+        ("abbreviations", "Forkortelser i dokumentet"),
+        ("national_goals", "Nasjonale mål og føringer"),
+        ("priority_groups", "Prioriterte pasientgrupper"),
+        ("commitments", "Satsinger i partnerskapserklæringen"),
+    ],
+)
+def test_layout_omit_leaves_a_generated_part_out_of_the_word_plan(
+    bundle: hf.Bundle, render_docx: Any, word: Any, part: str, heading: str
+) -> None:
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert plan is not None
+    assert heading in word(render_docx(plan)).heading_texts()
+    partnership = bundle.partnership
+    layout = attrs.evolve(partnership.layout, omit=(part,))
+    omitting = attrs.evolve(bundle, partnership=attrs.evolve(partnership, layout=layout))
+    headings = word(render_docx(plan, in_bundle=omitting)).heading_texts()
+    assert heading not in headings
+    assert "1 Innledning" in headings

@@ -14,6 +14,7 @@ seed shows, with its address) and the framework a measure draws on ("Se: …").
 
 from __future__ import annotations
 
+import io
 import re
 from urllib.parse import unquote
 
@@ -450,3 +451,40 @@ def test_remarks_about_the_source_stay_out_of_the_plan(markdown: str, bundle: Bu
     assert plan.notes
     for note in plan.notes:
         assert note not in markdown
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_generated_parts_the_seed_lacks_are_left_out(
+    manager: PluginManager, bundle: Bundle, fmt: str
+) -> None:
+    # Seed 003 has no abbreviations list, no generated list of the priority groups (its
+    # introduction names them in its text) and no block of the declaration's commitments.
+    plan = next(bundle.documents_of(ActionPlan))
+    text = render(plan, fmt, bundle=bundle, manager=manager).decode("utf-8")
+    for heading in (
+        "Forkortelser i dokumentet",
+        "Prioriterte pasientgrupper",
+        "Satsinger i partnerskapserklæringen",
+    ):
+        assert heading not in text
+    # so each priority group appears once: where the introduction names it
+    for group in (
+        "Barn og unge",
+        "Personer med flere kroniske lidelser",
+        "Personer med alvorlige psykiske lidelser og rusproblemer",
+        "Skrøpelige eldre",
+    ):
+        assert text.count(group) == 1, group
+
+
+def test_the_word_plan_leaves_out_the_generated_parts_too(
+    manager: PluginManager, bundle: Bundle
+) -> None:
+    docx = pytest.importorskip("docx")
+    plan = next(bundle.documents_of(ActionPlan))
+    data = render(plan, "docx", bundle=bundle, manager=manager)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert "Forkortelser i dokumentet" not in text
+    assert "Prioriterte pasientgrupper" not in text
+    assert "Satsinger i partnerskapserklæringen" not in text
+    assert text.count("Skrøpelige eldre") == 1

@@ -44,6 +44,7 @@ def test_the_layout_is_the_five_column_table(manager: PluginManager, bundle: Bun
         "responsible",
         "deadline",
     )
+    assert layout.omit == ("abbreviations", "priority_groups", "commitments")
     assert layout == LAYOUT
 
 

@@ -269,7 +269,7 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
         "national_text": national_text,
         "document_title": document_title,
         "amount": lambda value: view.amount_text(value, context.language),
-        "abbreviations": view.abbreviations(item, partnership, context.layout.abbreviations),
+        "abbreviations": view.shown_abbreviations(item, context),
         "layout": context.layout,
         "row_groups": row_groups,
         "kind_name": context.kind_label,
@@ -291,16 +291,17 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
 def _plan_values(plan: ActionPlan, context: RenderContext) -> dict[str, Any]:
     declaration = view.declaration_of(plan, context)
     national_plan = context.national.plan(plan.basis.national_plan or "")
+    parts = view.plan_parts(plan, declaration, context)
     return {
         "plan": plan,
         "declaration": declaration,
         "national_plan": national_plan,
-        "numbering": view.plan_numbering(plan, declaration),
-        "commitments": view.commitment_views(declaration, context) if declaration else (),
-        "national_goals": view.national_goal_texts(plan.national_goals, context.national),
-        "priority_groups": view.priority_group_names(
-            plan.priority_groups, context.national, plan.basis.national_plan
+        "numbering": view.plan_numbering(plan, declaration, context.layout.omit),
+        "commitments": (
+            view.commitment_views(parts.declaration, context) if parts.declaration else ()
         ),
+        "national_goals": parts.national_goals,
+        "priority_groups": parts.priority_groups,
         "tables": {
             area.id: view.measure_table(area, context, plan.references) for area in plan.focus_areas
         },

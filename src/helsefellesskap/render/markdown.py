@@ -191,8 +191,7 @@ def _start(out: _Writer, title: str, item: Renderable) -> None:
 
 
 def _abbreviations(out: _Writer, item: Renderable, level: int = 2) -> None:
-    context = out.context
-    found = view.abbreviations(item, context.partnership, context.layout.abbreviations)
+    found = view.shown_abbreviations(item, out.context)
     if found:
         out.heading(level, out.label("abbreviations.title"))
         out.bullets(f"{a.abbreviation} = {a.name}" for a in found)
@@ -264,7 +263,8 @@ def _action_plan(plan: ActionPlan, context: RenderContext) -> str:
     if plan.revised_yearly:
         out.paragraph(out.label("plan.revised_yearly"))
     _abbreviations(out, plan)
-    numbers = view.plan_numbering(plan, declaration)
+    numbers = view.plan_numbering(plan, declaration, context.layout.omit)
+    parts = view.plan_parts(plan, declaration, context)
     if numbers.introduction:
         if plan.introduction is not None:
             out.section(
@@ -275,21 +275,17 @@ def _action_plan(plan: ActionPlan, context: RenderContext) -> str:
             )
         else:
             out.heading(2, out.label("plan.introduction"), numbers.introduction)
-        if plan.national_goals:
+        if parts.national_goals:
             out.heading(3, out.label("plan.national_goals"))
             out.paragraph(plan.national_goals_intro)
-            out.bullets(view.national_goal_texts(plan.national_goals, context.national))
-        if plan.priority_groups:
+            out.bullets(parts.national_goals)
+        if parts.priority_groups:
             out.heading(3, out.label("plan.priority_groups"))
-            out.bullets(
-                view.priority_group_names(
-                    plan.priority_groups, context.national, plan.basis.national_plan
-                )
-            )
-        if declaration is not None and declaration.commitments:
+            out.bullets(parts.priority_groups)
+        if parts.declaration is not None:
             out.heading(3, out.label("plan.commitments"))
-            out.paragraph(declaration.title)
-            _commitments(out, declaration, 4)
+            out.paragraph(parts.declaration.title)
+            _commitments(out, parts.declaration, 4)
     if numbers.focus_areas:
         listing = "\n".join(
             f"{i}. {escape_text(a.title)}" for i, a in enumerate(plan.focus_areas, start=1)

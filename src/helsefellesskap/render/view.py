@@ -45,6 +45,7 @@ __all__ = [
     "MainGoalView",
     "MeasureTable",
     "PlanNumbering",
+    "PlanParts",
     "ReferenceName",
     "SeatView",
     "TableCell",
@@ -69,8 +70,10 @@ __all__ = [
     "national_goal_texts",
     "national_text",
     "plan_numbering",
+    "plan_parts",
     "priority_group_names",
     "responsible_text",
+    "shown_abbreviations",
 ]
 
 MEASURE_COLUMNS: tuple[str, ...] = (
@@ -434,18 +437,24 @@ class PlanNumbering:
     way_forward: str | None
 
 
-def has_introduction(plan: ActionPlan, declaration: Declaration | None) -> bool:
-    """Whether the plan's first chapter has anything to show."""
+def has_introduction(
+    plan: ActionPlan, declaration: Declaration | None, omit: Sequence[str] = ()
+) -> bool:
+    """Whether the plan's first chapter has anything to show, leaving out the generated
+    parts named in ``omit`` (``Layout.omit``)."""
     return bool(
         plan.introduction is not None
-        or plan.national_goals
-        or plan.priority_groups
-        or (declaration is not None and declaration.commitments)
+        or (plan.national_goals and "national_goals" not in omit)
+        or (plan.priority_groups and "priority_groups" not in omit)
+        or (declaration is not None and declaration.commitments and "commitments" not in omit)
     )
 
 
-def plan_numbering(plan: ActionPlan, declaration: Declaration | None = None) -> PlanNumbering:
-    """Number the chapters of ``plan`` (see :class:`PlanNumbering`)."""
+def plan_numbering(
+    plan: ActionPlan, declaration: Declaration | None = None, omit: Sequence[str] = ()
+) -> PlanNumbering:
+    """Number the chapters of ``plan`` (see :class:`PlanNumbering`); ``omit`` names the
+    generated parts the layout leaves out (an introduction made only of them goes)."""
     counter = 0
 
     def next_number() -> str:
@@ -453,7 +462,7 @@ def plan_numbering(plan: ActionPlan, declaration: Declaration | None = None) -> 
         counter += 1
         return str(counter)
 
-    introduction = next_number() if has_introduction(plan, declaration) else None
+    introduction = next_number() if has_introduction(plan, declaration, omit) else None
     focus = next_number() if plan.focus_areas or plan.focus_areas_intro else None
     areas = {a.id: f"{focus}.{i}" for i, a in enumerate(plan.focus_areas, start=1)}
     sections = tuple(next_number() for _ in plan.sections)
@@ -588,6 +597,46 @@ def priority_group_names(
     """The names of priority groups, worded as national plan ``plan_id`` words them
     (else as the first plan that has the group; an unknown id verbatim)."""
     return tuple(national_text(i, frame, plan_id) for i in ids)
+
+
+@attrs.frozen(kw_only=True)
+class PlanParts:
+    """The parts of an action plan's introduction that the renderers generate, after the
+    layout's ``omit``: an omitted (or empty) part is empty here, and ``declaration`` is
+    ``None`` when the declaration's commitments are not shown."""
+
+    national_goals: tuple[str, ...]
+    priority_groups: tuple[str, ...]
+    declaration: Declaration | None
+
+
+def plan_parts(
+    plan: ActionPlan, declaration: Declaration | None, context: RenderContext
+) -> PlanParts:
+    """What the generated parts of ``plan``'s introduction show (see :class:`PlanParts`)."""
+    omit = context.layout.omit
+    shows_commitments = (
+        declaration is not None and bool(declaration.commitments) and "commitments" not in omit
+    )
+    return PlanParts(
+        national_goals=()
+        if "national_goals" in omit
+        else national_goal_texts(plan.national_goals, context.national),
+        priority_groups=()
+        if "priority_groups" in omit
+        else priority_group_names(plan.priority_groups, context.national, plan.basis.national_plan),
+        declaration=declaration if shows_commitments else None,
+    )
+
+
+def shown_abbreviations(
+    item: Document | Partnership, context: RenderContext
+) -> tuple[Abbreviation, ...]:
+    """The abbreviations list of ``item`` as rendered: :func:`abbreviations` in the
+    layout's scope, and nothing for an action plan whose layout omits the list."""
+    if isinstance(item, ActionPlan) and "abbreviations" in context.layout.omit:
+        return ()
+    return abbreviations(item, context.partnership, context.layout.abbreviations)
 
 
 # -- follow-up ------------------------------------------------------------------------

@@ -29,9 +29,12 @@ DATA = Path(str(resources.files(__package__) / "data"))
 
 LAYOUT = Layout(
     measure_columns=("goal", "ongoing_work", "measure", "responsible", "deadline"),
+    omit=("abbreviations", "priority_groups", "commitments"),
     language="nb",
 )
-"""The five-column goals and measures table of the Helgeland plan."""
+"""The five-column goals and measures table of the Helgeland plan, without the parts the
+plan does not have: an abbreviations list, a generated list of the priority groups (its
+introduction names them in its text) and a block of the declaration's commitments."""
 
 COLUMN_LABELS: dict[str, str] = {
     "column.goal": "Mål – Hvor vil vi?",

@@ -115,8 +115,9 @@ def begin(
 
 def abbreviation_list(writer: WordWriter, item: Renderable, context: RenderContext) -> None:
     """The list of abbreviations ("Forkortelser i dokumentet") of the bodies ``item`` names:
-    ``SSU = Strategisk samarbeidsutvalg``. Nothing when it names none."""
-    found = view.abbreviations(item, context.partnership, context.layout.abbreviations)
+    ``SSU = Strategisk samarbeidsutvalg``. Nothing when it names none, or when the
+    layout omits the list of an action plan."""
+    found = view.shown_abbreviations(item, context)
     if found:
         writer.heading(context.label("abbreviations.title"), 1)
         writer.definitions((a.abbreviation, a.name) for a in found)

@@ -42,7 +42,7 @@ COLUMN_WIDTHS: dict[str, float] = {
 def render_plan(plan: ActionPlan, context: RenderContext) -> bytes:
     """The action plan as a Word document."""
     declaration = view.declaration_of(plan, context)
-    numbering = view.plan_numbering(plan, declaration)
+    numbering = view.plan_numbering(plan, declaration, context.layout.omit)
     basis = plan.basis.national_plan
     writer = begin(plan, context, plan.title, _facts(plan, declaration, context))
     if plan.revised_yearly:
@@ -98,26 +98,23 @@ def _introduction(
     number: str,
 ) -> None:
     label = context.label
+    parts = view.plan_parts(plan, declaration, context)
     _chapter(writer, plan.introduction, plan, context, number, label("plan.introduction"))
-    if plan.national_goals:
+    if parts.national_goals:
         writer.heading(label("plan.national_goals"), 2)
         national = context.national.plan(plan.basis.national_plan or "")
         if national is not None:
             writer.note(f"{national.name} ({national.white_paper})")
         if plan.national_goals_intro:
             writer.paragraph(plan.national_goals_intro)
-        writer.bullets(view.national_goal_texts(plan.national_goals, context.national))
-    if plan.priority_groups:
+        writer.bullets(parts.national_goals)
+    if parts.priority_groups:
         writer.heading(label("plan.priority_groups"), 2)
-        writer.bullets(
-            view.priority_group_names(
-                plan.priority_groups, context.national, plan.basis.national_plan
-            )
-        )
-    if declaration is not None and declaration.commitments:
+        writer.bullets(parts.priority_groups)
+    if parts.declaration is not None:
         writer.heading(label("plan.commitments"), 2)
-        writer.note(declaration.title)
-        for commitment in view.commitment_views(declaration, context):
+        writer.note(parts.declaration.title)
+        for commitment in view.commitment_views(parts.declaration, context):
             writer.paragraph(Run(f"{commitment.number}. {commitment.title}", bold=True))
             if commitment.statement:
                 writer.paragraph(commitment.statement)
