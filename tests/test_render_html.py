@@ -6,7 +6,9 @@ import itertools
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
+import attrs
 import lxml.html
 import pytest
 
@@ -75,7 +77,11 @@ def test_every_page_is_one_accessible_document_in_its_language(
         text = html_of(item, bundle, manager, lang)
         assert text.startswith("<!DOCTYPE html>")
         page = lxml.html.fromstring(text.encode("utf-8"))
-        assert page.get("lang") == lang
+        # the page is in the language of its data; labels in another language say so
+        assert page.get("lang") == "nb"
+        marked = page.xpath("//body//*[@lang]")
+        assert bool(marked) == (lang != "nb"), item
+        assert {e.get("lang") for e in marked} <= {lang, "nb"}
         headings = [int(h.tag[1]) for h in page.xpath("//h1|//h2|//h3|//h4|//h5|//h6")]
         assert headings.count(1) == 1 and headings[0] == 1, (item, headings)
         for before, after in itertools.pairwise(headings):
@@ -221,8 +227,6 @@ def test_the_measures_table_follows_the_layout_with_row_spans(
 def test_the_table_columns_come_from_the_partnership_layout(
     bundle: Bundle, manager: PluginManager
 ) -> None:
-    import attrs
-
     layout = attrs.evolve(bundle.partnership.layout, measure_columns=("goal", "measure"))
     partnership = attrs.evolve(bundle.partnership, layout=layout)
     narrow = attrs.evolve(bundle, partnership=partnership)
@@ -235,7 +239,7 @@ def test_english_labels_are_used_for_lang_en(bundle: Bundle, manager: PluginMana
     page = lxml.html.fromstring(
         html_of(bundle.document(PLAN), bundle, manager, "en").encode("utf-8")
     )
-    assert page.xpath("//table[@id='table-forlop']/thead//th/text()")[0] == "What do we want?"
+    assert page.xpath("string(//table[@id='table-forlop']/thead//th)") == "What do we want?"
     assert page.xpath("string(//table[@id='table-forlop']/caption)").startswith(
         "Goals and measures:"
     )
@@ -511,3 +515,74 @@ def test_the_environment_autoescapes_every_template_name() -> None:
     environment = template_environment(())
     for name in ("x.html.j2", "x.css.j2", "x.txt", "x"):
         assert environment.autoescape is True or environment.autoescape(name)  # type: ignore[operator]
+
+
+# -- languages: the data's and the labels' -----------------------------------------------
+
+
+def _lang_of(element: Any) -> str | None:
+    """The language an element is in: its own ``lang`` or its nearest ancestor's."""
+    while element is not None:
+        if element.get("lang"):
+            return str(element.get("lang"))
+        element = element.getparent()
+    return None
+
+
+def test_a_translated_page_marks_the_labels_in_english_and_the_data_in_bokmal(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert plan is not None
+    page = lxml.html.fromstring(html_of(plan, bundle, manager, "en").encode("utf-8"))
+    assert page.get("lang") == "nb"  # the data: the document's language
+    (title,) = page.xpath("//h1")
+    assert _lang_of(title) == "nb" and title.text_content() == plan.title
+    headers = page.xpath("//table[contains(@class, 'measures')]//thead//th/span")
+    assert headers and all(_lang_of(span) == "en" for span in headers)
+    assert headers[0].text_content() == "What do we want?"
+    (kind,) = page.xpath("//p[@class='doc-kind']/span")
+    assert (_lang_of(kind), kind.text) == ("en", "Action plan")
+    # a label formatted with data: the words in English, the data inside in bokmål
+    caption = page.xpath("//table[contains(@class, 'measures')]/caption")[0]
+    (outer,) = caption.xpath("./span[@lang='en']")
+    assert outer.text.startswith("Goals and measures: ")
+    (inner,) = outer.xpath("./span[@lang='nb']")
+    assert inner.text == plan.focus_areas[0].title
+    # every text of a measure cell is data
+    cells = page.xpath("//table[contains(@class, 'measures')]//tbody//td")
+    assert cells and all(_lang_of(td) == "nb" for td in cells)
+
+
+def test_an_untranslated_page_has_one_language_and_no_marks(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert plan is not None
+    text = html_of(plan, bundle, manager, "nb")
+    assert '<html lang="nb">' in text
+    assert "<span lang=" not in text
+
+
+def test_a_document_in_nynorsk_rendered_in_bokmal_marks_the_labels(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert isinstance(plan, ActionPlan)
+    nynorsk = attrs.evolve(plan, language="nn")
+    changed = attrs.evolve(
+        bundle, documents=tuple(nynorsk if d.id == plan.id else d for d in bundle.documents)
+    )
+    page = lxml.html.fromstring(html_of(nynorsk, changed, manager, "nb").encode("utf-8"))
+    assert page.get("lang") == "nn"
+    headers = page.xpath("//table[contains(@class, 'measures')]//thead//th/span")
+    assert headers and all(_lang_of(span) == "nb" for span in headers)
+
+
+def test_the_governance_diagram_is_named_in_the_rendering_language(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    page = lxml.html.fromstring(html_of(bundle.partnership, bundle, manager, "en").encode())
+    assert page.get("lang") == "nb"
+    (svg,) = page.xpath("//svg")
+    assert svg.get("lang") == "en"

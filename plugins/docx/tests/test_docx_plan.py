@@ -235,3 +235,34 @@ def test_an_unknown_column_in_the_layout_is_a_render_error_naming_it(
 def test_text_that_means_something_elsewhere_is_kept_verbatim(opened: Any) -> None:
     # Markdown's pipes and stars are plain characters in Word
     assert "barn til voksen | med rør-tegn og *stjerne*" in opened.text()
+
+
+def test_translated_labels_carry_their_own_language_and_the_data_keeps_bokmaal(
+    render_docx: Any, plan: hf.ActionPlan, word: Any
+) -> None:
+    opened = word(render_docx(plan, "en"))
+    document = opened.document
+
+    def run_language(run: Any) -> str | None:
+        found = run._r.find(f"{qn('w:rPr')}/{qn('w:lang')}")
+        return None if found is None else found.get(qn("w:val"))
+
+    styles = document.styles.element
+    default = styles.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
+    assert default is not None and default.get(qn("w:val")) == "nb-NO"
+    headings = {p.text: p for p in document.paragraphs if p.style.name.startswith("Heading")}
+    # a heading that is a label is marked English; a focus area's title is data
+    focus_areas = headings["2 Focus areas"]
+    assert [run_language(r) for r in focus_areas.runs] == ["en-GB"]
+    assert all(run_language(r) is None for r in headings["1 Innledning"].runs)  # its own title
+    area = next(p for text, p in headings.items() if plan.focus_areas[0].title in text)
+    assert all(run_language(r) is None for r in area.runs)
+    # the header row of the measures table is labels; its cells are data
+    table = next(t for t in document.tables if len(t.columns) >= 3 and len(t.rows) > 1)
+    header_runs = [r for c in table.rows[0].cells for p in c.paragraphs for r in p.runs]
+    assert header_runs and all(run_language(r) == "en-GB" for r in header_runs)
+    assert header_runs[0].text == "What do we want?"
+    body_runs = [r for c in table.rows[1].cells for p in c.paragraphs for r in p.runs if r.text]
+    assert body_runs and all(run_language(r) is None for r in body_runs)

@@ -45,6 +45,8 @@ __all__ = [
     "TEMPLATE_NAMES",
     "HtmlFormat",
     "css_string",
+    "language_markers",
+    "page_language",
     "page_values",
     "row_groups",
     "template_environment",
@@ -162,6 +164,44 @@ def _labeller(labels: Mapping[str, str]) -> Callable[..., str]:
     return label
 
 
+def page_language(item: Renderable, context: RenderContext) -> str:
+    """The language of a page's data: the document's ``language``, or the layout's for
+    the governance overview. A page is marked with it (``<html lang>``); the labels are
+    marked with the rendering language where that differs (see :func:`language_markers`)."""
+    return item.language if isinstance(item, Document) else context.layout.language
+
+
+def language_markers(
+    labels: Mapping[str, str], language: str, page_lang: str
+) -> tuple[Callable[[object], Markup], Callable[..., Markup]]:
+    """``ui(text)`` and ``label(key, **values)`` for the templates: the text of a label,
+    escaped, and wrapped in ``<span lang="…">`` in the rendering ``language`` when the
+    page's data is in another (``page_lang``); the text values a label is formatted with
+    are data, so they are wrapped in the page's language in turn. When the languages are
+    the same, nothing is wrapped."""
+    marked = language != page_lang
+    open_ui = Markup(f'<span lang="{language}">')
+    open_data = Markup(f'<span lang="{page_lang}">')
+    close = Markup("</span>")
+
+    def ui(text: object) -> Markup:
+        escaped = Markup.escape(text)
+        return open_ui + escaped + close if marked and str(text) else escaped
+
+    def label(key: str, **values: object) -> Markup:
+        text = Markup.escape(labels.get(key, key))
+        if values:
+            if marked:
+                values = {
+                    k: open_data + Markup.escape(v) + close if isinstance(v, str) and v else v
+                    for k, v in values.items()
+                }
+            text = text.format(**values)
+        return open_ui + text + close if marked else text
+
+    return ui, label
+
+
 class HtmlFormat(RenderFormat):
     """Standalone HTML pages: inline styles, a print stylesheet for A4, no requests.
 
@@ -229,6 +269,8 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
     """Everything a page template receives: the common values and those of its type."""
     labels = _labels(context)
     label = _labeller(labels)
+    page_lang = page_language(item, context)
+    ui, marked_label = language_markers(labels, context.language, page_lang)
     partnership = context.partnership
     plan_id = item.basis.national_plan if isinstance(item, ActionPlan) else None
 
@@ -253,6 +295,7 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
     values: dict[str, Any] = {
         "item": item,
         "lang": context.language,
+        "page_lang": page_lang,
         "version": __version__,
         "partnership": partnership,
         "title": title,
@@ -260,7 +303,9 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
         "running_head": f"{partnership.name} · {title}",
         "kind_label": label(f"kind.{kind}") if kind else "",
         "source": getattr(item, "source", None),
-        "label": label,
+        "label": marked_label,
+        "label_text": label,
+        "ui": ui,
         "date": date,
         "actor": actor,
         "actor_full": actor_full,
@@ -284,7 +329,7 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
     elif isinstance(item, FundingRound):
         values["applications"] = item.ranked()
     elif isinstance(item, Partnership):
-        values.update(_governance_values(item, context, label))
+        values.update(_governance_values(item, context, label, page_lang))
     return values
 
 
@@ -331,7 +376,7 @@ def _report_values(report: AnnualReport, context: RenderContext) -> dict[str, An
 
 
 def _governance_values(
-    partnership: Partnership, context: RenderContext, label: Callable[..., str]
+    partnership: Partnership, context: RenderContext, label: Callable[..., str], page_lang: str
 ) -> dict[str, Any]:
     diagram_labels = DiagramLabels(
         title=label("governance.diagram"),
@@ -343,6 +388,10 @@ def _governance_values(
     )
     return {
         "bodies": view.body_views(context),
-        "diagram": governance_svg(partnership, diagram_labels),
+        "diagram": governance_svg(
+            partnership,
+            diagram_labels,
+            language=context.language if context.language != page_lang else None,
+        ),
         "documents": [d for d in context.bundle.documents if isinstance(d, Document)],
     }

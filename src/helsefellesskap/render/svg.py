@@ -185,12 +185,18 @@ def _box_lines(body: Body, labels: DiagramLabels, text_width: float) -> list[tup
 
 
 def governance_svg(
-    partnership: Partnership, labels: DiagramLabels | None = None, *, element_id: str = "org"
+    partnership: Partnership,
+    labels: DiagramLabels | None = None,
+    *,
+    element_id: str = "org",
+    language: str | None = None,
 ) -> Markup:
     """The partnership's bodies and their relations as an accessible inline SVG.
 
     ``element_id`` prefixes the ids inside the SVG (its title, description and arrow
-    markers), so that two diagrams on one page do not clash.
+    markers), so that two diagrams on one page do not clash. ``language``, where given,
+    is set as the ``lang`` of the diagram, whose accessible name and description are in
+    the words of ``labels``.
     """
     labels = labels or DiagramLabels()
     rows = diagram_rows(partnership.bodies)
@@ -266,8 +272,9 @@ def governance_svg(
     width = max(width, MARGIN * 2 + legend_x)
 
     head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="governance-diagram" role="img" '
-        f'viewBox="0 0 {width} {total_height}" width="{width}" height="{total_height}" '
+        '<svg xmlns="http://www.w3.org/2000/svg" class="governance-diagram" role="img" '
+        + (f'lang="{escape(language)}" ' if language else "")
+        + f'viewBox="0 0 {width} {total_height}" width="{width}" height="{total_height}" '
         f'aria-labelledby="{prefix}-title {prefix}-desc" '
         f"font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\" "
         f'font-size="{FONT_SIZE}">'

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import attrs
+
 from helsefellesskap import RenderContext, RenderError, RenderFormat
 from helsefellesskap.render.format import CORE_RENDERABLES, Renderable
 
@@ -35,5 +37,12 @@ class DocxFormat(RenderFormat):
                 + ", ".join(kind.__name__ for kind in self.renders)
             )
         from .layouts import render_item  # python-docx is imported here, not at start-up
+        from .layouts.common import data_language
+        from .writer import Label
 
+        if data_language(item, context) != context.language:
+            # The labels are in another language than the data: mark them, so that the
+            # writer gives their runs their own language.
+            labels = {key: Label(text) for key, text in context.labels.items()}
+            context = attrs.evolve(context, labels=labels)
         return render_item(item, context)

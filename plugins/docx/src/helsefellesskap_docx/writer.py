@@ -33,8 +33,9 @@ from docx.shared import Emu, Mm, Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run as DocxRun
 
-__all__ = ["Cell", "Run", "WordWriter", "word_language"]
+__all__ = ["Cell", "Label", "Run", "WordWriter", "word_language"]
 
 ACCENT = RGBColor(0x1F, 0x38, 0x64)
 """Dark blue of headings and the table header row."""
@@ -63,6 +64,18 @@ _LANGUAGE_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB", "se": "se-NO"}
 def word_language(language: str) -> str:
     """The language tag Word uses for ``language`` (``nb`` becomes ``nb-NO``)."""
     return _LANGUAGE_TAGS.get(language, language)
+
+
+class Label(str):
+    """Text in the rendering language (a label), where the document's data is in another.
+
+    The writer marks a run whose text is a ``Label`` with the rendering language, so that
+    Word checks the spelling of (and a screen reader speaks) the labels and the data each
+    in its own language. Text built from a label (``f"{label}: "``) is plain ``str``
+    again: wrap it anew where it is still a label.
+    """
+
+    __slots__ = ()
 
 
 @attrs.frozen
@@ -159,8 +172,10 @@ class WordWriter:
     """Builds one Word document in the house style.
 
     :param title: the document title (core properties and the title block).
-    :param language: ``nb``, ``nn`` or ``en``; sets the proofing language and the
-        core property.
+    :param language: the language of the document's data (``nb``, ``nn``, ``en``); sets
+        the proofing language of the styles and the core property.
+    :param label_language: the language of the labels, where it differs: runs whose text
+        is a :class:`Label` are marked with it.
     :param header: the running header text (the partnership's name).
     :param header_title: the text at the right of the header (the title by default).
     :param page_label: the word before the page number in the footer (``Side``).
@@ -176,6 +191,7 @@ class WordWriter:
         *,
         title: str,
         language: str,
+        label_language: str | None = None,
         header: str,
         header_title: str | None = None,
         page_label: str,
@@ -187,6 +203,7 @@ class WordWriter:
     ) -> None:
         self.document: DocxDocument = docx.Document()
         self.language = language
+        self.label_language = label_language if label_language != language else None
         self._style_ids: dict[str, str] = {}
         self._drop_thumbnail()
         self._set_page()
@@ -236,7 +253,7 @@ class WordWriter:
         """A new body paragraph in the style called ``name``."""
         paragraph = self._styled(self.document.add_paragraph(), name)
         if text:
-            paragraph.add_run(text)
+            self._run(paragraph, text)
         return paragraph
 
     def _set_font(self, style: ParagraphStyle, size: Pt | None = None) -> None:
@@ -343,9 +360,9 @@ class WordWriter:
         paragraph = section.footer.paragraphs[0]
         self._styled(paragraph, "Footer")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(f"{page_label} ")
+        self._run(paragraph, f"{page_label} ", label=isinstance(page_label, Label))
         self.field(paragraph, "PAGE", "1")
-        paragraph.add_run(f" {of_label} ")
+        self._run(paragraph, f" {of_label} ", label=isinstance(of_label, Label))
         self.field(paragraph, "NUMPAGES", "1")
 
     def _set_properties(
@@ -382,9 +399,19 @@ class WordWriter:
             else:
                 run._r.append(_element("w:fldChar", **{"w:fldCharType": part}))
 
+    def _run(self, paragraph: Paragraph, text: str, *, label: bool | None = None) -> DocxRun:
+        """Append a run of ``text``, marked with the labels' language if it is a label
+        (a :class:`Label`, or ``label`` true)."""
+        run = paragraph.add_run(text)
+        is_label = isinstance(text, Label) if label is None else label
+        if is_label and self.label_language is not None:
+            r_pr = run._r.get_or_add_rPr()
+            r_pr.append(_element("w:lang", **{"w:val": word_language(self.label_language)}))
+        return run
+
     def _fill(self, paragraph: Paragraph, text: Text, *, bold: bool = False) -> Paragraph:
         for part in _runs(text):
-            run = paragraph.add_run(part.text)
+            run = self._run(paragraph, part.text)
             if part.bold or bold:
                 run.bold = True
             if part.italic:
@@ -400,6 +427,8 @@ class WordWriter:
     def heading(self, text: str, level: int, number: str | None = None) -> Paragraph:
         """A heading in the built-in *Heading N* style, prefixed with its number."""
         shown = f"{number} {text}" if number else text
+        if isinstance(text, Label):
+            shown = Label(shown)
         return self._add(f"Heading {min(max(level, 1), 9)}", shown)
 
     def paragraph(self, text: Text, *, style: str | None = None, bold: bool = False) -> Paragraph:
@@ -505,7 +534,7 @@ class WordWriter:
                 self._shade(cell, ACCENT_HEX)
                 paragraph = cell.paragraphs[0]
                 self._styled(paragraph, "Table Text")
-                run = paragraph.add_run(text)
+                run = self._run(paragraph, text)
                 run.bold = True
                 run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         spans: list[tuple[int, int, int]] = []
@@ -546,7 +575,7 @@ class WordWriter:
             paragraph = self._styled(cell.paragraphs[0] if first else cell.add_paragraph(), style)
             if first and spec.label:
                 paragraph.add_run(spec.label + " ").bold = True
-            run = paragraph.add_run(text)
+            run = self._run(paragraph, text)
             run.bold = spec.bold
             first = False
         for text in spec.bullets:

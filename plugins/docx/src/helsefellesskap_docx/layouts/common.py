@@ -19,12 +19,13 @@ from helsefellesskap import (
 from helsefellesskap.render import view
 from helsefellesskap.render.format import Renderable
 
-from ..writer import Run, WordWriter
+from ..writer import Label, Run, WordWriter
 
 __all__ = [
     "FALLBACK_DATE",
     "abbreviation_list",
     "begin",
+    "data_language",
     "document_date",
     "fact_lines",
     "kind_of",
@@ -57,6 +58,13 @@ def document_date(item: Renderable) -> dt.date:
     return FALLBACK_DATE
 
 
+def data_language(item: Renderable, context: RenderContext) -> str:
+    """The language of ``item``'s data: the document's ``language``, or the layout's for
+    the governance overview. The Word document is in it; labels in another rendering
+    language are marked run by run."""
+    return item.language if isinstance(item, Document) else context.layout.language
+
+
 def new_writer(
     item: Renderable, context: RenderContext, title: str, header_title: str | None = None
 ) -> WordWriter:
@@ -69,7 +77,8 @@ def new_writer(
     kind = context.label(f"kind.{kind_of(item)}")
     return WordWriter(
         title=title,
-        language=context.language,
+        language=data_language(item, context),
+        label_language=context.language,
         header=partnership.name,
         header_title=header_title,
         page_label=context.label("docx.page"),
@@ -93,7 +102,8 @@ def start(
     kind = context.label(f"kind.{kind_of(item)}")
     writer.title(title, [partnership.name if kind == title else f"{kind} · {partnership.name}"])
     for name, value in facts:
-        writer.paragraph([Run(f"{name}: ", bold=True), value]).paragraph_format.space_after = 0
+        term = Label(f"{name}: ") if isinstance(name, Label) else f"{name}: "
+        writer.paragraph([Run(term, bold=True), value]).paragraph_format.space_after = 0
     if partnership.example:
         writer.paragraph(Run(context.label("document.example"), italic=True))
     if isinstance(item, Document) and item.source:
