@@ -381,3 +381,28 @@ def test_layout_omit_leaves_out_only_the_plan_parts(
     assert "## 1 " in text and "## 2 " in text
     # the declaration keeps its commitments: omit is about an action plan's generated parts
     assert "Hovedmål 1" in _md(omitting, manager, DECLARATION)
+
+
+def test_an_introduction_of_omitted_parts_only_takes_no_number(
+    example: Bundle, manager: PluginManager
+) -> None:
+    from helsefellesskap.render import view
+
+    plan = example.document(PLAN)
+    assert isinstance(plan, ActionPlan)
+    bare = attrs.evolve(plan, introduction=None)
+    declaration = example.document(DECLARATION)
+    assert isinstance(declaration, Declaration)
+    assert view.plan_numbering(bare, declaration).introduction == "1"
+    numbering = view.plan_numbering(bare, declaration, tuple(GENERATED_HEADINGS))
+    assert numbering.introduction is None
+    assert numbering.focus_areas == "1"
+    changed = _omitting(
+        attrs.evolve(
+            example, documents=tuple(bare if d.id == PLAN else d for d in example.documents)
+        ),
+        *GENERATED_HEADINGS,
+    )
+    text = _md(changed, manager)
+    assert "## 1 " in text and "## 2 " not in text.split("## 1 ")[0]
+    assert "Innledning" not in text
