@@ -8,13 +8,21 @@ catalogue per language. Nothing here imports Jinja2 until an HTML document is re
 
 from __future__ import annotations
 
-from .api import find_format, make_context, output_name, render, render_bundle
+from .api import (
+    PartialRenderError,
+    find_format,
+    make_context,
+    output_name,
+    render,
+    render_bundle,
+)
 from .catalogue import LANGUAGES, LabelCatalogue, TemplateSource, builtin_labels
 from .format import Renderable, RenderContext, RenderFormat
 
 __all__ = [
     "LANGUAGES",
     "LabelCatalogue",
+    "PartialRenderError",
     "RenderContext",
     "RenderFormat",
     "Renderable",
