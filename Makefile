@@ -27,7 +27,11 @@ $(STAMP): $(PY) pyproject.toml $(wildcard plugins/*/pyproject.toml) $(wildcard e
 
 install: $(STAMP)
 
+# The demo's output folders are rebuilt each time, so nothing stale stays behind.
+DEMO_OUTPUT := build/eksempel build/troms-ofoten build/helgeland
+
 demo: install
+	rm -rf $(DEMO_OUTPUT)
 	@mkdir -p build
 	@set -e; for script in examples/*.py; do \
 		echo "== $$script"; $(PY) $$script; \

@@ -31,7 +31,9 @@ def main() -> int:
         print(f"  {count} × {kind}")
     report = validate(bundle, manager=manager)
     print(f"  validation: {report.summary()}")
-    formats = sorted(manager.render_formats())
+    formats = sorted(
+        name for name, fmt in manager.render_formats().items() if fmt.serves(bundle.partnership.id)
+    )
     written = render_bundle(
         bundle, OUTPUT, formats=formats, languages=("nb", "nn", "en"), manager=manager
     )

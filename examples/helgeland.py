@@ -64,7 +64,9 @@ def main(argv: list[str]) -> int:
     report = validate(bundle, manager=manager)
     print("\n".join([*contents(bundle), *findings(report)]))
 
-    formats = sorted(manager.render_formats())
+    formats = sorted(
+        name for name, fmt in manager.render_formats().items() if fmt.serves(bundle.partnership.id)
+    )
     written = render_bundle(bundle, output, formats=formats, languages=LANGUAGES, manager=manager)
     per_suffix = Counter(path.suffix for path in written)
     summary = ", ".join(f"{count} {suffix}" for suffix, count in sorted(per_suffix.items()))

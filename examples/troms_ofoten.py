@@ -64,7 +64,9 @@ def main(arguments: list[str]) -> int:
         if finding.severity is Severity.ERROR:
             print(f"  {finding.code} {finding.document} {finding.path}: {finding.message}")
 
-    formats = sorted(manager.render_formats())
+    formats = sorted(
+        name for name, fmt in manager.render_formats().items() if fmt.serves(bundle.partnership.id)
+    )
     written = render_bundle(bundle, folder, formats=formats, manager=manager)
     by_extension = Counter(path.suffix for path in written)
     listing = ", ".join(f"{n} {ext}" for ext, n in sorted(by_extension.items()))

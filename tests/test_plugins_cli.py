@@ -265,3 +265,13 @@ def test_list_shows_a_partnership_that_does_not_load_and_goes_on(good_and_bad: P
     data = json.loads(run_cli("list", "--format", "json").stdout)
     broken = next(p for p in data["partnerships"] if p["id"] == "fixture-broken")
     assert "documents" not in broken and "nmae" in broken["error"]
+
+
+def test_plugins_shows_a_format_that_serves_some_partnerships_only() -> None:
+    import io
+
+    from helsefellesskap.cli import main
+
+    out = io.StringIO()
+    assert main(["plugins"], stdout=out, stderr=io.StringIO()) == 0
+    assert "  formats: outline (for malby only)" in out.getvalue().splitlines()

@@ -92,7 +92,7 @@ from .model import (
 from .model._base import InvalidValue
 from .national import national_frame, national_plan
 from .plugins import PluginFailure, PluginInfo, PluginManager
-from .render import make_context, render_bundle
+from .render import PartialRenderError, make_context, render_bundle
 from .render.catalogue import LabelCatalogue, TemplateSource
 from .render.format import RenderContext, RenderFormat
 from .sources import PartnershipSource
@@ -144,6 +144,7 @@ __all__ = [
     "NationalPlan",
     "OngoingWork",
     "OutputExistsError",
+    "PartialRenderError",
     "Partner",
     "PartnerKind",
     "Partnership",

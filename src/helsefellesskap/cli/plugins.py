@@ -71,6 +71,12 @@ def _origin(plugin: dict[str, Any]) -> str:
     return f"registered by hand from {plugin['module']}"
 
 
+def _format_scope(name: str, context: CommandContext) -> str:
+    """A format's name, and the partnerships it serves when it does not serve all."""
+    only = context.manager.render_formats()[name].partnerships
+    return f"{name} (for {', '.join(only)} only)" if only else name
+
+
 def _run_plugins(args: argparse.Namespace, context: CommandContext) -> int:
     data = plugins_data(context)
     out = context.stdout
@@ -81,6 +87,8 @@ def _run_plugins(args: argparse.Namespace, context: CommandContext) -> int:
         print(f"{plugin['name']} ({_origin(plugin)})", file=out)
         print(f"  hooks: {', '.join(plugin['hooks']) or 'none'}", file=out)
         for category, names in plugin["contributes"].items():
+            if category == "formats":
+                names = [_format_scope(name, context) for name in names]
             print(f"  {category}: {', '.join(names)}", file=out)
     if data["disabled"]:
         print(f"disabled: {', '.join(data['disabled'])}", file=out)
