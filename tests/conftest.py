@@ -22,3 +22,32 @@ EXAMPLE = REPO / "examples" / "eksempel"
 def example_folder() -> Path:
     """The invented example partnership shipped in ``examples/eksempel``."""
     return EXAMPLE
+
+
+@pytest.fixture
+def clean_plugin_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No plugin disabled and entry points on, whatever the caller's environment says."""
+    from helsefellesskap.plugins import DISABLE_ENV, NO_ENTRY_POINTS_ENV
+
+    monkeypatch.delenv(DISABLE_ENV, raising=False)
+    monkeypatch.delenv(NO_ENTRY_POINTS_ENV, raising=False)
+
+
+@pytest.fixture
+def good(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The well-behaved fixture plugin, installed and on the path."""
+    from .plugin_sites import sites
+
+    site: Path = sites.install(["good"], tmp_path_factory.mktemp("good") / "site")
+    monkeypatch.syspath_prepend(str(site))
+    return site
+
+
+@pytest.fixture
+def good_and_bad(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Both fixture distributions installed and on the path."""
+    from .plugin_sites import sites
+
+    site: Path = sites.install(["good", "bad"], tmp_path_factory.mktemp("both") / "site")
+    monkeypatch.syspath_prepend(str(site))
+    return site

@@ -2,54 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from helsefellesskap.plugins import DISABLE_ENV, NO_ENTRY_POINTS_ENV
+from helsefellesskap.plugins import DISABLE_ENV
 from helsefellesskap.testing import run_cli
 
-
-def _load_sites() -> ModuleType:
-    name = "helsefellesskap_test_plugin_sites"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).parent / "plugin_fixtures" / "sites.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-sites = _load_sites()
-
-
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DISABLE_ENV, raising=False)
-    monkeypatch.delenv(NO_ENTRY_POINTS_ENV, raising=False)
-
-
-@pytest.fixture
-def good(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    site = sites.install(["good"], tmp_path_factory.mktemp("good") / "site")
-    monkeypatch.syspath_prepend(str(site))
-    return site
-
-
-@pytest.fixture
-def good_and_bad(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    site = sites.install(["good", "bad"], tmp_path_factory.mktemp("both") / "site")
-    monkeypatch.syspath_prepend(str(site))
-    return site
+pytestmark = pytest.mark.usefixtures("clean_plugin_env")
 
 
 def _plugin_block(stdout: str, name: str) -> list[str]:

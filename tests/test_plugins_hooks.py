@@ -7,11 +7,8 @@ plugin. Each hook has a test named ``test_hook_<hook name>``: a meta-test checks
 
 from __future__ import annotations
 
-import importlib.util
 import inspect
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -19,21 +16,7 @@ from helsefellesskap import PluginManager, Severity, load_document
 from helsefellesskap.plugins import DISABLE_ENV, NO_ENTRY_POINTS_ENV, hook_names
 from helsefellesskap.testing import PartnershipFolder, run_cli
 
-
-def _load_sites() -> ModuleType:
-    name = "helsefellesskap_test_plugin_sites"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).parent / "plugin_fixtures" / "sites.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-sites = _load_sites()
+from .plugin_sites import sites
 
 
 @pytest.fixture

@@ -6,11 +6,9 @@ installed with pip into a temporary folder that the test puts on ``sys.path``.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import tomllib
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 from typing import Any, ClassVar
 
 import pytest
@@ -30,45 +28,12 @@ from helsefellesskap import (
 )
 from helsefellesskap.plugins import DEFAULT_PLUGINS, DISABLE_ENV, NO_ENTRY_POINTS_ENV, hook_names
 
+from .plugin_sites import sites
+
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _load_sites() -> ModuleType:
-    name = "helsefellesskap_test_plugin_sites"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).parent / "plugin_fixtures" / "sites.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-sites = _load_sites()
-
-
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DISABLE_ENV, raising=False)
-    monkeypatch.delenv(NO_ENTRY_POINTS_ENV, raising=False)
-
-
-@pytest.fixture
-def good(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The well-behaved fixture plugin, installed and on the path."""
-    site = sites.install(["good"], tmp_path_factory.mktemp("good") / "site")
-    monkeypatch.syspath_prepend(str(site))
-    return site
-
-
-@pytest.fixture
-def good_and_bad(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Both fixture distributions installed and on the path."""
-    site = sites.install(["good", "bad"], tmp_path_factory.mktemp("both") / "site")
-    monkeypatch.syspath_prepend(str(site))
-    return site
+pytestmark = pytest.mark.usefixtures("clean_plugin_env")
 
 
 def failures_of(manager: PluginManager, plugin: str) -> list[str]:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import shutil
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from helsefellesskap.cli import main
+
+from .plugin_sites import sites
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "eksempel"
@@ -178,20 +177,6 @@ def test_an_installed_partnership_renders_by_id(
 # -- plugins that fail, formats for some partnerships, checks and output paths -------------
 
 
-def _load_sites() -> ModuleType:
-    """The helper that installs fixture plugins for real (``tests/plugin_fixtures``)."""
-    name = "helsefellesskap_test_plugin_sites"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, ROOT / "tests" / "plugin_fixtures" / "sites.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
 RENDER_PLUGIN = """
 from helsefellesskap import ActionPlan, RenderFormat, hookimpl
 
@@ -227,7 +212,6 @@ def hf_render_formats():
 def render_plugin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A plugin distribution with a format that raises and one for ``malby`` only,
     installed for real with pip so that the command finds it through its entry point."""
-    sites = _load_sites()
     root = tmp_path_factory.mktemp("projects")
     sites.write_project(
         root,
