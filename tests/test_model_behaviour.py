@@ -188,3 +188,13 @@ def test_model_refuses_a_datetime_where_a_date_belongs() -> None:
     assert caught.value.hint == "give the date alone: 2024-06-30"
     with pytest.raises(HelsefellesskapError, match="expected a date, got the date and time"):
         Declaration(id="d", title="D", period=Period(start=2024, end=2024), adopted=moment)
+
+
+def test_example_ids_follow_the_suggested_spelling(example_folder: object) -> None:
+    """A bad id's hint must lead to the id the data actually uses (ø → o, å → a, æ → ae)."""
+    from helsefellesskap import load_partnership
+
+    partnership = load_partnership(str(example_folder))
+    for partner in partnership.partners:
+        if partner.kind is PartnerKind.MUNICIPALITY:
+            assert partner.id == slugify(partner.name.removesuffix(" kommune"))
