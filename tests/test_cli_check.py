@@ -148,3 +148,9 @@ def test_a_reader_that_goes_away_is_no_error(tmp_path: Path, example_folder: Pat
     assert "Traceback" not in stderr
     assert "BrokenPipeError" not in stderr
     assert process.returncode == 0
+
+
+def test_a_misspelt_plugin_to_disable_is_reported_by_every_command(example_folder: Path) -> None:
+    code, out, err = run("--disable-plugin", "docxx", "check", str(example_folder))
+    assert code == 0 and out.startswith("ok:")
+    assert "warning: asked to disable 'docxx', but no plugin has that name" in err
