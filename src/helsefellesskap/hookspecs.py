@@ -158,9 +158,10 @@ def hf_label_catalogues() -> Iterable[LabelCatalogue]:
 
 @hookspec
 def hf_template_sources() -> Iterable[TemplateSource]:
-    """Return folders of templates that override the built-in HTML and Markdown templates.
+    """Return folders of templates that override the built-in HTML templates.
 
-    Takes no arguments.
+    Takes no arguments. (Markdown is written by code, not templates; change its labels
+    through :func:`hf_label_catalogues` or its content through the layout.)
 
     :return: :class:`~helsefellesskap.TemplateSource` objects: a folder and
         ``partnership`` (``None`` for every partnership, or an id). Every plugin is
