@@ -27,6 +27,8 @@ from ..model import (
 )
 
 __all__ = [
+    "JSON_FORMAT",
+    "JSON_VERSION",
     "CommitmentCoverage",
     "MainGoalCoverage",
     "PlanCoverage",
@@ -34,6 +36,13 @@ __all__ = [
     "bundle_coverage",
     "coverage",
 ]
+
+
+JSON_FORMAT = "helsefellesskap-coverage"
+"""The ``format`` key of the coverage report's JSON form."""
+
+JSON_VERSION = 1
+"""The version of the JSON form; raised only when a key changes meaning or goes away."""
 
 
 @attrs.frozen(kw_only=True)

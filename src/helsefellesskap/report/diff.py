@@ -38,6 +38,8 @@ from ..model import (
 from .values import json_value, key_text, toml_value
 
 __all__ = [
+    "JSON_FORMAT",
+    "JSON_VERSION",
     "LOCAL_KEYS",
     "BundleDiff",
     "Change",
@@ -47,6 +49,12 @@ __all__ = [
     "diff_bundles",
     "item_type",
 ]
+
+JSON_FORMAT = "helsefellesskap-diff"
+"""The ``format`` key of the diff's JSON form."""
+
+JSON_VERSION = 1
+"""The version of the diff's JSON form; raised only when a key changes meaning or goes away."""
 
 LOCAL_KEYS: dict[type[Any], str] = {Seat: "holder", MeasureFollowUp: "measure"}
 """Records without an id that are matched within their parent list by another field."""

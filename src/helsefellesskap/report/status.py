@@ -28,6 +28,8 @@ from .values import json_value, toml_value
 
 __all__ = [
     "FINISHED",
+    "JSON_FORMAT",
+    "JSON_VERSION",
     "ActorCount",
     "MeasureState",
     "PlanStatus",
@@ -38,6 +40,13 @@ __all__ = [
 
 FINISHED = frozenset({MeasureStatus.DONE, MeasureStatus.CANCELLED})
 """Statuses of a measure that can no longer be overdue."""
+
+
+JSON_FORMAT = "helsefellesskap-status"
+"""The ``format`` key of the status report's JSON form."""
+
+JSON_VERSION = 1
+"""The version of the JSON form; raised only when a key changes meaning or goes away."""
 
 
 @attrs.frozen(kw_only=True)
