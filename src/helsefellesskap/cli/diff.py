@@ -50,10 +50,10 @@ def _load(text: str, context: CommandContext) -> Loaded:
 
 def _what(item: Loaded) -> str:
     if isinstance(item, Bundle):
-        return "a partnership folder"
+        return f"the partnership folder of {item.partnership.id!r}"
     if isinstance(item, Partnership):
-        return "a partnership file"
-    return f"a {item.KIND} document"
+        return f"partnership {item.id!r}"
+    return f"{item.KIND} {item.id!r}"
 
 
 def compare(old: Loaded, new: Loaded) -> BundleDiff | DocumentDiff:
