@@ -16,7 +16,14 @@ import attrs
 from hypothesis import strategies as st
 
 from helsefellesskap.model import GENERATED_PARTS, Deadline, Period
-from helsefellesskap.model._base import check_id, check_id_list, non_empty, non_negative
+from helsefellesskap.model._base import (
+    _LINE_BREAKS,
+    check_id,
+    check_id_list,
+    non_empty,
+    non_negative,
+    one_line,
+)
 from helsefellesskap.model.partnership import _check_parts
 
 # Letters the data must survive: Norwegian, Northern Sami, and some awkward characters.
@@ -101,6 +108,8 @@ def _for_field(field: attrs.Attribute[Any], depth: int) -> st.SearchStrategy[Any
         strategy = ids
     elif check_id_list in validators:
         strategy = st.lists(ids, max_size=2).map(tuple)
+    elif one_line in validators:
+        strategy = non_empty_text.filter(lambda t: not any(c in _LINE_BREAKS for c in t))
     elif non_empty in validators:
         strategy = non_empty_text
     elif _check_parts in validators:

@@ -18,6 +18,7 @@ __all__ = [
     "check_id_list",
     "non_empty",
     "non_negative",
+    "one_line",
     "plain_date",
     "slugify",
 ]
@@ -82,6 +83,20 @@ def non_negative(_instance: Any, attribute: attrs.Attribute[Any], value: int | N
     """attrs validator: a count or amount that cannot be below zero."""
     if value is not None and value < 0:
         raise InvalidValue(f"{value} is below zero", field=attribute.name, hint="write 0 or more")
+
+
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def one_line(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """attrs validator: a title or name that says something, on a single line."""
+    non_empty(_instance, attribute, value)
+    if value is not None and any(char in _LINE_BREAKS for char in value):
+        raise InvalidValue(
+            "a title or name is one line, and this one has a line break",
+            field=attribute.name,
+            hint="write it on one line; longer text belongs in a description",
+        )
 
 
 def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from ._base import check_id, check_id_list, non_empty, non_negative, plain_date
+from ._base import check_id, check_id_list, non_negative, one_line, plain_date
 from .deadline import Deadline
 
 __all__ = [
@@ -124,7 +124,7 @@ class Body:
 
     id: str = attrs.field(validator=check_id)
     kind: str = attrs.field(validator=check_id)
-    name: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=one_line)
     abbreviation: str | None = None
     description: str | None = None
     steering_body: str | None = attrs.field(default=None, validator=check_id)

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import check_id, check_id_list, non_empty, plain_date
+from ._base import check_id, check_id_list, non_empty, one_line, plain_date
 from .deadline import Period
 from .document import Document
 
@@ -31,7 +31,7 @@ class Commitment:
     """
 
     id: str = attrs.field(validator=check_id)
-    title: str = attrs.field(validator=non_empty)
+    title: str = attrs.field(validator=one_line)
     statement: str | None = None
     main_goals: tuple[MainGoal, ...] = ()
 

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import check_id, non_empty
+from ._base import check_id, one_line
 
 __all__ = ["Document"]
 
@@ -26,7 +26,7 @@ class Document:
     FOLDER: ClassVar[str] = ""
 
     id: str = attrs.field(validator=check_id)
-    title: str = attrs.field(validator=non_empty)
+    title: str = attrs.field(validator=one_line)
     partnership: str | None = attrs.field(default=None, validator=check_id)
     language: str = "nb"
     source: str | None = None

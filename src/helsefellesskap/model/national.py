@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 
-from ._base import check_id, non_empty, plain_date
+from ._base import check_id, non_empty, one_line, plain_date
 from .deadline import Period
 
 __all__ = [
@@ -34,7 +34,7 @@ class PriorityGroup:
     """A prioritised patient group; the same id across plans, worded per plan."""
 
     id: str = attrs.field(validator=check_id)
-    name: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=one_line)
 
 
 @attrs.frozen(kw_only=True)
@@ -42,7 +42,7 @@ class NationalPlan:
     """A national health plan (Nasjonal helse- og sykehusplan, … samhandlingsplan)."""
 
     id: str = attrs.field(validator=check_id)
-    name: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=one_line)
     short_name: str
     white_paper: str
     period: Period

@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from ._base import check_id, check_id_list, non_empty
+from ._base import check_id, check_id_list, one_line
 
 __all__ = ["Group", "Membership", "Partner", "PartnerKind", "Role"]
 
@@ -59,7 +59,7 @@ class Partner:
 
     id: str = attrs.field(validator=check_id)
     kind: PartnerKind
-    name: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=one_line)
     short_name: str | None = None
     membership: Membership = Membership.MEMBER
     names: dict[str, str] = attrs.field(factory=dict)
@@ -81,7 +81,7 @@ class Role:
     """
 
     id: str = attrs.field(validator=check_id)
-    name: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=one_line)
     short_name: str | None = None
     description: str | None = None
     holders: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
@@ -100,7 +100,7 @@ class Group:
     """
 
     id: str = attrs.field(validator=check_id)
-    name: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=one_line)
     members: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     kinds: tuple[PartnerKind, ...] = ()
     everyone: bool = False

@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from ._base import InvalidValue, check_id, non_empty
+from ._base import InvalidValue, check_id, non_empty, one_line
 from .body import Body
 from .partner import Group, Partner, PartnerKind, Role
 
@@ -96,7 +96,7 @@ class Partnership:
     """
 
     id: str = attrs.field(validator=check_id)
-    name: str = attrs.field(validator=non_empty)
+    name: str = attrs.field(validator=one_line)
     short_name: str | None = None
     region: str | None = None
     established: int | None = None

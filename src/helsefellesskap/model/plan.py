@@ -9,7 +9,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import check_id, check_id_list, non_empty, plain_date
+from ._base import check_id, check_id_list, non_empty, one_line, plain_date
 from .deadline import Deadline, Period
 from .document import Document
 from .text import Link, Section
@@ -42,7 +42,7 @@ class MeasureStatus(enum.Enum):
 class ReferenceList:
     """A titled list inside a reference (the steps or criteria of a framework)."""
 
-    title: str = attrs.field(validator=non_empty)
+    title: str = attrs.field(validator=one_line)
     items: tuple[str, ...] = ()
 
 
@@ -54,7 +54,7 @@ class Reference:
     """
 
     id: str = attrs.field(validator=check_id)
-    title: str = attrs.field(validator=non_empty)
+    title: str = attrs.field(validator=one_line)
     description: str | None = None
     url: str | None = None
     lists: tuple[ReferenceList, ...] = ()
@@ -125,7 +125,7 @@ class FocusArea:
     """A section of the plan (*innsatsområde*) tracing to a commitment of the declaration."""
 
     id: str = attrs.field(validator=check_id)
-    title: str = attrs.field(validator=non_empty)
+    title: str = attrs.field(validator=one_line)
     commitment: str | None = attrs.field(default=None, validator=check_id)
     description: tuple[str, ...] = ()
     intentions: tuple[Intention, ...] = ()

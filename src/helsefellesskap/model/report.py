@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import check_id, check_id_list, non_empty, non_negative, plain_date
+from ._base import check_id, check_id_list, non_empty, non_negative, one_line, plain_date
 from .deadline import Deadline
 from .document import Document
 from .plan import MeasureStatus
@@ -100,7 +100,7 @@ class Application:
     """An application in a funding round, ranked by ``priority`` (1 is first)."""
 
     id: str = attrs.field(validator=check_id)
-    title: str = attrs.field(validator=non_empty)
+    title: str = attrs.field(validator=one_line)
     priority: int
     applicants: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     amount: int | None = attrs.field(default=None, validator=non_negative)
