@@ -386,8 +386,11 @@ def _governance_values(
         mandate=label("diagram.mandate"),
         closed=label("diagram.closed"),
     )
+    partners = view.partner_views(context)
     return {
         "bodies": view.body_views(context),
+        "partners": partners,
+        "partners_described": any(p.description for p in partners),
         "diagram": governance_svg(
             partnership,
             diagram_labels,

@@ -27,7 +27,15 @@ from . import view
 from .api import output_name
 from .format import CORE_RENDERABLES, Renderable, RenderContext, RenderFormat
 
-__all__ = ["MarkdownFormat", "escape_cell", "escape_text", "escape_url", "mermaid_diagram"]
+__all__ = [
+    "MERMAID_ARROWS",
+    "MarkdownFormat",
+    "escape_cell",
+    "escape_text",
+    "escape_url",
+    "mermaid_diagram",
+    "mermaid_legend",
+]
 
 _INLINE = re.compile(r"([\\`*_\[\]<~|]|&(?=#?[A-Za-z0-9]+;))")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)](?=\s|$))")
@@ -575,17 +583,49 @@ def _node(body_id: str) -> str:
     return "b_" + re.sub(r"[^A-Za-z0-9]", "_", body_id)
 
 
+MERMAID_ARROWS: dict[str, tuple[str, str]] = {
+    "steers": ("-->", "diagram.solid"),
+    "under": ("-.->", "diagram.dotted"),
+    "mandate": ("==>", "diagram.thick"),
+}
+"""The Mermaid arrow of each kind of edge, and the label that names its look."""
+
+_EDGE_WORDS = {"steers": "diagram.steers", "under": "diagram.under", "mandate": "diagram.mandate"}
+
+
 def mermaid_diagram(partnership: Partnership) -> str:
-    """The body structure as a Mermaid flowchart: a solid arrow from the steering body,
-    a dotted one from the body a group is organised under."""
+    """The body structure as a Mermaid flowchart, in the tree every format shares
+    (:func:`~helsefellesskap.render.view.governance_tree`): a solid arrow from the
+    steering body, a dotted one from the body a group is organised under, a thick one
+    from the body that gave the mandate where neither is known."""
     lines = ["flowchart TD"]
-    for body in partnership.bodies:
-        label = (body.abbreviation or body.name).replace('"', "#quot;")
-        lines.append(f'    {_node(body.id)}["{label}"]')
+    for row in view.governance_tree(partnership.bodies):
+        label = (row.body.abbreviation or row.body.name).replace('"', "#quot;")
+        lines.append(f'    {_node(row.body.id)}["{label}"]')
     for edge in view.governance_edges(partnership):
-        arrow = "-->" if edge.kind == "steers" else "-.->"
+        arrow = MERMAID_ARROWS[edge.kind][0]
         lines.append(f"    {_node(edge.source)} {arrow} {_node(edge.target)}")
     return "```mermaid\n" + "\n".join(lines) + "\n```"
+
+
+def mermaid_legend(partnership: Partnership, context: RenderContext) -> str | None:
+    """The line under the chart that says what each arrow means, for the kinds of edge
+    it has: ``Forklaring: heltrukken pil – styrer; stiplet pil – har under seg``."""
+    kinds = {edge.kind for edge in view.governance_edges(partnership)}
+    entries = [
+        f"{context.label(MERMAID_ARROWS[kind][1])} – {context.label(_EDGE_WORDS[kind])}"
+        for kind in view.EDGE_KINDS
+        if kind in kinds
+    ]
+    if not entries:
+        return None
+    return f"{context.label('diagram.legend')}: " + "; ".join(entries)
+
+
+def _partner_cell(partner: view.PartnerView) -> str:
+    parts = [escape_cell(partner.name)]
+    parts.extend(escape_cell(f"{n.language_name}: {n.name}") for n in partner.other_names)
+    return "<br>".join(parts)
 
 
 def _governance(partnership: Partnership, context: RenderContext) -> str:
@@ -596,17 +636,24 @@ def _governance(partnership: Partnership, context: RenderContext) -> str:
     if partnership.bodies:
         out.heading(2, out.label("governance.diagram"))
         out.raw(mermaid_diagram(partnership))
-    if partnership.partners:
+        legend = mermaid_legend(partnership, context)
+        if legend:
+            out.emphasis(legend)
+    partners = view.partner_views(context)
+    if partners:
         out.heading(2, out.label("governance.partners"))
+        described = any(p.description for p in partners)
+        keys = ("governance.partners", "governance.kind", "governance.membership")
         out.label_table(
-            ("governance.partners", "governance.kind", "governance.membership"),
+            (*keys, "governance.description") if described else keys,
             (
                 [
-                    escape_cell(p.name + (f" ({p.short_name})" if p.short_name else "")),
-                    escape_cell(out.label(f"partner_kind.{p.kind.value}")),
-                    escape_cell(out.label(f"membership.{p.membership.value}")),
+                    _partner_cell(p),
+                    escape_cell(p.kind),
+                    escape_cell(p.membership),
+                    *([escape_cell(p.description or "")] if described else []),
                 ]
-                for p in partnership.partners
+                for p in partners
             ),
         )
     if partnership.bodies:
@@ -625,8 +672,8 @@ def _governance(partnership: Partnership, context: RenderContext) -> str:
                 (out.label("governance.meets"), body.meets),
                 (out.label("governance.term"), body.term),
                 (out.label("governance.ends"), body.ends),
-                (out.label("governance.established"), body.established),
-                (out.label("governance.closed"), body.closed),
+                (out.label("governance.history"), body.history_text),
+                (out.label("governance.continues"), body.continues),
                 (out.label("governance.involves"), body.involves),
                 (out.label("governance.other_sectors"), body.other_sectors),
             ]

@@ -1,6 +1,7 @@
 """The governance diagram as an inline SVG: bodies as boxes, relations as connectors.
 
-The diagram is laid out as an indented tree, one body per row: a body sits under the
+The diagram is laid out as an indented tree, one body per row, as
+:func:`helsefellesskap.render.view.governance_tree` places them: a body sits under the
 body that steers it (``steering_body``, a solid connector), failing that the body it
 belongs to (``parent``, dashed), failing that the body that gave its mandate (dotted).
 An indented tree stays readable however many committees a partnership has, which a wide
@@ -19,6 +20,7 @@ import attrs
 from markupsafe import Markup
 
 from ..model import Body, BodyStatus, Partnership
+from . import view
 
 __all__ = ["DiagramLabels", "DiagramRow", "diagram_rows", "governance_svg", "wrap_text"]
 
@@ -44,12 +46,6 @@ KIND_STYLES: Mapping[str, tuple[str, str, str]] = {
 }
 """Fill, stroke and text colour per body kind; other kinds get :data:`DEFAULT_STYLE`."""
 DEFAULT_STYLE = ("#ffffff", "#5a6b7d", "#14213d")
-ROOT_ORDER: Mapping[str, int] = {
-    "partnership-meeting": 0,
-    "strategic-committee": 1,
-    "secretariat": 3,
-}
-"""Where top-level bodies of a kind go; kinds not named here come between SSU and SEKR."""
 BOLD_FACTOR = 1.12
 """How much wider bold glyphs run than regular ones, for wrapping."""
 DASHES: Mapping[str, str] = {"steering": "", "parent": "6 4", "mandate": "2 3"}
@@ -71,6 +67,10 @@ class DiagramLabels:
     def relation(self, via: str | None) -> str:
         """The words for a relation: ``steering``, ``parent`` or ``mandate``."""
         return {"steering": self.steers, "parent": self.belongs_to}.get(via or "", self.mandate)
+
+
+_VIA: Mapping[str, str] = {"steers": "steering", "under": "parent", "mandate": "mandate"}
+"""The diagram's name for each kind of :class:`~helsefellesskap.render.view.Edge`."""
 
 
 @attrs.frozen(kw_only=True)
@@ -108,56 +108,18 @@ def wrap_text(text: str, width: float, char_width: float = CHAR_WIDTH) -> list[s
     return lines or [""]
 
 
-def _placement(body: Body, known: Mapping[str, Body]) -> tuple[str | None, str | None]:
-    if body.steering_body and body.steering_body in known and body.steering_body != body.id:
-        return body.steering_body, "steering"
-    if body.parent and body.parent in known and body.parent != body.id:
-        return body.parent, "parent"
-    if body.mandate is not None:
-        for giver in body.mandate.given_by:
-            if giver in known and giver != body.id:
-                return giver, "mandate"
-    return None, None
-
-
-def _root_rank(body: Body) -> int:
-    """Top-level bodies read from the top: PM, SSU, the rest, the secretariat, the closed."""
-    if body.status is BodyStatus.CLOSED:
-        return len(ROOT_ORDER) + 1
-    return ROOT_ORDER.get(body.kind, len(ROOT_ORDER) - 1)
-
-
 def diagram_rows(bodies: Sequence[Body]) -> list[DiagramRow]:
-    """Order ``bodies`` as an indented tree, depth first, keeping the given order.
-
-    A body whose steering body or parent is unknown, or that is caught in a cycle of
-    relations, is shown at the top level rather than left out.
-    """
-    known = {body.id: body for body in bodies}
-    above: dict[str, tuple[str | None, str | None]] = {
-        body.id: _placement(body, known) for body in bodies
-    }
-    children: dict[str | None, list[Body]] = {}
-    for body in bodies:
-        children.setdefault(above[body.id][0], []).append(body)
-
-    rows: list[DiagramRow] = []
-    placed: set[str] = set()
-
-    def visit(body: Body, depth: int, top: bool) -> None:
-        placed.add(body.id)
-        over, via = (None, None) if top else above[body.id]
-        rows.append(DiagramRow(body=body, depth=depth, above=over, via=via))
-        for child in children.get(body.id, []):
-            if child.id not in placed:
-                visit(child, depth + 1, top=False)
-
-    for body in sorted(children.get(None, []), key=_root_rank):
-        visit(body, 0, top=True)
-    for body in bodies:  # bodies in a cycle have no root above them: show them anyway
-        if body.id not in placed:
-            visit(body, 0, top=True)
-    return rows
+    """Order ``bodies`` as an indented tree: :func:`helsefellesskap.render.view.governance_tree`,
+    the structure every format shares, in the diagram's words."""
+    return [
+        DiagramRow(
+            body=row.body,
+            depth=row.depth,
+            above=row.edge.source if row.edge else None,
+            via=_VIA[row.edge.kind] if row.edge else None,
+        )
+        for row in view.governance_tree(bodies)
+    ]
 
 
 def _attr(value: object) -> str:

@@ -21,6 +21,7 @@ from ..model import (
     ActionPlan,
     AnnualReport,
     Body,
+    BodyStatus,
     Declaration,
     Document,
     FocusArea,
@@ -36,7 +37,9 @@ from ..model import (
 from .format import RenderContext
 
 __all__ = [
+    "EDGE_KINDS",
     "MEASURE_COLUMNS",
+    "ROOT_ORDER",
     "Abbreviation",
     "BodyView",
     "CommitmentView",
@@ -44,12 +47,15 @@ __all__ = [
     "FundingRoundView",
     "MainGoalView",
     "MeasureTable",
+    "OtherName",
+    "PartnerView",
     "PlanNumbering",
     "PlanParts",
     "ReferenceName",
     "SeatView",
     "TableCell",
     "TableRow",
+    "TreeRow",
     "abbreviations",
     "actor_full",
     "actor_name",
@@ -63,12 +69,14 @@ __all__ = [
     "followed_measures",
     "funding_round_views",
     "governance_edges",
+    "governance_tree",
     "has_introduction",
     "join_names",
     "measure_table",
     "measure_text",
     "national_goal_texts",
     "national_text",
+    "partner_views",
     "plan_numbering",
     "plan_parts",
     "priority_group_names",
@@ -696,6 +704,16 @@ class BodyView:
     notes: tuple[str, ...]
     other_sectors: str | None = None
     """Whether other sectors were considered (``ja``/``nei``), where recorded."""
+    history: tuple[str, ...] = ()
+    """Each step of the body's life with its time: ``under etablering: ved utgangen av
+    2022``. Shown instead of ``established`` and ``closed``, which name one step only."""
+    continues: str | None = None
+    """The body (or former council) whose work this body carries on, by name."""
+
+    @property
+    def history_text(self) -> str | None:
+        """The history on one line: ``under etablering: ved utgangen av 2022; aktiv: 2023``."""
+        return "; ".join(self.history) or None
 
     @property
     def heading(self) -> str:
@@ -705,12 +723,38 @@ class BodyView:
 
 @attrs.frozen(kw_only=True)
 class Edge:
-    """A line of the structure diagram: ``source`` steers ``target``, or ``target`` sits
-    under ``source`` (``kind`` is ``"steers"`` or ``"under"``)."""
+    """A line of the structure diagram from ``source`` down to ``target``: ``kind`` is
+    ``"steers"`` (``source`` is the body's steering body), ``"under"`` (the body belongs
+    to ``source``, its ``parent``) or ``"mandate"`` (``source`` gave its mandate, where
+    neither of the others is known)."""
 
     source: str
     target: str
     kind: str
+
+
+EDGE_KINDS: tuple[str, ...] = ("steers", "under", "mandate")
+"""The kinds of :class:`Edge`, in the order a legend lists them."""
+
+
+@attrs.frozen(kw_only=True)
+class TreeRow:
+    """One body placed in the governance tree: its depth and the line to the body above.
+
+    ``edge`` is ``None`` for a body at the top level.
+    """
+
+    body: Body
+    depth: int
+    edge: Edge | None = None
+
+
+ROOT_ORDER: Mapping[str, int] = {
+    "partnership-meeting": 0,
+    "strategic-committee": 1,
+    "secretariat": 3,
+}
+"""Where top-level bodies of a kind go; kinds not named here come between SSU and SEKR."""
 
 
 def date_text(day: dt.date, language: str = "nb") -> str:
@@ -784,7 +828,69 @@ def _body_view(body: Body, context: RenderContext) -> BodyView:
             if body.other_sectors_considered is None
             else context.label("word.yes" if body.other_sectors_considered else "word.no")
         ),
+        history=tuple(
+            f"{context.label(f'body_status.{c.status.value}')}: {_lowered(c.when.display())}"
+            for c in body.history
+        ),
+        continues=actor_name(body.continues, partnership) if body.continues else None,
     )
+
+
+def _lowered(text: str) -> str:
+    """``Ved utgangen av 2022`` as it reads after a colon (``ved utgangen av 2022``); a
+    text that starts with an abbreviation or a name in capitals is left as it is."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+@attrs.frozen(kw_only=True)
+class OtherName:
+    """A partner's name in another language: ``nordsamisk``, ``se``, ``DAVI-NORICGA …``."""
+
+    language: str
+    """The language code (``se``), for marking the name's language."""
+    language_name: str
+    """The language in the reader's words (``nordsamisk``); the code where none is known."""
+    name: str
+
+
+@attrs.frozen(kw_only=True)
+class PartnerView:
+    """A partner as the governance overview lists it, every value already worded."""
+
+    id: str
+    name: str
+    """The name with its short form: ``Universitetssykehuset Nord-Norge HF (UNN)``."""
+    kind: str
+    membership: str
+    description: str | None
+    other_names: tuple[OtherName, ...]
+
+
+def partner_views(context: RenderContext) -> tuple[PartnerView, ...]:
+    """Every partner of the partnership, in its order, with its description (such as the
+    County Governor's right to attend and speak) and its names in other languages."""
+    views = []
+    for partner in context.partnership.partners:
+        other = []
+        for code, name in partner.names.items():
+            key = f"language.{code}"
+            worded = context.label(key)
+            other.append(
+                OtherName(language=code, language_name=code if worded == key else worded, name=name)
+            )
+        views.append(
+            PartnerView(
+                id=partner.id,
+                name=partner.name + (f" ({partner.short_name})" if partner.short_name else ""),
+                kind=context.label(f"partner_kind.{partner.kind.value}"),
+                membership=context.label(f"membership.{partner.membership.value}"),
+                description=partner.description,
+                other_names=tuple(other),
+            )
+        )
+    return tuple(views)
 
 
 def body_views(context: RenderContext) -> tuple[BodyView, ...]:
@@ -792,16 +898,65 @@ def body_views(context: RenderContext) -> tuple[BodyView, ...]:
     return tuple(_body_view(b, context) for b in context.partnership.bodies)
 
 
-def governance_edges(partnership: Partnership) -> tuple[Edge, ...]:
-    """The lines of the structure diagram: steering relations, then parents, in body order.
+def _placement(body: Body, known: Mapping[str, Body]) -> Edge | None:
+    """The line from the body ``body`` sits under: its steering body, failing that its
+    parent, failing that the first body that gave its mandate; ``None`` for none known."""
+    if body.steering_body and body.steering_body in known and body.steering_body != body.id:
+        return Edge(source=body.steering_body, target=body.id, kind="steers")
+    if body.parent and body.parent in known and body.parent != body.id:
+        return Edge(source=body.parent, target=body.id, kind="under")
+    if body.mandate is not None:
+        for giver in body.mandate.given_by:
+            if giver in known and giver != body.id:
+                return Edge(source=giver, target=body.id, kind="mandate")
+    return None
 
-    A relation to a body the partnership does not have is left out.
+
+def _root_rank(body: Body) -> int:
+    """Top-level bodies read from the top: PM, SSU, the rest, the secretariat, the closed."""
+    if body.status is BodyStatus.CLOSED:
+        return len(ROOT_ORDER) + 1
+    return ROOT_ORDER.get(body.kind, len(ROOT_ORDER) - 1)
+
+
+def governance_tree(bodies: Sequence[Body]) -> tuple[TreeRow, ...]:
+    """The bodies as an indented tree, depth first, the one model of the structure every
+    format draws (the SVG diagram, the Mermaid chart, Word's nested list).
+
+    A body sits under its steering body, failing that under its ``parent``, failing
+    that under the first body that gave its mandate (:class:`Edge`). Top-level bodies
+    read PM, SSU, the other kinds, the secretariat, then closed bodies; siblings keep the
+    given order. A body whose relations name no known body, or that is caught in a cycle
+    of relations, is shown at the top level rather than left out; every body appears
+    exactly once.
     """
-    known = {b.id for b in partnership.bodies}
-    edges: list[Edge] = []
-    for body in partnership.bodies:
-        if body.steering_body and body.steering_body in known:
-            edges.append(Edge(source=body.steering_body, target=body.id, kind="steers"))
-        if body.parent and body.parent in known and body.parent != body.steering_body:
-            edges.append(Edge(source=body.parent, target=body.id, kind="under"))
-    return tuple(edges)
+    known = {body.id: body for body in bodies}
+    above = {body.id: _placement(body, known) for body in bodies}
+    children: dict[str | None, list[Body]] = {}
+    for body in bodies:
+        edge = above[body.id]
+        children.setdefault(edge.source if edge else None, []).append(body)
+
+    rows: list[TreeRow] = []
+    placed: set[str] = set()
+
+    def visit(body: Body, depth: int, top: bool) -> None:
+        placed.add(body.id)
+        rows.append(TreeRow(body=body, depth=depth, edge=None if top else above[body.id]))
+        for child in children.get(body.id, []):
+            if child.id not in placed:
+                visit(child, depth + 1, top=False)
+
+    for body in sorted(children.get(None, []), key=_root_rank):
+        visit(body, 0, top=True)
+    for body in bodies:  # bodies in a cycle have no root above them: show them anyway
+        if body.id not in placed:
+            visit(body, 0, top=True)
+    return tuple(rows)
+
+
+def governance_edges(partnership: Partnership) -> tuple[Edge, ...]:
+    """The lines of the structure diagram, in the order of :func:`governance_tree`: one
+    per body that sits under another (by steering, parent or mandate). A relation to a
+    body the partnership does not have is left out, and no set of lines forms a cycle."""
+    return tuple(row.edge for row in governance_tree(partnership.bodies) if row.edge)

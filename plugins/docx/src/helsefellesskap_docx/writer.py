@@ -35,6 +35,8 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 
+from helsefellesskap.render.safe import xml_text
+
 __all__ = ["Cell", "Label", "Run", "WordWriter", "word_language"]
 
 ACCENT = RGBColor(0x1F, 0x38, 0x64)
@@ -123,6 +125,14 @@ def _runs(text: Text) -> list[Run]:
     if isinstance(text, Run):
         return [text]
     return [Run(part) if isinstance(part, str) else part for part in text]
+
+
+def _text_run(paragraph: Paragraph, text: str) -> DocxRun:
+    """Append a run of ``text`` to ``paragraph``, made safe for XML first: a vertical tab
+    or form feed (Word's manual breaks) becomes a line break, any other character XML
+    cannot hold is dropped (:func:`helsefellesskap.render.safe.xml_text`), so that no
+    text of the data can make python-docx fail."""
+    return paragraph.add_run(xml_text(text))
 
 
 def _element(tag: str, **attributes: str) -> BaseOxmlElement:
@@ -343,9 +353,9 @@ class WordWriter:
         paragraph = section.header.paragraphs[0]
         self._styled(paragraph, "Header")
         self._tab_to_right(paragraph)
-        name = paragraph.add_run(header)
+        name = _text_run(paragraph, header)
         name.bold = True
-        paragraph.add_run("\t" + title)
+        _text_run(paragraph, "\t" + title)
         self._bottom_border(paragraph)
 
     def _bottom_border(self, paragraph: Paragraph) -> None:
@@ -370,13 +380,13 @@ class WordWriter:
     ) -> None:
         props = self.document.core_properties
         moment = dt.datetime(date.year, date.month, date.day, 12, 0, tzinfo=dt.UTC)
-        props.title = title
+        props.title = xml_text(title, " ")
         props.language = word_language(self.language)
-        props.author = author
-        props.subject = subject
-        props.keywords = keywords
+        props.author = xml_text(author, " ")
+        props.subject = xml_text(subject, " ")
+        props.keywords = xml_text(keywords, " ")
         props.comments = ""
-        props.last_modified_by = author
+        props.last_modified_by = xml_text(author, " ")
         props.revision = 1
         props.created = moment
         props.modified = moment
@@ -402,7 +412,7 @@ class WordWriter:
     def _run(self, paragraph: Paragraph, text: str, *, label: bool | None = None) -> DocxRun:
         """Append a run of ``text``, marked with the labels' language if it is a label
         (a :class:`Label`, or ``label`` true)."""
-        run = paragraph.add_run(text)
+        run = _text_run(paragraph, text)
         is_label = isinstance(text, Label) if label is None else label
         if is_label and self.label_language is not None:
             r_pr = run._r.get_or_add_rPr()
@@ -468,8 +478,8 @@ class WordWriter:
             fmt.first_line_indent = Mm(-28)
             fmt.space_after = Pt(1)
             fmt.tab_stops.add_tab_stop(Mm(28))
-            paragraph.add_run(term).bold = True
-            paragraph.add_run(f"\t{separator} {meaning}" if separator else f"\t{meaning}")
+            _text_run(paragraph, term).bold = True
+            _text_run(paragraph, f"\t{separator} {meaning}" if separator else f"\t{meaning}")
 
     def link(self, url: str, text: str | None = None) -> Paragraph:
         """A paragraph holding one hyperlink to ``url``."""
@@ -477,9 +487,10 @@ class WordWriter:
 
     def _hyperlink(self, paragraph: Paragraph, url: str, text: str | None) -> Paragraph:
         """Append a hyperlink to ``url`` showing ``text`` (the URL itself without one)."""
+        url = xml_text(url, "")
         rel_id = self.document.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         hyperlink = _element("w:hyperlink", **{"r:id": rel_id})
-        run = paragraph.add_run(text or url)
+        run = _text_run(paragraph, text or url)
         run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
         run.font.underline = True
         paragraph._p.remove(run._r)
@@ -574,7 +585,7 @@ class WordWriter:
         for text in spec.paragraphs or ("",):
             paragraph = self._styled(cell.paragraphs[0] if first else cell.add_paragraph(), style)
             if first and spec.label:
-                paragraph.add_run(spec.label + " ").bold = True
+                _text_run(paragraph, spec.label + " ").bold = True
             run = self._run(paragraph, text)
             run.bold = spec.bold
             first = False
@@ -582,13 +593,13 @@ class WordWriter:
             paragraph = self._styled(cell.add_paragraph(), style)
             paragraph.paragraph_format.left_indent = Mm(4)
             paragraph.paragraph_format.first_line_indent = Mm(-3)
-            paragraph.add_run("•\u00a0" + text)
+            _text_run(paragraph, "•\u00a0" + text)
         for text in spec.closing:
-            self._styled(cell.add_paragraph(), style).add_run(text)
+            _text_run(self._styled(cell.add_paragraph(), style), text)
         for url, shown in spec.links:
             self._hyperlink(self._styled(cell.add_paragraph(), style), url, shown)
         if spec.remark:
-            self._styled(cell.add_paragraph(), style).add_run(spec.remark).italic = True
+            _text_run(self._styled(cell.add_paragraph(), style), spec.remark).italic = True
 
     # -- table XML ----------------------------------------------------------------------
 

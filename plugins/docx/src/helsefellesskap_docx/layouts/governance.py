@@ -19,33 +19,11 @@ __all__ = ["render_governance", "structure_tree"]
 
 
 def structure_tree(partnership: Partnership) -> list[tuple[int, str]]:
-    """The bodies as ``(depth, id)`` in reading order: each body under the one that steers
-    it (or that it belongs to), roots first in the partnership's order."""
-    edges = view.governance_edges(partnership)
-    children: dict[str, list[str]] = {}
-    has_parent: set[str] = set()
-    for edge in edges:
-        if edge.target in has_parent:
-            continue  # a body steered by one and placed under another: show it once
-        children.setdefault(edge.source, []).append(edge.target)
-        has_parent.add(edge.target)
-    order: list[tuple[int, str]] = []
-    seen: set[str] = set()
-
-    def visit(body_id: str, depth: int) -> None:
-        if body_id in seen:
-            return
-        seen.add(body_id)
-        order.append((depth, body_id))
-        for child in children.get(body_id, []):
-            visit(child, depth + 1)
-
-    for body in partnership.bodies:
-        if body.id not in has_parent:
-            visit(body.id, 0)
-    for body in partnership.bodies:  # bodies only reachable through a cycle
-        visit(body.id, 0)
-    return order
+    """The bodies as ``(depth, id)`` in reading order: the tree every format shares
+    (:func:`helsefellesskap.render.view.governance_tree`), each body under the one that
+    steers it, failing that the one it belongs to, failing that the one that gave its
+    mandate."""
+    return [(row.depth, row.body.id) for row in view.governance_tree(partnership.bodies)]
 
 
 def render_governance(partnership: Partnership, context: RenderContext) -> bytes:
@@ -61,22 +39,29 @@ def render_governance(partnership: Partnership, context: RenderContext) -> bytes
     if bodies:
         writer.heading(label("governance.diagram"), 1)
         _tree(writer, partnership, bodies, context)
-    if partnership.partners:
+    partners = view.partner_views(context)
+    if partners:
         writer.heading(label("governance.partners"), 1)
+        described = any(p.description for p in partners)
         rows = [
             [
-                Cell.of(p.name),
-                Cell.of(label(f"partner_kind.{p.kind.value}")),
-                Cell.of(label(f"membership.{p.membership.value}")),
+                Cell(
+                    paragraphs=(p.name,),
+                    closing=tuple(f"{n.language_name}: {n.name}" for n in p.other_names),
+                ),
+                Cell.of(p.kind),
+                Cell.of(p.membership),
+                *([Cell.of(p.description)] if described else []),
             ]
-            for p in partnership.partners
+            for p in partners
         ]
         headers = [
             label("governance.partners"),
             label("governance.kind"),
             label("governance.membership"),
+            *([label("governance.description")] if described else []),
         ]
-        writer.table(headers, rows, widths=[3, 2, 1.5])
+        writer.table(headers, rows, widths=[3, 2, 1.5, 3] if described else [3, 2, 1.5])
     if bodies:
         writer.heading(label("governance.bodies"), 1)
         for body in bodies.values():
@@ -130,8 +115,8 @@ def _body(writer: WordWriter, body: view.BodyView, context: RenderContext) -> No
         (label("governance.meets"), body.meets),
         (label("governance.term"), body.term),
         (label("governance.ends"), body.ends),
-        (label("governance.established"), body.established),
-        (label("governance.closed"), body.closed),
+        (label("governance.history"), body.history_text),
+        (label("governance.continues"), body.continues),
         (label("governance.involves"), body.involves),
     ]
     shown = [(name, value) for name, value in facts if value]

@@ -1,0 +1,46 @@
+"""Text that every XML-based format can hold: one rule for Word and HTML.
+
+Data built in code (or pasted from Word) can carry characters that XML 1.0 forbids:
+control characters such as U+0000, and the vertical tab (U+000B) and form feed
+(U+000C) that Word uses for a manual line break and a page break. python-docx refuses
+such text outright, and an HTML parser reports it as an invalid code point.
+:func:`xml_text` is the one place that decides what becomes of them: a vertical tab or
+form feed is a line break, every other character XML cannot hold is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["LINE_BREAKS", "has_unsafe", "xml_text"]
+
+LINE_BREAKS = "\x0b\x0c"
+"""Characters that mean a line break where they come from Word: vertical tab, form feed."""
+
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
+    "\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff"
+    "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
+    "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
+)
+"""What XML 1.0 forbids (C0 controls but tab, line feed and carriage return; lone
+surrogates; U+FFFE and U+FFFF), and what HTML calls invalid besides (DEL, the C1
+controls and the noncharacters)."""
+
+
+def has_unsafe(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`xml_text` would change."""
+    return _UNSAFE.search(text) is not None
+
+
+def xml_text(text: str, line_break: str = "\n") -> str:
+    """``text`` with a vertical tab or form feed replaced by ``line_break`` and every
+    other character XML (or HTML) cannot hold removed; other text is returned as it is.
+
+    >>> xml_text("Linje 1\\x0bLinje 2\\x00")
+    'Linje 1\\nLinje 2'
+    """
+    if not has_unsafe(text):
+        return text
+    return _UNSAFE.sub(lambda m: line_break if m.group() in LINE_BREAKS else "", text)
