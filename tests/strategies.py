@@ -39,7 +39,12 @@ SPECIAL = [
     "  spaced  ",
 ]
 
-_characters = st.characters(codec="utf-8", exclude_categories=("Cs",))
+_characters = st.characters(
+    codec="utf-8",
+    exclude_categories=("Cs",),
+    exclude_characters="".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]))
+    + "\ufffe\uffff",
+)
 text = st.one_of(st.sampled_from(SPECIAL), st.text(_characters, max_size=12))
 non_empty_text = text.filter(lambda t: bool(t.strip()))
 ids = st.from_regex(r"\A[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}\Z")

@@ -384,3 +384,39 @@ def test_layout_omits_only_generated_parts(tmp_path: Path) -> None:
     assert problem.path == "$.layout.omit[1]"
     assert problem.message == "'forkortelser' is not a part a layout can omit"
     assert problem.hint is not None and '"abbreviations"' in problem.hint
+
+
+@pytest.mark.parametrize(
+    ("escaped", "message"),
+    [
+        ("\\u000b", "the text holds the control character U+000B (a line break copied from Word)"),
+        ("\\u0001", "the text holds the control character U+0001, which no document can show"),
+    ],
+)
+def test_control_characters_are_refused_with_their_path(
+    tmp_path: Path, escaped: str, message: str
+) -> None:
+    problem = _only(
+        _problems(tmp_path, PLAN_HEAD + MEASURE.replace('text = "T"', f'text = "a{escaped}b"'))
+    )
+    assert problem.path == "$.focus_areas[0].goals[0].measures[0].text"
+    assert problem.message == message
+
+
+def test_saving_text_that_would_not_load_again_is_refused(tmp_path: Path) -> None:
+    from helsefellesskap import Commitment, Declaration, Period, dumps_json, dumps_toml, save
+
+    declaration = Declaration(
+        id="d",
+        title="D",
+        period=Period(start=2024, end=2024),
+        commitments=(Commitment(id="c", title="C", statement="Kopiert\x0bfra Word"),),
+    )
+    for write in (dumps_toml, dumps_json):
+        with pytest.raises(DataError) as caught:
+            write(declaration)
+        problem = _only(list(caught.value.problems))
+        assert problem.path == "$.commitments[0].statement"
+    with pytest.raises(DataError):
+        save(declaration, tmp_path / "d.toml")
+    assert not (tmp_path / "d.toml").exists()

@@ -20,7 +20,14 @@ from cattrs.preconf.tomllib import make_converter as make_toml_converter
 
 from ..model import Deadline, DeadlineKind
 
-__all__ = ["ValueProblem", "json_converter", "make_converter", "toml_converter"]
+__all__ = [
+    "CONTROL_CHARACTERS",
+    "ValueProblem",
+    "control_character_problem",
+    "json_converter",
+    "make_converter",
+    "toml_converter",
+]
 
 _SPAN = re.compile(r"^\s*(\d{4})\s*[-\u2013\u2014]\s*(\d{4})\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
@@ -61,8 +68,33 @@ def _describe(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters that no document format can hold (XML refuses them): control characters
+other than tab and line breaks. Word puts U+000B in copied text for a manual line break."""
+
+
+def control_character_problem(text: str) -> ValueProblem | None:
+    """The problem with ``text`` if it holds a character no document format can hold."""
+    match = CONTROL_CHARACTERS.search(text)
+    if match is None:
+        return None
+    code = f"U+{ord(match.group()):04X}"
+    if match.group() in "\x0b\x0c":
+        return ValueProblem(
+            f"the text holds the control character {code} (a line break copied from Word)",
+            "replace it with an ordinary line break (\\n in a quoted string)",
+        )
+    return ValueProblem(
+        f"the text holds the control character {code}, which no document can show",
+        "remove it",
+    )
+
+
 def _strict_str(value: Any, _type: Any) -> str:
     if isinstance(value, str):
+        problem = control_character_problem(value)
+        if problem is not None:
+            raise problem
         return value
     hint = f'write it in quotes: "{value}"' if isinstance(value, (int, float)) else None
     raise ValueProblem(f"expected text, got {_describe(value)}", hint)

@@ -13,7 +13,7 @@ import tomli_w
 
 from ..errors import DataError, Problem
 from ..model import DOCUMENT_TYPES, Document, Partnership
-from .converter import json_converter, toml_converter
+from .converter import control_character_problem, json_converter, toml_converter
 from .problems import problems_from_exception
 
 __all__ = [
@@ -113,21 +113,57 @@ def _has_carriage_return(data: Any) -> bool:
     return False
 
 
+def _text_problems(data: Any, path: str) -> list[Problem]:
+    """Problems for text that a file could be written with but not loaded again."""
+    if isinstance(data, str):
+        problem = control_character_problem(data)
+        return (
+            []
+            if problem is None
+            else [Problem(message=problem.message, path=path, hint=problem.hint)]
+        )
+    if isinstance(data, dict):
+        found: list[Problem] = []
+        for key, value in data.items():
+            found.extend(_text_problems(value, _child_path(path, str(key))))
+        return found
+    if isinstance(data, (list, tuple)):
+        return [
+            p for index, value in enumerate(data) for p in _text_problems(value, f"{path}[{index}]")
+        ]
+    return []
+
+
+def _child_path(path: str, key: str) -> str:
+    return (
+        f"{path}.{key}" if key.replace("_", "").replace("-", "").isalnum() else f'{path}["{key}"]'
+    )
+
+
+def _writable(data: Any) -> Any:
+    problems = _text_problems(data, "$")
+    if problems:
+        raise DataError(problems)
+    return data
+
+
 def dumps_toml(item: Document | Partnership) -> str:
     """A model as TOML text (multi-line strings where the text has line breaks).
+
+    Text that could not be loaded again (a control character) is a :class:`DataError`
+    naming its path, so nothing is saved that will not load.
 
     A TOML reader turns a carriage return inside a multi-line string into a plain line
     break, so text that holds one is written with escapes instead, to stay lossless.
     """
-    data = unstructure(item)
+    data = _writable(unstructure(item))
     return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
 
 
 def dumps_json(item: Document | Partnership, *, indent: int | None = 2) -> str:
     """A model as JSON text (dates as ``"YYYY-MM-DD"``), keys in model order."""
-    return jsonlib.dumps(
-        unstructure(item, converter=json_converter), ensure_ascii=False, indent=indent
-    )
+    data = _writable(unstructure(item, converter=json_converter))
+    return jsonlib.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def loads_json(text: str, cls: type[T] | None = None, *, file: Path | None = None) -> T | Document:
