@@ -17,6 +17,7 @@ Building the diff is linear in the size of the two documents: each is indexed on
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import re
 import typing
@@ -202,7 +203,9 @@ def _item_lists(cls: type[Any]) -> dict[str, tuple[type[Any], str | None]]:
     cached = _ITEM_LISTS.get(cls)
     if cached is not None:
         return cached
-    attrs.resolve_types(cls)
+    # A plugin's type whose annotations do not resolve has its lists compared as values.
+    with contextlib.suppress(NameError):
+        attrs.resolve_types(cls)
     found: dict[str, tuple[type[Any], str | None]] = {}
     for field in attrs.fields(cls):
         args = typing.get_args(field.type)
