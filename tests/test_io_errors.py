@@ -420,3 +420,42 @@ def test_saving_text_that_would_not_load_again_is_refused(tmp_path: Path) -> Non
     with pytest.raises(DataError):
         save(declaration, tmp_path / "d.toml")
     assert not (tmp_path / "d.toml").exists()
+
+
+def test_misspelt_required_key_is_one_problem(tmp_path: Path) -> None:
+    problem = _only(_problems(tmp_path, PLAN_HEAD.replace('title = "Plan"', 'titel = "Plan"')))
+    assert problem.path == "$.titel"
+    assert problem.message == 'unknown key "titel"'
+    assert problem.hint == 'did you mean "title", which is required?'
+
+
+def test_docs_user_guide_shows_what_check_prints(tmp_path: Path, example_folder: Path) -> None:
+    import re
+    import shutil
+
+    from helsefellesskap.cli import main
+
+    guide = (Path(__file__).parent.parent / "docs" / "index.md").read_text("utf-8")
+    shown = re.search(r"```\n(error: .*?)```", guide, re.S)
+    assert shown is not None
+    root = tmp_path / "p"
+    shutil.copytree(example_folder, root)
+    (root / "plans" / "plan.toml").write_text(
+        PLAN_HEAD.replace('"p"', '"plan"')
+        + '[[focus_areas]]\nid = "a"\ntitel = "Forløp"\n[[focus_areas.goals]]\nid = "g"\n'
+        'text = "Mål"\n'
+        + "".join(f'[[focus_areas.goals.measures]]\nid = "m{n}"\ntext = "Tiltak"\n' for n in (1, 2))
+        + '[[focus_areas.goals.measures]]\nid = "m3"\ntext = "Tiltak"\nstatus = "doen"\n',
+        "utf-8",
+    )
+    import io
+    import os
+
+    err = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        assert main(["check", "."], stdout=io.StringIO(), stderr=err) == 2
+    finally:
+        os.chdir(cwd)
+    assert err.getvalue() == shown.group(1)

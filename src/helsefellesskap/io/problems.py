@@ -9,6 +9,7 @@ says what to write instead.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ from ..model._base import InvalidValue
 from .converter import ValueProblem
 
 __all__ = ["problems_from_exception"]
+
+_SUGGESTION = re.compile(r'did you mean "([^"]+)"\?')
 
 
 def _field_names(cls: Any) -> list[str]:
@@ -130,4 +133,32 @@ def problems_from_exception(
     problems: list[Problem] = []
     for where, inner, cls in _walk(error, path, None):
         problems.extend(_one(where, inner, cls, file))
-    return problems
+    return _merge_misspellings(problems)
+
+
+def _merge_misspellings(problems: list[Problem]) -> list[Problem]:
+    """One problem for a misspelt required key, not two.
+
+    ``titel = …`` for a required ``title`` is reported by cattrs both as a missing key and
+    as an unknown one; keep the unknown key, whose hint names the right spelling, and say
+    that the right key is required.
+    """
+    suggested: dict[str, str] = {}
+    for problem in problems:
+        if problem.message.startswith("unknown key") and problem.hint:
+            match = _SUGGESTION.fullmatch(problem.hint)
+            if match:
+                parent = problem.path.rpartition(".")[0]
+                suggested[f"{parent}.{match[1]}"] = problem.path
+    missing = {
+        p.path for p in problems if p.path in suggested and p.message.startswith("the required")
+    }
+    misspelt = {suggested[path] for path in missing}
+    merged: list[Problem] = []
+    for problem in problems:
+        if problem.path in missing and problem.message.startswith("the required key"):
+            continue
+        if problem.path in misspelt and problem.hint:
+            problem = attrs.evolve(problem, hint=problem.hint[:-1] + ", which is required?")
+        merged.append(problem)
+    return merged
