@@ -35,6 +35,7 @@ from ..model import (
 from . import view
 from .api import output_name
 from .format import Renderable, RenderContext, RenderFormat
+from .safe import balance_bidi, has_unsafe, xml_text
 from .svg import DiagramLabels, governance_svg
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ __all__ = [
     "page_language",
     "page_values",
     "row_groups",
+    "safe_value",
     "template_environment",
 ]
 
@@ -132,7 +134,23 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
         keep_trailing_newline=True,
     )
     environment.filters["css_string"] = css_string
+    environment.finalize = safe_value
     return environment
+
+
+def safe_value(value: object) -> object:
+    """Every value a template prints, made safe for the page before it is escaped: a
+    vertical tab or form feed (Word's manual breaks) becomes ``<br>``, other characters
+    HTML calls invalid go (:func:`~helsefellesskap.render.safe.xml_text`), and bidirectional
+    controls the value opens are closed at its end
+    (:func:`~helsefellesskap.render.safe.balance_bidi`). Other values pass unchanged."""
+    if not isinstance(value, str):
+        return value
+    balanced = balance_bidi(value)
+    if not has_unsafe(balanced):
+        return Markup(balanced) if isinstance(value, Markup) else balanced
+    escaped = Markup.escape(balanced)
+    return Markup(xml_text(str(escaped), "<br>"))
 
 
 def css_string(value: object) -> Markup:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LINE_BREAKS", "has_unsafe", "xml_text"]
+__all__ = ["LINE_BREAKS", "balance_bidi", "has_unsafe", "xml_text"]
 
 LINE_BREAKS = "\x0b\x0c"
 """Characters that mean a line break where they come from Word: vertical tab, form feed."""
@@ -44,3 +44,33 @@ def xml_text(text: str, line_break: str = "\n") -> str:
     if not has_unsafe(text):
         return text
     return _UNSAFE.sub(lambda m: line_break if m.group() in LINE_BREAKS else "", text)
+
+
+_EMBEDDINGS = "\u202a\u202b\u202d\u202e"
+"""LRE, RLE, LRO, RLO: each is closed by a PDF (U+202C)."""
+_ISOLATES = "\u2066\u2067\u2068"
+"""LRI, RLI, FSI: each is closed by a PDI (U+2069)."""
+
+
+def balance_bidi(text: str) -> str:
+    """``text`` with every bidirectional embedding, override or isolate it opens closed
+    at its end, so that an unbalanced U+202E (right-to-left override) in one value
+    cannot reverse the text that follows it on the page. A closing mark with nothing
+    open is left alone (it does nothing)."""
+    if not any(char in _EMBEDDINGS or char in _ISOLATES for char in text):
+        return text
+    stack: list[str] = []
+    for char in text:
+        if char in _EMBEDDINGS:
+            stack.append("\u202c")
+        elif char in _ISOLATES:
+            stack.append("\u2069")
+        elif char == "\u202c" and stack and stack[-1] == "\u202c":
+            stack.pop()
+        elif char == "\u2069":
+            # a PDI closes its isolate and every embedding opened inside it
+            while stack and stack[-1] == "\u202c":
+                stack.pop()
+            if stack:
+                stack.pop()
+    return text + "".join(reversed(stack))

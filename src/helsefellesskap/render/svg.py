@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from ..model import Body, BodyStatus, Partnership
 from . import view
+from .safe import balance_bidi, xml_text
 
 __all__ = ["DiagramLabels", "DiagramRow", "diagram_rows", "governance_svg", "wrap_text"]
 
@@ -123,7 +124,13 @@ def diagram_rows(bodies: Sequence[Body]) -> list[DiagramRow]:
 
 
 def _attr(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape(xml_text(str(value), " "), quote=True)
+
+
+def _text(value: str) -> str:
+    """Text of the diagram, escaped, with characters XML cannot hold gone and the
+    bidirectional controls it opens closed (:mod:`helsefellesskap.render.safe`)."""
+    return escape(balance_bidi(xml_text(value, " ")), quote=False)
 
 
 def _style(body: Body) -> tuple[str, str, str]:
@@ -188,7 +195,7 @@ def governance_svg(
             baseline = y + PADDING_Y + LINE_HEIGHT * index + FONT_SIZE
             parts.append(
                 f'<text x="{x + PADDING_X}" y="{baseline}" fill="{ink}"{weight}>'
-                f"{escape(line, quote=False)}</text>"
+                f"{_text(line)}</text>"
             )
         parts.append("</g>")
         boxes[row.body.id] = (x, y, y + height)
@@ -208,7 +215,7 @@ def governance_svg(
         connectors.append(
             f'<path d="M{start_x} {pbottom} V{mid_y} H{cx - 1}" fill="none" stroke="#4a5a6a" '
             f'stroke-width="1.5"{dashed} marker-end="url(#{prefix}-arrow)">'
-            f"<title>{escape(relation, quote=False)}</title></path>"
+            f"<title>{_text(relation)}</title></path>"
         )
 
     legend_y = y + 8
@@ -222,7 +229,7 @@ def governance_svg(
         entries.append(
             f'<path d="M{legend_x} 8 H{legend_x + 34}" stroke="#4a5a6a" stroke-width="1.5"'
             f'{dashed} marker-end="url(#{prefix}-arrow)"/>'
-            f'<text x="{legend_x + 42}" y="12" fill="#14213d">{escape(words, quote=False)}</text>'
+            f'<text x="{legend_x + 42}" y="12" fill="#14213d">{_text(words)}</text>'
         )
         legend_x += 42 + len(words) * CHAR_WIDTH + 28
     legend = (
@@ -240,8 +247,8 @@ def governance_svg(
         f'aria-labelledby="{prefix}-title {prefix}-desc" '
         f"font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\" "
         f'font-size="{FONT_SIZE}">'
-        f'<title id="{prefix}-title">{escape(labels.title, quote=False)}</title>'
-        f'<desc id="{prefix}-desc">{escape(labels.description, quote=False)}</desc>'
+        f'<title id="{prefix}-title">{_text(labels.title)}</title>'
+        f'<desc id="{prefix}-desc">{_text(labels.description)}</desc>'
         f'<defs><marker id="{prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
         f'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
         f'<path d="M0 0 L10 5 L0 10 z" fill="#4a5a6a"/></marker></defs>'
