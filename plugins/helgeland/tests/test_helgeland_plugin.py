@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import helsefellesskap_helgeland
+import pytest
 from helsefellesskap_helgeland import COLUMN_LABELS, DATA, LAYOUT, plugin
 
 from helsefellesskap import Bundle, Layout, Partnership, PluginManager, load_partnership
@@ -88,3 +89,32 @@ def test_the_plugin_works_alone_with_the_builtins() -> None:
     assert "error" not in {f.severity.value for f in outcome.findings}
     plan = outcome.text("handlingsplan-2023-2025")
     assert "| Mål – Hvor vil vi? | Hva har vi av pågående arbeid |" in plan
+
+
+@pytest.mark.parametrize(
+    ("lang", "header"),
+    [
+        (
+            "nn",
+            "| Mål – Kvar vil vi? | Kva har vi av pågåande arbeid "
+            "| Tiltak – Korleis skal vi få det til? | Ansvarleg | Når |",
+        ),
+        (
+            "en",
+            "| Goal – Where do we want to go? | What ongoing work do we have "
+            "| Measure – How will we get there? | Responsible | When |",
+        ),
+    ],
+)
+def test_the_plans_own_column_headings_in_nynorsk_and_english(
+    manager: PluginManager, lang: str, header: str
+) -> None:
+    from helsefellesskap.render import render
+
+    bundle = manager.load_partnership("helgeland")
+    plan = bundle.document("handlingsplan-2023-2025")
+    assert plan is not None
+    text = render(plan, "md", bundle=bundle, lang=lang, manager=manager).decode()
+    assert header in text
+    general = manager.labels(lang, "annet")
+    assert general["column.goal"] not in header

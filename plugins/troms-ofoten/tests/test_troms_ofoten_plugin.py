@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import helsefellesskap_troms_ofoten
+import pytest
 from helsefellesskap_troms_ofoten import LABELS, LAYOUT, PARTNERSHIP_ID, data_path
 
 from helsefellesskap import (
@@ -102,3 +103,32 @@ def test_the_layout_hook_declines_other_partnerships() -> None:
     assert plugin.hf_layout(Partnership(id="annet", name="Annet")) is None
     assert plugin.hf_layout(Partnership(id=PARTNERSHIP_ID, name="x")) == LAYOUT
     assert isinstance(LAYOUT, Layout)
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "abbreviations"),
+    [
+        ("nn", "| Kva vil vi? | Korleis få det til? | Ansvarleg |", "Forkortingar i dokumentet"),
+        (
+            "en",
+            "| What do we want? | How do we get there? | Responsible |",
+            "Abbreviations in the document",
+        ),
+    ],
+)
+def test_the_plans_own_labels_in_nynorsk_and_english(
+    manager: PluginManager, lang: str, header: str, abbreviations: str
+) -> None:
+    from helsefellesskap_troms_ofoten.presentation import LABELS_BY_LANGUAGE
+
+    from helsefellesskap.render import render
+
+    assert set(LABELS_BY_LANGUAGE[lang]) == set(LABELS)
+    labels = manager.labels(lang, PARTNERSHIP_ID)
+    assert {key: labels[key] for key in LABELS} == LABELS_BY_LANGUAGE[lang]
+    bundle = manager.load_partnership(PARTNERSHIP_ID)
+    plan = bundle.document("handlingsplan-2023")
+    assert plan is not None
+    text = render(plan, "md", bundle=bundle, lang=lang, manager=manager).decode()
+    assert header in text
+    assert f"## {abbreviations}" in text

@@ -13,6 +13,7 @@ from helsefellesskap import LabelCatalogue, Layout, Partnership, PartnershipSour
 
 __all__ = [
     "COLUMN_LABELS",
+    "COLUMN_LABELS_BY_LANGUAGE",
     "DATA",
     "LAYOUT",
     "PARTNERSHIP_ID",
@@ -45,6 +46,27 @@ COLUMN_LABELS: dict[str, str] = {
 }
 """The table's column headings as the plan prints them (bokmål)."""
 
+COLUMN_LABELS_BY_LANGUAGE: dict[str, dict[str, str]] = {
+    "nb": COLUMN_LABELS,
+    "nn": {
+        "column.goal": "Mål – Kvar vil vi?",
+        "column.ongoing_work": "Kva har vi av pågåande arbeid",
+        "column.measure": "Tiltak – Korleis skal vi få det til?",
+        "column.responsible": "Ansvarleg",
+        "column.deadline": "Når",
+    },
+    "en": {
+        "column.goal": "Goal – Where do we want to go?",
+        "column.ongoing_work": "What ongoing work do we have",
+        "column.measure": "Measure – How will we get there?",
+        "column.responsible": "Responsible",
+        "column.deadline": "When",
+    },
+}
+"""The plan's column headings in each rendering language: the plan's own questions,
+translated, so that a nynorsk or English rendering asks them too rather than falling
+back to the general headings."""
+
 
 @hookimpl
 def hf_partnerships() -> list[PartnershipSource]:
@@ -70,5 +92,8 @@ def hf_layout(partnership: Partnership) -> Layout | None:
 
 @hookimpl
 def hf_label_catalogues() -> list[LabelCatalogue]:
-    """The plan's own column headings, for Helgeland only."""
-    return [LabelCatalogue(language="nb", partnership=PARTNERSHIP_ID, labels=COLUMN_LABELS)]
+    """The plan's own column headings in bokmål, nynorsk and English, for Helgeland only."""
+    return [
+        LabelCatalogue(language=language, partnership=PARTNERSHIP_ID, labels=dict(labels))
+        for language, labels in COLUMN_LABELS_BY_LANGUAGE.items()
+    ]

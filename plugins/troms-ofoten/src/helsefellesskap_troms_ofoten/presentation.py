@@ -12,7 +12,7 @@ from helsefellesskap import AbbreviationList, LabelCatalogue, Layout
 
 from .data_folder import PARTNERSHIP_ID
 
-__all__ = ["LABELS", "LAYOUT", "label_catalogues"]
+__all__ = ["LABELS", "LABELS_BY_LANGUAGE", "LAYOUT", "label_catalogues"]
 
 LAYOUT = Layout(
     measure_columns=("goal", "measure", "responsible"),
@@ -29,7 +29,29 @@ LABELS: dict[str, str] = {
 }
 """The bokmål labels the partnership's documents print, by label key."""
 
+LABELS_BY_LANGUAGE: dict[str, dict[str, str]] = {
+    "nb": LABELS,
+    "nn": {
+        "column.goal": "Kva vil vi?",
+        "column.measure": "Korleis få det til?",
+        "column.responsible": "Ansvarleg",
+        "abbreviations.title": "Forkortingar i dokumentet",
+    },
+    "en": {
+        "column.goal": "What do we want?",
+        "column.measure": "How do we get there?",
+        "column.responsible": "Responsible",
+        "abbreviations.title": "Abbreviations in the document",
+    },
+}
+"""The same labels in each rendering language: the plan's own questions, translated, so
+that they stay the partnership's whatever the general headings say."""
+
 
 def label_catalogues() -> list[LabelCatalogue]:
-    """The partnership's own label catalogue (bokmål), overriding the defaults."""
-    return [LabelCatalogue(language="nb", labels=dict(LABELS), partnership=PARTNERSHIP_ID)]
+    """The partnership's own label catalogues (bokmål, nynorsk, English), overriding the
+    defaults for Troms og Ofoten only."""
+    return [
+        LabelCatalogue(language=language, labels=dict(labels), partnership=PARTNERSHIP_ID)
+        for language, labels in LABELS_BY_LANGUAGE.items()
+    ]
