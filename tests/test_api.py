@@ -80,3 +80,16 @@ def test_subpackages_are_not_shadowed_by_functions() -> None:
     assert isinstance(helsefellesskap.validate, types.ModuleType)
     assert callable(helsefellesskap.render.render)
     assert callable(helsefellesskap.validate.validate)
+
+
+def test_report_modules_are_not_shadowed_by_their_functions() -> None:
+    import types
+
+    import helsefellesskap.report.revisions
+    import helsefellesskap.report.status
+    import helsefellesskap.report.tracing
+    from helsefellesskap import report
+
+    for name in ("revisions", "tracing", "status"):
+        assert isinstance(getattr(report, name), types.ModuleType), name
+    assert callable(report.diff) and callable(report.coverage)

@@ -12,7 +12,7 @@ import json
 
 from ..errors import UsageError
 from ..model import ActionPlan
-from ..report.coverage import JSON_FORMAT, JSON_VERSION, PlanCoverage, bundle_coverage
+from ..report.tracing import JSON_FORMAT, JSON_VERSION, PlanCoverage, bundle_coverage
 from ..targets import Target, resolve_target
 from .command import Command, CommandContext
 

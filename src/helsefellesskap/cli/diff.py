@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import UsageError
 from ..io import PARTNERSHIP_FILE, load_document, load_partnership
 from ..model import Bundle, Document, Partnership
-from ..report.diff import (
+from ..report.revisions import (
     JSON_FORMAT,
     JSON_VERSION,
     BundleDiff,

@@ -13,7 +13,7 @@ writes it; nothing here prints.
 
 from __future__ import annotations
 
-from .coverage import (
+from .tracing import (
     CommitmentCoverage,
     MainGoalCoverage,
     PlanCoverage,
@@ -21,7 +21,7 @@ from .coverage import (
     bundle_coverage,
     coverage,
 )
-from .diff import BundleDiff, Change, ChangeKind, DocumentDiff, diff, diff_bundles
+from .revisions import BundleDiff, Change, ChangeKind, DocumentDiff, diff, diff_bundles
 from .status import (
     FINISHED,
     ActorCount,
