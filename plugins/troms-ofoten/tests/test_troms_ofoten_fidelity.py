@@ -172,7 +172,8 @@ MEETINGS_2022 = (
     ("SSU-møter", "7"),
     ("FSU-møter", "17"),
     ("revisjonsutvalget", "4"),
-    ("Sekretariatet", "minimum en gang per uke"),
+    # a rhythm, not a count: the report's own sentence, once, with no count
+    ("Sekretariatet møtes minimum en gang per uke.", ""),
 )
 
 _ESCAPED = re.compile(r"\\(.)")

@@ -12,6 +12,7 @@ import attrs
 from ._base import check_id, check_id_list, non_empty, one_line, plain_date
 from .deadline import Deadline, Period
 from .document import Document
+from .partnership import _check_parts
 from .text import Link, Section
 
 __all__ = [
@@ -152,7 +153,9 @@ class ActionPlan(Document):
     """An action plan for a period, based on a declaration and the national plan.
 
     ``national_goals`` and ``priority_groups`` are ids in the national frame
-    (:mod:`helsefellesskap.national`).
+    (:mod:`helsefellesskap.national`). ``omit`` names generated parts this plan leaves
+    out, in addition to those of the partnership's ``Layout.omit`` (for a plan whose
+    source words them itself while another plan of the partnership shows them).
     """
 
     KIND: ClassVar[str] = "action-plan"
@@ -175,6 +178,7 @@ class ActionPlan(Document):
     funding_rounds: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     way_forward: Section | None = None
     sections: tuple[Section, ...] = ()
+    omit: tuple[str, ...] = attrs.field(default=(), validator=_check_parts)
 
     def measures(self) -> Iterator[Measure]:
         """Every measure of the plan, in order."""

@@ -336,6 +336,7 @@ def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
         "layout": context.layout,
         "row_groups": row_groups,
         "kind_name": context.kind_label,
+        "reference_text": view.reference_text,
         "attrs_evolve": attrs.evolve,
     }
     if isinstance(item, ActionPlan):
@@ -359,11 +360,13 @@ def _plan_values(plan: ActionPlan, context: RenderContext) -> dict[str, Any]:
         "plan": plan,
         "declaration": declaration,
         "national_plan": national_plan,
-        "numbering": view.plan_numbering(plan, declaration, context.layout.omit),
+        "numbering": view.plan_numbering(plan, declaration, view.plan_omit(plan, context)),
         "commitments": (
             view.commitment_views(parts.declaration, context) if parts.declaration else ()
         ),
         "national_goals": parts.national_goals,
+        "intro_title": parts.title,
+        "promoted": parts.promoted,
         "priority_groups": parts.priority_groups,
         "tables": {
             area.id: view.measure_table(area, context, plan.references) for area in plan.focus_areas
@@ -382,6 +385,7 @@ def _plan_values(plan: ActionPlan, context: RenderContext) -> dict[str, Any]:
 def _declaration_values(declaration: Declaration, context: RenderContext) -> dict[str, Any]:
     return {
         "declaration": declaration,
+        "shows_overarching_goal": view.shows_overarching_goal(declaration),
         "commitments": view.commitment_views(declaration, context),
         "based_on": [
             getattr(context.national.plan(i), "name", None) or i for i in declaration.based_on
@@ -390,7 +394,11 @@ def _declaration_values(declaration: Declaration, context: RenderContext) -> dic
 
 
 def _report_values(report: AnnualReport, context: RenderContext) -> dict[str, Any]:
-    return {"report": report, "report_measures": view.followed_measures(report, context)}
+    return {
+        "report": report,
+        "report_measures": view.followed_measures(report, context),
+        "meeting_rows": view.meeting_rows(report, context),
+    }
 
 
 def _governance_values(

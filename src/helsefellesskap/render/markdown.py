@@ -271,7 +271,7 @@ def _action_plan(plan: ActionPlan, context: RenderContext) -> str:
     if plan.revised_yearly:
         out.paragraph(out.label("plan.revised_yearly"))
     _abbreviations(out, plan)
-    numbers = view.plan_numbering(plan, declaration, context.layout.omit)
+    numbers = view.plan_numbering(plan, declaration, view.plan_omit(plan, context))
     parts = view.plan_parts(plan, declaration, context)
     if numbers.introduction:
         if plan.introduction is not None:
@@ -282,18 +282,23 @@ def _action_plan(plan: ActionPlan, context: RenderContext) -> str:
                 default_title=out.label("plan.introduction"),
             )
         else:
-            out.heading(2, out.label("plan.introduction"), numbers.introduction)
+            out.heading(2, parts.title, numbers.introduction)
         if parts.national_goals:
-            out.heading(3, out.label("plan.national_goals"))
+            if parts.subheading("national_goals"):
+                out.heading(3, out.label("plan.national_goals"))
             out.paragraph(plan.national_goals_intro)
             out.bullets(parts.national_goals)
         if parts.priority_groups:
-            out.heading(3, out.label("plan.priority_groups"))
+            if parts.subheading("priority_groups"):
+                out.heading(3, out.label("plan.priority_groups"))
             out.bullets(parts.priority_groups)
         if parts.declaration is not None:
-            out.heading(3, out.label("plan.commitments"))
+            level = 3
+            if parts.subheading("commitments"):
+                out.heading(3, out.label("plan.commitments"))
+                level = 4
             out.paragraph(parts.declaration.title)
-            _commitments(out, parts.declaration, 4)
+            _commitments(out, parts.declaration, level)
     if numbers.focus_areas:
         listing = "\n".join(
             f"{i}. {escape_text(a.title)}" for i, a in enumerate(plan.focus_areas, start=1)
@@ -333,9 +338,7 @@ def _references(out: _Writer, plan: ActionPlan) -> None:
     out.heading(2, out.label("plan.references"))
     for reference in plan.references:
         out.heading(3, reference.title)
-        out.paragraph(reference.description)
-        if reference.size:
-            out.paragraph(reference.size)
+        out.paragraph(view.reference_text(reference))
         for steps in reference.lists:
             out.paragraph(f"{steps.title}:")
             out.bullets(steps.items)
@@ -384,7 +387,7 @@ def _declaration(declaration: Declaration, context: RenderContext) -> str:
     out.facts([(out.label("declaration.period"), declaration.period.display())])
     _abbreviations(out, declaration)
     out.paragraphs(declaration.preamble)
-    if declaration.overarching_goal:
+    if declaration.overarching_goal and view.shows_overarching_goal(declaration):
         out.heading(2, out.label("declaration.overarching_goal"))
         out.raw(f"**{escape_text(declaration.overarching_goal)}**")
     if declaration.commitments:
@@ -393,8 +396,10 @@ def _declaration(declaration: Declaration, context: RenderContext) -> str:
         _commitments(out, declaration, 3)
     if declaration.parties or declaration.parties_text:
         out.heading(2, out.label("declaration.parties"))
-        out.paragraph(declaration.parties_text)
-        out.bullets(view.actor_name(p, context.partnership) for p in declaration.parties)
+        if declaration.parties_text:
+            out.paragraph(declaration.parties_text)
+        else:
+            out.bullets(view.actor_name(p, context.partnership) for p in declaration.parties)
     based_on = [getattr(context.national.plan(i), "name", None) or i for i in declaration.based_on]
     adopted = view.adoption_text(declaration.adopted, declaration.adopted_by, context)
     out.facts(
@@ -460,15 +465,10 @@ def _annual_report(report: AnnualReport, context: RenderContext) -> str:
         out.paragraphs(report.structure_notes)
     if report.meetings:
         out.heading(2, out.label("report.meetings"))
-        rows = []
-        for meeting in report.meetings:
-            who = (
-                meeting.text
-                or _full(meeting.body, context)
-                or (context.kind_label(meeting.kind) if meeting.kind else "")
-            )
-            how_many = str(meeting.count) if meeting.count is not None else meeting.frequency
-            rows.append([escape_cell(who), escape_cell(how_many or "")])
+        rows = [
+            [escape_cell(row.who), escape_cell(row.count)]
+            for row in view.meeting_rows(report, context)
+        ]
         out.label_table(("report.meeting_body", "report.meeting_count"), rows)
     for key, items in (
         ("report.themes", report.themes),
@@ -521,20 +521,16 @@ def _funding_round(funding: FundingRound, context: RenderContext) -> str:
     if ranked:
         with_amount = any(a.amount is not None for a in ranked)
         with_note = any(a.note for a in ranked)
-        headers = [
-            out.label("funding.priority"),
-            out.label("funding.application"),
-            out.label("funding.applicants"),
-        ]
+        with_applicants = any(a.applicants for a in ranked)
+        headers = [out.label("funding.priority"), out.label("funding.application")]
+        headers += [out.label("funding.applicants")] if with_applicants else []
         headers += [out.label("funding.amount")] if with_amount else []
         headers += [out.label("funding.note")] if with_note else []
         rows = []
         for application in ranked:
-            row = [
-                str(application.priority),
-                escape_cell(application.title),
-                escape_cell(_names(application.applicants, context) or ""),
-            ]
+            row = [str(application.priority), escape_cell(application.title)]
+            if with_applicants:
+                row.append(escape_cell(_names(application.applicants, context) or ""))
             if with_amount:
                 amount = application.amount
                 row.append(view.amount_text(amount, context.language) if amount else "")

@@ -47,6 +47,7 @@ __all__ = [
     "FundingRoundView",
     "MainGoalView",
     "MeasureTable",
+    "MeetingRow",
     "OtherName",
     "PartnerView",
     "PlanNumbering",
@@ -74,14 +75,18 @@ __all__ = [
     "join_names",
     "measure_table",
     "measure_text",
+    "meeting_rows",
     "national_goal_texts",
     "national_text",
     "partner_views",
     "plan_numbering",
+    "plan_omit",
     "plan_parts",
     "priority_group_names",
+    "reference_text",
     "responsible_text",
     "shown_abbreviations",
+    "shows_overarching_goal",
 ]
 
 MEASURE_COLUMNS: tuple[str, ...] = (
@@ -569,6 +574,24 @@ def commitment_views(
     )
 
 
+def _plain(text: str) -> str:
+    """Text reduced for comparing wordings: no quotation marks, single spaces, no
+    punctuation at either end, case folded."""
+    unquoted = re.sub(r"[«»\"“”„'‘’]", "", text)
+    return re.sub(r"\s+", " ", unquoted).strip(" .:;,!?").casefold()
+
+
+def shows_overarching_goal(declaration: Declaration) -> bool:
+    """Whether the declaration's overarching goal gets its own block: not where its lead-in
+    to the commitments (``commitments_intro``) or its preamble already says it, as
+    Ishavserklæringen 2024–2027 does ("Vårt overordnede mål er «…»")."""
+    if not declaration.overarching_goal:
+        return False
+    goal = _plain(declaration.overarching_goal)
+    texts = (declaration.commitments_intro or "", *declaration.preamble)
+    return not any(goal in _plain(text) for text in texts)
+
+
 def declaration_of(plan: ActionPlan, context: RenderContext) -> Declaration | None:
     """The declaration the plan is based on, if the bundle holds it."""
     if plan.basis.declaration is None:
@@ -607,33 +630,79 @@ def priority_group_names(
     return tuple(national_text(i, frame, plan_id) for i in ids)
 
 
+def plan_omit(plan: ActionPlan, context: RenderContext) -> tuple[str, ...]:
+    """The generated parts ``plan`` leaves out: the layout's ``omit`` and the plan's own
+    (``ActionPlan.omit``), each once."""
+    return tuple(dict.fromkeys((*context.layout.omit, *plan.omit)))
+
+
 @attrs.frozen(kw_only=True)
 class PlanParts:
     """The parts of an action plan's introduction that the renderers generate, after the
-    layout's ``omit``: an omitted (or empty) part is empty here, and ``declaration`` is
-    ``None`` when the declaration's commitments are not shown."""
+    layout's and the plan's ``omit``: an omitted (or empty) part is empty here, and
+    ``declaration`` is ``None`` when the declaration's commitments are not shown.
+
+    ``title`` is the heading of the plan's first chapter: the introduction's title, or
+    "Innledning" for an introduction without one. A plan without an introduction gets
+    no invented "Innledning": its first generated part heads the chapter instead
+    ("Satsinger i partnerskapserklæringen"), and ``promoted`` names that part
+    (``national_goals``, ``priority_groups`` or ``commitments``) so that formats do not
+    repeat its heading below. ``title`` is empty where nothing is shown.
+    """
 
     national_goals: tuple[str, ...]
     priority_groups: tuple[str, ...]
     declaration: Declaration | None
+    title: str = ""
+    promoted: str | None = None
+
+    def subheading(self, part: str) -> bool:
+        """Whether the generated ``part`` gets its own heading inside the chapter."""
+        return part != self.promoted
+
+
+_PART_LABELS = (
+    ("national_goals", "plan.national_goals"),
+    ("priority_groups", "plan.priority_groups"),
+    ("commitments", "plan.commitments"),
+)
 
 
 def plan_parts(
     plan: ActionPlan, declaration: Declaration | None, context: RenderContext
 ) -> PlanParts:
     """What the generated parts of ``plan``'s introduction show (see :class:`PlanParts`)."""
-    omit = context.layout.omit
+    omit = plan_omit(plan, context)
     shows_commitments = (
         declaration is not None and bool(declaration.commitments) and "commitments" not in omit
     )
-    return PlanParts(
-        national_goals=()
+    national_goals = (
+        ()
         if "national_goals" in omit
-        else national_goal_texts(plan.national_goals, context.national),
-        priority_groups=()
+        else national_goal_texts(plan.national_goals, context.national)
+    )
+    priority_groups = (
+        ()
         if "priority_groups" in omit
-        else priority_group_names(plan.priority_groups, context.national, plan.basis.national_plan),
+        else priority_group_names(plan.priority_groups, context.national, plan.basis.national_plan)
+    )
+    shown = {
+        "national_goals": bool(national_goals),
+        "priority_groups": bool(priority_groups),
+        "commitments": shows_commitments,
+    }
+    promoted: str | None = None
+    if plan.introduction is not None:
+        title = plan.introduction.title or context.label("plan.introduction")
+    else:
+        promoted = next((part for part, _ in _PART_LABELS if shown[part]), None)
+        title = context.label(dict(_PART_LABELS)[promoted]) if promoted else ""
+    return PlanParts(
+        national_goals=national_goals,
+        priority_groups=priority_groups,
         declaration=declaration if shows_commitments else None,
+        title=title,
+        promoted=promoted,
     )
 
 
@@ -641,8 +710,9 @@ def shown_abbreviations(
     item: Document | Partnership, context: RenderContext
 ) -> tuple[Abbreviation, ...]:
     """The abbreviations list of ``item`` as rendered: :func:`abbreviations` in the
-    layout's scope, and nothing for an action plan whose layout omits the list."""
-    if isinstance(item, ActionPlan) and "abbreviations" in context.layout.omit:
+    layout's scope, and nothing for an action plan whose layout (or own ``omit``) leaves
+    the list out."""
+    if isinstance(item, ActionPlan) and "abbreviations" in plan_omit(item, context):
         return ()
     return abbreviations(item, context.partnership, context.layout.abbreviations)
 
@@ -661,6 +731,45 @@ def followed_measures(report: AnnualReport, context: RenderContext) -> dict[str,
             found[measure.id] = measure
             found[f"{plan.id}.{measure.id}"] = measure
     return found
+
+
+@attrs.frozen(kw_only=True)
+class MeetingRow:
+    """A row of an annual report's meetings table: who met, and how many times (empty
+    for a body whose rhythm is given in words instead)."""
+
+    who: str
+    count: str
+
+
+def meeting_rows(report: AnnualReport, context: RenderContext) -> tuple[MeetingRow, ...]:
+    """The report's meetings as rows: the source's own wording (``text``) where given,
+    else the body in full or the kind of body. A meeting with a ``frequency`` and no
+    count says its rhythm in words in the first column, once (``Sekretariatet møtes
+    minimum en gang per uke.``), and leaves the count empty."""
+    rows = []
+    for meeting in report.meetings:
+        who = (
+            meeting.text
+            or actor_full(meeting.body, context.partnership)
+            or (context.kind_label(meeting.kind) if meeting.kind else "")
+        )
+        count = str(meeting.count) if meeting.count is not None else ""
+        said = meeting.frequency is not None and _plain(meeting.frequency) in _plain(who)
+        if meeting.count is None and meeting.frequency and not said:
+            who = context.label("report.meets_frequency", who=who, frequency=meeting.frequency)
+        rows.append(MeetingRow(who=who, count=count))
+    return tuple(rows)
+
+
+def reference_text(reference: Reference) -> str | None:
+    """What a plan's reference says about itself: its description, with its ``size`` in
+    brackets only where the description does not already say it; the size alone
+    where there is no description."""
+    description, size = reference.description, reference.size
+    if description and size and _plain(size) not in _plain(description):
+        return f"{description} ({size})"
+    return description or size
 
 
 # -- governance -----------------------------------------------------------------------

@@ -30,7 +30,7 @@ def render_declaration(declaration: Declaration, context: RenderContext) -> byte
         writer.paragraph(Run(declaration.heading, bold=True))
     for paragraph in declaration.preamble:
         writer.paragraph(paragraph)
-    if declaration.overarching_goal:
+    if declaration.overarching_goal and view.shows_overarching_goal(declaration):
         writer.heading(label("declaration.overarching_goal"), 1)
         writer.paragraph(declaration.overarching_goal, style="Intense Quote")
     commitments = view.commitment_views(declaration, context)
@@ -46,13 +46,14 @@ def render_declaration(declaration: Declaration, context: RenderContext) -> byte
             writer.paragraph([Run(f"{goal.heading}: ", bold=True), goal.text])
     if declaration.parties or declaration.parties_text:
         writer.heading(label("declaration.parties"), 1)
-        if declaration.parties_text:
+        if declaration.parties_text:  # the sentence names them: no list besides
             writer.paragraph(declaration.parties_text)
-        names = []
-        for party in declaration.parties:
-            partner = partnership.partner(party)
-            names.append(partner.name if partner else view.actor_name(party, partnership))
-        writer.bullets(names)
+        else:
+            names = []
+            for party in declaration.parties:
+                partner = partnership.partner(party)
+                names.append(partner.name if partner else view.actor_name(party, partnership))
+            writer.bullets(names)
     adopted = view.date_text(declaration.adopted, context.language) if declaration.adopted else None
     adopted_by = view.actor_full(declaration.adopted_by, partnership)
     corrected = (

@@ -42,7 +42,7 @@ COLUMN_WIDTHS: dict[str, float] = {
 def render_plan(plan: ActionPlan, context: RenderContext) -> bytes:
     """The action plan as a Word document."""
     declaration = view.declaration_of(plan, context)
-    numbering = view.plan_numbering(plan, declaration, context.layout.omit)
+    numbering = view.plan_numbering(plan, declaration, view.plan_omit(plan, context))
     basis = plan.basis.national_plan
     writer = begin(plan, context, plan.title, _facts(plan, declaration, context))
     if plan.revised_yearly:
@@ -99,9 +99,10 @@ def _introduction(
 ) -> None:
     label = context.label
     parts = view.plan_parts(plan, declaration, context)
-    _chapter(writer, plan.introduction, plan, context, number, label("plan.introduction"))
+    _chapter(writer, plan.introduction, plan, context, number, parts.title)
     if parts.national_goals:
-        writer.heading(label("plan.national_goals"), 2)
+        if parts.subheading("national_goals"):
+            writer.heading(label("plan.national_goals"), 2)
         national = context.national.plan(plan.basis.national_plan or "")
         if national is not None:
             writer.note(f"{national.name} ({national.white_paper})")
@@ -109,10 +110,12 @@ def _introduction(
             writer.paragraph(plan.national_goals_intro)
         writer.bullets(parts.national_goals)
     if parts.priority_groups:
-        writer.heading(label("plan.priority_groups"), 2)
+        if parts.subheading("priority_groups"):
+            writer.heading(label("plan.priority_groups"), 2)
         writer.bullets(parts.priority_groups)
     if parts.declaration is not None:
-        writer.heading(label("plan.commitments"), 2)
+        if parts.subheading("commitments"):
+            writer.heading(label("plan.commitments"), 2)
         writer.note(parts.declaration.title)
         for commitment in view.commitment_views(parts.declaration, context):
             writer.paragraph(Run(f"{commitment.number}. {commitment.title}", bold=True))
@@ -234,10 +237,9 @@ def _references(writer: WordWriter, plan: ActionPlan, context: RenderContext) ->
     writer.heading(context.label("plan.references"), 1)
     for reference in plan.references:
         writer.heading(reference.title, 2)
-        if reference.description:
-            writer.paragraph(reference.description)
-        if reference.size:
-            writer.paragraph(Run(reference.size, italic=True))
+        about = view.reference_text(reference)
+        if about:
+            writer.paragraph(about)
         for listed in reference.lists:
             writer.paragraph(Run(listed.title, bold=True))
             writer.bullets(listed.items)

@@ -59,17 +59,10 @@ def render_annual_report(report: AnnualReport, context: RenderContext) -> bytes:
         writer.bullets(report.structure_notes)
     if report.meetings:
         writer.heading(label("report.meetings"), 1)
-        rows = []
-        for meeting in report.meetings:
-            who = (
-                view.actor_full(meeting.body, partnership)
-                if meeting.body
-                else meeting.text or (context.kind_label(meeting.kind) if meeting.kind else "")
-            )
-            if meeting.body and meeting.text:
-                who = f"{who} – {meeting.text}"
-            how_many = str(meeting.count) if meeting.count is not None else meeting.frequency
-            rows.append([Cell.of(who), Cell.of(how_many)])
+        rows = [
+            [Cell.of(row.who), Cell.of(row.count or None)]
+            for row in view.meeting_rows(report, context)
+        ]
         headers = [label("report.meeting_body"), label("report.meeting_count")]
         writer.table(headers, rows, widths=[4, 2])
     for key, items in (
@@ -143,9 +136,12 @@ def render_funding_round(funding: FundingRound, context: RenderContext) -> bytes
         writer.heading(label("funding.ranking"), 1)
         with_amount = any(a.amount is not None for a in ranked)
         with_note = any(a.note for a in ranked)
+        with_applicants = any(a.applicants for a in ranked)
         headers = [label("funding.priority"), label("funding.application")]
-        headers.append(label("funding.applicants"))
-        widths = [0.9, 4.0, 2.6]
+        widths = [0.9, 4.0]
+        if with_applicants:
+            headers.append(label("funding.applicants"))
+            widths.append(2.6)
         if with_amount:
             headers.append(label("funding.amount"))
             widths.append(1.4)
@@ -154,11 +150,10 @@ def render_funding_round(funding: FundingRound, context: RenderContext) -> bytes
             widths.append(2.4)
         rows = []
         for application in ranked:
-            row = [
-                Cell.of(str(application.priority), bold=True),
-                Cell.of(application.title),
-                Cell.of(view.responsible_text(application.applicants, partnership, context)),
-            ]
+            row = [Cell.of(str(application.priority), bold=True), Cell.of(application.title)]
+            if with_applicants:
+                names = view.responsible_text(application.applicants, partnership, context)
+                row.append(Cell.of(names))
             if with_amount:
                 amount = application.amount
                 row.append(Cell.of(view.amount_text(amount, context.language) if amount else None))
