@@ -347,3 +347,20 @@ def test_an_unknown_format_names_the_disabled_plugins(bundle: Bundle) -> None:
     assert manager.skipped
     with pytest.raises(RenderError, match=r"unknown format 'plans-only': .* is disabled\)$"):
         find_format("plans-only", manager)
+
+
+def test_an_unknown_format_lists_only_the_formats_that_serve_the_partnership(
+    bundle: Bundle,
+) -> None:
+    manager = PluginManager(plugins=[*DEFAULT_PLUGINS, ForMalbyPlugin()], entry_points=False)
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert plan is not None
+    with pytest.raises(RenderError) as caught:
+        render(plan, "for-malbi", bundle=bundle, manager=manager)
+    message = str(caught.value)
+    assert message.startswith("unknown format 'for-malbi': the formats are ")
+    assert "for-malby" not in message
+    assert "md" in message.split("the formats are ", 1)[1]
+    # for Malby itself the format is usable, so it is suggested
+    with pytest.raises(RenderError, match=r"did you mean 'for-malby'\?"):
+        find_format("for-malbi", manager, "malby")

@@ -177,3 +177,29 @@ def test_no_applicants_column_when_no_application_names_one(
     text = _text(troms, manager, "samhandlingsmidler-2025", fmt)
     assert "Søknad" in text
     assert "Søker" not in text
+
+
+# -- table of contents ------------------------------------------------------------------
+
+
+def test_no_table_of_contents_over_an_empty_list(manager: PluginManager) -> None:
+    from pathlib import Path
+
+    import attrs
+
+    from helsefellesskap import Section, load_bundle
+
+    bundle = load_bundle(Path(__file__).resolve().parents[1] / "examples" / "eksempel")
+    bare = ActionPlan(
+        id="tom-plan",
+        title="Tom plan",
+        partnership=bundle.partnership.id,
+        period=Period(start=2025, end=2025),
+    )
+    page = lxml.html.fromstring(render(bare, "html", bundle=bundle, manager=manager))
+    assert page.xpath("//nav[@class='contents']") == []
+    assert "Innhold" not in page.text_content()
+    with_way = attrs.evolve(bare, way_forward=Section(paragraphs=("Videre arbeid.",)))
+    page = lxml.html.fromstring(render(with_way, "html", bundle=bundle, manager=manager))
+    entries = page.xpath("//nav[@class='contents']//li")
+    assert [" ".join(e.text_content().split()) for e in entries] == ["1Veien videre"]

@@ -198,3 +198,49 @@ def test_governance_diagram_in_headless_chromium(browser: Any, bundle: Bundle) -
     seen.assert_clean()
     diagram.screenshot(path=str(OUT / "governance-diagram.png"))
     page.close()
+
+
+LONG_WORD = "Samhandlings" + "x" * 176 + "avtalenummer"
+"""A single word of 200 characters with nowhere to break it, as a pasted URL or id is."""
+WIDER_THAN_THE_PAGE = """() => Array.from(document.querySelectorAll('table, li, p, h1, h2, h3'))
+    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+        || e.scrollWidth > e.clientWidth + 1 && e.tagName !== 'TABLE')
+    .map(e => e.tagName + ' ' + (e.textContent || '').trim().slice(0, 40))"""
+
+
+def _with_long_words(plan: ActionPlan) -> ActionPlan:
+    """``plan`` with a 200-character word in its first goal and its first measure, also
+    as a bullet point under the measure."""
+    area = plan.focus_areas[0]
+    goal = area.goals[0]
+    measure = attrs.evolve(
+        goal.measures[0],
+        text=f"{goal.measures[0].text} {LONG_WORD}",
+        details=(f"Se {LONG_WORD}", *goal.measures[0].details),
+    )
+    goal = attrs.evolve(
+        goal, text=f"{LONG_WORD} {goal.text}", measures=(measure, *goal.measures[1:])
+    )
+    area = attrs.evolve(area, goals=(goal, *area.goals[1:]), description=(LONG_WORD,))
+    return attrs.evolve(plan, focus_areas=(area, *plan.focus_areas[1:]))
+
+
+def test_a_200_character_word_stays_on_the_page(browser: Any, bundle: Bundle) -> None:
+    plan = bundle.document(PLAN_ID)
+    assert isinstance(plan, ActionPlan)
+    extreme = _with_long_words(plan)
+    changed = attrs.evolve(
+        bundle, documents=tuple(extreme if d.id == PLAN_ID else d for d in bundle.documents)
+    )
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / "action-plan-long-words.html"
+    path.write_bytes(render(extreme, "html", bundle=changed))
+    seen = visit(browser, path)
+    page = seen.page
+    assert page.get_by_text(LONG_WORD, exact=False).count() >= 3
+    seen.assert_clean()
+    assert page.evaluate(WIDER_THAN_THE_PAGE) == [], "on screen"
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_CONTENT_PX, "height": 1000})
+    assert page.evaluate(WIDER_THAN_THE_PAGE) == [], "on an A4 page"
+    page.close()

@@ -111,10 +111,14 @@ def _disabled_note(manager: PluginManager) -> str:
     )
 
 
-def find_format(name: str, manager: PluginManager) -> RenderFormat:
+def find_format(name: str, manager: PluginManager, partnership: str | None = None) -> RenderFormat:
     """The render format called ``name``; a :class:`RenderError` with a did-you-mean
     suggestion if no plugin provides it (or two claim it), which also names the plugins
-    that were disabled (one of them may be the one that provides it)."""
+    that were disabled (one of them may be the one that provides it).
+
+    With ``partnership``, the error suggests and lists only the formats that serve it
+    (a format for some partnerships only is no help to the others).
+    """
     formats = manager.render_formats()
     if name in formats:
         return formats[name]
@@ -123,9 +127,10 @@ def find_format(name: str, manager: PluginManager) -> RenderFormat:
     except PluginError as error:  # two plugins claim the name
         raise RenderError(str(error)) from None
     except DocumentNotFoundError:
-        close = difflib.get_close_matches(name, sorted(formats), n=1)
+        usable = sorted(n for n, f in formats.items() if f.serves(partnership))
+        close = difflib.get_close_matches(name, usable, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
-        known = ", ".join(sorted(formats)) or "none"
+        known = ", ".join(usable) or "none"
         raise RenderError(
             f"unknown format {name!r}: {hint}the formats are {known}{_disabled_note(manager)}"
         ) from None
@@ -208,7 +213,7 @@ def render(
         fails (the error names its plugin).
     """
     manager = _manager(manager)
-    fmt = find_format(format, manager)
+    fmt = find_format(format, manager, bundle.partnership.id)
     check_partnership(fmt, bundle.partnership.id, manager)
     if not fmt.can_render(item):
         kinds = ", ".join(
@@ -357,7 +362,7 @@ def render_bundle(
     partnership = bundle.partnership.id
     chosen = [
         fmt
-        for fmt in (find_format(name, manager) for name in dict.fromkeys(formats))
+        for fmt in (find_format(name, manager, partnership) for name in dict.fromkeys(formats))
         if fmt.serves(partnership)
     ]
     langs = list(dict.fromkeys(languages))
