@@ -83,13 +83,13 @@ def test_subpackages_are_not_shadowed_by_functions() -> None:
 
 
 def test_report_modules_are_not_shadowed_by_their_functions() -> None:
+    import importlib
     import types
 
-    import helsefellesskap.report.revisions
-    import helsefellesskap.report.status
-    import helsefellesskap.report.tracing
     from helsefellesskap import report
 
     for name in ("revisions", "tracing", "status"):
-        assert isinstance(getattr(report, name), types.ModuleType), name
+        module = importlib.import_module(f"helsefellesskap.report.{name}")
+        assert getattr(report, name) is module, name
+        assert isinstance(module, types.ModuleType)
     assert callable(report.diff) and callable(report.coverage)

@@ -13,14 +13,6 @@ writes it; nothing here prints.
 
 from __future__ import annotations
 
-from .tracing import (
-    CommitmentCoverage,
-    MainGoalCoverage,
-    PlanCoverage,
-    PriorityGroupCoverage,
-    bundle_coverage,
-    coverage,
-)
 from .revisions import BundleDiff, Change, ChangeKind, DocumentDiff, diff, diff_bundles
 from .status import (
     FINISHED,
@@ -30,6 +22,14 @@ from .status import (
     bundle_status,
     plan_status,
     report_for,
+)
+from .tracing import (
+    CommitmentCoverage,
+    MainGoalCoverage,
+    PlanCoverage,
+    PriorityGroupCoverage,
+    bundle_coverage,
+    coverage,
 )
 from .values import toml_text
 
