@@ -372,3 +372,10 @@ def test_an_output_below_a_file_is_a_clear_error(tmp_path: Path) -> None:
     code, _, err = run(str(EXAMPLE), "-o", str(blocker / "site"))
     assert code == 2 and f"{blocker} is a file, not a folder" in err
     assert blocker.read_text("utf-8") == "keep me"
+
+
+def test_an_unknown_format_for_one_document_lists_only_formats_that_serve_it() -> None:
+    code, _, err = run(str(EXAMPLE / "plans" / "handlingsplan-2024-2025.toml"), "-f", "outlin")
+    assert code == 2
+    assert "the formats are docx, html, json, md" in err
+    assert "outline" not in err

@@ -192,7 +192,7 @@ def _render_document(
         _guard(bundle, output)
         status = 0
         for name in formats:
-            fmt = find_format(name, manager)
+            fmt = find_format(name, manager, bundle.partnership.id)
             path = output / output_name(document, fmt)
             _guard(bundle, path)
             try:
@@ -204,7 +204,7 @@ def _render_document(
             write_atomic(path, data)
             print(f"wrote {path}", file=context.stdout)
         return status
-    fmt = find_format(formats[0], manager)
+    fmt = find_format(formats[0], manager, bundle.partnership.id)
     if output is None and fmt.binary:
         raise RenderError(f"the format {fmt.name!r} is binary: write it to a file with -o FILE")
     data = render(document, fmt.name, bundle=bundle, lang=lang, manager=manager)
