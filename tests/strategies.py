@@ -24,7 +24,7 @@ from helsefellesskap.model._base import (
     non_negative,
     one_line,
 )
-from helsefellesskap.model.partnership import _check_parts
+from helsefellesskap.model.partnership import check_generated_parts
 
 # Letters the data must survive: Norwegian, Northern Sami, and some awkward characters.
 SPECIAL = [
@@ -117,7 +117,7 @@ def _for_field(field: attrs.Attribute[Any], depth: int) -> st.SearchStrategy[Any
         strategy = non_empty_text.filter(lambda t: not any(c in _LINE_BREAKS for c in t))
     elif non_empty in validators:
         strategy = non_empty_text
-    elif _check_parts in validators:
+    elif check_generated_parts in validators:
         strategy = st.lists(st.sampled_from(GENERATED_PARTS), unique=True).map(tuple)
     elif non_negative in validators:
         strategy = st.integers(min_value=0, max_value=2**40)

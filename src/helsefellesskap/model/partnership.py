@@ -50,7 +50,8 @@ the abbreviations list, the national goals, the priority groups, and the declara
 commitments."""
 
 
-def _check_parts(_instance: object, _attribute: object, value: tuple[str, ...]) -> None:
+def check_generated_parts(_instance: object, _attribute: object, value: tuple[str, ...]) -> None:
+    """attrs validator: every name is one of :data:`GENERATED_PARTS`."""
     for index, part in enumerate(value):
         if part not in GENERATED_PARTS:
             listing = ", ".join(f'"{p}"' for p in GENERATED_PARTS)
@@ -82,7 +83,7 @@ class Layout:
 
     measure_columns: tuple[str, ...] = ("goal", "measure", "responsible")
     abbreviations: AbbreviationList = AbbreviationList.MENTIONED
-    omit: tuple[str, ...] = attrs.field(default=(), validator=_check_parts)
+    omit: tuple[str, ...] = attrs.field(default=(), validator=check_generated_parts)
     language: str = "nb"
     template_set: str | None = None
 

@@ -12,7 +12,7 @@ import attrs
 from ._base import check_id, check_id_list, non_empty, one_line, plain_date
 from .deadline import Deadline, Period
 from .document import Document
-from .partnership import _check_parts
+from .partnership import check_generated_parts
 from .text import Link, Section
 
 __all__ = [
@@ -178,7 +178,7 @@ class ActionPlan(Document):
     funding_rounds: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     way_forward: Section | None = None
     sections: tuple[Section, ...] = ()
-    omit: tuple[str, ...] = attrs.field(default=(), validator=_check_parts)
+    omit: tuple[str, ...] = attrs.field(default=(), validator=check_generated_parts)
 
     def measures(self) -> Iterator[Measure]:
         """Every measure of the plan, in order."""
