@@ -93,3 +93,19 @@ def test_report_modules_are_not_shadowed_by_their_functions() -> None:
         assert getattr(report, name) is module, name
         assert isinstance(module, types.ModuleType)
     assert callable(report.diff) and callable(report.coverage)
+
+
+def test_the_core_names_no_partnership() -> None:
+    """Whatever one partnership needs belongs in its plugin; the core serves them all."""
+    import re
+
+    core = Path(helsefellesskap.__file__).parent
+    pattern = re.compile(r"troms|ofoten|helgeland|ishavs", re.IGNORECASE)
+    named = [
+        f"{path.relative_to(core)}:{number}"
+        for path in sorted(core.rglob("*"))
+        if path.is_file() and path.suffix in {".py", ".toml", ".j2", ".css"}
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert named == []

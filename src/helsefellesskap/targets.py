@@ -31,7 +31,7 @@ class Target:
 def resolve_target(target: str, manager: PluginManager) -> Target:
     """Resolve ``target``: a partnership folder, a document file, a ``partnership.toml``,
     or the id of a bundled partnership with an optional document id
-    (``troms-ofoten`` or ``troms-ofoten/handlingsplan-2023``)."""
+    (``PARTNERSHIP`` or ``PARTNERSHIP/DOCUMENT``)."""
     types = manager.document_types()
     path = Path(target)
     if path.is_dir():

@@ -18,7 +18,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "target",
         metavar="TARGET",
         help="a partnership folder, a document file, or an installed partnership id "
-        "with an optional document id (troms-ofoten/handlingsplan-2023)",
+        "with an optional document id (PARTNERSHIP/DOCUMENT)",
     )
     parser.add_argument(
         "-f",

@@ -440,7 +440,7 @@ class PlanNumbering:
     other sections and the way forward follow. A part the plan lacks has ``None`` and
     takes no number. The plan's references and funding rounds are not chapters of the
     sources: they follow the way forward unnumbered, as appendices, so that they never
-    shift the numbers the sources give ("Veien videre" stays ``3`` in Helgeland's plan).
+    shift the numbers the sources give (a source's "Veien videre" keeps its number).
     """
 
     introduction: str | None
@@ -584,7 +584,7 @@ def _plain(text: str) -> str:
 def shows_overarching_goal(declaration: Declaration) -> bool:
     """Whether the declaration's overarching goal gets its own block: not where its lead-in
     to the commitments (``commitments_intro``) or its preamble already says it, as
-    Ishavserklæringen 2024–2027 does ("Vårt overordnede mål er «…»")."""
+    some declarations do ("Vårt overordnede mål er «…»")."""
     if not declaration.overarching_goal:
         return False
     goal = _plain(declaration.overarching_goal)

@@ -163,8 +163,8 @@ def _plan_repeats(context: ValidationContext, plan: ActionPlan) -> Iterator[Hit]
     Severity.INFO,
     "A measure label repeats within a focus area",
     "The letter a document prints before a measure (a), b)) is a label, not an id. Some "
-    "source documents restart their letters inside one focus area (Handlingsplan 2023 "
-    "of Troms og Ofoten runs a-f, then a-c); that is allowed, but readers may confuse "
+    "source documents restart their letters inside one focus area (one runs a-f, then "
+    "a-c again); that is allowed, but readers may confuse "
     "the two measures, so it is noted: once per goal, at the first label that repeats.",
     "Nothing needs fixing if the source document does the same; otherwise continue the letters.",
 )
