@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from ..errors import UsageError
 from ..model import ActionPlan
@@ -16,7 +17,13 @@ from ..report.tracing import JSON_FORMAT, JSON_VERSION, PlanCoverage, bundle_cov
 from ..targets import Target, resolve_target
 from .command import Command, CommandContext
 
-__all__ = ["COVERAGE", "add_target_arguments", "format_coverage", "plans_of"]
+__all__ = [
+    "COVERAGE",
+    "add_target_arguments",
+    "format_coverage",
+    "plans_of",
+    "write_plan_reports",
+]
 
 
 def plans_of(target: Target) -> tuple[ActionPlan, ...]:
@@ -105,20 +112,39 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
     target = resolve_target(args.target, context.manager)
     plans = plans_of(target)
     results = bundle_coverage(target.bundle, plans)
-    if args.format == "json":
+    return write_plan_reports(
+        args.format,
+        context,
+        target,
+        {"format": JSON_FORMAT, "version": JSON_VERSION},
+        [(r.to_json(), format_coverage(r, p.title)) for r, p in zip(results, plans, strict=True)],
+    )
+
+
+def write_plan_reports(
+    form: str,
+    context: CommandContext,
+    target: Target,
+    head: dict[str, Any],
+    reports: list[tuple[dict[str, Any], str]],
+) -> int:
+    """Write one report per action plan, as JSON (``head``, the partnership, the plans) or
+    as text blocks; a partnership without plans says so. Return the exit status (0)."""
+    partnership = target.bundle.partnership
+    if form == "json":
+        format_and_version = {k: head[k] for k in ("format", "version")}
+        rest = {k: v for k, v in head.items() if k not in format_and_version}
         data = {
-            "format": JSON_FORMAT,
-            "version": JSON_VERSION,
-            "partnership": target.bundle.partnership.id,
-            "plans": [result.to_json() for result in results],
+            **format_and_version,
+            "partnership": partnership.id,
+            **rest,
+            "plans": [json_form for json_form, _text in reports],
         }
         print(json.dumps(data, ensure_ascii=False, indent=2), file=context.stdout)
-        return 0
-    if not results:
-        print(f"{target.bundle.partnership.name} has no action plans", file=context.stdout)
-        return 0
-    blocks = [format_coverage(r, p.title) for r, p in zip(results, plans, strict=True)]
-    print("\n\n".join(blocks), file=context.stdout)
+    elif not reports:
+        print(f"{partnership.name} has no action plans", file=context.stdout)
+    else:
+        print("\n\n".join(text for _json, text in reports), file=context.stdout)
     return 0
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from collections.abc import Mapping
 
 from ..model import MeasureStatus
@@ -18,7 +17,7 @@ from ..report.status import JSON_FORMAT, JSON_VERSION, PlanStatus, bundle_status
 from ..report.values import toml_text, toml_value
 from ..targets import resolve_target
 from .command import Command, CommandContext
-from .coverage import add_target_arguments, plans_of
+from .coverage import add_target_arguments, plans_of, write_plan_reports
 
 __all__ = ["STATUS", "format_status"]
 
@@ -85,22 +84,13 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
     plans = plans_of(target)
     day: dt.date = args.on if args.on is not None else dt.date.today()
     results = bundle_status(target.bundle, plans, on=day)
-    if args.format == "json":
-        data = {
-            "format": JSON_FORMAT,
-            "version": JSON_VERSION,
-            "partnership": target.bundle.partnership.id,
-            "on": day.isoformat(),
-            "plans": [result.to_json() for result in results],
-        }
-        print(json.dumps(data, ensure_ascii=False, indent=2), file=context.stdout)
-        return 0
-    if not results:
-        print(f"{target.bundle.partnership.name} has no action plans", file=context.stdout)
-        return 0
-    blocks = [format_status(r, p.title) for r, p in zip(results, plans, strict=True)]
-    print("\n\n".join(blocks), file=context.stdout)
-    return 0
+    return write_plan_reports(
+        args.format,
+        context,
+        target,
+        {"format": JSON_FORMAT, "version": JSON_VERSION, "on": day.isoformat()},
+        [(r.to_json(), format_status(r, p.title)) for r, p in zip(results, plans, strict=True)],
+    )
 
 
 STATUS = Command(
