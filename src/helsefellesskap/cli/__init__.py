@@ -44,12 +44,6 @@ def _silence(stream: TextIO) -> None:
             pass
 
 
-def chosen_name(args: argparse.Namespace) -> str | None:
-    """The name of the subcommand the arguments chose, if any."""
-    command = getattr(args, "_command", None)
-    return command.name if isinstance(command, Command) else None
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="helsefellesskap",
@@ -99,10 +93,10 @@ def main(
         return int(stop.code or 0)
     for failure in manager.failures:
         print(f"warning: {failure}", file=err)
-    if chosen_name(args) != "plugins":  # the plugins command lists them itself
+    chosen: Command | None = getattr(args, "_command", None)
+    if chosen is not None and chosen.name != "plugins":  # plugins lists them itself
         for name in manager.unmatched_disabled():
             print(f"warning: asked to disable {name!r}, but no plugin has that name", file=err)
-    chosen: Command | None = getattr(args, "_command", None)
     if chosen is None:
         parser.print_help(out)
         return 2

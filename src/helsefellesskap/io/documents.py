@@ -14,7 +14,7 @@ import tomli_w
 from ..errors import DataError, Problem
 from ..model import DOCUMENT_TYPES, Document, Partnership
 from .converter import control_character_problem, json_converter, toml_converter
-from .problems import problems_from_exception
+from .problems import child_path, problems_from_exception
 
 __all__ = [
     "document_types_by_kind",
@@ -125,19 +125,13 @@ def _text_problems(data: Any, path: str) -> list[Problem]:
     if isinstance(data, dict):
         found: list[Problem] = []
         for key, value in data.items():
-            found.extend(_text_problems(value, _child_path(path, str(key))))
+            found.extend(_text_problems(value, child_path(path, str(key))))
         return found
     if isinstance(data, (list, tuple)):
         return [
             p for index, value in enumerate(data) for p in _text_problems(value, f"{path}[{index}]")
         ]
     return []
-
-
-def _child_path(path: str, key: str) -> str:
-    return (
-        f"{path}.{key}" if key.replace("_", "").replace("-", "").isalnum() else f'{path}["{key}"]'
-    )
 
 
 def _writable(data: Any) -> Any:

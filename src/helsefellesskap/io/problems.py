@@ -26,7 +26,7 @@ from ..errors import Problem
 from ..model._base import InvalidValue
 from .converter import ValueProblem
 
-__all__ = ["problems_from_exception"]
+__all__ = ["child_path", "problems_from_exception"]
 
 _SUGGESTION = re.compile(r'did you mean "([^"]+)"\?')
 
@@ -45,7 +45,8 @@ def _is_required(cls: Any, name: str) -> bool:
     return False
 
 
-def _child(path: str, key: object) -> str:
+def child_path(path: str, key: object) -> str:
+    """``path`` extended by a list index (``[3]``) or a key (``.title``, ``["a b"]``)."""
     if isinstance(key, int):
         return f"{path}[{key}]"
     text = str(key)
@@ -58,13 +59,13 @@ def _walk(error: BaseException, path: str, cls: Any) -> Iterator[tuple[str, Base
     if isinstance(error, IterableValidationError):
         items, rest = error.group_exceptions()
         for inner, item in items:
-            yield from _walk(inner, _child(path, item.index), item.type)
+            yield from _walk(inner, child_path(path, item.index), item.type)
         for inner in rest:
             yield from _walk(inner, path, cls)
     elif isinstance(error, ClassValidationError):
         fields, others = error.group_exceptions()
         for inner, field in fields:
-            yield from _walk(inner, _child(path, field.name), error.cl)
+            yield from _walk(inner, child_path(path, field.name), error.cl)
         for inner in others:
             yield from _walk(inner, path, error.cl)
     elif isinstance(error, BaseValidationError):
@@ -90,7 +91,7 @@ def _one(path: str, error: BaseException, cls: Any, file: Path | None) -> Iterat
             if not close and known:
                 hint = "the keys allowed here are " + ", ".join(known)
             yield Problem(
-                message=f'unknown key "{key}"', path=_child(path, key), file=file, hint=hint
+                message=f'unknown key "{key}"', path=child_path(path, key), file=file, hint=hint
             )
         return
     if isinstance(error, KeyError):
@@ -107,7 +108,7 @@ def _one(path: str, error: BaseException, cls: Any, file: Path | None) -> Iterat
         target = path
         if error.field:
             for part in error.field.replace("[", ".[").split("."):
-                target = f"{target}{part}" if part.startswith("[") else _child(target, part)
+                target = f"{target}{part}" if part.startswith("[") else child_path(target, part)
         yield Problem(message=error.message, path=target, file=file, hint=error.hint)
         return
     if isinstance(error, ValueProblem):

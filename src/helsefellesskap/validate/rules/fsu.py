@@ -31,8 +31,16 @@ def _committees(context: ValidationContext) -> Iterator[tuple[str, Body]]:
             yield f"$.bodies[{position}]", body
 
 
-def _represented(context: ValidationContext, body: Body, kinds: frozenset[PartnerKind]) -> bool:
-    return any(context.holder_kinds(seat.holder) & kinds for seat in body.seats)
+def _unseated(context: ValidationContext, kinds: frozenset[PartnerKind], who: str) -> Iterator[Hit]:
+    """A hit at the seats of each FSU that seats no partner of ``kinds``."""
+    for path, body in _committees(context):
+        if not any(context.holder_kinds(seat.holder) & kinds for seat in body.seats):
+            yield Hit(
+                context.partnership_id,
+                f"{path}.seats",
+                f"{body.display_name} has no seat for {who}"
+                + ("" if body.seats else " (it records no seats at all)"),
+            )
 
 
 def _is_ssu(context: ValidationContext, body_id: str | None) -> bool:
@@ -52,14 +60,7 @@ def _is_ssu(context: ValidationContext, body_id: str | None) -> bool:
 )
 def fsu_user_representation(context: ValidationContext) -> Iterator[Hit]:
     """An FSU without a seat for user (or youth) representatives."""
-    for path, body in _committees(context):
-        if not _represented(context, body, _USERS):
-            yield Hit(
-                context.partnership_id,
-                f"{path}.seats",
-                f"{body.display_name} has no seat for user representatives"
-                + ("" if body.seats else " (it records no seats at all)"),
-            )
+    return _unseated(context, _USERS, "user representatives")
 
 
 @rule(
@@ -74,14 +75,7 @@ def fsu_user_representation(context: ValidationContext) -> Iterator[Hit]:
 )
 def fsu_gp_representation(context: ValidationContext) -> Iterator[Hit]:
     """An FSU without a seat for GP representatives."""
-    for path, body in _committees(context):
-        if not _represented(context, body, _GPS):
-            yield Hit(
-                context.partnership_id,
-                f"{path}.seats",
-                f"{body.display_name} has no seat for GP representatives"
-                + ("" if body.seats else " (it records no seats at all)"),
-            )
+    return _unseated(context, _GPS, "GP representatives")
 
 
 @rule(
