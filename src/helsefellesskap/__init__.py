@@ -11,6 +11,7 @@ the two verbs that share their name with a subpackage: use
 from __future__ import annotations
 
 from ._version import __version__
+from .command import Command, CommandContext
 from .errors import (
     DataError,
     DocumentNotFoundError,
@@ -135,6 +136,8 @@ __all__ = [
     "Chair",
     "Change",
     "ChangeKind",
+    "Command",
+    "CommandContext",
     "Commitment",
     "CommitmentCoverage",
     "ConsultationResponse",

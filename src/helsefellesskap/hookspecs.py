@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from .cli.command import Command
+    from .command import Command
     from .kinds import BodyKind
     from .model import Document, Layout, Partnership
     from .render.catalogue import LabelCatalogue, TemplateSource
@@ -225,7 +225,7 @@ def hf_cli_commands() -> Iterable[Command]:
 
     Takes no arguments.
 
-    :return: :class:`~helsefellesskap.cli.Command` objects: a name, a one-line help,
+    :return: :class:`~helsefellesskap.command.Command` objects: a name, a one-line help,
         ``add_arguments(parser)`` and ``run(args, context)``, which writes to
         ``context.stdout`` and returns the exit status. Every plugin is asked; a command
         name claimed twice is a failure naming both plugins.

@@ -28,7 +28,7 @@ import attrs
 import pluggy
 
 from . import hookspecs
-from .cli.command import Command
+from .command import Command
 from .errors import DocumentNotFoundError, PluginError
 from .hookspecs import PROJECT_NAME
 from .kinds import BodyKind

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ..cli.check import CHECK
-from ..cli.command import Command
 from ..cli.coverage import COVERAGE
 from ..cli.diff import DIFF
 from ..cli.plugins import LIST, PLUGINS
 from ..cli.render import RENDER
 from ..cli.status import STATUS
 from ..cli.validate import VALIDATE
+from ..command import Command
 from ..hookspecs import hookimpl
 
 __all__ = ["hf_cli_commands"]

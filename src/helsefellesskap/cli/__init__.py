@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from .._version import __version__
+from ..command import Command, CommandContext
 from ..errors import DataError, HelsefellesskapError
-from .command import Command, CommandContext
 
 __all__ = ["Command", "CommandContext", "format_data_error", "main"]
 

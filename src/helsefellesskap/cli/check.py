@@ -6,10 +6,10 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from ..command import Command, CommandContext
 from ..io import PARTNERSHIP_FILE, find_partnership_root, load_document
 from ..model import Bundle, Document
 from ..targets import resolve_target
-from .command import Command, CommandContext
 
 __all__ = ["CHECK", "summarize"]
 

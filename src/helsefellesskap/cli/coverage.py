@@ -11,11 +11,11 @@ import argparse
 import json
 from typing import Any
 
+from ..command import Command, CommandContext
 from ..errors import UsageError
 from ..model import ActionPlan
 from ..report.tracing import JSON_FORMAT, JSON_VERSION, PlanCoverage, bundle_coverage
 from ..targets import Target, resolve_target
-from .command import Command, CommandContext
 
 __all__ = [
     "COVERAGE",

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..command import Command, CommandContext
 from ..errors import UsageError
 from ..io import PARTNERSHIP_FILE, load_document, load_partnership
 from ..model import Bundle, Document, Partnership
@@ -30,7 +31,6 @@ from ..report.revisions import (
 )
 from ..report.values import toml_text
 from ..targets import resolve_target
-from .command import Command, CommandContext
 
 __all__ = ["DIFF", "format_change", "format_diff"]
 

@@ -11,8 +11,8 @@ import argparse
 import json
 from typing import Any
 
+from ..command import Command, CommandContext
 from ..errors import DataError, HelsefellesskapError
-from .command import Command, CommandContext
 
 __all__ = ["LIST", "PLUGINS", "list_data", "plugins_data"]
 

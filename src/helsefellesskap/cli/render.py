@@ -6,9 +6,9 @@ import argparse
 import os
 from pathlib import Path
 
+from ..command import Command, CommandContext
 from ..errors import RenderError, UsageError
 from ..model import Bundle, Document
-from .command import Command, CommandContext
 
 __all__ = ["RENDER"]
 

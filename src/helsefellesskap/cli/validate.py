@@ -12,11 +12,11 @@ import argparse
 import json
 from typing import Any
 
+from ..command import Command, CommandContext
 from ..errors import DataError
 from ..model import Severity
 from ..targets import resolve_target
 from ..validate import JSON_FORMAT, JSON_VERSION, ValidationReport, validate
-from .command import Command, CommandContext
 
 __all__ = ["VALIDATE", "format_report"]
 

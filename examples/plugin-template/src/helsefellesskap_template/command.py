@@ -1,6 +1,6 @@
 """The template's subcommand: ``helsefellesskap template-count TARGET``.
 
-A command is a :class:`~helsefellesskap.cli.Command`: a name, a help line, a function
+A command is a :class:`~helsefellesskap.command.Command`: a name, a help line, a function
 that adds its arguments and one that runs it. It writes to ``context.stdout``, returns
 the exit status, and raises the library's errors for bad input (the command line prints
 them without a traceback).
@@ -12,7 +12,7 @@ import argparse
 from collections import Counter
 
 from helsefellesskap import ActionPlan, resolve_target
-from helsefellesskap.cli import Command, CommandContext
+from helsefellesskap.command import Command, CommandContext
 
 __all__ = ["COUNT"]
 

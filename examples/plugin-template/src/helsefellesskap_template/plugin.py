@@ -19,7 +19,7 @@ from helsefellesskap import (
     Rule,
     hookimpl,
 )
-from helsefellesskap.cli import Command
+from helsefellesskap.command import Command
 
 from . import PARTNERSHIP_ID
 from .command import COUNT

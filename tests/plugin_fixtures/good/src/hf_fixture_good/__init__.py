@@ -25,7 +25,7 @@ from helsefellesskap import (
     TemplateSource,
     hookimpl,
 )
-from helsefellesskap.cli import Command, CommandContext
+from helsefellesskap.command import Command, CommandContext
 
 HERE = Path(__file__).parent
 

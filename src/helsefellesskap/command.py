@@ -1,15 +1,21 @@
-"""A subcommand of the ``helsefellesskap`` command, contributed through a hook."""
+"""A subcommand of the ``helsefellesskap`` command, contributed through a hook.
+
+This module lives outside :mod:`helsefellesskap.cli` so that plugins, the hook
+specifications and the plugin manager can name :class:`Command` without importing the
+command line (or :mod:`argparse`).
+"""
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
 if TYPE_CHECKING:
-    from ..plugins import PluginManager
+    import argparse
+
+    from .plugins import PluginManager
 
 __all__ = ["Command", "CommandContext"]
 
