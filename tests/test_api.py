@@ -86,13 +86,13 @@ def test_report_modules_are_not_shadowed_by_their_functions() -> None:
     import importlib
     import types
 
-    from helsefellesskap import report
+    from helsefellesskap import followup
 
     for name in ("revisions", "tracing", "status"):
-        module = importlib.import_module(f"helsefellesskap.report.{name}")
-        assert getattr(report, name) is module, name
+        module = importlib.import_module(f"helsefellesskap.followup.{name}")
+        assert getattr(followup, name) is module, name
         assert isinstance(module, types.ModuleType)
-    assert callable(report.diff) and callable(report.coverage)
+    assert callable(followup.diff) and callable(followup.coverage)
 
 
 def test_the_core_names_no_partnership() -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from helsefellesskap.errors import UsageError
+from helsefellesskap.followup import bundle_coverage, coverage
 from helsefellesskap.io import load_bundle
 from helsefellesskap.model import ActionPlan, Declaration
 from helsefellesskap.plugins import PluginManager
-from helsefellesskap.report import bundle_coverage, coverage
 from helsefellesskap.validate import validate
 
 ROOT = Path(__file__).parent.parent

@@ -12,6 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helsefellesskap.errors import UsageError
+from helsefellesskap.followup import Change, ChangeKind, diff, diff_bundles
+from helsefellesskap.followup.values import toml_value
 from helsefellesskap.io import load_bundle, load_document, load_partnership
 from helsefellesskap.model import (
     DOCUMENT_TYPES,
@@ -25,8 +27,6 @@ from helsefellesskap.model import (
     Partnership,
 )
 from helsefellesskap.plugins import PluginManager
-from helsefellesskap.report import Change, ChangeKind, diff, diff_bundles
-from helsefellesskap.report.values import toml_value
 
 from .strategies import ids, models, non_empty_text
 

@@ -9,10 +9,10 @@ import attrs
 import pytest
 
 from helsefellesskap.errors import UsageError
+from helsefellesskap.followup import bundle_status, plan_status, report_for
 from helsefellesskap.io import load_bundle
 from helsefellesskap.model import ActionPlan, AnnualReport, MeasureFollowUp, MeasureStatus
 from helsefellesskap.plugins import PluginManager
-from helsefellesskap.report import bundle_status, plan_status, report_for
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "eksempel"

@@ -25,6 +25,26 @@ from .errors import (
     TomlSyntaxError,
     UsageError,
 )
+from .followup import (
+    ActorCount,
+    BundleDiff,
+    Change,
+    ChangeKind,
+    CommitmentCoverage,
+    DocumentDiff,
+    MainGoalCoverage,
+    MeasureState,
+    PlanCoverage,
+    PlanStatus,
+    PriorityGroupCoverage,
+    bundle_coverage,
+    bundle_status,
+    coverage,
+    diff,
+    diff_bundles,
+    plan_status,
+    report_for,
+)
 from .hookspecs import hookimpl
 from .io import (
     dumps_json,
@@ -96,26 +116,6 @@ from .plugins import PluginFailure, PluginInfo, PluginManager
 from .render import PartialRenderError, make_context, render_bundle
 from .render.catalogue import LabelCatalogue, TemplateSource
 from .render.format import RenderContext, RenderFormat
-from .report import (
-    ActorCount,
-    BundleDiff,
-    Change,
-    ChangeKind,
-    CommitmentCoverage,
-    DocumentDiff,
-    MainGoalCoverage,
-    MeasureState,
-    PlanCoverage,
-    PlanStatus,
-    PriorityGroupCoverage,
-    bundle_coverage,
-    bundle_status,
-    coverage,
-    diff,
-    diff_bundles,
-    plan_status,
-    report_for,
-)
 from .sources import PartnershipSource
 from .targets import Target, resolve_target
 from .validate import ValidationContext, ValidationReport

@@ -13,8 +13,8 @@ from typing import Any
 
 from ..command import Command, CommandContext
 from ..errors import UsageError
+from ..followup.tracing import JSON_FORMAT, JSON_VERSION, PlanCoverage, bundle_coverage
 from ..model import ActionPlan
-from ..report.tracing import JSON_FORMAT, JSON_VERSION, PlanCoverage, bundle_coverage
 from ..targets import Target, resolve_target
 
 __all__ = [

@@ -17,9 +17,7 @@ from typing import Any
 
 from ..command import Command, CommandContext
 from ..errors import UsageError
-from ..io import PARTNERSHIP_FILE, load_document, load_partnership
-from ..model import Bundle, Document, Partnership
-from ..report.revisions import (
+from ..followup.revisions import (
     JSON_FORMAT,
     JSON_VERSION,
     BundleDiff,
@@ -29,7 +27,9 @@ from ..report.revisions import (
     diff,
     diff_bundles,
 )
-from ..report.values import toml_text
+from ..followup.values import toml_text
+from ..io import PARTNERSHIP_FILE, load_document, load_partnership
+from ..model import Bundle, Document, Partnership
 from ..targets import resolve_target
 
 __all__ = ["DIFF", "format_change", "format_diff"]

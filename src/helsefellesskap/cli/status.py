@@ -13,9 +13,9 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ..command import Command, CommandContext
+from ..followup.status import JSON_FORMAT, JSON_VERSION, PlanStatus, bundle_status
+from ..followup.values import toml_text, toml_value
 from ..model import MeasureStatus
-from ..report.status import JSON_FORMAT, JSON_VERSION, PlanStatus, bundle_status
-from ..report.values import toml_text, toml_value
 from ..targets import resolve_target
 from .coverage import add_target_arguments, plans_of, write_plan_reports
 
