@@ -11,7 +11,7 @@ from __future__ import annotations
 from .context import MeasureSpot, ValidationContext
 from .engine import RULE_FAILED, validate
 from .finding import Finding, Rule, RuleCheck
-from .report import JSON_FORMAT, JSON_VERSION, RuleOutcome, ValidationReport
+from .results import JSON_FORMAT, JSON_VERSION, RuleOutcome, ValidationReport
 
 __all__ = [
     "JSON_FORMAT",

@@ -11,7 +11,7 @@ from ..errors import UsageError
 from ..model import Bundle, Severity
 from .context import ValidationContext
 from .finding import Finding, Rule
-from .report import RuleOutcome, ValidationReport
+from .results import RuleOutcome, ValidationReport
 
 if TYPE_CHECKING:
     from ..plugins import PluginManager
