@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from ._base import ID_PATTERN, slugify
+from .annual_report import AnnualReport, MeasureFollowUp, MeetingCount, StructureCount
 from .body import Body, BodyStatus, Chair, DecisionRule, Mandate, Right, Seat, StatusChange, Term
 from .bundle import Bundle
+from .consultation import ConsultationResponse, Question
 from .deadline import Deadline, DeadlineKind, Period
 from .declaration import Commitment, Declaration, MainGoal
 from .document import Document
+from .funding import Application, FundingRound
 from .national import (
     AgreementSubject,
     FsuRequirement,
@@ -38,16 +41,6 @@ from .plan import (
     OngoingWork,
     Reference,
     ReferenceList,
-)
-from .report import (
-    AnnualReport,
-    Application,
-    ConsultationResponse,
-    FundingRound,
-    MeasureFollowUp,
-    MeetingCount,
-    Question,
-    StructureCount,
 )
 from .text import Link, Section
 

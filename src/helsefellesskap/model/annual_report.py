@@ -1,26 +1,20 @@
-"""Follow-up documents: the annual report, funding rounds and consultation responses."""
+"""The year's report to the partnership meeting: structure, meetings and follow-up of measures."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar
 
 import attrs
 
-from ._base import check_id, check_id_list, non_empty, non_negative, one_line, plain_date
-from .deadline import Deadline
+from ._base import check_id, check_id_list, non_empty, non_negative
 from .document import Document
 from .plan import MeasureStatus
 from .text import Section
 
 __all__ = [
     "AnnualReport",
-    "Application",
-    "ConsultationResponse",
-    "FundingRound",
     "MeasureFollowUp",
     "MeetingCount",
-    "Question",
     "StructureCount",
 ]
 
@@ -93,63 +87,3 @@ class AnnualReport(Document):
     plan: str | None = attrs.field(default=None, validator=check_id)
     measure_status: tuple[MeasureFollowUp, ...] = ()
     proposed_decision: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Application:
-    """An application in a funding round, ranked by ``priority`` (1 is first)."""
-
-    id: str = attrs.field(validator=check_id)
-    title: str = attrs.field(validator=one_line)
-    priority: int
-    applicants: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
-    amount: int | None = attrs.field(default=None, validator=non_negative)
-    note: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class FundingRound(Document):
-    """A round of applications (*rekrutterings- og samhandlingsmidler*) ranked by priority."""
-
-    KIND: ClassVar[str] = "funding-round"
-    FOLDER: ClassVar[str] = "funding"
-
-    year: int
-    scheme: str | None = None
-    decided_by: str | None = attrs.field(default=None, validator=check_id)
-    decided: dt.date | None = attrs.field(default=None, validator=plain_date)
-    forwarded_to: str | None = attrs.field(default=None, validator=check_id)
-    summary: str | None = None
-    applications: tuple[Application, ...] = ()
-
-    def ranked(self) -> tuple[Application, ...]:
-        """The applications in order of priority."""
-        return tuple(sorted(self.applications, key=lambda a: a.priority))
-
-
-@attrs.frozen(kw_only=True)
-class Question:
-    """A question put to the partnership and its answer, paragraph by paragraph."""
-
-    text: str = attrs.field(validator=non_empty)
-    number: int | None = None
-    answer: tuple[str, ...] = ()
-    bullets: tuple[str, ...] = ()
-    closing: tuple[str, ...] = ()
-
-
-@attrs.frozen(kw_only=True)
-class ConsultationResponse(Document):
-    """A consultation response (*høringsinnspill*) sent on behalf of the partnership."""
-
-    KIND: ClassVar[str] = "consultation-response"
-    FOLDER: ClassVar[str] = "consultations"
-
-    date: Deadline
-    to: str = attrs.field(validator=non_empty)
-    reference: str | None = None
-    subject: str | None = None
-    introduction: tuple[str, ...] = ()
-    inputs_from: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
-    questions: tuple[Question, ...] = ()
-    sections: tuple[Section, ...] = ()
