@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     import jinja2
 
 __all__ = [
-    "HTML_LABELS",
     "TEMPLATE_NAMES",
     "HtmlFormat",
     "css_string",
@@ -69,44 +68,6 @@ TEMPLATE_NAMES: Mapping[type[Renderable], str] = {
     Partnership: "governance.html.j2",
 }
 """The page template of each type the format renders."""
-
-HTML_LABELS: Mapping[str, Mapping[str, str]] = {
-    "nb": {
-        "diagram.description": "Organene i {name}: hvilke organ som styrer, gir mandat til "
-        "eller har andre under seg.",
-        "diagram.steers": "styrer",
-        "diagram.under": "har under seg",
-        "diagram.mandate": "gir mandat",
-        "diagram.closed": "avsluttet",
-        "table.caption": "Mål og tiltak: {title}",
-        "table.seats": "Representasjon i {name}",
-        "html.meta": "Om dokumentet",
-    },
-    "nn": {
-        "diagram.description": "Organa i {name}: kva organ som styrer, gjev mandat til eller "
-        "har andre under seg.",
-        "diagram.steers": "styrer",
-        "diagram.under": "har under seg",
-        "diagram.mandate": "gjev mandat",
-        "diagram.closed": "avslutta",
-        "table.caption": "Mål og tiltak: {title}",
-        "table.seats": "Representasjon i {name}",
-        "html.meta": "Om dokumentet",
-    },
-    "en": {
-        "diagram.description": "The bodies of {name}: which body steers, gives the mandate "
-        "to or has others below it.",
-        "diagram.steers": "steers",
-        "diagram.under": "has below it",
-        "diagram.mandate": "gives the mandate",
-        "diagram.closed": "closed",
-        "table.caption": "Goals and measures: {title}",
-        "table.seats": "Seats in {name}",
-        "html.meta": "About the document",
-    },
-}
-"""Labels only the HTML pages use, under the shared catalogue (which can override them)."""
-
 
 @functools.lru_cache(maxsize=32)
 def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
@@ -170,8 +131,7 @@ def css_string(value: object) -> Markup:
 
 
 def _labels(context: RenderContext) -> dict[str, str]:
-    own = HTML_LABELS.get(context.language, HTML_LABELS["nb"])
-    return {**HTML_LABELS["nb"], **own, **context.labels}
+    return dict(context.labels)
 
 
 def _labeller(labels: Mapping[str, str]) -> Callable[..., str]:
