@@ -39,6 +39,7 @@ from .blocks import (
     inline_text,
     runs,
 )
+from .build import OutlineBuilder, build_outline
 
 __all__ = [
     "Aside",
@@ -61,6 +62,7 @@ __all__ = [
     "ListItem",
     "NumberedList",
     "Outline",
+    "OutlineBuilder",
     "PageBreak",
     "Paragraph",
     "Row",
@@ -69,6 +71,7 @@ __all__ = [
     "Span",
     "Table",
     "Text",
+    "build_outline",
     "inline_text",
     "runs",
 ]

@@ -1,0 +1,407 @@
+"""The outline of an action plan (handlingsplan), in the order of the source documents.
+
+Title, example note and facts; the "revised yearly" line; "Forkortelser i dokumentet";
+1 Innledning with the national goals, the priority groups and the declaration's
+commitments; 2 Innsatsområder with the list of focus areas and one section per area
+(the commitment it traces to, description, intentions with their points, the goals and
+measures table, notes); the plan's other sections and "Veien videre"; then, unnumbered
+so that the chapters keep the numbers of the source, its references and its funding
+rounds.
+"""
+
+from __future__ import annotations
+
+from .. import model
+from ..render import view
+from ..render.format import RenderContext
+from .blocks import (
+    Block,
+    BulletList,
+    Cell,
+    Column,
+    Emphasis,
+    Heading,
+    Inline,
+    Link,
+    ListItem,
+    NumberedList,
+    Outline,
+    Paragraph,
+    Row,
+    RowGroup,
+    Section,
+    Table,
+    Text,
+    runs,
+)
+from .common import Builder
+
+__all__ = ["COLUMN_WIDTHS", "build_action_plan", "measure_table"]
+
+COLUMN_WIDTHS: dict[str, float] = {
+    "goal": 2.5,
+    "ongoing_work": 2.4,
+    "measure": 4.2,
+    "responsible": 2.2,
+    "deadline": 1.4,
+    "status": 1.5,
+}
+"""Relative widths of the goals and measures table's columns (a hint to writers)."""
+
+
+def build_action_plan(plan: model.ActionPlan, context: RenderContext) -> Outline:
+    """The outline of ``plan``."""
+    out = Builder(plan, context)
+    declaration = view.declaration_of(plan, context)
+    numbers = view.plan_numbering(plan, declaration, view.plan_omit(plan, context))
+    basis = plan.basis.national_plan
+    national = context.national.plan(basis) if basis else None
+    revision_of = out.document_title(plan.revision_of)
+    blocks: list[Block] = out.start(plan.title)
+    blocks += out.facts(
+        [
+            ("plan.period", plan.period.display()),
+            (
+                "plan.declaration",
+                declaration.title if declaration else plan.basis.declaration,
+            ),
+            ("plan.national_plan", national.name if national else basis),
+            ("plan.other_basis", "; ".join(plan.basis.other) or None),
+            ("plan.adopted", view.adoption_text(plan.adopted, plan.adopted_by, context)),
+            ("plan.presented", plan.presented),
+            ("plan.revision_of", revision_of),
+        ]
+    )
+    if plan.revised_yearly:
+        blocks.append(Paragraph(runs=(out.label("plan.revised_yearly"),), role="note"))
+    blocks += out.abbreviations()
+    if numbers.introduction:
+        blocks.append(_introduction(out, plan, declaration, numbers.introduction))
+    if numbers.focus_areas:
+        blocks.append(_focus_areas(out, plan, declaration, numbers))
+    for section, number in zip(plan.sections, numbers.sections, strict=True):
+        blocks.append(out.section(section, 2, number=number, national_plan=basis))
+    if plan.way_forward is not None and numbers.way_forward:
+        blocks.append(
+            out.section(
+                plan.way_forward,
+                2,
+                number=numbers.way_forward,
+                default_title="plan.way_forward",
+                national_plan=basis,
+                anchor="way-forward",
+            )
+        )
+    blocks += _references(out, plan)
+    blocks += _funding_rounds(out, plan)
+    return out.outline(plan.title, blocks)
+
+
+def _introduction(
+    out: Builder, plan: model.ActionPlan, declaration: model.Declaration | None, number: str
+) -> Section:
+    """Chapter 1: the plan's introduction, then the generated parts (national goals,
+    priority groups, the declaration's commitments) as its subsections; a plan without
+    an introduction has its first generated part head the chapter."""
+    context = out.context
+    parts = view.plan_parts(plan, declaration, context)
+    basis = plan.basis.national_plan
+    extra: list[Block] = []
+    if parts.national_goals:
+        national = context.national.plan(basis) if basis else None
+        inner: list[Block] = []
+        if national is not None:
+            about = (
+                f"{national.name} ({national.white_paper})"
+                if national.white_paper
+                else (national.name)
+            )
+            inner += out.paragraphs([about], role="source")
+        inner += out.paragraphs([plan.national_goals_intro])
+        inner += out.bullets(parts.national_goals)
+        extra += _part(out, parts, "national_goals", "plan.national_goals", inner)
+    if parts.priority_groups:
+        extra += _part(
+            out,
+            parts,
+            "priority_groups",
+            "plan.priority_groups",
+            out.bullets(parts.priority_groups),
+        )
+    if parts.declaration is not None:
+        level = 3 if parts.subheading("commitments") else 2
+        inner = [
+            *out.paragraphs([parts.declaration.title], role="source"),
+            *commitments(out, parts.declaration, level + 1),
+        ]
+        extra += _part(out, parts, "commitments", "plan.commitments", inner)
+    if plan.introduction is not None:
+        return out.section(
+            plan.introduction,
+            2,
+            number=number,
+            default_title="plan.introduction",
+            national_plan=basis,
+            anchor="introduction",
+            extra=extra,
+        )
+    title: Inline = out.mark(parts.title)
+    return Section(
+        heading=Heading(level=2, runs=(title,), number=number, anchor="introduction"),
+        blocks=tuple(extra),
+        anchor="introduction",
+    )
+
+
+def _part(
+    out: Builder, parts: view.PlanParts, part: str, key: str, blocks: list[Block]
+) -> list[Block]:
+    """A generated part of the introduction: a subsection under its own heading, or its
+    blocks alone where it heads the chapter."""
+    if not parts.subheading(part):
+        return blocks
+    return [
+        Section(
+            heading=out.label_heading(3, key),
+            blocks=tuple(blocks),
+            role=part.replace("_", "-"),
+        )
+    ]
+
+
+def commitments(out: Builder, declaration: model.Declaration, level: int) -> list[Block]:
+    """The declaration's numbered commitments at heading ``level``, each with its
+    statement and its main goals ("**Hovedmål 1:** …")."""
+    blocks: list[Block] = []
+    for commitment in view.commitment_views(declaration, out.context):
+        inner: list[Block] = [*out.paragraphs([commitment.statement])]
+        inner += out.bullets(
+            (
+                (
+                    Emphasis(runs=(out.mark(goal.heading), Text(":")), strong=True),
+                    Text(" "),
+                    Text(goal.text),
+                )
+                for goal in commitment.main_goals
+            ),
+            role="main-goals",
+        )
+        blocks.append(
+            Section(
+                heading=out.heading(level, commitment.title, f"{commitment.number}."),
+                blocks=tuple(inner),
+                role="commitment",
+                data=(("commitment", commitment.id),),
+            )
+        )
+    return blocks
+
+
+def _focus_areas(
+    out: Builder,
+    plan: model.ActionPlan,
+    declaration: model.Declaration | None,
+    numbers: view.PlanNumbering,
+) -> Section:
+    """Chapter 2: its opening text with the list of focus areas (after its paragraphs
+    and bullets, before its closing), then one section per focus area."""
+    listing: list[Block] = []
+    if plan.focus_areas:
+        listing.append(
+            NumberedList(
+                items=tuple(
+                    ListItem(runs=(Link(anchor=f"area-{a.id}", runs=runs(a.title)),))
+                    for a in plan.focus_areas
+                ),
+                role="focus-areas",
+            )
+        )
+    areas = [
+        focus_area(out, area, numbers.areas[area.id], plan, declaration)
+        for area in plan.focus_areas
+    ]
+    if plan.focus_areas_intro is not None:
+        return out.section(
+            plan.focus_areas_intro,
+            2,
+            number=numbers.focus_areas,
+            default_title="plan.focus_areas",
+            listing=listing,
+            national_plan=plan.basis.national_plan,
+            anchor="focus-areas",
+            extra=areas,
+        )
+    return Section(
+        heading=Heading(
+            level=2,
+            runs=(out.label("plan.focus_areas"),),
+            number=numbers.focus_areas,
+            anchor="focus-areas",
+        ),
+        blocks=(*listing, *areas),
+        anchor="focus-areas",
+    )
+
+
+def focus_area(
+    out: Builder,
+    area: model.FocusArea,
+    number: str | None,
+    plan: model.ActionPlan,
+    declaration: model.Declaration | None,
+) -> Section:
+    """One focus area: heading, the commitment it traces to (where its title differs),
+    description, intentions with their points, the goals and measures table, notes."""
+    blocks: list[Block] = []
+    if declaration is not None and area.commitment:
+        commitment = declaration.commitment(area.commitment)
+        if commitment is not None and commitment.title.casefold() != area.title.casefold():
+            blocks += out.facts([("plan.commitment", commitment.title)], role="commitment")
+    blocks += out.paragraphs(area.description)
+    for intention in area.intentions:
+        blocks += out.paragraphs([intention.text], role="intention")
+        blocks += out.bullets(intention.points)
+    if area.goals:
+        blocks.append(measure_table(out, view.measure_table(area, out.context, plan.references)))
+    blocks += out.paragraphs(area.notes, role="note")
+    anchor = f"area-{area.id}"
+    return Section(
+        heading=out.heading(3, area.title, number, anchor),
+        blocks=tuple(blocks),
+        role="focus-area",
+        anchor=anchor,
+        data=(("focus_area", area.id),),
+    )
+
+
+def _cell_blocks(out: Builder, cell: view.TableCell) -> tuple[Block, ...]:
+    """A cell in the order of :class:`view.TableCell`: the measure's label in bold before
+    its text, the paragraphs, bullet points, closing paragraphs, links, then the plan's
+    references the measure draws on ("Se: Recruit & Retain")."""
+    blocks: list[Block] = []
+    paragraphs = list(cell.paragraphs) or ([""] if cell.label else [])
+    for index, text in enumerate(paragraphs):
+        if index == 0 and cell.label:
+            blocks.append(
+                Paragraph(
+                    runs=runs(
+                        Emphasis(runs=runs(cell.label), strong=True),
+                        Text(" ") if text else None,
+                        text,
+                    )
+                )
+            )
+        elif index == 0 and cell.column == "status":
+            blocks.append(Paragraph(runs=(out.mark(text),)))
+        elif text.strip():
+            blocks.append(Paragraph(runs=runs(text)))
+    blocks += out.bullets(cell.bullets)
+    blocks += out.paragraphs(cell.closing)
+    blocks += out.links(cell.links)
+    if cell.references:
+        see: list[Inline] = [out.label("plan.see"), Text(": ")]
+        for index, reference in enumerate(cell.references):
+            if index:
+                see.append(Text(", "))
+            see.append(Link(anchor=f"ref-{reference.id}", runs=runs(reference.title)))
+        blocks.append(Paragraph(runs=tuple(see), role="see"))
+    return tuple(blocks)
+
+
+def measure_table(out: Builder, table: view.MeasureTable) -> Table:
+    """The goals and measures table: one row group per goal, the goal's cell heading
+    and spanning the rows of its measures (ongoing work spans the measures that build on
+    it); rows carry the measure's id, groups the goal's."""
+    total = sum(COLUMN_WIDTHS.get(c, 2.0) for c in table.columns) or 1.0
+    columns = tuple(
+        Column(role=c, width=round(COLUMN_WIDTHS.get(c, 2.0) / total, 4)) for c in table.columns
+    )
+    header = Row(
+        cells=tuple(
+            Cell(blocks=(Paragraph(runs=(out.mark(text),)),), header=True) for text in table.headers
+        )
+    )
+    groups: list[RowGroup] = []
+    current: list[Row] = []
+    goal: str | None = None
+    for row in table.rows:
+        if current and row.goal != goal:
+            groups.append(RowGroup(rows=tuple(current), data=(("goal", goal or ""),)))
+            current = []
+        goal = row.goal
+        cells = tuple(
+            Cell(
+                blocks=_cell_blocks(out, cell),
+                rowspan=cell.rowspan,
+                header=cell.column == "goal",
+            )
+            for cell in row.cells
+            if cell is not None
+        )
+        data: tuple[tuple[str, str], ...] = ()
+        if row.measure is not None:
+            data = (("measure", row.measure),)
+        current.append(Row(cells=cells, data=data))
+    if current:
+        groups.append(RowGroup(rows=tuple(current), data=(("goal", goal or ""),)))
+    return Table(
+        columns=columns,
+        header=(header,),
+        groups=tuple(groups),
+        role="measures",
+    )
+
+
+def _references(out: Builder, plan: model.ActionPlan) -> list[Block]:
+    """The plan's frameworks and sources, an unnumbered chapter after the way forward."""
+    if not plan.references:
+        return []
+    inner: list[Block] = []
+    for reference in plan.references:
+        blocks: list[Block] = [*out.paragraphs([view.reference_text(reference)])]
+        for steps in reference.lists:
+            blocks += out.paragraphs([steps.title], role="intention")
+            blocks += out.bullets(steps.items)
+        if reference.url:
+            blocks += out.links([model.Link(url=reference.url)])
+        anchor = f"ref-{reference.id}"
+        inner.append(
+            Section(
+                heading=out.heading(3, reference.title, anchor=anchor),
+                blocks=tuple(blocks),
+                role="reference",
+                anchor=anchor,
+            )
+        )
+    return [
+        Section(
+            heading=out.label_heading(2, "plan.references", anchor="references"),
+            blocks=tuple(inner),
+            role="appendix",
+            anchor="references",
+        )
+    ]
+
+
+def _funding_rounds(out: Builder, plan: model.ActionPlan) -> list[Block]:
+    """The funding rounds the plan names, each linked to its document where the bundle
+    holds it, unnumbered at the end."""
+    rounds = view.funding_round_views(plan, out.context)
+    if not rounds:
+        return []
+    items = tuple(
+        ListItem(
+            runs=(Link(document=r.document.id, runs=runs(r.text)),)
+            if r.document is not None
+            else runs(r.text)
+        )
+        for r in rounds
+    )
+    return [
+        Section(
+            heading=out.label_heading(2, "plan.funding_rounds", anchor="funding-rounds"),
+            blocks=(BulletList(items=items),),
+            role="appendix",
+            anchor="funding-rounds",
+        )
+    ]

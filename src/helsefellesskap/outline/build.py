@@ -1,0 +1,55 @@
+"""``build_outline``: the outline of any document, by its type, with the plugins' changes.
+
+The core builds the outline of each of its document types and of the governance
+overview (a :class:`~helsefellesskap.model.Partnership`). A plugin document type provides
+its own builder (hook ``hf_outline_builders``, keyed by the document's ``KIND``), and
+plugins may add or replace blocks of any outline (hook ``hf_outline``), each refining
+the previous result in pluggy's call order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import model
+from ..errors import RenderError
+from ..render.format import Renderable, RenderContext
+from .blocks import Outline
+from .common import item_kind
+
+__all__ = ["CORE_BUILDERS", "OutlineBuilder", "build_outline", "core_builder"]
+
+OutlineBuilder = Callable[[Renderable, RenderContext], Outline]
+"""A function that builds the outline of one kind of document."""
+
+
+def _action_plan(item: Renderable, context: RenderContext) -> Outline:
+    from .action_plan import build_action_plan
+
+    assert isinstance(item, model.ActionPlan)
+    return build_action_plan(item, context)
+
+
+CORE_BUILDERS: dict[str, OutlineBuilder] = {
+    "action-plan": _action_plan,
+}
+"""The builder of each core document kind (``governance`` for the overview)."""
+
+
+def core_builder(kind: str) -> OutlineBuilder | None:
+    """The core's builder for documents of ``kind``; ``None`` for a kind it lacks."""
+    return CORE_BUILDERS.get(kind)
+
+
+def build_outline(item: Renderable, context: RenderContext) -> Outline:
+    """The outline of ``item`` (a document, or a partnership for its governance
+    overview) as every format shows it.
+
+    :raises RenderError: for a kind of document that neither the core nor a plugin
+        builds an outline of.
+    """
+    kind = item_kind(item)
+    builder = core_builder(kind)
+    if builder is None:
+        raise RenderError(f"no outline for a document of kind {kind!r} ({item.id!r})")
+    return builder(item, context)
