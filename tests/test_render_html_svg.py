@@ -1,4 +1,4 @@
-"""The governance diagram: an indented tree of bodies as an escaped, accessible SVG."""
+"""The governance diagram: an outline's tree of bodies as an escaped, accessible SVG."""
 
 from __future__ import annotations
 
@@ -6,9 +6,18 @@ from xml.etree import ElementTree
 
 import pytest
 
-from helsefellesskap import Body, BodyStatus, Partnership
+from helsefellesskap import Body, BodyStatus
+from helsefellesskap.outline import (
+    DiagramEdge,
+    DiagramNode,
+    Emphasis,
+    GovernanceDiagram,
+    Inline,
+    LineBreak,
+    runs,
+)
 from helsefellesskap.render.html import css_string
-from helsefellesskap.render.svg import DiagramLabels, diagram_rows, governance_svg, wrap_text
+from helsefellesskap.render.svg import box_lines, diagram_rows, governance_svg, wrap_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -17,10 +26,6 @@ def body(body_id: str, **values: object) -> Body:
     values.setdefault("kind", "working-group")
     values.setdefault("name", body_id.upper())
     return Body(id=body_id, **values)  # type: ignore[arg-type]
-
-
-def partnership(*bodies: Body) -> Partnership:
-    return Partnership(id="test", name="Test", bodies=bodies)
 
 
 def parse(svg: str) -> ElementTree.Element:
@@ -59,10 +64,48 @@ def test_a_cycle_of_relations_ends_and_shows_every_body_once() -> None:
     assert len(rows) == 3
 
 
+def node(node_id: str, *label: str | Inline, depth: int = 0, **values: object) -> DiagramNode:
+    values.setdefault("kind", "working-group")
+    label = label or (node_id.upper(),)
+    return DiagramNode(id=node_id, label=runs(*label), depth=depth, **values)  # type: ignore[arg-type]
+
+
+def bold(text: str) -> Emphasis:
+    return Emphasis(runs=runs(text), strong=True)
+
+
+LEGEND = (
+    ("steers", runs("styrer")),
+    ("under", runs("har under seg")),
+    ("mandate", runs("gir mandat")),
+)
+
+
+def diagram(
+    *nodes: DiagramNode, edges: tuple[DiagramEdge, ...] = (), **values: object
+) -> GovernanceDiagram:
+    values.setdefault("legend", LEGEND)
+    return GovernanceDiagram(nodes=nodes, edges=edges, **values)  # type: ignore[arg-type]
+
+
+def svg_of(drawn: GovernanceDiagram, **values: object) -> str:
+    values.setdefault("title", "Organisering")
+    return str(governance_svg(drawn, **values))  # type: ignore[arg-type]
+
+
+def connectors(root: ElementTree.Element) -> list[ElementTree.Element]:
+    return [p for p in root.findall(f"{SVG}path") if p.find(f"{SVG}title") is not None]
+
+
 def test_the_svg_is_well_formed_and_labelled() -> None:
-    svg = governance_svg(
-        partnership(body("pm", abbreviation="PM"), body("ssu", steering_body="pm")),
-        DiagramLabels(title="Organisering", description="Beskrivelse"),
+    svg = svg_of(
+        diagram(
+            node("pm", bold("PM"), LineBreak(), "Partnerskapsmøtet"),
+            node("ssu", bold("SSU"), depth=1),
+            edges=(DiagramEdge(source="pm", target="ssu", kind="steers"),),
+        ),
+        title="Organisering",
+        description="Beskrivelse",
         element_id="gov",
     )
     root = parse(svg)
@@ -70,29 +113,40 @@ def test_the_svg_is_well_formed_and_labelled() -> None:
     assert root.get("aria-labelledby") == "gov-title gov-desc"
     assert root.find(f"{SVG}title").text == "Organisering"  # type: ignore[union-attr]
     assert root.find(f"{SVG}desc").text == "Beskrivelse"  # type: ignore[union-attr]
+    assert root.get("lang") is None
     marker = root.find(f"{SVG}defs/{SVG}marker")
     assert marker is not None and marker.get("id") == "gov-arrow"
     boxes = root.findall(f"{SVG}g[@data-body]")
     assert [g.get("data-body") for g in boxes] == ["pm", "ssu"]
-    # the abbreviation is the bold first line, the name follows
+    # the bold line (the abbreviation) first, then the name after the line break
     texts = [(t.text, t.get("font-weight")) for t in boxes[0].findall(f"{SVG}text")]
-    assert texts == [("PM", "700"), ("PM", None)]
-    connectors = [p for p in root.findall(f"{SVG}path") if p.find(f"{SVG}title") is not None]
-    assert len(connectors) == 1 and connectors[0].find(f"{SVG}title").text == "styrer"  # type: ignore[union-attr]
+    assert texts == [("PM", "700"), ("Partnerskapsmøtet", None)]
+    (line,) = connectors(root)
+    assert line.find(f"{SVG}title").text == "styrer"  # type: ignore[union-attr]
+    assert line.get("stroke-dasharray") is None
+    # the child is drawn indented under its parent
+    rects = [float(g.find(f"{SVG}rect").get("x")) for g in boxes]  # type: ignore[arg-type, union-attr]
+    assert rects[1] > rects[0]
 
 
-def test_a_parent_relation_is_dashed_and_a_closed_body_says_so() -> None:
-    svg = governance_svg(
-        partnership(
-            body("fsu", kind="professional-committee"),
-            body("group", parent="fsu", status=BodyStatus.CLOSED),
-        ),
-        DiagramLabels(closed="avsluttet", belongs_to="har under seg"),
+def test_the_diagram_can_be_marked_with_the_language_of_its_words() -> None:
+    root = parse(svg_of(diagram(node("a")), language="en"))
+    assert root.get("lang") == "en"
+
+
+def test_an_under_line_is_dashed_and_a_closed_body_says_so() -> None:
+    svg = svg_of(
+        diagram(
+            node("fsu", kind="professional-committee"),
+            node("group", depth=1, closed=True),
+            edges=(DiagramEdge(source="fsu", target="group", kind="under"),),
+            closed_label=runs("avsluttet"),
+        )
     )
     root = parse(svg)
-    connector = next(p for p in root.findall(f"{SVG}path") if p.find(f"{SVG}title") is not None)
-    assert connector.get("stroke-dasharray") == "6 4"
-    assert connector.find(f"{SVG}title").text == "har under seg"  # type: ignore[union-attr]
+    (line,) = connectors(root)
+    assert line.get("stroke-dasharray") == "6 4"
+    assert line.find(f"{SVG}title").text == "har under seg"  # type: ignore[union-attr]
     closed = root.find(f"{SVG}g[@data-body='group']")
     assert closed is not None
     assert [t.text for t in closed.findall(f"{SVG}text")][-1] == "(avsluttet)"
@@ -101,9 +155,15 @@ def test_a_parent_relation_is_dashed_and_a_closed_body_says_so() -> None:
 
 def test_every_text_in_the_svg_is_escaped() -> None:
     nasty = '<script>alert("x")</script> & "quoted"'
-    svg = governance_svg(
-        partnership(body("a", name=nasty, abbreviation="A&B")),
-        DiagramLabels(title=nasty, description=nasty, steers=nasty),
+    svg = svg_of(
+        diagram(
+            node("a", bold("A&B"), LineBreak(), nasty),
+            node("b", depth=1),
+            edges=(DiagramEdge(source="a", target="b", kind="steers"),),
+            legend=(("steers", runs(nasty)),),
+        ),
+        title=nasty,
+        description=nasty,
         element_id='x" onload="alert(1)',
     )
     assert "<script>" not in svg
@@ -115,14 +175,31 @@ def test_every_text_in_the_svg_is_escaped() -> None:
     assert "A&B" in texts and "<script>alert(" in texts
 
 
+def test_unsafe_characters_are_dropped_and_bidi_controls_closed() -> None:
+    root = parse(svg_of(diagram(node("a", "Utvalg\x00\u202eNord")), title="T\x0bittel"))
+    (line,) = [t.text for t in root.iter(f"{SVG}text")]
+    assert line == "Utvalg\u202eNord\u202c"
+    assert root.find(f"{SVG}title").text == "T ittel"  # type: ignore[union-attr]
+
+
 def test_long_names_wrap_and_grow_the_box() -> None:
     name = "Faglig samarbeidsutvalg for rekruttering og stabilisering av helsepersonell i nord"
-    root = parse(governance_svg(partnership(body("long", name=name))))
+    root = parse(svg_of(diagram(node("long", name))))
     box = root.find(f"{SVG}g[@data-body='long']")
     assert box is not None
     lines = [t.text for t in box.findall(f"{SVG}text")]
     assert len(lines) >= 2 and " ".join(lines) == name  # type: ignore[arg-type]
     assert float(box.find(f"{SVG}rect").get("height")) > 2 * 17  # type: ignore[arg-type, union-attr]
+
+
+def test_box_lines_split_a_label_at_its_breaks_and_bold_its_strong_lines() -> None:
+    label = node("x", bold("FSU"), LineBreak(), "Faglig samarbeidsutvalg")
+    assert box_lines(label, "", 400) == [("FSU", True), ("Faglig samarbeidsutvalg", False)]
+    assert box_lines(node("y", bold("Sekretariatet")), "closed", 400) == [
+        ("Sekretariatet", True)
+    ]
+    closed = node("z", "Gammelt utvalg", closed=True)
+    assert box_lines(closed, "closed", 400) == [("Gammelt utvalg", False), ("(closed)", False)]
 
 
 @pytest.mark.parametrize(
@@ -147,7 +224,7 @@ def test_css_strings_cannot_break_out_of_the_stylesheet() -> None:
     assert css_string("Sørvåg · Helse") == '"Sørvåg · Helse"'
 
 
-def test_a_mandate_places_a_body_when_nothing_else_does_and_is_dotted() -> None:
+def test_a_mandate_places_a_body_when_nothing_else_does() -> None:
     from helsefellesskap import Mandate
 
     bodies = (
@@ -161,9 +238,20 @@ def test_a_mandate_places_a_body_when_nothing_else_does_and_is_dotted() -> None:
         ("ssu", None, None),
         ("fsu", "ssu", "mandate"),
     ]
-    root = parse(governance_svg(partnership(*bodies), DiagramLabels(mandate="gir mandat")))
-    connector = next(p for p in root.findall(f"{SVG}path") if p.find(f"{SVG}title") is not None)
-    assert connector.get("stroke-dasharray") == "2 3"
+
+
+def test_a_mandate_line_is_dotted_and_the_legend_lists_only_the_lines_drawn() -> None:
+    root = parse(
+        svg_of(
+            diagram(
+                node("ssu"),
+                node("fsu", depth=1),
+                edges=(DiagramEdge(source="ssu", target="fsu", kind="mandate"),),
+            )
+        )
+    )
+    (line,) = connectors(root)
+    assert line.get("stroke-dasharray") == "2 3"
     legend = root.find(f"{SVG}g[@class='legend']")
     assert legend is not None
     assert [t.text for t in legend.findall(f"{SVG}text")] == ["gir mandat"]
@@ -183,5 +271,5 @@ def test_top_level_bodies_read_pm_ssu_others_secretariat_then_closed() -> None:
 
 
 def test_a_diagram_without_relations_has_no_legend() -> None:
-    root = parse(governance_svg(partnership(body("a"), body("b"))))
+    root = parse(svg_of(diagram(node("a"), node("b"))))
     assert root.find(f"{SVG}g[@class='legend']") is None

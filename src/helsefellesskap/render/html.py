@@ -36,7 +36,7 @@ from . import view
 from .api import output_name
 from .format import Renderable, RenderContext, RenderFormat
 from .safe import balance_bidi, has_unsafe, xml_text
-from .svg import DiagramLabels, governance_svg
+from .svg import governance_svg
 
 if TYPE_CHECKING:
     import jinja2
@@ -364,13 +364,32 @@ def _report_values(report: AnnualReport, context: RenderContext) -> dict[str, An
 def _governance_values(
     partnership: Partnership, context: RenderContext, label: Callable[..., str], page_lang: str
 ) -> dict[str, Any]:
-    diagram_labels = DiagramLabels(
-        title=label("governance.diagram"),
-        description=label("diagram.description", name=partnership.name),
-        steers=label("diagram.steers"),
-        belongs_to=label("diagram.under"),
-        mandate=label("diagram.mandate"),
-        closed=label("diagram.closed"),
+    from ..model import BodyStatus
+    from ..outline.blocks import DiagramEdge, DiagramNode, Emphasis, GovernanceDiagram, LineBreak, runs
+
+    nodes = tuple(
+        DiagramNode(
+            id=row.body.id,
+            label=(
+                runs(Emphasis(runs=runs(row.body.abbreviation), strong=True), LineBreak(),
+                     row.body.name)
+                if row.body.abbreviation
+                else runs(Emphasis(runs=runs(row.body.name), strong=True))
+            ),
+            depth=row.depth,
+            kind=row.body.kind,
+            closed=row.body.status is BodyStatus.CLOSED,
+        )
+        for row in view.governance_tree(partnership.bodies)
+    )
+    diagram = GovernanceDiagram(
+        nodes=nodes,
+        edges=tuple(
+            DiagramEdge(source=e.source, target=e.target, kind=e.kind)
+            for e in view.governance_edges(partnership)
+        ),
+        legend=tuple((k, runs(label(f"diagram.{k}"))) for k in view.EDGE_KINDS),
+        closed_label=runs(label("diagram.closed")),
     )
     partners = view.partner_views(context)
     return {
@@ -378,8 +397,9 @@ def _governance_values(
         "partners": partners,
         "partners_described": any(p.description for p in partners),
         "diagram": governance_svg(
-            partnership,
-            diagram_labels,
+            diagram,
+            title=label("governance.diagram"),
+            description=label("diagram.description", name=partnership.name),
             language=context.language if context.language != page_lang else None,
         ),
         "documents": [d for d in context.bundle.documents if isinstance(d, Document)],

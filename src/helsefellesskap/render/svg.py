@@ -1,11 +1,12 @@
 """The governance diagram as an inline SVG: bodies as boxes, relations as connectors.
 
-The diagram is laid out as an indented tree, one body per row, as
-:func:`helsefellesskap.render.view.governance_tree` places them: a body sits under the
-body that steers it (``steering_body``, a solid connector), failing that the body it
-belongs to (``parent``, dashed), failing that the body that gave its mandate (dotted).
-An indented tree stays readable however many committees a partnership has, which a wide
-top-down chart does not.
+The SVG draws an outline's :class:`~helsefellesskap.outline.blocks.GovernanceDiagram`
+(the same tree the Markdown writer draws as Mermaid and Word as a nested list): one
+body per row, indented by its depth, each with a connector from the body above it in
+the tree (solid where it ``steers``, dashed where the body is ``under`` it, dotted where
+it gave the ``mandate``), and a legend of the kinds of line it has, in the diagram's
+own words. An indented tree stays readable however many committees a partnership has,
+which a wide top-down chart does not.
 
 Every text that goes into the SVG is escaped here; the result is returned as
 :class:`markupsafe.Markup` so that an autoescaping template inserts it as it is.
@@ -19,11 +20,19 @@ from html import escape
 import attrs
 from markupsafe import Markup
 
-from ..model import Body, BodyStatus, Partnership
+from ..model import Body
+from ..outline.blocks import (
+    DiagramNode,
+    Emphasis,
+    GovernanceDiagram,
+    Inlines,
+    LineBreak,
+    inline_text,
+)
 from . import view
 from .safe import balance_bidi, xml_text
 
-__all__ = ["DiagramLabels", "DiagramRow", "diagram_rows", "governance_svg", "wrap_text"]
+__all__ = ["DiagramRow", "box_lines", "diagram_rows", "governance_svg", "wrap_text"]
 
 FONT_SIZE = 13
 LINE_HEIGHT = 17
@@ -49,29 +58,9 @@ KIND_STYLES: Mapping[str, tuple[str, str, str]] = {
 DEFAULT_STYLE = ("#ffffff", "#5a6b7d", "#14213d")
 BOLD_FACTOR = 1.12
 """How much wider bold glyphs run than regular ones, for wrapping."""
-DASHES: Mapping[str, str] = {"steering": "", "parent": "6 4", "mandate": "2 3"}
-"""The stroke pattern of each relation: solid, dashed, dotted."""
+DASHES: Mapping[str, str] = {"steers": "", "under": "6 4", "mandate": "2 3"}
+"""The stroke pattern of each kind of line: solid, dashed, dotted (others are solid)."""
 CLOSED_STYLE = ("#f1f1f1", "#8a8a8a", "#3d3d3d")
-
-
-@attrs.frozen(kw_only=True)
-class DiagramLabels:
-    """The words of the diagram, in the document's language."""
-
-    title: str = "Organisering"
-    description: str = "Organene i helsefellesskapet og hvem som styrer dem."
-    steers: str = "styrer"
-    belongs_to: str = "har under seg"
-    mandate: str = "gir mandat"
-    closed: str = "avsluttet"
-
-    def relation(self, via: str | None) -> str:
-        """The words for a relation: ``steering``, ``parent`` or ``mandate``."""
-        return {"steering": self.steers, "parent": self.belongs_to}.get(via or "", self.mandate)
-
-
-_VIA: Mapping[str, str] = {"steers": "steering", "under": "parent", "mandate": "mandate"}
-"""The diagram's name for each kind of :class:`~helsefellesskap.render.view.Edge`."""
 
 
 @attrs.frozen(kw_only=True)
@@ -87,6 +76,24 @@ class DiagramRow:
     depth: int
     above: str | None = None
     via: str | None = None
+
+
+_VIA: Mapping[str, str] = {"steers": "steering", "under": "parent", "mandate": "mandate"}
+"""The rows' name for each kind of :class:`~helsefellesskap.render.view.Edge`."""
+
+
+def diagram_rows(bodies: Sequence[Body]) -> list[DiagramRow]:
+    """Order ``bodies`` as an indented tree: :func:`helsefellesskap.render.view.governance_tree`,
+    the structure every format shares (the outline's diagram is built from it)."""
+    return [
+        DiagramRow(
+            body=row.body,
+            depth=row.depth,
+            above=row.edge.source if row.edge else None,
+            via=_VIA[row.edge.kind] if row.edge else None,
+        )
+        for row in view.governance_tree(bodies)
+    ]
 
 
 def wrap_text(text: str, width: float, char_width: float = CHAR_WIDTH) -> list[str]:
@@ -109,20 +116,6 @@ def wrap_text(text: str, width: float, char_width: float = CHAR_WIDTH) -> list[s
     return lines or [""]
 
 
-def diagram_rows(bodies: Sequence[Body]) -> list[DiagramRow]:
-    """Order ``bodies`` as an indented tree: :func:`helsefellesskap.render.view.governance_tree`,
-    the structure every format shares, in the diagram's words."""
-    return [
-        DiagramRow(
-            body=row.body,
-            depth=row.depth,
-            above=row.edge.source if row.edge else None,
-            via=_VIA[row.edge.kind] if row.edge else None,
-        )
-        for row in view.governance_tree(bodies)
-    ]
-
-
 def _attr(value: object) -> str:
     return escape(xml_text(str(value), " "), quote=True)
 
@@ -133,59 +126,83 @@ def _text(value: str) -> str:
     return escape(balance_bidi(xml_text(value, " ")), quote=False)
 
 
-def _style(body: Body) -> tuple[str, str, str]:
-    if body.status is BodyStatus.CLOSED:
+def _style(node: DiagramNode) -> tuple[str, str, str]:
+    if node.closed:
         return CLOSED_STYLE
-    return KIND_STYLES.get(body.kind, DEFAULT_STYLE)
+    return KIND_STYLES.get(node.kind, DEFAULT_STYLE)
 
 
-def _box_lines(body: Body, labels: DiagramLabels, text_width: float) -> list[tuple[str, bool]]:
-    """The lines of a body's box as ``(text, bold)``: abbreviation first, then the name."""
+def _label_lines(label: Inlines) -> list[tuple[str, bool]]:
+    """A node's label split at its line breaks, as ``(text, bold)``: a line that is all
+    strong emphasis (a body's abbreviation) is bold."""
+    lines: list[list[tuple[str, bool]]] = [[]]
+    for run in label:
+        if isinstance(run, LineBreak):
+            lines.append([])
+        elif isinstance(run, Emphasis):
+            lines[-1].append((inline_text(run.runs), run.strong))
+        else:
+            text = inline_text((run,))
+            parts = text.split("\n")
+            for index, part in enumerate(parts):
+                if index:
+                    lines.append([])
+                lines[-1].append((part, False))
+    out: list[tuple[str, bool]] = []
+    for line in lines:
+        text = "".join(part for part, _ in line)
+        if text.strip():
+            out.append((text, all(bold for part, bold in line if part.strip())))
+    return out
+
+
+def box_lines(node: DiagramNode, closed_label: str, text_width: float) -> list[tuple[str, bool]]:
+    """The lines of a node's box as ``(text, bold)``, wrapped to ``text_width``: its
+    label line by line (where a label has a bold line only, as a body without an
+    abbreviation, that line is its name), then ``(closed)`` for a closed body."""
     lines: list[tuple[str, bool]] = []
-    bold_width = CHAR_WIDTH * BOLD_FACTOR
-    if body.abbreviation:
-        lines.extend((line, True) for line in wrap_text(body.abbreviation, text_width, bold_width))
-        lines.extend((line, False) for line in wrap_text(body.name, text_width))
-    else:
-        lines.extend((line, True) for line in wrap_text(body.name, text_width, bold_width))
-    if body.status is BodyStatus.CLOSED:
-        lines.append((f"({labels.closed})", False))
+    for text, bold in _label_lines(node.label) or [("", False)]:
+        char_width = CHAR_WIDTH * BOLD_FACTOR if bold else CHAR_WIDTH
+        lines.extend((line, bold) for line in wrap_text(text, text_width, char_width))
+    if node.closed and closed_label:
+        lines.append((f"({closed_label})", False))
     return lines
 
 
 def governance_svg(
-    partnership: Partnership,
-    labels: DiagramLabels | None = None,
+    diagram: GovernanceDiagram,
     *,
+    title: str,
+    description: str = "",
     element_id: str = "org",
     language: str | None = None,
 ) -> Markup:
-    """The partnership's bodies and their relations as an accessible inline SVG.
+    """The outline's governance ``diagram`` as an accessible inline SVG.
 
-    ``element_id`` prefixes the ids inside the SVG (its title, description and arrow
-    markers), so that two diagrams on one page do not clash. ``language``, where given,
-    is set as the ``lang`` of the diagram, whose accessible name and description are in
-    the words of ``labels``.
+    ``title`` and ``description`` are its accessible name and description (the
+    figure's caption and description, as plain text). ``element_id`` prefixes the ids
+    inside the SVG (its title, description and arrow markers), so that two diagrams on
+    one page do not clash. ``language``, where given, is set as the ``lang`` of the
+    diagram, whose name, description and legend are in that language.
     """
-    labels = labels or DiagramLabels()
-    rows = diagram_rows(partnership.bodies)
+    legend = {kind: inline_text(words) for kind, words in diagram.legend}
+    closed_label = inline_text(diagram.closed_label)
+    above = {edge.target: edge for edge in diagram.edges}
     text_width = BOX_WIDTH - 2 * PADDING_X
-    max_depth = max((row.depth for row in rows), default=0)
+    max_depth = max((node.depth for node in diagram.nodes), default=0)
     width: float = MARGIN * 2 + max_depth * INDENT + BOX_WIDTH
     prefix = _attr(element_id)
 
     parts: list[str] = []
     boxes: dict[str, tuple[float, float, float]] = {}  # id -> (x, top, bottom)
     y: float = MARGIN
-    for row in rows:
-        lines = _box_lines(row.body, labels, text_width)
+    for node in diagram.nodes:
+        lines = box_lines(node, closed_label, text_width)
         height = 2 * PADDING_Y + LINE_HEIGHT * len(lines)
-        x = MARGIN + row.depth * INDENT
-        fill, stroke, ink = _style(row.body)
-        dash = ' stroke-dasharray="5 3"' if row.body.status is BodyStatus.CLOSED else ""
-        parts.append(
-            f'<g class="body kind-{_attr(row.body.kind)}" data-body="{_attr(row.body.id)}">'
-        )
+        x = MARGIN + node.depth * INDENT
+        fill, stroke, ink = _style(node)
+        dash = ' stroke-dasharray="5 3"' if node.closed else ""
+        parts.append(f'<g class="body kind-{_attr(node.kind)}" data-body="{_attr(node.id)}">')
         parts.append(
             f'<rect x="{x}" y="{y}" width="{BOX_WIDTH}" height="{height}" rx="6" '
             f'fill="{fill}" stroke="{stroke}" stroke-width="1.5"{dash}/>'
@@ -198,41 +215,46 @@ def governance_svg(
                 f"{_text(line)}</text>"
             )
         parts.append("</g>")
-        boxes[row.body.id] = (x, y, y + height)
+        boxes[node.id] = (x, y, y + height)
         y += height + ROW_GAP
 
     connectors: list[str] = []
-    for row in rows:
-        if row.above is None or row.above not in boxes:
+    drawn: list[str] = []
+    for node in diagram.nodes:
+        edge = above.get(node.id)
+        if edge is None or edge.source not in boxes:
             continue
-        px, _ptop, pbottom = boxes[row.above]
-        cx, ctop, cbottom = boxes[row.body.id]
+        if edge.kind not in drawn:
+            drawn.append(edge.kind)
+        px, _ptop, pbottom = boxes[edge.source]
+        cx, ctop, cbottom = boxes[node.id]
         start_x = px + STUB
         mid_y = (ctop + cbottom) / 2
-        pattern = DASHES.get(row.via or "", "")
+        pattern = DASHES.get(edge.kind, "")
         dashed = f' stroke-dasharray="{pattern}"' if pattern else ""
-        relation = labels.relation(row.via)
         connectors.append(
             f'<path d="M{start_x} {pbottom} V{mid_y} H{cx - 1}" fill="none" stroke="#4a5a6a" '
             f'stroke-width="1.5"{dashed} marker-end="url(#{prefix}-arrow)">'
-            f"<title>{_text(relation)}</title></path>"
+            f"<title>{_text(legend.get(edge.kind, edge.kind))}</title></path>"
         )
 
     legend_y = y + 8
-    shown = [via for via in DASHES if any(row.via == via for row in rows)]
+    # the legend in the diagram's order, then any kind of line it has no words for
+    shown = [kind for kind in legend if kind in drawn]
+    shown += [kind for kind in drawn if kind not in shown]
     entries: list[str] = []
     legend_x = 0.0
-    for via in shown:
-        pattern = DASHES[via]
+    for kind in shown:
+        pattern = DASHES.get(kind, "")
         dashed = f' stroke-dasharray="{pattern}"' if pattern else ""
-        words = labels.relation(via)
+        words = legend.get(kind, kind)
         entries.append(
             f'<path d="M{legend_x} 8 H{legend_x + 34}" stroke="#4a5a6a" stroke-width="1.5"'
             f'{dashed} marker-end="url(#{prefix}-arrow)"/>'
             f'<text x="{legend_x + 42}" y="12" fill="#14213d">{_text(words)}</text>'
         )
         legend_x += 42 + len(words) * CHAR_WIDTH + 28
-    legend = (
+    key = (
         f'<g class="legend" transform="translate({MARGIN} {legend_y})">{"".join(entries)}</g>'
         if entries
         else ""
@@ -242,15 +264,15 @@ def governance_svg(
 
     head = (
         '<svg xmlns="http://www.w3.org/2000/svg" class="governance-diagram" role="img" '
-        + (f'lang="{escape(language)}" ' if language else "")
+        + (f'lang="{_attr(language)}" ' if language else "")
         + f'viewBox="0 0 {width} {total_height}" width="{width}" height="{total_height}" '
         f'aria-labelledby="{prefix}-title {prefix}-desc" '
         f"font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\" "
         f'font-size="{FONT_SIZE}">'
-        f'<title id="{prefix}-title">{_text(labels.title)}</title>'
-        f'<desc id="{prefix}-desc">{_text(labels.description)}</desc>'
+        f'<title id="{prefix}-title">{_text(title)}</title>'
+        f'<desc id="{prefix}-desc">{_text(description)}</desc>'
         f'<defs><marker id="{prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
         f'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
         f'<path d="M0 0 L10 5 L0 10 z" fill="#4a5a6a"/></marker></defs>'
     )
-    return Markup(head + "".join(connectors) + "".join(parts) + legend + "</svg>")
+    return Markup(head + "".join(connectors) + "".join(parts) + key + "</svg>")
