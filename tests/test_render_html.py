@@ -591,3 +591,31 @@ def test_the_governance_diagram_is_named_in_the_rendering_language(
     assert page.get("lang") == "nb"
     (svg,) = page.xpath("//svg")
     assert svg.get("lang") == "en"
+
+
+# -- the index of a rendered bundle ---------------------------------------------------------
+
+
+def test_the_index_is_a_template_that_escapes_and_a_plugin_can_override(
+    nasty_bundle: Bundle, manager: PluginManager, tmp_path: Path
+) -> None:
+    from helsefellesskap.render import render_bundle
+
+    render_bundle(nasty_bundle, tmp_path / "site", formats=("md",), manager=manager)
+    text = (tmp_path / "site" / "index.html").read_text("utf-8")
+    page = lxml.html.fromstring(text.encode("utf-8"))
+    assert page.xpath("string(//h1)") == NASTY and "<script>" not in text
+    assert page.xpath("//meta[@http-equiv='Content-Security-Policy']")
+    assert page.xpath("//table//th/@scope") == ["col"] * 3
+
+    own = _write(
+        tmp_path / "own",
+        "index.html.j2",
+        '{% extends "builtin/index.html.j2" %}{% block title %}Eget: {{ name }}{% endblock %}',
+    )
+    plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=own, partnership="eksempel"))
+    site = tmp_path / "own-site"
+    render_bundle(nasty_bundle, site, formats=("md",), manager=_manager_with(plugin))
+    page = lxml.html.fromstring((site / "index.html").read_bytes())
+    assert page.xpath("string(//title)") == f"Eget: {NASTY}"
+    assert len(page.xpath("//tbody/tr")) == len(nasty_bundle.documents) + 1

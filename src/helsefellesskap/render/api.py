@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import html
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from ..errors import DocumentNotFoundError, PluginError, RenderError
 from ..model import Bundle, Partnership
 from .catalogue import LANGUAGES
 from .format import Renderable, RenderContext, RenderFormat
+from .labelset import LabelError
 
 if TYPE_CHECKING:
     from ..plugins import PluginManager
@@ -42,9 +42,9 @@ GOVERNANCE_SUFFIX = "styringsstruktur"
 def _manager(manager: PluginManager | None) -> PluginManager:
     if manager is not None:
         return manager
-    from ..plugins import PluginManager
+    from ..plugins import default_manager
 
-    return PluginManager()
+    return default_manager()
 
 
 def _check_language(language: str, manager: PluginManager) -> None:
@@ -161,9 +161,13 @@ def _render_with(
     what = f"{item_kind(item)} {item.id!r}"
     try:
         data = fmt.render(item, context)
+    except LabelError as error:  # the label's plugin is to blame, not the format
+        raise RenderError(f"{error} (rendering {what} as {fmt.name!r})") from error
     except RenderError as error:
         raise RenderError(f"{_describe_format(fmt, manager)} on {what}: {error}") from error
-    except Exception as error:  # a plugin's bug must not end the run with a traceback
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:  # a plugin's bug (even sys.exit) must not end the run
         raise RenderError(
             f"{_describe_format(fmt, manager)} failed on {what}: {type(error).__name__}: {error}"
         ) from error
@@ -281,56 +285,11 @@ def _index_markdown(
 def _index_html(
     bundle: Bundle, entries: Sequence[_Entry], contexts: Mapping[str, RenderContext]
 ) -> str:
-    """The HTML index: one table per language, each in that language's labels and marked
-    with its ``lang``; the page itself is in the language of the partnership's data
-    (its layout's ``language``)."""
-    esc = html.escape
-    name = esc(bundle.partnership.name)
-    languages = list(dict.fromkeys(e.language for e in entries)) or list(contexts)[:1]
-    first = contexts[languages[0]]
-    page_lang = first.layout.language
+    """The HTML index, from its template: :func:`helsefellesskap.render.html.index_page`."""
+    from .html import index_page
 
-    def lang_attr(language: str) -> str:
-        return f' lang="{esc(language)}"' if language != page_lang else ""
-
-    parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{esc(page_lang)}">',
-        '<head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{name} – {esc(first.label('index.title'))}</title>",
-        "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;"
-        "padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse}"
-        "th,td{border:1px solid #767676;padding:.3rem .6rem;text-align:left}"
-        "a{color:#0b4f8a}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{name}</h1>",
-    ]
-    if bundle.partnership.example:
-        parts.append(
-            f"<p{lang_attr(first.language)}><em>{esc(first.label('document.example'))}</em></p>"
-        )
-    for language in languages:
-        context = contexts[language]
-        parts.append(f"<section{lang_attr(language)}>")
-        if len(languages) > 1:
-            parts.append(f"<h2>{esc(language)}</h2>")
-        parts.append("<table><thead><tr>")
-        for key in ("index.document", "index.kind", "index.formats"):
-            parts.append(f'<th scope="col">{esc(context.label(key))}</th>')
-        parts.append("</tr></thead><tbody>")
-        for entry in (e for e in entries if e.language == language):
-            links = ", ".join(f'<a href="{esc(path)}">{esc(fmt)}</a>' for fmt, path in entry.links)
-            kind = esc(context.label(f"kind.{entry.kind}"))
-            title = esc(entry.title)
-            if entry.data_language != language:
-                title = f'<span lang="{esc(entry.data_language)}">{title}</span>'
-            parts.append(f"<tr><td>{title}</td><td>{kind}</td><td>{links}</td></tr>")
-        parts.append("</tbody></table>")
-        parts.append("</section>")
-    parts += ["</body>", "</html>", ""]
-    return "\n".join(parts)
+    first = next(iter(contexts.values()), None)
+    return index_page(bundle, entries, contexts, first.template_dirs if first else ())
 
 
 def render_bundle(

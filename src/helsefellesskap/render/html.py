@@ -14,9 +14,9 @@ other formats; this module only gathers it for the templates.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import attrs
 from markupsafe import Markup
@@ -26,6 +26,7 @@ from ..errors import RenderError
 from ..model import (
     ActionPlan,
     AnnualReport,
+    Bundle,
     ConsultationResponse,
     Declaration,
     Document,
@@ -44,7 +45,9 @@ if TYPE_CHECKING:
 __all__ = [
     "TEMPLATE_NAMES",
     "HtmlFormat",
+    "IndexEntry",
     "css_string",
+    "index_page",
     "language_markers",
     "page_language",
     "page_values",
@@ -229,6 +232,87 @@ class HtmlFormat(RenderFormat):
         return text.encode("utf-8")
 
 
+# -- the index of a rendered bundle ----------------------------------------------------
+
+
+class IndexEntry(Protocol):
+    """One rendered item as the index lists it."""
+
+    @property
+    def language(self) -> str:
+        """The language it was rendered in."""
+
+    @property
+    def kind(self) -> str:
+        """Its kind (``action-plan``, ``governance``)."""
+
+    @property
+    def title(self) -> str:
+        """Its title."""
+
+    @property
+    def links(self) -> tuple[tuple[str, str], ...]:
+        """``(format name, relative path)`` of each file written."""
+
+    @property
+    def data_language(self) -> str:
+        """The language of its title."""
+
+
+INDEX_TEMPLATE = "index.html.j2"
+"""The template of the bundle's ``index.html``; a plugin can override it too."""
+
+
+def index_page(
+    bundle: Bundle,
+    entries: Sequence[IndexEntry],
+    contexts: Mapping[str, RenderContext],
+    template_dirs: tuple[Path, ...] = (),
+) -> str:
+    """The HTML index of a rendered bundle (``index.html``): one table per language, each
+    in that language's labels and marked with its ``lang``; the page itself is in the
+    language of the partnership's data (its layout's ``language``), and a title in
+    another language than its table's is marked with its own."""
+    languages = list(dict.fromkeys(e.language for e in entries)) or list(contexts)[:1]
+    first = contexts[languages[0]]
+    page_lang = first.layout.language
+
+    def lang_attr(language: str) -> Markup:
+        return Markup(' lang="{}"').format(language) if language != page_lang else Markup("")
+
+    sections = []
+    for language in languages:
+        context = contexts[language]
+        sections.append(
+            {
+                "language": language,
+                "headers": [
+                    context.label(key) for key in ("index.document", "index.kind", "index.formats")
+                ],
+                "entries": [
+                    {
+                        "title": entry.title,
+                        "lang": entry.data_language if entry.data_language != language else None,
+                        "kind": context.label(f"kind.{entry.kind}"),
+                        "links": entry.links,
+                    }
+                    for entry in entries
+                    if entry.language == language
+                ],
+            }
+        )
+    template = template_environment(template_dirs).get_template(INDEX_TEMPLATE)
+    return template.render(
+        name=bundle.partnership.name,
+        title=first.label("index.title"),
+        example=first.label("document.example") if bundle.partnership.example else "",
+        page_lang=page_lang,
+        first_language=first.language,
+        lang_attr=lang_attr,
+        sections=sections,
+    )
+
+
 # -- what the templates receive ---------------------------------------------------------
 
 
@@ -365,7 +449,14 @@ def _governance_values(
     partnership: Partnership, context: RenderContext, label: Callable[..., str], page_lang: str
 ) -> dict[str, Any]:
     from ..model import BodyStatus
-    from ..outline.blocks import DiagramEdge, DiagramNode, Emphasis, GovernanceDiagram, LineBreak, runs
+    from ..outline.blocks import (
+        DiagramEdge,
+        DiagramNode,
+        Emphasis,
+        GovernanceDiagram,
+        LineBreak,
+        runs,
+    )
 
     nodes = tuple(
         DiagramNode(
