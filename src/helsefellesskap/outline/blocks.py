@@ -315,6 +315,8 @@ class GovernanceDiagram:
     edges: tuple[DiagramEdge, ...]
     legend: tuple[tuple[str, Inlines], ...] = ()
     closed_label: Inlines = ()
+    legend_title: Inlines = ()
+    """The word that introduces the legend ("Forklaring"); empty for none."""
 
 
 Diagram = GovernanceDiagram

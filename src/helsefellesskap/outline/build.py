@@ -30,8 +30,48 @@ def _action_plan(item: Renderable, context: RenderContext) -> Outline:
     return build_action_plan(item, context)
 
 
+def _declaration(item: Renderable, context: RenderContext) -> Outline:
+    from .declaration import build_declaration
+
+    assert isinstance(item, model.Declaration)
+    return build_declaration(item, context)
+
+
+def _annual_report(item: Renderable, context: RenderContext) -> Outline:
+    from .annual_report import build_annual_report
+
+    assert isinstance(item, model.AnnualReport)
+    return build_annual_report(item, context)
+
+
+def _funding_round(item: Renderable, context: RenderContext) -> Outline:
+    from .funding_round import build_funding_round
+
+    assert isinstance(item, model.FundingRound)
+    return build_funding_round(item, context)
+
+
+def _consultation(item: Renderable, context: RenderContext) -> Outline:
+    from .consultation import build_consultation
+
+    assert isinstance(item, model.ConsultationResponse)
+    return build_consultation(item, context)
+
+
+def _governance(item: Renderable, context: RenderContext) -> Outline:
+    from .governance import build_governance
+
+    assert isinstance(item, model.Partnership)
+    return build_governance(item, context)
+
+
 CORE_BUILDERS: dict[str, OutlineBuilder] = {
     "action-plan": _action_plan,
+    "declaration": _declaration,
+    "annual-report": _annual_report,
+    "funding-round": _funding_round,
+    "consultation-response": _consultation,
+    "governance": _governance,
 }
 """The builder of each core document kind (``governance`` for the overview)."""
 
