@@ -5,11 +5,13 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 PLUGIN_DIRS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml))
 TEMPLATE_DIR := $(patsubst %/pyproject.toml,%,$(wildcard examples/plugin-template/pyproject.toml))
-EDITABLES := -e . $(foreach dir,$(PLUGIN_DIRS) $(TEMPLATE_DIR),-e $(dir))
+# The plugin template is not installed: its invented partnership would show up in the
+# user's own command. The tests install it for themselves (conftest.py).
+EDITABLES := -e . $(foreach dir,$(PLUGIN_DIRS),-e $(dir))
 STAMP := $(VENV)/.installed
 TEST_PATHS := tests $(foreach dir,$(PLUGIN_DIRS) $(TEMPLATE_DIR),$(wildcard $(dir)/tests))
 
-.PHONY: help install demo test lint typecheck pytest browser bench clean
+.PHONY: help install demo test lint typecheck pytest browser bench clean schemas
 
 help:
 	@echo "make demo   set everything up and generate the bundled partnerships' plans under build/"
@@ -21,6 +23,7 @@ $(PY):
 	$(PIP) install --quiet --upgrade pip
 
 $(STAMP): $(PY) pyproject.toml $(wildcard plugins/*/pyproject.toml) $(wildcard examples/plugin-template/pyproject.toml)
+	-@$(PIP) uninstall --quiet --yes helsefellesskap-plugin-template >/dev/null 2>&1
 	$(PIP) install --quiet $(EDITABLES)
 	$(PIP) install --quiet -e '.[dev]'
 	touch $(STAMP)
@@ -60,6 +63,10 @@ typecheck: install
 	$(PY) -m mypy
 
 test: pytest lint typecheck
+
+# The JSON Schemas shipped in the package, generated from the model (a test checks them).
+schemas: install
+	$(PY) -c "from helsefellesskap.schema import *; write_schemas(shipped_schema_folder(), schemas())"
 
 bench: install
 	$(PY) -m benchmarks

@@ -1,0 +1,57 @@
+"""The plugin template is installed for the tests only, never into the user's environment.
+
+``make`` does not install ``examples/plugin-template`` into ``.venv``, so that its invented
+partnership *Malby* and its ``template-count`` command do not show up in the user's own
+``helsefellesskap``. Its tests, and the core's tests of a real installed plugin, need it
+installed: this conftest (loaded before any test is collected) installs it for real with
+``pip install --target`` into a temporary folder and puts that folder on the path of the
+test session and of the commands it starts (``PYTHONPATH``), as the plugin fixtures are.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+TEMPLATE = ROOT / "examples" / "plugin-template"
+
+_site: Path | None = None
+
+
+def _install_template() -> None:
+    global _site
+    if importlib.util.find_spec("helsefellesskap_template") is not None:
+        return  # installed already (pip install -e examples/plugin-template)
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from plugin_sites import sites  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    work = Path(tempfile.mkdtemp(prefix="hf-template-"))
+    # A clean copy: no egg-info left by an earlier editable install gets into the wheel.
+    shutil.copytree(
+        TEMPLATE,
+        work / "projects" / TEMPLATE.name,
+        ignore=shutil.ignore_patterns("*.egg-info", "__pycache__", ".*"),
+    )
+    _site = work / "site"
+    sites.install([TEMPLATE.name], _site, root=work / "projects", cache=False)
+    sys.path.insert(0, str(_site))
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(_site), *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
+    importlib.invalidate_caches()
+
+
+def pytest_unconfigure() -> None:
+    """Remove the temporary installation."""
+    if _site is not None:
+        shutil.rmtree(_site.parent, ignore_errors=True)  # the work folder
+
+
+_install_template()
