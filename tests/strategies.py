@@ -42,7 +42,9 @@ SPECIAL = [
 _characters = st.characters(
     codec="utf-8",
     exclude_categories=("Cs",),
-    exclude_characters="".join(map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]))
+    exclude_characters="".join(
+        map(chr, [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
+    )
     + "\ufffe\uffff",
 )
 text = st.one_of(st.sampled_from(SPECIAL), st.text(_characters, max_size=12))
@@ -94,7 +96,7 @@ def _for_type(tp: Any, depth: int) -> st.SearchStrategy[Any]:
     if tp is bool:
         return st.booleans()
     if tp is int:
-        return st.integers(min_value=-(2**40), max_value=2**40)
+        return st.integers(min_value=-(10**12), max_value=10**12)
     if tp is float:
         return st.floats(allow_nan=False, allow_infinity=False)
     if tp is dt.date:
@@ -120,7 +122,7 @@ def _for_field(field: attrs.Attribute[Any], depth: int) -> st.SearchStrategy[Any
     elif check_generated_parts in validators:
         strategy = st.lists(st.sampled_from(GENERATED_PARTS), unique=True).map(tuple)
     elif non_negative in validators:
-        strategy = st.integers(min_value=0, max_value=2**40)
+        strategy = st.integers(min_value=0, max_value=10**12)
     else:
         return _for_type(field.type, depth)
     if type(None) in typing.get_args(field.type):

@@ -127,7 +127,7 @@ def test_bad_enum_value_lists_the_allowed_values(tmp_path: Path) -> None:
 def test_bad_deadline_explains_the_accepted_forms(tmp_path: Path, value: str, message: str) -> None:
     problem = _only(_problems(tmp_path, PLAN_HEAD + MEASURE + f"deadline = {value}\n"))
     assert problem.path == "$.focus_areas[0].goals[0].measures[0].deadline"
-    assert problem.message == message
+    assert problem.message.startswith(message)
     assert problem.hint
 
 
@@ -400,7 +400,7 @@ def test_control_characters_are_refused_with_their_path(
         _problems(tmp_path, PLAN_HEAD + MEASURE.replace('text = "T"', f'text = "a{escaped}b"'))
     )
     assert problem.path == "$.focus_areas[0].goals[0].measures[0].text"
-    assert problem.message == message
+    assert problem.message.startswith(message)
 
 
 def test_saving_text_that_would_not_load_again_is_refused(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helsefellesskap import Bundle, Partnership, PluginManager, load_bundle, loads_json
+from helsefellesskap.errors import DataError
 from helsefellesskap.render import render
 from helsefellesskap.render.json import ENVELOPE_FORMAT, ENVELOPE_VERSION, JsonFormat, unwrap
 
@@ -62,9 +63,12 @@ def test_the_governance_overview_round_trips_as_the_partnership(
 
 
 def test_unwrap_refuses_other_json_and_other_versions() -> None:
-    with pytest.raises(ValueError, match=r"not a helsefellesskap\.document envelope"):
+    # A library error (issue 12 §6), not a bare ValueError.
+    with pytest.raises(DataError, match=r"not the JSON of a helsefellesskap\.document envelope"):
         unwrap('{"kind": "action-plan"}')
-    with pytest.raises(ValueError, match="envelope version 2; this library reads 1"):
+    with pytest.raises(DataError, match="not the JSON of"):
+        unwrap("{not json")
+    with pytest.raises(DataError, match="the envelope has version the integer 2; this library"):
         unwrap(json.dumps({"format": ENVELOPE_FORMAT, "version": 2, "document": {}}))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import attrs
@@ -36,7 +37,9 @@ def resolve_target(target: str, manager: PluginManager) -> Target:
     path = Path(target)
     if path.is_dir():
         return Target(bundle=load_bundle(path, types=types))
-    if path.is_file():
+    if path.is_file() or os.path.lexists(path):
+        # Anything there that is not a folder is read as a file, so a named pipe, a
+        # broken link or a link loop is reported as what it is, not as missing.
         if path.name == PARTNERSHIP_FILE:
             return Target(bundle=load_bundle(path.parent, types=types))
         document = load_document(path, types=types)

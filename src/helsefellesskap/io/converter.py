@@ -19,6 +19,23 @@ import cattrs
 from cattrs.preconf.tomllib import make_converter as make_toml_converter
 
 from ..model import Deadline, DeadlineKind
+from ..model._base import FIRST_YEAR, LAST_YEAR, preview
+from .shapes import (
+    is_attrs_class,
+    is_mapping_type,
+    is_sequence_type,
+    mapping_hook_factory,
+    sequence_hook_factory,
+    table_hook_factory,
+)
+from .values import (
+    CONTROL_CHARACTERS,
+    MAX_NUMBER,
+    ValueProblem,
+    control_character_problem,
+    describe,
+    text_problem,
+)
 
 __all__ = [
     "CONTROL_CHARACTERS",
@@ -39,94 +56,53 @@ DEADLINE_FORMS = (
 )
 
 
-class ValueProblem(ValueError):
-    """A value of the wrong type or form, with what to write instead."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int):
-        return f"the integer {value}"
-    if isinstance(value, float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f"the text {value!r}"
-    if isinstance(value, dt.datetime):
-        return f"the date and time {value.isoformat()}"
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    return f"a {type(value).__name__}"
-
-
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters that no document format can hold (XML refuses them): control characters
-other than tab and line breaks. Word puts U+000B in copied text for a manual line break."""
-
-
-def control_character_problem(text: str) -> ValueProblem | None:
-    """The problem with ``text`` if it holds a character no document format can hold."""
-    match = CONTROL_CHARACTERS.search(text)
-    if match is None:
-        return None
-    code = f"U+{ord(match.group()):04X}"
-    if match.group() in "\x0b\x0c":
-        return ValueProblem(
-            f"the text holds the control character {code} (a line break copied from Word)",
-            "replace it with an ordinary line break (\\n in a quoted string)",
-        )
-    return ValueProblem(
-        f"the text holds the control character {code}, which no document can show",
-        "remove it",
-    )
-
-
 def _strict_str(value: Any, _type: Any) -> str:
-    if isinstance(value, str):
-        problem = control_character_problem(value)
+    if type(value) is str:
+        problem = text_problem(value)
         if problem is not None:
             raise problem
         return value
     hint = f'write it in quotes: "{value}"' if isinstance(value, (int, float)) else None
-    raise ValueProblem(f"expected text, got {_describe(value)}", hint)
+    raise ValueProblem(f"expected text, got {describe(value)}", hint)
 
 
 def _strict_int(value: Any, _type: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
+        if -MAX_NUMBER <= value <= MAX_NUMBER:
+            return value
+        raise ValueProblem(
+            f"{describe(value)} is too large for any number in a plan",
+            f"write a number between -{MAX_NUMBER:_} and {MAX_NUMBER:_}",
+        )
     hint = None
     if isinstance(value, str):
         digits = value.strip().replace(" ", "").replace("\u00a0", "").replace("_", "")
         if digits.lstrip("-").isdigit():
             hint = f"write the number without quotes or spaces: {digits}"
-    raise ValueProblem(f"expected a whole number, got {_describe(value)}", hint)
+    raise ValueProblem(f"expected a whole number, got {describe(value)}", hint)
 
 
 def _strict_float(value: Any, _type: Any) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    raise ValueProblem(f"expected a number, got {_describe(value)}")
+        if -MAX_NUMBER <= value <= MAX_NUMBER:
+            return float(value)
+        raise ValueProblem(
+            f"{describe(value)} is not a number a plan can hold",
+            f"write a number between -{MAX_NUMBER:_} and {MAX_NUMBER:_}",
+        )
+    raise ValueProblem(f"expected a number, got {describe(value)}")
 
 
 def _strict_bool(value: Any, _type: Any) -> bool:
     if isinstance(value, bool):
         return value
-    raise ValueProblem(f"expected true or false, got {_describe(value)}", "write true or false")
+    raise ValueProblem(f"expected true or false, got {describe(value)}", "write true or false")
 
 
 def _toml_date(value: Any, _type: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         raise ValueProblem(
-            f"expected a date, got {_describe(value)}",
+            f"expected a date, got {describe(value)}",
             f"write the date alone: {value.date().isoformat()}",
         )
     if isinstance(value, dt.date):
@@ -134,16 +110,18 @@ def _toml_date(value: Any, _type: Any) -> dt.date:
     hint = None
     if isinstance(value, str) and _ISO_DATE.match(value):
         hint = f"write the date without quotes: {value}"
-    raise ValueProblem(f"expected a date (2024-04-18), got {_describe(value)}", hint)
+    raise ValueProblem(f"expected a date (2024-04-18), got {describe(value)}", hint)
 
 
 def _json_date(value: Any, _type: Any) -> dt.date:
     if isinstance(value, str) and _ISO_DATE.match(value):
         try:
             return dt.date.fromisoformat(value)
-        except ValueError as error:
-            raise ValueProblem(f"{value!r} is not a date: {error}") from None
-    raise ValueProblem(f'expected a date as "YYYY-MM-DD", got {_describe(value)}')
+        except ValueError:
+            raise ValueProblem(
+                f"{value!r} is not a date of the calendar", "check the month and the day"
+            ) from None
+    raise ValueProblem(f'expected a date as "YYYY-MM-DD", got {describe(value)}')
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
@@ -152,30 +130,38 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
     def structure(value: Any, _type: Any) -> enum.Enum:
         try:
             return cls(value)
-        except ValueError:
+        except (ValueError, TypeError):
             pass
         listing = ", ".join(f'"{a}"' for a in allowed)
-        close = difflib.get_close_matches(str(value), allowed, n=1)
+        if not isinstance(value, str):
+            raise ValueProblem(
+                f"expected one of the words {listing}, got {describe(value)}",
+                "write the word in quotes",
+            )
+        close = difflib.get_close_matches(value[:100], allowed, n=1)
         hint = f'did you mean "{close[0]}"? ' if close else ""
-        raise ValueProblem(f"{value!r} is not allowed here", f"{hint}write one of {listing}")
+        raise ValueProblem(f"{preview(value)} is not allowed here", f"{hint}write one of {listing}")
 
     return structure
 
 
 def _year(value: int) -> int:
-    if not 1000 <= value <= 9999:
-        raise ValueProblem(f"{value} is not a year", f"write a deadline as {DEADLINE_FORMS}")
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise ValueProblem(
+            f"{value if abs(value) < 10**20 else describe(value)} is not a year a plan can name",
+            f"write a year from {FIRST_YEAR} to {LAST_YEAR}, as {DEADLINE_FORMS}",
+        )
     return value
 
 
 def _deadline_from(value: Any, json: bool) -> Deadline:
     if isinstance(value, bool):
-        raise ValueProblem(f"a deadline cannot be {_describe(value)}", f"write {DEADLINE_FORMS}")
+        raise ValueProblem(f"a deadline cannot be {describe(value)}", f"write {DEADLINE_FORMS}")
     if isinstance(value, int):
         return Deadline.of_year(_year(value))
     if isinstance(value, dt.datetime):
         raise ValueProblem(
-            f"expected a deadline, got {_describe(value)}",
+            f"expected a deadline, got {describe(value)}",
             f"write the date alone: {value.date().isoformat()}",
         )
     if isinstance(value, dt.date):
@@ -203,9 +189,10 @@ def _deadline_from(value: Any, json: bool) -> Deadline:
                 f"expected a deadline, got the text {value!r}",
                 f"write the date without quotes: {value}",
             )
+        shown = value if len(value) <= 60 else "…"
         raise ValueProblem(
-            f"{value!r} is not a deadline on its own",
-            f'a phrase needs the date it means: {{ text = "{value}", means = YYYY-MM-DD }}; '
+            f"{preview(value)} is not a deadline on its own",
+            f'a phrase needs the date it means: {{ text = "{shown}", means = YYYY-MM-DD }}; '
             f"the forms are {DEADLINE_FORMS}",
         )
     if isinstance(value, dict):
@@ -227,7 +214,7 @@ def _deadline_from(value: Any, json: bool) -> Deadline:
             raise ValueProblem("the phrase of the deadline is empty", "write the words, or a year")
         means = _json_date(value["means"], dt.date) if json else _toml_date(value["means"], dt.date)
         return Deadline.of_phrase(text, means)
-    raise ValueProblem(f"expected a deadline, got {_describe(value)}", f"write {DEADLINE_FORMS}")
+    raise ValueProblem(f"expected a deadline, got {describe(value)}", f"write {DEADLINE_FORMS}")
 
 
 def _deadline_to(deadline: Deadline, json: bool) -> Any:
@@ -263,6 +250,15 @@ def make_converter(*, json: bool = False) -> cattrs.Converter:
     converter.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
         lambda _t: lambda member: member.value,
+    )
+    converter.register_structure_hook_factory(
+        is_attrs_class, lambda t: table_hook_factory(t, converter)
+    )
+    converter.register_structure_hook_factory(
+        is_sequence_type, lambda t: sequence_hook_factory(t, converter)
+    )
+    converter.register_structure_hook_factory(
+        is_mapping_type, lambda t: mapping_hook_factory(t, converter)
     )
     converter.register_structure_hook(Deadline, lambda v, _t: _deadline_from(v, json))
     converter.register_unstructure_hook(Deadline, lambda d: _deadline_to(d, json))

@@ -13,20 +13,34 @@ import tomli_w
 
 from ..errors import DataError, Problem
 from ..model import DOCUMENT_TYPES, Document, Partnership
+from ..model._base import preview
 from .converter import control_character_problem, json_converter, toml_converter
 from .problems import child_path, problems_from_exception
+from .text import too_deep
+from .values import describe
 
 __all__ = [
+    "ENVELOPE_FORMAT",
+    "ENVELOPE_VERSION",
     "document_types_by_kind",
     "dumps_json",
     "dumps_toml",
+    "is_envelope",
     "loads_json",
+    "open_envelope",
+    "parse_json",
     "structure",
     "structure_document",
     "unstructure",
 ]
 
 T = TypeVar("T")
+
+ENVELOPE_FORMAT = "helsefellesskap.document"
+"""The ``format`` of the envelope the ``json`` render format writes around a document."""
+
+ENVELOPE_VERSION = 1
+"""The version of that envelope's shape."""
 
 
 def document_types_by_kind(
@@ -51,8 +65,14 @@ def structure(
         return converter.structure(data, cls)
     except DataError:
         raise
+    except RecursionError:
+        raise too_deep(file) from None
     except Exception as error:
-        raise DataError(problems_from_exception(error, file=file)) from None
+        try:
+            problems = problems_from_exception(error, file=file)
+        except RecursionError:
+            raise too_deep(file) from None
+        raise DataError(problems) from None
 
 
 def structure_document(
@@ -66,7 +86,15 @@ def structure_document(
     known = dict(types) if types is not None else document_types_by_kind()
     listing = ", ".join(f'"{k}"' for k in known)
     if not isinstance(data, Mapping):
-        raise DataError([Problem(message="a document is a table", file=file)])
+        raise DataError(
+            [
+                Problem(
+                    message="a document is a table of keys and values, not a list or a value",
+                    file=file,
+                    hint='start with kind = "…" and id = "…"',
+                )
+            ]
+        )
     kind = data.get("kind")
     if kind is None:
         raise DataError(
@@ -79,15 +107,12 @@ def structure_document(
                 )
             ]
         )
-    if kind not in known:
-        close = difflib.get_close_matches(str(kind), list(known), n=1)
+    if not isinstance(kind, str) or kind not in known:
+        shown = preview(kind) if isinstance(kind, str) else describe(kind)
+        close = difflib.get_close_matches(str(kind)[:100], list(known), n=1)
         hint = (f'did you mean "{close[0]}"? ' if close else "") + f"write one of {listing}"
         raise DataError(
-            [
-                Problem(
-                    message=f"unknown document kind {kind!r}", path="$.kind", file=file, hint=hint
-                )
-            ]
+            [Problem(message=f"unknown document kind {shown}", path="$.kind", file=file, hint=hint)]
         )
     rest = {key: value for key, value in data.items() if key != "kind"}
     return structure(rest, known[kind], file=file, converter=converter)
@@ -160,24 +185,101 @@ def dumps_json(item: Document | Partnership, *, indent: int | None = 2) -> str:
     return jsonlib.dumps(data, ensure_ascii=False, indent=indent)
 
 
-def loads_json(text: str, cls: type[T] | None = None, *, file: Path | None = None) -> T | Document:
-    """Parse JSON written by :func:`dumps_json` back into a model.
+def _json_problem(message: str, file: Path | None, **where: Any) -> DataError:
+    return DataError([Problem(message=message, file=file, **where)])
 
-    Without ``cls`` the data must be a document and its ``kind`` picks the type.
+
+def parse_json(text: str | bytes, *, file: Path | None = None) -> Any:
+    """Parse JSON text, with errors that name the file, line and column.
+
+    The envelope the ``json`` render format writes is opened: its ``document`` is
+    returned, with the envelope's ``kind`` for a document that lacks one.
     """
+    return _parse_json(text, file)[0]
+
+
+def is_envelope(data: Any) -> bool:
+    """Whether parsed JSON ``data`` is the envelope the ``json`` render format writes."""
+    return isinstance(data, dict) and "format" in data and "document" in data
+
+
+def open_envelope(data: dict[str, Any], *, file: Path | None = None) -> Any:
+    """The document inside an envelope (see :func:`is_envelope`), or a
+    :class:`DataError` if it is of another format or version."""
+    return _unwrap(data, file)
+
+
+def _parse_json(text: str | bytes, file: Path | None) -> tuple[Any, str | None]:
     try:
         data = jsonlib.loads(text)
     except jsonlib.JSONDecodeError as error:
-        raise DataError(
-            [
-                Problem(
-                    message=f"JSON syntax error: {error.msg}",
-                    file=file,
-                    line=error.lineno,
-                    column=error.colno,
-                )
-            ]
+        raise _json_problem(
+            f"JSON syntax error: {error.msg}", file, line=error.lineno, column=error.colno
         ) from None
+    except RecursionError:
+        raise too_deep(file) from None
+    except UnicodeDecodeError:
+        raise _json_problem("the file is not UTF-8 text", file) from None
+    if is_envelope(data):
+        return _unwrap(data, file), str(data.get("kind"))
+    return data, None
+
+
+def _unwrap(data: dict[str, Any], file: Path | None) -> Any:
+    if data.get("format") != ENVELOPE_FORMAT:
+        raise _json_problem(
+            f"the JSON's format is {describe(data.get('format'))}, not the document "
+            f'envelope ("{ENVELOPE_FORMAT}")',
+            file,
+            path="$.format",
+        )
+    if data.get("version") != ENVELOPE_VERSION:
+        raise _json_problem(
+            f"the envelope has version {describe(data.get('version'))}; this library reads "
+            f"version {ENVELOPE_VERSION}",
+            file,
+            path="$.version",
+            hint="render it again with this version of helsefellesskap",
+        )
+    document = data["document"]
+    kind = data.get("kind")
+    if isinstance(document, dict) and kind != "governance" and "kind" not in document:
+        document = {"kind": kind, **document}
+    return document
+
+
+def loads_json(
+    text: str | bytes,
+    cls: type[T] | None = None,
+    *,
+    file: Path | None = None,
+    types: Mapping[str, type[Document]] | None = None,
+) -> T | Document:
+    """Parse JSON written by :func:`dumps_json` (or by the ``json`` render format, whose
+    envelope is opened) back into a model.
+
+    Without ``cls`` the data must be a document and its ``kind`` picks the type (from
+    ``types`` where given, as for :func:`structure_document`). With a document class as
+    ``cls`` a ``kind`` key is accepted when it names that class.
+    """
+    data, envelope_kind = _parse_json(text, file)
+    if cls is None and envelope_kind == "governance":
+        raise _json_problem(
+            "this JSON holds a partnership (the governance overview), not a document",
+            file,
+            hint="read it with loads_json(text, Partnership)",
+        )
     if cls is None:
-        return structure_document(data, file=file, converter=json_converter)
+        return structure_document(data, file=file, types=types, converter=json_converter)
+    if isinstance(data, dict) and "kind" in data and isinstance(cls, type):
+        expected = getattr(cls, "KIND", None)
+        if issubclass(cls, Document) and data["kind"] == expected:
+            data = {key: value for key, value in data.items() if key != "kind"}
+        elif issubclass(cls, Document):
+            raise _json_problem(
+                f"the data is a document of kind {describe(data['kind'])}, not {expected!r}",
+                file,
+                path="$.kind",
+                hint=f'read it without naming a type, or write "kind": "{expected}"',
+            )
     return structure(data, cls, file=file, converter=json_converter)

@@ -8,13 +8,14 @@ document a file. Loading reports every problem of every file at once.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import DataError, DocumentNotFoundError, Problem, UsageError
 from ..model import Bundle, Document, Partnership
-from .documents import dumps_json, dumps_toml, structure, structure_document
-from .text import read_toml, write_atomic
+from .documents import dumps_json, dumps_toml, loads_json, structure, structure_document
+from .text import not_a_file_reason, read_text, read_toml, regular_file, write_atomic
 
 __all__ = [
     "IGNORED_FOLDERS",
@@ -41,10 +42,7 @@ PathLike = str | os.PathLike[str]
 
 
 def _existing_file(path: Path) -> Path:
-    if path.is_dir():
-        raise DocumentNotFoundError(f"{path} is a folder, not a file")
-    if not path.is_file():
-        raise DocumentNotFoundError(f"{path} does not exist")
+    regular_file(path)
     return path
 
 
@@ -57,24 +55,99 @@ def load_partnership(path: PathLike) -> Partnership:
 
 
 def load_document(path: PathLike, *, types: Mapping[str, type[Document]] | None = None) -> Document:
-    """Load one document file; its ``kind`` key says which type it is."""
+    """Load one document file; its ``kind`` key says which type it is.
+
+    A file ending in ``.json`` is read as JSON: what :func:`save` wrote, or the envelope
+    the ``json`` render format writes. Any other file is read as TOML.
+    """
     path = Path(path)
+    if path.suffix.lower() == ".json":
+        document = loads_json(read_text(_existing_file(path)), file=path, types=types)
+        assert isinstance(document, Document)
+        return document
     return structure_document(read_toml(_existing_file(path)), file=path, types=types)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for entry in sorted(folder.iterdir()):
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            if entry.name not in IGNORED_FOLDERS:
-                yield from _walk(entry)
-        elif entry.suffix == ".toml" and entry.name != PARTNERSHIP_FILE:
-            yield entry
+def _relative(path: Path, root: Path) -> str:
+    """``path`` as the user sees it from the partnership folder (``plans/a.toml``)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
 
 
-def _document_files(root: Path) -> list[Path]:
-    return list(_walk(root))
+class _Walk:
+    """The document files below a partnership folder, with what it could not read.
+
+    Each folder is entered once, by its device and inode, so a link back to a folder
+    already read (a loop) or a second link to one is reported once instead of every
+    document being read again.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.files: list[Path] = []
+        self.problems: list[Problem] = []
+        self._seen: dict[tuple[int, int], Path] = {}
+
+    def run(self) -> _Walk:
+        status = self.root.stat()
+        self._seen[(status.st_dev, status.st_ino)] = self.root
+        self._folder(self.root)
+        return self
+
+    def _problem(self, entry: Path, message: str, hint: str) -> None:
+        self.problems.append(Problem(message=message, file=entry, hint=hint))
+
+    def _folder(self, folder: Path) -> None:
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as error:
+            why = (error.strerror or "cannot be read").lower()
+            self._problem(folder, f"the folder cannot be read: {why}", "check its permissions")
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            _reason, status = not_a_file_reason(entry)
+            if status is not None and stat.S_ISDIR(status.st_mode):
+                self._subfolder(entry, status)
+            elif entry.suffix == ".toml" and entry.name != PARTNERSHIP_FILE:
+                self.files.append(entry)
+            elif entry.suffix.lower() == ".toml" and entry.name.lower() != PARTNERSHIP_FILE:
+                self._problem(
+                    entry,
+                    f'the file ends in "{entry.suffix}", so it is not read as a document',
+                    f"rename it to {entry.stem}.toml",
+                )
+
+    def _subfolder(self, entry: Path, status: os.stat_result) -> None:
+        if entry.name in IGNORED_FOLDERS:
+            return
+        if entry.suffix.lower() == ".toml":
+            self._problem(
+                entry,
+                "this is a folder named like a document file; its files are read as documents",
+                f"rename the folder, or move the document file {entry.name} here in its place",
+            )
+        key = (status.st_dev, status.st_ino)
+        if key in self._seen:
+            first = self._seen[key]
+            named = _relative(first, self.root) if first != self.root else "the partnership folder"
+            self._problem(
+                entry,
+                f"this folder is a link to a folder already read ({named}), so its "
+                "documents are not read twice",
+                "remove the link (a link to a folder above it makes an endless loop)",
+            )
+            return
+        self._seen[key] = entry
+        self._folder(entry)
+
+
+def _document_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    walk = _Walk(root).run()
+    return walk.files, walk.problems
 
 
 def load_bundle(root: PathLike, *, types: Mapping[str, type[Document]] | None = None) -> Bundle:
@@ -85,7 +158,7 @@ def load_bundle(root: PathLike, *, types: Mapping[str, type[Document]] | None = 
     """
     root = Path(root)
     partnership_file = root / PARTNERSHIP_FILE
-    if not partnership_file.is_file():
+    if not os.path.lexists(partnership_file):
         raise DocumentNotFoundError(
             f"{root} is not a partnership folder: it has no {PARTNERSHIP_FILE}"
         )
@@ -97,16 +170,29 @@ def load_bundle(root: PathLike, *, types: Mapping[str, type[Document]] | None = 
         problems.extend(error.problems)
     documents: list[Document] = []
     files: dict[str, Path] = {}
-    for file in _document_files(root):
+    found, walk_problems = _document_files(root)
+    problems.extend(walk_problems)
+    for file in found:
         try:
             document = load_document(file, types=types)
         except DataError as error:
             problems.extend(error.problems)
             continue
-        if document.id in files:
+        except DocumentNotFoundError:
+            reason, _status = not_a_file_reason(file)
             problems.append(
                 Problem(
-                    message=f'the document id "{document.id}" is used by {files[document.id]} too',
+                    message=f"this is {reason or 'not a readable file'}",
+                    file=file,
+                    hint="replace it with the document file, or remove it",
+                )
+            )
+            continue
+        if document.id in files:
+            other = _relative(files[document.id], root)
+            problems.append(
+                Problem(
+                    message=f'the document id "{document.id}" is used by {other} too',
                     path="$.id",
                     file=file,
                     hint="give each document its own id",
@@ -156,17 +242,31 @@ def load(
     return load_document(path, types=types)
 
 
-def save(item: Document | Partnership, path: PathLike, *, overwrite: bool = False) -> Path:
+def save(
+    item: Document | Partnership,
+    path: PathLike,
+    *,
+    overwrite: bool = False,
+    keep_layout: bool = True,
+) -> Path:
     """Write a document or partnership to ``path`` (``.toml``, or ``.json``), atomically.
 
     An existing file is never replaced unless ``overwrite`` is true
-    (:class:`~helsefellesskap.errors.OutputExistsError`).
+    (:class:`~helsefellesskap.errors.OutputExistsError`). With ``overwrite``, a TOML file
+    that holds the same document (same kind and id) is edited in place
+    (:func:`~helsefellesskap.io.edit.edit_file`): only the lines of what changed are
+    rewritten and its comments and layout stay; ``keep_layout=False`` writes it afresh.
     """
     path = Path(path)
     if path.is_dir():
         raise UsageError(f"{path} is a folder: name the file to write, ending in .toml or .json")
     if path.suffix not in (".toml", ".json"):
         raise UsageError(f"{path}: name a file ending in .toml or .json (the format to write)")
+    if overwrite and keep_layout and path.suffix == ".toml" and path.is_file():
+        from .edit import edit_file, same_document
+
+        if same_document(item, path):
+            return edit_file(item, path)
     text = dumps_json(item) + "\n" if path.suffix == ".json" else dumps_toml(item)
     write_atomic(path, text.encode("utf-8"), overwrite=overwrite)
     return path

@@ -75,6 +75,12 @@ def _walk(error: BaseException, path: str, cls: Any) -> Iterator[tuple[str, Base
         yield path, error, cls
 
 
+def _last_key(path: str) -> str:
+    """The key a path ends in, as a TOML table header names it (``goals.measures``)."""
+    keys = [part for part in re.split(r"\[\d+\]|\.", path) if part and part != "$"]
+    return ".".join(keys) or "name"
+
+
 def _parent_and_key(path: str) -> tuple[str, str]:
     if "." in path:
         parent, _, key = path.rpartition(".")
@@ -112,7 +118,10 @@ def _one(path: str, error: BaseException, cls: Any, file: Path | None) -> Iterat
         yield Problem(message=error.message, path=target, file=file, hint=error.hint)
         return
     if isinstance(error, ValueProblem):
-        yield Problem(message=error.message, path=path, file=file, hint=error.hint)
+        hint = error.hint
+        if hint is not None and "{key}" in hint:
+            hint = hint.replace("{key}", _last_key(path))
+        yield Problem(message=error.message, path=path, file=file, hint=hint)
         return
     if isinstance(error, TypeError) and "argument" in str(error):
         yield Problem(message=f"the data does not fit here: {error}", path=path, file=file)

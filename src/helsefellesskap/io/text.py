@@ -2,16 +2,40 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..errors import EmptyFileError, EncodingError, OutputExistsError, Problem, TomlSyntaxError
+from ..errors import (
+    DataError,
+    DocumentNotFoundError,
+    EmptyFileError,
+    EncodingError,
+    OutputExistsError,
+    Problem,
+    TomlSyntaxError,
+)
 
-__all__ = ["parse_toml", "read_text", "read_toml", "toml_reader", "write_atomic"]
+__all__ = [
+    "MAX_FILE_SIZE",
+    "parse_toml",
+    "read_text",
+    "read_toml",
+    "regular_file",
+    "toml_reader",
+    "too_deep",
+    "write_atomic",
+]
+
+MAX_FILE_SIZE = 20 * 1024 * 1024
+"""The largest data file read (bytes): many times the largest plan, small enough that a
+wrong file (a video, a database dump) is refused at once instead of filling the memory."""
+
 
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -28,12 +52,79 @@ def toml_reader() -> ModuleType:
         return tomllib
 
 
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    return "not a regular file"
+
+
+def not_a_file_reason(path: Path) -> tuple[str | None, os.stat_result | None]:
+    """Why ``path`` cannot be read as a data file (``None`` if it can), and its status.
+
+    The reason is words without the path (``a named pipe (FIFO), not a file``), for a
+    message that names the file elsewhere.
+    """
+    try:
+        status = path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that leads in a loop (back to itself)", None
+        if error.errno == errno.ENOENT and path.is_symlink():
+            return f"a symbolic link to {os.readlink(path)}, which does not exist", None
+        if error.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "not there: it does not exist", None
+        raise
+    if not stat.S_ISREG(status.st_mode):
+        return _kind_of(status.st_mode), status
+    return None, status
+
+
+def regular_file(path: Path) -> os.stat_result:
+    """The status of ``path`` if it is a regular file (after links), else a
+    :class:`DocumentNotFoundError` that says what it is: missing, a folder, a named pipe,
+    a link in a loop, a broken link. Nothing ever reads from a pipe (which would wait
+    forever) or follows a loop.
+    """
+    reason, status = not_a_file_reason(path)
+    if reason is not None or status is None:
+        if reason == "not there: it does not exist":
+            raise DocumentNotFoundError(f"{path} does not exist")
+        raise DocumentNotFoundError(f"{path} is {reason}")
+    return status
+
+
 def read_text(path: Path) -> str:
     """The file's text, decoded as UTF-8 (a byte-order mark is allowed).
 
-    Raises :class:`EncodingError` with the line and column of the first bad byte.
+    Raises :class:`EncodingError` with the line and column of the first bad byte, a
+    :class:`DataError` for a file larger than :data:`MAX_FILE_SIZE`, and
+    :class:`DocumentNotFoundError` for what is not a regular file (see
+    :func:`regular_file`).
     """
-    data = path.read_bytes()
+    size = regular_file(path).st_size
+    if size > MAX_FILE_SIZE:
+        raise DataError(
+            [
+                Problem(
+                    message=(
+                        f"the file is {size / 1024 / 1024:.1f} MB, more than the "
+                        f"{MAX_FILE_SIZE // 1024 // 1024} MB a data file may be"
+                    ),
+                    file=path,
+                    hint="check that this is the right file; split a very large one",
+                )
+            ]
+        )
+    with path.open("rb") as stream:
+        data = stream.read(MAX_FILE_SIZE + 1)
+    if len(data) > MAX_FILE_SIZE:  # it grew while we looked
+        raise DataError([Problem(message="the file grew past the size limit", file=path)])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -53,26 +144,59 @@ def read_text(path: Path) -> str:
         ) from None
 
 
+def too_deep(file: Path | None) -> DataError:
+    """The error for data nested deeper than the parser or the model can follow."""
+    return DataError(
+        [
+            Problem(
+                message="the data nests tables or lists too deeply to be read",
+                file=file,
+                hint="no document nests more than a few levels: check for a runaway "
+                "generator or unclosed brackets",
+            )
+        ]
+    )
+
+
+def _syntax_error(error: Exception, file: Path | None) -> TomlSyntaxError:
+    message = getattr(error, "msg", None) or str(error)
+    line = getattr(error, "lineno", None)
+    column = getattr(error, "colno", None)
+    if line is None and (match := _POSITION.search(str(error))):
+        line, column = int(match[1]), int(match[2])
+    message = _POSITION.sub("", message).strip()
+    return TomlSyntaxError(
+        [
+            Problem(
+                message=f"TOML syntax error: {message}",
+                file=file,
+                line=line,
+                column=column,
+                hint="check quotes, brackets and that each key = value is on its own line",
+            )
+        ]
+    )
+
+
 def parse_toml(text: str, *, file: Path | None = None) -> dict[str, Any]:
-    """Parse TOML text into a dictionary; an empty document is an error."""
+    """Parse TOML text into a dictionary; an empty document is an error, and so is one
+    nested deeper than the parser can follow (a :class:`DataError`, never a
+    ``RecursionError``)."""
     reader = toml_reader()
     try:
         data: dict[str, Any] = reader.loads(text)
-    except reader.TOMLDecodeError as error:
-        message = getattr(error, "msg", None) or str(error)
-        line = getattr(error, "lineno", None)
-        column = getattr(error, "colno", None)
-        if line is None and (match := _POSITION.search(str(error))):
-            line, column = int(match[1]), int(match[2])
-        message = _POSITION.sub("", message).strip()
+    except RecursionError:
+        raise too_deep(file) from None
+    except ValueError as error:
+        if isinstance(error, reader.TOMLDecodeError):
+            raise _syntax_error(error, file) from None
+        # Python refuses to read an integer of thousands of digits.
         raise TomlSyntaxError(
             [
                 Problem(
-                    message=f"TOML syntax error: {message}",
+                    message="a number in the file has too many digits to be read",
                     file=file,
-                    line=line,
-                    column=column,
-                    hint="check quotes, brackets and that each key = value is on its own line",
+                    hint="no value in a plan has more than a few digits",
                 )
             ]
         ) from None
@@ -126,6 +250,11 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             os.fsync(stream.fileno())
         os.chmod(temporary, _file_mode(path))
         os.replace(temporary, path)
+    except OSError as error:
+        # A full disk or a lost mount names the file the user asked for, not the
+        # temporary file beside it.
+        Path(temporary).unlink(missing_ok=True)
+        raise type(error)(error.errno, error.strerror, str(path)) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

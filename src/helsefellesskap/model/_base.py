@@ -12,7 +12,9 @@ import attrs
 from ..errors import HelsefellesskapError
 
 __all__ = [
+    "FIRST_YEAR",
     "ID_PATTERN",
+    "LAST_YEAR",
     "InvalidValue",
     "check_id",
     "check_id_list",
@@ -20,6 +22,7 @@ __all__ = [
     "non_negative",
     "one_line",
     "plain_date",
+    "preview",
     "slugify",
 ]
 
@@ -40,6 +43,26 @@ class InvalidValue(HelsefellesskapError, ValueError):
         self.hint = hint
 
 
+FIRST_YEAR = 1900
+"""The earliest year a plan, deadline or period may name."""
+
+LAST_YEAR = 2200
+"""The latest year a plan, deadline or period may name."""
+
+PREVIEW_LENGTH = 80
+"""How many characters of a value a message shows."""
+
+
+def preview(text: str, limit: int = PREVIEW_LENGTH) -> str:
+    """``text`` quoted for a message, cut after ``limit`` characters with its length noted.
+
+    A message never echoes a whole 10 MB value: ``'Felles oppl…' (10,000,000 characters)``.
+    """
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
 def slugify(text: str) -> str:
     """Turn free text into a valid id: ``"FSU REST"`` becomes ``"fsu-rest"``."""
     folded = text.replace("æ", "ae").replace("Æ", "ae").replace("ø", "o").replace("Ø", "o")
@@ -50,9 +73,9 @@ def slugify(text: str) -> str:
 
 def _bad_id(value: str, field: str) -> InvalidValue:
     return InvalidValue(
-        f"{value!r} is not a valid id",
+        f"{preview(value)} is not a valid id",
         field=field,
-        hint=f'an id is lower-case letters a-z, digits and hyphens: write "{slugify(value)}"',
+        hint=f'an id is lower-case letters a-z, digits and hyphens: write "{slugify(value[:80])}"',
     )
 
 

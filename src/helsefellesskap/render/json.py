@@ -22,17 +22,14 @@ from __future__ import annotations
 import json as jsonlib
 from typing import Any
 
+from ..errors import DataError, Problem
 from ..io import dumps_json
+from ..io.documents import ENVELOPE_FORMAT, ENVELOPE_VERSION, is_envelope, open_envelope
 from ..model import Partnership
 from .format import CORE_RENDERABLES, Renderable, RenderContext, RenderFormat
 
 __all__ = ["ENVELOPE_FORMAT", "ENVELOPE_VERSION", "JsonFormat", "envelope", "unwrap"]
 
-ENVELOPE_FORMAT = "helsefellesskap.document"
-"""The value of the envelope's ``format`` key."""
-
-ENVELOPE_VERSION = 1
-"""The version of the envelope's shape."""
 
 
 def envelope(item: Renderable, context: RenderContext) -> dict[str, Any]:
@@ -50,16 +47,23 @@ def envelope(item: Renderable, context: RenderContext) -> dict[str, Any]:
 
 def unwrap(text: str | bytes) -> str:
     """The ``document`` of an envelope as JSON text, for
-    :func:`helsefellesskap.io.loads_json`; a ``ValueError`` if ``text`` is no envelope
-    of a version this library reads."""
-    data = jsonlib.loads(text)
-    if not isinstance(data, dict) or data.get("format") != ENVELOPE_FORMAT:
-        raise ValueError(f"not a {ENVELOPE_FORMAT} envelope")
-    if data.get("version") != ENVELOPE_VERSION:
-        raise ValueError(
-            f"envelope version {data.get('version')!r}; this library reads {ENVELOPE_VERSION}"
+    :func:`helsefellesskap.io.loads_json` (which also opens an envelope itself); a
+    :class:`~helsefellesskap.errors.DataError` if ``text`` is no envelope of a version
+    this library reads."""
+    try:
+        data = jsonlib.loads(text)
+    except (ValueError, RecursionError):
+        data = None
+    if not is_envelope(data):
+        raise DataError(
+            [
+                Problem(
+                    message=f"this is not the JSON of a {ENVELOPE_FORMAT} envelope",
+                    hint="render the document with -f json, or read plain JSON with loads_json",
+                )
+            ]
         )
-    return jsonlib.dumps(data["document"], ensure_ascii=False)
+    return jsonlib.dumps(open_envelope(data), ensure_ascii=False)
 
 
 class JsonFormat(RenderFormat):

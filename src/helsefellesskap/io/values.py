@@ -1,0 +1,110 @@
+"""What a single value read from a file may be: describing it, and the limits it must keep.
+
+A message describes a wrong value in words (``the text 'Felles…'``, ``a list``), never
+with Python's own names for it (``datetime.date(…)``, ``'int' object …``), and never
+echoes more than the first :data:`~helsefellesskap.model._base.PREVIEW_LENGTH`
+characters of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ..model._base import preview
+
+__all__ = [
+    "CONTROL_CHARACTERS",
+    "MAX_NUMBER",
+    "MAX_TEXT_LENGTH",
+    "ValueProblem",
+    "control_character_problem",
+    "describe",
+    "text_problem",
+]
+
+MAX_TEXT_LENGTH = 100_000
+"""The longest text a single value may hold (characters): more than a long chapter.
+
+A longer value is a mistake (a pasted file, a runaway generator) that would make every
+format slow or unreadable."""
+
+MAX_NUMBER = 10**12
+"""The largest whole number (in size) any value may be: above every amount in kroner a
+plan could name, far below the 2⁶⁴ that breaks Word and JSON readers."""
+
+
+class ValueProblem(ValueError):
+    """A value of the wrong type or form, with what to write instead."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def describe(value: Any) -> str:
+    """A value in words for a message: ``the integer 3``, ``the text 'x'``, ``a table``."""
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int):
+        text = str(value) if abs(value) < 10**30 else f"with {len(str(abs(value)))} digits"
+        return f"the integer {text}"
+    if isinstance(value, float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {preview(value)}"
+    if isinstance(value, dt.datetime):
+        return f"the date and time {value.isoformat()}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dt.time):
+        return f"the time of day {value.isoformat()}"
+    if value is None:
+        return "nothing (null)"
+    return "a value of another kind"
+
+
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Characters that no document format can hold or show: the C0 control characters other
+than tab and line breaks (XML refuses them), DEL, and the C1 control characters (which
+Word and browsers drop or show as boxes). Word puts U+000B in copied text for a manual
+line break."""
+
+
+def control_character_problem(text: str) -> ValueProblem | None:
+    """The problem with ``text`` if it holds a character no document format can hold."""
+    match = CONTROL_CHARACTERS.search(text)
+    if match is None:
+        return None
+    code = f"U+{ord(match.group()):04X}"
+    if match.group() in "\x0b\x0c":
+        return ValueProblem(
+            f"the text holds the control character {code} (a line break copied from Word)",
+            "replace it with an ordinary line break (\\n in a quoted string)",
+        )
+    if match.group() == "\x85":
+        return ValueProblem(
+            f"the text holds the control character {code} (a line break from an old system)",
+            "replace it with an ordinary line break (\\n in a quoted string)",
+        )
+    return ValueProblem(
+        f"the text holds the control character {code}, which no document can show",
+        "remove it",
+    )
+
+
+def text_problem(text: str) -> ValueProblem | None:
+    """The problem with ``text`` as a value: too long, or a character no format holds."""
+    if len(text) > MAX_TEXT_LENGTH:
+        return ValueProblem(
+            f"the text is {len(text):,} characters long, more than the "
+            f"{MAX_TEXT_LENGTH:,} a value may hold; it begins {preview(text)}",
+            "shorten it, or split it into paragraphs",
+        )
+    return control_character_problem(text)
