@@ -105,8 +105,8 @@ def test_plugins_lists_failures_and_the_rest(good_and_bad: Path) -> None:
         "  plugin 'fixture-raises' in hook hf_render_formats: raised RuntimeError(",
         "  plugin 'fixture-misspelt' in hook hf_render_format: unknown hook 'hf_render_format'; "
         "did you mean 'hf_render_formats'?",
-        "  plugin 'fixture-good' in hook hf_render_formats: render format 'fixture-count' is "
-        "claimed by 'fixture-clash' and 'fixture-good'",
+        "  plugin 'fixture-clash' in hook hf_render_formats: render format 'fixture-count' is "
+        "claimed by 'fixture-good' and 'fixture-clash'",
     ):
         assert expected in out
     # every failure is also a warning on stderr, from the start of the command

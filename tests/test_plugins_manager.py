@@ -185,21 +185,21 @@ def test_misspelt_hook_is_refused_with_a_suggestion(good_and_bad: Path) -> None:
 def test_two_plugins_claiming_one_format_name_both_named(good_and_bad: Path) -> None:
     manager = PluginManager()
     message = (
-        "render format 'fixture-count' is claimed by 'fixture-clash' and 'fixture-good'; "
+        "render format 'fixture-count' is claimed by 'fixture-good' and 'fixture-clash'; "
         "neither is used: disable one of them (--disable-plugin NAME or "
         "HELSEFELLESSKAP_DISABLE_PLUGINS)"
     )
-    assert failures_of(manager, "fixture-good") == [
-        f"plugin 'fixture-good' in hook hf_render_formats: {message}"
+    assert failures_of(manager, "fixture-clash") == [
+        f"plugin 'fixture-clash' in hook hf_render_formats: {message}"
     ]
     assert "fixture-count" not in manager.render_formats()
     with pytest.raises(PluginError) as caught:
         manager.render_format("fixture-count")
     assert str(caught.value) == (
-        "plugin 'fixture-good' in hook hf_render_formats: render format 'fixture-count' "
-        "is claimed by 'fixture-clash' and 'fixture-good'"
+        "plugin 'fixture-clash' in hook hf_render_formats: render format 'fixture-count' "
+        "is claimed by 'fixture-good' and 'fixture-clash'"
     )
-    assert (caught.value.plugin, caught.value.hook) == ("fixture-good", "hf_render_formats")
+    assert (caught.value.plugin, caught.value.hook) == ("fixture-clash", "hf_render_formats")
     # the clashing plugin's other format, and everything else, still work
     assert manager.owner("hf_render_formats", "fixture-clash-own") == "fixture-clash"
     assert "fixturby" in manager.partnerships()
@@ -227,7 +227,7 @@ def test_failures_are_known_once_the_manager_is_built(good_and_bad: Path) -> Non
         "fixture-broken-import",
         "fixture-raises",
         "fixture-misspelt",
-        "fixture-good",
+        "fixture-clash",
         "fixture-wrong-return",
     } <= plugins
     before = list(manager.failures)
@@ -409,8 +409,9 @@ def test_layout_of_wrong_type_is_reported_and_the_next_answer_used() -> None:
         return Layout(measure_columns=("status",))
 
     manager = PluginManager(plugins=[], entry_points=False)
-    manager.register(plugin(hf_layout=wrong), name="wrong")
+    # pluggy's order: the last registered is asked first
     manager.register(plugin(hf_layout=right), name="right")
+    manager.register(plugin(hf_layout=wrong), name="wrong")
     partnership: Any = SimpleNamespace(id="x", layout=Layout())
     assert manager.layout_for(partnership).measure_columns == ("status",)
     assert [str(f) for f in manager.failures] == [

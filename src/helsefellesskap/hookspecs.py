@@ -13,9 +13,12 @@ claiming the same name; such a name is then used by neither. Every plugin is ask
 only :func:`hf_layout` stops at the first answer. The manager asks the hooks without
 arguments once, when it is built, and keeps the answers.
 
-Implementations are called in registration order: the built-in plugins first, then the
-installed ones by plugin name. ``@hookimpl(tryfirst=True)`` or ``trylast=True`` moves an
-implementation to the front or the back; hook wrappers are not supported.
+Implementations are called in pluggy's own order: the last registered first, so the
+installed plugins (registered by plugin name, after the built-ins) come before the
+built-in ones. ``@hookimpl(tryfirst=True)`` or ``trylast=True`` moves an implementation to
+the front or the back; hook wrappers are not supported. A plugin that raises anything but
+:class:`KeyboardInterrupt` (``sys.exit()`` included) is recorded as a failure of that
+plugin and the others are still asked.
 """
 
 from __future__ import annotations
@@ -55,7 +58,9 @@ def hf_partnerships() -> Iterable[PartnershipSource]:
     :return: :class:`~helsefellesskap.PartnershipSource` objects: an id, a name and the
         folder holding ``partnership.toml`` and the documents (ship it as package data and
         find it with :func:`importlib.resources.files`). Every plugin is asked; an id
-        shipped by two plugins is a failure naming both, and neither is used.
+        shipped by two plugins is a failure naming both, and neither is used; an id that
+        is not a valid id (lowercase letters and digits joined by ``-``, ``_`` or ``.``)
+        is refused as a failure of the plugin.
 
     Example::
 
@@ -123,7 +128,10 @@ def hf_render_formats() -> Iterable[RenderFormat]:
         document types it ``renders``, and turning one document into bytes in
         ``render(item, context)``. Every plugin is asked; a format name claimed twice is
         a failure naming both plugins, and asking for that format raises
-        :class:`~helsefellesskap.PluginError` naming both.
+        :class:`~helsefellesskap.PluginError` naming both. The ``extension`` is a dot
+        followed by letters, digits, ``-`` or ``_`` (``.md``, ``.tar.gz``); any other is
+        refused when the plugin is loaded, so no file is written outside the output
+        folder.
 
     Example::
 
@@ -144,7 +152,9 @@ def hf_label_catalogues() -> Iterable[LabelCatalogue]:
         ``nn``, ``en``), labels by dotted key, and ``partnership`` (``None`` for labels
         that apply everywhere, or an id). Every plugin is asked and all catalogues are
         kept: for a partnership, its own labels override the general ones, which
-        override the built-in defaults; a language falls back to bokmål.
+        override the built-in defaults; a language falls back to bokmål. Each label
+        remembers its plugin: one whose ``{placeholders}`` do not fit is reported as that
+        plugin's error when a document is rendered.
 
     Example::
 

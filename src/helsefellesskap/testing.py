@@ -291,11 +291,11 @@ def load_validate_render(
     """
     from .errors import DocumentNotFoundError, RenderError
     from .model import Bundle
-    from .plugins import PluginManager
+    from .plugins import default_manager
     from .render import render
     from .validate import validate
 
-    manager = manager if manager is not None else PluginManager()
+    manager = manager if manager is not None else default_manager()
     if isinstance(source, Bundle):
         bundle = source
     elif isinstance(source, Path) or Path(source).is_dir():

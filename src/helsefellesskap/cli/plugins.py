@@ -13,6 +13,7 @@ from typing import Any
 
 from ..command import Command, CommandContext
 from ..errors import DataError, HelsefellesskapError
+from .listing import contributions
 
 __all__ = ["LIST", "PLUGINS", "list_data", "plugins_data"]
 
@@ -48,7 +49,7 @@ def plugins_data(context: CommandContext) -> dict[str, Any]:
             "entry_point": info.entry_point,
             "builtin": info.builtin,
             "hooks": list(info.hooks),
-            "contributes": manager.contributions(info.name),
+            "contributes": contributions(manager, info.name),
         }
         for info in manager.plugins()
     ]

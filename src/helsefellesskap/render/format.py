@@ -20,6 +20,7 @@ from ..model import (
     NationalFrame,
     Partnership,
 )
+from .labelset import format_label
 
 __all__ = ["CORE_RENDERABLES", "RenderContext", "RenderFormat", "Renderable"]
 
@@ -63,9 +64,12 @@ class RenderContext:
         return self.bundle.partnership
 
     def label(self, key: str, **values: object) -> str:
-        """The label for ``key``, formatted with ``values`` (the key itself if missing)."""
-        text = self.labels.get(key, key)
-        return text.format(**values) if values else text
+        """The label for ``key``, formatted with ``values`` (the key itself if missing).
+
+        :raises LabelError: the label does not fit ``values``; it names the plugin that
+            supplied the label.
+        """
+        return format_label(self.labels, key, values)
 
     def kind_label(self, kind: str) -> str:
         """The name of the body kind ``kind`` in this language (the kind itself if unknown)."""

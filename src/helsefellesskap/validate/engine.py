@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -11,6 +11,7 @@ from ..errors import UsageError
 from ..model import Bundle, Severity
 from .context import ValidationContext
 from .finding import Finding, Rule
+from .isolation import RuleRunner, time_limit_from_env
 from .results import RuleOutcome, ValidationReport
 
 if TYPE_CHECKING:
@@ -22,14 +23,55 @@ RULE_FAILED = "HF001"
 """The code of the finding the engine reports when a rule raises instead of finishing."""
 
 
-def _rule_failed(rule: Rule, error: Exception, partnership: str) -> Finding:
+def _rule_failed(rule: Rule, owner: str | None, what: str, partnership: str) -> Finding:
+    """The ``HF001`` error finding for a rule that could not finish, naming it."""
+    plugin = f" of plugin {owner!r}" if owner else ""
     return Finding(
         code=RULE_FAILED,
         severity=Severity.ERROR,
-        message=f"rule {rule.code} ({rule.title}) failed to run: {error!r}",
+        message=f"rule {rule.code} ({rule.title}){plugin} {what}",
         path="$",
         document=partnership,
     )
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    return f"{type(value).__name__} {text[:57] + '...' if len(text) > 60 else text}"
+
+
+def _run_rule(
+    rule: Rule, context: ValidationContext, runner: RuleRunner, owner: str | None, partnership: str
+) -> list[Finding]:
+    """The findings of one rule, or the ``HF001`` finding that says why it has none."""
+    outcome = runner.run(lambda: rule.check(context))
+    if outcome.timed_out:
+        limit = runner.time_limit
+        return [
+            _rule_failed(
+                rule,
+                owner,
+                f"did not finish within {limit:g} seconds and was stopped waiting for "
+                f"(set a longer limit with validate(time_limit=...) or "
+                f"HELSEFELLESSKAP_RULE_TIME_LIMIT)",
+                partnership,
+            )
+        ]
+    if outcome.error is not None:
+        return [_rule_failed(rule, owner, f"failed to run: {outcome.error!r}", partnership)]
+    findings: list[Finding] = []
+    for item in outcome.items:
+        if not isinstance(item, Finding):
+            return [
+                _rule_failed(
+                    rule,
+                    owner,
+                    f"yielded {_describe(item)} where a Finding is expected",
+                    partnership,
+                )
+            ]
+        findings.append(item)
+    return findings
 
 
 def validate(
@@ -38,17 +80,23 @@ def validate(
     manager: PluginManager | None = None,
     rules: Iterable[Rule] | None = None,
     documents: Iterable[str] | None = None,
+    time_limit: float | Literal["default"] | None = "default",
 ) -> ValidationReport:
     """Validate a partnership and its documents; return the findings, never print.
 
     :param bundle: the partnership and its documents (:func:`helsefellesskap.load_bundle`).
-    :param manager: where rules and body kinds come from; a new
-        :class:`~helsefellesskap.PluginManager` with the installed plugins if not given.
+    :param manager: where rules and body kinds come from; the shared
+        :func:`~helsefellesskap.default_manager` with the installed plugins if not given.
     :param rules: run only these rules instead of every registered one.
     :param documents: keep only the findings in these documents (ids; the partnership's
         id stands for ``partnership.toml``).
-    :return: a :class:`ValidationReport`. A rule that raises does not stop the others: it
-        becomes an ``HF001`` error finding naming the rule.
+    :param time_limit: seconds each rule may run; ``None`` for no limit. By default
+        :data:`~helsefellesskap.validate.isolation.DEFAULT_TIME_LIMIT` (5 seconds), or
+        ``HELSEFELLESSKAP_RULE_TIME_LIMIT`` when set.
+    :return: a :class:`ValidationReport`. A rule that raises (anything but
+        :class:`KeyboardInterrupt`), yields something other than a :class:`Finding` or
+        runs past the time limit does not stop the others: it becomes an ``HF001`` error
+        finding naming the rule and its plugin.
 
     The partnership's ``[rules.CODE]`` settings switch rules off or change the severity
     of their findings; a setting for an unknown code is reported by ``HF002``.
@@ -60,9 +108,10 @@ def validate(
             f"Bundle(partnership=..., documents=(...,))"
         )
     if manager is None:
-        from ..plugins import PluginManager
+        from ..plugins import default_manager
 
-        manager = PluginManager()
+        manager = default_manager()
+    limit = time_limit_from_env() if time_limit == "default" else time_limit
     registered = manager.rules()
     chosen = dict(registered) if rules is None else {rule.code: rule for rule in rules}
     partnership = bundle.partnership
@@ -75,32 +124,30 @@ def validate(
     findings: list[Finding] = []
     ran: list[str] = []
     outcomes: list[RuleOutcome] = []
-    for code in sorted(chosen):
-        rule = chosen[code]
-        setting = partnership.rules.get(code)
-        if setting is not None and (not setting.enabled or setting.severity is not None):
-            outcomes.append(
-                RuleOutcome(
-                    code=code,
-                    reason=setting.reason,
-                    enabled=setting.enabled,
-                    severity=setting.severity,
+    with RuleRunner(limit) as runner:
+        for code in sorted(chosen):
+            rule = chosen[code]
+            setting = partnership.rules.get(code)
+            if setting is not None and (not setting.enabled or setting.severity is not None):
+                outcomes.append(
+                    RuleOutcome(
+                        code=code,
+                        reason=setting.reason,
+                        enabled=setting.enabled,
+                        severity=setting.severity,
+                    )
                 )
-            )
-        if setting is not None and not setting.enabled:
-            continue
-        ran.append(code)
-        try:
-            produced = list(rule.check(context))
-        except Exception as error:  # a broken rule must not stop the others
-            produced = [_rule_failed(rule, error, partnership.id)]
-        for finding in produced:
-            if setting is not None and setting.severity is not None and finding.code == code:
-                finding = attrs.evolve(finding, severity=setting.severity)
-            if finding.file is None:
-                finding = attrs.evolve(finding, file=context.file_of(finding.document))
-            if wanted is None or finding.document in wanted:
-                findings.append(finding)
+            if setting is not None and not setting.enabled:
+                continue
+            ran.append(code)
+            owner = manager.owner("hf_rules", code) if code in registered else None
+            for finding in _run_rule(rule, context, runner, owner, partnership.id):
+                if setting is not None and setting.severity is not None and finding.code == code:
+                    finding = attrs.evolve(finding, severity=setting.severity)
+                if finding.file is None:
+                    finding = attrs.evolve(finding, file=context.file_of(finding.document))
+                if wanted is None or finding.document in wanted:
+                    findings.append(finding)
     findings.sort(key=Finding.order_key)
     return ValidationReport(
         partnership=partnership.id,

@@ -1,0 +1,622 @@
+"""The plugin manager: registration, entry points, the fault-isolated call loop, registries.
+
+The built-in body kinds, rules, render formats, labels and commands are plugins like
+any other, registered from :data:`DEFAULT_PLUGINS`. External plugins are found through
+the entry point group ``helsefellesskap``. Each plugin is loaded on its own: one that
+fails to import, implements an unknown hook, returns something a hook does not allow or
+raises inside a hook (anything but :class:`KeyboardInterrupt`, ``sys.exit()`` included)
+is recorded in :attr:`PluginManager.failures` with its name and the hook, and the others
+keep working.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import importlib.metadata
+import inspect
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import pluggy
+
+from .. import hookspecs
+from ..command import Command
+from ..errors import DocumentNotFoundError, PluginError
+from ..hookspecs import PROJECT_NAME
+from ..kinds import BodyKind
+from ..model import Document, Layout, Partnership
+from ..render.catalogue import LabelCatalogue, TemplateSource
+from ..render.format import RenderFormat
+from ..sources import PartnershipSource
+from ..validate.finding import Rule
+from . import calls, discovery
+from .failures import PluginFailure, PluginInfo, describe, format_traceback
+from .registries import (
+    Registry,
+    build_registry,
+    command_key,
+    document_kind_key,
+    document_type_check,
+    instances_of,
+    partnership_key,
+    render_format_key,
+)
+
+if TYPE_CHECKING:
+    from ..model import Bundle
+    from ..render.labelset import MergedLabels
+
+__all__ = [
+    "DEFAULT_PLUGINS",
+    "DISABLE_ENV",
+    "HOOK_PREFIX",
+    "NAMED_HOOKS",
+    "NO_ENTRY_POINTS_ENV",
+    "PluginManager",
+    "hook_names",
+]
+
+DISABLE_ENV = "HELSEFELLESSKAP_DISABLE_PLUGINS"
+"""Environment variable: comma-separated names of plugins not to load."""
+
+NO_ENTRY_POINTS_ENV = "HELSEFELLESSKAP_NO_ENTRY_POINTS"
+"""Environment variable: when set to ``1``, no plugin is loaded from entry points."""
+
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "helsefellesskap.builtin.kinds",
+    "helsefellesskap.builtin.rules",
+    "helsefellesskap.builtin.formats",
+    "helsefellesskap.builtin.labels",
+    "helsefellesskap.builtin.commands",
+)
+"""The modules of the built-in plugins, registered in this order."""
+
+HOOK_PREFIX = "hf_"
+"""The prefix every hook name shares."""
+
+NAMED_HOOKS: dict[str, str] = {
+    "hf_partnerships": "partnerships",
+    "hf_body_kinds": "body kinds",
+    "hf_rules": "rules",
+    "hf_render_formats": "formats",
+    "hf_document_types": "document types",
+    "hf_cli_commands": "commands",
+}
+"""The hooks that contribute named items, and the category each fills."""
+
+T = TypeVar("T")
+
+
+def hook_names() -> tuple[str, ...]:
+    """The names of every hook in :mod:`helsefellesskap.hookspecs`, sorted."""
+    return tuple(sorted(name for name in vars(hookspecs) if name.startswith(HOOK_PREFIX)))
+
+
+def _disabled_from_env() -> set[str]:
+    raw = os.environ.get(DISABLE_ENV, "")
+    return {name.strip() for name in raw.split(",") if name.strip()}
+
+
+class PluginManager:
+    """Registers plugins and gathers what they contribute.
+
+    :param plugins: the plugins to register first: modules, module names or objects.
+        ``None`` means :data:`DEFAULT_PLUGINS`.
+    :param entry_points: whether to load the plugins installed under the entry point
+        group (unless :data:`NO_ENTRY_POINTS_ENV` is ``1`` and ``use_env`` is true).
+    :param disabled: names of plugins not to register (plugin names or distribution
+        names); the names in :data:`DISABLE_ENV` are added unless ``use_env`` is false.
+    :param use_env: whether the environment variables apply.
+    :param collect: whether to ask every plugin for what it contributes right away, so
+        that :attr:`failures` lists every broken plugin at once (the default); without
+        it, each hook is asked when first needed.
+
+    Hooks are called in pluggy's order: ``tryfirst`` implementations first, then the
+    others from the last registered to the first (installed plugins before the built-in
+    ones), then ``trylast``.
+    """
+
+    def __init__(
+        self,
+        *,
+        plugins: Iterable[object | str] | None = None,
+        entry_points: bool = True,
+        disabled: Iterable[str] = (),
+        use_env: bool = True,
+        collect: bool = True,
+    ) -> None:
+        self._pm = pluggy.PluginManager(PROJECT_NAME)
+        self._pm.add_hookspecs(hookspecs)
+        self._known_hooks = frozenset(hook_names())
+        self.disabled: frozenset[str] = frozenset(disabled) | (
+            frozenset(_disabled_from_env()) if use_env else frozenset()
+        )
+        self.failures: list[PluginFailure] = []
+        self.skipped: list[str] = []
+        self._disabled_hits: set[str] = set()
+        self._infos: dict[str, PluginInfo] = {}
+        self._cache: dict[str, Any] = {}
+        for plugin in DEFAULT_PLUGINS if plugins is None else plugins:
+            self.register(plugin)
+        if entry_points and not (use_env and os.environ.get(NO_ENTRY_POINTS_ENV) == "1"):
+            self.load_entry_points()
+        self._pm.check_pending()
+        if collect:
+            self.collect()
+
+    # -- registration -------------------------------------------------------------------
+
+    @property
+    def pluggy(self) -> pluggy.PluginManager:
+        """The underlying pluggy manager, for tools that need it."""
+        return self._pm
+
+    def fail(
+        self,
+        plugin: str,
+        message: str,
+        hook: str | None = None,
+        error: BaseException | None = None,
+    ) -> PluginFailure:
+        """Record a failure of ``plugin`` (once) and return it."""
+        details = format_traceback(error) if error is not None else None
+        failure = PluginFailure(plugin=plugin, message=message, hook=hook, traceback=details)
+        if failure not in self.failures:
+            self.failures.append(failure)
+        return failure
+
+    def _fail_in(self, plugin: str, message: str, hook: str) -> None:
+        self.fail(plugin, message, hook=hook)
+
+    def _is_disabled(self, *names: str | None) -> bool:
+        wanted = {discovery.normalize(n) for n in self.disabled}
+        hits = {discovery.normalize(n) for n in names if n is not None} & wanted
+        self._disabled_hits |= hits
+        return bool(hits)
+
+    def unmatched_disabled(self) -> list[str]:
+        """The names asked to be disabled that matched no plugin or distribution (typos)."""
+        return sorted(
+            n for n in self.disabled if discovery.normalize(n) not in self._disabled_hits
+        )
+
+    def register(
+        self,
+        plugin: object | str,
+        *,
+        name: str | None = None,
+        builtin: bool | None = None,
+        distribution: importlib.metadata.Distribution | None = None,
+        entry_point: str | None = None,
+    ) -> bool:
+        """Register a plugin (a module, module name or object); return whether it took.
+
+        :param name: the name to register it under; by default its module's name.
+        :param builtin: whether it is built in; by default, whether it is one of
+            :data:`DEFAULT_PLUGINS`.
+        :param distribution: the installed distribution it comes from, if any.
+        :param entry_point: the entry point value it was loaded from, if any.
+
+        A plugin that is disabled is skipped. One that fails to import, implements a
+        hook this project does not know, or whose hook signature does not match the
+        specification, is refused and recorded in :attr:`failures`.
+        """
+        dist_name = distribution.metadata["Name"] if distribution is not None else None
+        if isinstance(plugin, str):
+            module_name = plugin
+            name = name or module_name
+            if self._is_disabled(name, dist_name):
+                self.skipped.append(name)
+                return False
+            try:
+                plugin = importlib.import_module(module_name)
+            except KeyboardInterrupt:
+                raise
+            except BaseException as error:  # a broken plugin must not stop the others
+                self.fail(name, f"failed to import {module_name}: {error!r}", error=error)
+                return False
+        module = plugin if isinstance(plugin, ModuleType) else inspect.getmodule(plugin)
+        name = name or self._default_name(plugin)
+        if self._is_disabled(name, dist_name):
+            self.skipped.append(name)
+            return False
+        if self._pm.has_plugin(name):
+            if self._pm.get_plugin(name) is not plugin:
+                self.fail(name, "another plugin is already registered under this name")
+            return False
+        if not self._acceptable(plugin, name):
+            return False
+        try:
+            self._pm.register(plugin, name=name)
+        except (pluggy.PluginValidationError, ValueError) as error:
+            if self._pm.has_plugin(name):  # pluggy < 1.6 could register part of a plugin
+                self._pm.unregister(name=name)
+            self.fail(name, f"cannot register: {error}")
+            return False
+        self._infos[name] = PluginInfo(
+            name=name,
+            module=module.__name__ if module else type(plugin).__name__,
+            hooks=tuple(sorted(self._hooks_of(plugin).values())),
+            distribution=dist_name,
+            version=distribution.version if distribution is not None else None,
+            entry_point=entry_point,
+            builtin=(name in DEFAULT_PLUGINS) if builtin is None else builtin,
+        )
+        self._cache.clear()
+        return True
+
+    @staticmethod
+    def _default_name(plugin: object) -> str:
+        if isinstance(plugin, ModuleType):
+            return plugin.__name__
+        cls = plugin if isinstance(plugin, type) else type(plugin)
+        return f"{cls.__module__}.{cls.__qualname__}"
+
+    def _hooks_of(self, plugin: object) -> dict[str, str]:
+        """The plugin's hook implementations: attribute name → hook name."""
+        found: dict[str, str] = {}
+        for attr in dir(plugin):
+            opts = self._pm.parse_hookimpl_opts(plugin, attr)
+            if opts is not None:
+                found[attr] = opts.get("specname") or attr
+        return found
+
+    def _unknown_hook(self, name: str, hook: str) -> None:
+        close = difflib.get_close_matches(hook, sorted(self._known_hooks), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        self.fail(name, f"unknown hook {hook!r}{hint}", hook=hook)
+
+    def _acceptable(self, plugin: object, name: str) -> bool:
+        """Whether the plugin's hooks are all known and plain; record why not."""
+        ok = True
+        marked = self._hooks_of(plugin)
+        for attr, hook in marked.items():
+            opts: Mapping[str, object] = self._pm.parse_hookimpl_opts(plugin, attr) or {}
+            if hook not in self._known_hooks:
+                if opts.get("optionalhook"):
+                    continue  # a hook of a newer version of the core: allowed, never called
+                self._unknown_hook(name, hook)
+                ok = False
+            elif opts.get("wrapper") or opts.get("hookwrapper"):
+                self.fail(name, "hook wrappers are not supported", hook=hook)
+                ok = False
+        for attr in dir(plugin):
+            if attr in marked or not attr.startswith(HOOK_PREFIX):
+                continue
+            if not callable(getattr(plugin, attr, None)):
+                continue
+            if attr in self._known_hooks:
+                self.fail(
+                    name,
+                    f"{attr} is not marked with @hookimpl, so it would never be called",
+                    hook=attr,
+                )
+            else:
+                self._unknown_hook(name, attr)
+            ok = False
+        return ok
+
+    def load_entry_points(self) -> int:
+        """Load every plugin of the entry point group, each on its own; return how many.
+
+        Only the entry points of the group are read. Plugins are loaded in the order of
+        their names, so that the outcome does not depend on the order of the file system.
+        A distribution found twice on the path counts once (the first one wins, as for
+        imports); two distributions declaring the same plugin name is a failure naming
+        both, and neither is loaded.
+        """
+        count = 0
+        installed = discovery.find_installed()
+        for ep_name in sorted(installed):
+            found = installed[ep_name]
+            if len(found) > 1:
+                owners = " and ".join(repr(p.distribution_name) for p in found)
+                self.fail(ep_name, f"the plugin name is declared by {owners}; none loaded")
+                continue
+            entry = found[0]
+            if self._is_disabled(ep_name, entry.distribution_name):
+                self.skipped.append(ep_name)
+                continue
+            if self._pm.has_plugin(ep_name):
+                continue
+            value = entry.entry_point.value
+            try:
+                plugin = entry.entry_point.load()
+            except KeyboardInterrupt:
+                raise
+            except BaseException as error:  # a broken plugin must not stop the others
+                self.fail(ep_name, f"failed to import {value}: {error!r}", error=error)
+                continue
+            if self.register(
+                plugin, name=ep_name, distribution=entry.distribution, entry_point=value
+            ):
+                count += 1
+        return count
+
+    def plugins(self) -> list[PluginInfo]:
+        """The registered plugins, in the order they were registered."""
+        return list(self._infos.values())
+
+    def plugin(self, name: str) -> PluginInfo | None:
+        """The registered plugin called ``name``, if any."""
+        return self._infos.get(name)
+
+    def is_builtin(self, plugin: str) -> bool:
+        """Whether the registered plugin called ``plugin`` is built in."""
+        info = self._infos.get(plugin)
+        return info is not None and info.builtin
+
+    # -- calling hooks ------------------------------------------------------------------
+
+    def call_each(self, hook: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
+        """Call ``hook`` on each plugin in pluggy's order, isolating failures.
+
+        The order is pluggy's own: ``tryfirst`` implementations first, then the others
+        from the last registered to the first, then ``trylast``. Yields ``(plugin name,
+        result)`` for every plugin that answered something other than ``None``; an
+        iterable result is turned into a list first, so that an error while producing it
+        counts as the plugin's. A plugin that raises (anything but
+        :class:`KeyboardInterrupt`) is recorded in :attr:`failures`, naming the hook, and
+        skipped.
+        """
+        if hook not in self._known_hooks:
+            raise ValueError(
+                f"no hook {hook!r}: the hooks are {', '.join(sorted(self._known_hooks))}"
+            )
+
+        def fail(plugin: str, error: BaseException) -> None:
+            self.fail(plugin, calls.describe_error(error), hook=hook, error=error)
+
+        return calls.call_each(getattr(self._pm.hook, hook), kwargs, fail)
+
+    def _gather(self, hook: str, what: str) -> Iterator[tuple[str, str, list[Any]]]:
+        """``(plugin, hook, items)`` for each plugin's answer to a hook returning a list."""
+        for plugin, result in self.call_each(hook):
+            if not isinstance(result, list):
+                self.fail(
+                    plugin,
+                    f"returned {describe(result)}; it must return a list of {what}",
+                    hook=hook,
+                )
+                continue
+            yield plugin, hook, result
+
+    def _registry(
+        self,
+        category: str,
+        answers: Callable[[], Iterable[tuple[str, str, list[Any]]]],
+        key: Callable[[Any], str],
+        what: str,
+        check: Callable[[object], str | None],
+    ) -> Registry[Any]:
+        cached: Registry[Any] | None = self._cache.get(category)
+        if cached is None:
+            cached = build_registry(
+                answers(),
+                key=key,
+                what=what,
+                check=check,
+                is_builtin=self.is_builtin,
+                fail=self._fail_in,
+                disable_hint=f"--disable-plugin NAME or {DISABLE_ENV}",
+            )
+            self._cache[category] = cached
+        return cached
+
+    def _lookup(self, hook: str, registry: Registry[T], name: str, what: str) -> T:
+        if name in registry.items:
+            return registry.items[name]
+        if name in registry.conflicts:
+            claimants = registry.conflicts[name]
+            raise PluginError(
+                f"{what} {name!r} is claimed by " + " and ".join(repr(c) for c in claimants),
+                plugin=claimants[-1],
+                hook=hook,
+            )
+        close = difflib.get_close_matches(name, list(registry.items), n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        known = ", ".join(sorted(registry.items)) or "none"
+        raise DocumentNotFoundError(f"no {what} {name!r}: {hint}the known ones are {known}")
+
+    def collect(self) -> list[PluginFailure]:
+        """Ask every plugin for everything it contributes; return :attr:`failures`."""
+        self.partnerships()
+        self.body_kinds()
+        self.rules()
+        self.render_formats()
+        self.document_types()
+        self.commands()
+        self.label_catalogues()
+        self.template_sources()
+        return list(self.failures)
+
+    # -- registries ---------------------------------------------------------------------
+
+    def registry(self, hook: str) -> Registry[Any]:
+        """The registry a hook that contributes named items fills (see :data:`NAMED_HOOKS`).
+
+        ``hf_rules`` includes the rules of body kinds.
+        """
+        if hook == "hf_partnerships":
+            return self._registry(
+                "partnerships",
+                lambda: self._gather(hook, "PartnershipSource"),
+                partnership_key,
+                "partnership",
+                instances_of(PartnershipSource),
+            )
+        if hook == "hf_body_kinds":
+            return self._registry(
+                "body kinds",
+                lambda: self._gather(hook, "BodyKind"),
+                lambda k: k.name,
+                "body kind",
+                instances_of(BodyKind),
+            )
+        if hook == "hf_rules":
+            return self._registry(
+                "rules", self._rule_answers, lambda r: r.code, "rule", instances_of(Rule)
+            )
+        if hook == "hf_render_formats":
+            return self._registry(
+                "formats",
+                lambda: self._gather(hook, "RenderFormat"),
+                render_format_key,
+                "render format",
+                instances_of(RenderFormat),
+            )
+        if hook == "hf_document_types":
+            return self._registry(
+                "document types",
+                lambda: self._gather(hook, "Document subclasses"),
+                document_kind_key,
+                "document kind",
+                document_type_check,
+            )
+        if hook == "hf_cli_commands":
+            return self._registry(
+                "commands",
+                lambda: self._gather(hook, "Command"),
+                command_key,
+                "command",
+                instances_of(Command),
+            )
+        raise ValueError(f"{hook!r} does not contribute named items")
+
+    def _rule_answers(self) -> list[tuple[str, str, list[Any]]]:
+        kinds = self.registry("hf_body_kinds")
+        by_plugin: dict[str, list[Rule]] = {}
+        for kind_name, kind in kinds.items.items():
+            by_plugin.setdefault(kinds.owners[kind_name], []).extend(kind.rules)
+        return [
+            *self._gather("hf_rules", "Rule"),
+            *((plugin, "hf_body_kinds", rules) for plugin, rules in by_plugin.items()),
+        ]
+
+    def partnerships(self) -> dict[str, PartnershipSource]:
+        """The partnerships the plugins ship, by id."""
+        return dict(self.registry("hf_partnerships").items)
+
+    def body_kinds(self) -> dict[str, BodyKind]:
+        """The body kinds, by name."""
+        return dict(self.registry("hf_body_kinds").items)
+
+    def rules(self) -> dict[str, Rule]:
+        """Every validation rule by code: those of ``hf_rules`` and those of body kinds."""
+        return dict(self.registry("hf_rules").items)
+
+    def render_formats(self) -> dict[str, RenderFormat]:
+        """The render formats, by name."""
+        return dict(self.registry("hf_render_formats").items)
+
+    def render_format(self, name: str) -> RenderFormat:
+        """The render format called ``name``; a clear error if unknown or claimed twice.
+
+        :raises PluginError: two plugins claim the name.
+        :raises DocumentNotFoundError: no plugin has it (with a did-you-mean).
+        """
+        registry: Registry[RenderFormat] = self.registry("hf_render_formats")
+        return self._lookup("hf_render_formats", registry, name, "render format")
+
+    def partnership_source(self, partnership_id: str) -> PartnershipSource:
+        """The shipped partnership ``partnership_id``; a clear error if unknown or claimed
+        twice (:class:`PluginError`, :class:`DocumentNotFoundError`)."""
+        registry: Registry[PartnershipSource] = self.registry("hf_partnerships")
+        return self._lookup("hf_partnerships", registry, partnership_id, "partnership")
+
+    def document_types(self) -> dict[str, type[Document]]:
+        """The document types by ``kind``: the core's and the plugins'."""
+        from ..io import document_types_by_kind
+
+        return document_types_by_kind(self.registry("hf_document_types").items.values())
+
+    def commands(self) -> dict[str, Command]:
+        """The subcommands, by name."""
+        return dict(self.registry("hf_cli_commands").items)
+
+    def owner(self, hook: str, name: str) -> str | None:
+        """The plugin that contributed ``name`` through ``hook``, if any.
+
+        ``hook`` is one of :data:`NAMED_HOOKS`: ``hf_partnerships``, ``hf_body_kinds``,
+        ``hf_rules`` (which includes the rules of body kinds), ``hf_render_formats``,
+        ``hf_document_types`` and ``hf_cli_commands``.
+        """
+        return self.registry(hook).owners.get(name)
+
+    def listed(self, hook: str, cls: type[T], what: str) -> list[tuple[str, T]]:
+        """``(plugin, item)`` for every item of a hook that returns a plain list, in
+        call order; an item that is not a ``cls`` is the plugin's failure."""
+        if hook not in self._cache:
+            check = instances_of(cls)
+            found: list[tuple[str, T]] = []
+            for plugin, name, items in self._gather(hook, what):
+                for item in items:
+                    problem = check(item)
+                    if problem is None:
+                        found.append((plugin, item))
+                    else:
+                        self.fail(plugin, problem, hook=name)
+            self._cache[hook] = found
+        return list(self._cache[hook])
+
+    def label_catalogues(self) -> list[LabelCatalogue]:
+        """Every label catalogue, in call order (the first one wins a key)."""
+        return [c for _p, c in self.owned_catalogues()]
+
+    def owned_catalogues(self) -> list[tuple[str, LabelCatalogue]]:
+        """``(plugin, catalogue)`` for every label catalogue, in call order."""
+        return self.listed("hf_label_catalogues", LabelCatalogue, "LabelCatalogue")
+
+    def labels(self, language: str, partnership: str | None = None) -> MergedLabels:
+        """The merged labels for ``language``: see :func:`~.render.labelset.merge_labels`.
+
+        The result is a ``dict`` that also records which plugin supplied each label.
+        """
+        from ..render.labelset import merge_labels
+
+        return merge_labels(self.owned_catalogues(), language, partnership)
+
+    def template_sources(self, partnership: str | None = None) -> list[TemplateSource]:
+        """Template folders to search for ``partnership``: its own first, then general ones,
+        each group in call order."""
+        sources = [
+            s for _p, s in self.listed("hf_template_sources", TemplateSource, "TemplateSource")
+        ]
+        own = [s for s in sources if partnership and s.partnership == partnership]
+        general = [s for s in sources if s.partnership is None]
+        return own + general
+
+    def layout_for(self, partnership: Partnership) -> Layout:
+        """The layout for ``partnership``: the first plugin's answer, else its own."""
+        for plugin, layout in self.call_each("hf_layout", partnership=partnership):
+            if isinstance(layout, Layout):
+                return layout
+            self.fail(
+                plugin,
+                f"returned {describe(layout)} where a Layout or None is expected",
+                hook="hf_layout",
+            )
+        return partnership.layout
+
+    def contributions(self, plugin: str) -> dict[str, list[str]]:
+        """What one plugin contributes, by category, as ``helsefellesskap plugins`` lists it.
+
+        See :func:`helsefellesskap.cli.listing.contributions`.
+        """
+        from ..cli.listing import contributions
+
+        return contributions(self, plugin)
+
+    # -- data ---------------------------------------------------------------------------
+
+    def load_partnership(self, partnership_id: str) -> Bundle:
+        """Load a partnership that a plugin ships, with all its documents.
+
+        See :func:`helsefellesskap.io.installed.load_installed`.
+        """
+        from ..io.installed import load_installed
+
+        return load_installed(partnership_id, self)
