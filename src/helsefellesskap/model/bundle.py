@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import attrs
 
+from ..errors import DocumentNotFoundError
 from .document import Document
 from .partnership import Partnership
 
@@ -32,6 +34,24 @@ class Bundle:
     def document(self, document_id: str) -> Document | None:
         """The document with ``document_id``, if any."""
         return next((d for d in self.documents if d.id == document_id), None)
+
+    def require(self, document_id: str) -> Document:
+        """The document with ``document_id``; a :class:`DocumentNotFoundError` if none.
+
+        For typed callers that need no ``None`` check; the error names the ids there are,
+        with the closest one as a suggestion.
+        """
+        found = self.document(document_id)
+        if found is not None:
+            return found
+        ids = [d.id for d in self.documents]
+        close = difflib.get_close_matches(document_id, ids, n=1)
+        hint = f'did you mean "{close[0]}"? ' if close else ""
+        listing = ", ".join(ids) or "none"
+        raise DocumentNotFoundError(
+            f"{self.partnership.name} has no document {document_id!r} "
+            f"({hint}its documents: {listing})"
+        )
 
     def documents_of(self, kind: type[D]) -> Iterator[D]:
         """The documents of one type, in order."""
