@@ -11,7 +11,7 @@ EDITABLES := -e . $(foreach dir,$(PLUGIN_DIRS),-e $(dir))
 STAMP := $(VENV)/.installed
 TEST_PATHS := tests $(foreach dir,$(PLUGIN_DIRS) $(TEMPLATE_DIR),$(wildcard $(dir)/tests))
 
-.PHONY: help install demo test lint typecheck pytest browser bench clean schemas
+.PHONY: help install demo test lint typecheck pytest browser system-packages bench clean schemas
 
 help:
 	@echo "make demo   set everything up and generate the bundled partnerships' plans under build/"
@@ -40,18 +40,25 @@ demo: install
 		echo "== $$script"; $(PY) $$script; \
 	done
 
-# Debian's chromium, for the browser tests; installed when missing and we may install.
-browser:
-	@if command -v chromium >/dev/null 2>&1; then \
-		echo "chromium: $$(chromium --version 2>/dev/null)"; \
+# What the tests need from Debian: chromium (browser tests), LibreOffice Writer (Word to
+# PDF checks), poppler-utils (pdftotext, pdftoppm) and the Carlito font (Calibri's metrics).
+# Installed when missing and we may install (as root with apt-get).
+SYSTEM_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito
+SYSTEM_COMMANDS := chromium soffice pdftotext
+system-packages:
+	@missing=""; for cmd in $(SYSTEM_COMMANDS); do command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$cmd"; done; \
+	if [ -z "$$missing" ] && fc-list 2>/dev/null | grep -qi carlito; then \
+		echo "system packages: present"; \
 	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "installing Debian's chromium"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		echo "installing Debian's $(SYSTEM_PACKAGES)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
 	else \
-		echo "chromium missing and cannot be installed here: browser tests will skip (fail under CI=true)"; \
+		echo "missing:$$missing; cannot install here: tests needing them skip (fail under CI=true)"; \
 	fi
 
-pytest: install browser
+browser: system-packages
+
+pytest: install system-packages
 	$(PY) -m pytest $(TEST_PATHS)
 
 LINT_PATHS := $(wildcard src tests plugins examples benchmarks)
