@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from .plugins import PluginManager
 
-__all__ = ["Command", "CommandContext"]
+__all__ = ["Command", "CommandContext", "lazy_command"]
 
 
 @attrs.frozen(kw_only=True)
@@ -42,3 +42,32 @@ class Command:
     help: str
     add_arguments: Callable[[argparse.ArgumentParser], None] = attrs.field(eq=False)
     run: Callable[[argparse.Namespace, CommandContext], int] = attrs.field(eq=False)
+
+
+def lazy_command(name: str, help: str, target: str) -> Command:
+    """A command whose code is imported only when it runs (or adds its arguments).
+
+    ``target`` is ``"package.module:ATTRIBUTE"``, naming the :class:`Command` that does
+    the work; its ``name`` and ``help`` are not read, the ones given here are what
+    ``helsefellesskap --help`` shows. Use it so that ``helsefellesskap --help`` and the
+    other commands do not import this one's code.
+    """
+    module_name, _, attribute = target.partition(":")
+    if not module_name or not attribute:
+        raise ValueError(f"target {target!r} is not 'package.module:ATTRIBUTE'")
+
+    def load() -> Command:
+        import importlib
+
+        command = getattr(importlib.import_module(module_name), attribute)
+        if not isinstance(command, Command):
+            raise TypeError(f"{target} is {type(command).__name__}, not a Command")
+        return command
+
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        load().add_arguments(parser)
+
+    def run(args: argparse.Namespace, context: CommandContext) -> int:
+        return load().run(args, context)
+
+    return Command(name=name, help=help, add_arguments=add_arguments, run=run)

@@ -1,21 +1,62 @@
-"""Built-in plugin: the subcommands of the ``helsefellesskap`` command."""
+"""Built-in plugin: the subcommands of the ``helsefellesskap`` command.
+
+Each is registered by name and help only; its module is imported when it runs, so that
+``helsefellesskap check`` does not import the code of ``render`` or ``diff``.
+"""
 
 from __future__ import annotations
 
-from ..cli.check import CHECK
-from ..cli.coverage import COVERAGE
-from ..cli.diff import DIFF
-from ..cli.plugins import LIST, PLUGINS
-from ..cli.render import RENDER
-from ..cli.status import STATUS
-from ..cli.validate import VALIDATE
-from ..command import Command
+from ..command import Command, lazy_command
 from ..hookspecs import hookimpl
 
-__all__ = ["hf_cli_commands"]
+__all__ = ["BUILTIN_COMMANDS", "hf_cli_commands"]
+
+BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    (
+        "check",
+        "load a partnership folder or a document and report every problem in the data",
+        "helsefellesskap.cli.check:CHECK",
+    ),
+    (
+        "validate",
+        "check a partnership or document against the rules (exit 1 when findings fail)",
+        "helsefellesskap.cli.validate:VALIDATE",
+    ),
+    (
+        "render",
+        "render a document, or a whole partnership, to Markdown, HTML, JSON or Word",
+        "helsefellesskap.cli.render:RENDER",
+    ),
+    (
+        "diff",
+        "show what changed between two revisions (exit 1 when something changed)",
+        "helsefellesskap.cli.diff:DIFF",
+    ),
+    (
+        "coverage",
+        "trace an action plan's measures to the declaration and the national priority groups",
+        "helsefellesskap.cli.coverage:COVERAGE",
+    ),
+    (
+        "status",
+        "count an action plan's measures by status and responsible, and list the overdue",
+        "helsefellesskap.cli.status:STATUS",
+    ),
+    (
+        "plugins",
+        "list the plugins: distribution, version, hooks, contributions and failures",
+        "helsefellesskap.cli.plugins:PLUGINS",
+    ),
+    (
+        "list",
+        "list the partnerships the plugins ship, with their documents",
+        "helsefellesskap.cli.plugins:LIST",
+    ),
+)
+"""``(name, help, "module:ATTRIBUTE")`` of each built-in subcommand."""
 
 
 @hookimpl
 def hf_cli_commands() -> list[Command]:
-    """The built-in subcommands."""
-    return [CHECK, VALIDATE, RENDER, DIFF, COVERAGE, STATUS, PLUGINS, LIST]
+    """The built-in subcommands, each imported when it runs."""
+    return [lazy_command(name, help, target) for name, help, target in BUILTIN_COMMANDS]

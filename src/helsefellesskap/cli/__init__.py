@@ -60,13 +60,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _chosen_name(arguments: list[str]) -> tuple[list[str], str | None]:
+    """The plugins to disable and the subcommand named in ``arguments`` (if any)."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--disable-plugin", action="append", default=[])
+    early.add_argument("command", nargs="?")
+    try:
+        known, _rest = early.parse_known_args(arguments)
+    except SystemExit:  # a malformed --disable-plugin: the real parser will say so
+        return [], None
+    return list(known.disable_plugin), known.command
+
+
+def _plugin_crash(what: str, plugin: str | None, error: BaseException) -> str:
+    """One line saying which plugin's command failed and how."""
+    owner = f"plugin {plugin!r}: " if plugin else ""
+    return f"error: {owner}{what} raised {error!r}"
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    """Run the command line with ``argv``; return the exit status."""
+    """Run the command line with ``argv``; return the exit status.
+
+    Only the chosen subcommand's code is imported and asked for its arguments. Whatever a
+    plugin raises but :class:`KeyboardInterrupt` is reported by plugin name. A plugin
+    command that raises, or a plugin that tries to end the program in a hook
+    (``sys.exit()``, another :class:`BaseException`), makes the command exit with status
+    2 even if it otherwise succeeded; ``plugins``, whose job is to list failures, excepted.
+    """
     from ..plugins import PluginManager
 
     out = stdout or sys.stdout
@@ -77,15 +102,24 @@ def main(
         print(f"helsefellesskap {__version__}", file=out)
         return 0
     parser = _parser()
-    early = argparse.ArgumentParser(add_help=False)
-    early.add_argument("--disable-plugin", action="append", default=[])
-    known, _rest = early.parse_known_args(arguments)
-    manager = PluginManager(disabled=known.disable_plugin)
+    disabled, wanted = _chosen_name(arguments)
+    manager = PluginManager(disabled=disabled)
+    commands = manager.commands()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in sorted(manager.commands().values(), key=lambda c: c.name):
+    for command in sorted(commands.values(), key=lambda c: c.name):
         sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
-        command.add_arguments(sub)
         sub.set_defaults(_command=command)
+        if command.name != wanted:
+            continue
+        owner = manager.owner("hf_cli_commands", command.name)
+        try:
+            command.add_arguments(sub)
+        except KeyboardInterrupt:  # pragma: no cover - interactive only
+            return 130
+        except BaseException as error:  # a plugin's command must not take the CLI down
+            what = f"command {command.name!r} failed to add its arguments:"
+            print(_plugin_crash(what, owner, error), file=err)
+            return 2
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = parser.parse_args(arguments)
@@ -102,14 +136,13 @@ def main(
         return 2
     context = CommandContext(manager=manager, stdout=out, stderr=err)
     reported = len(manager.failures)
+    status = 2
     try:
-        return int(chosen.run(args, context))
+        status = int(chosen.run(args, context))
     except DataError as error:
         print(format_data_error(error), file=err)
-        return 2
     except HelsefellesskapError as error:
         print(f"error: {error}", file=err)
-        return 2
     except BrokenPipeError:
         # The reader went away (``… | head``): stop quietly, and keep Python from
         # complaining when it flushes standard output on the way out.
@@ -117,9 +150,21 @@ def main(
         return 0
     except OSError as error:
         print(f"error: {_describe_os_error(error)}", file=err)
-        return 2
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130
+    except BaseException as error:  # a plugin's bug, even sys.exit(), is reported
+        owner = manager.owner("hf_cli_commands", chosen.name)
+        print(_plugin_crash(f"command {chosen.name!r}", owner, error), file=err)
     finally:
         for failure in manager.failures[reported:]:
             print(f"warning: {failure}", file=err)
+    stopped = sorted({f.plugin for f in manager.failures if f.stopping})
+    if status == 0 and stopped and chosen.name != "plugins":
+        names = ", ".join(repr(name) for name in stopped)
+        print(
+            f"error: plugin {names} tried to end the program (see above); what it adds is "
+            "missing, so this run counts as failed: fix or disable it (--disable-plugin NAME)",
+            file=err,
+        )
+        return 2
+    return status

@@ -35,13 +35,16 @@ class PluginFailure:
     ``hook`` names the hook where the failure happened, ``None`` for a failure at import
     or registration that concerns the plugin as a whole. ``traceback`` is the formatted
     traceback of the exception, where there was one, for the plugin's author; it does
-    not take part in comparisons.
+    not take part in comparisons. ``stopping`` is true when the plugin raised something
+    that would have ended the program (``sys.exit()``, or another :class:`BaseException`
+    that is not an :class:`Exception`): the command line then exits with status 2.
     """
 
     plugin: str
     message: str
     hook: str | None = None
     traceback: str | None = attrs.field(default=None, eq=False, repr=False)
+    stopping: bool = attrs.field(default=False, eq=False, repr=False)
 
     def __str__(self) -> str:
         where = f"plugin {self.plugin!r}" + (f" in hook {self.hook}" if self.hook else "")

@@ -163,7 +163,10 @@ class PluginManager:
     ) -> PluginFailure:
         """Record a failure of ``plugin`` (once) and return it."""
         details = format_traceback(error) if error is not None else None
-        failure = PluginFailure(plugin=plugin, message=message, hook=hook, traceback=details)
+        stopping = error is not None and not isinstance(error, Exception)
+        failure = PluginFailure(
+            plugin=plugin, message=message, hook=hook, traceback=details, stopping=stopping
+        )
         if failure not in self.failures:
             self.failures.append(failure)
         return failure
