@@ -187,7 +187,8 @@ class WordWriter:
     :param label_language: the language of the labels, where it differs: runs whose text
         is a :class:`Label` are marked with it.
     :param header: the running header text (the partnership's name).
-    :param header_title: the text at the right of the header (the title by default).
+    :param header_title: the text at the right of the header (the title by default);
+        empty for a header of ``header`` alone.
     :param page_label: the word before the page number in the footer (``Side``).
     :param of_label: the word between the page number and the page count (``av``).
     :param date: the date written into the core properties (created and modified).
@@ -343,6 +344,19 @@ class WordWriter:
             table_text.paragraph_format.space_after = Pt(2)
             table_text.paragraph_format.line_spacing = 1.0
             table_text.quick_style = True
+        if "Note" not in [s.name for s in styles]:
+            note = styles.add_style("Note", WD_STYLE_TYPE.PARAGRAPH)
+            assert isinstance(note, ParagraphStyle)
+            note.base_style = normal
+            note.font.size = Pt(9)
+            note.font.color.rgb = MUTED
+            note.quick_style = True
+        caption = self._paragraph_style("Caption")
+        self._set_font(caption, Pt(9.5))
+        caption.font.color.rgb = ACCENT
+        caption.font.bold = True
+        caption.font.italic = False
+        caption.paragraph_format.keep_with_next = True
 
     def _tab_to_right(self, paragraph: Paragraph) -> None:
         stops = paragraph.paragraph_format.tab_stops
@@ -352,10 +366,13 @@ class WordWriter:
         section = self.document.sections[0]
         paragraph = section.header.paragraphs[0]
         self._styled(paragraph, "Header")
-        self._tab_to_right(paragraph)
-        name = _text_run(paragraph, header)
-        name.bold = True
-        _text_run(paragraph, "\t" + title)
+        if title:  # the partnership at the left in bold, the title at the right
+            self._tab_to_right(paragraph)
+            name = _text_run(paragraph, header)
+            name.bold = True
+            _text_run(paragraph, "\t" + title)
+        else:  # a running head that names both
+            _text_run(paragraph, header)
         self._bottom_border(paragraph)
 
     def _bottom_border(self, paragraph: Paragraph) -> None:

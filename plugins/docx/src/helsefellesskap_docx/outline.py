@@ -1,0 +1,688 @@
+"""An outline in Word: every block of a :class:`~helsefellesskap.outline.Outline` mapped to
+python-docx.
+
+The outline decides what the document shows and in what order; this module decides only
+how each block looks in Word:
+
+* a level-1 :class:`Heading` (the document title) in the *Title* style, level *n* in the
+  built-in *Heading n-1* style (numbered as the outline numbers it), so that Word's
+  navigation pane and a table of contents list them; an anchor becomes a bookmark;
+* a :class:`Paragraph`'s runs as Word runs: :class:`Emphasis` bold or italic, a
+  :class:`Link` a hyperlink (to a web address, to a bookmark of the same document, or to
+  the ``.docx`` file of another document), a :class:`Span` a run language (``w:lang``)
+  so that Word checks the spelling of labels and data each in its own language;
+* :class:`Facts` as ``Label: value`` lines (the abbreviations as a list of terms);
+* bullet lists in the *List Bullet* styles, numbered lists numbered by hand, nested;
+* a :class:`Table` whose header rows repeat on every page, whose rows are not split
+  across pages, whose row spans are vertical merges and column widths follow the hints;
+* the governance :class:`Figure` as a nested list of its boxes, then its legend;
+* an :class:`Aside` as a shaded box, or, where it starts with a heading, as a titled block;
+* a :class:`PageBreak` as *page break before* on the next paragraph.
+
+Tables are built row by row, keeping the cells created: nothing asks python-docx for
+``table.rows[i]`` or ``table.cell(r, c)``, which rebuild the whole grid each time, so
+rendering time grows linearly with the number of rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.table import CT_Row, CT_Tbl, CT_Tc
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.text.run import CT_R
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Emu, Length, Mm
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from helsefellesskap.outline import (
+    Aside,
+    Block,
+    BulletList,
+    Cell,
+    DiagramNode,
+    Emphasis,
+    Facts,
+    Figure,
+    GovernanceDiagram,
+    Heading,
+    Inlines,
+    LineBreak,
+    Link,
+    ListItem,
+    NumberedList,
+    Outline,
+    PageBreak,
+    Paragraph,
+    Row,
+    Section,
+    Span,
+    Table,
+    Text,
+)
+from helsefellesskap.render.safe import xml_text
+
+from .writer import (
+    _TC_PR_ORDER,
+    ACCENT_HEX,
+    LIGHT_HEX,
+    TEXT_WIDTH,
+    Label,
+    WordWriter,
+    _element,
+    _insert_ordered,
+    word_language,
+)
+
+__all__ = ["DocumentFile", "OutlineWriter", "write_outline"]
+
+DocumentFile = Callable[[str], str]
+"""The file name of another document of the partnership, by its id (``midler-2025.docx``)."""
+
+LINK_HEX = "0563C1"
+"""Blue of hyperlinks."""
+WHITE_HEX = "FFFFFF"
+"""Text of the table's header row."""
+
+PARAGRAPH_STYLES: dict[str, str] = {
+    "subtitle": "Subtitle",
+    "note": "Note",
+    "source": "Note",
+    "colophon": "Note",
+    "caption": "Caption",
+    "overarching-goal": "Intense Quote",
+}
+"""The paragraph style of a paragraph in running text by its ``role``; other roles are
+running text (in a table cell, every paragraph is table text)."""
+
+PARAGRAPH_LOOKS: dict[str, tuple[bool, bool]] = {
+    "lead": (True, False),
+    "intention": (True, False),
+    "see": (False, True),
+}
+"""``(bold, italic)`` of a paragraph by its ``role``, in running text and in cells."""
+
+DEFINITION_ROLES = frozenset({"abbreviations"})
+"""Roles of facts (or of the aside holding them) shown as a list of terms: ``SSU``, a tab,
+``Strategisk samarbeidsutvalg``."""
+
+LINE_MARKS: dict[str, str] = {"steers": "\u2192", "under": "\u21e2", "mandate": "\u2911"}
+"""The mark before a box of the governance diagram for the kind of line that leads to it,
+and before the legend's words for that kind: the HTML diagram's solid, dashed and dotted
+arrows (→, ⇢, ⤑)."""
+
+SHORT_TABLE = 8
+"""A table of at most this many rows is kept on one page."""
+
+_BULLET_STYLES = ("List Bullet", "List Bullet 2", "List Bullet 3")
+_CONTINUE_STYLES = ("List Continue", "List Continue 2", "List Continue 3")
+_LIST_INDENT = Mm(6.35)
+"""How far each level of a list is indented (the *List Bullet n* styles' step)."""
+
+
+def write_outline(
+    outline: Outline,
+    *,
+    reader_language: str,
+    header: str,
+    page_label: str,
+    of_label: str,
+    date: dt.date,
+    subject: str = "",
+    document_file: DocumentFile | None = None,
+) -> bytes:
+    """``outline`` as the bytes of a ``.docx`` file, the same bytes for the same outline.
+
+    :param reader_language: the language of the labels (the footer's words are marked
+        with it where it is not the outline's language).
+    :param header: the partnership, the author of the core properties and, where the
+        outline has no running head, the left of the running header (the title at its right).
+    :param page_label: the word before the page number (``Side``).
+    :param of_label: the word between the page number and the page count (``av``).
+    :param date: the date of the core properties.
+    :param subject: the subject core property (the kind of document).
+    :param document_file: the file name of another document by its id, for
+        ``Link(document=...)``; ``<id>.docx`` without it.
+    """
+    marked = reader_language != outline.language
+    writer = WordWriter(
+        title=outline.title,
+        language=outline.language,
+        label_language=reader_language,
+        header=outline.running_head or header,
+        header_title="" if outline.running_head else outline.title,
+        page_label=Label(page_label) if marked else page_label,
+        of_label=Label(of_label) if marked else of_label,
+        date=date,
+        author=header,
+        subject=subject,
+        keywords=", ".join(part for part in ("helsefellesskap", header, subject) if part),
+    )
+    OutlineWriter(writer, outline, document_file or (lambda document: f"{document}.docx")).write()
+    return writer.to_bytes()
+
+
+@attrs.frozen
+class _Look:
+    """How the runs being written look: bold, italic, a colour, a link, a language."""
+
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None
+    link: bool = False
+    lang: str | None = None
+
+
+@attrs.define
+class _Place:
+    """Where blocks go: the document's body, or a table cell (``cell`` its ``w:tc``).
+
+    ``first`` is a cell's empty first paragraph, which the first block takes over;
+    ``depth`` the nesting of lists; ``look`` the runs' look in this place (a header
+    cell's white bold text); ``keep`` keeps each paragraph with the next (a short table).
+    """
+
+    cell: CT_Tc | None = None
+    first: CT_P | None = None
+    depth: int = 0
+    look: _Look = _Look()
+    keep: bool = False
+    width: int = int(TEXT_WIDTH)
+    role: str | None = None
+
+    @property
+    def in_cell(self) -> bool:
+        """Whether the blocks go into a table cell."""
+        return self.cell is not None
+
+
+@attrs.define
+class _Span:
+    """A cell spanning rows: the rows it still covers, its columns and its shading."""
+
+    remaining: int
+    colspan: int
+    width: int
+    fill: str | None
+
+
+def _tree(diagram: GovernanceDiagram) -> list[tuple[DiagramNode, str | None]]:
+    """Each box of ``diagram`` in order, with the kind of the line down to it from the
+    box it is listed under (``None`` for a box at the top, or one no line reaches)."""
+    lines = {(edge.source, edge.target): edge.kind for edge in diagram.edges}
+    above: list[str] = []  # the boxes the current one hangs from, by depth
+    found: list[tuple[DiagramNode, str | None]] = []
+    for node in diagram.nodes:
+        del above[node.depth :]
+        parent = above[-1] if above else None
+        found.append((node, lines.get((parent, node.id)) if parent is not None else None))
+        above.append(node.id)
+    return found
+
+
+def _bookmark_name(anchor: str, taken: set[str]) -> str:
+    """A Word bookmark name for ``anchor``: letters, digits and ``_``, starting with a
+    letter, at most 40 characters, unique in the document."""
+    base = "h_" + re.sub(r"[^A-Za-z0-9_]", "_", anchor)[:34]
+    name, number = base, 1
+    while name in taken:
+        number += 1
+        name = f"{base}_{number}"
+    taken.add(name)
+    return name
+
+
+class OutlineWriter:
+    """Writes the blocks of ``outline`` into the document of ``writer``.
+
+    ``document_file`` names the ``.docx`` file of another document by its id.
+    """
+
+    def __init__(self, writer: WordWriter, outline: Outline, document_file: DocumentFile) -> None:
+        self.writer = writer
+        self.outline = outline
+        self.document = writer.document
+        self._document_file = document_file
+        self._body = self.document.element.body
+        self._end = self._body.get_or_add_sectPr()
+        self._bookmarks = self._collect_anchors(outline)
+        self._pending_anchors: list[str] = []
+        self._placed: set[str] = set()
+        self._page_break = False
+        self._next_bookmark = 0
+        self._styles: dict[str, str] = {}
+
+    @staticmethod
+    def _collect_anchors(outline: Outline) -> dict[str, str]:
+        """Each anchor of the outline with its bookmark name, in reading order."""
+        anchors: list[str] = []
+        for block in outline.walk():
+            if isinstance(block, Section):
+                anchors.append(block.anchor or "")
+                if block.heading is not None:
+                    anchors.append(block.heading.anchor or "")
+            elif isinstance(block, (Heading, Table)):
+                anchors.append(block.anchor or "")
+        taken: set[str] = set()
+        found: dict[str, str] = {}
+        for anchor in anchors:
+            if anchor and anchor not in found:
+                found[anchor] = _bookmark_name(anchor, taken)
+        return found
+
+    def write(self) -> None:
+        """Write every block, then the colophon."""
+        body = _Place()
+        self._blocks(self.outline.blocks, body)
+        if self.outline.colophon:
+            self._page_break = False
+            self._runs(self._paragraph(body, "Note"), self.outline.colophon, body.look)
+
+    # -- paragraphs and runs ---------------------------------------------------------------
+
+    def _style_id(self, name: str) -> str:
+        if name not in self._styles:
+            style = self.document.styles[name]
+            self._styles[name] = style.style_id
+        return self._styles[name]
+
+    def _paragraph(self, place: _Place, style: str | None = None) -> CT_P:
+        """A new paragraph at ``place`` in the style called ``style`` (running text by
+        default), carrying the bookmarks and the page break waiting for it."""
+        if place.cell is not None:
+            if place.first is not None:
+                p, place.first = place.first, None
+            else:
+                p = place.cell.add_p()
+            style = style or "Table Text"
+        else:
+            p = OxmlElement("w:p")
+            self._end.addprevious(p)
+        if style is not None and style != "Normal":
+            p.style = self._style_id(style)
+        if self._page_break and place.cell is None:
+            self._format(p).paragraph_format.page_break_before = True
+            self._page_break = False
+        if place.keep:
+            self._format(p).paragraph_format.keep_with_next = True
+        for anchor in self._pending_anchors:
+            if anchor not in self._placed:  # a section and its heading may share one
+                self._placed.add(anchor)
+                self._bookmark(p, anchor)
+        self._pending_anchors.clear()
+        return p
+
+    def _format(self, p: CT_P) -> DocxParagraph:
+        return DocxParagraph(p, self.document._body)
+
+    def _bookmark(self, p: CT_P, anchor: str) -> None:
+        name = self._bookmarks.get(anchor)
+        if name is None:
+            return
+        number = str(self._next_bookmark)
+        self._next_bookmark += 1
+        p.append(_element("w:bookmarkStart", **{"w:id": number, "w:name": name}))
+        p.append(_element("w:bookmarkEnd", **{"w:id": number}))
+
+    def _runs(self, parent: BaseOxmlElement, items: Inlines, look: _Look) -> None:
+        """Append ``items`` to ``parent`` (a paragraph or a hyperlink) as runs."""
+        for item in items:
+            if isinstance(item, Text):
+                if item.text:
+                    self._run(parent, look).text = xml_text(item.text)
+            elif isinstance(item, LineBreak):
+                self._run(parent, look).append(OxmlElement("w:br"))
+            elif isinstance(item, Emphasis):
+                strong = look.bold or item.strong
+                self._runs(
+                    parent,
+                    item.runs,
+                    attrs.evolve(look, bold=strong, italic=look.italic or not item.strong),
+                )
+            elif isinstance(item, Span):
+                lang = None if item.lang == self.outline.language else word_language(item.lang)
+                self._runs(parent, item.runs, attrs.evolve(look, lang=lang))
+            elif isinstance(item, Link):
+                self._link(parent, item, look)
+
+    def _run(self, parent: BaseOxmlElement, look: _Look) -> CT_R:
+        r: CT_R = OxmlElement("w:r")
+        properties = []
+        if look.bold:
+            properties.append(_element("w:b"))
+        if look.italic:
+            properties.append(_element("w:i"))
+        color = LINK_HEX if look.link else look.color
+        if color is not None:
+            properties.append(_element("w:color", **{"w:val": color}))
+        if look.link:
+            properties.append(_element("w:u", **{"w:val": "single"}))
+        if look.lang:
+            properties.append(_element("w:lang", **{"w:val": look.lang}))
+        if properties:
+            r_pr = OxmlElement("w:rPr")
+            r_pr.extend(properties)
+            r.append(r_pr)
+        parent.append(r)
+        return r
+
+    def _link(self, parent: BaseOxmlElement, link: Link, look: _Look) -> None:
+        """A hyperlink around ``link``'s runs; inside another link, or to an anchor the
+        document does not have, the runs alone."""
+        if look.link:
+            self._runs(parent, link.runs, look)
+            return
+        if link.anchor is not None:
+            name = self._bookmarks.get(link.anchor)
+            if name is None:
+                self._runs(parent, link.runs, look)
+                return
+            hyperlink = _element("w:hyperlink", **{"w:anchor": name, "w:history": "1"})
+        else:
+            target = link.url if link.url is not None else self._document_file(link.document or "")
+            rel_id = self.document.part.relate_to(
+                xml_text(target, ""), RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+            )
+            hyperlink = _element("w:hyperlink", **{"r:id": rel_id, "w:history": "1"})
+        parent.append(hyperlink)
+        self._runs(hyperlink, link.runs, attrs.evolve(look, link=True))
+
+    # -- blocks ----------------------------------------------------------------------------
+
+    def _blocks(self, blocks: Iterable[Block], place: _Place) -> None:
+        for block in blocks:
+            self._block(block, place)
+
+    def _block(self, block: Block, place: _Place) -> None:
+        if isinstance(block, Heading):
+            self._heading(block, place)
+        elif isinstance(block, Paragraph):
+            self._paragraph_block(block, place)
+        elif isinstance(block, Facts):
+            self._facts(block, place)
+        elif isinstance(block, (BulletList, NumberedList)):
+            self._list(block, place)
+        elif isinstance(block, Table):
+            self._table(block, place)
+        elif isinstance(block, Section):
+            self._pending_anchors.extend(a for a in (block.anchor,) if a)
+            if block.heading is not None:
+                self._heading(block.heading, place)
+            self._blocks(block.blocks, place)
+        elif isinstance(block, Figure):
+            self._figure(block, place)
+        elif isinstance(block, Aside):
+            self._aside(block, place)
+        elif isinstance(block, PageBreak):
+            self._page_break = not place.in_cell
+
+    def _paragraph_block(self, block: Paragraph, place: _Place) -> None:
+        role = block.role or ""
+        style = None if place.in_cell else PARAGRAPH_STYLES.get(role)
+        look = place.look
+        if role in PARAGRAPH_LOOKS:
+            bold, italic = PARAGRAPH_LOOKS[role]
+            look = attrs.evolve(look, bold=look.bold or bold, italic=look.italic or italic)
+        self._runs(self._paragraph(place, style), block.runs, look)
+
+    def _heading(self, heading: Heading, place: _Place) -> None:
+        if heading.anchor:
+            self._pending_anchors.append(heading.anchor)
+        if place.in_cell:
+            p = self._paragraph(place)
+            look = attrs.evolve(place.look, bold=True)
+        else:
+            level = heading.level
+            p = self._paragraph(place, "Title" if level <= 1 else f"Heading {min(level - 1, 9)}")
+            look = place.look
+        if heading.number:
+            self._run(p, look).text = xml_text(f"{heading.number} ")
+        self._runs(p, heading.runs, look)
+
+    def _facts(self, facts: Facts, place: _Place) -> None:
+        """``Label: value`` lines; the abbreviations as terms and meanings in two columns."""
+        terms = facts.role in DEFINITION_ROLES or place.role in DEFINITION_ROLES
+        bold = attrs.evolve(place.look, bold=True)
+        for fact in facts.items:
+            p = self._paragraph(place)
+            fmt = self._format(p).paragraph_format
+            if terms and not place.in_cell:
+                fmt.left_indent = Mm(28)
+                fmt.first_line_indent = Mm(-28)
+                fmt.tab_stops.add_tab_stop(Mm(28))
+                fmt.space_after = Emu(12700)  # 1 pt
+                self._runs(p, fact.label, bold)
+                self._run(p, place.look).text = "\t"
+            else:
+                fmt.space_after = 0
+                self._runs(p, fact.label, bold)
+                label = "".join(t.text for t in fact.label if isinstance(t, Text)).rstrip()
+                self._run(p, bold).text = " " if label.endswith(":") else ": "
+            self._runs(p, fact.value, place.look)
+
+    def _list(self, block: BulletList | NumberedList, place: _Place) -> None:
+        numbered = isinstance(block, NumberedList)
+        start = block.start if isinstance(block, NumberedList) else 1
+        for number, item in enumerate(block.items, start=start):
+            self._item(item, place, f"{number}." if numbered else None)
+
+    def _item(self, item: ListItem, place: _Place, number: str | None) -> None:
+        depth = place.depth
+        if place.in_cell:
+            p = self._paragraph(place)
+            fmt = self._format(p).paragraph_format
+            fmt.left_indent = Mm(4 + 3 * depth)
+            fmt.first_line_indent = Mm(-3)
+            self._run(p, place.look).text = f"{number}\u00a0" if number else "•\u00a0"
+        elif number is None:
+            p = self._paragraph(place, _BULLET_STYLES[min(depth, 2)])
+            if depth > 2:  # Word's bullet styles go three levels deep: indent further
+                fmt = self._format(p).paragraph_format
+                fmt.left_indent = Emu(_LIST_INDENT * (depth + 1))
+                fmt.first_line_indent = Emu(-_LIST_INDENT)
+        else:
+            p = self._paragraph(place)
+            fmt = self._format(p).paragraph_format
+            indent = Mm(8) + _LIST_INDENT * depth
+            fmt.left_indent = Emu(indent)
+            fmt.first_line_indent = Mm(-6)
+            fmt.space_after = Emu(25400)  # 2 pt
+            fmt.tab_stops.add_tab_stop(Emu(indent))
+            self._run(p, place.look).text = f"{number}\t"
+        self._runs(p, item.runs, place.look)
+        inner = attrs.evolve(place, depth=depth + 1)
+        for child in item.children:
+            if isinstance(child, Paragraph) and not place.in_cell:
+                style = _CONTINUE_STYLES[min(depth, 2)]
+                self._runs(self._paragraph(place, style), child.runs, place.look)
+            else:
+                self._block(child, inner)
+
+    def _figure(self, figure: Figure, place: _Place) -> None:
+        """The governance diagram as a nested list of its boxes, each under the one it
+        hangs from, then its legend."""
+        if figure.caption:
+            caption = self._paragraph(place, None if place.in_cell else "Caption")
+            self._format(caption).paragraph_format.keep_with_next = True
+            self._runs(caption, figure.caption, place.look)
+        if figure.description:
+            self._runs(
+                self._paragraph(place, None if place.in_cell else "Note"),
+                figure.description,
+                place.look,
+            )
+        diagram = figure.diagram
+        for node, kind in _tree(diagram):
+            item_place = attrs.evolve(place, depth=place.depth + node.depth)
+            arrow = (Text(LINE_MARKS[kind] + "\u00a0"),) if kind in LINE_MARKS else ()
+            closed = (
+                (Text(" "), Emphasis(runs=diagram.closed_label))
+                if node.closed and diagram.closed_label
+                else ()
+            )
+            self._item(ListItem(runs=(*arrow, *node.label, *closed)), item_place, None)
+        for kind, text in diagram.legend:
+            p = self._paragraph(place, None if place.in_cell else "Note")
+            if kind in LINE_MARKS:
+                self._run(p, place.look).text = LINE_MARKS[kind] + "\u00a0"
+            self._runs(p, text, place.look)
+
+    def _aside(self, aside: Aside, place: _Place) -> None:
+        """A titled block where the aside starts with a heading; a shaded box otherwise."""
+        inner = attrs.evolve(place, role=aside.role or place.role)
+        if place.in_cell or (aside.blocks and isinstance(aside.blocks[0], Heading)):
+            self._blocks(aside.blocks, inner)
+            return
+        columns = (int(place.width),)
+        table = self._new_table(place, columns)
+        tr = self._new_row(table, header=False)
+        tc = self._new_cell(tr, columns[0], LIGHT_HEX)
+        self._blocks(
+            aside.blocks, attrs.evolve(inner, cell=tc, first=tc.p_lst[0], depth=0, width=columns[0])
+        )
+        self._after_table(place)
+
+    # -- tables ----------------------------------------------------------------------------
+
+    def _widths(self, table: Table, total: int) -> list[int]:
+        hints = [column.width for column in table.columns]
+        given = [hint for hint in hints if hint is not None and hint > 0]
+        fallback = sum(given) / len(given) if given else 1.0
+        shares = [hint if hint is not None and hint > 0 else fallback for hint in hints]
+        whole = sum(shares)
+        return [int(total * share / whole) for share in shares]
+
+    def _new_table(self, place: _Place, widths: Sequence[int]) -> CT_Tbl:
+        """An empty table of columns ``widths`` (EMU) at ``place``, in the house look."""
+        if place.cell is None and self._page_break:
+            self._paragraph(place)  # the page break goes before the table
+        tbl = CT_Tbl.new_tbl(0, len(widths), Length(sum(widths)))
+        for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+            grid_col.w = Emu(width)
+        if place.cell is None:
+            self._end.addprevious(tbl)
+        else:
+            if place.first is not None:  # the cell starts with the table
+                place.first = None
+            place.cell.append(tbl)
+        table = DocxTable(tbl, self.document._body)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        self.writer._table_look(table)
+        return tbl
+
+    def _after_table(self, place: _Place) -> None:
+        """A little space after a table (and in a cell, the paragraph Word wants last)."""
+        if place.cell is not None:
+            place.cell.add_p()
+            return
+        p = self._paragraph(place)
+        fmt = self._format(p).paragraph_format
+        fmt.space_before = fmt.space_after = 0
+        fmt.line_spacing = Emu(101600)  # 8 pt
+
+    def _new_row(self, tbl: CT_Tbl, *, header: bool) -> CT_Row:
+        tr: CT_Row = tbl.add_tr()
+        tr_pr = tr.get_or_add_trPr()
+        if header:
+            tr_pr.append(_element("w:tblHeader", **{"w:val": "true"}))
+        tr_pr.append(_element("w:cantSplit", **{"w:val": "true"}))
+        return tr
+
+    def _new_cell(self, tr: CT_Row, width: int, fill: str | None, colspan: int = 1) -> CT_Tc:
+        tc: CT_Tc = tr.add_tc()
+        tc.width = Emu(width)
+        if colspan > 1:
+            tc.grid_span = colspan
+        if fill is not None:
+            shading = _element("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill})
+            _insert_ordered(tc.get_or_add_tcPr(), shading, _TC_PR_ORDER)
+        return tc
+
+    def _table(self, table: Table, place: _Place) -> None:
+        """A table row by row: header rows repeat on every page, spans become merges."""
+        if table.anchor:
+            self._pending_anchors.append(table.anchor)
+        if table.caption:
+            caption = self._paragraph(place, None if place.in_cell else "Caption")
+            self._format(caption).paragraph_format.keep_with_next = True
+            self._runs(caption, table.caption, attrs.evolve(place.look, bold=place.in_cell))
+        if not table.columns:
+            return
+        widths = self._widths(table, place.width)
+        tbl = self._new_table(place, widths)
+        rows = [*((row, True) for row in table.header), *((row, False) for row in table.rows())]
+        keep = len(rows) <= SHORT_TABLE
+        covered: list[_Span | None] = [None] * len(widths)
+        for index, (row, header) in enumerate(rows):
+            last = index == len(rows) - 1
+            self._row(tbl, row, header, widths, covered, place, keep and not last)
+        self._after_table(place)
+
+    def _row(
+        self,
+        tbl: CT_Tbl,
+        row: Row,
+        header: bool,
+        widths: Sequence[int],
+        covered: list[_Span | None],
+        place: _Place,
+        keep: bool,
+    ) -> None:
+        """One row: a cell covered by a span from above continues its merge; the row's
+        cells fill the other columns, left to right."""
+        tr = self._new_row(tbl, header=header)
+        cells = iter(row.cells)
+        column = 0
+        while column < len(widths):
+            span = covered[column]
+            if span is not None and span.remaining > 0:
+                tc = self._new_cell(tr, span.width, span.fill, span.colspan)
+                tc.vMerge = "continue"
+                span.remaining -= 1
+                column += span.colspan
+                continue
+            covered[column] = None
+            cell = next(cells, None)
+            if cell is None:  # a short row: empty cells to the end
+                self._new_cell(tr, widths[column], None)
+                column += 1
+                continue
+            colspan = max(1, min(cell.colspan, len(widths) - column))
+            width = sum(widths[column : column + colspan])
+            fill = ACCENT_HEX if header else LIGHT_HEX if cell.header else None
+            tc = self._new_cell(tr, width, fill, colspan)
+            if cell.rowspan > 1:
+                tc.vMerge = "restart"
+                covered[column] = _Span(cell.rowspan - 1, colspan, width, fill)
+            self._cell(tc, cell, header, width, place, keep)
+            column += colspan
+        extra = list(cells)
+        if extra:
+            raise ValueError(
+                f"a table row has {len(row.cells)} cells for {len(widths)} columns: "
+                "the outline's table is malformed"
+            )
+
+    def _cell(
+        self, tc: CT_Tc, cell: Cell, header: bool, width: int, place: _Place, keep: bool
+    ) -> None:
+        look = place.look
+        if header:
+            look = attrs.evolve(look, bold=True, color=WHITE_HEX)
+        elif cell.header:
+            look = attrs.evolve(look, bold=True)
+        inner = _Place(cell=tc, first=tc.p_lst[0], look=look, keep=keep, width=width)
+        if not cell.blocks:
+            tc.p_lst[0].style = self._style_id("Table Text")
+            if keep:
+                self._format(tc.p_lst[0]).paragraph_format.keep_with_next = True
+            return
+        self._blocks(cell.blocks, inner)
