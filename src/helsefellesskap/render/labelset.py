@@ -87,15 +87,23 @@ def format_label(labels: Mapping[str, str], key: str, values: Mapping[str, objec
         return text.format(**values)
     except (KeyError, IndexError, ValueError, AttributeError, TypeError) as error:
         owner = labels.owner(key) if isinstance(labels, MergedLabels) else None
-        given = ", ".join("{" + name + "}" for name in sorted(values)) or "none"
-        named = sorted(
-            {field for _lit, field, _spec, _conv in _fields(text) if field is not None}
-        )
+        given = ", ".join("{" + name + "}" for name in sorted(values))
         what = f"the label {key!r}" + (f" of plugin {owner!r}" if owner else "")
+        unknown = sorted(
+            {
+                field.split(".")[0].split("[")[0]
+                for _text, field, _spec, _conv in _fields(text)
+                if field is not None
+            }
+            - set(values)
+        )
+        if unknown:
+            names = ", ".join("{" + name + "}" for name in unknown)
+            problem = f"names {names}, which {'is' if len(unknown) == 1 else 'are'} not given"
+        else:
+            problem = f"cannot be filled in: {error}"
         raise LabelError(
-            f"{what} cannot be filled in ({type(error).__name__}: {error}): it is {text!r}"
-            f" and names {', '.join('{' + n + '}' for n in named) or 'no placeholder'}; "
-            f"the placeholders given are {given}",
+            f"{what} {problem} (it is {text!r}; the placeholders it can use are {given})",
             key=key,
             plugin=owner,
         ) from None
