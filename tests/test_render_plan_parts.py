@@ -136,7 +136,7 @@ def test_markdown_measure_cell_reads_label_bullets_closing_links_in_order(
     row = _md_row(_md(bundle, manager), "Utarbeide plan for bedre overganger")
     cell = row.split(" | ")[2]
     assert cell == (
-        r"a) Utarbeide plan for bedre overganger fra barn til voksen \| med rør-tegn og "
+        r"**a)** Utarbeide plan for bedre overganger fra barn til voksen \| med rør-tegn og "
         r"\*stjerne\*<br>• Første punkt<br>Avsluttende avsnitt etter punktene."
         "<br>[Veileder \\| overganger](https://example.org/overganger)"
         "<br><https://example.org/bare-url>"
@@ -154,7 +154,8 @@ def test_markdown_names_the_references_a_measure_draws_on(
 ) -> None:
     row = _md_row(_md(bundle, manager, lang=lang), "Etablere hospiteringsordning")
     assert (
-        f"a) Etablere hospiteringsordning mellom tjenestenivåene<br>{word}: Recruit & Retain" in row
+        f"**a)** Etablere hospiteringsordning mellom tjenestenivåene<br>{word}: Recruit & Retain"
+        in row
     )
 
 

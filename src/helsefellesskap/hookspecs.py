@@ -32,8 +32,9 @@ if TYPE_CHECKING:
     from .command import Command
     from .kinds import BodyKind
     from .model import Document, Layout, Partnership
+    from .outline import Outline, OutlineBuilder
     from .render.catalogue import LabelCatalogue, TemplateSource
-    from .render.format import RenderFormat
+    from .render.format import Renderable, RenderContext, RenderFormat
     from .sources import PartnershipSource
     from .validate.finding import Rule
 
@@ -246,5 +247,69 @@ def hf_cli_commands() -> Iterable[Command]:
         def hf_cli_commands():
             return [Command(name="stats", help="count measures",
                             add_arguments=add_arguments, run=run_stats)]
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def hf_outline_builders() -> Iterable[OutlineBuilder]:
+    """Return the outline builders of the document types this plugin adds.
+
+    Takes no arguments.
+
+    :return: :class:`~helsefellesskap.outline.OutlineBuilder` instances, each naming
+        the ``kind`` it builds (a document type's ``KIND``, from ``hf_document_types``)
+        and its ``build(item, context)`` function returning an
+        :class:`~helsefellesskap.outline.Outline`. Every format that writes outlines
+        (Markdown, and any whose ``outlines`` is true) then renders documents of that
+        kind, with no format code of the plugin's own. Every plugin is asked; a kind
+        claimed twice is a failure naming both plugins, and neither builder is used. The
+        core's own kinds are built by the core.
+
+    Example::
+
+        from helsefellesskap.outline import Heading, Outline, OutlineBuilder, runs
+
+        def build_minutes(item, context):
+            return Outline(kind=item.KIND, document=item.id, title=item.title,
+                           language=item.language, label_language=context.language,
+                           partnership=context.partnership.id,
+                           blocks=(Heading(level=1, runs=runs(item.title)),))
+
+        @hookimpl
+        def hf_outline_builders():
+            return [OutlineBuilder(kind="meeting-minutes", build=build_minutes)]
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def hf_outline(item: Renderable, outline: Outline, context: RenderContext) -> Outline | None:
+    """Add or replace blocks of a document's outline, for every format at once.
+
+    :param item: the document (or the :class:`~helsefellesskap.Partnership`, for its
+        governance overview) being rendered.
+    :param outline: the outline so far: the core's (or a plugin builder's), as refined
+        by the plugins called before this one.
+    :param context: the :class:`~helsefellesskap.RenderContext` (labels, layout, bundle).
+    :return: a new :class:`~helsefellesskap.outline.Outline` (blocks are frozen: build
+        one with ``attrs.evolve(outline, blocks=…)``), or ``None`` to leave it as it is.
+        Every plugin is called in pluggy's order, each receiving the previous result; an
+        answer that is not an ``Outline`` is a failure of the plugin and is ignored.
+        Called each time a document is rendered, so check ``context.partnership.id`` to
+        change only your partnership's documents.
+
+    Example::
+
+        import attrs
+        from helsefellesskap.outline import Heading, Paragraph, Section, runs
+
+        @hookimpl
+        def hf_outline(item, outline, context):
+            if context.partnership.id != "vestfold" or outline.kind != "action-plan":
+                return None
+            contact = Section(heading=Heading(level=2, runs=runs("Kontakt")),
+                              blocks=(Paragraph(runs=runs("post@vestfold.example")),))
+            return attrs.evolve(outline, blocks=(*outline.blocks, contact))
     """
     raise NotImplementedError

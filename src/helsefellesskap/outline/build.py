@@ -10,6 +10,9 @@ the previous result in pluggy's call order.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import attrs
 
 from .. import model
 from ..errors import RenderError
@@ -17,10 +20,24 @@ from ..render.format import Renderable, RenderContext
 from .blocks import Outline
 from .common import item_kind
 
-__all__ = ["CORE_BUILDERS", "OutlineBuilder", "build_outline", "core_builder"]
+if TYPE_CHECKING:
+    from ..plugins import PluginManager
 
-OutlineBuilder = Callable[[Renderable, RenderContext], Outline]
+__all__ = ["CORE_BUILDERS", "BuildFunction", "OutlineBuilder", "build_outline", "core_builder"]
+
+BuildFunction = Callable[[Renderable, RenderContext], Outline]
 """A function that builds the outline of one kind of document."""
+
+
+@attrs.frozen(kw_only=True)
+class OutlineBuilder:
+    """What a plugin document type provides (hook ``hf_outline_builders``) so that every
+    format that writes outlines renders it: the document ``kind`` it builds (its
+    ``KIND``) and the ``build(item, context)`` function that returns its
+    :class:`~helsefellesskap.outline.Outline`."""
+
+    kind: str
+    build: BuildFunction
 
 
 def _action_plan(item: Renderable, context: RenderContext) -> Outline:
@@ -65,7 +82,7 @@ def _governance(item: Renderable, context: RenderContext) -> Outline:
     return build_governance(item, context)
 
 
-CORE_BUILDERS: dict[str, OutlineBuilder] = {
+CORE_BUILDERS: dict[str, BuildFunction] = {
     "action-plan": _action_plan,
     "declaration": _declaration,
     "annual-report": _annual_report,
@@ -76,7 +93,7 @@ CORE_BUILDERS: dict[str, OutlineBuilder] = {
 """The builder of each core document kind (``governance`` for the overview)."""
 
 
-def core_builder(kind: str) -> OutlineBuilder | None:
+def core_builder(kind: str) -> BuildFunction | None:
     """The core's builder for documents of ``kind``; ``None`` for a kind it lacks."""
     return CORE_BUILDERS.get(kind)
 
@@ -85,11 +102,32 @@ def build_outline(item: Renderable, context: RenderContext) -> Outline:
     """The outline of ``item`` (a document, or a partnership for its governance
     overview) as every format shows it.
 
+    The core builds its own document types; a plugin's document type is built by the
+    builder the plugin provides (``hf_outline_builders``). Then each plugin's
+    ``hf_outline`` may return a changed outline (blocks added or replaced), each
+    refining the previous one, in pluggy's order; a plugin that fails is reported by the
+    plugin manager and the outline is kept as it was.
+
     :raises RenderError: for a kind of document that neither the core nor a plugin
         builds an outline of.
     """
     kind = item_kind(item)
-    builder = core_builder(kind)
-    if builder is None:
-        raise RenderError(f"no outline for a document of kind {kind!r} ({item.id!r})")
-    return builder(item, context)
+    manager: PluginManager | None = context.manager
+    build = core_builder(kind)
+    if build is None and manager is not None:
+        found = manager.outline_builders().get(kind)
+        build = found.build if found is not None else None
+    if build is None:
+        raise RenderError(
+            f"no outline for a document of kind {kind!r} ({item.id!r}): a plugin that adds "
+            "the kind can provide one through hf_outline_builders"
+        )
+    outline = build(item, context)
+    if not isinstance(outline, Outline):
+        raise RenderError(
+            f"the outline builder of kind {kind!r} returned {type(outline).__name__}, "
+            "not an Outline"
+        )
+    if manager is not None:
+        outline = manager.refine_outline(item, outline, context)
+    return outline

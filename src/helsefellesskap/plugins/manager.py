@@ -47,6 +47,8 @@ from .registries import (
 
 if TYPE_CHECKING:
     from ..model import Bundle
+    from ..outline import Outline, OutlineBuilder
+    from ..render.format import Renderable, RenderContext
     from ..render.labelset import MergedLabels
 
 __all__ = [
@@ -84,6 +86,7 @@ NAMED_HOOKS: dict[str, str] = {
     "hf_render_formats": "formats",
     "hf_document_types": "document types",
     "hf_cli_commands": "commands",
+    "hf_outline_builders": "outline builders",
 }
 """The hooks that contribute named items, and the category each fills."""
 
@@ -487,6 +490,16 @@ class PluginManager:
                 "command",
                 instances_of(Command),
             )
+        if hook == "hf_outline_builders":
+            from ..outline import OutlineBuilder
+
+            return self._registry(
+                "outline builders",
+                lambda: self._gather(hook, "OutlineBuilder"),
+                lambda b: b.kind,
+                "outline builder",
+                instances_of(OutlineBuilder),
+            )
         raise ValueError(f"{hook!r} does not contribute named items")
 
     def _rule_answers(self) -> list[tuple[str, str, list[Any]]]:
@@ -591,6 +604,34 @@ class PluginManager:
         own = [s for s in sources if partnership and s.partnership == partnership]
         general = [s for s in sources if s.partnership is None]
         return own + general
+
+    def outline_builders(self) -> dict[str, OutlineBuilder]:
+        """The plugins' outline builders by document kind (``hf_outline_builders``)."""
+        return dict(self.registry("hf_outline_builders").items)
+
+    def refine_outline(self, item: Renderable, outline: Outline, context: RenderContext) -> Outline:
+        """``outline`` as the plugins' ``hf_outline`` leave it: each plugin, in pluggy's
+        order, gets the previous one's result; a failing plugin, or one that answers
+        something other than an ``Outline``, is recorded in :attr:`failures` and skipped."""
+        from ..outline import Outline as OutlineType
+
+        hook = "hf_outline"
+        kwargs: dict[str, Any] = {"item": item, "outline": outline, "context": context}
+
+        def fail(plugin: str, error: BaseException) -> None:
+            self.fail(plugin, calls.describe_error(error), hook=hook, error=error)
+
+        # call_each reads kwargs as it reaches each plugin: each sees the previous result
+        for plugin, result in calls.call_each(self._pm.hook.hf_outline, kwargs, fail):
+            if isinstance(result, OutlineType):
+                kwargs["outline"] = result
+            else:
+                self.fail(
+                    plugin, f"returned {describe(result)} where an Outline or None is expected",
+                    hook=hook,
+                )
+        refined: Outline = kwargs["outline"]
+        return refined
 
     def layout_for(self, partnership: Partnership) -> Layout:
         """The layout for ``partnership``: the first plugin's answer, else its own."""

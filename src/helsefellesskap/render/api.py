@@ -12,7 +12,7 @@ import attrs
 from ..errors import DocumentNotFoundError, PluginError, RenderError
 from ..model import Bundle, Partnership
 from .catalogue import LANGUAGES
-from .format import Renderable, RenderContext, RenderFormat
+from .format import GOVERNANCE_SUFFIX, Renderable, RenderContext, RenderFormat, output_name
 from .labelset import LabelError
 
 if TYPE_CHECKING:
@@ -30,14 +30,11 @@ __all__ = [
     "output_name",
     "render",
     "render_bundle",
+    "renders",
 ]
 
 DEFAULT_BUNDLE_FORMATS: tuple[str, ...] = ("md", "html", "json")
 """The formats :func:`render_bundle` writes unless told otherwise."""
-
-GOVERNANCE_SUFFIX = "styringsstruktur"
-"""The governance overview's file is named ``<partnership id>-styringsstruktur.<ext>``."""
-
 
 def _manager(manager: PluginManager | None) -> PluginManager:
     if manager is not None:
@@ -79,6 +76,7 @@ def make_context(
         national=national_frame(),
         template_dirs=tuple(s.path for s in manager.template_sources(partnership.id)),
         body_kinds={name: kind.label(lang) for name, kind in manager.body_kinds().items()},
+        manager=manager,
     )
 
 
@@ -179,6 +177,16 @@ def _render_with(
     return data
 
 
+def renders(fmt: RenderFormat, item: Renderable, manager: PluginManager) -> bool:
+    """Whether ``fmt`` renders ``item``: a type it declares (:meth:`RenderFormat.can_render`),
+    or, for a format that writes outlines, a plugin document type with an outline builder."""
+    if fmt.can_render(item):
+        return True
+    if not fmt.outlines or isinstance(item, Partnership) or not fmt.serves(item.partnership):
+        return False
+    return item.KIND in manager.outline_builders()
+
+
 def item_kind(item: Renderable) -> str:
     """The kind of what is rendered: the document's ``KIND`` or ``"governance"``."""
     return "governance" if isinstance(item, Partnership) else item.KIND
@@ -189,13 +197,6 @@ def item_title(item: Renderable, context: RenderContext) -> str:
     if isinstance(item, Partnership):
         return f"{context.label('governance.title')} – {item.name}"
     return item.title
-
-
-def output_name(item: Renderable, fmt: RenderFormat) -> str:
-    """The file name of ``item`` in format ``fmt``: ``<document id><ext>``, or
-    ``<partnership id>-styringsstruktur<ext>`` for the governance overview."""
-    stem = f"{item.id}-{GOVERNANCE_SUFFIX}" if isinstance(item, Partnership) else item.id
-    return stem + fmt.extension
 
 
 def render(
@@ -219,7 +220,7 @@ def render(
     manager = _manager(manager)
     fmt = find_format(format, manager, bundle.partnership.id)
     check_partnership(fmt, bundle.partnership.id, manager)
-    if not fmt.can_render(item):
+    if not renders(fmt, item, manager):
         kinds = ", ".join(
             "governance" if t is Partnership else getattr(t, "KIND", t.__name__)
             for t in fmt.renders
@@ -339,7 +340,7 @@ def render_bundle(
         for item in items:
             links: list[tuple[str, str]] = []
             for fmt in chosen:
-                if not fmt.can_render(item):
+                if not renders(fmt, item, manager):
                     continue
                 path = folder / output_name(item, fmt)
                 if path.resolve() in sources:

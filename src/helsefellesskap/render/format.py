@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
@@ -22,7 +22,20 @@ from ..model import (
 )
 from .labelset import format_label
 
-__all__ = ["CORE_RENDERABLES", "RenderContext", "RenderFormat", "Renderable"]
+if TYPE_CHECKING:
+    from ..plugins import PluginManager
+
+__all__ = [
+    "CORE_RENDERABLES",
+    "GOVERNANCE_SUFFIX",
+    "RenderContext",
+    "RenderFormat",
+    "Renderable",
+    "output_name",
+]
+
+GOVERNANCE_SUFFIX = "styringsstruktur"
+"""The governance overview's file is named ``<partnership id>-styringsstruktur.<ext>``."""
 
 Renderable = Document | Partnership
 """What a format renders: a document, or a partnership (its governance overview)."""
@@ -47,7 +60,9 @@ class RenderContext:
     plugins' overrides for this partnership); ``template_dirs`` are folders searched for
     templates before the built-in ones; ``layout`` is the partnership's layout;
     ``body_kinds`` names each body kind in ``language`` (``professional-committee`` →
-    ``faglig samarbeidsutvalg``).
+    ``faglig samarbeidsutvalg``); ``manager`` is the plugin manager whose outline
+    builders and ``hf_outline`` hooks :func:`~helsefellesskap.outline.build_outline`
+    applies (``None``: the core's outlines only).
     """
 
     bundle: Bundle
@@ -57,6 +72,7 @@ class RenderContext:
     national: NationalFrame
     template_dirs: tuple[Path, ...] = ()
     body_kinds: Mapping[str, str] = attrs.field(factory=dict)
+    manager: PluginManager | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def partnership(self) -> Partnership:
@@ -93,6 +109,10 @@ class RenderFormat:
     binary: ClassVar[bool] = False
     renders: ClassVar[tuple[type[Renderable], ...]] = ()
     partnerships: ClassVar[tuple[str, ...]] = ()
+    outlines: ClassVar[bool] = False
+    """Whether the format writes any :class:`~helsefellesskap.outline.Outline`: it then
+    also renders a plugin's document type that has an outline builder
+    (``hf_outline_builders``), though that type is not among ``renders``."""
 
     def serves(self, partnership: str | None) -> bool:
         """Whether this format is for the partnership with id ``partnership`` (every
@@ -112,3 +132,10 @@ class RenderFormat:
     def render(self, item: Renderable, context: RenderContext) -> bytes:
         """Render ``item`` to the bytes of a file."""
         raise NotImplementedError
+
+
+def output_name(item: Renderable, fmt: RenderFormat) -> str:
+    """The file name of ``item`` in format ``fmt``: ``<document id><ext>``, or
+    ``<partnership id>-styringsstruktur<ext>`` for the governance overview."""
+    stem = f"{item.id}-{GOVERNANCE_SUFFIX}" if isinstance(item, Partnership) else item.id
+    return stem + fmt.extension

@@ -1,0 +1,261 @@
+"""Every format shows what the outline says, in its order, and nothing else (issue 10).
+
+Over every document of the example partnership and both bundled partnerships, and each
+governance overview, in nb, nn and en: every text of the outline (each ``Text`` run,
+whitespace normalised) appears in the Markdown, the HTML and the Word output in the
+outline's order; and what a format shows beyond the outline's texts is only markup,
+numbers and punctuation, the outline's running head and colophon, and the words a
+writer declares its own (``own_labels`` on its format class: Word's page footer).
+
+Each outline is built once and each document rendered once per format.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+import lxml.html
+import pytest
+
+from helsefellesskap import Bundle, PluginManager, load_bundle
+from helsefellesskap.outline import (
+    Aside,
+    Block,
+    BulletList,
+    Emphasis,
+    Facts,
+    Figure,
+    Heading,
+    Inlines,
+    LineBreak,
+    Link,
+    NumberedList,
+    Outline,
+    Paragraph,
+    Section,
+    Span,
+    Table,
+    Text,
+    build_outline,
+)
+from helsefellesskap.render import make_context, render
+from helsefellesskap.render.api import find_format
+from helsefellesskap.render.format import Renderable, RenderContext
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGUAGES = ("nb", "nn", "en")
+FORMATS = ("md", "html", "docx")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# -- the outline's texts, in reading order ----------------------------------------------
+
+
+def _inline_texts(items: Inlines) -> Iterator[str]:
+    for item in items:
+        if isinstance(item, Text):
+            yield item.text
+        elif isinstance(item, LineBreak):
+            continue
+        elif isinstance(item, (Emphasis, Link, Span)):
+            yield from _inline_texts(item.runs)
+
+
+def _block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, Heading | Paragraph):
+            yield from _inline_texts(block.runs)
+        elif isinstance(block, Facts):
+            for fact in block.items:
+                yield from _inline_texts(fact.label)
+                yield from _inline_texts(fact.value)
+        elif isinstance(block, BulletList | NumberedList):
+            for item in block.items:
+                yield from _inline_texts(item.runs)
+                yield from _block_texts(item.children)
+        elif isinstance(block, Table):
+            yield from _inline_texts(block.caption)
+            for row in (*block.header, *block.rows()):
+                for cell in row.cells:
+                    yield from _block_texts(cell.blocks)
+        elif isinstance(block, Section):
+            if block.heading is not None:
+                yield from _inline_texts(block.heading.runs)
+            yield from _block_texts(block.blocks)
+        elif isinstance(block, Aside):
+            yield from _block_texts(block.blocks)
+        elif isinstance(block, Figure):
+            yield from _inline_texts(block.caption)
+            for node in block.diagram.nodes:
+                yield from _inline_texts(node.label)
+            yield from _inline_texts(block.diagram.legend_title)
+            for _, words in block.diagram.legend:
+                yield from _inline_texts(words)
+            yield from _inline_texts(block.description)
+
+
+def outline_texts(outline: Outline) -> list[str]:
+    """Every text of the outline's blocks, normalised, in reading order."""
+    return [t for t in (_norm(t) for t in _block_texts(outline.blocks)) if t]
+
+
+def free_texts(outline: Outline) -> list[str]:
+    """Texts a format may show anywhere, or not at all in its body: the running head,
+    the colophon, the word for a closed body."""
+    found = [outline.running_head, *_inline_texts(outline.colophon)]
+    for block in outline.walk():
+        if isinstance(block, Figure):
+            found.extend(_inline_texts(block.diagram.closed_label))
+    return [t for t in (_norm(t) for t in found) if t]
+
+
+# -- each format's text -------------------------------------------------------------------
+
+
+def markdown_text(data: bytes) -> str:
+    """The text a reader of the Markdown sees: parsed (GFM tables) and its text taken."""
+    from markdown_it import MarkdownIt
+
+    page = MarkdownIt("commonmark").enable("table").render(data.decode("utf-8"))
+    return html_text(f"<html><body>{page}</body></html>")
+
+
+def html_text(data: bytes | str) -> str:
+    """The text of the page's body, element by element."""
+    tree = lxml.html.fromstring(data)
+    body = tree.find("body")
+    root = body if body is not None else tree
+    for bad in root.xpath("//style|//script"):
+        bad.drop_tree()
+    return _norm(" ".join(root.itertext()))
+
+
+def word_text(data: bytes) -> str:
+    """The text of the Word body: every paragraph, those in table cells included, in
+    document order (a cell a span covers has no text of its own)."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph as WordParagraph
+
+    document = docx.Document(io.BytesIO(data))
+    body = document.element.body
+    return _norm(" ".join(WordParagraph(p, document).text for p in body.iter(qn("w:p"))))
+
+
+EXTRACT = {"md": markdown_text, "html": html_text, "docx": word_text}
+
+
+# -- the comparison --------------------------------------------------------------------
+
+
+@attrs.frozen
+class Comparison:
+    """What is missing or out of order, and what a format shows beyond the outline."""
+
+    missing: tuple[str, ...]
+    extra: tuple[str, ...]
+
+
+_MARKUP = re.compile(r"^b_\w+$|^flowchart$|^TD$")
+"""Markdown's Mermaid chart: its node ids and its keyword, not words of the document."""
+
+
+def compare(texts: list[str], free: list[str], shown: str, own: set[str]) -> Comparison:
+    """Find each text in ``shown`` after the one before (the first missing one and
+    those after it are reported), then take out the free texts and see what is left."""
+    missing: list[str] = []
+    position = 0
+    consumed = [False] * len(shown)
+    for text in texts:
+        found = shown.find(text, position)
+        if found < 0:
+            missing.append(text)
+            continue
+        for index in range(found, found + len(text)):
+            consumed[index] = True
+        position = found + len(text)
+    rest = "".join(" " if used else char for char, used in zip(shown, consumed, strict=True))
+    for text in free:
+        rest = rest.replace(text, " ")
+    words = []
+    for token in rest.split():
+        word = token.strip("()[]{}<>\"'«».,:;–-•*|#=!?/")
+        if _MARKUP.match(word):
+            continue
+        if word and any(ch.isalpha() for ch in word) and word not in own:
+            words.append(word)
+    return Comparison(missing=tuple(missing), extra=tuple(words))
+
+
+# -- the data ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def manager() -> PluginManager:
+    found = PluginManager()
+    for needed in ("troms-ofoten", "helgeland"):
+        assert needed in found.partnerships(), f"pip install -e plugins/{needed}"
+    assert "docx" in found.render_formats(), "pip install -e plugins/docx"
+    return found
+
+
+@pytest.fixture(scope="module")
+def bundles(manager: PluginManager) -> dict[str, Bundle]:
+    return {
+        "eksempel": load_bundle(ROOT / "examples" / "eksempel"),
+        "troms-ofoten": manager.load_partnership("troms-ofoten"),
+        "helgeland": manager.load_partnership("helgeland"),
+    }
+
+
+def _items(bundle: Bundle) -> list[Renderable]:
+    return [*bundle.documents, bundle.partnership]
+
+
+def _own_words(fmt_name: str, manager: PluginManager, context: RenderContext) -> set[str]:
+    """The words the writer of ``fmt_name`` declares its own (``own_labels``)."""
+    fmt = find_format(fmt_name, manager)
+    keys: tuple[str, ...] = getattr(fmt, "own_labels", ())
+    return {w.strip(".,:;") for key in keys for w in context.label(key).split()}
+
+
+CASES = [
+    (partnership, lang, fmt)
+    for partnership in ("eksempel", "troms-ofoten", "helgeland")
+    for lang in LANGUAGES
+    for fmt in FORMATS
+]
+
+
+@pytest.mark.parametrize(("partnership", "lang", "fmt"), CASES)
+def test_every_format_shows_the_outline_in_order_and_nothing_else(
+    bundles: dict[str, Bundle], manager: PluginManager, partnership: str, lang: str, fmt: str
+) -> None:
+    bundle = bundles[partnership]
+    context = make_context(bundle, lang, manager)
+    own = _own_words(fmt, manager, context)
+    problems = []
+    for item in _items(bundle):
+        outline = build_outline(item, context)
+        data = render(item, fmt, bundle=bundle, lang=lang, manager=manager)
+        result = compare(outline_texts(outline), free_texts(outline), EXTRACT[fmt](data), own)
+        if result.missing:
+            problems.append(f"{item.id}: missing or out of order: {list(result.missing)[:5]}")
+        if result.extra:
+            problems.append(f"{item.id}: not in the outline: {list(result.extra)[:12]}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_comparison_finds_a_missing_text_an_order_change_and_an_extra_word() -> None:
+    texts = ["Innledning", "Veien videre"]
+    assert compare(texts, [], "1 Innledning 2 Veien videre", set()) == Comparison((), ())
+    assert compare(texts, [], "Veien videre Innledning", set()).missing == ("Veien videre",)
+    assert compare(texts, [], "Innledning Kilde: x Veien videre", set()).extra == ("Kilde", "x")
+    assert compare(texts, [], "Innledning Side Veien videre", {"Side"}).extra == ()
