@@ -43,6 +43,26 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
         "helsefellesskap.cli.status:STATUS",
     ),
     (
+        "update",
+        "record a dated status update of a measure, keeping the plan file as written",
+        "helsefellesskap.cli.update:UPDATE",
+    ),
+    (
+        "new",
+        "write a new partnership folder, action plan or plugin project (never overwrites)",
+        "helsefellesskap.cli.new:NEW",
+    ),
+    (
+        "schema",
+        "write the JSON Schemas (draft 2020-12) of partnership.toml and every document type",
+        "helsefellesskap.cli.schema:SCHEMA",
+    ),
+    (
+        "completion",
+        "print a shell completion script: helsefellesskap completion bash > FILE",
+        "helsefellesskap.cli.completion:COMPLETION",
+    ),
+    (
         "plugins",
         "list the plugins: distribution, version, hooks, contributions and failures",
         "helsefellesskap.cli.plugins:PLUGINS",

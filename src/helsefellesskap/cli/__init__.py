@@ -17,7 +17,7 @@ from .._version import __version__
 from ..command import Command, CommandContext
 from ..errors import DataError, HelsefellesskapError
 
-__all__ = ["Command", "CommandContext", "format_data_error", "main"]
+__all__ = ["EXIT_CODES", "Command", "CommandContext", "format_data_error", "main"]
 
 
 def format_data_error(error: DataError) -> str:
@@ -42,6 +42,13 @@ def _silence(stream: TextIO) -> None:
             os.dup2(devnull, sys.stdout.fileno())
         except (OSError, ValueError):  # pragma: no cover - depends on the platform
             pass
+
+
+EXIT_CODES = """exit status:
+  0  done: the data loads, nothing fails
+  1  done, and what was found fails (validate's findings, diff's changes, …)
+  2  bad data, bad usage, or a failing plugin: nothing was done"""
+"""The epilog of every command's ``--help``, plugin commands' included."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -107,7 +114,13 @@ def main(
     commands = manager.commands()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in sorted(commands.values(), key=lambda c: c.name):
-        sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
+        sub = subparsers.add_parser(
+            command.name,
+            help=command.help,
+            description=command.help,
+            epilog=EXIT_CODES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         sub.set_defaults(_command=command)
         if command.name != wanted:
             continue

@@ -1,17 +1,32 @@
-"""``helsefellesskap check PATH``: load a folder or file and say whether it loads."""
+"""``helsefellesskap check PATH``: load a folder or file and say whether it loads.
+
+With ``--format json`` the answer is a versioned JSON object for tools
+(``{"format": "helsefellesskap-check", "version": 1, "ok": …, "problems": […]}``), on
+standard output whether the data loads or not; the exit status is the same: 0 when it
+loads, 2 when it does not.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from ..command import Command, CommandContext
+from ..errors import DataError
 from ..io import PARTNERSHIP_FILE, find_partnership_root, load_document
 from ..model import Bundle, Document
 from ..targets import resolve_target
 
-__all__ = ["CHECK", "summarize"]
+__all__ = ["CHECK", "JSON_FORMAT", "JSON_VERSION", "summarize"]
+
+JSON_FORMAT = "helsefellesskap-check"
+"""The ``format`` of ``check --format json`` output."""
+
+JSON_VERSION = 1
+"""The version of that format: raised when a key changes meaning or goes away."""
 
 
 def summarize(bundle: Bundle, document: Document | None = None) -> str:
@@ -39,16 +54,64 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="a partnership folder, a document file, or an installed partnership id",
     )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default) or json for tools",
+    )
 
 
-def _run(args: argparse.Namespace, context: CommandContext) -> int:
+def _json(
+    partnership: str | None, documents: list[Document], problems: DataError | None
+) -> dict[str, Any]:
+    return {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "ok": problems is None,
+        "partnership": partnership,
+        "documents": [{"id": d.id, "kind": d.KIND, "title": d.title} for d in documents],
+        "problems": [
+            {
+                "file": str(p.file) if p.file is not None else None,
+                "line": p.line,
+                "column": p.column,
+                "path": p.path,
+                "message": p.message,
+                "hint": p.hint,
+            }
+            for p in (problems.problems if problems is not None else [])
+        ],
+    }
+
+
+def _load(
+    args: argparse.Namespace, context: CommandContext
+) -> tuple[str, str | None, list[Document]]:
+    """Load the target: the text summary, the partnership's id and the documents loaded."""
     path = Path(args.path)
     if path.is_file() and path.name != PARTNERSHIP_FILE and find_partnership_root(path) is None:
         document = load_document(path, types=context.manager.document_types())
-        print(f"ok: {document.KIND} {document.id!r} ({document.title})", file=context.stdout)
-        return 0
+        text = f"ok: {document.KIND} {document.id!r} ({document.title})"
+        return text, document.partnership, [document]
     target = resolve_target(args.path, context.manager)
-    print(summarize(target.bundle, target.document), file=context.stdout)
+    documents = [target.document] if target.document else list(target.bundle.documents)
+    text = summarize(target.bundle, target.document)
+    return text, target.bundle.partnership.id, documents
+
+
+def _run(args: argparse.Namespace, context: CommandContext) -> int:
+    try:
+        text, partnership, documents = _load(args, context)
+    except DataError as error:
+        if args.format != "json":
+            raise
+        data = _json(None, [], error)
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=context.stdout)
+        return 2
+    if args.format == "json":
+        text = json.dumps(_json(partnership, documents, None), ensure_ascii=False, indent=2)
+    print(text, file=context.stdout)
     return 0
 
 
