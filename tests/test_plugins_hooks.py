@@ -12,11 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from helsefellesskap import PluginManager, Severity, load_document
+from helsefellesskap import PluginManager, Severity, load_bundle, load_document
 from helsefellesskap.plugins import DISABLE_ENV, NO_ENTRY_POINTS_ENV, hook_names
+from helsefellesskap.render import make_context
 from helsefellesskap.testing import PartnershipFolder, run_cli
 
 from .plugin_sites import sites
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "eksempel"
 
 
 @pytest.fixture
@@ -134,6 +137,52 @@ def test_hook_hf_document_types(manager: PluginManager, tmp_path: Path) -> None:
     document = load_document(file, types=manager.document_types())
     assert type(document) is cls
     assert document.id == "mote"
+
+
+def test_hook_hf_outline_builders(manager: PluginManager) -> None:
+    from helsefellesskap.render import render
+
+    builder = manager.outline_builders()["meeting-minutes"]
+    assert manager.owner("hf_outline_builders", "meeting-minutes") == "fixture-good"
+    bundle = manager.load_partnership("fixturby")
+    minutes = bundle.require("mote-2025-01")
+    # Markdown has no code for meeting minutes: it writes the plugin's outline
+    text = render(minutes, "md", bundle=bundle, manager=manager).decode()
+    outline = builder.build(minutes, make_context(bundle, "nb", manager))
+    assert text.startswith(f"# {outline.title}\n")
+    assert minutes.date.isoformat() in text
+
+
+def test_hook_hf_outline(manager: PluginManager) -> None:
+    from helsefellesskap.outline import build_outline
+    from helsefellesskap.render import render
+
+    bundle = manager.load_partnership("fixturby")
+    minutes = bundle.require("mote-2025-01")
+    outline = build_outline(minutes, make_context(bundle, "nb", manager))
+    assert outline.blocks[-1].role == "contact"  # type: ignore[union-attr]
+    text = render(bundle.partnership, "md", bundle=bundle, manager=manager).decode()
+    assert "## Kontakt\n\npost@fixturby.example" in text
+    # another partnership's documents are left alone
+    other = load_bundle(EXAMPLE)
+    plain = render(other.partnership, "md", bundle=other, manager=manager).decode()
+    assert "Kontakt" not in plain
+
+
+def test_a_plugin_outline_that_is_not_an_outline_is_its_failure(manager: PluginManager) -> None:
+    from helsefellesskap.hookspecs import hookimpl
+    from helsefellesskap.outline import build_outline
+
+    class Wrong:
+        @hookimpl
+        def hf_outline(self, outline: object) -> str:
+            return "not an outline"
+
+    manager.register(Wrong(), name="wrong-outline")
+    bundle = manager.load_partnership("fixturby")
+    outline = build_outline(bundle.partnership, make_context(bundle, "nb", manager))
+    assert outline.blocks[-1].role == "contact"  # type: ignore[union-attr]
+    assert any(f.plugin == "wrong-outline" and f.hook == "hf_outline" for f in manager.failures)
 
 
 def test_hook_hf_cli_commands(manager: PluginManager) -> None:

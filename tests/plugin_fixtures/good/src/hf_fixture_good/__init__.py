@@ -26,6 +26,16 @@ from helsefellesskap import (
     hookimpl,
 )
 from helsefellesskap.command import Command, CommandContext
+from helsefellesskap.outline import (
+    BulletList,
+    Heading,
+    ListItem,
+    Outline,
+    OutlineBuilder,
+    Paragraph,
+    Section,
+    runs,
+)
 
 HERE = Path(__file__).parent
 
@@ -166,3 +176,38 @@ def hf_cli_commands() -> list[Command]:
             run=_hello,
         )
     ]
+
+
+def _build_minutes(item: Any, context: RenderContext) -> Outline:
+    """The outline of meeting minutes: the title, the date, the items as a list."""
+    return Outline(
+        kind=item.KIND,
+        document=item.id,
+        title=item.title,
+        language=item.language,
+        label_language=context.language,
+        partnership=context.partnership.id,
+        blocks=(
+            Heading(level=1, runs=runs(item.title)),
+            Paragraph(runs=runs(item.date.isoformat())),
+            BulletList(items=tuple(ListItem(runs=runs(i)) for i in item.items)),
+        ),
+    )
+
+
+@hookimpl
+def hf_outline_builders() -> list[OutlineBuilder]:
+    return [OutlineBuilder(kind="meeting-minutes", build=_build_minutes)]
+
+
+@hookimpl
+def hf_outline(item: Any, outline: Outline, context: RenderContext) -> Outline | None:
+    """Fixturby's documents end with a contact section."""
+    if context.partnership.id != "fixturby":
+        return None
+    contact = Section(
+        heading=Heading(level=2, runs=runs("Kontakt")),
+        blocks=(Paragraph(runs=runs("post@fixturby.example")),),
+        role="contact",
+    )
+    return attrs.evolve(outline, blocks=(*outline.blocks, contact))
