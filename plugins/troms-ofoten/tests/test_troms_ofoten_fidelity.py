@@ -183,11 +183,15 @@ def _unescape(text: str) -> str:
     return _ESCAPED.sub(r"\1", text)
 
 
+_BOLD = re.compile(r"(?<!\\)\*\*")
+
+
 def _cells(line: str) -> list[str]:
-    """The cells of a Markdown table row, unescaped (an escaped pipe stays in its cell)."""
+    """The cells of a Markdown table row, unescaped (an escaped pipe stays in its cell)
+    and without bold markers (a measure's label is bold, as the sources print it)."""
     inner = line.strip()[1:-1]
     parts = re.split(r"(?<!\\)\|", inner)
-    return [_unescape(part.strip()) for part in parts]
+    return [_unescape(_BOLD.sub("", part.strip())) for part in parts]
 
 
 def _rows(markdown: str) -> Iterator[list[str]]:
