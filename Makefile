@@ -16,7 +16,7 @@ TEST_PATHS := tests $(foreach dir,$(PLUGIN_DIRS) $(TEMPLATE_DIR),$(wildcard $(di
 help:
 	@echo "make demo   set everything up and generate the bundled partnerships' plans under build/"
 	@echo "make test   set everything up and run every check (pytest, ruff, mypy)"
-	@echo "make bench  run the benchmarks"
+	@echo "make bench  measure load, validation, rendering and start-up against their targets"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -71,12 +71,19 @@ typecheck: install
 
 test: pytest lint typecheck
 
+# The documentation site, strict: a broken link or a missing page fails. make test builds
+# it too (tests/test_docs_site.py), with the generated references and the tutorial run.
+docs: install
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --quiet
+
 # The JSON Schemas shipped in the package, generated from the model (a test checks them).
 schemas: install
 	$(PY) -c "from helsefellesskap.schema import *; write_schemas(shipped_schema_folder(), schemas())"
 
+# The table of issue 11: every figure beside its target (about 10 minutes on 2 cores).
+# `make bench BENCH_ARGS=--quick` for a smaller run; BENCH_STRICT=1 fails on a MISS.
 bench: install
-	$(PY) -m benchmarks
+	$(PY) -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf build .venv .pytest_cache .mypy_cache .ruff_cache
