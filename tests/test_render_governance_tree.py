@@ -182,9 +182,9 @@ def test_partner_descriptions_and_sami_name_in_every_format(
     row = "| Statsforvalteren | statsforvalter | observatør | Uavhengig støttespiller med møte-"
     assert row in text
     page = _page(troms, manager)
-    name = page.xpath("//tr[@id='partner-unn']//span[@lang='se']")
+    name = page.xpath("//tr[@data-partner='unn']//span[@lang='se']")
     assert [n.text for n in name] == [sami]
-    row = page.xpath("//tr[@id='partner-statsforvalteren']")[0].text_content()
+    row = page.xpath("//tr[@data-partner='statsforvalteren']")[0].text_content()
     assert "møte- og talerett" in row
     word = "\n".join(t for _, t in _docx_text(troms, manager))
     assert f"nordsamisk: {sami}" in word

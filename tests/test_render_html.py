@@ -48,7 +48,8 @@ def html_of(item: object, bundle: Bundle, manager: PluginManager, lang: str = "n
 
 
 def every_item(bundle: Bundle) -> list[object]:
-    return [*bundle.documents, bundle.partnership]
+    """Every document of ``bundle`` the HTML format renders, and the governance overview."""
+    return [i for i in (*bundle.documents, bundle.partnership) if HtmlFormat().can_render(i)]
 
 
 def test_the_format_is_registered_and_renders_every_core_type(manager: PluginManager) -> None:
@@ -80,15 +81,26 @@ def test_every_page_is_one_accessible_document_in_its_language(
         # the page is in the language of its data; labels in another language say so
         assert page.get("lang") == "nb"
         # (a partner's name in another language is marked with that language)
-        marked = page.xpath("//body//*[@lang][not(contains(@class, 'other-name'))]")
+        names = {pair for p in bundle.partnership.partners for pair in p.names.items()}
+        marked = [
+            e
+            for e in page.xpath("//body//*[@lang]")
+            if (e.get("lang"), e.text_content()) not in names
+        ]
         assert bool(marked) == (lang != "nb"), item
         assert {e.get("lang") for e in marked} <= {lang, "nb"}
         headings = [int(h.tag[1]) for h in page.xpath("//h1|//h2|//h3|//h4|//h5|//h6")]
         assert headings.count(1) == 1 and headings[0] == 1, (item, headings)
         for before, after in itertools.pairwise(headings):
             assert after <= before + 1, f"{item}: heading h{after} follows h{before}"
+        ids = set(page.xpath("//@id"))
+        assert len(ids) == len(page.xpath("//@id")), f"{item}: an id is given twice"
         for table in page.xpath("//table"):
-            assert table.xpath("./caption"), "every table has a caption"
+            # every table is named: by its caption, or by the heading it stands under
+            named_by = table.get("aria-labelledby")
+            assert table.xpath("./caption") or named_by in ids, (item, table.get("class"))
+            if named_by:
+                assert page.xpath(f"//*[@id='{named_by}']")[0].tag in ("h2", "h3", "h4", "h5")
             for th in table.xpath("./thead//th"):
                 assert th.get("scope") == "col"
             for th in table.xpath("./tbody//th"):
@@ -178,28 +190,51 @@ def test_the_action_plan_shows_its_parts_in_order(bundle: Bundle, manager: Plugi
     h3 = [" ".join(h.text_content().split()) for h in page.xpath("//h3")]
     assert "2.1Sammenhengende pasientforløp" in h3 and "2.2Personell og kompetanse" in h3
     assert "Nasjonale mål og føringer" in h3 and "Prioriterte pasientgrupper" in h3
-    abbreviations = page.xpath("//dl[@class='abbreviations']/dt/abbr/text()")
+    abbreviations = page.xpath("//dl[contains(@class, 'abbreviations')]/dt/abbr/text()")
     assert abbreviations == ["PM", "SSU", "FSU BU", "FSU DIG"]
+    assert page.xpath("//dl[contains(@class, 'abbreviations')]/dt/abbr/@title")[0] == (
+        "Partnerskapsmøtet"
+    )
     # the declaration's commitments, with numbered main goals
     assert "Hovedmål 2:" in page.xpath("string(//section[@class='commitments'])")
     # intentions with their points
     area = page.xpath("//section[@id='area-forlop']")[0]
+    assert area.get("data-focus-area") == "forlop"
     assert area.xpath(".//p[@class='intention']/text()") == [
         "Tjenester som bygger på hva som er viktig for pasienten"
     ]
-    assert "Hva er viktig for deg?" in area.xpath(".//div[@class='intentions']//li/text()")
+    assert "Hva er viktig for deg?" in area.xpath("./ul/li/text()")
     # the way forward spells out the national requirements it quotes
     forward = page.xpath("string(//section[@id='way-forward'])")
     assert "SSU følger opp planen" in forward
-    assert len(page.xpath("//section[@id='way-forward']//ul[@class='national']/li")) == 2
+    assert len(page.xpath("//section[@id='way-forward']/ul/li")) == 2
+    # the table of contents links every chapter and focus area to its section
+    targets = page.xpath("//nav[@class='contents']//a/@href")
+    assert targets[:4] == ["#introduction", "#focus-areas", "#area-forlop", "#area-personell"]
+    assert all(page.xpath(f"//section[@id='{href[1:]}']") for href in targets)
+    # a link to a reference of the plan goes to its section
+    see = page.xpath("//p[@class='see']/a")[0]
+    assert see.get("href") == "#ref-recruit-retain" and page.xpath("//*[@id='ref-recruit-retain']")
 
 
 def test_the_measures_table_follows_the_layout_with_row_spans(
     bundle: Bundle, manager: PluginManager
 ) -> None:
     page = lxml.html.fromstring(html_of(bundle.document(PLAN), bundle, manager).encode("utf-8"))
-    table = page.xpath("//table[@id='table-forlop']")[0]
-    assert table.xpath("string(caption)") == "Mål og tiltak: Sammenhengende pasientforløp"
+    table = page.xpath("//section[@id='area-forlop']//table")[0]
+    # named by the focus area's heading
+    (heading,) = page.xpath(f"//*[@id='{table.get('aria-labelledby')}']")
+    assert " ".join(heading.text_content().split()) == "2.1Sammenhengende pasientforløp"
+    # the columns carry their roles and the layout's widths
+    columns = table.xpath("colgroup/col")
+    assert [c.get("class") for c in columns] == [
+        "col-goal",
+        "col-ongoing_work",
+        "col-measure",
+        "col-responsible",
+        "col-deadline",
+    ]
+    assert all(c.get("style", "").startswith("width: ") for c in columns)
     assert [th.text_content() for th in table.xpath("thead//th")] == [
         "Hva vil vi?",
         "Pågående arbeid",
@@ -216,8 +251,17 @@ def test_the_measures_table_follows_the_layout_with_row_spans(
     assert (single.get("rowspan"), single.get("scope")) == (None, "row")
     first = groups[0].xpath("tr[@data-measure='overganger']")[0]
     cells = [" ".join(td.text_content().split()) for td in first.xpath("td")]
+    assert [td.get("class") for td in first.xpath("td")] == [
+        "col-ongoing_work",
+        "col-measure",
+        "col-responsible",
+        "col-deadline",
+    ]
     assert cells[0] == "Pasientsentrerte helsetjenesteteam (PSHT)"
     assert cells[1].startswith("a) Utarbeide plan for bedre overganger")
+    # the second row of the group has no goal cell: the first one spans it
+    second = groups[0].xpath("tr[@data-measure='fagdager']")[0]
+    assert not second.xpath("th") and second.xpath("td[1]/@class") == ["col-ongoing_work"]
     assert "| med rør-tegn og *stjerne*" in cells[1]
     assert cells[2:] == ["FSU BU", "2024"]
     dho = groups[1].xpath("tr[@data-measure='dho']")[0]
@@ -232,7 +276,7 @@ def test_the_table_columns_come_from_the_partnership_layout(
     partnership = attrs.evolve(bundle.partnership, layout=layout)
     narrow = attrs.evolve(bundle, partnership=partnership)
     page = lxml.html.fromstring(html_of(narrow.document(PLAN), narrow, manager).encode())
-    headers = page.xpath("//table[@id='table-forlop']/thead//th/text()")
+    headers = page.xpath("//section[@id='area-forlop']//table/thead//th/text()")
     assert headers == ["Hva vil vi?", "Hvordan få det til?"]
 
 
@@ -240,10 +284,9 @@ def test_english_labels_are_used_for_lang_en(bundle: Bundle, manager: PluginMana
     page = lxml.html.fromstring(
         html_of(bundle.document(PLAN), bundle, manager, "en").encode("utf-8")
     )
-    assert page.xpath("string(//table[@id='table-forlop']/thead//th)") == "What do we want?"
-    assert page.xpath("string(//table[@id='table-forlop']/caption)").startswith(
-        "Goals and measures:"
-    )
+    table = page.xpath("//section[@id='area-forlop']//table")[0]
+    assert table.xpath("string(thead//th)") == "What do we want?"
+    assert page.xpath("string(//nav[@class='contents']/h2)") == "Contents"
 
 
 # -- the other documents ------------------------------------------------------------------
@@ -254,18 +297,18 @@ def test_the_declaration_numbers_main_goals_and_lists_partners(
 ) -> None:
     declaration = next(bundle.documents_of(Declaration))
     page = lxml.html.fromstring(html_of(declaration, bundle, manager).encode("utf-8"))
-    assert page.xpath("string(//p[@class='overarching'])") == declaration.overarching_goal
+    assert page.xpath("string(//p[@class='overarching-goal'])") == declaration.overarching_goal
     goals = [
         " ".join(li.text_content().split()) for li in page.xpath("//ul[@class='main-goals']/li")
     ]
     assert goals[:2] == [
-        "Hovedmål 1:Personsentrerte og helhetlige tjenester",
-        "Hovedmål 2:Digital samhandling som støtter tjenesten",
+        "Hovedmål 1: Personsentrerte og helhetlige tjenester",
+        "Hovedmål 2: Digital samhandling som støtter tjenesten",
     ]
     parties = page.xpath("//section[@class='parties']//li/text()")
     assert parties[0] == "Fjordvik sykehus HF (FSHF)" and len(parties) == 6
-    meta = " ".join(page.xpath("string(//dl[@class='meta'])").split())
-    assert "20.04.2023 – Partnerskapsmøtet (PM)" in meta and "02.05.2023" in meta
+    facts = " ".join(page.xpath("string(//dl[contains(@class, 'adoption')])").split())
+    assert "20.04.2023 – Partnerskapsmøtet (PM)" in facts and "02.05.2023" in facts
 
 
 def test_the_funding_round_is_ranked_by_priority(bundle: Bundle, manager: PluginManager) -> None:
@@ -275,11 +318,11 @@ def test_the_funding_round_is_ranked_by_priority(bundle: Bundle, manager: Plugin
     shuffled = attrs.evolve(funding, applications=tuple(reversed(funding.applications)))
     other = attrs.evolve(bundle, documents=(shuffled,))
     page = lxml.html.fromstring(html_of(shuffled, other, manager).encode("utf-8"))
-    rows = page.xpath("//table[@class='ranking']/tbody/tr")
+    rows = page.xpath("//table[contains(@class, 'ranking')]/tbody/tr")
     assert [r.get("data-application") for r in rows] == ["fact-ung", "trygg-hjemme", "alis"]
-    assert rows[1].xpath("string(td[3])") == "450\u00a0000"
-    assert rows[0].xpath("string(td[2])") == "FSHF og Fjordvik kommune"
-    headers = page.xpath("//table[@class='ranking']/thead//th/text()")
+    assert rows[1].xpath("string(td[@class='col-amount'])") == "450\u00a0000"
+    assert rows[0].xpath("string(td[@class='col-applicants'])") == "FSHF og Fjordvik kommune"
+    headers = page.xpath("//table[contains(@class, 'ranking')]/thead//th/text()")
     assert headers == ["Prioritet", "Søknad", "Søker", "Beløp (kr)"], "no empty note column"
 
 
@@ -297,14 +340,12 @@ def test_the_annual_report_and_consultation_response_render_their_parts(
         "Helsefellesskapets sekretariat (SEKR) møtes minst én gang per uke"
     )
     assert meetings[-1].xpath("string(td)") == ""
-    assert "tar årsrapporten til orientering" in page.xpath(
-        "string(//section[@class='decision box'])"
-    )
+    assert "tar årsrapporten til orientering" in page.xpath("string(//section[@class='decision'])")
 
     response = next(bundle.documents_of(ConsultationResponse))
     page = lxml.html.fromstring(html_of(response, bundle, manager).encode("utf-8"))
     questions = [" ".join(h.text_content().split()) for h in page.xpath("//h3")]
-    assert questions[0] == "Spørsmål 1Hvilke erfaringer har dere høstet så langt?"
+    assert questions[0] == "Spørsmål 1: Hvilke erfaringer har dere høstet så langt?"
     assert page.xpath("//section[@class='question'][2]//li/text()") == [
         "PSHT",
         "FACT",
@@ -317,13 +358,18 @@ def test_the_governance_overview_has_a_diagram_and_every_body(
 ) -> None:
     text = html_of(bundle.partnership, bundle, manager)
     page = lxml.html.fromstring(text.encode("utf-8"))
-    assert page.xpath("string(//h1)") == "Styringsstruktur"
-    svg = page.xpath("//svg")[0]
-    assert svg.get("role") == "img" and svg.get("aria-labelledby") == "org-title org-desc"
+    assert page.xpath("string(//h1)") == "Styringsstruktur – Helsefellesskap Eksempel"
+    (figure,) = page.xpath("//figure")
+    svg = figure.xpath("./svg")[0]
+    assert svg.get("role") == "img" and svg.get("aria-labelledby") == "org-1-title org-1-desc"
+    # named by the heading above it, described in the reader's words
+    assert svg.xpath("string(./title)") == page.xpath("string(//section[@id='diagram']/h2)")
+    assert svg.xpath("string(./desc)").startswith("Organene i Helsefellesskap Eksempel")
     drawn = svg.xpath(".//g[contains(@class, 'body')]/@data-body")
     assert drawn == ["pm", "ssu", "fsu-bu", "ag-ernaering", "fsu-dig", "sekr"]
-    assert len(page.xpath("//section[@class='body']")) == len(bundle.partnership.bodies)
-    seats = page.xpath("//section[@id='body-ssu']//table[@class='seats']/tbody/tr")
+    sections = page.xpath("//section[@class='body']")
+    assert [s.get("data-body") for s in sections] == [b.id for b in bundle.partnership.bodies]
+    seats = page.xpath("//section[@id='body-ssu']//table[contains(@class, 'seats')]/tbody/tr")
     last = seats[-1]
     assert last.xpath("string(th)") == "Statsforvalteren i Fjordvik"
     assert last.xpath("string(td[2])") == "møterett, talerett"
@@ -380,7 +426,7 @@ def test_the_diagram_escapes_body_names(nasty_bundle: Bundle, manager: PluginMan
     text = html_of(nasty_bundle.partnership, nasty_bundle, manager)
     page = lxml.html.fromstring(text.encode("utf-8"))
     svg_text = page.xpath("string(//svg)")
-    assert "Møtet <script>alert(1)</script>" in svg_text
+    assert f"Organene i {NASTY}" in svg_text
     assert not page.xpath("//svg//script")
 
 
@@ -424,7 +470,7 @@ def test_a_partnership_plugin_overrides_a_block_and_extends_the_builtin_page(
     _write(
         own,
         "blocks/abbreviations.html.j2",
-        "<p id='own-abbreviations'>{{ abbreviations|length }} forkortelser</p>\n",
+        "<p id='own-abbreviations'>{{ block.blocks[0].items|length }} forkortelser</p>\n",
     )
     plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=own, partnership="eksempel"))
     manager = _manager_with(plugin)
@@ -432,10 +478,32 @@ def test_a_partnership_plugin_overrides_a_block_and_extends_the_builtin_page(
     assert page.xpath("string(//p[@id='house'])") == "Eget oppsett for Helsefellesskap Eksempel"
     assert page.xpath("string(//p[@id='own-abbreviations'])") == "4 forkortelser"
     assert not page.xpath("//nav[@class='contents']"), "the replaced block is gone"
-    assert page.xpath("//table[@id='table-forlop']"), "the rest of the built-in page stays"
+    assert page.xpath("//section[@id='area-forlop']//table"), "the rest of the page stays"
+    assert not page.xpath("//section[@id='abbreviations']"), "the part has the plugin's look"
     # the override reached every page that includes the block
     report = next(bundle.documents_of(AnnualReport))
     assert "own-abbreviations" in html_of(report, bundle, manager)
+
+
+def test_a_role_template_can_wrap_the_default_look_of_its_blocks(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    own = _write(
+        tmp_path / "own",
+        "blocks/measures.html.j2",
+        '{% import "outline.html.j2" as html with context %}'
+        '<div class="house-table">{{ html.default_block(block, label_id) }}</div>',
+    )
+    plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=own, partnership="eksempel"))
+    plan = bundle.document(PLAN)
+    assert isinstance(plan, ActionPlan)
+    page = lxml.html.fromstring(html_of(plan, bundle, _manager_with(plugin)).encode())
+    wrapped = page.xpath("//div[@class='house-table']//table[contains(@class, 'measures')]")
+    assert len(wrapped) == len(plan.focus_areas)
+    # written the usual way inside: named by its heading, a row per measure
+    assert all(t.get("aria-labelledby") for t in wrapped)
+    rows = page.xpath("//div[@class='house-table']//tr[@data-measure]/@data-measure")
+    assert rows == [m.id for m in plan.measures()]
 
 
 def test_partnership_templates_win_over_general_ones_and_only_for_their_partnership(
@@ -459,7 +527,9 @@ def test_partnership_templates_win_over_general_ones_and_only_for_their_partners
 
 
 def test_override_templates_are_autoescaped_too(bundle: Bundle, tmp_path: Path) -> None:
-    own = _write(tmp_path / "own", "blocks/abbreviations.html.j2", "<p id='a'>{{ item.title }}</p>")
+    own = _write(
+        tmp_path / "own", "blocks/abbreviations.html.j2", "<p id='a'>{{ outline.title }}</p>"
+    )
     import attrs
 
     plan = bundle.document(PLAN)
@@ -548,12 +618,16 @@ def test_a_translated_page_marks_the_labels_in_english_and_the_data_in_bokmal(
     assert headers[0].text_content() == "What do we want?"
     (kind,) = page.xpath("//p[@class='doc-kind']/span")
     assert (_lang_of(kind), kind.text) == ("en", "Action plan")
-    # a label formatted with data: the words in English, the data inside in bokmål
-    caption = page.xpath("//table[contains(@class, 'measures')]/caption")[0]
-    (outer,) = caption.xpath("./span[@lang='en']")
-    assert outer.text.startswith("Goals and measures: ")
-    (inner,) = outer.xpath("./span[@lang='nb']")
-    assert inner.text == plan.focus_areas[0].title
+    # a label beside data: the label in English, the data (a reference's title) in bokmål
+    (see,) = page.xpath("//p[@class='see']")
+    (label,) = see.xpath("./span")
+    assert (_lang_of(label), label.text) == ("en", "See")
+    (link,) = see.xpath("./a")
+    assert (_lang_of(link), link.text) == ("nb", "Recruit & Retain")
+    # the page's table of contents says so in English, and lists the data in bokmål
+    (contents,) = page.xpath("//nav[@class='contents']/h2/span")
+    assert (_lang_of(contents), contents.text) == ("en", "Contents")
+    assert _lang_of(page.xpath("//nav[@class='contents']//a[@href='#area-forlop']")[0]) == "nb"
     # every text of a measure cell is data
     cells = page.xpath("//table[contains(@class, 'measures')]//tbody//td")
     assert cells and all(_lang_of(td) == "nb" for td in cells)
@@ -618,4 +692,5 @@ def test_the_index_is_a_template_that_escapes_and_a_plugin_can_override(
     render_bundle(nasty_bundle, site, formats=("md",), manager=_manager_with(plugin))
     page = lxml.html.fromstring((site / "index.html").read_bytes())
     assert page.xpath("string(//title)") == f"Eget: {NASTY}"
-    assert len(page.xpath("//tbody/tr")) == len(nasty_bundle.documents) + 1
+    listed = [p for p in site.glob("*.md") if p.name != "index.md"]
+    assert len(page.xpath("//tbody/tr")) == len(listed) >= 2

@@ -257,6 +257,18 @@ def test_a_mandate_line_is_dotted_and_the_legend_lists_only_the_lines_drawn() ->
     assert [t.text for t in legend.findall(f"{SVG}text")] == ["gir mandat"]
 
 
+def test_the_legend_opens_with_its_title_where_the_diagram_has_one() -> None:
+    drawn = diagram(
+        node("ssu"),
+        node("fsu", depth=1),
+        edges=(DiagramEdge(source="ssu", target="fsu", kind="steers"),),
+        legend_title=runs("Forklaring"),
+    )
+    legend = parse(svg_of(drawn)).find(f"{SVG}g[@class='legend']")
+    assert legend is not None
+    assert [t.text for t in legend.findall(f"{SVG}text")] == ["Forklaring", "styrer"]
+
+
 def test_top_level_bodies_read_pm_ssu_others_secretariat_then_closed() -> None:
     rows = diagram_rows(
         [

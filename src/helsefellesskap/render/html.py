@@ -1,20 +1,31 @@
 """The HTML render format: one standalone, printable, accessible page per document.
 
-Pages come from Jinja2 templates (``*.html.j2``) with autoescaping on for every
-template, so every text of the data is escaped. Templates are looked up in a chain: the
-folders of the partnership's plugins, then the folders plugins give for every
-partnership (both in ``RenderContext.template_dirs``), then the built-in templates. An
-override can extend the built-in template it replaces under the prefix ``builtin/``
-(``{% extends "builtin/action-plan.html.j2" %}``) and change just one block.
+A page is written from the document's outline (:func:`helsefellesskap.outline.build_outline`):
+the page template of its type extends ``base.html.j2`` (the masthead, the stylesheet
+with its print rules, the colophon) and writes ``outline.blocks`` with the macros of
+``outline.html.j2``, one macro per kind of block and run. What a page shows and in what
+order is the outline's; the templates decide only how it looks.
 
-What a page shows is decided by :mod:`helsefellesskap.render.view`, shared with the
-other formats; this module only gathers it for the templates.
+Autoescaping is on for every template, whatever its name, and every text of the data
+is made safe once, where it is printed (:func:`text_markup` for the runs of the
+outline, :func:`safe_value` for any other value): characters HTML cannot hold go, a
+vertical tab or form feed is a line break, and bidirectional controls a text opens are
+closed at its end.
+
+Templates are looked up in a chain: the folders of the partnership's plugins, then the
+folders plugins give for every partnership (both in ``RenderContext.template_dirs``),
+then the built-in templates. An override can extend the built-in template it replaces
+under the prefix ``builtin/`` (``{% extends "builtin/action-plan.html.j2" %}``) and
+change one block of the page (``masthead``, ``front``, ``contents``, ``body``,
+``footer``); and a template ``blocks/<role>.html.j2`` changes the look of every block
+with that role (``abbreviations``, ``measures``, ``focus-area`` …) on every page.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
@@ -29,13 +40,33 @@ from ..model import (
     Bundle,
     ConsultationResponse,
     Declaration,
-    Document,
     FundingRound,
     Partnership,
 )
-from . import view
+from ..outline.blocks import (
+    Aside,
+    Block,
+    BulletList,
+    Emphasis,
+    Facts,
+    Figure,
+    Heading,
+    Inlines,
+    LineBreak,
+    Link,
+    NumberedList,
+    Outline,
+    PageBreak,
+    Paragraph,
+    Section,
+    Span,
+    Table,
+    Text,
+    inline_text,
+)
 from .api import output_name
 from .format import Renderable, RenderContext, RenderFormat
+from .html_table import table_layout
 from .safe import balance_bidi, has_unsafe, xml_text
 from .svg import governance_svg
 
@@ -43,17 +74,21 @@ if TYPE_CHECKING:
     import jinja2
 
 __all__ = [
+    "BUILTIN_PREFIX",
+    "ROLE_FOLDER",
     "TEMPLATE_NAMES",
+    "ContentsEntry",
     "HtmlFormat",
     "IndexEntry",
+    "block_kind",
+    "contents_of",
     "css_string",
     "index_page",
-    "language_markers",
-    "page_language",
     "page_values",
-    "row_groups",
+    "run_kind",
     "safe_value",
     "template_environment",
+    "text_markup",
 ]
 
 TEMPLATE_PACKAGE = ("helsefellesskap", "render/templates")
@@ -61,6 +96,9 @@ TEMPLATE_PACKAGE = ("helsefellesskap", "render/templates")
 
 BUILTIN_PREFIX = "builtin"
 """Templates under this prefix are always the built-in ones, for overrides to extend."""
+
+ROLE_FOLDER = "blocks"
+"""A template ``blocks/<role>.html.j2`` writes every block with that role."""
 
 TEMPLATE_NAMES: Mapping[type[Renderable], str] = {
     ActionPlan: "action-plan.html.j2",
@@ -72,12 +110,50 @@ TEMPLATE_NAMES: Mapping[type[Renderable], str] = {
 }
 """The page template of each type the format renders."""
 
+_BLOCK_KINDS: Mapping[type, str] = {
+    Heading: "heading",
+    Paragraph: "paragraph",
+    Facts: "facts",
+    BulletList: "bullet_list",
+    NumberedList: "numbered_list",
+    Table: "table",
+    Section: "section",
+    Figure: "figure",
+    Aside: "aside",
+    PageBreak: "page_break",
+}
+_RUN_KINDS: Mapping[type, str] = {
+    Text: "text",
+    LineBreak: "line_break",
+    Emphasis: "emphasis",
+    Link: "link",
+    Span: "span",
+}
+
+
+def block_kind(block: object) -> str:
+    """The name of a block's macro in ``outline.html.j2`` (``"bullet_list"``)."""
+    try:
+        return _BLOCK_KINDS[type(block)]
+    except KeyError:
+        raise RenderError(f"html: an outline holds a {type(block).__name__}, not a block") from None
+
+
+def run_kind(run: object) -> str:
+    """What an inline run is: ``text``, ``line_break``, ``emphasis``, ``link`` or ``span``."""
+    try:
+        return _RUN_KINDS[type(run)]
+    except KeyError:
+        raise RenderError(f"html: an outline holds a {type(run).__name__}, not a run") from None
+
+
 @functools.lru_cache(maxsize=32)
 def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
     """The Jinja2 environment that looks in ``template_dirs`` first, then the built-ins.
 
     Autoescaping is on for every template, whatever its name; undefined variables are
     errors, so that a misspelt name in an override template does not silently vanish.
+    The environment knows which roles have a template of their own (``role_templates``).
     """
     import jinja2
 
@@ -96,25 +172,76 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
     environment.filters["css_string"] = css_string
+    environment.filters["text"] = text_markup
+    environment.filters["plain"] = _plain
+    environment.filters["data_attrs"] = _data_attributes
+    environment.filters["percent"] = _percent
     environment.finalize = safe_value
+    prefix = f"{ROLE_FOLDER}/"
+    roles = {
+        name[len(prefix) : -len(".html.j2")]: name
+        for name in loader.list_templates()
+        if name.startswith(prefix) and name.endswith(".html.j2")
+    }
+    environment.globals.update(
+        block_kind=block_kind,
+        run_kind=run_kind,
+        table_layout=table_layout,
+        role_template=lambda block: roles.get(getattr(block, "role", None) or ""),
+    )
     return environment
 
 
 def safe_value(value: object) -> object:
-    """Every value a template prints, made safe for the page before it is escaped: a
+    """A value a template prints, made safe for the page before it is escaped: a
     vertical tab or form feed (Word's manual breaks) becomes ``<br>``, other characters
-    HTML calls invalid go (:func:`~helsefellesskap.render.safe.xml_text`), and bidirectional
-    controls the value opens are closed at its end
-    (:func:`~helsefellesskap.render.safe.balance_bidi`). Other values pass unchanged."""
-    if not isinstance(value, str):
+    HTML calls invalid go (:func:`~helsefellesskap.render.safe.xml_text`), and
+    bidirectional controls the value opens are closed at its end
+    (:func:`~helsefellesskap.render.safe.balance_bidi`).
+
+    Markup passes unchanged: it is what a macro, a filter or :func:`text_markup` wrote,
+    whose data was made safe where it was printed, so no text is scanned twice."""
+    if not isinstance(value, str) or isinstance(value, Markup):
         return value
     balanced = balance_bidi(value)
     if not has_unsafe(balanced):
-        return Markup(balanced) if isinstance(value, Markup) else balanced
-    escaped = Markup.escape(balanced)
-    return Markup(xml_text(str(escaped), "<br>"))
+        return balanced
+    return Markup(xml_text(str(Markup.escape(balanced)), "<br>"))
+
+
+def text_markup(value: str) -> Markup:
+    """A text run of the outline as escaped, safe HTML: characters HTML cannot hold go,
+    a line break (``\\n``, or a vertical tab or form feed) is ``<br>``, and the
+    bidirectional controls it opens are closed at its end."""
+    clean = balance_bidi(xml_text(value, "\n"))
+    escaped = Markup.escape(clean)
+    if "\n" not in clean:
+        return escaped
+    return Markup("<br>".join(str(escaped).replace("\r\n", "\n").split("\n")))
+
+
+def _plain(items: Inlines) -> str:
+    """The plain text of runs (for an attribute such as ``title``), lines joined by spaces."""
+    return " ".join(xml_text(inline_text(items), " ").split())
+
+
+def _data_attributes(data: Sequence[tuple[str, str]]) -> Markup:
+    """``data-*`` attributes from machine keys: `` data-measure="overganger"``. A key
+    is written in lower case with other characters than letters, digits and ``-`` as
+    ``-``; a value is escaped."""
+    out = Markup("")
+    for name, value in data:
+        key = "".join(c if c.isascii() and (c.isalnum() or c == "-") else "-" for c in name.lower())
+        out += Markup(' data-{}="{}"').format(key, xml_text(str(value), " "))
+    return out
+
+
+def _percent(width: float) -> str:
+    """A share of a table's width as a CSS percentage: ``0.1969`` → ``19.69%``."""
+    return f"{round(width * 100, 2):g}%"
 
 
 def css_string(value: object) -> Markup:
@@ -133,62 +260,123 @@ def css_string(value: object) -> Markup:
     return Markup('"' + "".join(out) + '"')
 
 
-def _labels(context: RenderContext) -> dict[str, str]:
-    return dict(context.labels)
+# -- the page ---------------------------------------------------------------------------
 
 
-def _labeller(labels: Mapping[str, str]) -> Callable[..., str]:
-    def label(key: str, **values: object) -> str:
-        text = labels.get(key, key)
-        return text.format(**values) if values else text
+@attrs.frozen(kw_only=True)
+class ContentsEntry:
+    """A line of a page's table of contents: a section's number, title and anchor, and
+    the numbered sections under it."""
 
-    return label
-
-
-def page_language(item: Renderable, context: RenderContext) -> str:
-    """The language of a page's data: the document's ``language``, or the layout's for
-    the governance overview. A page is marked with it (``<html lang>``); the labels are
-    marked with the rendering language where that differs (see :func:`language_markers`)."""
-    return item.language if isinstance(item, Document) else context.layout.language
+    anchor: str
+    runs: Inlines
+    number: str | None = None
+    children: tuple[ContentsEntry, ...] = ()
 
 
-def language_markers(
-    labels: Mapping[str, str], language: str, page_lang: str
-) -> tuple[Callable[[object], Markup], Callable[..., Markup]]:
-    """``ui(text)`` and ``label(key, **values)`` for the templates: the text of a label,
-    escaped, and wrapped in ``<span lang="…">`` in the rendering ``language`` when the
-    page's data is in another (``page_lang``); the text values a label is formatted with
-    are data, so they are wrapped in the page's language in turn. When the languages are
-    the same, nothing is wrapped."""
-    marked = language != page_lang
-    open_ui = Markup(f'<span lang="{language}">')
-    open_data = Markup(f'<span lang="{page_lang}">')
-    close = Markup("</span>")
+def _listed(block: Block) -> bool:
+    return (
+        isinstance(block, Section)
+        and block.heading is not None
+        and block.role != "abbreviations"
+        and (block.anchor or block.heading.anchor) is not None
+    )
 
-    def ui(text: object) -> Markup:
-        escaped = Markup.escape(text)
-        return open_ui + escaped + close if marked and str(text) else escaped
 
-    def label(key: str, **values: object) -> Markup:
-        text = Markup.escape(labels.get(key, key))
-        if values:
-            if marked:
-                values = {
-                    k: open_data + Markup.escape(v) + close if isinstance(v, str) and v else v
-                    for k, v in values.items()
-                }
-            text = text.format(**values)
-        return open_ui + text + close if marked else text
+def _entry(section: Section, children: tuple[ContentsEntry, ...] = ()) -> ContentsEntry:
+    assert section.heading is not None
+    anchor = section.anchor or section.heading.anchor or ""
+    return ContentsEntry(
+        anchor=anchor, runs=section.heading.runs, number=section.heading.number, children=children
+    )
 
-    return ui, label
+
+def contents_of(outline: Outline) -> tuple[ContentsEntry, ...]:
+    """The table of contents of a page: each top-level section with a heading and an
+    anchor (the abbreviations aside), with the numbered sections directly under it."""
+    entries = []
+    for block in outline.blocks:
+        if not _listed(block):
+            continue
+        assert isinstance(block, Section)
+        children = tuple(
+            _entry(sub)
+            for sub in block.blocks
+            if _listed(sub) and isinstance(sub, Section) and sub.heading and sub.heading.number
+        )
+        entries.append(_entry(block, children))
+    return tuple(entries)
+
+
+def _split(outline: Outline) -> int:
+    """Where the front matter ends: before the first section the contents list."""
+    return next((i for i, b in enumerate(outline.blocks) if _listed(b)), len(outline.blocks))
+
+
+def _document_href(context: RenderContext) -> Callable[[str], str]:
+    """The file name a ``Link(document=id)`` points to: that document's HTML file."""
+
+    def href(document_id: str) -> str:
+        partnership = context.partnership
+        found: Renderable | None = (
+            partnership if document_id == partnership.id else context.bundle.document(document_id)
+        )
+        if found is None:
+            return document_id + HtmlFormat.extension
+        return output_name(found, HtmlFormat())
+
+    return href
+
+
+def _ids() -> Callable[[str], str]:
+    """``next_id(base)``: an id not given before on this page (``h-1``, ``h-2``)."""
+    counts: dict[str, Iterator[int]] = {}
+
+    def next_id(base: str) -> str:
+        return f"{base}-{next(counts.setdefault(base, itertools.count(1)))}"
+
+    return next_id
+
+
+def page_values(outline: Outline, context: RenderContext) -> dict[str, Any]:
+    """Everything a page template receives: the ``outline``, its blocks split at the
+    table of contents (``front``, ``body``, ``contents``), the partnership, the page's
+    title and the kind of document in the reader's language, and helpers."""
+    partnership = context.partnership
+    title = outline.title
+    marked = outline.label_language if outline.label_language != outline.language else None
+
+    def label_runs(key: str) -> Inlines:
+        text: Inlines = (Text(context.label(key)),)
+        return (Span(runs=text, lang=marked),) if marked else text
+
+    split = _split(outline)
+    return {
+        "outline": outline,
+        "front": outline.blocks[:split],
+        "body": outline.blocks[split:],
+        "contents": contents_of(outline),
+        "partnership": partnership,
+        "version": __version__,
+        "page_title": title if partnership.name in title else f"{title} – {partnership.name}",
+        "running_head": outline.running_head or title,
+        "kind_label": label_runs(f"kind.{outline.kind}"),
+        "contents_label": label_runs("document.contents"),
+        "label": context.label,
+        "document_href": _document_href(context),
+        "next_id": _ids(),
+        "marked_language": marked,
+        "svg": governance_svg,
+    }
 
 
 class HtmlFormat(RenderFormat):
     """Standalone HTML pages: inline styles, a print stylesheet for A4, no requests.
 
-    Renders every core document type and the partnership's governance overview. The
-    page template of each type is in :data:`TEMPLATE_NAMES`; plugins override it (or
-    any block template under ``blocks/``) through ``hf_template_sources``.
+    Renders every core document type and the partnership's governance overview from
+    their outlines. The page template of each type is in :data:`TEMPLATE_NAMES`;
+    plugins override it, or the look of the blocks of one role
+    (``blocks/<role>.html.j2``), through ``hf_template_sources``.
     """
 
     name: ClassVar[str] = "html"
@@ -206,30 +394,40 @@ class HtmlFormat(RenderFormat):
         raise RenderError(f"the html format cannot render a {type(item).__name__}")
 
     def render(self, item: Renderable, context: RenderContext) -> bytes:
-        """Render ``item`` to a UTF-8 HTML page."""
-        import jinja2
+        """Render ``item`` to a UTF-8 HTML page, from its outline."""
+        from ..outline import build_outline
 
         name = self.template_name(item)
-        environment = template_environment(tuple(context.template_dirs))
-        try:
-            template = environment.get_template(name)
-            text = template.render(page_values(item, context))
-        except jinja2.TemplateNotFound as error:
-            raise RenderError(
-                f"html: template {error.name!r} not found in "
-                + ", ".join([*(str(d) for d in context.template_dirs), "the built-in templates"])
-            ) from error
-        except jinja2.TemplateSyntaxError as error:
-            where = f"{error.filename or error.name}:{error.lineno}"
-            raise RenderError(f"html: template {where}: {error.message}") from error
-        except jinja2.UndefinedError as error:
-            raise RenderError(f"html: template {name!r}: {error.message}") from error
-        except RecursionError:
-            raise RenderError(
-                f"html: template {name!r} extends or includes itself; an override extends "
-                f'the built-in page as "{BUILTIN_PREFIX}/{name}"'
-            ) from None
-        return text.encode("utf-8")
+        return write_page(build_outline(item, context), context, name).encode("utf-8")
+
+
+def write_page(outline: Outline, context: RenderContext, name: str) -> str:
+    """The HTML page of ``outline`` written with the page template ``name``.
+
+    Raises :class:`~helsefellesskap.errors.RenderError` naming the template for a
+    template that is missing, cannot be read, names an unknown value or extends itself.
+    """
+    import jinja2
+
+    environment = template_environment(tuple(context.template_dirs))
+    try:
+        template = environment.get_template(name)
+        return template.render(page_values(outline, context))
+    except jinja2.TemplateNotFound as error:
+        raise RenderError(
+            f"html: template {error.name!r} not found in "
+            + ", ".join([*(str(d) for d in context.template_dirs), "the built-in templates"])
+        ) from error
+    except jinja2.TemplateSyntaxError as error:
+        where = f"{error.filename or error.name}:{error.lineno}"
+        raise RenderError(f"html: template {where}: {error.message}") from error
+    except jinja2.UndefinedError as error:
+        raise RenderError(f"html: template {name!r}: {error.message}") from error
+    except RecursionError:
+        raise RenderError(
+            f"html: template {name!r} extends or includes itself; an override extends "
+            f'the built-in page as "{BUILTIN_PREFIX}/{name}"'
+        ) from None
 
 
 # -- the index of a rendered bundle ----------------------------------------------------
@@ -311,187 +509,3 @@ def index_page(
         lang_attr=lang_attr,
         sections=sections,
     )
-
-
-# -- what the templates receive ---------------------------------------------------------
-
-
-def row_groups(table: view.MeasureTable) -> list[list[view.TableRow]]:
-    """The rows of a measures table grouped by goal, in order (a ``<tbody>`` each)."""
-    groups: list[list[view.TableRow]] = []
-    for row in table.rows:
-        if groups and groups[-1][0].goal == row.goal:
-            groups[-1].append(row)
-        else:
-            groups.append([row])
-    return groups
-
-
-def page_values(item: Renderable, context: RenderContext) -> dict[str, Any]:
-    """Everything a page template receives: the common values and those of its type."""
-    labels = _labels(context)
-    label = _labeller(labels)
-    page_lang = page_language(item, context)
-    ui, marked_label = language_markers(labels, context.language, page_lang)
-    partnership = context.partnership
-    plan_id = item.basis.national_plan if isinstance(item, ActionPlan) else None
-
-    def national_text(item_id: str) -> str:
-        return view.national_text(item_id, context.national, plan_id)
-
-    def date(day: Any) -> str:
-        return view.date_text(day, context.language) if day is not None else ""
-
-    def actor(actor_id: str | None) -> str:
-        return view.actor_name(actor_id, partnership) if actor_id else ""
-
-    def actor_full(actor_id: str | None) -> str:
-        return view.actor_full(actor_id, partnership) or ""
-
-    def document_title(document_id: str | None) -> str:
-        found = context.bundle.document(document_id) if document_id else None
-        return found.title if found is not None else (document_id or "")
-
-    kind = "governance" if isinstance(item, Partnership) else getattr(item, "KIND", "")
-    title = label("governance.title") if isinstance(item, Partnership) else item.title
-    values: dict[str, Any] = {
-        "item": item,
-        "lang": context.language,
-        "page_lang": page_lang,
-        "version": __version__,
-        "partnership": partnership,
-        "title": title,
-        "page_title": f"{title} – {partnership.name}",
-        "running_head": f"{partnership.name} · {title}",
-        "kind_label": label(f"kind.{kind}") if kind else "",
-        "source": getattr(item, "source", None),
-        "label": marked_label,
-        "label_text": label,
-        "ui": ui,
-        "date": date,
-        "actor": actor,
-        "actor_full": actor_full,
-        "adoption": lambda day, by: view.adoption_text(day, by, context) or "",
-        "names": lambda ids: view.responsible_text(ids, partnership, context),
-        "national_text": national_text,
-        "document_title": document_title,
-        "amount": lambda value: view.amount_text(value, context.language),
-        "abbreviations": view.shown_abbreviations(item, context),
-        "layout": context.layout,
-        "row_groups": row_groups,
-        "kind_name": context.kind_label,
-        "reference_text": view.reference_text,
-        "attrs_evolve": attrs.evolve,
-    }
-    if isinstance(item, ActionPlan):
-        values.update(_plan_values(item, context))
-    elif isinstance(item, Declaration):
-        values.update(_declaration_values(item, context))
-    elif isinstance(item, AnnualReport):
-        values.update(_report_values(item, context))
-    elif isinstance(item, FundingRound):
-        values["applications"] = item.ranked()
-    elif isinstance(item, Partnership):
-        values.update(_governance_values(item, context, label, page_lang))
-    return values
-
-
-def _plan_values(plan: ActionPlan, context: RenderContext) -> dict[str, Any]:
-    declaration = view.declaration_of(plan, context)
-    national_plan = context.national.plan(plan.basis.national_plan or "")
-    parts = view.plan_parts(plan, declaration, context)
-    return {
-        "plan": plan,
-        "declaration": declaration,
-        "national_plan": national_plan,
-        "numbering": view.plan_numbering(plan, declaration, view.plan_omit(plan, context)),
-        "commitments": (
-            view.commitment_views(parts.declaration, context) if parts.declaration else ()
-        ),
-        "national_goals": parts.national_goals,
-        "intro_title": parts.title,
-        "promoted": parts.promoted,
-        "priority_groups": parts.priority_groups,
-        "tables": {
-            area.id: view.measure_table(area, context, plan.references) for area in plan.focus_areas
-        },
-        "funding_rounds": [
-            (r, output_name(r.document, HtmlFormat()) if r.document is not None else None)
-            for r in view.funding_round_views(plan, context)
-        ],
-        "measures": {m.id: m for m in plan.measures()},
-        "commitment_titles": (
-            {c.id: c.title for c in declaration.commitments} if declaration else {}
-        ),
-    }
-
-
-def _declaration_values(declaration: Declaration, context: RenderContext) -> dict[str, Any]:
-    return {
-        "declaration": declaration,
-        "shows_overarching_goal": view.shows_overarching_goal(declaration),
-        "commitments": view.commitment_views(declaration, context),
-        "based_on": [
-            getattr(context.national.plan(i), "name", None) or i for i in declaration.based_on
-        ],
-    }
-
-
-def _report_values(report: AnnualReport, context: RenderContext) -> dict[str, Any]:
-    return {
-        "report": report,
-        "report_measures": view.followed_measures(report, context),
-        "meeting_rows": view.meeting_rows(report, context),
-    }
-
-
-def _governance_values(
-    partnership: Partnership, context: RenderContext, label: Callable[..., str], page_lang: str
-) -> dict[str, Any]:
-    from ..model import BodyStatus
-    from ..outline.blocks import (
-        DiagramEdge,
-        DiagramNode,
-        Emphasis,
-        GovernanceDiagram,
-        LineBreak,
-        runs,
-    )
-
-    nodes = tuple(
-        DiagramNode(
-            id=row.body.id,
-            label=(
-                runs(Emphasis(runs=runs(row.body.abbreviation), strong=True), LineBreak(),
-                     row.body.name)
-                if row.body.abbreviation
-                else runs(Emphasis(runs=runs(row.body.name), strong=True))
-            ),
-            depth=row.depth,
-            kind=row.body.kind,
-            closed=row.body.status is BodyStatus.CLOSED,
-        )
-        for row in view.governance_tree(partnership.bodies)
-    )
-    diagram = GovernanceDiagram(
-        nodes=nodes,
-        edges=tuple(
-            DiagramEdge(source=e.source, target=e.target, kind=e.kind)
-            for e in view.governance_edges(partnership)
-        ),
-        legend=tuple((k, runs(label(f"diagram.{k}"))) for k in view.EDGE_KINDS),
-        closed_label=runs(label("diagram.closed")),
-    )
-    partners = view.partner_views(context)
-    return {
-        "bodies": view.body_views(context),
-        "partners": partners,
-        "partners_described": any(p.description for p in partners),
-        "diagram": governance_svg(
-            diagram,
-            title=label("governance.diagram"),
-            description=label("diagram.description", name=partnership.name),
-            language=context.language if context.language != page_lang else None,
-        ),
-        "documents": [d for d in context.bundle.documents if isinstance(d, Document)],
-    }

@@ -244,6 +244,10 @@ def governance_svg(
     shown += [kind for kind in drawn if kind not in shown]
     entries: list[str] = []
     legend_x = 0.0
+    intro = inline_text(diagram.legend_title)
+    if shown and intro:
+        entries.append(f'<text x="0" y="12" fill="#14213d" font-weight="700">{_text(intro)}</text>')
+        legend_x += len(intro) * CHAR_WIDTH * BOLD_FACTOR + 16
     for kind in shown:
         pattern = DASHES.get(kind, "")
         dashed = f' stroke-dasharray="{pattern}"' if pattern else ""
