@@ -455,19 +455,21 @@ def test_the_governance_diagram_is_a_nested_list_with_its_legend() -> None:
         ),
         legend=(("steers", runs("heltrukken pil – styrer")), ("under", runs("stiplet pil"))),
         closed_label=runs("(avsluttet)"),
+        legend_title=runs("Forklaring"),
     )
     figure = Figure(diagram=diagram, caption=runs("Organisering"), description=runs("Et tre."))
     body = _body(_open(_outline(figure)))
     at = body.index(("Caption", "Organisering"))
-    assert body[at : at + 8] == [
+    assert body[at : at + 9] == [
         ("Caption", "Organisering"),
-        ("Note", "Et tre."),
         ("List Bullet", "PM"),
         ("List Bullet 2", "\u2192\u00a0SSU"),
         ("List Bullet 3", "\u21e2\u00a0Arbeidsgruppe (avsluttet)"),
         ("List Bullet", "SEKR"),
+        ("Note", "Forklaring"),
         ("Note", "\u2192\u00a0heltrukken pil – styrer"),
         ("Note", "\u21e2\u00a0stiplet pil"),
+        ("Note", "Et tre."),
     ]
 
 

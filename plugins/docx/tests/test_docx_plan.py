@@ -13,7 +13,6 @@ import pytest
 from docx.oxml.ns import qn
 
 import helsefellesskap as hf
-from helsefellesskap.render.api import render
 
 FIVE_COLUMNS = ["Hva vil vi?", "Pågående arbeid", "Hvordan få det til?", "Ansvarlig", "Når"]
 
@@ -222,17 +221,6 @@ def test_the_three_column_layout_of_another_partnership(
     first = opened.document.tables[0]
     assert first.cell(1, 0)._tc is first.cell(2, 0)._tc is first.cell(1, 0)._tc
     assert first.cell(3, 0).text == "Bruke teknologi og digitale løsninger"
-
-
-def test_an_unknown_column_in_the_layout_is_a_render_error_naming_it(
-    bundle: hf.Bundle, plan: hf.ActionPlan, manager: hf.PluginManager
-) -> None:
-    partnership = attrs.evolve(
-        bundle.partnership, layout=hf.Layout(measure_columns=("goal", "measures"))
-    )
-    broken = attrs.evolve(bundle, partnership=partnership)
-    with pytest.raises(hf.RenderError, match=r"unknown column 'measures': did you mean 'measure'"):
-        render(plan, "docx", bundle=broken, manager=manager)
 
 
 def test_text_that_means_something_elsewhere_is_kept_verbatim(opened: Any) -> None:

@@ -11,7 +11,9 @@ import pytest
 from helsefellesskap_docx import MEDIA_TYPE, DocxFormat
 
 import helsefellesskap as hf
+from helsefellesskap.outline import Heading, Outline, OutlineBuilder, Paragraph, runs
 from helsefellesskap.render.api import render
+from helsefellesskap.render.format import Renderable, RenderContext
 
 MEDIA = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -109,13 +111,13 @@ def test_a_partnership_plugin_can_override_the_footer_labels(
 
 @attrs.frozen(kw_only=True)
 class MeetingMinutes(hf.Document):
-    """A document type a plugin might add, which the Word format has no layout for."""
+    """A document type a plugin might add."""
 
     KIND: ClassVar[str] = "meeting-minutes"
     FOLDER: ClassVar[str] = "minutes"
 
 
-def test_a_document_type_without_a_layout_is_refused_with_a_reason(
+def test_a_document_type_without_an_outline_is_refused_with_a_reason(
     bundle: hf.Bundle, manager: hf.PluginManager
 ) -> None:
     minutes = MeetingMinutes(id="referat-1", title="Referat")
@@ -125,8 +127,41 @@ def test_a_document_type_without_a_layout_is_refused_with_a_reason(
         render(minutes, "docx", bundle=bundle, manager=manager)
     from helsefellesskap.render.api import make_context
 
-    with pytest.raises(hf.RenderError, match="docx format cannot render a MeetingMinutes"):
+    with pytest.raises(hf.RenderError, match="no outline for a document of kind 'meeting-minutes'"):
         fmt.render(minutes, make_context(bundle, "nb", manager))
+
+
+class MinutesPlugin:
+    """A plugin adding meeting minutes with their outline, and no Word code."""
+
+    @hf.hookimpl
+    def hf_outline_builders(self) -> list[OutlineBuilder]:
+        def build(item: Renderable, context: RenderContext) -> Outline:
+            return Outline(
+                kind="meeting-minutes",
+                document=item.id,
+                title="Referat fra SSU",
+                language="nb",
+                label_language=context.language,
+                partnership=context.partnership.id,
+                blocks=(
+                    Heading(level=1, runs=runs("Referat fra SSU")),
+                    Paragraph(runs=runs("Sak 1: handlingsplanen er vedtatt.")),
+                ),
+            )
+
+        return [OutlineBuilder(kind="meeting-minutes", build=build)]
+
+
+def test_a_plugin_document_type_with_an_outline_renders_in_word_with_no_word_code(
+    bundle: hf.Bundle, word: type
+) -> None:
+    manager = hf.PluginManager()
+    assert manager.register(MinutesPlugin(), name="minutes")
+    minutes = MeetingMinutes(id="referat-1", title="Referat", partnership=bundle.partnership.id)
+    opened = word(render(minutes, "docx", bundle=bundle, manager=manager))
+    assert opened.headings() == [("Title", "Referat fra SSU")]
+    assert "Sak 1: handlingsplanen er vedtatt." in opened.text()
 
 
 def test_an_unknown_language_is_an_error_naming_the_known_ones(

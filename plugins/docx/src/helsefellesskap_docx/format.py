@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
-import attrs
-
-from helsefellesskap import RenderContext, RenderError, RenderFormat
+from helsefellesskap import RenderContext, RenderFormat
 from helsefellesskap.model import (
     ActionPlan,
     AnnualReport,
@@ -16,7 +14,7 @@ from helsefellesskap.model import (
     FundingRound,
     Partnership,
 )
-from helsefellesskap.render.format import CORE_RENDERABLES, Renderable
+from helsefellesskap.render.format import CORE_RENDERABLES, Renderable, output_name
 
 __all__ = ["FALLBACK_DATE", "MEDIA_TYPE", "DocxFormat", "document_date"]
 
@@ -45,9 +43,10 @@ def document_date(item: Renderable) -> dt.date:
 class DocxFormat(RenderFormat):
     """Word documents (``.docx``) made with python-docx.
 
-    Renders every document type of the core and, for a :class:`Partnership`, its
-    governance overview: the item's outline, block by block. The output of the same
-    input is the same bytes.
+    Renders every document type of the core, a plugin's document type that has an
+    outline builder and, for a :class:`Partnership`, its governance overview: the item's
+    outline, block by block (:mod:`helsefellesskap_docx.outline`). The output of the
+    same input is the same bytes.
     """
 
     name: ClassVar[str] = "docx"
@@ -56,20 +55,16 @@ class DocxFormat(RenderFormat):
     description: ClassVar[str] = "Word document (python-docx)"
     binary: ClassVar[bool] = True
     renders: ClassVar[tuple[type[Renderable], ...]] = CORE_RENDERABLES
+    outlines: ClassVar[bool] = True
+    own_labels: ClassVar[tuple[str, ...]] = ("docx.page", "docx.page_of")
+    """The labels the Word writer shows besides the outline's: the footer's words."""
 
     def render(self, item: Renderable, context: RenderContext) -> bytes:
-        """Render ``item`` to the bytes of a ``.docx`` file."""
-        if not self.can_render(item):
-            raise RenderError(
-                f"the docx format cannot render a {type(item).__name__}: it renders "
-                + ", ".join(kind.__name__ for kind in self.renders)
-            )
+        """Render ``item``'s outline to the bytes of a ``.docx`` file: any document the
+        core or a plugin builds an outline of (a :class:`RenderError` saying so for
+        others), and a partnership's governance overview."""
         from helsefellesskap.outline import build_outline
-        from helsefellesskap.outline.build import core_builder
-        from helsefellesskap.outline.common import item_kind
 
-        if core_builder(item_kind(item)) is None:  # until every builder has landed
-            return self._render_layout(item, context)
         outline = build_outline(item, context)
         from .outline import write_outline  # python-docx is imported here, not at start-up
 
@@ -86,19 +81,7 @@ class DocxFormat(RenderFormat):
 
     def _file_name(self, document: str, context: RenderContext) -> str:
         """The file name of the document ``document`` of the bundle in this format."""
-        from helsefellesskap.render.api import output_name
-
         found: Renderable | None = context.bundle.document(document)
         if found is None and document == context.partnership.id:
             found = context.partnership
         return output_name(found, self) if found is not None else document + self.extension
-
-    def _render_layout(self, item: Renderable, context: RenderContext) -> bytes:
-        from .layouts import render_item
-        from .layouts.common import data_language
-        from .writer import Label
-
-        if data_language(item, context) != context.language:
-            labels = {key: Label(text) for key, text in context.labels.items()}
-            context = attrs.evolve(context, labels=labels)
-        return render_item(item, context)

@@ -70,14 +70,13 @@ from helsefellesskap.outline import (
 from helsefellesskap.render.safe import xml_text
 
 from .writer import (
-    _TC_PR_ORDER,
     ACCENT_HEX,
     LIGHT_HEX,
+    TC_PR_ORDER,
     TEXT_WIDTH,
-    Label,
     WordWriter,
-    _element,
-    _insert_ordered,
+    element,
+    insert_ordered,
     word_language,
 )
 
@@ -151,15 +150,14 @@ def write_outline(
     :param document_file: the file name of another document by its id, for
         ``Link(document=...)``; ``<id>.docx`` without it.
     """
-    marked = reader_language != outline.language
     writer = WordWriter(
         title=outline.title,
         language=outline.language,
         label_language=reader_language,
         header=outline.running_head or header,
         header_title="" if outline.running_head else outline.title,
-        page_label=Label(page_label) if marked else page_label,
-        of_label=Label(of_label) if marked else of_label,
+        page_label=page_label,
+        of_label=of_label,
         date=date,
         author=header,
         subject=subject,
@@ -328,8 +326,8 @@ class OutlineWriter:
             return
         number = str(self._next_bookmark)
         self._next_bookmark += 1
-        p.append(_element("w:bookmarkStart", **{"w:id": number, "w:name": name}))
-        p.append(_element("w:bookmarkEnd", **{"w:id": number}))
+        p.append(element("w:bookmarkStart", **{"w:id": number, "w:name": name}))
+        p.append(element("w:bookmarkEnd", **{"w:id": number}))
 
     def _runs(self, parent: BaseOxmlElement, items: Inlines, look: _Look) -> None:
         """Append ``items`` to ``parent`` (a paragraph or a hyperlink) as runs."""
@@ -356,16 +354,16 @@ class OutlineWriter:
         r: CT_R = OxmlElement("w:r")
         properties = []
         if look.bold:
-            properties.append(_element("w:b"))
+            properties.append(element("w:b"))
         if look.italic:
-            properties.append(_element("w:i"))
+            properties.append(element("w:i"))
         color = LINK_HEX if look.link else look.color
         if color is not None:
-            properties.append(_element("w:color", **{"w:val": color}))
+            properties.append(element("w:color", **{"w:val": color}))
         if look.link:
-            properties.append(_element("w:u", **{"w:val": "single"}))
+            properties.append(element("w:u", **{"w:val": "single"}))
         if look.lang:
-            properties.append(_element("w:lang", **{"w:val": look.lang}))
+            properties.append(element("w:lang", **{"w:val": look.lang}))
         if properties:
             r_pr = OxmlElement("w:rPr")
             r_pr.extend(properties)
@@ -384,13 +382,13 @@ class OutlineWriter:
             if name is None:
                 self._runs(parent, link.runs, look)
                 return
-            hyperlink = _element("w:hyperlink", **{"w:anchor": name, "w:history": "1"})
+            hyperlink = element("w:hyperlink", **{"w:anchor": name, "w:history": "1"})
         else:
             target = link.url if link.url is not None else self._document_file(link.document or "")
             rel_id = self.document.part.relate_to(
                 xml_text(target, ""), RELATIONSHIP_TYPE.HYPERLINK, is_external=True
             )
-            hyperlink = _element("w:hyperlink", **{"r:id": rel_id, "w:history": "1"})
+            hyperlink = element("w:hyperlink", **{"r:id": rel_id, "w:history": "1"})
         parent.append(hyperlink)
         self._runs(hyperlink, link.runs, attrs.evolve(look, link=True))
 
@@ -507,17 +505,13 @@ class OutlineWriter:
 
     def _figure(self, figure: Figure, place: _Place) -> None:
         """The governance diagram as a nested list of its boxes, each under the one it
-        hangs from, then its legend."""
+        hangs from and marked with the kind of line to it, then its legend (each kind's
+        mark and words) and its description."""
+        note = None if place.in_cell else "Note"
         if figure.caption:
             caption = self._paragraph(place, None if place.in_cell else "Caption")
             self._format(caption).paragraph_format.keep_with_next = True
             self._runs(caption, figure.caption, place.look)
-        if figure.description:
-            self._runs(
-                self._paragraph(place, None if place.in_cell else "Note"),
-                figure.description,
-                place.look,
-            )
         diagram = figure.diagram
         for node, kind in _tree(diagram):
             item_place = attrs.evolve(place, depth=place.depth + node.depth)
@@ -528,11 +522,17 @@ class OutlineWriter:
                 else ()
             )
             self._item(ListItem(runs=(*arrow, *node.label, *closed)), item_place, None)
+        if diagram.legend_title and diagram.legend:
+            title = self._paragraph(place, note)
+            self._format(title).paragraph_format.keep_with_next = True
+            self._runs(title, diagram.legend_title, attrs.evolve(place.look, bold=True))
         for kind, text in diagram.legend:
-            p = self._paragraph(place, None if place.in_cell else "Note")
+            p = self._paragraph(place, note)
             if kind in LINE_MARKS:
                 self._run(p, place.look).text = LINE_MARKS[kind] + "\u00a0"
             self._runs(p, text, place.look)
+        if figure.description:
+            self._runs(self._paragraph(place, note), figure.description, place.look)
 
     def _aside(self, aside: Aside, place: _Place) -> None:
         """A titled block where the aside starts with a heading; a shaded box otherwise."""
@@ -575,7 +575,7 @@ class OutlineWriter:
         table = DocxTable(tbl, self.document._body)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        self.writer._table_look(table)
+        self.writer.table_look(table)
         return tbl
 
     def _after_table(self, place: _Place) -> None:
@@ -592,8 +592,8 @@ class OutlineWriter:
         tr: CT_Row = tbl.add_tr()
         tr_pr = tr.get_or_add_trPr()
         if header:
-            tr_pr.append(_element("w:tblHeader", **{"w:val": "true"}))
-        tr_pr.append(_element("w:cantSplit", **{"w:val": "true"}))
+            tr_pr.append(element("w:tblHeader", **{"w:val": "true"}))
+        tr_pr.append(element("w:cantSplit", **{"w:val": "true"}))
         return tr
 
     def _new_cell(self, tr: CT_Row, width: int, fill: str | None, colspan: int = 1) -> CT_Tc:
@@ -602,8 +602,8 @@ class OutlineWriter:
         if colspan > 1:
             tc.grid_span = colspan
         if fill is not None:
-            shading = _element("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill})
-            _insert_ordered(tc.get_or_add_tcPr(), shading, _TC_PR_ORDER)
+            shading = element("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill})
+            insert_ordered(tc.get_or_add_tcPr(), shading, TC_PR_ORDER)
         return tc
 
     def _table(self, table: Table, place: _Place) -> None:

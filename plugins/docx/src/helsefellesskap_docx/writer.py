@@ -1,11 +1,10 @@
-"""A small Word writer over python-docx: the house style and the building blocks.
+"""The house style of the Word documents, over python-docx.
 
-:class:`WordWriter` knows nothing of partnerships or plans. It sets up an A4 document in
-the house style (fonts, heading colours, table look), a running header and a footer
-with the page number, and offers the blocks the layouts are made of: the title block,
-numbered headings in the built-in *Heading* styles (so that Word's navigation pane
-lists them), paragraphs, bullet lists, a list of abbreviations and tables whose header
-row repeats on every page and whose cells may span rows.
+:class:`WordWriter` knows nothing of partnerships, plans or outlines. It sets up an A4
+document in the house style (fonts, heading colours, the table look, the paragraph styles
+the outline writer uses: *Title*, *Heading 1–9*, *List Bullet 1–3*, *Table Text*, *Note*,
+*Caption*), a running header and a footer with the page number (``Side 3 av 7``), and the
+core properties. :mod:`helsefellesskap_docx.outline` writes the blocks into it.
 
 :meth:`WordWriter.to_bytes` gives the same bytes for the same content: the timestamps
 of the core properties and of the zip entries are fixed, and the thumbnail of
@@ -17,27 +16,36 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-import attrs
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Mm, Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
-from docx.table import Table, _Cell
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 
 from helsefellesskap.render.safe import xml_text
 
-__all__ = ["Cell", "Label", "Run", "WordWriter", "word_language"]
+__all__ = [
+    "ACCENT_HEX",
+    "BORDER_HEX",
+    "LIGHT_HEX",
+    "P_PR_ORDER",
+    "TC_PR_ORDER",
+    "TEXT_WIDTH",
+    "WordWriter",
+    "element",
+    "insert_ordered",
+    "word_language",
+]
 
 ACCENT = RGBColor(0x1F, 0x38, 0x64)
 """Dark blue of headings and the table header row."""
@@ -68,65 +76,6 @@ def word_language(language: str) -> str:
     return _LANGUAGE_TAGS.get(language, language)
 
 
-class Label(str):
-    """Text in the rendering language (a label), where the document's data is in another.
-
-    The writer marks a run whose text is a ``Label`` with the rendering language, so that
-    Word checks the spelling of (and a screen reader speaks) the labels and the data each
-    in its own language. Text built from a label (``f"{label}: "``) is plain ``str``
-    again: wrap it anew where it is still a label.
-    """
-
-    __slots__ = ()
-
-
-@attrs.frozen
-class Run:
-    """A piece of text with its emphasis, for paragraphs that mix plain and bold text."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-
-
-Text = str | Run | Sequence[str | Run]
-"""Paragraph content: plain text, one run, or runs in order."""
-
-
-@attrs.frozen(kw_only=True)
-class Cell:
-    """One table cell: paragraphs, bullet points, closing paragraphs, hyperlinks and a
-    remark in italics, in that order; it may span rows below it.
-
-    ``label`` is printed in bold before the first paragraph (a measure's ``a)``).
-    ``links`` are ``(url, text)`` pairs, the URL shown where there is no text.
-    ``rowspan`` counts rows from this one; the rows it covers hold ``None`` for it.
-    """
-
-    paragraphs: tuple[str, ...] = ()
-    bullets: tuple[str, ...] = ()
-    closing: tuple[str, ...] = ()
-    links: tuple[tuple[str, str | None], ...] = ()
-    remark: str | None = None
-    label: str | None = None
-    rowspan: int = 1
-    bold: bool = False
-    shaded: bool = False
-
-    @classmethod
-    def of(cls, text: str | None, *, bold: bool = False, shaded: bool = False) -> Cell:
-        """A cell of one paragraph (or an empty cell for ``None``)."""
-        return cls(paragraphs=(text,) if text else (), bold=bold, shaded=shaded)
-
-
-def _runs(text: Text) -> list[Run]:
-    if isinstance(text, str):
-        return [Run(text)]
-    if isinstance(text, Run):
-        return [text]
-    return [Run(part) if isinstance(part, str) else part for part in text]
-
-
 def _text_run(paragraph: Paragraph, text: str) -> DocxRun:
     """Append a run of ``text`` to ``paragraph``, made safe for XML first: a vertical tab
     or form feed (Word's manual breaks) becomes a line break, any other character XML
@@ -135,11 +84,12 @@ def _text_run(paragraph: Paragraph, text: str) -> DocxRun:
     return paragraph.add_run(xml_text(text))
 
 
-def _element(tag: str, **attributes: str) -> BaseOxmlElement:
-    element: BaseOxmlElement = OxmlElement(tag)
+def element(tag: str, **attributes: str) -> BaseOxmlElement:
+    """A new WordprocessingML element ``tag`` (``w:shd``) with ``attributes``."""
+    found: BaseOxmlElement = OxmlElement(tag)
     for name, value in attributes.items():
-        element.set(qn(name), value)
-    return element
+        found.set(qn(name), value)
+    return found
 
 
 def _order(names: str) -> tuple[str, ...]:
@@ -148,12 +98,12 @@ def _order(names: str) -> tuple[str, ...]:
 
 # The order of children the schema prescribes, where we add children ourselves: Word
 # refuses a document whose property elements come in another order.
-_TBL_PR_ORDER = _order(
+TBL_PR_ORDER = _order(
     "w:tblStyle w:tblpPr w:tblOverlap w:bidiVisual w:tblStyleRowBandSize w:tblStyleColBandSize"
     " w:tblW w:jc w:tblCellSpacing w:tblInd w:tblBorders w:shd w:tblLayout w:tblCellMar"
     " w:tblLook w:tblCaption w:tblDescription"
 )
-_P_PR_ORDER = _order(
+P_PR_ORDER = _order(
     "w:pStyle w:keepNext w:keepLines w:pageBreakBefore w:framePr w:widowControl w:numPr"
     " w:suppressLineNumbers w:pBdr w:shd w:tabs w:suppressAutoHyphens w:kinsoku w:wordWrap"
     " w:overflowPunct w:topLinePunct w:autoSpaceDE w:autoSpaceDN w:bidi w:adjustRightInd"
@@ -161,13 +111,13 @@ _P_PR_ORDER = _order(
     " w:textDirection w:textAlignment w:textboxTightWrap w:outlineLvl w:divId w:cnfStyle"
     " w:rPr w:sectPr w:pPrChange"
 )
-_TC_PR_ORDER = _order(
+TC_PR_ORDER = _order(
     "w:cnfStyle w:tcW w:gridSpan w:hMerge w:vMerge w:tcBorders w:shd w:noWrap w:tcMar"
     " w:textDirection w:tcFitText w:vAlign w:hideMark"
 )
 
 
-def _insert_ordered(parent: BaseOxmlElement, child: BaseOxmlElement, order: Sequence[str]) -> None:
+def insert_ordered(parent: BaseOxmlElement, child: BaseOxmlElement, order: Sequence[str]) -> None:
     """Insert ``child`` into ``parent`` where the schema's ``order`` puts it."""
     names = [qn(tag) for tag in order]
     later = set(names[names.index(child.tag) + 1 :])
@@ -181,11 +131,11 @@ def _insert_ordered(parent: BaseOxmlElement, child: BaseOxmlElement, order: Sequ
 class WordWriter:
     """Builds one Word document in the house style.
 
-    :param title: the document title (core properties and the title block).
+    :param title: the document title (core properties, and the header's right side).
     :param language: the language of the document's data (``nb``, ``nn``, ``en``); sets
         the proofing language of the styles and the core property.
-    :param label_language: the language of the labels, where it differs: runs whose text
-        is a :class:`Label` are marked with it.
+    :param label_language: the language of the labels, where it differs: the footer's
+        words are marked with it.
     :param header: the running header text (the partnership's name).
     :param header_title: the text at the right of the header (the title by default);
         empty for a header of ``header`` alone.
@@ -260,13 +210,6 @@ class WordWriter:
             paragraph._p.style = self._style_id(name)
         return paragraph
 
-    def _add(self, name: str | None = None, text: str | None = None) -> Paragraph:
-        """A new body paragraph in the style called ``name``."""
-        paragraph = self._styled(self.document.add_paragraph(), name)
-        if text:
-            self._run(paragraph, text)
-        return paragraph
-
     def _set_font(self, style: ParagraphStyle, size: Pt | None = None) -> None:
         font = style.font
         font.name = FONT
@@ -288,7 +231,7 @@ class WordWriter:
             if r_pr is not None:
                 lang = r_pr.find(qn("w:lang"))
                 if lang is None:
-                    lang = _element("w:lang")
+                    lang = element("w:lang")
                     r_pr.append(lang)
                 lang.set(qn("w:val"), tag)
         normal = self._paragraph_style("Normal")
@@ -377,20 +320,27 @@ class WordWriter:
 
     def _bottom_border(self, paragraph: Paragraph) -> None:
         p_pr = paragraph._p.get_or_add_pPr()
-        borders = _element("w:pBdr")
+        borders = element("w:pBdr")
         edge = {"w:val": "single", "w:sz": "4", "w:space": "4", "w:color": BORDER_HEX}
-        borders.append(_element("w:bottom", **edge))
-        _insert_ordered(p_pr, borders, _P_PR_ORDER)
+        borders.append(element("w:bottom", **edge))
+        insert_ordered(p_pr, borders, P_PR_ORDER)
 
     def _set_footer(self, page_label: str, of_label: str) -> None:
         section = self.document.sections[0]
         paragraph = section.footer.paragraphs[0]
         self._styled(paragraph, "Footer")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self._run(paragraph, f"{page_label} ", label=isinstance(page_label, Label))
+        self._label_run(paragraph, f"{page_label} ")
         self.field(paragraph, "PAGE", "1")
-        self._run(paragraph, f" {of_label} ", label=isinstance(of_label, Label))
+        self._label_run(paragraph, f" {of_label} ")
         self.field(paragraph, "NUMPAGES", "1")
+
+    def _label_run(self, paragraph: Paragraph, text: str) -> None:
+        """A run of a label, marked with the labels' language where it is not the data's."""
+        run = _text_run(paragraph, text)
+        if self.label_language is not None:
+            r_pr = run._r.get_or_add_rPr()
+            r_pr.append(element("w:lang", **{"w:val": word_language(self.label_language)}))
 
     def _set_properties(
         self, *, title: str, date: dt.date, author: str, subject: str, keywords: str
@@ -417,237 +367,29 @@ class WordWriter:
         for part in ("begin", "instr", "separate", "text", "end"):
             run = paragraph.add_run()
             if part == "instr":
-                instr = _element("w:instrText")
+                instr = element("w:instrText")
                 instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
                 instr.text = f" {instruction} "
                 run._r.append(instr)
             elif part == "text":
                 run.text = shown
             else:
-                run._r.append(_element("w:fldChar", **{"w:fldCharType": part}))
-
-    def _run(self, paragraph: Paragraph, text: str, *, label: bool | None = None) -> DocxRun:
-        """Append a run of ``text``, marked with the labels' language if it is a label
-        (a :class:`Label`, or ``label`` true)."""
-        run = _text_run(paragraph, text)
-        is_label = isinstance(text, Label) if label is None else label
-        if is_label and self.label_language is not None:
-            r_pr = run._r.get_or_add_rPr()
-            r_pr.append(_element("w:lang", **{"w:val": word_language(self.label_language)}))
-        return run
-
-    def _fill(self, paragraph: Paragraph, text: Text, *, bold: bool = False) -> Paragraph:
-        for part in _runs(text):
-            run = self._run(paragraph, part.text)
-            if part.bold or bold:
-                run.bold = True
-            if part.italic:
-                run.italic = True
-        return paragraph
-
-    def title(self, text: str, lines: Iterable[str] = ()) -> None:
-        """The title block: the title in the *Title* style, then subtitle lines."""
-        self._add("Title", text)
-        for line in lines:
-            self._add("Subtitle", line)
-
-    def heading(self, text: str, level: int, number: str | None = None) -> Paragraph:
-        """A heading in the built-in *Heading N* style, prefixed with its number."""
-        shown = f"{number} {text}" if number else text
-        if isinstance(text, Label):
-            shown = Label(shown)
-        return self._add(f"Heading {min(max(level, 1), 9)}", shown)
-
-    def paragraph(self, text: Text, *, style: str | None = None, bold: bool = False) -> Paragraph:
-        """A paragraph of running text."""
-        return self._fill(self._add(style), text, bold=bold)
-
-    def note(self, text: Text) -> Paragraph:
-        """A paragraph in muted, smaller type (dates, sources)."""
-        paragraph = self.paragraph(text)
-        for run in paragraph.runs:
-            run.font.size = Pt(9)
-            run.font.color.rgb = MUTED
-        return paragraph
-
-    def bullets(self, items: Iterable[Text], *, level: int = 1) -> None:
-        """A bullet list; ``level`` 2 indents it under the previous item."""
-        style = {1: "List Bullet", 2: "List Bullet 2"}.get(level, "List Bullet 3")
-        for item in items:
-            self._fill(self._add(style), item)
-
-    def numbered(self, items: Iterable[Text]) -> None:
-        """A list numbered by hand (``1.``, ``2.`` …), stable in every word processor."""
-        for number, item in enumerate(items, start=1):
-            paragraph = self.document.add_paragraph()
-            paragraph.paragraph_format.left_indent = Mm(8)
-            paragraph.paragraph_format.first_line_indent = Mm(-6)
-            paragraph.paragraph_format.space_after = Pt(2)
-            paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(8))
-            self._fill(paragraph, [f"{number}.\t", *_runs(item)])
-
-    def definitions(self, pairs: Iterable[tuple[str, str]], *, separator: str = "=") -> None:
-        """A list of terms and what they mean: ``SSU = Strategisk samarbeidsutvalg``."""
-        for term, meaning in pairs:
-            paragraph = self.document.add_paragraph()
-            fmt = paragraph.paragraph_format
-            fmt.left_indent = Mm(28)
-            fmt.first_line_indent = Mm(-28)
-            fmt.space_after = Pt(1)
-            fmt.tab_stops.add_tab_stop(Mm(28))
-            _text_run(paragraph, term).bold = True
-            _text_run(paragraph, f"\t{separator} {meaning}" if separator else f"\t{meaning}")
-
-    def link(self, url: str, text: str | None = None) -> Paragraph:
-        """A paragraph holding one hyperlink to ``url``."""
-        return self._hyperlink(self.document.add_paragraph(), url, text)
-
-    def _hyperlink(self, paragraph: Paragraph, url: str, text: str | None) -> Paragraph:
-        """Append a hyperlink to ``url`` showing ``text`` (the URL itself without one)."""
-        url = xml_text(url, "")
-        rel_id = self.document.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-        hyperlink = _element("w:hyperlink", **{"r:id": rel_id})
-        run = _text_run(paragraph, text or url)
-        run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
-        run.font.underline = True
-        paragraph._p.remove(run._r)
-        hyperlink.append(run._r)
-        paragraph._p.append(hyperlink)
-        return paragraph
-
-    def gap(self, points: float = 6, *, keep_with_next: bool = True) -> None:
-        """A little vertical space (an empty paragraph ``points`` high)."""
-        paragraph = self._add()
-        fmt = paragraph.paragraph_format
-        fmt.space_before = fmt.space_after = Pt(0)
-        fmt.line_spacing = Pt(points)
-        fmt.keep_with_next = keep_with_next
-
-    def page_break(self) -> None:
-        """Start a new page."""
-        self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-    def table(
-        self,
-        headers: Sequence[str] | None,
-        rows: Sequence[Sequence[Cell | None]],
-        *,
-        widths: Sequence[float] | None = None,
-        first_column_shaded: bool = False,
-        keep_together: bool = False,
-    ) -> Table:
-        """A table; its header row (if any) repeats on every page; ``None`` cells are
-        covered by a cell above that spans rows.
-
-        ``widths`` are relative column widths; the table fills the text width.
-        ``keep_together`` keeps a short table on one page (each row keeps with the next).
-        """
-        columns = len(headers) if headers is not None else max(len(row) for row in rows)
-        offset = 1 if headers is not None else 0
-        table: Table = self.document.add_table(rows=offset + len(rows), cols=columns)
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        self._table_look(table)
-        shares = list(widths) if widths else [1.0] * columns
-        total = sum(shares)
-        column_widths = [Emu(int(TEXT_WIDTH * share / total)) for share in shares]
-        for index, width in enumerate(column_widths):
-            table.columns[index].width = width
-        if headers is not None:
-            header_row = table.rows[0]
-            self._repeat_header(header_row._tr)
-            for index, text in enumerate(headers):
-                cell = header_row.cells[index]
-                cell.width = column_widths[index]
-                self._shade(cell, ACCENT_HEX)
-                paragraph = cell.paragraphs[0]
-                self._styled(paragraph, "Table Text")
-                run = self._run(paragraph, text)
-                run.bold = True
-                run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-        spans: list[tuple[int, int, int]] = []
-        for row_index, row in enumerate(rows, start=offset):
-            table_row = table.rows[row_index]
-            self._keep_row_together(table_row._tr)
-            for column, spec in enumerate(row):
-                cell = table_row.cells[column]
-                cell.width = column_widths[column]
-                if spec is None:
-                    continue
-                if spec.shaded or (first_column_shaded and column == 0):
-                    self._shade(cell, LIGHT_HEX)
-                self._fill_cell(cell, spec)
-                if spec.rowspan > 1:
-                    spans.append((row_index, column, row_index + spec.rowspan - 1))
-        last_row = offset + len(rows) - 1
-        if keep_together:
-            for table_row in table.rows[:last_row]:
-                for cell in table_row.cells:
-                    for paragraph in cell.paragraphs:
-                        paragraph.paragraph_format.keep_with_next = True
-        for top, column, bottom in spans:
-            if min(bottom, last_row) > top:
-                table.cell(top, column).merge(table.cell(min(bottom, last_row), column))
-        self.gap(8, keep_with_next=False)
-        return table
-
-    def facts_table(self, pairs: Sequence[tuple[str, str]]) -> Table:
-        """A two-column table of names and values, the names shaded and bold."""
-        rows = [[Cell.of(name, bold=True), Cell.of(value)] for name, value in pairs]
-        return self.table(None, rows, widths=[1, 2.6], first_column_shaded=True, keep_together=True)
-
-    def _fill_cell(self, cell: _Cell, spec: Cell) -> None:
-        first = True
-        style = "Table Text"
-        for text in spec.paragraphs or ("",):
-            paragraph = self._styled(cell.paragraphs[0] if first else cell.add_paragraph(), style)
-            if first and spec.label:
-                _text_run(paragraph, spec.label + " ").bold = True
-            run = self._run(paragraph, text)
-            run.bold = spec.bold
-            first = False
-        for text in spec.bullets:
-            paragraph = self._styled(cell.add_paragraph(), style)
-            paragraph.paragraph_format.left_indent = Mm(4)
-            paragraph.paragraph_format.first_line_indent = Mm(-3)
-            _text_run(paragraph, "•\u00a0" + text)
-        for text in spec.closing:
-            _text_run(self._styled(cell.add_paragraph(), style), text)
-        for url, shown in spec.links:
-            self._hyperlink(self._styled(cell.add_paragraph(), style), url, shown)
-        if spec.remark:
-            _text_run(self._styled(cell.add_paragraph(), style), spec.remark).italic = True
+                run._r.append(element("w:fldChar", **{"w:fldCharType": part}))
 
     # -- table XML ----------------------------------------------------------------------
 
-    @staticmethod
-    def _repeat_header(tr: BaseOxmlElement) -> None:
-        tr_pr = tr.get_or_add_trPr()
-        tr_pr.append(_element("w:tblHeader", **{"w:val": "true"}))
-        tr_pr.append(_element("w:cantSplit", **{"w:val": "true"}))
-
-    @staticmethod
-    def _keep_row_together(tr: BaseOxmlElement) -> None:
-        tr_pr = tr.get_or_add_trPr()
-        tr_pr.append(_element("w:cantSplit", **{"w:val": "true"}))
-
-    @staticmethod
-    def _shade(cell: _Cell, fill: str) -> None:
-        tc_pr = cell._tc.get_or_add_tcPr()
-        shading = _element("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill})
-        _insert_ordered(tc_pr, shading, _TC_PR_ORDER)
-
-    def _table_look(self, table: Table) -> None:
+    def table_look(self, table: Table) -> None:
+        """Give ``table`` the house look: thin borders in the accent colour, cell margins."""
         tbl_pr = table._tbl.tblPr
-        borders = _element("w:tblBorders")
+        borders = element("w:tblBorders")
         line = {"w:val": "single", "w:sz": "4", "w:space": "0", "w:color": BORDER_HEX}
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            borders.append(_element(f"w:{edge}", **line))
-        _insert_ordered(tbl_pr, borders, _TBL_PR_ORDER)
-        margins = _element("w:tblCellMar")
+            borders.append(element(f"w:{edge}", **line))
+        insert_ordered(tbl_pr, borders, TBL_PR_ORDER)
+        margins = element("w:tblCellMar")
         for edge, width in (("top", "57"), ("left", "85"), ("bottom", "57"), ("right", "85")):
-            margins.append(_element(f"w:{edge}", **{"w:w": width, "w:type": "dxa"}))
-        _insert_ordered(tbl_pr, margins, _TBL_PR_ORDER)
+            margins.append(element(f"w:{edge}", **{"w:w": width, "w:type": "dxa"}))
+        insert_ordered(tbl_pr, margins, TBL_PR_ORDER)
 
     # -- output -------------------------------------------------------------------------
 
