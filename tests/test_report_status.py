@@ -156,6 +156,11 @@ def test_troms_og_ofoten_report_2022_follows_no_bundled_plan() -> None:
     plans = {p.id: p for p in bundle.documents_of(ActionPlan)}
     assert report_for(bundle, plans["handlingsplan-2023"]) is None
     (result,) = bundle_status(bundle, (plans["handlingsplan-2023"],), on=dt.date(2024, 1, 1))
-    # The 2023 plan gives no deadlines, so nothing is overdue, whatever the day.
+    # The 2023 plan gives no deadlines: once its period has ended, every measure that is
+    # neither done nor cancelled is overdue (25 planned on 2024-01-01).
     assert result.total == sum(result.by_status.values()) > 0
-    assert result.overdue == ()
+    assert len(result.overdue) == result.by_status[MeasureStatus.PLANNED] == 25
+    assert {m.due for m in result.overdue} == {dt.date(2023, 12, 31)}
+    # Within the period, a measure without a deadline is not overdue.
+    (during,) = bundle_status(bundle, (plans["handlingsplan-2023"],), on=dt.date(2023, 12, 31))
+    assert during.overdue == ()

@@ -1,9 +1,11 @@
-"""``helsefellesskap status TARGET [--on DATE]``: the measures of an action plan by status
-and by responsible actor, and which are overdue on a day (today if not given).
+"""``helsefellesskap status TARGET [--on DATE] [--stale-after DAYS] [--fail-on overdue,stale]``:
+the measures of an action plan by status and by responsible actor, and which are overdue
+or stale on a day (today if not given).
 
 TARGET is resolved as for ``validate``: an action plan, or a partnership (each of its
-plans). The latest annual report that follows a plan up gives its measures' status.
-Exit status 0, or 2 for bad data or usage.
+plans). The plan's status updates and the latest annual report that follows a plan up
+give its measures' status. Exit status 0; 1 when ``--fail-on`` names something found
+(for a scheduled job); 2 for bad data or usage.
 """
 
 from __future__ import annotations
@@ -13,13 +15,18 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ..command import Command, CommandContext
-from ..followup.status import JSON_FORMAT, JSON_VERSION, PlanStatus, bundle_status
-from ..followup.values import toml_text, toml_value
+from ..errors import UsageError
+from ..followup.status import JSON_FORMAT, JSON_VERSION, MeasureState, PlanStatus, bundle_status
 from ..model import MeasureStatus
 from ..targets import resolve_target
 from .coverage import add_target_arguments, plans_of, write_plan_reports
 
-__all__ = ["STATUS", "format_status"]
+__all__ = ["FAIL_ON", "STATUS", "format_status"]
+
+FAIL_ON = ("overdue", "stale")
+"""What ``--fail-on`` can name."""
+
+_TEXT_LIMIT = 60
 
 
 def _day(text: str) -> dt.date:
@@ -35,8 +42,32 @@ def _counts(by_status: Mapping[MeasureStatus, int]) -> str:
     return ", ".join(f"{n} {status.value}" for status, n in by_status.items() if n)
 
 
+def _short(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= _TEXT_LIMIT else line[: _TEXT_LIMIT - 1].rstrip() + "…"
+
+
+def _day_text(day: dt.date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def _measure_line(measure: MeasureState) -> str:
+    who = f" ({', '.join(measure.names)})" if measure.names else ""
+    return f"    {measure.id}: {_short(measure.text)}{who}"
+
+
+def _due_text(measure: MeasureState) -> str:
+    if measure.deadline is None:
+        assert measure.due is not None
+        return f"no deadline, the plan's period ended {_day_text(measure.due)}"
+    shown = measure.deadline.display()
+    latest = _day_text(measure.deadline.latest)
+    return f"deadline {shown}" + (f" ({latest})" if shown != latest else "")
+
+
 def format_status(result: PlanStatus, title: str | None = None) -> str:
-    """One plan's status as text for people."""
+    """One plan's status as text for people: counts, then the overdue and stale measures
+    with their text, who is responsible (by name) and readable deadlines."""
     heading = result.plan + (f" ({title})" if title else "")
     source = f", with annual report {result.report}" if result.report else ""
     lines = [f"{heading} on {result.on.isoformat()}{source}"]
@@ -56,17 +87,32 @@ def format_status(result: PlanStatus, title: str | None = None) -> str:
     overdue = result.overdue
     lines.append(f"  overdue: {len(overdue)}")
     for measure in overdue:
-        assert measure.deadline is not None
-        lines.append(
-            f"    {measure.id} ({measure.path}): deadline {toml_text(toml_value(measure.deadline))}"
-            f" (latest {measure.deadline.latest.isoformat()}), {measure.status.value}"
+        lines.append(_measure_line(measure))
+        lines.append(f"      {_due_text(measure)}; {measure.status.value}")
+    stale = result.stale
+    lines.append(f"  stale (no update for more than {result.stale_after} days): {len(stale)}")
+    for measure in stale:
+        lines.append(_measure_line(measure))
+        last = (
+            f"last update {_day_text(measure.updated)}"
+            if measure.updated is not None
+            else "no update since the plan began"
         )
+        lines.append(f"      {last}; {measure.status.value}")
     if result.unknown_follow_ups:
         lines.append(
             f"  the report follows up measures the plan does not have: "
             f"{', '.join(result.unknown_follow_ups)}"
         )
     return "\n".join(lines)
+
+
+def _fail_on(text: str) -> tuple[str, ...]:
+    chosen = tuple(word.strip() for word in text.split(",") if word.strip())
+    wrong = [word for word in chosen if word not in FAIL_ON]
+    if wrong or not chosen:
+        raise argparse.ArgumentTypeError(f"{text!r}: write overdue, stale or overdue,stale")
+    return chosen
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,25 +123,47 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="the day to find overdue measures on (YYYY-MM-DD; default today)",
     )
+    parser.add_argument(
+        "--stale-after",
+        type=int,
+        metavar="DAYS",
+        help="days without an update after which a measure is stale "
+        "(default: the partnership's [follow_up] stale_after_days, else 180)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        type=_fail_on,
+        default=(),
+        metavar="overdue,stale",
+        help="exit 1 when any measure is overdue, stale, or either (for a scheduled job)",
+    )
 
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:
     target = resolve_target(args.target, context.manager)
     plans = plans_of(target)
     day: dt.date = args.on if args.on is not None else dt.date.today()
-    results = bundle_status(target.bundle, plans, on=day)
-    return write_plan_reports(
+    if args.stale_after is not None and args.stale_after < 0:
+        raise UsageError(f"--stale-after {args.stale_after}: give 0 or more days")
+    results = bundle_status(target.bundle, plans, on=day, stale_after=args.stale_after)
+    write_plan_reports(
         args.format,
         context,
         target,
         {"format": JSON_FORMAT, "version": JSON_VERSION, "on": day.isoformat()},
         [(r.to_json(), format_status(r, p.title)) for r, p in zip(results, plans, strict=True)],
     )
+    found = {
+        "overdue": any(r.overdue for r in results),
+        "stale": any(r.stale for r in results),
+    }
+    return 1 if any(found[what] for what in args.fail_on) else 0
 
 
 STATUS = Command(
     name="status",
-    help="count an action plan's measures by status and responsible, and list the overdue",
+    help="count an action plan's measures by status and responsible, and list the overdue "
+    "and stale",
     add_arguments=_add_arguments,
     run=_run,
 )

@@ -1,9 +1,16 @@
-"""Status of an action plan's measures: by status, by responsible actor, and overdue.
+"""Status of an action plan's measures: by status, by responsible actor, overdue and stale.
 
-Where an annual report is given, its ``measure_status`` follow-ups take the place of the
-status the plan records (the report is newer). A follow-up names a measure by its id, or
-as ``<plan id>.<measure id>``. A measure is *overdue* on a day when the last day its
-deadline allows is before that day and it is neither done nor cancelled.
+A measure's status on a day is that of its latest status update on or before the day:
+the plan's own ``updates`` of the measure, and the ``measure_status`` follow-ups of an
+annual report (each dated the last day of the report's year unless it gives a date); on
+the same day the plan's update wins. Without an update, the status the plan gives counts.
+A follow-up names a measure by its id, or as ``<plan id>.<measure id>``.
+
+A measure is *overdue* on a day when it is neither done nor cancelled and the last day its
+deadline allows is before that day, or it has no deadline and its plan's period has
+ended. It is *stale* when it is neither done nor cancelled and has had no update for more
+than ``stale_after`` days (counted from the plan's adoption, else the start of its
+period, while it has had none).
 """
 
 from __future__ import annotations
@@ -16,17 +23,21 @@ import attrs
 
 from ..errors import UsageError
 from ..model import (
+    FINISHED,
     ActionPlan,
     AnnualReport,
     Bundle,
     Deadline,
-    MeasureFollowUp,
+    FollowUpSettings,
+    Measure,
     MeasureStatus,
     Partnership,
+    StatusUpdate,
 )
 from .values import json_value, toml_value
 
 __all__ = [
+    "DEFAULT_STALE_AFTER",
     "FINISHED",
     "JSON_FORMAT",
     "JSON_VERSION",
@@ -38,9 +49,10 @@ __all__ = [
     "report_for",
 ]
 
-FINISHED = frozenset({MeasureStatus.DONE, MeasureStatus.CANCELLED})
-"""Statuses of a measure that can no longer be overdue."""
 
+DEFAULT_STALE_AFTER = FollowUpSettings().stale_after_days
+"""Days without an update after which a measure that is not finished is stale, unless the
+partnership's ``[follow_up] stale_after_days`` says otherwise."""
 
 JSON_FORMAT = "helsefellesskap-status"
 """The ``format`` key of the status report's JSON form."""
@@ -51,10 +63,15 @@ JSON_VERSION = 1
 
 @attrs.frozen(kw_only=True)
 class MeasureState:
-    """One measure's standing: its status (from the plan or the report) and deadline.
+    """One measure's standing on a day: its status, deadline, and whether it is overdue
+    or stale.
 
-    ``source`` is ``"plan"`` or the id of the annual report whose follow-up gave the
-    status; ``note`` is the follow-up's note, else the plan's ``status_note``.
+    ``source`` is ``"plan"`` (the status the plan gives, no update yet), ``"update"``
+    (the plan's latest update of the measure) or the id of the annual report whose
+    follow-up gave the status; ``note`` is that update's note, else the plan's
+    ``status_note``. ``updated`` is the day of the latest update, ``due`` the day it was
+    due (its deadline's last day, or the end of the plan's period if it has none), and
+    ``names`` the responsible as documents name them.
     """
 
     id: str
@@ -63,9 +80,13 @@ class MeasureState:
     status: MeasureStatus
     source: str
     responsible: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
     deadline: Deadline | None = None
+    due: dt.date | None = None
     note: str | None = None
+    updated: dt.date | None = None
     overdue: bool = False
+    stale: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -98,6 +119,7 @@ class PlanStatus:
     on: dt.date
     report: str | None
     measures: tuple[MeasureState, ...]
+    stale_after: int = DEFAULT_STALE_AFTER
     by_status: Mapping[MeasureStatus, int]
     by_responsible: tuple[ActorCount, ...]
     unassigned: int = 0
@@ -112,6 +134,12 @@ class PlanStatus:
     def overdue(self) -> tuple[MeasureState, ...]:
         """The measures overdue on :attr:`on`, in plan order."""
         return tuple(m for m in self.measures if m.overdue)
+
+    @property
+    def stale(self) -> tuple[MeasureState, ...]:
+        """The measures with no update for more than :attr:`stale_after` days, in plan
+        order."""
+        return tuple(m for m in self.measures if m.stale)
 
     def to_json(self) -> dict[str, Any]:
         """The status as JSON data (the shape in ``docs/follow-up.md``)."""
@@ -133,6 +161,8 @@ class PlanStatus:
             ],
             "unassigned": self.unassigned,
             "overdue": [m.id for m in self.overdue],
+            "stale_after_days": self.stale_after,
+            "stale": [m.id for m in self.stale],
             "measures": [
                 {
                     "id": m.id,
@@ -142,7 +172,10 @@ class PlanStatus:
                     "responsible": list(m.responsible),
                     "deadline": json_value(toml_value(m.deadline)),
                     "latest": m.deadline.latest.isoformat() if m.deadline else None,
+                    "due": m.due.isoformat() if m.due else None,
                     "overdue": m.overdue,
+                    "updated": m.updated.isoformat() if m.updated else None,
+                    "stale": m.stale,
                     "note": m.note,
                 }
                 for m in self.measures
@@ -155,32 +188,67 @@ def _zero() -> dict[MeasureStatus, int]:
     return dict.fromkeys(MeasureStatus, 0)
 
 
+def _follow_ups(
+    plan: ActionPlan, report: AnnualReport | None
+) -> dict[str, tuple[str, StatusUpdate]]:
+    """The report's follow-ups as updates, by measure id, with the name each gave."""
+    found: dict[str, tuple[str, StatusUpdate]] = {}
+    if report is None:
+        return found
+    prefix = f"{plan.id}."
+    for follow_up in report.measure_status:
+        name = follow_up.measure
+        key = name[len(prefix) :] if name.startswith(prefix) else name
+        found[key] = (name, follow_up.as_update(report))
+    return found
+
+
+def _standing(
+    measure: Measure, follow_up: StatusUpdate | None, report_id: str | None, day: dt.date
+) -> tuple[MeasureStatus, str, str | None, dt.date | None]:
+    """Status, source, note and date of the latest update on ``day`` (the plan's update
+    wins over the report's on the same day)."""
+    own = measure.latest_update(day)
+    if follow_up is not None and report_id is not None and follow_up.date <= day:
+        later = own is None or follow_up.date > own.date
+        if later:
+            note = follow_up.note or measure.status_note
+            return follow_up.status, report_id, note, follow_up.date
+    if own is not None:
+        return own.status, "update", own.note or measure.status_note, own.date
+    return measure.status, "plan", measure.status_note, None
+
+
 def plan_status(
     plan: ActionPlan,
     partnership: Partnership | None = None,
     *,
     on: dt.date | None = None,
     report: AnnualReport | None = None,
+    stale_after: int | None = None,
 ) -> PlanStatus:
     """The status of ``plan``'s measures on the day ``on`` (today if not given).
 
     ``partnership`` names the responsible actors (without it, their ids are their
-    names). ``report``'s follow-ups override the plan's statuses; a report that follows
-    up another plan raises :class:`~helsefellesskap.errors.UsageError`.
+    names) and gives ``[follow_up] stale_after_days``, which ``stale_after`` overrides.
+    ``report``'s follow-ups are status updates of the measures they name; a report that
+    follows up another plan raises :class:`~helsefellesskap.errors.UsageError`.
     """
     if report is not None and report.plan not in (None, plan.id):
         raise UsageError(
             f'annual report "{report.id}" follows up plan "{report.plan}", not "{plan.id}"'
         )
     day = on if on is not None else dt.date.today()
-    follow_ups: dict[str, tuple[MeasureFollowUp, str]] = {}
-    if report is not None:
-        prefix = f"{plan.id}."
-        for follow_up in report.measure_status:
-            name = follow_up.measure
-            key = name[len(prefix) :] if name.startswith(prefix) else name
-            follow_ups[key] = (follow_up, name)
+    if stale_after is None:
+        stale_after = (
+            partnership.follow_up.stale_after_days
+            if partnership is not None
+            else DEFAULT_STALE_AFTER
+        )
+    follow_ups = _follow_ups(plan, report)
     actors = partnership.actors() if partnership is not None else {}
+    start = plan.adopted if plan.adopted is not None else plan.period.first_day
+    period_end = plan.period.last_day
     states: list[MeasureState] = []
     by_status = _zero()
     counts: dict[str, dict[MeasureStatus, int]] = {}
@@ -190,17 +258,20 @@ def plan_status(
     for a, area in enumerate(plan.focus_areas):
         for g, goal in enumerate(area.goals):
             for m, measure in enumerate(goal.measures):
-                status, source, note = measure.status, "plan", measure.status_note
                 found = follow_ups.get(measure.id)
-                if found is not None and report is not None:
-                    status, source = found[0].status, report.id
-                    note = found[0].note or note
+                if found is not None:
                     used.add(measure.id)
-                late = (
-                    measure.deadline is not None
-                    and measure.deadline.latest < day
-                    and status not in FINISHED
+                status, source, note, updated = _standing(
+                    measure,
+                    found[1] if found is not None else None,
+                    report.id if report is not None else None,
+                    day,
                 )
+                due = measure.deadline.latest if measure.deadline is not None else period_end
+                open_ = status not in FINISHED
+                late = open_ and due < day
+                quiet_since = updated if updated is not None else start
+                stale = open_ and (day - quiet_since).days > stale_after
                 states.append(
                     MeasureState(
                         id=measure.id,
@@ -209,9 +280,16 @@ def plan_status(
                         status=status,
                         source=source,
                         responsible=measure.responsible,
+                        names=tuple(
+                            actors[r].display_name if r in actors else r
+                            for r in measure.responsible
+                        ),
                         deadline=measure.deadline,
+                        due=due,
                         note=note,
+                        updated=updated,
                         overdue=late,
+                        stale=stale,
                     )
                 )
                 by_status[status] += 1
@@ -235,10 +313,11 @@ def plan_status(
         on=day,
         report=report.id if report is not None else None,
         measures=tuple(states),
+        stale_after=stale_after,
         by_status=by_status,
         by_responsible=by_responsible,
         unassigned=unassigned,
-        unknown_follow_ups=tuple(name for key, (_, name) in follow_ups.items() if key not in used),
+        unknown_follow_ups=tuple(name for key, (name, _) in follow_ups.items() if key not in used),
     )
 
 
@@ -257,12 +336,19 @@ def bundle_status(
     plans: tuple[ActionPlan, ...] | None = None,
     *,
     on: dt.date | None = None,
+    stale_after: int | None = None,
 ) -> tuple[PlanStatus, ...]:
     """The status of each action plan of ``bundle`` (or of ``plans``), each with the
     latest annual report that follows it up applied."""
     chosen = tuple(bundle.documents_of(ActionPlan)) if plans is None else plans
     day = on if on is not None else dt.date.today()
     return tuple(
-        plan_status(plan, bundle.partnership, on=day, report=report_for(bundle, plan))
+        plan_status(
+            plan,
+            bundle.partnership,
+            on=day,
+            report=report_for(bundle, plan),
+            stale_after=stale_after,
+        )
         for plan in chosen
     )

@@ -8,6 +8,7 @@ from .body import Body, BodyStatus, Chair, DecisionRule, Mandate, Right, Seat, S
 from .bundle import Bundle
 from .consultation import ConsultationResponse, Question
 from .deadline import Deadline, DeadlineKind, Period
+from .decision import Decision, DecisionLog
 from .declaration import Commitment, Declaration, MainGoal
 from .document import Document
 from .funding import Application, FundingRound
@@ -37,11 +38,11 @@ from .plan import (
     Goal,
     Intention,
     Measure,
-    MeasureStatus,
     OngoingWork,
     Reference,
     ReferenceList,
 )
+from .progress import FINISHED, FollowUpSettings, MeasureStatus, StatusUpdate, latest_update
 from .text import Link, Section
 
 DOCUMENT_TYPES: tuple[type[Document], ...] = (
@@ -50,11 +51,13 @@ DOCUMENT_TYPES: tuple[type[Document], ...] = (
     AnnualReport,
     FundingRound,
     ConsultationResponse,
+    DecisionLog,
 )
 """The document types the core knows, each with its ``KIND`` and ``FOLDER``."""
 
 __all__ = [
     "DOCUMENT_TYPES",
+    "FINISHED",
     "GENERATED_PARTS",
     "ID_PATTERN",
     "AbbreviationList",
@@ -72,10 +75,13 @@ __all__ = [
     "ConsultationResponse",
     "Deadline",
     "DeadlineKind",
+    "Decision",
+    "DecisionLog",
     "DecisionRule",
     "Declaration",
     "Document",
     "FocusArea",
+    "FollowUpSettings",
     "FsuRequirement",
     "FundingRound",
     "Goal",
@@ -110,7 +116,9 @@ __all__ = [
     "Section",
     "Severity",
     "StatusChange",
+    "StatusUpdate",
     "StructureCount",
     "Term",
+    "latest_update",
     "slugify",
 ]

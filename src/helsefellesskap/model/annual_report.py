@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 import attrs
 
-from ._base import check_id, check_id_list, non_empty, non_negative
+from ._base import check_id, check_id_list, non_empty, non_negative, plain_date
 from .document import Document
-from .plan import MeasureStatus
+from .progress import MeasureStatus, StatusUpdate
 from .text import Section
 
 __all__ = [
@@ -50,15 +51,30 @@ class MeetingCount:
 
 @attrs.frozen(kw_only=True)
 class MeasureFollowUp:
-    """The status of one measure of a plan at the time of the report.
+    """The status of one measure of a plan at the time of the report: a status update
+    (:class:`~helsefellesskap.model.StatusUpdate`) that names its measure.
 
     ``measure`` is written ``"<plan id>.<measure id>"`` or just the measure id when the
-    report names ``plan``.
+    report names ``plan``. ``date`` defaults to the last day of the report's year and
+    ``reported_by`` to the report's ``prepared_by`` (see :meth:`as_update`).
     """
 
     measure: str = attrs.field(validator=check_id)
     status: MeasureStatus
     note: str | None = None
+    date: dt.date | None = attrs.field(default=None, validator=plain_date)
+    reported_by: str | None = attrs.field(default=None, validator=check_id)
+    link: str | None = None
+
+    def as_update(self, report: AnnualReport) -> StatusUpdate:
+        """This follow-up as a status update of its measure, dated and attributed."""
+        return StatusUpdate(
+            date=self.date if self.date is not None else dt.date(report.year, 12, 31),
+            status=self.status,
+            note=self.note,
+            reported_by=self.reported_by if self.reported_by is not None else report.prepared_by,
+            link=self.link,
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -9,6 +9,7 @@ import attrs
 from ._base import InvalidValue, check_id, non_empty, one_line
 from .body import Body
 from .partner import Group, Partner, PartnerKind, Role
+from .progress import FollowUpSettings
 
 __all__ = [
     "GENERATED_PARTS",
@@ -109,6 +110,7 @@ class Partnership:
     groups: tuple[Group, ...] = ()
     layout: Layout = attrs.Factory(Layout)
     rules: dict[str, RuleSetting] = attrs.field(factory=dict)
+    follow_up: FollowUpSettings = attrs.Factory(FollowUpSettings)
     example: bool = False
     notes: tuple[str, ...] = ()
 

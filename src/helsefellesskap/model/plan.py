@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -13,6 +12,7 @@ from ._base import check_id, check_id_list, non_empty, one_line, plain_date
 from .deadline import Deadline, Period
 from .document import Document
 from .partnership import check_generated_parts
+from .progress import MeasureStatus, StatusUpdate, latest_update
 from .text import Link, Section
 
 __all__ = [
@@ -27,16 +27,6 @@ __all__ = [
     "Reference",
     "ReferenceList",
 ]
-
-
-class MeasureStatus(enum.Enum):
-    """Where a measure stands."""
-
-    PLANNED = "planned"
-    STARTED = "started"
-    DONE = "done"
-    POSTPONED = "postponed"
-    CANCELLED = "cancelled"
 
 
 @attrs.frozen(kw_only=True)
@@ -69,7 +59,9 @@ class Measure:
     ``id`` is stable and unique in the plan; ``label`` is the letter the document prints
     (``a)``) and may repeat. ``details`` are bullet points under the text and ``closing``
     the paragraphs after them. ``responsible`` lists ids of bodies, partners, roles or
-    groups. ``builds_on`` lists ids of ongoing work of the same goal.
+    groups. ``builds_on`` lists ids of ongoing work of the same goal. ``updates`` are dated
+    status updates; the latest gives :attr:`current_status`, and before any the status
+    the plan gives counts.
     """
 
     id: str = attrs.field(validator=check_id)
@@ -81,11 +73,27 @@ class Measure:
     deadline: Deadline | None = None
     status: MeasureStatus = MeasureStatus.PLANNED
     status_note: str | None = None
+    updates: tuple[StatusUpdate, ...] = ()
     builds_on: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     priority_groups: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     references: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     links: tuple[Link, ...] = ()
     notes: tuple[str, ...] = ()
+
+    def latest_update(self, on: dt.date | None = None) -> StatusUpdate | None:
+        """The latest of :attr:`updates` on or before ``on`` (any day if not given)."""
+        return latest_update(self.updates, on)
+
+    def status_on(self, on: dt.date | None = None) -> MeasureStatus:
+        """The status on a day: the latest update's, else :attr:`status` (the status the
+        plan gives before any update)."""
+        update = self.latest_update(on)
+        return update.status if update is not None else self.status
+
+    @property
+    def current_status(self) -> MeasureStatus:
+        """The status now: the latest update's, else :attr:`status`."""
+        return self.status_on()
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,197 @@
+"""Recording progress: a dated status update appended to a measure (or a decision), and
+the file written so that only the lines of the update are added.
+
+:func:`record_update` is what ``helsefellesskap update`` runs; :func:`add_update` is the
+same change on a model, without a file. A status may be given in English (``started``)
+or in Norwegian (``påbegynt``); a measure id, status or actor that does not exist is a
+:class:`~helsefellesskap.errors.UsageError` with a did-you-mean.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import attrs
+
+from ..errors import UsageError
+from ..io import find_partnership_root, load_document, load_partnership
+from ..io.edit import edit_file
+from ..model import (
+    ActionPlan,
+    DecisionLog,
+    Document,
+    FocusArea,
+    Goal,
+    MeasureStatus,
+    Partnership,
+    StatusUpdate,
+)
+
+__all__ = [
+    "STATUS_WORDS",
+    "add_update",
+    "parse_status",
+    "record_update",
+]
+
+STATUS_WORDS: Mapping[str, MeasureStatus] = {
+    **{status.value: status for status in MeasureStatus},
+    "planlagt": MeasureStatus.PLANNED,
+    "påbegynt": MeasureStatus.STARTED,
+    "påbyrja": MeasureStatus.STARTED,
+    "startet": MeasureStatus.STARTED,
+    "starta": MeasureStatus.STARTED,
+    "pågår": MeasureStatus.STARTED,
+    "fullført": MeasureStatus.DONE,
+    "ferdig": MeasureStatus.DONE,
+    "gjennomført": MeasureStatus.DONE,
+    "utsatt": MeasureStatus.POSTPONED,
+    "utsett": MeasureStatus.POSTPONED,
+    "avlyst": MeasureStatus.CANCELLED,
+    "stoppet": MeasureStatus.CANCELLED,
+    "stoppa": MeasureStatus.CANCELLED,
+    "avsluttet": MeasureStatus.CANCELLED,
+}
+"""The words a status may be given with: the English values of
+:class:`~helsefellesskap.model.MeasureStatus` and their Norwegian (bokmål and nynorsk)
+equivalents."""
+
+
+def _did_you_mean(value: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return f'did you mean "{close[0]}"? ' if close else ""
+
+
+def parse_status(text: str) -> MeasureStatus:
+    """The status a word names (``"done"``, ``"fullført"``, ``"Ferdig"``); an unknown word
+    raises :class:`~helsefellesskap.errors.UsageError` with the closest word."""
+    word = text.strip().lower()
+    if word in STATUS_WORDS:
+        return STATUS_WORDS[word]
+    english = ", ".join(status.value for status in MeasureStatus)
+    norwegian = ", ".join(w for w in STATUS_WORDS if w not in {s.value for s in MeasureStatus})
+    raise UsageError(
+        f"{text!r} is not a status: {_did_you_mean(word, STATUS_WORDS)}"
+        f"write one of {english} (or in Norwegian: {norwegian})"
+    )
+
+
+def _append_to_measure(plan: ActionPlan, measure_id: str, update: StatusUpdate) -> ActionPlan:
+    areas: list[FocusArea] = []
+    found = False
+    for area in plan.focus_areas:
+        goals: list[Goal] = []
+        for goal in area.goals:
+            measures = tuple(
+                attrs.evolve(m, updates=(*m.updates, update))
+                if m.id == measure_id and not found
+                else m
+                for m in goal.measures
+            )
+            if measures != goal.measures:
+                found = True
+                goal = attrs.evolve(goal, measures=measures)
+            goals.append(goal)
+        areas.append(attrs.evolve(area, goals=tuple(goals)))
+    if not found:
+        known = [m.id for m in plan.measures()]
+        raise UsageError(
+            f'plan "{plan.id}" has no measure "{measure_id}": '
+            f"{_did_you_mean(measure_id, known)}its measures are {', '.join(known) or 'none'}"
+        )
+    return attrs.evolve(plan, focus_areas=tuple(areas))
+
+
+def _append_to_decision(log: DecisionLog, decision_id: str, update: StatusUpdate) -> DecisionLog:
+    known = [d.id for d in log.decisions]
+    if decision_id not in known:
+        raise UsageError(
+            f'decision log "{log.id}" has no decision "{decision_id}": '
+            f"{_did_you_mean(decision_id, known)}its decisions are {', '.join(known) or 'none'}"
+        )
+    position = known.index(decision_id)
+    decision = log.decisions[position]
+    changed = attrs.evolve(decision, updates=(*decision.updates, update))
+    decisions = (*log.decisions[:position], changed, *log.decisions[position + 1 :])
+    return attrs.evolve(log, decisions=decisions)
+
+
+def add_update(document: Document, item_id: str, update: StatusUpdate) -> Document:
+    """``document`` with ``update`` appended to the updates of its measure (an action
+    plan) or decision (a decision log) ``item_id``.
+
+    Raises :class:`~helsefellesskap.errors.UsageError` for an id the document does not
+    have (with the closest id) or a document that has neither measures nor decisions.
+    """
+    if isinstance(document, ActionPlan):
+        return _append_to_measure(document, item_id, update)
+    if isinstance(document, DecisionLog):
+        return _append_to_decision(document, item_id, update)
+    raise UsageError(
+        f'{document.KIND} "{document.id}" has no measures or decisions to update: name an '
+        "action plan or a decision log"
+    )
+
+
+def check_actor(actor: str, partnership: Partnership) -> None:
+    """Raise :class:`~helsefellesskap.errors.UsageError` unless ``actor`` is the id of a
+    partner, body, role or group of ``partnership``."""
+    actors = partnership.actors()
+    if actor not in actors:
+        raise UsageError(
+            f'"{actor}" is not a partner, body, role or group of {partnership.id}: '
+            f"{_did_you_mean(actor, actors)}write the id of who reports the update"
+        )
+
+
+def record_update(
+    path: str | Path,
+    item_id: str,
+    status: MeasureStatus | str,
+    *,
+    note: str | None = None,
+    date: dt.date | None = None,
+    reported_by: str | None = None,
+    link: str | None = None,
+    partnership: Partnership | None = None,
+    types: Mapping[str, type[Document]] | None = None,
+    today: dt.date | None = None,
+) -> Document:
+    """Append a status update to measure (or decision) ``item_id`` of the document file at
+    ``path``, write the file keeping it as written, and return the new document.
+
+    ``status`` is a :class:`~helsefellesskap.model.MeasureStatus` or a word for one
+    (:func:`parse_status`); ``date`` defaults to ``today`` (the current day), and may
+    not be after it. ``reported_by`` must be an actor of ``partnership`` (default: the
+    ``partnership.toml`` of the folder the file lies in). Only the lines of the new
+    update are added to the file (:func:`~helsefellesskap.io.edit.edit_file`).
+    """
+    path = Path(path)
+    day = today if today is not None else dt.date.today()
+    chosen = parse_status(status) if isinstance(status, str) else status
+    when = date if date is not None else day
+    if when > day:
+        raise UsageError(
+            f"the update is dated {when.isoformat()}, after today ({day.isoformat()}): "
+            "an update reports what has happened; give today's date or an earlier one"
+        )
+    if reported_by is not None:
+        if partnership is None:
+            root = find_partnership_root(path)
+            if root is None:
+                raise UsageError(
+                    f"{path}: cannot check who reported the update without the partnership: "
+                    "pass partnership, or keep the file in its partnership folder"
+                )
+            partnership = load_partnership(root)
+        check_actor(reported_by, partnership)
+    document = load_document(path, types=types)
+    update = StatusUpdate(
+        date=when, status=chosen, note=note or None, reported_by=reported_by, link=link or None
+    )
+    changed = add_update(document, item_id, update)
+    edit_file(changed, path)
+    return changed
