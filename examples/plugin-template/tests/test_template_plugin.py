@@ -34,7 +34,7 @@ def test_plugin_registers_without_failures(manager: PluginManager) -> None:
         "rules": ["TPL001", "TPL002"],
         "formats": ["outline"],
         "commands": ["template-count"],
-        "labels": ["nb (2 labels)", "en (2 labels)", "nb for malby (2 labels)"],
+        "labels": ["nb (3 labels)", "en (3 labels)", "nb for malby (2 labels)"],
     }
 
 
@@ -45,6 +45,28 @@ def _own_entry_point() -> importlib.metadata.EntryPoint:
         if entry_point.value == plugin.__name__:
             return entry_point
     pytest.fail(f"no entry point names {plugin.__name__}: install the plugin (pip install -e .)")
+
+
+def test_malby_plans_end_with_the_contact_section_in_every_format(
+    manager: PluginManager,
+) -> None:
+    from helsefellesskap_template.contact import CONTACT
+
+    from helsefellesskap.outline import build_outline
+    from helsefellesskap.render import make_context
+
+    bundle = manager.load_partnership("malby")
+    plan = next(d for d in bundle.documents if d.KIND == "action-plan")
+    outline = build_outline(plan, make_context(bundle, "nb", manager))
+    assert outline.blocks[-1].role == "contact"  # type: ignore[union-attr]
+    text = render(plan, "md", bundle=bundle, manager=manager).decode()
+    assert text.index("## Kontakt") > text.index("Hva vil vi?")
+    assert CONTACT in text
+    english = render(plan, "md", bundle=bundle, manager=manager, lang="en").decode()
+    assert "## Contact" in english
+    # the declaration is left alone
+    declaration = next(d for d in bundle.documents if d.KIND == "declaration")
+    assert CONTACT not in render(declaration, "md", bundle=bundle, manager=manager).decode()
 
 
 def test_plugin_is_found_through_its_entry_point() -> None:

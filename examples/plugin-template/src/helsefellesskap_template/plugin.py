@@ -20,9 +20,12 @@ from helsefellesskap import (
     hookimpl,
 )
 from helsefellesskap.command import Command
+from helsefellesskap.outline import Outline
+from helsefellesskap.render.format import Renderable, RenderContext
 
 from . import PARTNERSHIP_ID
 from .command import COUNT
+from .contact import add_contact
 from .kinds import YOUTH_COUNCIL
 from .outline import OutlineFormat
 from .rules import MEASURE_DEADLINE
@@ -32,6 +35,7 @@ __all__ = [
     "hf_cli_commands",
     "hf_label_catalogues",
     "hf_layout",
+    "hf_outline",
     "hf_partnerships",
     "hf_render_formats",
     "hf_rules",
@@ -76,11 +80,19 @@ def hf_label_catalogues() -> list[LabelCatalogue]:
     return [
         LabelCatalogue(
             language="nb",
-            labels={"template.responsible": "Ansvarlig", "template.deadline": "Frist"},
+            labels={
+                "template.responsible": "Ansvarlig",
+                "template.deadline": "Frist",
+                "template.contact": "Kontakt",
+            },
         ),
         LabelCatalogue(
             language="en",
-            labels={"template.responsible": "Responsible", "template.deadline": "Deadline"},
+            labels={
+                "template.responsible": "Responsible",
+                "template.deadline": "Deadline",
+                "template.contact": "Contact",
+            },
         ),
         LabelCatalogue(
             language="nb",
@@ -102,3 +114,9 @@ def hf_layout(partnership: Partnership) -> Layout | None:
 def hf_cli_commands() -> list[Command]:
     """The ``template-count`` command."""
     return [COUNT]
+
+
+@hookimpl
+def hf_outline(item: Renderable, outline: Outline, context: RenderContext) -> Outline | None:
+    """Malby's action plans end with a contact section, in Markdown, HTML and Word alike."""
+    return add_contact(item, outline, context)
