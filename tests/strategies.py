@@ -18,13 +18,22 @@ from hypothesis import strategies as st
 from helsefellesskap.model import GENERATED_PARTS, Deadline, Period
 from helsefellesskap.model._base import (
     _LINE_BREAKS,
+    MAX_COUNT,
+    check_count,
     check_id,
     check_id_list,
+    check_year,
     non_empty,
     non_negative,
     one_line,
 )
-from helsefellesskap.model.partnership import check_generated_parts
+from helsefellesskap.model.language import check_language
+from helsefellesskap.model.links import check_url
+from helsefellesskap.model.partnership import (
+    MEASURE_COLUMNS,
+    check_generated_parts,
+    check_measure_columns,
+)
 
 # Letters the data must survive: Norwegian, Northern Sami, and some awkward characters.
 SPECIAL = [
@@ -50,20 +59,26 @@ _characters = st.characters(
 text = st.one_of(st.sampled_from(SPECIAL), st.text(_characters, max_size=12))
 non_empty_text = text.filter(lambda t: bool(t.strip()))
 ids = st.from_regex(r"\A[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}\Z")
-years = st.integers(min_value=1900, max_value=2100)
+years = st.integers(min_value=1900, max_value=2200)
+urls = st.one_of(
+    st.sampled_from(["https://helse-nord.no/", "mailto:post@unn.no", "http://example.no/a(b)"]),
+    st.from_regex(r"\Ahttps://[a-z]{1,8}\.no(/[a-zA-Z0-9%._~-]{0,12}){0,3}\Z"),
+)
 dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
 
 
 @st.composite
 def periods(draw: st.DrawFn) -> Period:
     start = draw(years)
-    return Period(start=start, end=draw(st.integers(min_value=start, max_value=start + 10)))
+    end = draw(st.integers(min_value=start, max_value=min(start + 10, 2200)))
+    return Period(start=start, end=end)
 
 
 @st.composite
 def spans(draw: st.DrawFn) -> Deadline:
     start = draw(years)
-    return Deadline.of_span(start, draw(st.integers(min_value=start, max_value=start + 5)))
+    end = draw(st.integers(min_value=start, max_value=min(start + 5, 2200)))
+    return Deadline.of_span(start, end)
 
 
 deadlines = st.one_of(
@@ -123,6 +138,16 @@ def _for_field(field: attrs.Attribute[Any], depth: int) -> st.SearchStrategy[Any
         strategy = st.lists(st.sampled_from(GENERATED_PARTS), unique=True).map(tuple)
     elif non_negative in validators:
         strategy = st.integers(min_value=0, max_value=10**12)
+    elif check_count in validators:
+        strategy = st.integers(min_value=0, max_value=MAX_COUNT)
+    elif check_year in validators:
+        strategy = years
+    elif check_url in validators:
+        strategy = urls
+    elif check_language in validators:
+        strategy = st.sampled_from(["nb", "nn", "en", "se", "sma", "en-GB"])
+    elif check_measure_columns in validators:
+        strategy = st.lists(st.sampled_from(MEASURE_COLUMNS), min_size=1, unique=True).map(tuple)
     else:
         return _for_type(field.type, depth)
     if type(None) in typing.get_args(field.type):

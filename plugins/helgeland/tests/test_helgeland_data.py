@@ -269,7 +269,12 @@ def test_the_cited_links_are_kept(bundle: Bundle) -> None:
     assert "https://www.helsedirektoratet.no/tema/helsefellesskap/styringsinformasjon" in urls
     assert any("strategi-helsekompetanse-uu.pdf" in u for u in urls)
     assert any("RR2-8page-Norway.pdf" in u for u in urls)
-    assert any(u.startswith("file:///") and "ehelseomr%C3%A5det" in u for u in urls)
+    # The private file:///C:/Users/… link is removed (issue 12 §3); its text is kept.
+    assert not any(u.startswith("file:") for u in urls)
+    (work,) = [w for g in plan.goals() for w in g.ongoing_work if w.id == "digitale-helgeland"]
+    assert work.details == (
+        "Kommunal sektors portefølje og ambisjoner på ehelseområdet 2023 (1).pdf",
+    )
 
 
 def test_the_listed_priority_groups_are_the_national_ones(bundle: Bundle) -> None:

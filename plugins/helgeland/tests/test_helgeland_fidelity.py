@@ -159,12 +159,11 @@ G23A = (
 )
 G23B = "Forskning og innovasjon i fellesskap i kommuner og sykehus"
 DHH = "Digital hjemmeoppfølging Helgeland"
-# The seed's cell shows the name of a PDF on its author's computer, linked as a file.
-DIGITALE_HELGELAND = "Digitale Helgeland<br>" + link(
-    "Kommunal sektors portefølje og ambisjoner på ehelseområdet 2023 (1).pdf",
-    "file:///C:/Users/elimon/AppData/Local/Microsoft/Windows/INetCache/Content.Outlook/"
-    "Q3UEJLRX/Kommunal%20sektors%20portef%C3%B8lje%20og%20ambisjoner%20p%C3%A5%20"
-    "ehelseomr%C3%A5det%202023%20(1).pdf",
+# The seed's cell shows the name of a PDF on its author's computer, linked as a file; the
+# private link is removed from the data (issue 12 §3) and the name kept as text.
+DIGITALE_HELGELAND = (
+    "Digitale Helgeland<br>• Kommunal sektors portefølje og ambisjoner på ehelseområdet "
+    "2023 (1).pdf"
 )
 
 SECTION_2_3: list[Row] = [

@@ -57,7 +57,7 @@ DEADLINE_FORMS = (
 
 
 def _strict_str(value: Any, _type: Any) -> str:
-    if type(value) is str:
+    if isinstance(value, str):
         problem = text_problem(value)
         if problem is not None:
             raise problem

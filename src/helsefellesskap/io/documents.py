@@ -14,6 +14,7 @@ import tomli_w
 from ..errors import DataError, Problem
 from ..model import DOCUMENT_TYPES, Document, Partnership
 from ..model._base import preview
+from ..model._typed import checked_elsewhere
 from .converter import control_character_problem, json_converter, toml_converter
 from .problems import child_path, problems_from_exception
 from .text import too_deep
@@ -62,7 +63,8 @@ def structure(
 ) -> T:
     """Structure ``data`` into ``cls``; every problem is reported in one :class:`DataError`."""
     try:
-        return converter.structure(data, cls)
+        with checked_elsewhere():
+            return converter.structure(data, cls)
     except DataError:
         raise
     except RecursionError:

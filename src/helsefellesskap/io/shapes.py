@@ -17,16 +17,12 @@ from typing import Any
 
 import attrs
 import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from cattrs.errors import IterableValidationError, IterableValidationNote
 
 from .values import CONTROL_CHARACTERS, MAX_TEXT_LENGTH, ValueProblem, describe
 
 __all__ = [
+    "is_attrs_class",
     "is_mapping_type",
     "is_sequence_type",
     "mapping_hook_factory",
@@ -76,7 +72,7 @@ def _note_index(error: Exception, index: int | str, cl: Any, elem: Any) -> Excep
 
 def _str_sequence(cl: Any, element: Hook) -> Hook:
     def structure(value: Any, _type: Any) -> tuple[Any, ...]:
-        if type(value) is not list:
+        if type(value) is not list and not isinstance(value, (list, tuple)):
             raise _not_a_list(value)
         for item in value:
             if (
@@ -93,7 +89,9 @@ def _str_sequence(cl: Any, element: Hook) -> Hook:
                 element(item, str)
             except Exception as error:
                 errors.append(_note_index(error, index, cl, str))
-        raise IterableValidationError(f"While structuring {cl!r}", errors, cl)
+        if errors:
+            raise IterableValidationError(f"While structuring {cl!r}", errors, cl)
+        return tuple(value)
 
     return structure
 
@@ -106,7 +104,7 @@ def sequence_hook_factory(cl: Any, converter: cattrs.Converter) -> Hook:
     found: list[Hook] = []
 
     def structure(value: Any, _type: Any) -> tuple[Any, ...]:
-        if type(value) is not list:
+        if type(value) is not list and not isinstance(value, (list, tuple)):
             raise _not_a_list(value)
         if not found:
             # Looked up on first use: a class may hold a sequence of itself (sections).
@@ -144,7 +142,7 @@ def mapping_hook_factory(cl: Any, converter: cattrs.Converter) -> Hook:
     found: list[Hook] = []
 
     def structure(value: Any, _type: Any) -> dict[Any, Any]:
-        if type(value) is not dict:
+        if not isinstance(value, dict):
             raise _not_a_table(value)
         if not found:
             found.append(converter.get_structure_hook(key_type))
@@ -169,20 +167,13 @@ def table_hook_factory(cl: Any, converter: cattrs.Converter) -> Hook:
     inner: list[Hook] = []
 
     def structure(value: Any, _type: Any) -> Any:
-        if type(value) is not dict:
+        if not isinstance(value, dict):
             raise _not_a_table(value)
         if not inner:
             inner.append(converter.gen_structure_attrs_fromdict(cl))
         return inner[0](value, cl)
 
     return structure
-
-
-def class_problem(cl: type[Any], name: str, error: Exception) -> ClassValidationError:
-    """``error`` as the failure of attribute ``name`` of ``cl`` (for the problem walker)."""
-    note = AttributeValidationNote(f"Structuring class {cl.__name__} @ attribute {name}", name, cl)
-    error.__notes__ = [*getattr(error, "__notes__", []), note]
-    return ClassValidationError(f"While structuring {cl.__name__}", [error], cl)
 
 
 def is_attrs_class(tp: Any) -> bool:

@@ -15,14 +15,20 @@ __all__ = [
     "FIRST_YEAR",
     "ID_PATTERN",
     "LAST_YEAR",
+    "MAX_AMOUNT",
+    "MAX_COUNT",
+    "MAX_TITLE_LENGTH",
     "InvalidValue",
+    "check_count",
     "check_id",
     "check_id_list",
+    "check_year",
     "non_empty",
     "non_negative",
     "one_line",
     "plain_date",
     "preview",
+    "short_title",
     "slugify",
 ]
 
@@ -48,6 +54,16 @@ FIRST_YEAR = 1900
 
 LAST_YEAR = 2200
 """The latest year a plan, deadline or period may name."""
+
+MAX_TITLE_LENGTH = 255
+"""The longest title or name (characters): Word refuses longer document properties and
+style names, and no heading that long reads as one."""
+
+MAX_COUNT = 1_000_000
+"""The largest count of people, meetings or bodies a document may give."""
+
+MAX_AMOUNT = 10**12
+"""The largest amount (in kroner) a document may give."""
 
 PREVIEW_LENGTH = 80
 """How many characters of a value a message shows."""
@@ -103,17 +119,56 @@ def plain_date(_instance: Any, attribute: attrs.Attribute[Any], value: object) -
 
 
 def non_negative(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    """attrs validator: a count or amount that cannot be below zero."""
+    """attrs validator: an amount that cannot be below zero nor above :data:`MAX_AMOUNT`."""
     if value is not None and value < 0:
         raise InvalidValue(f"{value} is below zero", field=attribute.name, hint="write 0 or more")
+    if value is not None and value > MAX_AMOUNT:
+        raise InvalidValue(
+            f"{value} is more than any amount a plan names",
+            field=attribute.name,
+            hint=f"write at most {MAX_AMOUNT:_}",
+        )
+
+
+def check_count(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    """attrs validator: a count of people, meetings or items, from 0 to :data:`MAX_COUNT`."""
+    if value is not None and not 0 <= value <= MAX_COUNT:
+        raise InvalidValue(
+            f"{value} is not a count a document can give",
+            field=attribute.name,
+            hint=f"write a number from 0 to {MAX_COUNT:_}",
+        )
+
+
+def check_year(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    """attrs validator: a year from :data:`FIRST_YEAR` to :data:`LAST_YEAR` (or ``None``)."""
+    if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
+        raise InvalidValue(
+            f"{value} is not a year a plan can name",
+            field=attribute.name,
+            hint=f"write a year from {FIRST_YEAR} to {LAST_YEAR}",
+        )
+
+
+def short_title(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """attrs validator: a title-like text of at most :data:`MAX_TITLE_LENGTH` characters."""
+    if value is not None and len(value) > MAX_TITLE_LENGTH:
+        raise InvalidValue(
+            f"the title is {len(value):,} characters long; it begins {preview(value, 40)}",
+            field=attribute.name,
+            hint=f"shorten it to at most {MAX_TITLE_LENGTH} characters (Word's limit); "
+            "longer text belongs in a description",
+        )
 
 
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def one_line(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    """attrs validator: a title or name that says something, on a single line."""
+    """attrs validator: a title or name that says something, on a single line, of at most
+    :data:`MAX_TITLE_LENGTH` characters."""
     non_empty(_instance, attribute, value)
+    short_title(_instance, attribute, value)
     if value is not None and any(char in _LINE_BREAKS for char in value):
         raise InvalidValue(
             "a title or name is one line, and this one has a line break",
@@ -128,3 +183,4 @@ def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: str | None
         raise InvalidValue(
             "the text is empty", field=attribute.name, hint="write the text, or leave the key out"
         )
+

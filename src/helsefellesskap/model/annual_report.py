@@ -7,8 +7,17 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import check_id, check_id_list, non_empty, non_negative, plain_date
+from ._base import (
+    check_count,
+    check_id,
+    check_id_list,
+    check_year,
+    non_empty,
+    plain_date,
+)
+from ._typed import typed
 from .document import Document
+from .links import check_url
 from .progress import MeasureStatus, StatusUpdate
 from .text import Section
 
@@ -20,7 +29,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class StructureCount:
     """A line of the structure at the end of the year: ``count`` bodies of a kind.
 
@@ -28,13 +37,13 @@ class StructureCount:
     """
 
     text: str = attrs.field(validator=non_empty)
-    count: int | None = attrs.field(default=None, validator=non_negative)
+    count: int | None = attrs.field(default=None, validator=check_count)
     kind: str | None = attrs.field(default=None, validator=check_id)
     bodies: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class MeetingCount:
     """How many meetings a body (or all bodies of a kind) held in the year.
 
@@ -42,14 +51,14 @@ class MeetingCount:
     ``frequency`` keeps a stated rhythm ("minimum en gang per uke") instead of a count.
     """
 
-    count: int | None = attrs.field(default=None, validator=non_negative)
+    count: int | None = attrs.field(default=None, validator=check_count)
     body: str | None = attrs.field(default=None, validator=check_id)
     kind: str | None = attrs.field(default=None, validator=check_id)
     text: str | None = None
     frequency: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class MeasureFollowUp:
     """The status of one measure of a plan at the time of the report: a status update
     (:class:`~helsefellesskap.model.StatusUpdate`) that names its measure.
@@ -64,7 +73,7 @@ class MeasureFollowUp:
     note: str | None = None
     date: dt.date | None = attrs.field(default=None, validator=plain_date)
     reported_by: str | None = attrs.field(default=None, validator=check_id)
-    link: str | None = None
+    link: str | None = attrs.field(default=None, validator=check_url)
 
     def as_update(self, report: AnnualReport) -> StatusUpdate:
         """This follow-up as a status update of its measure, dated and attributed."""
@@ -77,21 +86,21 @@ class MeasureFollowUp:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class AnnualReport(Document):
     """The year's report (*årsrapport*) to the partnership meeting."""
 
     KIND: ClassVar[str] = "annual-report"
     FOLDER: ClassVar[str] = "reports"
 
-    year: int
+    year: int = attrs.field(validator=check_year)
     case_number: str | None = None
     to: str | None = attrs.field(default=None, validator=check_id)
     prepared_by: str | None = attrs.field(default=None, validator=check_id)
     on_behalf_of: str | None = attrs.field(default=None, validator=check_id)
     history: Section | None = None
     structure: tuple[StructureCount, ...] = ()
-    people_in_active_roles: int | None = attrs.field(default=None, validator=non_negative)
+    people_in_active_roles: int | None = attrs.field(default=None, validator=check_count)
     people_approximate: bool = False
     structure_notes: tuple[str, ...] = ()
     meetings: tuple[MeetingCount, ...] = ()

@@ -7,8 +7,17 @@ import enum
 
 import attrs
 
-from ._base import check_id, check_id_list, non_negative, one_line, plain_date
+from ._base import (
+    check_count,
+    check_id,
+    check_id_list,
+    one_line,
+    plain_date,
+    short_title,
+)
+from ._typed import typed
 from .deadline import Deadline
+from .links import check_url
 
 __all__ = [
     "Body",
@@ -61,7 +70,7 @@ class DecisionRule(enum.Enum):
     """the body advises; it does not decide."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Seat:
     """Who sits in a body (*representasjon*): a partner, group or role, and its rights.
 
@@ -71,7 +80,7 @@ class Seat:
 
     holder: str = attrs.field(validator=check_id)
     rights: tuple[Right, ...] = (Right.ATTEND, Right.SPEAK, Right.VOTE)
-    count: int | None = attrs.field(default=None, validator=non_negative)
+    count: int | None = attrs.field(default=None, validator=check_count)
     note: str | None = None
 
     @property
@@ -80,7 +89,7 @@ class Seat:
         return Right.VOTE in self.rights
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Mandate:
     """A body's remit (*mandat*), given by one or more bodies.
 
@@ -91,10 +100,10 @@ class Mandate:
     text: str | None = None
     given_by: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     date: dt.date | None = attrs.field(default=None, validator=plain_date)
-    url: str | None = None
+    url: str | None = attrs.field(default=None, validator=check_url)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Chair:
     """Who leads a body and how the chair rotates."""
 
@@ -103,7 +112,7 @@ class Chair:
     rotates_between: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class StatusChange:
     """A step in a body's life: it became ``status`` at ``when``."""
 
@@ -112,7 +121,7 @@ class StatusChange:
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Body:
     """A governance body (*organ*, *utvalg*): PM, SSU, an FSU, the secretariat, …
 
@@ -125,7 +134,7 @@ class Body:
     id: str = attrs.field(validator=check_id)
     kind: str = attrs.field(validator=check_id)
     name: str = attrs.field(validator=one_line)
-    abbreviation: str | None = None
+    abbreviation: str | None = attrs.field(default=None, validator=short_title)
     description: str | None = None
     steering_body: str | None = attrs.field(default=None, validator=check_id)
     parent: str | None = attrs.field(default=None, validator=check_id)

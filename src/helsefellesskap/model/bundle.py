@@ -10,6 +10,7 @@ from typing import TypeVar
 import attrs
 
 from ..errors import DocumentNotFoundError
+from ._typed import typed
 from .document import Document
 from .partnership import Partnership
 
@@ -18,7 +19,7 @@ __all__ = ["Bundle"]
 D = TypeVar("D", bound=Document)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Bundle:
     """A partnership and its documents, with the file each came from.
 

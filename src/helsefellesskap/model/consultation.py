@@ -6,7 +6,8 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import check_id_list, non_empty
+from ._base import check_count, check_id_list, non_empty
+from ._typed import typed
 from .deadline import Deadline
 from .document import Document
 from .text import Section
@@ -14,18 +15,18 @@ from .text import Section
 __all__ = ["ConsultationResponse", "Question"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Question:
     """A question put to the partnership and its answer, paragraph by paragraph."""
 
     text: str = attrs.field(validator=non_empty)
-    number: int | None = None
+    number: int | None = attrs.field(default=None, validator=check_count)
     answer: tuple[str, ...] = ()
     bullets: tuple[str, ...] = ()
     closing: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class ConsultationResponse(Document):
     """A consultation response (*høringsinnspill*) sent on behalf of the partnership."""
 

@@ -8,7 +8,8 @@ from typing import Any
 
 import attrs
 
-from ._base import InvalidValue, plain_date
+from ._base import FIRST_YEAR, LAST_YEAR, InvalidValue, check_year, plain_date
+from ._typed import typed
 
 __all__ = ["Deadline", "DeadlineKind", "Period"]
 
@@ -25,8 +26,11 @@ class DeadlineKind(enum.Enum):
 def _check_deadline(instance: Deadline, _attribute: Any, _value: Any) -> None:
     kind = instance.kind
     for year in (instance.year, instance.end_year):
-        if year is not None and not 1000 <= year <= 9999:
-            raise InvalidValue(f"{year} is not a year", hint="write a year with four digits")
+        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+            raise InvalidValue(
+                f"{year} is not a year a plan can name",
+                hint=f"write a year from {FIRST_YEAR} to {LAST_YEAR}",
+            )
     if kind is DeadlineKind.YEAR and instance.year is None:
         raise InvalidValue("a year deadline needs its year")
     if kind is DeadlineKind.SPAN:
@@ -47,7 +51,7 @@ def _check_deadline(instance: Deadline, _attribute: Any, _value: Any) -> None:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Deadline:
     """A deadline (*når*): a year, a span of years, a date, or a phrase kept verbatim.
 
@@ -127,12 +131,12 @@ def _check_period(instance: Period, _attribute: Any, end: int) -> None:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Period:
     """A span of whole years, both included: ``{ start = 2024, end = 2027 }``."""
 
-    start: int
-    end: int = attrs.field(validator=_check_period)
+    start: int = attrs.field(validator=check_year)
+    end: int = attrs.field(validator=[check_year, _check_period])
 
     def contains_year(self, year: int) -> bool:
         """Whether ``year`` lies in the period."""

@@ -8,13 +8,15 @@ from typing import ClassVar
 import attrs
 
 from ._base import check_id, check_id_list, non_empty, one_line, plain_date
+from ._typed import typed
 from .deadline import Period
 from .document import Document
+from .links import check_url
 
 __all__ = ["Commitment", "Declaration", "MainGoal"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class MainGoal:
     """A main goal (*hovedmål*) of a commitment; its number is its place, from 1."""
 
@@ -22,7 +24,7 @@ class MainGoal:
     text: str = attrs.field(validator=non_empty)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Commitment:
     """A commitment (*satsing*, *satsingsområde*) of the declaration and its main goals.
 
@@ -36,7 +38,7 @@ class Commitment:
     main_goals: tuple[MainGoal, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Declaration(Document):
     """A partnership declaration for a period: an overarching goal and its commitments.
 
@@ -58,7 +60,7 @@ class Declaration(Document):
     adopted_by: str | None = attrs.field(default=None, validator=check_id)
     corrected: dt.date | None = attrs.field(default=None, validator=plain_date)
     based_on: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
-    url: str | None = None
+    url: str | None = attrs.field(default=None, validator=check_url)
 
     def commitment(self, commitment_id: str) -> Commitment | None:
         """The commitment with ``commitment_id``, if any."""

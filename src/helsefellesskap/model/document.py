@@ -7,11 +7,13 @@ from typing import ClassVar
 import attrs
 
 from ._base import check_id, one_line
+from ._typed import typed
+from .language import check_language
 
 __all__ = ["Document"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Document:
     """Base class of the documents a partnership keeps (one TOML file each).
 
@@ -28,6 +30,6 @@ class Document:
     id: str = attrs.field(validator=check_id)
     title: str = attrs.field(validator=one_line)
     partnership: str | None = attrs.field(default=None, validator=check_id)
-    language: str = "nb"
+    language: str = attrs.field(default="nb", validator=check_language)
     source: str | None = None
     notes: tuple[str, ...] = ()

@@ -6,8 +6,10 @@ import datetime as dt
 
 import attrs
 
-from ._base import check_id, non_empty, one_line, plain_date
+from ._base import check_count, check_id, non_empty, one_line, plain_date
+from ._typed import typed
 from .deadline import Period
+from .links import check_url
 
 __all__ = [
     "AgreementSubject",
@@ -21,7 +23,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class NationalGoal:
     """A goal of a national plan."""
 
@@ -29,7 +31,7 @@ class NationalGoal:
     text: str = attrs.field(validator=non_empty)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class PriorityGroup:
     """A prioritised patient group; the same id across plans, worded per plan."""
 
@@ -37,7 +39,7 @@ class PriorityGroup:
     name: str = attrs.field(validator=one_line)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class NationalPlan:
     """A national health plan (Nasjonal helse- og sykehusplan, … samhandlingsplan)."""
 
@@ -51,10 +53,10 @@ class NationalPlan:
     goals_intro: str | None = None
     goals: tuple[NationalGoal, ...] = ()
     priority_groups: tuple[PriorityGroup, ...] = ()
-    url: str | None = None
+    url: str | None = attrs.field(default=None, validator=check_url)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class FsuRequirement:
     """One of the national requirements for a professional committee (FSU)."""
 
@@ -62,7 +64,7 @@ class FsuRequirement:
     text: str = attrs.field(validator=non_empty)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class AgreementSubject:
     """A subject the cooperation agreement must cover (helse- og omsorgstjenesteloven § 6-2)."""
 
@@ -71,7 +73,7 @@ class AgreementSubject:
     since: dt.date | None = attrs.field(default=None, validator=plain_date)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Principle:
     """A principle of the helsefellesskap arrangement."""
 
@@ -79,12 +81,12 @@ class Principle:
     text: str = attrs.field(validator=non_empty)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class NationalFrame:
     """Everything national a partnership's documents can refer to by id."""
 
     agreement_signed: dt.date = attrs.field(validator=plain_date)
-    partnership_count: int
+    partnership_count: int = attrs.field(validator=check_count)
     plans: tuple[NationalPlan, ...]
     fsu_requirements: tuple[FsuRequirement, ...]
     agreement_subjects: tuple[AgreementSubject, ...]

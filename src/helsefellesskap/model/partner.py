@@ -6,7 +6,9 @@ import enum
 
 import attrs
 
-from ._base import check_id, check_id_list, one_line
+from ._base import check_id, check_id_list, one_line, short_title
+from ._typed import typed
+from .links import check_url
 
 __all__ = ["Group", "Membership", "Partner", "PartnerKind", "Role"]
 
@@ -49,7 +51,7 @@ class Membership(enum.Enum):
     """an outside organisation the documents name (a collaborator, a recipient)."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Partner:
     """A member organisation or representation of the partnership (*partner*, *part*).
 
@@ -60,11 +62,11 @@ class Partner:
     id: str = attrs.field(validator=check_id)
     kind: PartnerKind
     name: str = attrs.field(validator=one_line)
-    short_name: str | None = None
+    short_name: str | None = attrs.field(default=None, validator=short_title)
     membership: Membership = Membership.MEMBER
     names: dict[str, str] = attrs.field(factory=dict)
     description: str | None = None
-    url: str | None = None
+    url: str | None = attrs.field(default=None, validator=check_url)
     notes: tuple[str, ...] = ()
 
     @property
@@ -73,7 +75,7 @@ class Partner:
         return self.short_name or self.name
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Role:
     """A named function that documents make responsible (*samhandlingssjefene*).
 
@@ -82,7 +84,7 @@ class Role:
 
     id: str = attrs.field(validator=check_id)
     name: str = attrs.field(validator=one_line)
-    short_name: str | None = None
+    short_name: str | None = attrs.field(default=None, validator=short_title)
     description: str | None = None
     holders: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
 
@@ -92,7 +94,7 @@ class Role:
         return self.short_name or self.name
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Group:
     """A named set of partners that documents treat as one (*kommunene*, *felles*).
 

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
 
 import attrs
 
-from ._base import InvalidValue, check_id, non_empty, one_line
+from ._base import InvalidValue, check_id, check_year, non_empty, one_line, preview, short_title
+from ._typed import typed
 from .body import Body
+from .language import check_language
+from .links import check_url
 from .partner import Group, Partner, PartnerKind, Role
 from .progress import FollowUpSettings
 
 __all__ = [
     "GENERATED_PARTS",
+    "MEASURE_COLUMNS",
     "AbbreviationList",
     "Actor",
     "Layout",
     "Partnership",
     "RuleSetting",
     "Severity",
+    "check_measure_columns",
 ]
 
 Actor = Partner | Body | Role | Group
@@ -33,7 +39,7 @@ class Severity(enum.Enum):
     INFO = "info"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class RuleSetting:
     """A partnership's own setting for one validation rule, with the reason for it.
 
@@ -63,6 +69,37 @@ def check_generated_parts(_instance: object, _attribute: object, value: tuple[st
             )
 
 
+MEASURE_COLUMNS = ("goal", "ongoing_work", "measure", "responsible", "deadline", "status")
+"""The columns a goals and measures table can have (``Layout.measure_columns``)."""
+
+
+def check_measure_columns(_instance: object, _attribute: object, value: tuple[str, ...]) -> None:
+    """attrs validator: every column is one of :data:`MEASURE_COLUMNS`, each once, and at
+    least one."""
+    listing = ", ".join(f'"{c}"' for c in MEASURE_COLUMNS)
+    if not value:
+        raise InvalidValue(
+            "the table needs at least one column",
+            field="measure_columns",
+            hint=f"write some of {listing}",
+        )
+    for index, column in enumerate(value):
+        if column not in MEASURE_COLUMNS:
+            close = difflib.get_close_matches(column[:40], MEASURE_COLUMNS, n=1)
+            hint = f'did you mean "{close[0]}"? ' if close else ""
+            raise InvalidValue(
+                f"{preview(column)} is not a column of the measures table",
+                field=f"measure_columns[{index}]",
+                hint=f"{hint}write one of {listing}",
+            )
+        if column in value[:index]:
+            raise InvalidValue(
+                f'the column "{column}" is named twice',
+                field=f"measure_columns[{index}]",
+                hint="name each column once",
+            )
+
+
 class AbbreviationList(enum.Enum):
     """Which bodies a document's list of abbreviations shows."""
 
@@ -70,7 +107,7 @@ class AbbreviationList(enum.Enum):
     ALL = "all"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Layout:
     """How the partnership's documents are laid out when rendered.
 
@@ -82,14 +119,16 @@ class Layout:
     :data:`GENERATED_PARTS`.
     """
 
-    measure_columns: tuple[str, ...] = ("goal", "measure", "responsible")
+    measure_columns: tuple[str, ...] = attrs.field(
+        default=("goal", "measure", "responsible"), validator=check_measure_columns
+    )
     abbreviations: AbbreviationList = AbbreviationList.MENTIONED
     omit: tuple[str, ...] = attrs.field(default=(), validator=check_generated_parts)
-    language: str = "nb"
+    language: str = attrs.field(default="nb", validator=check_language)
     template_set: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Partnership:
     """A helsefellesskap: one hospital trust, its municipalities and the other partners.
 
@@ -99,10 +138,10 @@ class Partnership:
 
     id: str = attrs.field(validator=check_id)
     name: str = attrs.field(validator=one_line)
-    short_name: str | None = None
+    short_name: str | None = attrs.field(default=None, validator=short_title)
     region: str | None = None
-    established: int | None = None
-    url: str | None = None
+    established: int | None = attrs.field(default=None, validator=check_year)
+    url: str | None = attrs.field(default=None, validator=check_url)
     description: str | None = None
     partners: tuple[Partner, ...] = ()
     bodies: tuple[Body, ...] = ()

@@ -9,8 +9,10 @@ from typing import ClassVar
 import attrs
 
 from ._base import check_id, check_id_list, non_empty, one_line, plain_date
+from ._typed import typed
 from .deadline import Deadline, Period
 from .document import Document
+from .links import check_url
 from .partnership import check_generated_parts
 from .progress import MeasureStatus, StatusUpdate, latest_update
 from .text import Link, Section
@@ -29,7 +31,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class ReferenceList:
     """A titled list inside a reference (the steps or criteria of a framework)."""
 
@@ -37,7 +39,7 @@ class ReferenceList:
     items: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Reference:
     """A framework, strategy or report a plan builds on (e.g. *Recruit & Retain*).
 
@@ -47,12 +49,12 @@ class Reference:
     id: str = attrs.field(validator=check_id)
     title: str = attrs.field(validator=one_line)
     description: str | None = None
-    url: str | None = None
+    url: str | None = attrs.field(default=None, validator=check_url)
     lists: tuple[ReferenceList, ...] = ()
     size: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Measure:
     """A measure (*tiltak*, "Hvordan få det til?") with who is responsible and when.
 
@@ -96,7 +98,7 @@ class Measure:
         return self.status_on()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class OngoingWork:
     """Work already under way that a goal builds on (*pågående arbeid*)."""
 
@@ -106,7 +108,7 @@ class OngoingWork:
     links: tuple[Link, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Goal:
     """What a focus area wants to achieve (*mål*, "Hva vil vi?" / "Hvor vil vi?").
 
@@ -120,7 +122,7 @@ class Goal:
     measures: tuple[Measure, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Intention:
     """One line of what a focus area means ("Dette betyr;"), with its bullet points."""
 
@@ -129,7 +131,7 @@ class Intention:
     main_goal: str | None = attrs.field(default=None, validator=check_id)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class FocusArea:
     """A section of the plan (*innsatsområde*) tracing to a commitment of the declaration."""
 
@@ -147,7 +149,7 @@ class FocusArea:
             yield from goal.measures
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Basis:
     """What a plan builds on: a declaration and a national plan, by id, and other texts."""
 
@@ -156,7 +158,7 @@ class Basis:
     other: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class ActionPlan(Document):
     """An action plan for a period, based on a declaration and the national plan.
 

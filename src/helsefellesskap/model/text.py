@@ -4,20 +4,44 @@ from __future__ import annotations
 
 import attrs
 
-from ._base import check_id
+from ._base import InvalidValue, check_id, short_title
+from ._typed import typed
+from .links import check_url
 
-__all__ = ["Link", "Section"]
+__all__ = ["MAX_SECTION_DEPTH", "Link", "Section"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Link:
     """A reference to a public page the source document cites."""
 
-    url: str
-    title: str | None = None
+    url: str = attrs.field(validator=check_url)
+    title: str | None = attrs.field(default=None, validator=short_title)
 
 
-@attrs.frozen(kw_only=True)
+MAX_SECTION_DEPTH = 8
+"""How deeply sections may nest (a section, its subsections, theirs, …)."""
+
+
+def _depth(section: Section, limit: int) -> int:
+    """How deeply ``section`` nests, counting no further than ``limit`` + 1."""
+    if limit < 0 or not section.subsections:
+        return 1
+    return 1 + max(_depth(child, limit - 1) for child in section.subsections)
+
+
+def _shallow(_instance: object, attribute: object, value: tuple[Section, ...]) -> None:
+    """attrs validator: subsections nest at most :data:`MAX_SECTION_DEPTH` deep."""
+    for index, child in enumerate(value):
+        if _depth(child, MAX_SECTION_DEPTH) >= MAX_SECTION_DEPTH:
+            raise InvalidValue(
+                f"the sections nest more than {MAX_SECTION_DEPTH} levels deep",
+                field=f"subsections[{index}]",
+                hint="no document nests its chapters this deeply: put the text in fewer levels",
+            )
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Section:
     """A titled piece of running text (*innledning*, *veien videre* …).
 
@@ -26,14 +50,14 @@ class Section:
     frame the section quotes (e.g. the FSU requirements), which renderers spell out.
     """
 
-    title: str | None = None
+    title: str | None = attrs.field(default=None, validator=short_title)
     id: str | None = attrs.field(default=None, validator=check_id)
     paragraphs: tuple[str, ...] = ()
     bullets: tuple[str, ...] = ()
     closing: tuple[str, ...] = ()
     national: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
-    subsections: tuple[Section, ...] = ()
+    subsections: tuple[Section, ...] = attrs.field(default=(), validator=_shallow)
 
     @property
     def is_empty(self) -> bool:
