@@ -7,14 +7,7 @@ import enum
 
 import attrs
 
-from ._base import (
-    check_count,
-    check_id,
-    check_id_list,
-    one_line,
-    plain_date,
-    short_title,
-)
+from ._base import check_count, check_id, check_id_list, one_line, plain_date, short_title
 from ._typed import typed
 from .deadline import Deadline
 from .links import check_url

@@ -8,13 +8,14 @@ from typing import ClassVar
 import attrs
 
 from ._base import check_id, check_id_list, non_empty, one_line, plain_date
+from ._typed import typed
 from .document import Document
 from .progress import MeasureStatus, StatusUpdate, latest_update
 
 __all__ = ["Decision", "DecisionLog"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Decision:
     """A decision (*vedtak*) a body made in a meeting, with its follow-up.
 
@@ -54,7 +55,7 @@ class Decision:
         return self.status_on()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class DecisionLog(Document):
     """A partnership's log of decisions (*vedtak*) of its bodies, in ``decisions/``.
 

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 import attrs
 
 from ._base import check_id, non_empty, non_negative, plain_date
+from ._typed import typed
+from .links import check_url
 
 __all__ = [
     "FINISHED",
@@ -34,7 +36,7 @@ FINISHED = frozenset({MeasureStatus.DONE, MeasureStatus.CANCELLED})
 """Statuses after which nothing is due: done, or cancelled (stopped)."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class StatusUpdate:
     """A dated report of where a measure or a decision stands.
 
@@ -47,7 +49,7 @@ class StatusUpdate:
     status: MeasureStatus
     note: str | None = attrs.field(default=None, validator=non_empty)
     reported_by: str | None = attrs.field(default=None, validator=check_id)
-    link: str | None = attrs.field(default=None, validator=non_empty)
+    link: str | None = attrs.field(default=None, validator=check_url)
 
 
 def latest_update(
@@ -64,7 +66,7 @@ def latest_update(
     return chosen
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class FollowUpSettings:
     """How a partnership follows progress up (``[follow_up]`` in ``partnership.toml``).
 
