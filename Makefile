@@ -33,12 +33,18 @@ install: $(STAMP)
 # The demo's output folders are rebuilt each time, so nothing stale stays behind.
 DEMO_OUTPUT := build/eksempel build/troms-ofoten build/helgeland
 
+# What the demo prints last: where to look, and a command to try (a test runs it as printed).
+DEMO_LOOK := build/troms-ofoten/index.html
+DEMO_NEXT := $(VENV)/bin/helsefellesskap validate troms-ofoten/handlingsplan-2023
+
 demo: install
 	rm -rf $(DEMO_OUTPUT)
 	@mkdir -p build
-	@set -e; for script in examples/*.py; do \
-		echo "== $$script"; $(PY) $$script; \
-	done
+	@set -e; for script in examples/[!_]*.py; do $(PY) $$script; done
+	@echo
+	@echo "The plans are in $(DEMO_OUTPUT): open $(DEMO_LOOK) in a browser."
+	@echo "Next, try: $(DEMO_NEXT)"
+	@echo "(or: source $(VENV)/bin/activate, then helsefellesskap --help)"
 
 # What the tests need from Debian: chromium (browser tests), LibreOffice Writer (Word to
 # PDF checks), poppler-utils (pdftotext, pdftoppm) and the Carlito font (Calibri's metrics).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -42,3 +43,20 @@ def test_readme_example_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
+
+
+def test_the_command_make_demo_suggests_works_as_printed() -> None:
+    makefile = (REPO / "Makefile").read_text("utf-8")
+    venv = re.search(r"^VENV := (.+)$", makefile, re.M)
+    suggested = re.search(r"^DEMO_NEXT := (.+)$", makefile, re.M)
+    assert venv and suggested, "the Makefile names the command the demo suggests (DEMO_NEXT)"
+    assert 'echo "Next, try: $(DEMO_NEXT)"' in makefile
+    command = suggested.group(1).replace("$(VENV)", venv.group(1)).split()
+    if not (REPO / command[0]).is_file():  # another environment than make's: same command
+        command[0] = str(Path(sys.executable).parent / "helsefellesskap")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok: 0 errors" in result.stdout
+    look = re.search(r"^DEMO_LOOK := (.+)$", makefile, re.M)
+    assert look and look.group(1).startswith("build/")
