@@ -2,9 +2,10 @@
 
 Installed, it registers the ``docx`` format through the ``helsefellesskap`` entry point
 group, so ``helsefellesskap render TARGET --format docx`` and
-``render(document, "docx", ...)`` write Word documents in the layout of the source
-documents: real headings, tables whose header row repeats on every page, the list of
-abbreviations, the partnership's name in the header and page numbers in the footer.
+``render(document, "docx", ...)`` write Word documents of a document's outline (the
+same blocks every format writes): real headings, tables whose header row repeats on
+every page, the list of abbreviations, the running head in the header and page numbers
+in the footer.
 """
 
 from __future__ import annotations

@@ -120,6 +120,10 @@ arrows (→, ⇢, ⤑)."""
 SHORT_TABLE = 8
 """A table of at most this many rows is kept on one page."""
 
+_SPACED = frozenset({"gap", "Caption", "Title", *(f"Heading {n}" for n in range(1, 10))})
+"""After a paragraph of these styles a table needs no gap: headings, captions and gaps
+keep their own space."""
+
 _BULLET_STYLES = ("List Bullet", "List Bullet 2", "List Bullet 3")
 _CONTINUE_STYLES = ("List Continue", "List Continue 2", "List Continue 3")
 _LIST_INDENT = Mm(6.35)
@@ -254,6 +258,7 @@ class OutlineWriter:
         self._pending_anchors: list[str] = []
         self._placed: set[str] = set()
         self._page_break = False
+        self._last = "Title"  # the style of the last paragraph of the body, or "gap"
         self._next_bookmark = 0
         self._styles: dict[str, str] = {}
 
@@ -303,6 +308,7 @@ class OutlineWriter:
         else:
             p = OxmlElement("w:p")
             self._end.addprevious(p)
+            self._last = style or "Normal"
         if style is not None and style != "Normal":
             p.style = self._style_id(style)
         if self._page_break and place.cell is None:
@@ -561,8 +567,9 @@ class OutlineWriter:
 
     def _new_table(self, place: _Place, widths: Sequence[int]) -> CT_Tbl:
         """An empty table of columns ``widths`` (EMU) at ``place``, in the house look."""
-        if place.cell is None and self._page_break:
-            self._paragraph(place)  # the page break goes before the table
+        if place.cell is None and (self._page_break or self._last not in _SPACED):
+            # a little space between running text and the table (the page break too)
+            self._gap(self._paragraph(place), keep_with_next=True)
         tbl = CT_Tbl.new_tbl(0, len(widths), Length(sum(widths)))
         for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
             grid_col.w = Emu(width)
@@ -583,10 +590,15 @@ class OutlineWriter:
         if place.cell is not None:
             place.cell.add_p()
             return
-        p = self._paragraph(place)
+        self._gap(self._paragraph(place), keep_with_next=False)
+
+    def _gap(self, p: CT_P, *, keep_with_next: bool) -> None:
+        """Make ``p`` an empty line 8 points high."""
         fmt = self._format(p).paragraph_format
         fmt.space_before = fmt.space_after = 0
         fmt.line_spacing = Emu(101600)  # 8 pt
+        fmt.keep_with_next = keep_with_next
+        self._last = "gap"
 
     def _new_row(self, tbl: CT_Tbl, *, header: bool) -> CT_Row:
         tr: CT_Row = tbl.add_tr()
