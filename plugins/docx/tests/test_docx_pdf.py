@@ -72,3 +72,25 @@ def test_the_plan_converts_to_a_pdf_with_every_measure(
     pages = text.count("\f") or 1
     assert f"Side 1 av {pages}" in flat
     assert f"Side {pages} av {pages}" in flat
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_office() is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+def test_the_governance_overview_prints_its_tree_with_the_legends_marks(
+    render_docx: Callable[..., bytes], bundle: hf.Bundle, tmp_path: Path
+) -> None:
+    source = tmp_path / "styringsstruktur.docx"
+    source.write_bytes(render_docx(bundle.partnership))
+    pdf = _to_pdf(source, tmp_path)
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True, timeout=60
+    ).stdout
+    flat = " ".join(text.split())
+    # the marks of the lines print (a font has them), in the tree and in the legend
+    assert "→ SSU" in flat and "→ FSU BU" in flat
+    assert "⇢ Arbeidsgruppe for ernæring" in flat
+    assert "→ heltrukken pil – styrer" in flat
+    assert "⇢ stiplet pil – har under seg" in flat
+    for body in bundle.partnership.bodies:
+        assert body.name in flat, body.name
