@@ -82,7 +82,7 @@ def test_sys_exit_in_a_hook_is_contained_and_the_command_exits_2(broken: Path) -
 
 
 def test_a_custom_base_exception_in_a_hook_is_contained(broken: Path) -> None:
-    result = only("broken-base-exception", "check", str(SMALL_FILE))
+    result = only("broken-base-exception", "validate", str(EXAMPLE))
     assert result.code == 2
     assert (
         "plugin 'broken-base-exception' in hook hf_body_kinds: "

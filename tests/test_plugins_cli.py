@@ -35,13 +35,15 @@ def test_plugins_text_shows_distribution_hooks_and_contributions(good: Path) -> 
     assert _plugin_block(result.stdout, "fixture-good") == [
         "fixture-good (hf-fixture-good 1.2.3)",
         "  hooks: hf_body_kinds, hf_cli_commands, hf_document_types, hf_label_catalogues, "
-        "hf_layout, hf_partnerships, hf_render_formats, hf_rules, hf_template_sources",
+        "hf_layout, hf_outline, hf_outline_builders, hf_partnerships, hf_render_formats, "
+        "hf_rules, hf_template_sources",
         "  partnerships: fixturby",
         "  body kinds: fixture-board",
         "  rules: FX001, FX002",
         "  formats: fixture-count",
         "  document types: meeting-minutes",
         "  commands: fixture-hello",
+        "  outline builders: meeting-minutes",
         "  labels: nb (1 label), en (1 label), nb for fixturby (1 label)",
         f"  templates: {templates} for fixturby, {templates / 'general'}",
     ]
@@ -73,6 +75,8 @@ def test_plugins_json(good: Path) -> None:
             "hf_document_types",
             "hf_label_catalogues",
             "hf_layout",
+            "hf_outline",
+            "hf_outline_builders",
             "hf_partnerships",
             "hf_render_formats",
             "hf_rules",
@@ -85,6 +89,7 @@ def test_plugins_json(good: Path) -> None:
             "formats": ["fixture-count"],
             "document types": ["meeting-minutes"],
             "commands": ["fixture-hello"],
+            "outline builders": ["meeting-minutes"],
             "labels": ["nb (1 label)", "en (1 label)", "nb for fixturby (1 label)"],
             "templates": [
                 f"{good / 'hf_fixture_good' / 'templates'} for fixturby",

@@ -142,5 +142,23 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 def test_no_import_cycles_among_the_package_modules() -> None:
     graph = _module_imports()
     assert "helsefellesskap.plugins.manager" in graph  # the walk found the package
-    assert "helsefellesskap.command" in graph["helsefellesskap.plugins.manager"]
+    assert "helsefellesskap.plugins.registries" in graph["helsefellesskap.plugins.manager"]
     assert _cycles(graph) == []
+
+
+def test_import_loads_no_submodule_until_a_name_is_used() -> None:
+    names = _imported_modules("import helsefellesskap")
+    ours = sorted(n for n in names if n.startswith("helsefellesskap"))
+    assert ours == ["helsefellesskap", "helsefellesskap._version"]
+    assert not {"cattrs", "jinja2", "pluggy", "attrs"} & set(names)
+
+
+def test_every_public_name_resolves() -> None:
+    import helsefellesskap
+
+    missing = [name for name in helsefellesskap.__all__ if not hasattr(helsefellesskap, name)]
+    assert missing == []
+    namespace: dict[str, object] = {}
+    exec("from helsefellesskap import *", namespace)
+    assert set(helsefellesskap.__all__) <= set(namespace)
+    assert "render" in dir(helsefellesskap) or hasattr(helsefellesskap, "render")

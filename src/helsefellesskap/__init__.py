@@ -6,120 +6,253 @@ documents the partners read. Everything public is importable from this package, 
 the two verbs that share their name with a subpackage: use
 ``from helsefellesskap.validate import validate`` and
 ``from helsefellesskap.render import render``.
+
+Importing the package is cheap: each name is imported from its module when first used
+(``helsefellesskap.Measure`` imports the model, not the renderers or the command line).
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .command import Command, CommandContext
-from .errors import (
-    DataError,
-    DocumentNotFoundError,
-    EmptyFileError,
-    EncodingError,
-    HelsefellesskapError,
-    OutputExistsError,
-    PluginError,
-    Problem,
-    RenderError,
-    TomlSyntaxError,
-    UsageError,
-)
-from .followup import (
-    ActorCount,
-    BundleDiff,
-    Change,
-    ChangeKind,
-    CommitmentCoverage,
-    DocumentDiff,
-    MainGoalCoverage,
-    MeasureState,
-    PlanCoverage,
-    PlanStatus,
-    PriorityGroupCoverage,
-    bundle_coverage,
-    bundle_status,
-    coverage,
-    diff,
-    diff_bundles,
-    plan_status,
-    report_for,
-)
-from .hookspecs import hookimpl
-from .io import (
-    dumps_json,
-    dumps_toml,
-    load,
-    load_bundle,
-    load_document,
-    load_partnership,
-    loads_json,
-    save,
-    save_bundle,
-)
-from .kinds import BodyKind
-from .model import (
-    AbbreviationList,
-    ActionPlan,
-    AnnualReport,
-    Application,
-    Basis,
-    Body,
-    BodyStatus,
-    Bundle,
-    Chair,
-    Commitment,
-    ConsultationResponse,
-    Deadline,
-    DeadlineKind,
-    DecisionRule,
-    Declaration,
-    Document,
-    FocusArea,
-    FundingRound,
-    Goal,
-    Group,
-    Intention,
-    Layout,
-    Link,
-    MainGoal,
-    Mandate,
-    Measure,
-    MeasureFollowUp,
-    MeasureStatus,
-    MeetingCount,
-    Membership,
-    NationalFrame,
-    NationalPlan,
-    OngoingWork,
-    Partner,
-    PartnerKind,
-    Partnership,
-    Period,
-    PriorityGroup,
-    Question,
-    Reference,
-    ReferenceList,
-    Right,
-    Role,
-    RuleSetting,
-    Seat,
-    Section,
-    Severity,
-    StatusChange,
-    StructureCount,
-    Term,
-)
-from .model._base import InvalidValue
-from .national import national_frame, national_plan
-from .plugins import PluginFailure, PluginInfo, PluginManager
-from .render import PartialRenderError, make_context, render_bundle
-from .render.catalogue import LabelCatalogue, TemplateSource
-from .render.format import RenderContext, RenderFormat
-from .sources import PartnershipSource
-from .targets import Target, resolve_target
-from .validate import ValidationContext, ValidationReport
-from .validate.finding import Finding, Rule
+
+if TYPE_CHECKING:
+    from .command import Command, CommandContext
+    from .errors import (
+        DataError,
+        DocumentNotFoundError,
+        EmptyFileError,
+        EncodingError,
+        HelsefellesskapError,
+        OutputExistsError,
+        PluginError,
+        Problem,
+        RenderError,
+        TomlSyntaxError,
+        UsageError,
+    )
+    from .followup import (
+        ActorCount,
+        BundleDiff,
+        Change,
+        ChangeKind,
+        CommitmentCoverage,
+        DocumentDiff,
+        MainGoalCoverage,
+        MeasureState,
+        PlanCoverage,
+        PlanStatus,
+        PriorityGroupCoverage,
+        bundle_coverage,
+        bundle_status,
+        coverage,
+        diff,
+        diff_bundles,
+        plan_status,
+        report_for,
+    )
+    from .hookspecs import hookimpl
+    from .io import (
+        dumps_json,
+        dumps_toml,
+        load,
+        load_bundle,
+        load_document,
+        load_partnership,
+        loads_json,
+        save,
+        save_bundle,
+    )
+    from .kinds import BodyKind
+    from .model import (
+        AbbreviationList,
+        ActionPlan,
+        AnnualReport,
+        Application,
+        Basis,
+        Body,
+        BodyStatus,
+        Bundle,
+        Chair,
+        Commitment,
+        ConsultationResponse,
+        Deadline,
+        DeadlineKind,
+        DecisionRule,
+        Declaration,
+        Document,
+        FocusArea,
+        FundingRound,
+        Goal,
+        Group,
+        Intention,
+        Layout,
+        Link,
+        MainGoal,
+        Mandate,
+        Measure,
+        MeasureFollowUp,
+        MeasureStatus,
+        MeetingCount,
+        Membership,
+        NationalFrame,
+        NationalPlan,
+        OngoingWork,
+        Partner,
+        PartnerKind,
+        Partnership,
+        Period,
+        PriorityGroup,
+        Question,
+        Reference,
+        ReferenceList,
+        Right,
+        Role,
+        RuleSetting,
+        Seat,
+        Section,
+        Severity,
+        StatusChange,
+        StructureCount,
+        Term,
+    )
+    from .model._base import InvalidValue
+    from .national import national_frame, national_plan
+    from .plugins import (
+        PluginFailure,
+        PluginInfo,
+        PluginManager,
+        default_manager,
+        reset_default_manager,
+    )
+    from .render import PartialRenderError, make_context, render_bundle
+    from .render.catalogue import LabelCatalogue, TemplateSource
+    from .render.format import RenderContext, RenderFormat
+    from .sources import PartnershipSource
+    from .targets import Target, resolve_target
+    from .validate import ValidationContext, ValidationReport
+    from .validate.finding import Finding, Rule
+
+_EXPORTS: dict[str, str] = {
+    "AbbreviationList": ".model",
+    "ActionPlan": ".model",
+    "ActorCount": ".followup",
+    "AnnualReport": ".model",
+    "Application": ".model",
+    "Basis": ".model",
+    "Body": ".model",
+    "BodyKind": ".kinds",
+    "BodyStatus": ".model",
+    "Bundle": ".model",
+    "BundleDiff": ".followup",
+    "Chair": ".model",
+    "Change": ".followup",
+    "ChangeKind": ".followup",
+    "Command": ".command",
+    "CommandContext": ".command",
+    "Commitment": ".model",
+    "CommitmentCoverage": ".followup",
+    "ConsultationResponse": ".model",
+    "DataError": ".errors",
+    "Deadline": ".model",
+    "DeadlineKind": ".model",
+    "DecisionRule": ".model",
+    "Declaration": ".model",
+    "Document": ".model",
+    "DocumentDiff": ".followup",
+    "DocumentNotFoundError": ".errors",
+    "EmptyFileError": ".errors",
+    "EncodingError": ".errors",
+    "Finding": ".validate.finding",
+    "FocusArea": ".model",
+    "FundingRound": ".model",
+    "Goal": ".model",
+    "Group": ".model",
+    "HelsefellesskapError": ".errors",
+    "Intention": ".model",
+    "InvalidValue": ".model._base",
+    "LabelCatalogue": ".render.catalogue",
+    "Layout": ".model",
+    "Link": ".model",
+    "MainGoal": ".model",
+    "MainGoalCoverage": ".followup",
+    "Mandate": ".model",
+    "Measure": ".model",
+    "MeasureFollowUp": ".model",
+    "MeasureState": ".followup",
+    "MeasureStatus": ".model",
+    "MeetingCount": ".model",
+    "Membership": ".model",
+    "NationalFrame": ".model",
+    "NationalPlan": ".model",
+    "OngoingWork": ".model",
+    "OutputExistsError": ".errors",
+    "PartialRenderError": ".render",
+    "Partner": ".model",
+    "PartnerKind": ".model",
+    "Partnership": ".model",
+    "PartnershipSource": ".sources",
+    "Period": ".model",
+    "PlanCoverage": ".followup",
+    "PlanStatus": ".followup",
+    "PluginError": ".errors",
+    "PluginFailure": ".plugins",
+    "PluginInfo": ".plugins",
+    "PluginManager": ".plugins",
+    "PriorityGroup": ".model",
+    "PriorityGroupCoverage": ".followup",
+    "Problem": ".errors",
+    "Question": ".model",
+    "Reference": ".model",
+    "ReferenceList": ".model",
+    "RenderContext": ".render.format",
+    "RenderError": ".errors",
+    "RenderFormat": ".render.format",
+    "Right": ".model",
+    "Role": ".model",
+    "Rule": ".validate.finding",
+    "RuleSetting": ".model",
+    "Seat": ".model",
+    "Section": ".model",
+    "Severity": ".model",
+    "StatusChange": ".model",
+    "StructureCount": ".model",
+    "Target": ".targets",
+    "TemplateSource": ".render.catalogue",
+    "Term": ".model",
+    "TomlSyntaxError": ".errors",
+    "UsageError": ".errors",
+    "ValidationContext": ".validate",
+    "ValidationReport": ".validate",
+    "bundle_coverage": ".followup",
+    "bundle_status": ".followup",
+    "coverage": ".followup",
+    "default_manager": ".plugins",
+    "diff": ".followup",
+    "diff_bundles": ".followup",
+    "dumps_json": ".io",
+    "dumps_toml": ".io",
+    "hookimpl": ".hookspecs",
+    "load": ".io",
+    "load_bundle": ".io",
+    "load_document": ".io",
+    "load_partnership": ".io",
+    "loads_json": ".io",
+    "make_context": ".render",
+    "national_frame": ".national",
+    "national_plan": ".national",
+    "plan_status": ".followup",
+    "render_bundle": ".render",
+    "report_for": ".followup",
+    "reset_default_manager": ".plugins",
+    "resolve_target": ".targets",
+    "save": ".io",
+    "save_bundle": ".io",
+}
+"""Each public name and the module it comes from, imported on first use."""
 
 __all__ = [
     "AbbreviationList",
@@ -216,6 +349,7 @@ __all__ = [
     "bundle_coverage",
     "bundle_status",
     "coverage",
+    "default_manager",
     "diff",
     "diff_bundles",
     "dumps_json",
@@ -232,7 +366,25 @@ __all__ = [
     "plan_status",
     "render_bundle",
     "report_for",
+    "reset_default_manager",
     "resolve_target",
     "save",
     "save_bundle",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name (or a subpackage) from its module when first used (PEP 562)."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}"):
+            return importlib.import_module(f".{name}", __name__)  # a subpackage
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, for ``dir()`` and completion."""
+    return sorted({*globals(), *_EXPORTS})

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from ..hookspecs import hookimpl
-from ..kinds import BodyKind
-from ..validate.finding import Rule
-from ..validate.rules import FSU_RULES
+import functools
+from typing import TYPE_CHECKING
 
-__all__ = ["BUILTIN_KINDS", "hf_body_kinds"]
+from ..hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from ..kinds import BodyKind
+    from ..validate.finding import Rule
+
+__all__ = ["builtin_kinds", "hf_body_kinds"]
 
 
 def _kind(
@@ -19,6 +23,8 @@ def _kind(
     description: str,
     rules: tuple[Rule, ...] = (),
 ) -> BodyKind:
+    from ..kinds import BodyKind
+
     return BodyKind(
         name=name,
         labels={"nb": nb, "nn": nn, "en": en},
@@ -28,101 +34,106 @@ def _kind(
     )
 
 
-BUILTIN_KINDS: tuple[BodyKind, ...] = (
-    _kind(
-        "partnership-meeting",
-        "partnerskapsmøte",
-        "partnarskapsmøte",
-        "partnership meeting",
-        "PM",
-        "The top leadership of the partners; meets at least yearly and sets the direction.",
-    ),
-    _kind(
-        "strategic-committee",
-        "strategisk samarbeidsutvalg",
-        "strategisk samarbeidsutval",
-        "strategic committee",
-        "SSU",
-        "Decides on patient pathways and service development; gives the FSU mandates.",
-    ),
-    _kind(
-        "professional-committee",
-        "faglig samarbeidsutvalg",
-        "fagleg samarbeidsutval",
-        "professional committee",
-        "FSU",
-        "Drafts procedures and pathways under a mandate from SSU.",
-        FSU_RULES,
-    ),
-    _kind(
-        "secretariat",
-        "sekretariat",
-        "sekretariat",
-        "secretariat",
-        "SEKR",
-        "The shared secretariat of the partnership.",
-    ),
-    _kind(
-        "working-group",
-        "arbeidsgruppe",
-        "arbeidsgruppe",
-        "working group",
-        None,
-        "A group set up for a task.",
-    ),
-    _kind(
-        "revision-committee",
-        "revisjonsutvalg",
-        "revisjonsutval",
-        "revision committee",
-        None,
-        "Revises the cooperation agreement.",
-    ),
-    _kind(
-        "sub-committee",
-        "underutvalg",
-        "underutval",
-        "sub-committee",
-        None,
-        "A committee under another body.",
-    ),
-    _kind(
-        "network",
-        "nettverk",
-        "nettverk",
-        "network",
-        None,
-        "A professional network across the partners.",
-    ),
-    _kind(
-        "project-group",
-        "prosjektgruppe",
-        "prosjektgruppe",
-        "project group",
-        None,
-        "A project's group, often local to one municipality and the hospital.",
-    ),
-    _kind(
-        "project",
-        "prosjekt",
-        "prosjekt",
-        "project",
-        None,
-        "A project or programme the partners run together.",
-    ),
-    _kind(
-        "department",
-        "avdeling",
-        "avdeling",
-        "department",
-        None,
-        "A department of a partner that documents name as responsible.",
-    ),
-)
-"""The body kinds every partnership has at hand."""
+@functools.cache
+def builtin_kinds() -> tuple[BodyKind, ...]:
+    """The body kinds every partnership has at hand (built on first use)."""
+    from ..validate.rules import FSU_RULES
+
+    return (
+        _kind(
+            "partnership-meeting",
+            "partnerskapsmøte",
+            "partnarskapsmøte",
+            "partnership meeting",
+            "PM",
+            "The top leadership of the partners; meets at least yearly and sets the direction.",
+        ),
+        _kind(
+            "strategic-committee",
+            "strategisk samarbeidsutvalg",
+            "strategisk samarbeidsutval",
+            "strategic committee",
+            "SSU",
+            "Decides on patient pathways and service development; gives the FSU mandates.",
+        ),
+        _kind(
+            "professional-committee",
+            "faglig samarbeidsutvalg",
+            "fagleg samarbeidsutval",
+            "professional committee",
+            "FSU",
+            "Drafts procedures and pathways under a mandate from SSU.",
+            FSU_RULES,
+        ),
+        _kind(
+            "secretariat",
+            "sekretariat",
+            "sekretariat",
+            "secretariat",
+            "SEKR",
+            "The shared secretariat of the partnership.",
+        ),
+        _kind(
+            "working-group",
+            "arbeidsgruppe",
+            "arbeidsgruppe",
+            "working group",
+            None,
+            "A group set up for a task.",
+        ),
+        _kind(
+            "revision-committee",
+            "revisjonsutvalg",
+            "revisjonsutval",
+            "revision committee",
+            None,
+            "Revises the cooperation agreement.",
+        ),
+        _kind(
+            "sub-committee",
+            "underutvalg",
+            "underutval",
+            "sub-committee",
+            None,
+            "A committee under another body.",
+        ),
+        _kind(
+            "network",
+            "nettverk",
+            "nettverk",
+            "network",
+            None,
+            "A professional network across the partners.",
+        ),
+        _kind(
+            "project-group",
+            "prosjektgruppe",
+            "prosjektgruppe",
+            "project group",
+            None,
+            "A project's group, often local to one municipality and the hospital.",
+        ),
+        _kind(
+            "project",
+            "prosjekt",
+            "prosjekt",
+            "project",
+            None,
+            "A project or programme the partners run together.",
+        ),
+        _kind(
+            "department",
+            "avdeling",
+            "avdeling",
+            "department",
+            None,
+            "A department of a partner that documents name as responsible.",
+        ),
+    )
 
 
 @hookimpl
 def hf_body_kinds() -> list[BodyKind]:
     """The built-in body kinds."""
-    return list(BUILTIN_KINDS)
+    return list(builtin_kinds())
+

@@ -99,8 +99,6 @@ def main(
     (``sys.exit()``, another :class:`BaseException`), makes the command exit with status
     2 even if it otherwise succeeded; ``plugins``, whose job is to list failures, excepted.
     """
-    from ..plugins import PluginManager
-
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -108,9 +106,13 @@ def main(
         # Answer at once: building the plugin manager would load every plugin first.
         print(f"helsefellesskap {__version__}", file=out)
         return 0
+    from ..plugins import PluginManager
+
     parser = _parser()
     disabled, wanted = _chosen_name(arguments)
-    manager = PluginManager(disabled=disabled)
+    # Each hook is asked when the command first needs it: `check` does not import the
+    # renderers. `plugins` collects everything itself, to list every failure.
+    manager = PluginManager(disabled=disabled, collect=False)
     commands = manager.commands()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in sorted(commands.values(), key=lambda c: c.name):

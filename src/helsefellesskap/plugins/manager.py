@@ -23,15 +23,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pluggy
 
 from .. import hookspecs
-from ..command import Command
 from ..errors import DocumentNotFoundError, PluginError
 from ..hookspecs import PROJECT_NAME
-from ..kinds import BodyKind
-from ..model import Document, Layout, Partnership
-from ..render.catalogue import LabelCatalogue, TemplateSource
-from ..render.format import RenderFormat
-from ..sources import PartnershipSource
-from ..validate.finding import Rule
 from . import calls, discovery
 from .failures import PluginFailure, PluginInfo, describe, format_traceback
 from .registries import (
@@ -46,10 +39,17 @@ from .registries import (
 )
 
 if TYPE_CHECKING:
-    from ..model import Bundle
+    # What the hooks contribute is imported when a hook is first asked, not with the
+    # manager: a command that needs only document types does not import the renderers.
+    from ..command import Command
+    from ..kinds import BodyKind
+    from ..model import Bundle, Document, Layout, Partnership
     from ..outline import Outline, OutlineBuilder
-    from ..render.format import Renderable, RenderContext
+    from ..render.catalogue import LabelCatalogue, TemplateSource
+    from ..render.format import Renderable, RenderContext, RenderFormat
     from ..render.labelset import MergedLabels
+    from ..sources import PartnershipSource
+    from ..validate.finding import Rule
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -447,6 +447,8 @@ class PluginManager:
         ``hf_rules`` includes the rules of body kinds.
         """
         if hook == "hf_partnerships":
+            from ..sources import PartnershipSource
+
             return self._registry(
                 "partnerships",
                 lambda: self._gather(hook, "PartnershipSource"),
@@ -455,6 +457,8 @@ class PluginManager:
                 instances_of(PartnershipSource),
             )
         if hook == "hf_body_kinds":
+            from ..kinds import BodyKind
+
             return self._registry(
                 "body kinds",
                 lambda: self._gather(hook, "BodyKind"),
@@ -463,10 +467,14 @@ class PluginManager:
                 instances_of(BodyKind),
             )
         if hook == "hf_rules":
+            from ..validate.finding import Rule
+
             return self._registry(
                 "rules", self._rule_answers, lambda r: r.code, "rule", instances_of(Rule)
             )
         if hook == "hf_render_formats":
+            from ..render.format import RenderFormat
+
             return self._registry(
                 "formats",
                 lambda: self._gather(hook, "RenderFormat"),
@@ -483,6 +491,8 @@ class PluginManager:
                 document_type_check,
             )
         if hook == "hf_cli_commands":
+            from ..command import Command
+
             return self._registry(
                 "commands",
                 lambda: self._gather(hook, "Command"),
@@ -504,7 +514,7 @@ class PluginManager:
 
     def _rule_answers(self) -> list[tuple[str, str, list[Any]]]:
         kinds = self.registry("hf_body_kinds")
-        by_plugin: dict[str, list[Rule]] = {}
+        by_plugin: dict[str, list[Any]] = {}
         for kind_name, kind in kinds.items.items():
             by_plugin.setdefault(kinds.owners[kind_name], []).extend(kind.rules)
         return [
@@ -584,6 +594,8 @@ class PluginManager:
 
     def owned_catalogues(self) -> list[tuple[str, LabelCatalogue]]:
         """``(plugin, catalogue)`` for every label catalogue, in call order."""
+        from ..render.catalogue import LabelCatalogue
+
         return self.listed("hf_label_catalogues", LabelCatalogue, "LabelCatalogue")
 
     def labels(self, language: str, partnership: str | None = None) -> MergedLabels:
@@ -598,6 +610,8 @@ class PluginManager:
     def template_sources(self, partnership: str | None = None) -> list[TemplateSource]:
         """Template folders to search for ``partnership``: its own first, then general ones,
         each group in call order."""
+        from ..render.catalogue import TemplateSource
+
         sources = [
             s for _p, s in self.listed("hf_template_sources", TemplateSource, "TemplateSource")
         ]
@@ -635,6 +649,8 @@ class PluginManager:
 
     def layout_for(self, partnership: Partnership) -> Layout:
         """The layout for ``partnership``: the first plugin's answer, else its own."""
+        from ..model import Layout
+
         for plugin, layout in self.call_each("hf_layout", partnership=partnership):
             if isinstance(layout, Layout):
                 return layout

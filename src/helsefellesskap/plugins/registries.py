@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from ..command import Command
-from ..model import DOCUMENT_TYPES, Document
-from ..model._base import ID_PATTERN
-from ..render.format import RenderFormat
-from ..sources import PartnershipSource
 from .failures import describe
+
+if TYPE_CHECKING:
+    from ..command import Command
+    from ..model import Document
+    from ..render.format import RenderFormat
+    from ..sources import PartnershipSource
 
 __all__ = [
     "EXTENSION_PATTERN",
@@ -73,6 +74,8 @@ def instances_of(cls: type[Any]) -> Callable[[object], str | None]:
 
 def document_type_check(item: object) -> str | None:
     """Why ``item`` is not a document type a plugin may add, or ``None``."""
+    from ..model import Document
+
     if not (isinstance(item, type) and issubclass(item, Document)):
         return f"returned {describe(item)} where a subclass of Document is expected"
     if not item.KIND:
@@ -98,6 +101,8 @@ def render_format_key(item: RenderFormat) -> str:
 
 def partnership_key(item: PartnershipSource) -> str:
     """The id of a shipped partnership; a :class:`ValueError` if it is not a valid id."""
+    from ..model._base import ID_PATTERN
+
     if not isinstance(item.id, str) or not ID_PATTERN.match(item.id):
         raise ValueError(
             f"partnership {item.id!r} has an invalid id: an id is lowercase letters and "
@@ -108,6 +113,8 @@ def partnership_key(item: PartnershipSource) -> str:
 
 def document_kind_key(cls: type[Document]) -> str:
     """The kind of a plugin's document type; a :class:`ValueError` for a core kind."""
+    from ..model import DOCUMENT_TYPES
+
     if cls.KIND in {core.KIND for core in DOCUMENT_TYPES}:
         raise ValueError(f"document kind {cls.KIND!r} belongs to the core")
     return cls.KIND
