@@ -32,6 +32,7 @@ from helsefellesskap.schema import (
     schemas,
     shipped_schema_folder,
 )
+from helsefellesskap.testing import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = shipped_schema_folder()
@@ -199,6 +200,14 @@ MISTAKES = {
         '[[meetings]]\nbody = "ssu"\ncount = -1\n',
     ),
     "a part a layout cannot omit": ("partnership", _PARTNERSHIP + '[layout]\nomit = ["logo"]\n'),
+    "a column the table does not have": (
+        "partnership",
+        _PARTNERSHIP + '[layout]\nmeasure_columns = ["goal", "budget"]\n',
+    ),
+    "a language code that is none": ("action-plan", _PLAN + 'language = "norsk"\n'),
+    "a link that is not a web page": ("partnership", _PARTNERSHIP + 'url = "javascript:x()"\n'),
+    "a year out of range": ("action-plan", _PLAN.replace("start = 2025", "start = 25")),
+    "a title too long for Word": ("action-plan", _PLAN.replace('"Plan"', '"' + "x" * 300 + '"')),
 }
 
 
@@ -243,3 +252,27 @@ def test_the_national_frame_loads_and_validates() -> None:
     data = tomllib.loads(file.read_text("utf-8"))
     structure(data, NationalFrame)
     assert _errors(schemas()["national"], data) == []
+
+
+def test_schema_command_prints_one_schema() -> None:
+    result = run_cli("schema", "action-plan")
+    assert result.code == 0, result.stderr
+    assert result.stdout == dumps(schemas()["action-plan"])
+
+
+def test_schema_command_writes_every_schema(tmp_path: Path) -> None:
+    result = run_cli("schema", "-o", str(tmp_path / "schemas"))
+    assert result.code == 0, result.stderr
+    names = set(schemas(PluginManager().document_types().values()))
+    written = {p.name for p in (tmp_path / "schemas").iterdir()}
+    assert written == {schema_file_name(name) for name in names}
+    assert f"wrote {tmp_path / 'schemas' / 'partnership.schema.json'}" in result.stdout
+
+
+def test_schema_command_unknown_type_suggests_the_closest() -> None:
+    result = run_cli("schema", "action-plna")
+    assert result.code == 2
+    assert "error: no schema 'action-plna' (did you mean \"action-plan\"?" in result.stderr
+    bare = run_cli("schema")
+    assert bare.code == 2
+    assert "name one TYPE to print" in bare.stderr

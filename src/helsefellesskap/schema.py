@@ -28,7 +28,7 @@ import re
 import textwrap
 import types
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +37,7 @@ import attrs
 from .io.converter import toml_converter
 from .io.text import write_atomic
 from .model import DOCUMENT_TYPES, ID_PATTERN, Deadline, Document, NationalFrame, Partnership
-from .model._base import check_id, check_id_list, non_empty, non_negative, one_line
-from .model.partnership import GENERATED_PARTS, check_generated_parts
+from .model.partnership import GENERATED_PARTS
 
 __all__ = [
     "DRAFT",
@@ -133,12 +132,18 @@ def _enum_schema(cls: type[enum.Enum]) -> dict[str, Any]:
     return {"title": cls.__name__, "description": description, "enum": values}
 
 
+def _year_bounds() -> dict[str, int]:
+    schema: dict[str, Any] = {}
+    _year(schema)
+    return schema
+
+
 def _deadline_schema() -> dict[str, Any]:
     return {
         "title": "Deadline",
         "description": _docstring(Deadline),
         "oneOf": [
-            {"title": "a year", "type": "integer", "minimum": 1000, "maximum": 9999},
+            {"title": "a year", "type": "integer", **_year_bounds()},
             {"title": "a year, as text", "type": "string", "pattern": _YEAR_PATTERN},
             {"title": "a span of years", "type": "string", "pattern": _SPAN_PATTERN},
             {"title": "a date", "type": "string", "pattern": _DATE_PATTERN},
@@ -166,6 +171,86 @@ def _validators(field: attrs.Attribute[Any]) -> list[object]:
         return []
     inner = getattr(validator, "_validators", None)
     return list(inner) if inner is not None else [validator]
+
+
+def _limit(name: str, default: int) -> int:
+    """A limit the model declares (``MAX_COUNT`` …), read where it is kept."""
+    from .model import _base
+
+    value = getattr(_base, name, default)
+    return value if isinstance(value, int) else default
+
+
+def _id(schema: dict[str, Any]) -> None:
+    schema.update(pattern=ID_PATTERN.pattern, description=_ID_NOTE)
+
+
+def _id_list(schema: dict[str, Any]) -> None:
+    schema["items"] = {"type": "string", "pattern": ID_PATTERN.pattern}
+    schema["description"] = "a list of ids"
+
+
+def _one_line(schema: dict[str, Any]) -> None:
+    schema.update(pattern=_ONE_LINE_PATTERN, maxLength=_limit("MAX_TITLE_LENGTH", 255))
+
+
+def _non_empty(schema: dict[str, Any]) -> None:
+    schema.setdefault("pattern", r"\S")
+
+
+def _short(schema: dict[str, Any]) -> None:
+    schema["maxLength"] = _limit("MAX_TITLE_LENGTH", 255)
+
+
+def _amount(schema: dict[str, Any]) -> None:
+    schema.update(minimum=0, maximum=_limit("MAX_AMOUNT", 10**12))
+
+
+def _count(schema: dict[str, Any]) -> None:
+    schema.update(minimum=0, maximum=_limit("MAX_COUNT", 1_000_000))
+
+
+def _year(schema: dict[str, Any]) -> None:
+    schema.update(minimum=_limit("FIRST_YEAR", 1000), maximum=_limit("LAST_YEAR", 9999))
+
+
+def _parts(schema: dict[str, Any]) -> None:
+    schema["items"] = {"enum": list(GENERATED_PARTS)}
+
+
+def _columns(schema: dict[str, Any]) -> None:
+    from .model import partnership
+
+    columns = getattr(partnership, "MEASURE_COLUMNS", None)
+    if columns:
+        schema["items"] = {"enum": list(columns)}
+        schema.update(minItems=1, uniqueItems=True)
+
+
+def _language(schema: dict[str, Any]) -> None:
+    schema["pattern"] = r"^[a-z]{2,3}(?:-(?:[A-Z]{2}|\d{3}))?$"
+
+
+def _url(schema: dict[str, Any]) -> None:
+    schema["pattern"] = r"^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s/]|[Mm][Aa][Ii][Ll][Tt][Oo]:\S*@)"
+
+
+_CONSTRAINTS: dict[str, Callable[[dict[str, Any]], None]] = {
+    "check_id": _id,
+    "check_id_list": _id_list,
+    "one_line": _one_line,
+    "non_empty": _non_empty,
+    "short_title": _short,
+    "non_negative": _amount,
+    "check_count": _count,
+    "check_year": _year,
+    "check_generated_parts": _parts,
+    "check_measure_columns": _columns,
+    "check_language": _language,
+    "check_url": _url,
+}
+"""What each of the model's validators says in JSON Schema, by the validator's name. A
+validator not listed here adds nothing: the schema is looser, the loader still judges."""
 
 
 class _Builder:
@@ -218,20 +303,10 @@ class _Builder:
 
     def field_schema(self, cls: type, field: attrs.Attribute[Any], tp: Any, doc: str) -> Any:
         schema = dict(self.type_schema(tp))
-        checks = _validators(field)
-        if check_id in checks:
-            schema.update(pattern=ID_PATTERN.pattern, description=_ID_NOTE)
-        if check_id_list in checks and schema.get("type") == "array":
-            schema["items"] = {"type": "string", "pattern": ID_PATTERN.pattern}
-            schema["description"] = "a list of ids"
-        if one_line in checks:
-            schema.update(pattern=_ONE_LINE_PATTERN)
-        elif non_empty in checks:
-            schema.update(pattern=r"\S")
-        if non_negative in checks:
-            schema.update(minimum=0)
-        if check_generated_parts in checks:
-            schema["items"] = {"enum": list(GENERATED_PARTS)}
+        for check in _validators(field):
+            constrain = _CONSTRAINTS.get(getattr(check, "__name__", ""))
+            if constrain is not None:
+                constrain(schema)
         described = _field_sentences(doc, field.name)
         if described:
             schema["description"] = described
