@@ -134,7 +134,7 @@ def test_the_diagram_can_be_marked_with_the_language_of_its_words() -> None:
     assert root.get("lang") == "en"
 
 
-def test_an_under_line_is_dashed_and_a_closed_body_says_so() -> None:
+def test_an_under_line_is_dotted_and_a_closed_body_says_so() -> None:
     svg = svg_of(
         diagram(
             node("fsu", kind="professional-committee"),
@@ -145,7 +145,7 @@ def test_an_under_line_is_dashed_and_a_closed_body_says_so() -> None:
     )
     root = parse(svg)
     (line,) = connectors(root)
-    assert line.get("stroke-dasharray") == "6 4"
+    assert line.get("stroke-dasharray") == "2 3"
     assert line.find(f"{SVG}title").text == "har under seg"  # type: ignore[union-attr]
     closed = root.find(f"{SVG}g[@data-body='group']")
     assert closed is not None
@@ -240,7 +240,7 @@ def test_a_mandate_places_a_body_when_nothing_else_does() -> None:
     ]
 
 
-def test_a_mandate_line_is_dotted_and_the_legend_lists_only_the_lines_drawn() -> None:
+def test_a_mandate_line_is_thick_and_the_legend_lists_only_the_lines_drawn() -> None:
     root = parse(
         svg_of(
             diagram(
@@ -251,7 +251,7 @@ def test_a_mandate_line_is_dotted_and_the_legend_lists_only_the_lines_drawn() ->
         )
     )
     (line,) = connectors(root)
-    assert line.get("stroke-dasharray") == "2 3"
+    assert (line.get("stroke-dasharray"), line.get("stroke-width")) == (None, "3")
     legend = root.find(f"{SVG}g[@class='legend']")
     assert legend is not None
     assert [t.text for t in legend.findall(f"{SVG}text")] == ["gir mandat"]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
@@ -212,15 +213,39 @@ def safe_value(value: object) -> object:
     return Markup(xml_text(str(Markup.escape(balanced)), "<br>"))
 
 
+LONG_WORD = 40
+"""A word of more characters than this (a pasted address, an id) may break anywhere."""
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+_BREAK_EVERY = 16
+"""Where a long word may break: after every this many characters (``<wbr>``)."""
+
+
 def text_markup(value: str) -> Markup:
     """A text run of the outline as escaped, safe HTML: characters HTML cannot hold go,
     a line break (``\\n``, or a vertical tab or form feed) is ``<br>``, and the
-    bidirectional controls it opens are closed at its end."""
-    clean = balance_bidi(xml_text(value, "\n"))
-    escaped = Markup.escape(clean)
-    if "\n" not in clean:
-        return escaped
-    return Markup("<br>".join(str(escaped).replace("\r\n", "\n").split("\n")))
+    bidirectional controls it opens are closed at its end.
+
+    A word longer than :data:`LONG_WORD` characters gets a break opportunity
+    (``<wbr>``) every few characters, so that it wraps rather than push a table or a
+    list off the page, while the words of the language keep whole (a narrow column
+    widens to its longest word instead of breaking it)."""
+    clean = balance_bidi(xml_text(value, "\n")).replace("\r\n", "\n")
+    if "\n" not in clean and not _LONG_WORD.search(clean):
+        return Markup.escape(clean)
+    return Markup("<br>").join(_breakable(line) for line in clean.split("\n"))
+
+
+def _breakable(line: str) -> Markup:
+    out = Markup("")
+    last = 0
+    for match in _LONG_WORD.finditer(line):
+        word = match.group()
+        out += Markup.escape(line[last : match.start()])
+        out += Markup("<wbr>").join(
+            Markup.escape(word[i : i + _BREAK_EVERY]) for i in range(0, len(word), _BREAK_EVERY)
+        )
+        last = match.end()
+    return out + Markup.escape(line[last:])
 
 
 def _plain(items: Inlines) -> str:

@@ -3,9 +3,10 @@
 The SVG draws an outline's :class:`~helsefellesskap.outline.blocks.GovernanceDiagram`
 (the same tree the Markdown writer draws as Mermaid and Word as a nested list): one
 body per row, indented by its depth, each with a connector from the body above it in
-the tree (solid where it ``steers``, dashed where the body is ``under`` it, dotted where
-it gave the ``mandate``), and a legend of the kinds of line it has, in the diagram's
-own words. An indented tree stays readable however many committees a partnership has,
+the tree (solid where it ``steers``, dotted where the body is ``under`` it, thick where
+it gave the ``mandate``: as Mermaid draws them), and a legend of the kinds of line it
+has, in the diagram's own words (after its title, "Forklaring", where it has one). An
+indented tree stays readable however many committees a partnership has,
 which a wide top-down chart does not.
 
 Every text that goes into the SVG is escaped here; the result is returned as
@@ -58,8 +59,16 @@ KIND_STYLES: Mapping[str, tuple[str, str, str]] = {
 DEFAULT_STYLE = ("#ffffff", "#5a6b7d", "#14213d")
 BOLD_FACTOR = 1.12
 """How much wider bold glyphs run than regular ones, for wrapping."""
-DASHES: Mapping[str, str] = {"steers": "", "under": "6 4", "mandate": "2 3"}
-"""The stroke pattern of each kind of line: solid, dashed, dotted (others are solid)."""
+LINE_STYLES: Mapping[str, tuple[str, float]] = {
+    "steers": ("", 1.5),
+    "under": ("2 3", 1.5),
+    "mandate": ("", 3.0),
+}
+"""The stroke pattern and width of each kind of line, as the legend's words name them
+(``diagram.solid``, ``diagram.dotted``, ``diagram.thick``): a body ``steers`` along a
+solid line, has others ``under`` it along a dotted one, gives the ``mandate`` along a
+thick one. Another kind is drawn solid."""
+DEFAULT_LINE = ("", 1.5)
 CLOSED_STYLE = ("#f1f1f1", "#8a8a8a", "#3d3d3d")
 
 
@@ -124,6 +133,13 @@ def _text(value: str) -> str:
     """Text of the diagram, escaped, with characters XML cannot hold gone and the
     bidirectional controls it opens closed (:mod:`helsefellesskap.render.safe`)."""
     return escape(balance_bidi(xml_text(value, " ")), quote=False)
+
+
+def _stroke(kind: str) -> str:
+    """The stroke attributes of a line of ``kind``: its width and any dash pattern."""
+    pattern, width = LINE_STYLES.get(kind, DEFAULT_LINE)
+    dashed = f' stroke-dasharray="{pattern}"' if pattern else ""
+    return f' stroke-width="{width:g}"{dashed}'
 
 
 def _style(node: DiagramNode) -> tuple[str, str, str]:
@@ -230,11 +246,9 @@ def governance_svg(
         cx, ctop, cbottom = boxes[node.id]
         start_x = px + STUB
         mid_y = (ctop + cbottom) / 2
-        pattern = DASHES.get(edge.kind, "")
-        dashed = f' stroke-dasharray="{pattern}"' if pattern else ""
         connectors.append(
-            f'<path d="M{start_x} {pbottom} V{mid_y} H{cx - 1}" fill="none" stroke="#4a5a6a" '
-            f'stroke-width="1.5"{dashed} marker-end="url(#{prefix}-arrow)">'
+            f'<path d="M{start_x} {pbottom} V{mid_y} H{cx - 1}" fill="none" stroke="#4a5a6a"'
+            f'{_stroke(edge.kind)} marker-end="url(#{prefix}-arrow)">'
             f"<title>{_text(legend.get(edge.kind, edge.kind))}</title></path>"
         )
 
@@ -249,12 +263,10 @@ def governance_svg(
         entries.append(f'<text x="0" y="12" fill="#14213d" font-weight="700">{_text(intro)}</text>')
         legend_x += len(intro) * CHAR_WIDTH * BOLD_FACTOR + 16
     for kind in shown:
-        pattern = DASHES.get(kind, "")
-        dashed = f' stroke-dasharray="{pattern}"' if pattern else ""
         words = legend.get(kind, kind)
         entries.append(
-            f'<path d="M{legend_x} 8 H{legend_x + 34}" stroke="#4a5a6a" stroke-width="1.5"'
-            f'{dashed} marker-end="url(#{prefix}-arrow)"/>'
+            f'<path d="M{legend_x} 8 H{legend_x + 34}" stroke="#4a5a6a"{_stroke(kind)}'
+            f' marker-end="url(#{prefix}-arrow)"/>'
             f'<text x="{legend_x + 42}" y="12" fill="#14213d">{_text(words)}</text>'
         )
         legend_x += 42 + len(words) * CHAR_WIDTH + 28
