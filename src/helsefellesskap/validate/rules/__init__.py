@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..finding import Rule
 from .coverage import COVERAGE_RULES
+from .cycles import CYCLE_RULES
 from .fsu import FSU_RULES
 from .ids import ID_RULES
 from .periods import PERIOD_RULES
@@ -24,6 +25,7 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     *SETTINGS_RULES,
     *ID_RULES,
     *REFERENCE_RULES,
+    *CYCLE_RULES,
     *SEAT_RULES,
     *PERIOD_RULES,
     *COVERAGE_RULES,
