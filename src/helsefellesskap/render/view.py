@@ -1,9 +1,12 @@
-"""The view model every render format shares, so that Markdown, HTML and Word agree.
+"""The view model the outline builders share (:mod:`helsefellesskap.outline`).
 
 These are pure functions of a document, its partnership and a
 :class:`~helsefellesskap.render.RenderContext` (for labels and layout). They decide
 *what* a reader sees — who "FSU REST" is, which cells of the goals and measures table
-span which rows, how sections are numbered — and leave *how* it looks to the formats.
+span which rows, how sections are numbered, the one governance tree — and the outline
+builders turn their answers into blocks that every format writes. Formats use the
+outline, not these functions (the HTML diagram draws the governance tree through the
+outline's :class:`~helsefellesskap.outline.GovernanceDiagram`).
 """
 
 from __future__ import annotations
