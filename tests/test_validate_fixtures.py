@@ -29,7 +29,9 @@ def assemble(case: str, into: Path) -> Path:
     shutil.copytree(BASE, root)
     for file in (FIXTURES / case).rglob("*.toml"):
         if file.name != "expect.toml":
-            shutil.copyfile(file, root / file.relative_to(FIXTURES / case))
+            target = root / file.relative_to(FIXTURES / case)
+            target.parent.mkdir(parents=True, exist_ok=True)  # a document folder _base lacks
+            shutil.copyfile(file, target)
     return root
 
 
