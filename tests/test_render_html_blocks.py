@@ -1,0 +1,397 @@
+"""The HTML writer block by block: hand-made outlines with every kind of block and run,
+written by the real templates, read back with lxml."""
+
+from __future__ import annotations
+
+import typing
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+import helsefellesskap
+from helsefellesskap import Bundle, PluginManager
+from helsefellesskap.outline import (
+    Aside,
+    Block,
+    BulletList,
+    Cell,
+    Column,
+    DiagramEdge,
+    DiagramNode,
+    Emphasis,
+    Fact,
+    Facts,
+    Figure,
+    GovernanceDiagram,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListItem,
+    NumberedList,
+    Outline,
+    PageBreak,
+    Paragraph,
+    Row,
+    RowGroup,
+    Section,
+    Span,
+    Table,
+    runs,
+)
+from helsefellesskap.render import make_context
+from helsefellesskap.render.format import RenderContext
+from helsefellesskap.render.html import block_kind, run_kind, text_markup, write_page
+from helsefellesskap.render.html_table import table_layout
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "eksempel"
+RLO = "\u202e"
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Bundle:
+    return helsefellesskap.load_bundle(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def context(bundle: Bundle) -> RenderContext:
+    return make_context(bundle, "nb", PluginManager(entry_points=False, use_env=False))
+
+
+def outline_of(*blocks: Block, **values: object) -> Outline:
+    fields: dict[str, object] = {
+        "kind": "action-plan",
+        "document": "test",
+        "title": "Testplan",
+        "language": "nb",
+        "label_language": "nb",
+        "partnership": "eksempel",
+        "blocks": (Heading(level=1, runs=runs("Testplan")), *blocks),
+        "colophon": runs("Laget med en test"),
+    }
+    fields.update(values)
+    return Outline(**fields)  # type: ignore[arg-type]
+
+
+def page_of(context: RenderContext, *blocks: Block, **values: object) -> lxml.html.HtmlElement:
+    text = write_page(outline_of(*blocks, **values), context, "action-plan.html.j2")
+    return lxml.html.fromstring(text.encode("utf-8"))
+
+
+def main(page: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    (found,) = page.xpath("//main")
+    return found
+
+
+def paragraph(*parts: str | Inline, role: str | None = None) -> Paragraph:
+    return Paragraph(runs=runs(*parts), role=role)
+
+
+def cell(text: str, **values: object) -> Cell:
+    return Cell(blocks=(paragraph(text),), **values)  # type: ignore[arg-type]
+
+
+# -- every kind is written ----------------------------------------------------------------
+
+
+def test_every_kind_of_block_and_run_has_a_macro() -> None:
+    blocks = typing.get_args(Block)
+    inlines = typing.get_args(Inline)
+    assert {block_kind(kind.__new__(kind)) for kind in blocks} == {
+        "heading",
+        "paragraph",
+        "facts",
+        "bullet_list",
+        "numbered_list",
+        "table",
+        "section",
+        "figure",
+        "aside",
+        "page_break",
+    }
+    assert {run_kind(kind.__new__(kind)) for kind in inlines} == {
+        "text",
+        "line_break",
+        "emphasis",
+        "link",
+        "span",
+    }
+    templates = Path(helsefellesskap.__file__).parent / "render" / "templates"
+    macros = (templates / "outline.html.j2").read_text("utf-8")
+    for kind in ("heading", "paragraph", "facts", "bullet_list", "numbered_list", "table"):
+        assert f"{{% macro {kind}(" in macros
+    for kind in ("section", "figure", "aside", "page_break", "inlines"):
+        assert f"{{% macro {kind}(" in macros
+
+
+def test_something_that_is_no_block_is_a_render_error(context: RenderContext) -> None:
+    with pytest.raises(helsefellesskap.RenderError, match="holds a str, not a block"):
+        write_page(outline_of("not a block"), context, "action-plan.html.j2")  # type: ignore[arg-type]
+
+
+# -- inline runs -----------------------------------------------------------------------------
+
+
+def test_inline_runs(context: RenderContext, bundle: Bundle) -> None:
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert plan is not None
+    page = page_of(
+        context,
+        paragraph(
+            "Første linje\nandre, ",
+            LineBreak(),
+            Emphasis(runs=runs("kursiv")),
+            " og ",
+            Emphasis(runs=runs("fet"), strong=True),
+            ": ",
+            Link(url="https://example.org/a?b=1&c=2", runs=runs("nett")),
+            Link(anchor="del-2", runs=runs("del 2")),
+            Link(document=plan.id, runs=runs("planen")),
+            Link(document="eksempel", runs=runs("styringen")),
+            Link(document="ukjent", runs=runs("ukjent")),
+            Span(lang="se", runs=runs("Davvisámegiella")),
+        ),
+    )
+    (p,) = main(page).xpath("p")
+    assert len(p.xpath("br")) == 2
+    assert p.xpath("em/text()") == ["kursiv"] and p.xpath("strong/text()") == ["fet"]
+    assert p.xpath("a/@href") == [
+        "https://example.org/a?b=1&c=2",
+        "#del-2",
+        "handlingsplan-2024-2025.html",
+        "eksempel-styringsstruktur.html",
+        "ukjent.html",
+    ]
+    assert p.xpath("span[@lang='se']/text()") == ["Davvisámegiella"]
+    assert p.text_content().startswith("Første linjeandre, kursiv og fet: nett")
+
+
+def test_text_is_escaped_and_made_safe_once() -> None:
+    assert text_markup('<b>"A" & B</b>') == "&lt;b&gt;&#34;A&#34; &amp; B&lt;/b&gt;"
+    assert text_markup("a\x00b\x0bc\x0cd\x7fe") == "ab<br>c<br>de"
+    assert text_markup(f"x{RLO}y") == f"x{RLO}y\u202c"
+    assert text_markup("a\r\nb") == "a<br>b"
+    long = "x" * 50
+    assert str(text_markup(f"se {long}")).count("<wbr>") == 3
+    assert text_markup("fastlegerepresentantene") == "fastlegerepresentantene"
+
+
+def test_values_outside_the_runs_are_safe_too(context: RenderContext) -> None:
+    page = page_of(
+        context,
+        Section(
+            heading=Heading(level=2, runs=runs("Del")),
+            blocks=(paragraph("tekst"),),
+            data=(("Measure Id", 'a"b\x00<c>'),),
+        ),
+        title="Tittel\x0b med linjeskift",
+    )
+    (section,) = main(page).xpath("section")
+    assert section.get("data-measure-id") == 'a"b<c>'
+    assert "\x0b" not in page.xpath("string(//title)")
+
+
+# -- blocks ------------------------------------------------------------------------------------
+
+
+def test_headings_facts_lists_asides_and_page_breaks(context: RenderContext) -> None:
+    page = page_of(
+        context,
+        Heading(level=9, runs=runs("For dypt"), number="9.9", anchor="dypt"),
+        Facts(items=(Fact(label=runs("Periode"), value=runs("2024")),)),
+        BulletList(
+            items=(
+                ListItem(
+                    runs=runs("Punkt"),
+                    children=(NumberedList(items=(ListItem(runs=runs("under")),), start=3),),
+                ),
+                ListItem(runs=runs("Neste")),
+            ),
+            role="main-goals",
+        ),
+        Aside(blocks=(paragraph("Merk"),), role="note"),
+        PageBreak(),
+    )
+    body = main(page)
+    (h6,) = body.xpath("h6")
+    assert (h6.get("id"), h6.xpath("string(span[@class='number'])")) == ("dypt", "9.9")
+    assert body.xpath("dl[@class='facts']/dt/text()") == ["Periode"]
+    assert body.xpath("dl[@class='facts']/@aria-label") == ["Om dokumentet"]
+    (ul,) = body.xpath("ul")
+    assert ul.get("class") == "main-goals"
+    assert [s.strip() for s in ul.xpath("li[1]/text()") if s.strip()] == ["Punkt"]
+    (ol,) = ul.xpath("li[1]/ol")
+    assert (ol.get("start"), ol.xpath("li/text()")) == ("3", ["under"])
+    assert body.xpath("aside[@class='note box']/p/text()") == ["Merk"]
+    assert body.xpath("div[@class='page-break']/@aria-hidden") == ["true"]
+
+
+def test_a_section_takes_its_anchor_and_its_heading_an_id_of_its_own(
+    context: RenderContext,
+) -> None:
+    page = page_of(
+        context,
+        Section(
+            heading=Heading(level=2, runs=runs("Kapittel"), number="2", anchor="kapittel"),
+            blocks=(
+                Section(heading=Heading(level=3, runs=runs("Under")), blocks=()),
+                Section(
+                    heading=Heading(level=3, runs=runs("Egen")),
+                    blocks=(),
+                    anchor="egen",
+                ),
+            ),
+            anchor="kapittel",
+            role="chapter",
+            data=(("chapter", "2"),),
+        ),
+    )
+    (section,) = main(page).xpath("section")
+    assert (section.get("id"), section.get("class"), section.get("data-chapter")) == (
+        "kapittel",
+        "chapter",
+        "2",
+    )
+    assert section.xpath("h2/@id") == ["kapittel-heading"]
+    assert section.xpath("section/h3/@id") == ["h-1", "egen-heading"]
+    # the table of contents lists the chapter, linked to the section
+    assert page.xpath("//nav[@class='contents']//a/@href") == ["#kapittel"]
+
+
+def test_a_table_with_spans_header_cells_groups_and_keys(context: RenderContext) -> None:
+    table = Table(
+        columns=(Column(role="goal", width=0.25), Column(role="measure"), Column(role="who")),
+        header=(
+            Row(cells=(cell("Mål"), cell("Tiltak og ansvar", colspan=2))),
+            Row(cells=(cell("Hva"), cell("Hvordan"), cell("Hvem"))),
+        ),
+        groups=(
+            RowGroup(
+                rows=(
+                    Row(
+                        cells=(cell("Mål A", header=True, rowspan=2), cell("a)"), cell("SSU")),
+                        data=(("measure", "a"),),
+                    ),
+                    Row(cells=(cell("b)"), Cell()), data=(("measure", "b"),)),
+                ),
+                data=(("goal", "mal-a"),),
+            ),
+            RowGroup(
+                rows=(Row(cells=(cell("Mål B", header=True), cell("c)"), cell("FSU"))),),
+            ),
+        ),
+        caption=runs("Mål og tiltak"),
+        role="measures",
+        anchor="tabell",
+        data=(("area", "forlop"),),
+    )
+    page = page_of(context, table)
+    (element,) = page.xpath("//table")
+    assert (element.get("id"), element.get("data-area")) == ("tabell", "forlop")
+    assert element.get("class") == "measures cols-3"
+    assert element.xpath("string(caption)") == "Mål og tiltak"
+    assert element.get("aria-labelledby") is None, "a caption names it"
+    cols = element.xpath("colgroup/col")
+    assert [(c.get("class"), c.get("style")) for c in cols] == [
+        ("col-goal", "width: 25%"),
+        ("col-measure", None),
+        ("col-who", None),
+    ]
+    heads = element.xpath("thead/tr")
+    assert [th.get("colspan") for th in heads[0].xpath("th")] == [None, "2"]
+    assert {th.get("scope") for th in element.xpath("thead//th")} == {"col"}
+    classes = [th.get("class") for th in heads[1].xpath("th")]
+    assert classes == ["col-goal", "col-measure", "col-who"]
+    groups = element.xpath("tbody")
+    assert [g.get("data-goal") for g in groups] == ["mal-a", None]
+    first, second = groups[0].xpath("tr")
+    assert first.get("data-measure") == "a" and second.get("data-measure") == "b"
+    goal = first.xpath("th")[0]
+    assert (goal.get("scope"), goal.get("rowspan"), goal.text) == ("rowgroup", "2", "Mål A")
+    # the row under a span starts in the second column, and an empty cell stays
+    assert [td.get("class") for td in second.xpath("td")] == ["col-measure", "col-who"]
+    assert second.xpath("td[2]")[0].text_content() == ""
+    assert groups[1].xpath("tr/th/@scope") == ["row"]
+
+
+def test_a_table_without_a_caption_is_named_by_the_heading_above_it(
+    context: RenderContext,
+) -> None:
+    table = Table(
+        columns=(Column(role="a"),),
+        header=(Row(cells=(cell("A"),)),),
+        groups=(RowGroup(rows=(Row(cells=(cell("1"),)),)),),
+    )
+    page = page_of(
+        context, Section(heading=Heading(level=2, runs=runs("Tabellen")), blocks=(table,))
+    )
+    (element,) = page.xpath("//table")
+    assert not element.xpath("caption")
+    (heading,) = page.xpath(f"//*[@id='{element.get('aria-labelledby')}']")
+    assert heading.text_content() == "Tabellen"
+
+
+def test_table_layout_places_cells_past_row_and_column_spans() -> None:
+    table = Table(
+        columns=tuple(Column(role=r) for r in ("a", "b", "c", "d")),
+        header=(),
+        groups=(
+            RowGroup(
+                rows=(
+                    Row(cells=(Cell(rowspan=3, colspan=2, header=True), Cell(), Cell())),
+                    Row(cells=(Cell(), Cell(rowspan=2))),
+                    Row(cells=(Cell(),)),
+                    Row(cells=(Cell(), Cell(), Cell(), Cell())),
+                ),
+            ),
+        ),
+    )
+    (group,) = table_layout(table).groups
+    assert [[c.column for c in row.cells] for row in group.rows] == [
+        ["a", "c", "d"],
+        ["c", "d"],
+        ["c"],
+        ["a", "b", "c", "d"],
+    ]
+    # the header cell heads three of the group's four rows: a row header, not the group's
+    assert group.rows[0].cells[0].scope == "row"
+
+
+def test_a_figure_draws_the_diagram_named_by_its_caption(context: RenderContext) -> None:
+    diagram = GovernanceDiagram(
+        nodes=(
+            DiagramNode(id="pm", label=runs("PM"), depth=0, kind="partnership-meeting"),
+            DiagramNode(id="ssu", label=runs("SSU"), depth=1, kind="strategic-committee"),
+        ),
+        edges=(DiagramEdge(source="pm", target="ssu", kind="steers"),),
+        legend=(("steers", runs("heltrukken pil – styrer")),),
+    )
+    page = page_of(
+        context,
+        Figure(diagram=diagram, caption=runs("Organene"), description=runs("PM styrer SSU.")),
+        Figure(diagram=diagram),
+    )
+    first, second = page.xpath("//figure")
+    assert first.get("class") == "diagram"
+    assert first.xpath("string(figcaption)") == "Organene"
+    svg = first.xpath("svg")[0]
+    assert svg.xpath("string(title)") == "Organene"
+    assert svg.xpath("string(desc)") == "PM styrer SSU."
+    assert svg.xpath(".//g/@data-body") == ["pm", "ssu"]
+    # two diagrams on a page keep their ids apart
+    ids = [s.get("aria-labelledby") for s in page.xpath("//svg")]
+    assert ids == ["org-1-title org-1-desc", "org-2-title org-2-desc"]
+    assert not second.xpath("figcaption")
+
+
+def test_labels_in_the_readers_language_are_marked_on_the_page(context: RenderContext) -> None:
+    page = page_of(
+        context,
+        paragraph(Span(lang="en", runs=runs("Period")), ": 2024"),
+        label_language="en",
+    )
+    assert page.get("lang") == "nb"
+    assert page.xpath("//p[@class='doc-kind']/span/@lang") == ["en"]
+    assert main(page).xpath("p/span/@lang") == ["en"]
+    assert page.xpath("string(//footer)").strip() == "Laget med en test"
