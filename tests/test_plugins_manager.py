@@ -579,3 +579,28 @@ def test_a_plugin_cannot_take_a_built_in_format_name_away(
     [failure] = [f for f in manager.failures if f.plugin == "md_thief"]
     assert failure.hook == "hf_render_formats"
     assert "render format 'md' is built in" in failure.message
+
+
+def test_call_each_calls_in_pluggys_own_order() -> None:
+    """The manager's call loop and pluggy's own hook call agree on the order, with
+    ``tryfirst`` and ``trylast`` marks among plainly registered plugins."""
+    marks = {
+        "plain-1": {},
+        "last-1": {"trylast": True},
+        "first-1": {"tryfirst": True},
+        "plain-2": {},
+        "last-2": {"trylast": True},
+        "first-2": {"tryfirst": True},
+        "plain-3": {},
+    }
+    manager = PluginManager(plugins=[], entry_points=False)
+    for name, options in marks.items():
+
+        def answer(name: str = name) -> list[str]:
+            return [name]
+
+        answer.__name__ = "hf_rules"
+        assert manager.register(plugin(hf_rules=hookimpl(**options)(answer)), name=name)
+    by_pluggy = [names[0] for names in manager.pluggy.hook.hf_rules()]
+    assert [name for name, _ in manager.call_each("hf_rules")] == by_pluggy
+    assert by_pluggy == ["first-2", "first-1", "plain-3", "plain-2", "plain-1", "last-1", "last-2"]

@@ -23,9 +23,10 @@ def describe_error(error: BaseException) -> str:
 def ordered_impls(caller: pluggy.HookCaller) -> list[pluggy.HookImpl]:
     """The implementations of a hook in the order pluggy itself calls them.
 
-    pluggy keeps ``get_hookimpls()`` as trylast, plain, tryfirst (each in registration
-    order) and calls that list backwards: ``tryfirst`` implementations first, then the
-    plain ones from the last registered to the first, then ``trylast``.
+    pluggy keeps ``get_hookimpls()`` as the trylast ones, the plain ones, the tryfirst
+    ones, and calls that list backwards: ``tryfirst`` implementations first (the last
+    registered first), then the plain ones from the last registered to the first, then the
+    ``trylast`` ones (the first registered first).
     """
     return list(reversed(caller.get_hookimpls()))
 
