@@ -82,6 +82,13 @@ def _governance(item: Renderable, context: RenderContext) -> Outline:
     return build_governance(item, context)
 
 
+def _decision_log(item: Renderable, context: RenderContext) -> Outline:
+    from .decision_log import build_decision_log
+
+    assert isinstance(item, model.DecisionLog)
+    return build_decision_log(item, context)
+
+
 CORE_BUILDERS: dict[str, BuildFunction] = {
     "action-plan": _action_plan,
     "declaration": _declaration,
@@ -89,6 +96,7 @@ CORE_BUILDERS: dict[str, BuildFunction] = {
     "funding-round": _funding_round,
     "consultation-response": _consultation,
     "governance": _governance,
+    "decision-log": _decision_log,
 }
 """The builder of each core document kind (``governance`` for the overview)."""
 

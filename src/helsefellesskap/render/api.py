@@ -179,12 +179,15 @@ def _render_with(
 
 def renders(fmt: RenderFormat, item: Renderable, manager: PluginManager) -> bool:
     """Whether ``fmt`` renders ``item``: a type it declares (:meth:`RenderFormat.can_render`),
-    or, for a format that writes outlines, a plugin document type with an outline builder."""
+    or, for a format that writes outlines, any document type with an outline builder (the
+    core's, or a plugin's through ``hf_outline_builders``)."""
     if fmt.can_render(item):
         return True
     if not fmt.outlines or isinstance(item, Partnership) or not fmt.serves(item.partnership):
         return False
-    return item.KIND in manager.outline_builders()
+    from ..outline.build import core_builder
+
+    return core_builder(item.KIND) is not None or item.KIND in manager.outline_builders()
 
 
 def item_kind(item: Renderable) -> str:
