@@ -200,6 +200,45 @@ def test_governance_diagram_in_headless_chromium(browser: Any, bundle: Bundle) -
     page.close()
 
 
+def _bundled_plans() -> list[Any]:
+    """The action plans of both bundled partnerships, as ``pytest.param``s."""
+    from helsefellesskap import PluginManager
+
+    manager = PluginManager()
+    found = []
+    for partnership in ("troms-ofoten", "helgeland"):
+        if partnership not in manager.partnerships():
+            continue
+        bundle = manager.load_partnership(partnership)
+        found.extend(
+            pytest.param(bundle, plan, manager, id=plan.id)
+            for plan in bundle.documents_of(ActionPlan)
+        )
+    return found
+
+
+@pytest.mark.parametrize(("source", "plan", "manager"), _bundled_plans())
+def test_every_measure_of_a_bundled_plan_is_visible_and_fits(
+    browser: Any, source: Bundle, plan: ActionPlan, manager: Any
+) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"{plan.id}.html"
+    path.write_bytes(render(plan, "html", bundle=source, manager=manager))
+    seen = visit(browser, path)
+    page = seen.page
+    rows = page.locator("tr[data-measure]")
+    measures = [m.id for m in plan.measures()]
+    assert sorted(rows.evaluate_all("rows => rows.map(r => r.dataset.measure)")) == sorted(measures)
+    for index in range(rows.count()):
+        assert rows.nth(index).is_visible(), measures[index]
+    seen.assert_clean()
+    assert page.evaluate(OVERFLOWING_TABLES) == [], "on screen"
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_CONTENT_PX, "height": 1000})
+    assert page.evaluate(OVERFLOWING_TABLES) == [], "on an A4 page"
+    page.close()
+
+
 LONG_WORD = "Samhandlings" + "x" * 176 + "avtalenummer"
 """A single word of 200 characters with nowhere to break it, as a pasted URL or id is."""
 WIDER_THAN_THE_PAGE = """() => Array.from(document.querySelectorAll('table, li, p, h1, h2, h3'))
