@@ -133,7 +133,14 @@ def test_mermaid_arrows_differ_by_kind_and_the_legend_names_each() -> None:
 
 def test_word_nests_the_fsus_under_ssu(troms: Bundle, manager: PluginManager) -> None:
     paragraphs = _docx_text(troms, manager)
-    styles = {text.split(" – ")[0]: style for style, text in paragraphs if " – " in text}
+    # the diagram is a nested list of the outline's node labels (an arrow may mark the
+    # kind of line before the label)
+    start = next(i for i, (_, text) in enumerate(paragraphs) if text == "Organisering")
+    styles = {
+        text.lstrip("⤑→⇒- ").strip(): style
+        for style, text in paragraphs[start + 1 :]
+        if style.startswith("List Bullet")
+    }
     assert styles["SSU"] == "List Bullet"
     assert styles["FSU DIG"] == "List Bullet 2"
     assert styles["FSU REST"] == "List Bullet 2"
