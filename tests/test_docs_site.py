@@ -148,7 +148,7 @@ def test_public_api_keeps_every_name_of_the_snapshot() -> None:
 def test_api_reference_lists_every_public_name() -> None:
     page = reference.api_page()
     for entry in reference.api_names():
-        module, name = entry.split(":")
+        _module, name = entry.split(":")
         assert f"| `{name}` |" in page
 
 

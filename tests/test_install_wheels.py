@@ -55,8 +55,16 @@ def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
         subprocess.Popen(
             # --no-isolation: the build backend of this environment (setuptools, from the
             # dev extra) instead of a new one per build, which takes most of the time.
-            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out),
-             str(source)],
+            [
+                sys.executable,
+                "-m",
+                "build",
+                "--wheel",
+                "--no-isolation",
+                "--outdir",
+                str(out),
+                str(source),
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -114,8 +122,14 @@ def test_wheels_install_into_a_fresh_venv_and_the_command_runs(
     # (attrs, cattrs, python-docx …) from the package index, as a secretariat's pip gets them.
     subprocess.run(
         [
-            str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-            "--find-links", str(wheels),  # where helsefellesskap-docx is found for the extra
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--find-links",
+            str(wheels),  # where helsefellesskap-docx is found for the extra
             f"{next(wheels.glob('helsefellesskap-*.whl'))}[docx]",
             str(next(wheels.glob("helsefellesskap_troms_ofoten-*.whl"))),
             str(next(wheels.glob("helsefellesskap_helgeland-*.whl"))),
@@ -138,7 +152,11 @@ def test_wheels_install_into_a_fresh_venv_and_the_command_runs(
     # Installed from the wheel, not from this working tree.
     where = subprocess.run(
         [str(python), "-c", "import helsefellesskap; print(helsefellesskap.__file__)"],
-        capture_output=True, text=True, check=True, env=clean, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=clean,
+        cwd=tmp_path,
     ).stdout
     assert str(env_dir) in where and str(REPO / "src") not in where
     plugins = run("plugins")

@@ -26,8 +26,16 @@ def test_readme_example_passes_mypy_strict(tmp_path: Path) -> None:
     example = tmp_path / "readme_example.py"
     example.write_text(_example(), "utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
-         str(tmp_path / "cache"), str(example)],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            str(example),
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,

@@ -118,13 +118,20 @@ def test_schema_follows_the_model() -> None:
     status = measure["properties"]["status"]
     assert (status["$ref"], status["default"]) == ("#/$defs/MeasureStatus", "planned")
     assert plan["$defs"]["MeasureStatus"]["enum"] == [
-        "planned", "started", "done", "postponed", "cancelled",
+        "planned",
+        "started",
+        "done",
+        "postponed",
+        "cancelled",
     ]
     assert "`responsible` lists ids" in measure["properties"]["responsible"]["description"]
     assert measure["properties"]["responsible"]["items"]["pattern"].startswith("^[a-z0-9]+")
     deadline = plan["$defs"]["Deadline"]
     assert [form["title"] for form in deadline["oneOf"]] == [
-        "a year", "a year, as text", "a span of years", "a date",
+        "a year",
+        "a year, as text",
+        "a span of years",
+        "a date",
         "a phrase with the date it means",
     ]
     kinds = schemas()["partnership"]["$defs"]["PartnerKind"]
@@ -164,9 +171,7 @@ def test_taplo_finds_every_bundled_file_valid() -> None:
 
 # Each mistake: (schema, TOML text) that the loader refuses and the schema must refuse too.
 _PARTNERSHIP = 'id = "malby"\nname = "Helsefellesskap Malby"\n'
-_PLAN = (
-    'kind = "action-plan"\nid = "plan"\ntitle = "Plan"\nperiod = { start = 2025, end = 2026 }\n'
-)
+_PLAN = 'kind = "action-plan"\nid = "plan"\ntitle = "Plan"\nperiod = { start = 2025, end = 2026 }\n'
 _MEASURE = '[[focus_areas]]\nid = "a"\ntitle = "A"\n[[focus_areas.goals]]\nid = "g"\ntext = "G"\n'
 MISTAKES = {
     "unknown key": ("partnership", _PARTNERSHIP + 'nmae = "x"\n'),

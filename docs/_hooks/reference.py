@@ -136,9 +136,7 @@ def cli_page() -> str:
         "```",
         "",
     ]
-    subparsers = next(
-        a for a in parser._actions if isinstance(a, argparse._SubParsersAction)
-    )
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for name, sub in sorted(subparsers.choices.items()):
         lines += [f"## {name}", "", "```", sub.format_help().rstrip(), "```", ""]
     return "\n".join(lines)
@@ -152,7 +150,9 @@ def _docstring_markdown(doc: str) -> str:
     out: list[str] = []
     for line in inspect.cleandoc(doc).splitlines():
         line = re.sub(r":(?:class|func|meth|mod|data|attr):`~?(?:[\w.]+\.)?(\w+)`", r"`\1`", line)
-        line = re.sub(r"^:(param|return|raises)( \w+)?:", lambda m: f"**{m[1]}{m[2] or ''}**:", line)
+        line = re.sub(
+            r"^:(param|return|raises)( \w+)?:", lambda m: f"**{m[1]}{m[2] or ''}**:", line
+        )
         out.append(line[:-1] if line.endswith("::") else line)
     return "\n".join(out).replace("``", "`")
 
