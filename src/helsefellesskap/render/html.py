@@ -35,15 +35,7 @@ from markupsafe import Markup
 
 from .._version import __version__
 from ..errors import RenderError
-from ..model import (
-    ActionPlan,
-    AnnualReport,
-    Bundle,
-    ConsultationResponse,
-    Declaration,
-    FundingRound,
-    Partnership,
-)
+from ..model import Bundle, Document, Partnership
 from ..outline.blocks import (
     Aside,
     Block,
@@ -66,7 +58,7 @@ from ..outline.blocks import (
     inline_text,
 )
 from .api import output_name
-from .format import Renderable, RenderContext, RenderFormat
+from .format import CORE_RENDERABLES, Renderable, RenderContext, RenderFormat
 from .html_table import table_layout
 from .safe import balance_bidi, has_unsafe, xml_text
 from .svg import governance_svg
@@ -76,8 +68,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BUILTIN_PREFIX",
+    "DOCUMENT_TEMPLATE",
     "ROLE_FOLDER",
-    "TEMPLATE_NAMES",
     "ContentsEntry",
     "HtmlFormat",
     "IndexEntry",
@@ -85,11 +77,13 @@ __all__ = [
     "contents_of",
     "css_string",
     "index_page",
+    "page_template",
     "page_values",
     "run_kind",
     "safe_value",
     "template_environment",
     "text_markup",
+    "write_page",
 ]
 
 TEMPLATE_PACKAGE = ("helsefellesskap", "render/templates")
@@ -101,15 +95,15 @@ BUILTIN_PREFIX = "builtin"
 ROLE_FOLDER = "blocks"
 """A template ``blocks/<role>.html.j2`` writes every block with that role."""
 
-TEMPLATE_NAMES: Mapping[type[Renderable], str] = {
-    ActionPlan: "action-plan.html.j2",
-    Declaration: "declaration.html.j2",
-    AnnualReport: "annual-report.html.j2",
-    FundingRound: "funding-round.html.j2",
-    ConsultationResponse: "consultation-response.html.j2",
-    Partnership: "governance.html.j2",
-}
-"""The page template of each type the format renders."""
+DOCUMENT_TEMPLATE = "document.html.j2"
+"""The page of a document type without a page template of its own (``<kind>.html.j2``):
+a plugin's document type that provides its outline."""
+
+
+def page_template(kind: str) -> str:
+    """The page template of documents of ``kind``: ``action-plan.html.j2``, and
+    ``governance.html.j2`` for the governance overview."""
+    return f"{kind}.html.j2"
 
 _BLOCK_KINDS: Mapping[type, str] = {
     Heading: "heading",
@@ -399,9 +393,11 @@ class HtmlFormat(RenderFormat):
     """Standalone HTML pages: inline styles, a print stylesheet for A4, no requests.
 
     Renders every core document type and the partnership's governance overview from
-    their outlines. The page template of each type is in :data:`TEMPLATE_NAMES`;
-    plugins override it, or the look of the blocks of one role
-    (``blocks/<role>.html.j2``), through ``hf_template_sources``.
+    their outlines, and a plugin's document type that provides its outline
+    (``hf_outline_builders``). The page of each kind is ``<kind>.html.j2``
+    (:func:`page_template`), else :data:`DOCUMENT_TEMPLATE`; plugins override it, or
+    the look of the blocks of one role (``blocks/<role>.html.j2``), through
+    ``hf_template_sources``.
     """
 
     name: ClassVar[str] = "html"
@@ -409,14 +405,14 @@ class HtmlFormat(RenderFormat):
     media_type: ClassVar[str] = "text/html"
     description: ClassVar[str] = "a standalone web page (inline styles, printable on A4)"
     binary: ClassVar[bool] = False
-    renders: ClassVar[tuple[type[Renderable], ...]] = tuple(TEMPLATE_NAMES)
+    renders: ClassVar[tuple[type[Renderable], ...]] = CORE_RENDERABLES
+    outlines: ClassVar[bool] = True
 
     def template_name(self, item: Renderable) -> str:
-        """The page template for ``item``."""
-        for kind, name in TEMPLATE_NAMES.items():
-            if isinstance(item, kind):
-                return name
-        raise RenderError(f"the html format cannot render a {type(item).__name__}")
+        """The page template for ``item``, by its kind."""
+        if not isinstance(item, (Document, Partnership)):
+            raise RenderError(f"the html format cannot render a {type(item).__name__}")
+        return page_template("governance" if isinstance(item, Partnership) else item.KIND)
 
     def render(self, item: Renderable, context: RenderContext) -> bytes:
         """Render ``item`` to a UTF-8 HTML page, from its outline."""
@@ -436,7 +432,7 @@ def write_page(outline: Outline, context: RenderContext, name: str) -> str:
 
     environment = template_environment(tuple(context.template_dirs))
     try:
-        template = environment.get_template(name)
+        template = environment.select_template([name, DOCUMENT_TEMPLATE])
         return template.render(page_values(outline, context))
     except jinja2.TemplateNotFound as error:
         raise RenderError(
