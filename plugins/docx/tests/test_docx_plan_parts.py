@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 import pytest
 from docx.oxml.ns import qn
+from helsefellesskap_docx import DocxFormat
 
 import helsefellesskap as hf
 from helsefellesskap.model import AbbreviationList
@@ -143,6 +144,31 @@ def test_the_way_forward_keeps_its_number_and_appendices_follow(opened_parts: An
     ]
     body = [text for _style, text in opened_parts.paragraphs()]
     assert body[body.index("Søknadsrunder") + 1] == "Rekrutterings- og samhandlingsmidler 2025"
+
+
+def test_a_funding_round_links_to_its_own_word_file(opened_parts: Any) -> None:
+    item = next(
+        p
+        for p in opened_parts.document.paragraphs
+        if p.text == "Rekrutterings- og samhandlingsmidler 2025"
+    )
+    link = item._p.find(qn("w:hyperlink"))
+    assert link is not None
+    rel = opened_parts.document.part.rels[link.get(qn("r:id"))]
+    assert rel.is_external and rel.target_ref == "midler-2025.docx"  # beside this file
+
+
+def test_a_link_to_the_partnership_names_its_governance_overview(
+    bundle: hf.Bundle, manager: hf.PluginManager
+) -> None:
+    from helsefellesskap.render.api import make_context
+
+    fmt = manager.render_format("docx")
+    assert isinstance(fmt, DocxFormat)
+    context = make_context(bundle, "nb", manager)
+    assert fmt.document_file_name("eksempel", context) == "eksempel-styringsstruktur.docx"
+    assert fmt.document_file_name("midler-2025", context) == "midler-2025.docx"
+    assert fmt.document_file_name("finnes-ikke", context) == "finnes-ikke.docx"
 
 
 def test_national_items_are_spelled_out_in_the_plans_wording(opened_parts: Any) -> None:

@@ -76,10 +76,10 @@ class DocxFormat(RenderFormat):
             of_label=context.label("docx.page_of"),
             date=document_date(item),
             subject=context.label(f"kind.{outline.kind}"),
-            document_file=lambda document: self._file_name(document, context),
+            document_file=lambda document: self.document_file_name(document, context),
         )
 
-    def _file_name(self, document: str, context: RenderContext) -> str:
+    def document_file_name(self, document: str, context: RenderContext) -> str:
         """The file name of the document ``document`` of the bundle in this format."""
         found: Renderable | None = context.bundle.document(document)
         if found is None and document == context.partnership.id:
