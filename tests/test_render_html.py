@@ -6,7 +6,7 @@ import itertools
 import re
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import lxml.html
@@ -444,10 +444,10 @@ class TemplatePlugin:
         return self.sources
 
 
-def _manager_with(plugin: object) -> PluginManager:
+def _manager_with(*plugins: object) -> PluginManager:
     from helsefellesskap.plugins import DEFAULT_PLUGINS
 
-    return PluginManager(plugins=[*DEFAULT_PLUGINS, plugin], entry_points=False, use_env=False)
+    return PluginManager(plugins=[*DEFAULT_PLUGINS, *plugins], entry_points=False, use_env=False)
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -694,3 +694,67 @@ def test_the_index_is_a_template_that_escapes_and_a_plugin_can_override(
     assert page.xpath("string(//title)") == f"Eget: {NASTY}"
     listed = [p for p in site.glob("*.md") if p.name != "index.md"]
     assert len(page.xpath("//tbody/tr")) == len(listed) >= 2
+
+
+# -- a plugin's document type ---------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Minutes(helsefellesskap.Document):
+    """A document type the core does not have."""
+
+    KIND: ClassVar[str] = "test-minutes"
+    items: tuple[str, ...] = ()
+
+
+class MinutesPlugin:
+    """A real plugin object that provides the outline of :class:`Minutes`."""
+
+    @staticmethod
+    def build(item: Any, context: Any) -> Any:
+        from helsefellesskap.outline import BulletList, Heading, ListItem, Outline, runs
+
+        return Outline(
+            kind=item.KIND,
+            document=item.id,
+            title=item.title,
+            language=item.language,
+            label_language=context.language,
+            partnership=context.partnership.id,
+            blocks=(
+                Heading(level=1, runs=runs(item.title)),
+                BulletList(items=tuple(ListItem(runs=runs(i)) for i in item.items)),
+            ),
+        )
+
+    @helsefellesskap.hookimpl
+    def hf_outline_builders(self) -> list[Any]:
+        from helsefellesskap.outline import OutlineBuilder
+
+        return [OutlineBuilder(kind=Minutes.KIND, build=self.build)]
+
+
+def test_a_plugin_document_type_gets_an_html_page_from_its_outline(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    minutes = Minutes(
+        id="mote", title="Referat fra møtet", partnership="eksempel", items=("Sak 1", NASTY)
+    )
+    changed = attrs.evolve(bundle, documents=(*bundle.documents, minutes))
+    manager = _manager_with(MinutesPlugin())
+    page = lxml.html.fromstring(html_of(minutes, changed, manager).encode())
+    assert page.xpath("string(//h1)") == "Referat fra møtet"
+    assert page.xpath("//main/ul/li/text()") == ["Sak 1", NASTY]
+    assert page.xpath("//div[contains(@class, 'page')]/@class") == ["page test-minutes"]
+    # a plugin can give the kind a page of its own, extending the generic one
+    own = _write(
+        tmp_path / "own",
+        "test-minutes.html.j2",
+        '{% extends "builtin/document.html.j2" %}{% block contents %}<p id="own">eget'
+        "</p>{% endblock %}",
+    )
+    plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=own, partnership="eksempel"))
+    manager = _manager_with(plugin, MinutesPlugin())
+    page = lxml.html.fromstring(html_of(minutes, changed, manager).encode())
+    assert page.xpath("string(//p[@id='own'])") == "eget"
+    assert page.xpath("//main/ul/li/text()") == ["Sak 1", NASTY]
