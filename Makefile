@@ -67,7 +67,7 @@ browser: system-packages
 pytest: install system-packages
 	$(PY) -m pytest $(TEST_PATHS)
 
-LINT_PATHS := $(wildcard src tests plugins examples benchmarks)
+LINT_PATHS := $(wildcard src tests plugins examples benchmarks docs/_hooks conftest.py)
 
 lint: install
 	$(PY) -m ruff check $(LINT_PATHS)
