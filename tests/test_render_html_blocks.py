@@ -151,6 +151,8 @@ def test_inline_runs(context: RenderContext, bundle: Bundle) -> None:
             Link(document="eksempel", runs=runs("styringen")),
             Link(document="ukjent", runs=runs("ukjent")),
             Span(lang="se", runs=runs("Davvisámegiella")),
+            Link(url="javascript:alert(1)", runs=runs(" skript")),
+            Link(url="mailto:post@example.org", runs=runs("post")),
         ),
     )
     (p,) = main(page).xpath("p")
@@ -162,7 +164,9 @@ def test_inline_runs(context: RenderContext, bundle: Bundle) -> None:
         "handlingsplan-2024-2025.html",
         "eksempel-styringsstruktur.html",
         "ukjent.html",
+        "mailto:post@example.org",
     ]
+    assert "skript" in p.text_content() and "javascript" not in lxml.html.tostring(p).decode()
     assert p.xpath("span[@lang='se']/text()") == ["Davvisámegiella"]
     assert p.text_content().startswith("Første linjeandre, kursiv og fet: nett")
 

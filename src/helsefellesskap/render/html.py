@@ -36,6 +36,7 @@ from markupsafe import Markup
 from .._version import __version__
 from ..errors import RenderError
 from ..model import Bundle, Document, Partnership
+from ..model.links import LINK_SCHEMES
 from ..outline.blocks import (
     Aside,
     Block,
@@ -174,6 +175,7 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
     environment.filters["plain"] = _plain
     environment.filters["data_attrs"] = _data_attributes
     environment.filters["percent"] = _percent
+    environment.tests["linkable"] = _linkable
     environment.finalize = safe_value
     prefix = f"{ROLE_FOLDER}/"
     roles = {
@@ -240,6 +242,17 @@ def _breakable(line: str) -> Markup:
         )
         last = match.end()
     return out + Markup.escape(line[last:])
+
+
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
+def _linkable(url: str) -> bool:
+    """Whether ``url`` may be a link's ``href``: a web or e-mail address (the schemes the
+    model allows, :data:`~helsefellesskap.model.links.LINK_SCHEMES`), or one without a
+    scheme. A block a plugin built with a ``javascript:`` address keeps its text, unlinked."""
+    scheme = _SCHEME.match(url)
+    return scheme is None or scheme.group(1).lower() in LINK_SCHEMES
 
 
 def _plain(items: Inlines) -> str:
