@@ -117,3 +117,20 @@ def test_check_text_is_unchanged(example_folder: Path) -> None:
     out = run_cli("check", str(example_folder))
     assert out.code == 0 and out.stdout.startswith("ok: Helsefellesskap Eksempel")
     assert main(["check", str(example_folder), "--format", "yaml"]) == 2
+
+
+def test_zsh_script_parses_and_defines_its_functions(tmp_path: Path) -> None:
+    if shutil.which("zsh") is None:
+        pytest.skip("zsh is not installed")
+    script = tmp_path / "_helsefellesskap"
+    script.write_text(run_cli("completion", "zsh").stdout, "utf-8")
+    subprocess.run(["zsh", "-n", str(script)], check=True)
+    code = (
+        f"autoload -U compinit; compinit -u -D; source {script} 2>/dev/null; "
+        "whence -w _shtab_helsefellesskap _helsefellesskap_names"
+    )
+    result = subprocess.run(["zsh", "-f", "-c", code], capture_output=True, text=True)
+    assert result.stdout.split("\n")[:2] == [
+        "_shtab_helsefellesskap: function",
+        "_helsefellesskap_names: function",
+    ]
