@@ -83,6 +83,8 @@ def test_every_command_help_ends_with_the_exit_codes(capsys: pytest.CaptureFixtu
     parser = full_parser(PluginManager())
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     assert {"check", "validate", "render", "new", "schema", "completion"} <= set(commands)
+    top = run_cli("--help")
+    assert top.code == 0 and top.stdout.rstrip().endswith(EXIT_CODES.rstrip())
     for name in commands:
         result = run_cli(name, "--help")
         assert result.code == 0, name

@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="helsefellesskap",
         description="Partnership declarations, action plans and reports as data.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"helsefellesskap {__version__}")
     parser.add_argument(
