@@ -215,6 +215,7 @@ def test_facts_are_label_and_value_lines_and_abbreviations_a_list_of_terms() -> 
             items=(
                 Fact(label=runs("Periode"), value=runs("2024–2025")),
                 Fact(label=runs("Merknad:"), value=runs("ingen")),
+                Fact(label=(Span(runs=runs("Note:"), lang="en"),), value=runs("ingen")),
             )
         ),
         Section(
@@ -230,6 +231,7 @@ def test_facts_are_label_and_value_lines_and_abbreviations_a_list_of_terms() -> 
     body = [text for _style, text in _body(_open(outline))]
     assert "Periode: 2024–2025" in body
     assert "Merknad: ingen" in body  # no second colon
+    assert "Note: ingen" in body
     assert "SSU\tStrategisk samarbeidsutvalg" in body
 
 

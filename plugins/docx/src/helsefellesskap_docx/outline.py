@@ -66,6 +66,7 @@ from helsefellesskap.outline import (
     Span,
     Table,
     Text,
+    inline_text,
 )
 from helsefellesskap.render.safe import xml_text
 
@@ -454,20 +455,21 @@ class OutlineWriter:
         """``Label: value`` lines; the abbreviations as terms and meanings in two columns."""
         terms = facts.role in DEFINITION_ROLES or place.role in DEFINITION_ROLES
         bold = attrs.evolve(place.look, bold=True)
-        for fact in facts.items:
+        last = len(facts.items) - 1
+        for index, fact in enumerate(facts.items):
             p = self._paragraph(place)
             fmt = self._format(p).paragraph_format
+            if index < last:  # the lines close together, space after the last
+                fmt.space_after = Emu(12700) if terms else 0  # 1 pt
             if terms and not place.in_cell:
                 fmt.left_indent = Mm(28)
                 fmt.first_line_indent = Mm(-28)
                 fmt.tab_stops.add_tab_stop(Mm(28))
-                fmt.space_after = Emu(12700)  # 1 pt
                 self._runs(p, fact.label, bold)
                 self._run(p, place.look).text = "\t"
             else:
-                fmt.space_after = 0
                 self._runs(p, fact.label, bold)
-                label = "".join(t.text for t in fact.label if isinstance(t, Text)).rstrip()
+                label = inline_text(fact.label).rstrip()
                 self._run(p, bold).text = " " if label.endswith(":") else ": "
             self._runs(p, fact.value, place.look)
 
