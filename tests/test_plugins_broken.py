@@ -226,3 +226,40 @@ def test_format_label_errors_without_a_known_plugin_and_for_malformed_text() -> 
     assert str(caught.value).startswith("the label 'a' of plugin 'my-plugin' cannot be filled in")
     assert caught.value.plugin == "my-plugin"
     assert format_label(labels, "missing", {"name": "x"}) == "missing"
+
+
+def test_the_rule_time_limit_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from helsefellesskap.errors import UsageError
+    from helsefellesskap.validate.isolation import (
+        DEFAULT_TIME_LIMIT,
+        TIME_LIMIT_ENV,
+        time_limit_from_env,
+    )
+
+    monkeypatch.delenv(TIME_LIMIT_ENV, raising=False)
+    assert time_limit_from_env() == DEFAULT_TIME_LIMIT == 5.0
+    monkeypatch.setenv(TIME_LIMIT_ENV, "0")
+    assert time_limit_from_env() is None
+    monkeypatch.setenv(TIME_LIMIT_ENV, "2.5")
+    assert time_limit_from_env() == 2.5
+    monkeypatch.setenv(TIME_LIMIT_ENV, "soon")
+    with pytest.raises(UsageError, match=r"HELSEFELLESSKAP_RULE_TIME_LIMIT='soon' is not a number"):
+        time_limit_from_env()
+
+
+def test_a_timed_out_rule_does_not_hold_up_the_next_one() -> None:
+    from helsefellesskap.validate.isolation import RuleRunner
+
+    def forever() -> list[object]:
+        while True:
+            time.sleep(0.05)
+
+    with RuleRunner(0.2) as runner:
+        assert runner.run(forever).timed_out
+        started = time.monotonic()
+        outcome = runner.run(lambda: iter([1, 2]))
+        assert outcome.items == (1, 2) and not outcome.timed_out
+        assert time.monotonic() - started < 0.2
+        failed = runner.run(lambda: (_ for _ in ()).throw(SystemExit(4)))
+        assert isinstance(failed.error, SystemExit)
+    assert RuleRunner(None).run(lambda: iter("ab")).items == ("a", "b")
