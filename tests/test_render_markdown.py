@@ -316,3 +316,87 @@ def test_escaped_text_never_starts_a_block() -> None:
             assert not re.match(r"(#{1,6}(\s|$)|>|[-+*]\s|\d+[.)](\s|$))", line), line
 
     check()
+
+
+# -- the writer, block by block ----------------------------------------------------------
+
+
+def _write(bundle: Bundle, manager: PluginManager, *blocks: object) -> str:
+    from helsefellesskap.outline import Outline
+    from helsefellesskap.render import make_context
+    from helsefellesskap.render.markdown import MarkdownWriter
+
+    outline = Outline(
+        kind="action-plan",
+        document="x",
+        title="X",
+        language="nb",
+        label_language="nb",
+        partnership="eksempel",
+        blocks=tuple(blocks),  # type: ignore[arg-type]
+    )
+    return MarkdownWriter(outline, make_context(bundle, "nb", manager)).write()
+
+
+def test_writer_table_leaves_the_cells_a_span_covers_empty(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    from helsefellesskap.outline import Cell, Column, Paragraph, Row, RowGroup, Table, runs
+
+    def cell(text: str, **kw: int) -> Cell:
+        return Cell(blocks=(Paragraph(runs=runs(text)),), **kw)  # type: ignore[arg-type]
+
+    table = Table(
+        columns=(Column(role="a"), Column(role="b"), Column(role="c")),
+        header=(Row(cells=(cell("A"), cell("B"), cell("C"))),),
+        groups=(
+            RowGroup(
+                rows=(
+                    Row(cells=(cell("goal", rowspan=2), cell("wide", colspan=2))),
+                    Row(cells=(cell("b2"), cell("c2"))),
+                )
+            ),
+        ),
+    )
+    text = _write(bundle, manager, table)
+    assert "| A | B | C |\n| --- | --- | --- |\n" in text
+    assert "| goal | wide | |\n| | b2 | c2 |" in text
+
+
+def test_writer_links_inlines_and_nested_lists(bundle: Bundle, manager: PluginManager) -> None:
+    from helsefellesskap.outline import (
+        BulletList,
+        LineBreak,
+        Link,
+        ListItem,
+        Paragraph,
+        Span,
+        Text,
+        runs,
+    )
+
+    text = _write(
+        bundle,
+        manager,
+        Paragraph(runs=runs("# not a heading", LineBreak(), "second line")),
+        Paragraph(
+            runs=runs(
+                Link(document="midler-2025", runs=runs("Midler")),
+                " and ",
+                Link(anchor="area-x", runs=runs("an area")),
+                " and ",
+                Span(runs=(Text("English"),), lang="en"),
+            )
+        ),
+        BulletList(
+            items=(
+                ListItem(
+                    runs=runs("outer"),
+                    children=(BulletList(items=(ListItem(runs=runs("inner")),)),),
+                ),
+            )
+        ),
+    )
+    assert "\\# not a heading\\\nsecond line\n" in text
+    assert "[Midler](midler-2025.md) and an area and English\n" in text
+    assert "- outer\n\n  - inner\n" in text
