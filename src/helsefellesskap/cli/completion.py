@@ -1,7 +1,7 @@
 """``helsefellesskap completion bash|zsh``: a shell completion script, made with shtab.
 
 The script completes the commands and their options statically, and partnership and
-document names (``troms-ofoten``, ``troms-ofoten/handlingsplan-2023``) as well as files
+document names (``malvik``, ``malvik/handlingsplan-2027``) as well as files
 for the commands' PATH or TARGET arguments by asking ``helsefellesskap completion
 --names`` when the user presses Tab, so newly installed plugins' partnerships complete too.
 """
