@@ -14,7 +14,6 @@ Importing the package is cheap: each name is imported from its module when first
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -377,6 +376,8 @@ def __getattr__(name: str) -> Any:
     """Import a public name (or a subpackage) from its module when first used (PEP 562)."""
     module = _EXPORTS.get(name)
     if module is None:
+        import importlib.util
+
         if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}"):
             return importlib.import_module(f".{name}", __name__)  # a subpackage
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
