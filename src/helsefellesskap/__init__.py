@@ -376,9 +376,9 @@ def __getattr__(name: str) -> Any:
     """Import a public name (or a subpackage) from its module when first used (PEP 562)."""
     module = _EXPORTS.get(name)
     if module is None:
-        import importlib.util
+        from importlib.util import find_spec
 
-        if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}"):
+        if not name.startswith("_") and find_spec(f"{__name__}.{name}"):
             return importlib.import_module(f".{name}", __name__)  # a subpackage
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(module, __name__), name)
