@@ -170,6 +170,7 @@ class PlanStatus:
                     "status": m.status.value,
                     "source": m.source,
                     "responsible": list(m.responsible),
+                    "names": list(m.names),
                     "deadline": json_value(toml_value(m.deadline)),
                     "latest": m.deadline.latest.isoformat() if m.deadline else None,
                     "due": m.due.isoformat() if m.due else None,
