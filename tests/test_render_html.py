@@ -181,7 +181,6 @@ def test_the_action_plan_shows_its_parts_in_order(bundle: Bundle, manager: Plugi
     h2 = [" ".join(h.text_content().split()) for h in page.xpath("//h2")]
     assert h2 == [
         "Forkortelser i dokumentet",
-        "Innhold",
         "1Innledning",
         "2Innsatsområder",
         "3Veien videre",
@@ -208,10 +207,12 @@ def test_the_action_plan_shows_its_parts_in_order(bundle: Bundle, manager: Plugi
     forward = page.xpath("string(//section[@id='way-forward'])")
     assert "SSU følger opp planen" in forward
     assert len(page.xpath("//section[@id='way-forward']/ul/li")) == 2
-    # the table of contents links every chapter and focus area to its section
-    targets = page.xpath("//nav[@class='contents']//a/@href")
-    assert targets[:4] == ["#introduction", "#focus-areas", "#area-forlop", "#area-personell"]
+    # the list of focus areas links each to its section
+    targets = page.xpath("//ol[@class='focus-areas']//a/@href")
+    assert targets == ["#area-forlop", "#area-personell"]
     assert all(page.xpath(f"//section[@id='{href[1:]}']") for href in targets)
+    # what the page shows is the outline's: no table of contents of its own
+    assert not page.xpath("//nav")
     # a link to a reference of the plan goes to its section
     see = page.xpath("//p[@class='see']/a")[0]
     assert see.get("href") == "#ref-recruit-retain" and page.xpath("//*[@id='ref-recruit-retain']")
@@ -286,7 +287,6 @@ def test_english_labels_are_used_for_lang_en(bundle: Bundle, manager: PluginMana
     )
     table = page.xpath("//section[@id='area-forlop']//table")[0]
     assert table.xpath("string(thead//th)") == "What do we want?"
-    assert page.xpath("string(//nav[@class='contents']/h2)") == "Contents"
 
 
 # -- the other documents ------------------------------------------------------------------
@@ -361,10 +361,11 @@ def test_the_governance_overview_has_a_diagram_and_every_body(
     assert page.xpath("string(//h1)") == "Styringsstruktur – Helsefellesskap Eksempel"
     (figure,) = page.xpath("//figure")
     svg = figure.xpath("./svg")[0]
-    assert svg.get("role") == "img" and svg.get("aria-labelledby") == "org-1-title org-1-desc"
     # named by the heading above it, described in the reader's words
-    assert svg.xpath("string(./title)") == page.xpath("string(//section[@id='diagram']/h2)")
+    assert svg.get("role") == "img" and svg.get("aria-labelledby") == "diagram-heading org-1-desc"
+    assert page.xpath("string(//section[@id='diagram']/h2/@id)") == "diagram-heading"
     assert svg.xpath("string(./desc)").startswith("Organene i Helsefellesskap Eksempel")
+    assert not svg.xpath("./title"), "the name is not written twice"
     drawn = svg.xpath(".//g[contains(@class, 'body')]/@data-body")
     assert drawn == ["pm", "ssu", "fsu-bu", "ag-ernaering", "fsu-dig", "sekr"]
     sections = page.xpath("//section[@class='body']")
@@ -483,6 +484,33 @@ def test_a_partnership_plugin_overrides_a_block_and_extends_the_builtin_page(
     # the override reached every page that includes the block
     report = next(bundle.documents_of(AnnualReport))
     assert "own-abbreviations" in html_of(report, bundle, manager)
+
+
+def test_a_partnership_page_can_add_a_table_of_contents(bundle: Bundle, tmp_path: Path) -> None:
+    own = _write(
+        tmp_path / "own",
+        "action-plan.html.j2",
+        '{% extends "builtin/action-plan.html.j2" %}{% block contents %}'
+        '{% import "outline.html.j2" as html with context %}{{ html.contents_nav(contents) }}'
+        "{% endblock %}",
+    )
+    plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=own, partnership="eksempel"))
+    manager = _manager_with(plugin)
+    page = lxml.html.fromstring(html_of(bundle.document(PLAN), bundle, manager, "en").encode())
+    (nav,) = page.xpath("//nav[@class='contents']")
+    # it stands after the front matter, before the first chapter
+    assert nav.getprevious().get("id") == "abbreviations"
+    assert nav.getnext().get("id") == "introduction"
+    # it links every chapter and the numbered focus areas under theirs
+    targets = nav.xpath(".//a/@href")
+    assert targets[:4] == ["#introduction", "#focus-areas", "#area-forlop", "#area-personell"]
+    assert all(page.xpath(f"//section[@id='{href[1:]}']") for href in targets)
+    entries = [" ".join(a.text_content().split()) for a in nav.xpath("ol/li/ol/li/a")]
+    assert entries == ["2.1Sammenhengende pasientforløp", "2.2Personell og kompetanse"]
+    # its heading in the reader's language, the data in bokmål
+    (heading,) = nav.xpath("h2/span")
+    assert (_lang_of(heading), heading.text) == ("en", "Contents")
+    assert _lang_of(nav.xpath(".//a[@href='#area-forlop']")[0]) == "nb"
 
 
 def test_a_role_template_can_wrap_the_default_look_of_its_blocks(
@@ -624,10 +652,6 @@ def test_a_translated_page_marks_the_labels_in_english_and_the_data_in_bokmal(
     assert (_lang_of(label), label.text) == ("en", "See")
     (link,) = see.xpath("./a")
     assert (_lang_of(link), link.text) == ("nb", "Recruit & Retain")
-    # the page's table of contents says so in English, and lists the data in bokmål
-    (contents,) = page.xpath("//nav[@class='contents']/h2/span")
-    assert (_lang_of(contents), contents.text) == ("en", "Contents")
-    assert _lang_of(page.xpath("//nav[@class='contents']//a[@href='#area-forlop']")[0]) == "nb"
     # every text of a measure cell is data
     cells = page.xpath("//table[contains(@class, 'measures')]//tbody//td")
     assert cells and all(_lang_of(td) == "nb" for td in cells)

@@ -176,8 +176,8 @@ def test_text_is_escaped_and_made_safe_once() -> None:
     assert text_markup("a\x00b\x0bc\x0cd\x7fe") == "ab<br>c<br>de"
     assert text_markup(f"x{RLO}y") == f"x{RLO}y\u202c"
     assert text_markup("a\r\nb") == "a<br>b"
-    long = "x" * 50
-    assert str(text_markup(f"se {long}")).count("<wbr>") == 3
+    long = "https://example.org/" + "x" * 30
+    assert text_markup(f"se {long}.") == f'se <span class="long-word">{long}.</span>'
     assert text_markup("fastlegerepresentantene") == "fastlegerepresentantene"
 
 
@@ -259,8 +259,6 @@ def test_a_section_takes_its_anchor_and_its_heading_an_id_of_its_own(
     )
     assert section.xpath("h2/@id") == ["kapittel-heading"]
     assert section.xpath("section/h3/@id") == ["h-1", "egen-heading"]
-    # the table of contents lists the chapter, linked to the section
-    assert page.xpath("//nav[@class='contents']//a/@href") == ["#kapittel"]
 
 
 def test_a_table_with_spans_header_cells_groups_and_keys(context: RenderContext) -> None:
@@ -380,13 +378,14 @@ def test_a_figure_draws_the_diagram_named_by_its_caption(context: RenderContext)
     assert first.get("class") == "diagram"
     assert first.xpath("string(figcaption)") == "Organene"
     svg = first.xpath("svg")[0]
-    assert svg.xpath("string(title)") == "Organene"
     assert svg.xpath("string(desc)") == "PM styrer SSU."
     assert svg.xpath(".//g/@data-body") == ["pm", "ssu"]
-    # two diagrams on a page keep their ids apart
-    ids = [s.get("aria-labelledby") for s in page.xpath("//svg")]
-    assert ids == ["org-1-title org-1-desc", "org-2-title org-2-desc"]
+    # named by its caption; two diagrams on a page keep their ids apart
+    assert svg.get("aria-labelledby") == f"{first.xpath('string(figcaption/@id)')} org-1-desc"
+    other = second.xpath("svg")[0]
     assert not second.xpath("figcaption")
+    assert other.get("aria-labelledby") == "org-2-title org-2-desc"
+    assert other.xpath("string(desc)").startswith("Organene i Helsefellesskap Eksempel")
 
 
 def test_labels_in_the_readers_language_are_marked_on_the_page(context: RenderContext) -> None:

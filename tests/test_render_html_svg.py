@@ -94,7 +94,7 @@ def svg_of(drawn: GovernanceDiagram, **values: object) -> str:
 
 
 def connectors(root: ElementTree.Element) -> list[ElementTree.Element]:
-    return [p for p in root.findall(f"{SVG}path") if p.find(f"{SVG}title") is not None]
+    return root.findall(f"{SVG}path[@class='line']")
 
 
 def test_the_svg_is_well_formed_and_labelled() -> None:
@@ -122,8 +122,11 @@ def test_the_svg_is_well_formed_and_labelled() -> None:
     texts = [(t.text, t.get("font-weight")) for t in boxes[0].findall(f"{SVG}text")]
     assert texts == [("PM", "700"), ("Partnerskapsmøtet", None)]
     (line,) = connectors(root)
-    assert line.find(f"{SVG}title").text == "styrer"  # type: ignore[union-attr]
+    assert (line.get("data-kind"), line.get("data-from")) == ("steers", "pm")
     assert line.get("stroke-dasharray") is None
+    # the words of each kind of line are in the legend, once
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert texts.count("styrer") == 1
     # the child is drawn indented under its parent
     rects = [float(g.find(f"{SVG}rect").get("x")) for g in boxes]  # type: ignore[arg-type, union-attr]
     assert rects[1] > rects[0]
@@ -145,8 +148,7 @@ def test_an_under_line_is_dotted_and_a_closed_body_says_so() -> None:
     )
     root = parse(svg)
     (line,) = connectors(root)
-    assert line.get("stroke-dasharray") == "2 3"
-    assert line.find(f"{SVG}title").text == "har under seg"  # type: ignore[union-attr]
+    assert line.get("stroke-dasharray") == "2 3" and line.get("data-kind") == "under"
     closed = root.find(f"{SVG}g[@data-body='group']")
     assert closed is not None
     assert [t.text for t in closed.findall(f"{SVG}text")][-1] == "(avsluttet)"
@@ -285,3 +287,9 @@ def test_top_level_bodies_read_pm_ssu_others_secretariat_then_closed() -> None:
 def test_a_diagram_without_relations_has_no_legend() -> None:
     root = parse(svg_of(diagram(node("a"), node("b"))))
     assert root.find(f"{SVG}g[@class='legend']") is None
+
+
+def test_a_diagram_named_by_an_element_of_the_page_writes_no_title_of_its_own() -> None:
+    root = parse(svg_of(diagram(node("a")), labelled_by="h-1", description="", element_id="g"))
+    assert root.get("aria-labelledby") == "h-1"
+    assert root.find(f"{SVG}title") is None and root.find(f"{SVG}desc") is None

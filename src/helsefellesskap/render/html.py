@@ -58,6 +58,7 @@ from ..outline.blocks import (
     Text,
     inline_text,
 )
+from ..outline.build import CORE_BUILDERS
 from .api import output_name
 from .format import CORE_RENDERABLES, Renderable, RenderContext, RenderFormat
 from .html_table import table_layout
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BUILTIN_PREFIX",
     "DOCUMENT_TEMPLATE",
+    "OWN_LABELS",
     "ROLE_FOLDER",
     "ContentsEntry",
     "HtmlFormat",
@@ -99,6 +101,16 @@ ROLE_FOLDER = "blocks"
 DOCUMENT_TEMPLATE = "document.html.j2"
 """The page of a document type without a page template of its own (``<kind>.html.j2``):
 a plugin's document type that provides its outline."""
+
+
+OWN_LABELS: tuple[str, ...] = (
+    "diagram.description",
+    "document.contents",
+    *(f"kind.{kind}" for kind in CORE_BUILDERS),
+)
+"""The labels a page shows beyond its outline: the kind of document in the masthead
+(``kind.action-plan``), the description of the governance diagram for screen readers,
+and the heading of a table of contents a partnership's page may add."""
 
 
 def page_template(kind: str) -> str:
@@ -212,8 +224,6 @@ def safe_value(value: object) -> object:
 LONG_WORD = 40
 """A word of more characters than this (a pasted address, an id) may break anywhere."""
 _LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
-_BREAK_EVERY = 16
-"""Where a long word may break: after every this many characters (``<wbr>``)."""
 
 
 def text_markup(value: str) -> Markup:
@@ -221,10 +231,11 @@ def text_markup(value: str) -> Markup:
     a line break (``\\n``, or a vertical tab or form feed) is ``<br>``, and the
     bidirectional controls it opens are closed at its end.
 
-    A word longer than :data:`LONG_WORD` characters gets a break opportunity
-    (``<wbr>``) every few characters, so that it wraps rather than push a table or a
-    list off the page, while the words of the language keep whole (a narrow column
-    widens to its longest word instead of breaking it)."""
+    A word longer than :data:`LONG_WORD` characters is a ``<span class="long-word">``,
+    which may break anywhere (``overflow-wrap: anywhere``), so that it wraps rather than
+    push a table or a list off the page, while the words of the language keep whole (a
+    narrow column widens to its longest word instead of breaking it). The text reads
+    as it is written: no character is added."""
     clean = balance_bidi(xml_text(value, "\n")).replace("\r\n", "\n")
     if "\n" not in clean and not _LONG_WORD.search(clean):
         return Markup.escape(clean)
@@ -235,11 +246,8 @@ def _breakable(line: str) -> Markup:
     out = Markup("")
     last = 0
     for match in _LONG_WORD.finditer(line):
-        word = match.group()
         out += Markup.escape(line[last : match.start()])
-        out += Markup("<wbr>").join(
-            Markup.escape(word[i : i + _BREAK_EVERY]) for i in range(0, len(word), _BREAK_EVERY)
-        )
+        out += Markup('<span class="long-word">{}</span>').format(match.group())
         last = match.end()
     return out + Markup.escape(line[last:])
 
@@ -420,6 +428,7 @@ class HtmlFormat(RenderFormat):
     binary: ClassVar[bool] = False
     renders: ClassVar[tuple[type[Renderable], ...]] = CORE_RENDERABLES
     outlines: ClassVar[bool] = True
+    own_labels: ClassVar[tuple[str, ...]] = OWN_LABELS
 
     def template_name(self, item: Renderable) -> str:
         """The page template for ``item``, by its kind."""

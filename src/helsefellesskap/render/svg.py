@@ -188,18 +188,20 @@ def box_lines(node: DiagramNode, closed_label: str, text_width: float) -> list[t
 def governance_svg(
     diagram: GovernanceDiagram,
     *,
-    title: str,
+    title: str = "",
+    labelled_by: str | None = None,
     description: str = "",
     element_id: str = "org",
     language: str | None = None,
 ) -> Markup:
     """The outline's governance ``diagram`` as an accessible inline SVG.
 
-    ``title`` and ``description`` are its accessible name and description (the
-    figure's caption and description, as plain text). ``element_id`` prefixes the ids
-    inside the SVG (its title, description and arrow markers), so that two diagrams on
-    one page do not clash. ``language``, where given, is set as the ``lang`` of the
-    diagram, whose name, description and legend are in that language.
+    Its accessible name is the element with the id ``labelled_by`` (the heading above
+    it, or the figure's caption) where given, else ``title``, written into the SVG;
+    ``description`` describes it. ``element_id`` prefixes the ids inside the SVG (its
+    title, description and arrow markers), so that two diagrams on one page do not
+    clash. ``language``, where given, is set as the ``lang`` of the diagram, whose
+    name, description and legend are in that language.
     """
     legend = {kind: inline_text(words) for kind, words in diagram.legend}
     closed_label = inline_text(diagram.closed_label)
@@ -247,9 +249,9 @@ def governance_svg(
         start_x = px + STUB
         mid_y = (ctop + cbottom) / 2
         connectors.append(
-            f'<path d="M{start_x} {pbottom} V{mid_y} H{cx - 1}" fill="none" stroke="#4a5a6a"'
-            f'{_stroke(edge.kind)} marker-end="url(#{prefix}-arrow)">'
-            f"<title>{_text(legend.get(edge.kind, edge.kind))}</title></path>"
+            f'<path class="line" data-kind="{_attr(edge.kind)}" data-from="{_attr(edge.source)}" '
+            f'd="M{start_x} {pbottom} V{mid_y} H{cx - 1}" fill="none" stroke="#4a5a6a"'
+            f'{_stroke(edge.kind)} marker-end="url(#{prefix}-arrow)"/>'
         )
 
     legend_y = y + 8
@@ -278,16 +280,23 @@ def governance_svg(
     total_height = legend_y + (LEGEND_HEIGHT - 8 if entries else 0)
     width = max(width, MARGIN * 2 + legend_x)
 
+    own_title = labelled_by is None
+    names = " ".join(
+        [
+            _attr(labelled_by) if labelled_by is not None else f"{prefix}-title",
+            *([f"{prefix}-desc"] if description else []),
+        ]
+    )
     head = (
         '<svg xmlns="http://www.w3.org/2000/svg" class="governance-diagram" role="img" '
         + (f'lang="{_attr(language)}" ' if language else "")
         + f'viewBox="0 0 {width} {total_height}" width="{width}" height="{total_height}" '
-        f'aria-labelledby="{prefix}-title {prefix}-desc" '
+        f'aria-labelledby="{names}" '
         f"font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\" "
         f'font-size="{FONT_SIZE}">'
-        f'<title id="{prefix}-title">{_text(title)}</title>'
-        f'<desc id="{prefix}-desc">{_text(description)}</desc>'
-        f'<defs><marker id="{prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
+        + (f'<title id="{prefix}-title">{_text(title)}</title>' if own_title else "")
+        + (f'<desc id="{prefix}-desc">{_text(description)}</desc>' if description else "")
+        + f'<defs><marker id="{prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
         f'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
         f'<path d="M0 0 L10 5 L0 10 z" fill="#4a5a6a"/></marker></defs>'
     )
