@@ -254,12 +254,20 @@ def test_a_timed_out_rule_does_not_hold_up_the_next_one() -> None:
         while True:
             time.sleep(0.05)
 
-    with RuleRunner(0.2) as runner:
-        assert runner.run(forever).timed_out
-        started = time.monotonic()
-        outcome = runner.run(lambda: iter([1, 2]))
-        assert outcome.items == (1, 2) and not outcome.timed_out
-        assert time.monotonic() - started < 0.2
-        failed = runner.run(lambda: (_ for _ in ()).throw(SystemExit(4)))
-        assert isinstance(failed.error, SystemExit)
+    runner = RuleRunner(0.2)
+    started = time.monotonic()
+    outcomes = runner.run_all(
+        [
+            forever,
+            lambda: iter([1, 2]),
+            lambda: (_ for _ in ()).throw(SystemExit(4)),
+            forever,
+            lambda: iter([3]),
+        ]
+    )
+    assert time.monotonic() - started < 2
+    assert [o.timed_out for o in outcomes] == [True, False, False, True, False]
+    assert outcomes[1].items == (1, 2) and outcomes[4].items == (3,)
+    assert isinstance(outcomes[2].error, SystemExit)
+    assert runner.run(lambda: iter([5])).items == (5,)
     assert RuleRunner(None).run(lambda: iter("ab")).items == ("a", "b")

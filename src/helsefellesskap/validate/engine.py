@@ -11,7 +11,7 @@ from ..errors import UsageError
 from ..model import Bundle, Severity
 from .context import ValidationContext
 from .finding import Finding, Rule
-from .isolation import RuleRunner, time_limit_from_env
+from .isolation import Outcome, Produce, RuleRunner, time_limit_from_env
 from .results import RuleOutcome, ValidationReport
 
 if TYPE_CHECKING:
@@ -40,18 +40,16 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {text[:57] + '...' if len(text) > 60 else text}"
 
 
-def _run_rule(
-    rule: Rule, context: ValidationContext, runner: RuleRunner, owner: str | None, partnership: str
+def _findings_of(
+    rule: Rule, outcome: Outcome, limit: float | None, owner: str | None, partnership: str
 ) -> list[Finding]:
     """The findings of one rule, or the ``HF001`` finding that says why it has none."""
-    outcome = runner.run(lambda: rule.check(context))
     if outcome.timed_out:
-        limit = runner.time_limit
         return [
             _rule_failed(
                 rule,
                 owner,
-                f"did not finish within {limit:g} seconds and was stopped waiting for "
+                f"did not finish within {limit or 0:g} seconds and was stopped waiting for "
                 f"(set a longer limit with validate(time_limit=...) or "
                 f"HELSEFELLESSKAP_RULE_TIME_LIMIT)",
                 partnership,
@@ -72,6 +70,10 @@ def _run_rule(
             ]
         findings.append(item)
     return findings
+
+
+def _work_of(rule: Rule, context: ValidationContext) -> Produce:
+    return lambda: rule.check(context)
 
 
 def validate(
@@ -124,30 +126,32 @@ def validate(
     findings: list[Finding] = []
     ran: list[str] = []
     outcomes: list[RuleOutcome] = []
-    with RuleRunner(limit) as runner:
-        for code in sorted(chosen):
-            rule = chosen[code]
-            setting = partnership.rules.get(code)
-            if setting is not None and (not setting.enabled or setting.severity is not None):
-                outcomes.append(
-                    RuleOutcome(
-                        code=code,
-                        reason=setting.reason,
-                        enabled=setting.enabled,
-                        severity=setting.severity,
-                    )
+    to_run: list[tuple[str, Rule]] = []
+    for code in sorted(chosen):
+        setting = partnership.rules.get(code)
+        if setting is not None and (not setting.enabled or setting.severity is not None):
+            outcomes.append(
+                RuleOutcome(
+                    code=code,
+                    reason=setting.reason,
+                    enabled=setting.enabled,
+                    severity=setting.severity,
                 )
-            if setting is not None and not setting.enabled:
-                continue
-            ran.append(code)
-            owner = manager.owner("hf_rules", code) if code in registered else None
-            for finding in _run_rule(rule, context, runner, owner, partnership.id):
-                if setting is not None and setting.severity is not None and finding.code == code:
-                    finding = attrs.evolve(finding, severity=setting.severity)
-                if finding.file is None:
-                    finding = attrs.evolve(finding, file=context.file_of(finding.document))
-                if wanted is None or finding.document in wanted:
-                    findings.append(finding)
+            )
+        if setting is None or setting.enabled:
+            to_run.append((code, chosen[code]))
+    results = RuleRunner(limit).run_all([_work_of(rule, context) for _code, rule in to_run])
+    for (code, rule), outcome in zip(to_run, results, strict=True):
+        ran.append(code)
+        setting = partnership.rules.get(code)
+        owner = manager.owner("hf_rules", code) if code in registered else None
+        for finding in _findings_of(rule, outcome, limit, owner, partnership.id):
+            if setting is not None and setting.severity is not None and finding.code == code:
+                finding = attrs.evolve(finding, severity=setting.severity)
+            if finding.file is None:
+                finding = attrs.evolve(finding, file=context.file_of(finding.document))
+            if wanted is None or finding.document in wanted:
+                findings.append(finding)
     findings.sort(key=Finding.order_key)
     return ValidationReport(
         partnership=partnership.id,

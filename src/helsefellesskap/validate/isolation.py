@@ -1,29 +1,41 @@
 """Running rules so that none can stop ``validate``: errors, wrong answers and time limits.
 
-A rule runs in a worker thread that the engine waits for with a time limit; a rule that
-runs past it is abandoned (its thread is a daemon thread, left to finish or to end with
-the program) and the rules after it run in a fresh worker. No signals are used, so this
-works inside any application and in any thread.
+The rules of one run go to a worker thread, which runs them one after another; the
+calling thread only waits, and wakes when they are all done or when the rule running
+now has run past the time limit. Such a rule is abandoned (the worker is a daemon
+thread, left to finish or to end with the program) and the rules after it go to a fresh
+worker. No signals are used, so this works inside any application and in any thread, and
+a run costs one hand-over between threads, not one per rule.
 """
 
 from __future__ import annotations
 
 import os
-import queue
 import threading
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
 from ..errors import UsageError
 
-__all__ = ["DEFAULT_TIME_LIMIT", "TIME_LIMIT_ENV", "Outcome", "RuleRunner", "time_limit_from_env"]
+__all__ = [
+    "DEFAULT_TIME_LIMIT",
+    "TIME_LIMIT_ENV",
+    "Outcome",
+    "RuleRunner",
+    "run_contained",
+    "time_limit_from_env",
+]
 
 DEFAULT_TIME_LIMIT = 5.0
 """Seconds a rule may run over one partnership before it is abandoned."""
 
 TIME_LIMIT_ENV = "HELSEFELLESSKAP_RULE_TIME_LIMIT"
 """Environment variable: the time limit per rule in seconds (``0`` for none)."""
+
+Produce = Callable[[], Iterable[object]]
+"""A rule's work: called with no arguments, it yields what the rule found."""
 
 
 def time_limit_from_env() -> float | None:
@@ -41,7 +53,7 @@ def time_limit_from_env() -> float | None:
             f"{TIME_LIMIT_ENV}={raw!r} is not a number of seconds: write for example "
             f"{TIME_LIMIT_ENV}=10, or 0 for no limit"
         ) from None
-    if seconds < 0 or seconds != seconds:
+    if not seconds >= 0:
         raise UsageError(f"{TIME_LIMIT_ENV}={raw!r}: the time limit cannot be negative")
     return seconds or None
 
@@ -50,7 +62,7 @@ def time_limit_from_env() -> float | None:
 class Outcome:
     """What running one rule gave: the items it yielded, or what it raised, or a time-out.
 
-    ``items`` holds what was yielded before an error or the time-out.
+    ``items`` holds what was yielded before an error (nothing after a time-out).
     """
 
     items: tuple[object, ...] = ()
@@ -58,69 +70,99 @@ class Outcome:
     timed_out: bool = False
 
 
-_Job = tuple[Callable[[], Iterable[object]], "queue.Queue[Outcome]", list[object]]
+def run_contained(produce: Produce) -> Outcome:
+    """Run ``produce`` and gather what it yields; whatever it raises but
+    :class:`KeyboardInterrupt` is kept in the outcome."""
+    found: list[object] = []
+    try:
+        for item in produce():
+            found.append(item)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:  # a broken rule must not stop the others
+        return Outcome(items=tuple(found), error=error)
+    return Outcome(items=tuple(found))
+
+
+class _Batch:
+    """The shared state of one run: which rule is running since when, and the outcomes."""
+
+    def __init__(self, jobs: Sequence[Produce]) -> None:
+        self.jobs = jobs
+        self.outcomes: list[Outcome | None] = [None] * len(jobs)
+        self.lock = threading.Lock()
+        self.current = 0
+        self.started = time.monotonic()
+        self.generation = 0
+        self.finished = threading.Event()
+
+
+def _work(batch: _Batch, first: int, generation: int, finished: threading.Event) -> None:
+    for index in range(first, len(batch.jobs)):
+        with batch.lock:
+            if batch.generation != generation:
+                return  # abandoned: the rules left belong to another worker now
+            batch.current = index
+            batch.started = time.monotonic()
+        try:
+            outcome = run_contained(batch.jobs[index])
+        except KeyboardInterrupt as error:  # pragma: no cover - not sent to a worker
+            outcome = Outcome(error=error)
+        with batch.lock:
+            if batch.generation != generation:
+                return
+            batch.outcomes[index] = outcome
+    finished.set()
 
 
 class RuleRunner:
-    """Runs rules one after another in a worker thread, each within a time limit.
-
-    ``time_limit`` is in seconds; ``None`` runs every rule in the calling thread without
-    a limit. Call :meth:`close` when done (or use it as a context manager).
-    """
+    """Runs rules within a time limit per rule (seconds; ``None`` for no limit, in the
+    calling thread)."""
 
     def __init__(self, time_limit: float | None) -> None:
         self.time_limit = time_limit
-        self._jobs: queue.Queue[_Job | None] | None = None
 
-    def __enter__(self) -> RuleRunner:
-        return self
+    def run(self, produce: Produce) -> Outcome:
+        """Run one rule's work within the time limit."""
+        return self.run_all([produce])[0]
 
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Let the worker thread end."""
-        if self._jobs is not None:
-            self._jobs.put(None)
-            self._jobs = None
-
-    @staticmethod
-    def _collect(produce: Callable[[], Iterable[object]], sink: list[object]) -> Outcome:
-        try:
-            for item in produce():
-                sink.append(item)
-        except KeyboardInterrupt:
-            raise
-        except BaseException as error:  # a broken rule must not stop the others
-            return Outcome(items=tuple(sink), error=error)
-        return Outcome(items=tuple(sink))
-
-    @classmethod
-    def _work(cls, jobs: queue.Queue[_Job | None]) -> None:
-        while (job := jobs.get()) is not None:
-            produce, answer, sink = job
-            try:
-                outcome = cls._collect(produce, sink)
-            except KeyboardInterrupt as error:  # pragma: no cover - not in a worker
-                outcome = Outcome(items=tuple(sink), error=error)
-            answer.put(outcome)
-
-    def run(self, produce: Callable[[], Iterable[object]]) -> Outcome:
-        """Run ``produce`` and gather what it yields, within the time limit."""
-        if self.time_limit is None:
-            return self._collect(produce, [])
-        if self._jobs is None:
-            self._jobs = queue.Queue()
+    def run_all(self, jobs: Sequence[Produce]) -> list[Outcome]:
+        """Run each job in turn, each within the time limit; the outcome of each, in order."""
+        limit = self.time_limit
+        if limit is None:
+            return [run_contained(job) for job in jobs]
+        batch = _Batch(jobs)
+        first = 0
+        while first < len(jobs):
+            finished = threading.Event()
+            with batch.lock:
+                generation = batch.generation
+                batch.current = first
+                batch.started = time.monotonic()
             worker = threading.Thread(
-                target=self._work, args=(self._jobs,), name="helsefellesskap-rule", daemon=True
+                target=_work,
+                args=(batch, first, generation, finished),
+                name="helsefellesskap-rules",
+                daemon=True,
             )
             worker.start()
-        answer: queue.Queue[Outcome] = queue.Queue(maxsize=1)
-        sink: list[object] = []
-        self._jobs.put((produce, answer, sink))
-        try:
-            return answer.get(timeout=self.time_limit)
-        except queue.Empty:
-            # Abandon the worker: it may never come back. The next rule gets a new one.
-            self._jobs = None
-            return Outcome(items=tuple(sink), timed_out=True)
+            while True:
+                with batch.lock:
+                    current, started = batch.current, batch.started
+                if finished.wait(max(0.0, started + limit - time.monotonic())):
+                    first = len(jobs)
+                    break
+                with batch.lock:
+                    overdue = (
+                        batch.current == current
+                        and batch.started == started
+                        and batch.outcomes[current] is None
+                        and time.monotonic() - started >= limit
+                    )
+                    if overdue:
+                        batch.outcomes[current] = Outcome(timed_out=True)
+                        batch.generation += 1
+                if overdue:
+                    first = current + 1
+                    break
+        return [outcome or Outcome(timed_out=True) for outcome in batch.outcomes]
