@@ -239,14 +239,20 @@ def hf_cli_commands() -> Iterable[Command]:
     :return: :class:`~helsefellesskap.command.Command` objects: a name, a one-line help,
         ``add_arguments(parser)`` and ``run(args, context)``, which writes to
         ``context.stdout`` and returns the exit status. Every plugin is asked; a command
-        name claimed twice is a failure naming both plugins.
+        name claimed twice is a failure naming both plugins. Only the command that runs
+        adds its arguments; whatever its ``add_arguments`` or ``run`` raises
+        (``sys.exit()`` included) is reported naming the plugin, with exit status 2.
+        :func:`~helsefellesskap.command.lazy_command` registers a command by name and
+        help and imports its module only when it runs.
 
     Example::
 
         @hookimpl
         def hf_cli_commands():
             return [Command(name="stats", help="count measures",
-                            add_arguments=add_arguments, run=run_stats)]
+                            add_arguments=add_arguments, run=run_stats),
+                    lazy_command("stats-report", "write a report of the measures",
+                                 "my_plugin.report:REPORT")]
     """
     raise NotImplementedError
 
