@@ -1,6 +1,15 @@
-"""Benchmarks of helsefellesskap, run with ``make bench`` (``python -m benchmarks``).
+"""Benchmarks of helsefellesskap: ``make bench`` (``python -m benchmarks``).
 
-Every module named ``bench_*.py`` in this package is a benchmark: it has a function
-``run()`` that returns a list of :class:`benchmarks.common.Ratio`. Ratios compare two
-times measured in the same run on the same machine, so they mean something anywhere.
+One run measures every figure of issue 11 against a baseline measured in the same run
+on the same machine (parsing the same TOML with compiled tomli, or starting a bare
+interpreter that imports the dependencies), so the ratios mean something anywhere:
+
+- :mod:`benchmarks.corpus` generates a realistic national corpus from the bundled data;
+- :mod:`benchmarks.pipeline` is what is timed, through the public API only;
+- :mod:`benchmarks.measure` times interleaved runs and prints the table;
+- :mod:`benchmarks.figures` measures each figure; :mod:`benchmarks.child` runs those that
+  need a fresh interpreter (Word tables with a time limit, peak memory);
+- :mod:`benchmarks.profile` shows where the time goes.
+
+See ``benchmarks/README.md`` for the figures, the targets and the results.
 """
