@@ -394,6 +394,28 @@ def test_a_cell_may_span_columns_and_a_short_row_is_filled_with_empty_cells() ->
     assert [c.text for c in found.rows[2].cells] == ["1", "", "3"]
 
 
+def test_a_cell_holds_any_blocks_each_in_its_own_paragraph() -> None:
+    cell = Cell(
+        blocks=(
+            Aside(blocks=(Paragraph(runs=runs("I en boks")),)),
+            Paragraph(runs=runs("Etter boksen")),
+            Section(
+                heading=Heading(level=3, runs=runs("Overskrift")),
+                blocks=(NumberedList(items=(ListItem(runs=runs("nummer")),)),),
+            ),
+            Facts(items=(Fact(label=runs("Frist"), value=runs("2025")),)),
+        )
+    )
+    table = Table(
+        columns=(Column(role="a"),), header=(), groups=(RowGroup(rows=(Row(cells=(cell,)),)),)
+    )
+    found = _open(_outline(table)).tables[0]
+    texts = [p.text for p in found.rows[0].cells[0].paragraphs]
+    assert texts == ["I en boks", "Etter boksen", "Overskrift", "1.\u00a0nummer", "Frist: 2025"]
+    heading = found.rows[0].cells[0].paragraphs[2]
+    assert heading.style.name == "Table Text" and all(r.bold for r in heading.runs)
+
+
 def test_a_row_with_more_cells_than_columns_is_an_error_not_lost_text() -> None:
     table = Table(
         columns=(Column(role="a"),),

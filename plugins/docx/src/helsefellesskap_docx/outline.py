@@ -184,16 +184,24 @@ class _Look:
 
 
 @attrs.define
+class _First:
+    """A cell's empty first paragraph, until a block takes it over (``None`` then)."""
+
+    p: CT_P | None
+
+
+@attrs.define
 class _Place:
     """Where blocks go: the document's body, or a table cell (``cell`` its ``w:tc``).
 
-    ``first`` is a cell's empty first paragraph, which the first block takes over;
+    ``first`` holds a cell's empty first paragraph until the first block takes it over
+    (one holder for the cell, shared by every place made from this one);
     ``depth`` the nesting of lists; ``look`` the runs' look in this place (a header
     cell's white bold text); ``keep`` keeps each paragraph with the next (a short table).
     """
 
     cell: CT_Tc | None = None
-    first: CT_P | None = None
+    first: _First | None = None
     depth: int = 0
     look: _Look = _Look()
     keep: bool = False
@@ -301,8 +309,8 @@ class OutlineWriter:
         """A new paragraph at ``place`` in the style called ``style`` (running text by
         default), carrying the bookmarks and the page break waiting for it."""
         if place.cell is not None:
-            if place.first is not None:
-                p, place.first = place.first, None
+            if place.first is not None and place.first.p is not None:
+                p, place.first.p = place.first.p, None
             else:
                 p = place.cell.add_p()
             style = style or "Table Text"
@@ -553,7 +561,8 @@ class OutlineWriter:
         tr = self._new_row(table, header=False)
         tc = self._new_cell(tr, columns[0], LIGHT_HEX)
         self._blocks(
-            aside.blocks, attrs.evolve(inner, cell=tc, first=tc.p_lst[0], depth=0, width=columns[0])
+            aside.blocks,
+            attrs.evolve(inner, cell=tc, first=_First(tc.p_lst[0]), depth=0, width=columns[0]),
         )
         self._after_table(place)
 
@@ -579,7 +588,7 @@ class OutlineWriter:
             self._end.addprevious(tbl)
         else:
             if place.first is not None:  # the cell starts with the table
-                place.first = None
+                place.first.p = None
             place.cell.append(tbl)
         table = DocxTable(tbl, self.document._body)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -693,7 +702,7 @@ class OutlineWriter:
             look = attrs.evolve(look, bold=True, color=WHITE_HEX)
         elif cell.header:
             look = attrs.evolve(look, bold=True)
-        inner = _Place(cell=tc, first=tc.p_lst[0], look=look, keep=keep, width=width)
+        inner = _Place(cell=tc, first=_First(tc.p_lst[0]), look=look, keep=keep, width=width)
         if not cell.blocks:
             tc.p_lst[0].style = self._style_id("Table Text")
             if keep:
