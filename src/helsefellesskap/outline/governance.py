@@ -210,7 +210,13 @@ def build_governance(partnership: model.Partnership, context: RenderContext) -> 
         blocks.append(
             Section(
                 heading=out.label_heading(2, "governance.diagram", anchor="diagram"),
-                blocks=(Figure(diagram=governance_diagram(out), role="governance"),),
+                blocks=(
+                    Figure(
+                        diagram=governance_diagram(out),
+                        description=(out.label("diagram.description", name=partnership.name),),
+                        role="governance",
+                    ),
+                ),
                 role="diagram",
                 anchor="diagram",
             )
