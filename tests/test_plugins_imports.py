@@ -162,3 +162,48 @@ def test_every_public_name_resolves() -> None:
     exec("from helsefellesskap import *", namespace)
     assert set(helsefellesskap.__all__) <= set(namespace)
     assert "render" in dir(helsefellesskap) or hasattr(helsefellesskap, "render")
+
+
+def test_a_command_imports_only_its_own_code() -> None:
+    import json
+    import os
+    from pathlib import Path
+
+    small = Path(__file__).resolve().parents[1] / "examples" / "eksempel" / "partnership.toml"
+    statement = (
+        "import io, json, sys; from helsefellesskap.cli import main; "
+        f"code = main(['check', {str(small)!r}], stdout=io.StringIO()); "
+        "print(json.dumps([code, sorted(sys.modules)]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", statement],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HELSEFELLESSKAP_NO_ENTRY_POINTS": "1"},
+    )
+    code, names = json.loads(done.stdout)
+    assert code == 0, done.stderr[-2000:]
+    assert "helsefellesskap.cli.check" in names
+    others = {"cli.render", "cli.diff", "cli.validate", "render.html", "render.markdown"}
+    assert not {f"helsefellesskap.{name}" for name in others} & set(names)
+    assert "jinja2" not in names
+
+
+def test_the_lazy_built_in_commands_say_what_their_code_says() -> None:
+    import importlib
+
+    from helsefellesskap.builtin.commands import BUILTIN_COMMANDS
+
+    for name, help_text, target in BUILTIN_COMMANDS:
+        module, _, attribute = target.partition(":")
+        command = getattr(importlib.import_module(module), attribute)
+        assert (command.name, command.help) == (name, help_text)
+
+
+def test_lazy_command_refuses_a_malformed_target() -> None:
+    import pytest
+
+    from helsefellesskap.command import lazy_command
+
+    with pytest.raises(ValueError, match=r"is not 'package\.module:ATTRIBUTE'"):
+        lazy_command("x", "y", "no_colon_here")
