@@ -269,7 +269,7 @@ def _items(bundle: Bundle) -> list[Renderable]:
 def _own_words(fmt_name: str, manager: PluginManager, context: RenderContext) -> set[str]:
     """The words the writer of ``fmt_name`` declares its own (``own_labels``)."""
     fmt = find_format(fmt_name, manager)
-    keys: tuple[str, ...] = getattr(fmt, "own_labels", ())
+    keys = fmt.own_labels
     return {w.strip(".,:;") for key in keys for w in context.label(key).split()}
 
 

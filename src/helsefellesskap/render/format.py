@@ -109,6 +109,9 @@ class RenderFormat:
     binary: ClassVar[bool] = False
     renders: ClassVar[tuple[type[Renderable], ...]] = ()
     partnerships: ClassVar[tuple[str, ...]] = ()
+    own_labels: ClassVar[tuple[str, ...]] = ()
+    """The keys of the labels whose words the format shows beyond the outline (Word's
+    page footer ``docx.page``, ``docx.page_of``); a test allows these words and no others."""
     outlines: ClassVar[bool] = False
     """Whether the format writes any :class:`~helsefellesskap.outline.Outline`: it then
     also renders a plugin's document type that has an outline builder
