@@ -126,7 +126,7 @@ def test_bad_enum_value_lists_the_allowed_values(tmp_path: Path) -> None:
 )
 def test_bad_deadline_explains_the_accepted_forms(tmp_path: Path, value: str, message: str) -> None:
     problem = _only(_problems(tmp_path, PLAN_HEAD + MEASURE + f"deadline = {value}\n"))
-    assert problem.path == "$.focus_areas[0].goals[0].measures[0].deadline"
+    assert problem.path.startswith("$.focus_areas[0].goals[0].measures[0].deadline")
     assert problem.message.startswith(message)
     assert problem.hint
 

@@ -167,6 +167,9 @@ def _deadline_from(value: Any, json: bool) -> Deadline:
     if isinstance(value, dt.date):
         return Deadline.of_date(value)
     if isinstance(value, str):
+        problem = text_problem(value)
+        if problem is not None:
+            raise problem
         if match := _SPAN.match(value):
             start, end = int(match[1]), int(match[2])
             if end < start:
@@ -208,11 +211,20 @@ def _deadline_from(value: Any, json: bool) -> Deadline:
             raise ValueProblem(
                 f"a phrase deadline has the keys text and means ({'; '.join(what)})",
                 'write { text = "Innen utgangen av 2024", means = 2024-12-31 }',
+                key=(extra or missing)[0],
             )
-        text = _strict_str(value["text"], str)
+        try:
+            text = _strict_str(value["text"], str)
+        except ValueProblem as problem:
+            raise ValueProblem(problem.message, problem.hint, key="text") from None
         if not text.strip():
-            raise ValueProblem("the phrase of the deadline is empty", "write the words, or a year")
-        means = _json_date(value["means"], dt.date) if json else _toml_date(value["means"], dt.date)
+            raise ValueProblem(
+                "the phrase of the deadline is empty", "write the words, or a year", key="text"
+            )
+        try:
+            means = (_json_date if json else _toml_date)(value["means"], dt.date)
+        except ValueProblem as problem:
+            raise ValueProblem(problem.message, problem.hint, key="means") from None
         return Deadline.of_phrase(text, means)
     raise ValueProblem(f"expected a deadline, got {describe(value)}", f"write {DEADLINE_FORMS}")
 

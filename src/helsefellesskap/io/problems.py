@@ -118,6 +118,8 @@ def _one(path: str, error: BaseException, cls: Any, file: Path | None) -> Iterat
         yield Problem(message=error.message, path=target, file=file, hint=error.hint)
         return
     if isinstance(error, ValueProblem):
+        if error.key is not None:
+            path = child_path(path, error.key)
         hint = error.hint
         if hint is not None and "{key}" in hint:
             hint = hint.replace("{key}", _last_key(path))

@@ -36,12 +36,17 @@ plan could name, far below the 2⁶⁴ that breaks Word and JSON readers."""
 
 
 class ValueProblem(ValueError):
-    """A value of the wrong type or form, with what to write instead."""
+    """A value of the wrong type or form, with what to write instead.
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    ``key`` names the key inside the value the problem is at, where the value is a table
+    structured by one hook (the ``means`` of a phrase deadline).
+    """
+
+    def __init__(self, message: str, hint: str | None = None, *, key: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.key = key
 
 
 def describe(value: Any) -> str:
