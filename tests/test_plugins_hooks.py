@@ -163,6 +163,19 @@ def test_hook_hf_outline(manager: PluginManager) -> None:
     assert outline.blocks[-1].role == "contact"  # type: ignore[union-attr]
     text = render(bundle.partnership, "md", bundle=bundle, manager=manager).decode()
     assert "## Kontakt\n\npost@fixturby.example" in text
+    # every format writes the outline: HTML and Word show the section too
+    page = render(bundle.partnership, "html", bundle=bundle, manager=manager).decode()
+    assert page.index(">Kontakt</h2>") < page.index("post@fixturby.example")
+    if "docx" in manager.render_formats():
+        import io
+
+        import docx
+
+        word = docx.Document(
+            io.BytesIO(render(bundle.partnership, "docx", bundle=bundle, manager=manager))
+        )
+        texts = [p.text for p in word.paragraphs]
+        assert texts.index("post@fixturby.example") == texts.index("Kontakt") + 1
     # another partnership's documents are left alone
     other = load_bundle(EXAMPLE)
     plain = render(other.partnership, "md", bundle=other, manager=manager).decode()
