@@ -26,6 +26,7 @@ API_MODULES = (
     "helsefellesskap.io",
     "helsefellesskap.validate",
     "helsefellesskap.render",
+    "helsefellesskap.outline",
     "helsefellesskap.followup",
     "helsefellesskap.schema",
     "helsefellesskap.scaffold",
