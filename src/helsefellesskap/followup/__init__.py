@@ -5,7 +5,10 @@
 * :func:`coverage` / :func:`bundle_coverage`: which commitments, main goals and priority
   groups an action plan's measures carry out, and which they leave uncovered.
 * :func:`plan_status` / :func:`bundle_status`: measures by status and by responsible actor,
-  and which are overdue on a day, with an annual report's follow-ups applied.
+  and which are overdue or stale on a day, from dated status updates and an annual report's
+  follow-ups.
+* :func:`record_update` / :func:`add_update`: a dated status update appended to a measure
+  (or a decision), the file keeping everything else as written.
 
 Every result is an immutable attrs object with a ``to_json()`` where the command line
 writes it; nothing here prints.
@@ -13,8 +16,10 @@ writes it; nothing here prints.
 
 from __future__ import annotations
 
+from .recording import STATUS_WORDS, add_update, parse_status, record_update
 from .revisions import BundleDiff, Change, ChangeKind, DocumentDiff, diff, diff_bundles
 from .status import (
+    DEFAULT_STALE_AFTER,
     FINISHED,
     ActorCount,
     MeasureState,
@@ -34,7 +39,9 @@ from .tracing import (
 from .values import toml_text
 
 __all__ = [
+    "DEFAULT_STALE_AFTER",
     "FINISHED",
+    "STATUS_WORDS",
     "ActorCount",
     "BundleDiff",
     "Change",
@@ -46,12 +53,15 @@ __all__ = [
     "PlanCoverage",
     "PlanStatus",
     "PriorityGroupCoverage",
+    "add_update",
     "bundle_coverage",
     "bundle_status",
     "coverage",
     "diff",
     "diff_bundles",
+    "parse_status",
     "plan_status",
+    "record_update",
     "report_for",
     "toml_text",
 ]
