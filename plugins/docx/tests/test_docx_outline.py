@@ -354,6 +354,8 @@ def test_a_table_repeats_its_header_row_and_merges_a_goal_over_its_measures() ->
     assert table.cell(4, 0).text == "Mål 1"
     assert table.cell(2, 1).text == "a) tiltak\n•\u00a0punkt 0.1"
     assert table.cell(2, 2).text == "SSU"
+    name = table._tbl.tblPr.find(qn("w:tblCaption"))
+    assert name is not None and name.get(qn("w:val")) == "Mål og tiltak"  # for screen readers
     caption = [p for p in document.paragraphs if p.text == "Mål og tiltak"]
     assert caption and caption[0].style.name == "Caption"
     assert caption[0]._p.find(qn("w:bookmarkStart")).get(qn("w:name")) == "h_tabell"
@@ -385,8 +387,10 @@ def test_a_cell_may_span_columns_and_a_short_row_is_filled_with_empty_cells() ->
         header=(Row(cells=(_cell("Over alle", colspan=3),)), Row(cells=(_cell("A"), _cell("B")))),
         groups=(RowGroup(rows=(Row(cells=(_cell("1"), Cell(), _cell("3"))),)),),
     )
-    document = _open(_outline(table))
+    document = _open(_outline(Heading(level=2, runs=runs("Oversikt")), table))
     found = document.tables[0]
+    name = found._tbl.tblPr.find(qn("w:tblCaption"))
+    assert name is not None and name.get(qn("w:val")) == "Oversikt"  # the heading above
     trs = found._tbl.tr_lst
     assert trs[0].tc_lst[0].grid_span == 3
     assert [tr.trPr.find(qn("w:tblHeader")) is not None for tr in trs] == [True, True, False]

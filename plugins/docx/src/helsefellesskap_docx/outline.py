@@ -73,6 +73,7 @@ from helsefellesskap.render.safe import xml_text
 from .writer import (
     ACCENT_HEX,
     LIGHT_HEX,
+    TBL_PR_ORDER,
     TC_PR_ORDER,
     TEXT_WIDTH,
     WordWriter,
@@ -269,6 +270,7 @@ class OutlineWriter:
         self._page_break = False
         self._last = "Title"  # the style of the last paragraph of the body, or "gap"
         self._next_bookmark = 0
+        self._heading_text = ""  # the last heading's text: the name of a table under it
         self._styles: dict[str, str] = {}
 
     @staticmethod
@@ -458,6 +460,7 @@ class OutlineWriter:
         if heading.number:
             self._run(p, look).text = xml_text(f"{heading.number} ")
         self._runs(p, heading.runs, look)
+        self._heading_text = " ".join(inline_text(heading.runs).split())
 
     def _facts(self, facts: Facts, place: _Place) -> None:
         """``Label: value`` lines; the abbreviations as terms and meanings in two columns."""
@@ -641,6 +644,10 @@ class OutlineWriter:
             return
         widths = self._widths(table, place.width)
         tbl = self._new_table(place, widths)
+        name = " ".join(inline_text(table.caption).split()) or self._heading_text
+        if name:  # the table's name for screen readers (Word's alt text title)
+            caption = element("w:tblCaption", **{"w:val": xml_text(name, " ")})
+            insert_ordered(tbl.tblPr, caption, TBL_PR_ORDER)
         rows = [*((row, True) for row in table.header), *((row, False) for row in table.rows())]
         keep = len(rows) <= SHORT_TABLE
         covered: list[_Span | None] = [None] * len(widths)

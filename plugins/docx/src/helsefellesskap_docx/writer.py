@@ -39,6 +39,7 @@ __all__ = [
     "BORDER_HEX",
     "LIGHT_HEX",
     "P_PR_ORDER",
+    "TBL_PR_ORDER",
     "TC_PR_ORDER",
     "TEXT_WIDTH",
     "WordWriter",
