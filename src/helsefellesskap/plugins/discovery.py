@@ -7,12 +7,15 @@ to name it and its version.
 
 from __future__ import annotations
 
-import importlib.metadata
 import re
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ..hookspecs import PROJECT_NAME
+
+if TYPE_CHECKING:
+    import importlib.metadata
 
 __all__ = ["ENTRY_POINT_GROUP", "InstalledPlugin", "find_installed", "normalize"]
 
@@ -48,6 +51,8 @@ def find_installed() -> dict[str, list[InstalledPlugin]]:
     A distribution found twice on the path counts once (the first one wins, as for
     imports): :func:`importlib.metadata.entry_points` already keeps only the first.
     """
+    import importlib.metadata  # here, so that a manager without entry points never needs it
+
     found: dict[str, list[InstalledPlugin]] = {}
     for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
         found.setdefault(entry_point.name, []).append(

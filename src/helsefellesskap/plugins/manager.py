@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import difflib
 import importlib
-import importlib.metadata
 import inspect
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -39,6 +38,8 @@ from .registries import (
 )
 
 if TYPE_CHECKING:
+    import importlib.metadata
+
     # What the hooks contribute is imported when a hook is first asked, not with the
     # manager: a command that needs only document types does not import the renderers.
     from ..command import Command
