@@ -175,7 +175,7 @@ def test_html_measure_cell_shows_closing_links_and_references(
     cell = page.xpath("//tr[@data-measure='overganger']/td[contains(@class, 'col-measure')]")[0]
     paragraphs = [" ".join(p.text_content().split()) for p in cell.xpath("p")]
     assert paragraphs[0].startswith("a) Utarbeide plan")
-    assert cell.xpath("p[1]/span[@class='measure-label']/text()") == ["a)"]
+    assert cell.xpath("p[1]/strong/text()") == ["a)"]
     assert paragraphs[1] == "Avsluttende avsnitt etter punktene."
     # the closing paragraph follows the bullet points
     children = [child.tag for child in cell]
@@ -216,7 +216,7 @@ def test_markdown_spells_out_every_kind_of_national_id(
 
 def test_html_spells_out_every_kind_of_national_id(bundle: Bundle, manager: PluginManager) -> None:
     page = _page(bundle, manager)
-    items = page.xpath("//section[@id='way-forward']//ul[@class='national']/li/text()")
+    items = page.xpath("//section[@id='way-forward']/ul/li/text()")
     assert len(items) == 5
     assert set(NATIONAL_TEXTS) <= set(items)
     assert not [i for i in items if "." in i and " " not in i], items
@@ -261,8 +261,8 @@ def test_html_funding_rounds_link_their_rendered_files(
     assert [" ".join(li.text_content().split()) for li in section.xpath(".//li")][1] == (
         "ukjent-runde"
     )
-    contents = [" ".join(a.text_content().split()) for a in page.xpath("//nav//a")]
-    assert contents[-3:] == ["3Veien videre", "Rammeverk og kilder", "Søknadsrunder"]
+    chapters = [" ".join(h.text_content().split()) for h in page.xpath("//main/section/h2")]
+    assert chapters[-3:] == ["3Veien videre", "Rammeverk og kilder", "Søknadsrunder"]
 
 
 # -- the declaration: commitments' lead-in ----------------------------------------------
@@ -297,7 +297,7 @@ def test_html_commitments_intro_comes_right_before_the_commitments(
     first = next(child for child in section if child.tag != "h2")
     assert (first.tag, first.get("class"), first.text) == (
         "p",
-        "lead-in",
+        "lead",
         "Helsefellesskap Eksempel vil",
     )
 
@@ -336,7 +336,7 @@ def test_layout_all_lists_every_abbreviated_body(bundle: Bundle, manager: Plugin
     listed = text[text.index("## Forkortelser") : text.index("## 1 ")]
     assert [line[2:].split(" = ")[0] for line in listed.splitlines()[2:] if line] == expected
     page = _page(every, manager)
-    assert page.xpath("//dl[@class='abbreviations']/dt/abbr/text()") == expected
+    assert page.xpath("//dl[contains(@class, 'abbreviations')]/dt/abbr/text()") == expected
 
 
 # -- Layout.omit: generated parts a partnership's documents do not have ------------------
