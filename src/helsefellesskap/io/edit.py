@@ -85,19 +85,30 @@ def _normalise(value: Any) -> Any:
     return value
 
 
-def _fresh(value: Any) -> Item:
-    """A new tomlkit item for a value, styled as a freshly written file would be."""
+def _records(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
+
+
+def _flat(value: Mapping[str, Any]) -> bool:
+    """Whether a table holds no tables or records, so it reads well on one line."""
+    return not any(isinstance(v, Mapping) or _records(v) for v in value.values())
+
+
+def _fresh(value: Any, *, inner: bool = False) -> Item:
+    """A new tomlkit item for a value: a table (an array of tables for records), or a
+    value as tomli-w writes it; inside a new table, a flat table is written inline
+    (``deadline = { text = "…", means = 2024-12-31 }``), as the bundled files do."""
     import tomlkit
 
-    if isinstance(value, Mapping):
+    if isinstance(value, Mapping) and not (inner and _flat(value)):
         table = tomlkit.table()
-        for key, inner in value.items():
-            table.append(key, _fresh(inner))
+        for key, item in value.items():
+            table.append(key, _fresh(item, inner=True))
         return table
-    if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+    if _records(value):
         aot = tomlkit.aot()
-        for inner in value:
-            aot.append(_fresh(inner))
+        for record in value:
+            aot.append(_fresh(record))
         return aot
     return _inline(value)
 
@@ -118,7 +129,30 @@ def _inline(value: Any) -> Item:
     else:
         text = tomli_w.dumps({"x": value}, multiline_strings=multiline)
     item: Item = tomlkit.parse(text).item("x")  # type: ignore[assignment]
+    _keep_date_spacing(item)
     return item
+
+
+def _keep_date_spacing(item: Any) -> None:
+    """Keep the space after a date that ends an inline table (``means = 2024-12-31 }``):
+    tomlkit parses it into the date's trivia, which an inline table does not render."""
+    from tomlkit.items import Array, Date, DateTime, InlineTable, Time
+
+    if isinstance(item, InlineTable):
+        for _key, inner in item.value.body:
+            _keep_date_spacing(inner)
+    elif isinstance(item, Array):
+        for inner in item:
+            _keep_date_spacing(inner)
+    elif (
+        isinstance(item, Date | DateTime | Time)
+        and item.trivia.comment_ws
+        and not item.trivia.comment_ws.strip(" \t")
+        and not item.trivia.comment
+        and hasattr(item, "_raw")
+    ):
+        item._raw += item.trivia.comment_ws
+        item.trivia.comment_ws = ""
 
 
 def _key(key: str) -> str:
@@ -275,6 +309,20 @@ def _move_trailing_trivia(source: Any, target: Any) -> None:
         target.trivia.indent = "\n" + target.trivia.indent
 
 
+def _take_trailing_trivia(source: Any, target: Any) -> None:
+    """Before ``source`` (the last record) is removed: ``target``, the record before it,
+    ends with the comments and blank lines that ended ``source`` (the next section's
+    heading comment stays where it was)."""
+    start = _trailing_trivia_start(source.value)
+    moved = source.value.body[start:]
+    if not moved:
+        return
+    target_body = target.value.body
+    del target_body[_trailing_trivia_start(target.value) :]
+    target_body.extend(moved)
+    del source.value.body[start:]
+
+
 def _apply_aot(aot: Any, old: Sequence[Any], new: Sequence[Mapping[str, Any]]) -> None:
     """Make an array of tables hold ``new``: records matched by id (else by content)."""
     # Work from the end, so that earlier indexes stay valid.
@@ -289,7 +337,7 @@ def _apply_aot(aot: Any, old: Sequence[Any], new: Sequence[Mapping[str, Any]]) -
             _apply_table(aot.body[i1 + offset], old[i1 + offset], new[j1 + offset])
         for index in range(i2 - 1, i1 + paired - 1, -1):
             if index == len(aot.body) - 1 and index > 0:
-                _move_trailing_trivia(aot.body[index], aot.body[index - 1])
+                _take_trailing_trivia(aot.body[index], aot.body[index - 1])
             del aot[index]
         position = i1 + paired
         for offset, data in enumerate(new[j1 + paired : j2]):
