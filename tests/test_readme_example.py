@@ -68,3 +68,18 @@ def test_the_command_make_demo_suggests_works_as_printed() -> None:
     assert "ok: 0 errors" in result.stdout
     look = re.search(r"^DEMO_LOOK := (.+)$", makefile, re.M)
     assert look and look.group(1).startswith("build/")
+
+
+def test_the_users_command_does_not_show_the_template_partnership() -> None:
+    """make installs the plugin template for the tests only (conftest.py), not for the user."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    command = Path(sys.executable).parent / "helsefellesskap"
+    result = subprocess.run(
+        [str(command), "list"], capture_output=True, text=True, cwd=REPO, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert "troms-ofoten" in result.stdout
+    assert "malby" not in result.stdout, (
+        "the plugin template is installed into this environment: "
+        "pip uninstall helsefellesskap-plugin-template"
+    )
