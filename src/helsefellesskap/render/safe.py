@@ -50,6 +50,8 @@ _EMBEDDINGS = "\u202a\u202b\u202d\u202e"
 """LRE, RLE, LRO, RLO: each is closed by a PDF (U+202C)."""
 _ISOLATES = "\u2066\u2067\u2068"
 """LRI, RLI, FSI: each is closed by a PDI (U+2069)."""
+_OPENS = re.compile(f"[{_EMBEDDINGS}{_ISOLATES}]")
+"""Any character that opens an embedding, override or isolate (one scan, in C)."""
 
 
 def balance_bidi(text: str) -> str:
@@ -57,7 +59,7 @@ def balance_bidi(text: str) -> str:
     at its end, so that an unbalanced U+202E (right-to-left override) in one value
     cannot reverse the text that follows it on the page. A closing mark with nothing
     open is left alone (it does nothing)."""
-    if not any(char in _EMBEDDINGS or char in _ISOLATES for char in text):
+    if _OPENS.search(text) is None:
         return text
     stack: list[str] = []
     for char in text:
