@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helsefellesskap import Partnership, dumps_json, dumps_toml, load_bundle, load_document, save
@@ -14,6 +15,9 @@ from helsefellesskap.model import DOCUMENT_TYPES, Document
 
 from .strategies import SPECIAL, models
 
+ROUND_TRIPS = 2000 if os.environ.get("CI") == "true" else settings().max_examples
+"""Examples per document type: at least 2,000 in CI (issue 12 §7), the profile's locally."""
+
 
 def _toml_roundtrip(item: Document) -> Document:
     return structure_document(parse_toml(dumps_toml(item)))
@@ -21,6 +25,7 @@ def _toml_roundtrip(item: Document) -> Document:
 
 @pytest.mark.parametrize("cls", DOCUMENT_TYPES, ids=lambda c: c.KIND)
 def test_every_document_type_roundtrips_through_toml_and_json(cls: type[Document]) -> None:
+    @settings(max_examples=ROUND_TRIPS)
     @given(models(cls))
     def check(document: Document) -> None:
         assert _toml_roundtrip(document) == document
@@ -29,6 +34,7 @@ def test_every_document_type_roundtrips_through_toml_and_json(cls: type[Document
     check()
 
 
+@settings(max_examples=ROUND_TRIPS)
 @given(models(Partnership))
 def test_partnership_roundtrips_through_toml_and_json(partnership: Partnership) -> None:
     assert structure(parse_toml(dumps_toml(partnership)), Partnership) == partnership
