@@ -59,8 +59,7 @@ from ..outline.blocks import (
     inline_text,
 )
 from ..outline.build import CORE_BUILDERS
-from .api import output_name
-from .format import CORE_RENDERABLES, Renderable, RenderContext, RenderFormat
+from .format import CORE_RENDERABLES, Renderable, RenderContext, RenderFormat, output_name
 from .html_table import table_layout
 from .safe import balance_bidi, has_unsafe, xml_text
 from .svg import governance_svg
@@ -117,6 +116,7 @@ def page_template(kind: str) -> str:
     """The page template of documents of ``kind``: ``action-plan.html.j2``, and
     ``governance.html.j2`` for the governance overview."""
     return f"{kind}.html.j2"
+
 
 _BLOCK_KINDS: Mapping[type, str] = {
     Heading: "heading",
@@ -333,7 +333,7 @@ def _entry(section: Section, children: tuple[ContentsEntry, ...] = ()) -> Conten
 
 def contents_of(outline: Outline) -> tuple[ContentsEntry, ...]:
     """The table of contents of a page: each top-level section with a heading and an
-    anchor (the abbreviations aside), with the numbered sections directly under it."""
+    anchor (but the abbreviations), with the numbered sections directly under it."""
     entries = []
     for block in outline.blocks:
         if not _listed(block):
