@@ -208,10 +208,12 @@ def _amount(schema: dict[str, Any]) -> None:
 
 def _count(schema: dict[str, Any]) -> None:
     schema.update(minimum=0, maximum=_limit("MAX_COUNT", 1_000_000))
+    schema.setdefault("description", "a count: a whole number, 0 or more")
 
 
 def _year(schema: dict[str, Any]) -> None:
     schema.update(minimum=_limit("FIRST_YEAR", 1000), maximum=_limit("LAST_YEAR", 9999))
+    schema.setdefault("description", "a year: 2025")
 
 
 def _parts(schema: dict[str, Any]) -> None:
@@ -229,10 +231,14 @@ def _columns(schema: dict[str, Any]) -> None:
 
 def _language(schema: dict[str, Any]) -> None:
     schema["pattern"] = r"^[a-z]{2,3}(?:-(?:[A-Z]{2}|\d{3}))?$"
+    schema.setdefault(
+        "description", 'a language code: "nb" (bokmål), "nn" (nynorsk), "se" (North Sami), "en"'
+    )
 
 
 def _url(schema: dict[str, Any]) -> None:
     schema["pattern"] = r"^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s/]|[Mm][Aa][Ii][Ll][Tt][Oo]:\S*@)"
+    schema.setdefault("description", "a link: https://… or mailto:…")
 
 
 _CONSTRAINTS: dict[str, Callable[[dict[str, Any]], None]] = {
