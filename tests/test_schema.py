@@ -147,7 +147,8 @@ def test_plugin_document_types_get_schemas_too() -> None:
 @pytest.mark.parametrize("file", BUNDLED, ids=lambda f: str(f.relative_to(REPO)))
 def test_bundled_file_declares_its_schema_on_the_first_line(file: Path) -> None:
     first = file.read_text("utf-8").split("\n", 1)[0]
-    assert first == schema_directive(file, _schema_name(file), SHIPPED)
+    expected = schema_directive(file, _schema_name(file), SHIPPED)
+    assert first == expected, f"make this the first line of {file.name}: {expected}"
     target = (file.parent / first.removeprefix(SCHEMA_DIRECTIVE)).resolve()
     assert target.is_file()
 
