@@ -7,6 +7,8 @@
 * :func:`plan_status` / :func:`bundle_status`: measures by status and by responsible actor,
   and which are overdue or stale on a day, from dated status updates and an annual report's
   follow-ups.
+* :func:`decision_status`: where the decisions of the decision logs stand on a day, and
+  which have had no follow-up in time.
 * :func:`record_update` / :func:`add_update`: a dated status update appended to a measure
   (or a decision), the file keeping everything else as written.
 
@@ -16,6 +18,7 @@ writes it; nothing here prints.
 
 from __future__ import annotations
 
+from .decisions import DecisionState, decision_status
 from .recording import STATUS_WORDS, add_update, parse_status, record_update
 from .revisions import BundleDiff, Change, ChangeKind, DocumentDiff, diff, diff_bundles
 from .status import (
@@ -47,6 +50,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "CommitmentCoverage",
+    "DecisionState",
     "DocumentDiff",
     "MainGoalCoverage",
     "MeasureState",
@@ -57,6 +61,7 @@ __all__ = [
     "bundle_coverage",
     "bundle_status",
     "coverage",
+    "decision_status",
     "diff",
     "diff_bundles",
     "parse_status",
