@@ -10,15 +10,21 @@ the previous result in pluggy's call order.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
-from .. import model
 from ..errors import RenderError
 from ..render.format import Renderable, RenderContext
+from .action_plan import build_action_plan
+from .annual_report import build_annual_report
 from .blocks import Outline
 from .common import item_kind
+from .consultation import build_consultation
+from .decision_log import build_decision_log
+from .declaration import build_declaration
+from .funding_round import build_funding_round
+from .governance import build_governance
 
 if TYPE_CHECKING:
     from ..plugins import PluginManager
@@ -40,65 +46,17 @@ class OutlineBuilder:
     build: BuildFunction
 
 
-def _action_plan(item: Renderable, context: RenderContext) -> Outline:
-    from .action_plan import build_action_plan
-
-    assert isinstance(item, model.ActionPlan)
-    return build_action_plan(item, context)
-
-
-def _declaration(item: Renderable, context: RenderContext) -> Outline:
-    from .declaration import build_declaration
-
-    assert isinstance(item, model.Declaration)
-    return build_declaration(item, context)
-
-
-def _annual_report(item: Renderable, context: RenderContext) -> Outline:
-    from .annual_report import build_annual_report
-
-    assert isinstance(item, model.AnnualReport)
-    return build_annual_report(item, context)
-
-
-def _funding_round(item: Renderable, context: RenderContext) -> Outline:
-    from .funding_round import build_funding_round
-
-    assert isinstance(item, model.FundingRound)
-    return build_funding_round(item, context)
-
-
-def _consultation(item: Renderable, context: RenderContext) -> Outline:
-    from .consultation import build_consultation
-
-    assert isinstance(item, model.ConsultationResponse)
-    return build_consultation(item, context)
-
-
-def _governance(item: Renderable, context: RenderContext) -> Outline:
-    from .governance import build_governance
-
-    assert isinstance(item, model.Partnership)
-    return build_governance(item, context)
-
-
-def _decision_log(item: Renderable, context: RenderContext) -> Outline:
-    from .decision_log import build_decision_log
-
-    assert isinstance(item, model.DecisionLog)
-    return build_decision_log(item, context)
-
-
 CORE_BUILDERS: dict[str, BuildFunction] = {
-    "action-plan": _action_plan,
-    "declaration": _declaration,
-    "annual-report": _annual_report,
-    "funding-round": _funding_round,
-    "consultation-response": _consultation,
-    "governance": _governance,
-    "decision-log": _decision_log,
+    "action-plan": cast(BuildFunction, build_action_plan),
+    "declaration": cast(BuildFunction, build_declaration),
+    "annual-report": cast(BuildFunction, build_annual_report),
+    "funding-round": cast(BuildFunction, build_funding_round),
+    "consultation-response": cast(BuildFunction, build_consultation),
+    "decision-log": cast(BuildFunction, build_decision_log),
+    "governance": cast(BuildFunction, build_governance),
 }
-"""The builder of each core document kind (``governance`` for the overview)."""
+"""The builder of each core document kind (``governance`` for the overview). Each takes
+the document type of its kind: :func:`build_outline` looks it up by the item's kind."""
 
 
 def core_builder(kind: str) -> BuildFunction | None:
