@@ -8,6 +8,7 @@ rendering language, so that writers can mark it (HTML ``lang``, Word's run langu
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from .. import model
@@ -95,8 +96,6 @@ class Builder:
 
     def date(self, day: object) -> str | None:
         """A date as readers of the rendering language write it; ``None`` for none."""
-        import datetime as dt
-
         return view.date_text(day, self.context.language) if isinstance(day, dt.date) else None
 
     def document_title(self, document_id: str | None) -> str | None:
