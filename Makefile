@@ -82,6 +82,17 @@ test: pytest lint typecheck
 docs: install
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --quiet
 
+# Wheels of the core and every plugin, for a machine without git (see the README).
+# setuptools builds in each project's build/lib and build/bdist.*: only those are removed.
+wheels: install
+	@rm -rf build/wheels
+	@set -e; for project in . $(PLUGIN_DIRS); do \
+		$(PY) -m build --wheel --no-isolation --outdir build/wheels $$project \
+			>build/wheels.log 2>&1 || { cat build/wheels.log; exit 1; }; \
+		rm -rf $$project/build/lib $$project/build/bdist.*; rmdir $$project/build 2>/dev/null || true; \
+	done
+	@ls build/wheels
+
 # The JSON Schemas shipped in the package, generated from the model (a test checks them).
 schemas: install
 	$(PY) -c "from helsefellesskap.schema import *; write_schemas(shipped_schema_folder(), schemas())"
