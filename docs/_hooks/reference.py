@@ -28,6 +28,8 @@ API_MODULES = (
     "helsefellesskap.render",
     "helsefellesskap.outline",
     "helsefellesskap.followup",
+    "helsefellesskap.outline",
+    "helsefellesskap.plugins",
     "helsefellesskap.schema",
     "helsefellesskap.scaffold",
     "helsefellesskap.testing",
