@@ -183,7 +183,7 @@ def test_history_statuses_are_worded_in_each_language(
 def test_partner_descriptions_and_sami_name_in_every_format(
     troms: Bundle, manager: PluginManager
 ) -> None:
-    sami = "DAVI-NORICGA UNIVERSITETHABUOHCEVIESSU"
+    sami = "Davvi-Norgga universitehtabuohcceviessu"
     text = _md(troms, manager)
     assert f"Universitetssykehuset Nord-Norge HF (UNN)<br>nordsamisk: {sami}" in text
     row = "| Statsforvalteren | statsforvalter | observatør | Uavhengig støttespiller med møte-"
