@@ -118,9 +118,7 @@ def test_a_date_after_today_is_refused(example: Path) -> None:
         record_update(
             example / PLAN, "dho", "started", date=dt.date(2025, 1, 2), today=dt.date(2025, 1, 1)
         )
-    assert str(caught.value).startswith(
-        "the update is dated 2025-01-02, after today (2025-01-01)"
-    )
+    assert str(caught.value).startswith("the update is dated 2025-01-02, after today (2025-01-01)")
 
 
 def test_norwegian_status_words() -> None:
