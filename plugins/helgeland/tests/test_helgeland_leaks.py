@@ -55,4 +55,3 @@ def test_the_partnership_file_says_where_its_18_municipalities_come_from() -> No
     assert "Where the 18 municipalities come from" in comments
     assert "Rana kommune" in comments
     assert "outside the seeds" in comments
-
