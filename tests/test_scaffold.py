@@ -143,3 +143,20 @@ def test_new_plugin_installs_and_its_tests_pass(tmp_path: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     assert "malvik: Helsefellesskap Malvik" in listed.stdout
     _taplo_ok(*sorted((project / "src").rglob("*.toml")))
+
+
+def test_a_bad_id_is_refused_with_the_loaders_message_and_nothing_written(tmp_path: Path) -> None:
+    result = run_cli("new", "partnership", str(tmp_path / "p"), "--id", "Mitt HF")
+    assert result.code == 2
+    assert "$.id: 'Mitt HF' is not a valid id" in result.stderr
+    assert 'write "mitt-hf"' in result.stderr
+    assert not (tmp_path / "p").exists()
+    new_partnership(tmp_path / "q")
+    plan = run_cli("new", "plan", str(tmp_path / "q"), "--id", "Plan 2")
+    assert plan.code == 2 and "'Plan 2' is not a valid id" in plan.stderr
+    assert not (tmp_path / "q" / "plans" / "Plan 2.toml").exists()
+
+
+def test_a_name_with_quotes_is_written_as_toml_text(tmp_path: Path) -> None:
+    new_partnership(tmp_path / "p", name='Helsefellesskap "Nord" \\ Sør')
+    assert load_bundle(tmp_path / "p").partnership.name == 'Helsefellesskap "Nord" \\ Sør'

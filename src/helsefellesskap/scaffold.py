@@ -10,14 +10,22 @@ would write exists, it writes nothing and raises
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from ._version import __version__
 from .errors import OutputExistsError, UsageError
-from .io import PARTNERSHIP_FILE, load_bundle, write_atomic
-from .model import ActionPlan, Declaration, slugify
+from .io import (
+    PARTNERSHIP_FILE,
+    load_bundle,
+    parse_toml,
+    structure,
+    structure_document,
+    write_atomic,
+)
+from .model import ActionPlan, Declaration, Partnership, slugify
 from .national import national_frame
 from .schema import dumps, schema_directive, schema_file_name, schemas
 
@@ -27,8 +35,26 @@ SCHEMA_FOLDER = "schemas"
 """The folder, beside ``partnership.toml``, that holds the JSON Schemas its files name."""
 
 
+def _quoted(text: str) -> str:
+    """``text`` as a TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _verify(files: Mapping[Path, str]) -> None:
+    """Load every TOML text as the loader will, so that nothing is written that fails."""
+    for path, text in files.items():
+        if path.suffix != ".toml" or path.name == "pyproject.toml":
+            continue
+        data = parse_toml(text, file=path)
+        if path.name == PARTNERSHIP_FILE:
+            structure(data, Partnership, file=path)
+        else:
+            structure_document(data, file=path)
+
+
 def _write_all(files: Mapping[Path, str]) -> list[Path]:
-    """Write every file, or none if one of them exists already."""
+    """Write every file, or none if one of them exists already or would not load."""
+    _verify(files)
     existing = [path for path in files if path.exists()]
     if existing:
         listing = ", ".join(str(p) for p in existing)
@@ -56,10 +82,10 @@ def _title(words: str) -> str:
 
 
 def _partnership_toml(partnership_id: str, name: str) -> str:
-    return f'''# The partnership: its partners, its bodies and their seats. Replace the examples
+    return f"""# The partnership: its partners, its bodies and their seats. Replace the examples
 # with your own; every key is described in the data-format reference.
-id = "{partnership_id}"
-name = "{name}"
+id = {_quoted(partnership_id)}
+name = {_quoted(name)}
 established = {dt.date.today().year}
 
 [[partners]]
@@ -118,14 +144,14 @@ seats = [
     {{ holder = "fastleger", count = 1 }},
     {{ holder = "brukere", count = 1 }},
 ]
-'''
+"""
 
 
 def _declaration_toml(partnership_id: str, declaration_id: str, start: int) -> str:
     return f'''kind = "declaration"
 id = "{declaration_id}"
 title = "Partnerskapserklæring {start}–{start + 3}"
-partnership = "{partnership_id}"
+partnership = {_quoted(partnership_id)}
 period = {{ start = {start}, end = {start + 3} }}
 overarching_goal = "Sammenhengende tjenester for pasientene, der de bor"
 parties = ["helseforetaket", "kommune-a", "kommune-b", "fastleger", "brukere"]
@@ -163,9 +189,9 @@ def _plan_toml(
     goal_trace = f'main_goal = "{main_goal}"\n' if main_goal else ""
     adopted = f'adopted_by = "{adopted_by}"\n' if adopted_by else ""
     return f'''kind = "action-plan"
-id = "{plan_id}"
+id = {_quoted(plan_id)}
 title = "Handlingsplan {year}"
-partnership = "{partnership_id}"
+partnership = {_quoted(partnership_id)}
 period = {{ start = {year}, end = {year} }}
 {adopted}{basis}
 # One focus area (innsatsområde) with a goal (mål) and a measure (tiltak): copy and
