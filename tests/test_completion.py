@@ -60,6 +60,15 @@ def test_bash_completes_partnership_and_document_names(bash_script: Path) -> Non
     assert "troms-ofoten" in _bash_complete(bash_script, "helsefellesskap", "check", "tro")
 
 
+def test_bash_completes_folders_for_new(
+    bash_script: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "mitt-hf").mkdir()
+    (tmp_path / "mitt-notat.txt").write_text("", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _bash_complete(bash_script, "helsefellesskap", "new", "plan", "mitt") == ["mitt-hf"]
+
+
 def test_zsh_script_has_the_names_helper() -> None:
     result = run_cli("completion", "zsh")
     assert result.code == 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import shtab
+
 from ..command import Command, CommandContext
 from ..scaffold import new_partnership, new_plan, new_plugin
 
@@ -18,7 +20,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         help="a partnership folder: partnership.toml, a declaration, a plan, the schemas",
         description="Write a new partnership folder that loads and validates as it is.",
     )
-    partnership.add_argument("folder", metavar="DIR", help="the folder to create or fill")
+    folder = partnership.add_argument("folder", metavar="DIR", help="the folder to create or fill")
+    folder.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
     partnership.add_argument("--id", help="the partnership's id (default: from DIR's name)")
     partnership.add_argument("--name", help='its name (default: "Helsefellesskap <DIR>")')
     plan = what.add_parser(
@@ -26,7 +29,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         help="an action plan in a partnership folder, built on its latest declaration",
         description="Write a new action plan into the partnership folder DIR.",
     )
-    plan.add_argument("folder", metavar="DIR", help="the partnership folder")
+    existing = plan.add_argument("folder", metavar="DIR", help="the partnership folder")
+    existing.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
     plan.add_argument(
         "--year", type=int, help="the plan's year (default: this year, or the next free)"
     )
@@ -37,9 +41,10 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         description="Write a plugin project that installs with pip and whose tests pass.",
     )
     plugin.add_argument("name", metavar="NAME", help="the plugin's and its partnership's id")
-    plugin.add_argument(
+    output = plugin.add_argument(
         "-o", "--output", default=".", metavar="DIR", help="where to create it (default: here)"
     )
+    output.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
 
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:

@@ -6,6 +6,8 @@ import argparse
 import difflib
 from pathlib import Path
 
+import shtab
+
 from ..command import Command, CommandContext
 from ..errors import UsageError
 from ..schema import dumps, schemas, write_schemas
@@ -20,12 +22,13 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="TYPE",
         help="partnership, national, or a document kind (action-plan …); default: all",
     )
-    parser.add_argument(
+    output = parser.add_argument(
         "-o",
         "--output",
         metavar="DIR",
         help="write TYPE.schema.json files into DIR (without it: print one schema)",
     )
+    output.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
 
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:
