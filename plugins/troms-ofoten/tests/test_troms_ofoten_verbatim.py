@@ -28,7 +28,7 @@ FLOORS: dict[str, tuple[tuple[str, ...], int]] = {
         23,
     ),
     "002": (("innspill-nhsp-2022",), 162),
-    "004": (("arsrapport-2022", "ishavserklaeringen-2021-2023"), 48),
+    "004": (("arsrapport-2022", "ishavserklaeringen-2021-2023"), 50),
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .. import model
 from ..render import view
 from ..render.format import RenderContext
-from .blocks import Block, Outline, Paragraph, Section, runs
+from .blocks import Block, Heading, Outline, Paragraph, Section, runs
 from .common import Builder
 from .tables import simple_table, text_cell
 
@@ -18,11 +18,23 @@ __all__ = ["build_annual_report", "structure_line"]
 
 
 def structure_line(line: model.StructureCount, out: Builder) -> str:
-    """A line of the structure: ``Faglige samarbeidsutvalg: 2 (FSU BU, FSU DIG). note``."""
-    text = f"{line.text}: {line.count}" if line.count is not None else line.text
-    if line.bodies:
-        text += " (" + ", ".join(out.actor(b) for b in line.bodies) + ")"
-    return text + (f". {line.note}" if line.note else "")
+    """A line of the structure as the report words it ("Seks faglige samarbeidsutvalg");
+    the count and the bodies are data for checks, said only where the text has no
+    words of its own for them."""
+    return line.text
+
+
+def _structure(report: model.AnnualReport, out: Builder) -> list[str]:
+    """The structure at the end of the year as one list: its lines, the people in
+    active roles, then the notes ("Et sjuende FSU … er under etablering")."""
+    lines = [structure_line(s, out) for s in report.structure]
+    if report.people_in_active_roles is not None:
+        count = str(report.people_in_active_roles)
+        if report.people_approximate:
+            count = out.text("report.people_about", count=count)
+        lines.append(out.text("report.people_sentence", count=count))
+    lines += report.structure_notes
+    return lines
 
 
 def build_annual_report(report: model.AnnualReport, context: RenderContext) -> Outline:
@@ -41,31 +53,44 @@ def build_annual_report(report: model.AnnualReport, context: RenderContext) -> O
         ]
     )
     blocks += out.abbreviations()
-    if report.history is not None:
-        blocks.append(out.section(report.history, 2, default_title="report.history"))
-    if report.structure or report.people_in_active_roles is not None or report.structure_notes:
-        inner: list[Block] = [*out.bullets(structure_line(s, out) for s in report.structure)]
-        if report.people_in_active_roles is not None:
-            count = str(report.people_in_active_roles)
-            if report.people_approximate:
-                count = out.text("report.people_approximate", count=count)
-            inner += out.facts([("report.people", count)], role="people")
-        inner += out.paragraphs(report.structure_notes)
-        blocks.append(_chapter(out, "report.structure", inner, "structure"))
-    if report.meetings:
-        table = simple_table(
-            [
-                ("body", out.label("report.meeting_body")),
-                ("count", out.label("report.meeting_count")),
-            ],
-            (
-                ((text_cell(row.who, header=True), text_cell(row.count)), ())
-                for row in view.meeting_rows(report, context)
-            ),
-            role="meetings",
-            widths=(4, 2),
+    has_structure = bool(
+        report.structure or report.people_in_active_roles is not None or report.structure_notes
+    )
+    history = report.history
+    leads_in = history is not None and bool(history.closing) and history.closing[-1].endswith(":")
+    if history is not None:
+        # Where the history's last words lead into the structure ("Ved utgangen av 2022
+        # består helsefellesskapet av:"), the structure is that list, in place.
+        extra = (
+            out.bullets(_structure(report, out), role="structure")
+            if has_structure and leads_in
+            else []
         )
-        blocks.append(_chapter(out, "report.meetings", [table], "meetings"))
+        blocks.append(out.section(history, 2, default_title="report.history", extra=extra))
+    if has_structure and not leads_in:
+        structure = out.bullets(_structure(report, out), role="structure")
+        blocks.append(_chapter(out, "report.structure", structure, "structure"))
+    if report.meetings:
+        inner: list[Block] = []
+        meeting_rows = view.meeting_rows(report, context)
+        if meeting_rows:
+            inner.append(
+                simple_table(
+                    [
+                        ("body", out.label("report.meeting_body")),
+                        ("count", out.label("report.meeting_count")),
+                    ],
+                    (
+                        ((text_cell(row.who, header=True), text_cell(row.count)), ())
+                        for row in meeting_rows
+                    ),
+                    role="meetings",
+                    widths=(4, 2),
+                )
+            )
+        inner += out.paragraphs(view.meeting_rhythms(report, context))
+        heading = Heading(level=2, runs=(out.label("report.meetings_year", year=report.year),))
+        blocks.append(Section(heading=heading, blocks=tuple(inner), role="meetings"))
     for key, items, role in (
         ("report.themes", report.themes, "themes"),
         ("report.results", report.results, "results"),
@@ -103,7 +128,14 @@ def build_annual_report(report: model.AnnualReport, context: RenderContext) -> O
         blocks.append(_chapter(out, "report.measure_status", [table], "measure-status"))
     if report.proposed_decision:
         decision = Paragraph(runs=runs(report.proposed_decision), role="decision")
-        blocks.append(_chapter(out, "report.proposed_decision", [decision], "decision"))
+        if report.case_number:
+            heading = Heading(
+                level=2,
+                runs=(out.label("report.proposed_decision_case", case=report.case_number),),
+            )
+            blocks.append(Section(heading=heading, blocks=(decision,), role="decision"))
+        else:
+            blocks.append(_chapter(out, "report.proposed_decision", [decision], "decision"))
     return out.outline(report.title, blocks)
 
 

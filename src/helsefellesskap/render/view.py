@@ -78,6 +78,7 @@ __all__ = [
     "join_names",
     "measure_table",
     "measure_text",
+    "meeting_rhythms",
     "meeting_rows",
     "national_goal_texts",
     "national_text",
@@ -738,31 +739,50 @@ def followed_measures(report: AnnualReport, context: RenderContext) -> dict[str,
 
 @attrs.frozen(kw_only=True)
 class MeetingRow:
-    """A row of an annual report's meetings table: who met, and how many times (empty
-    for a body whose rhythm is given in words instead)."""
+    """A row of an annual report's meetings table: the body that met, named as the
+    partnership names it, and how many times."""
 
     who: str
     count: str
 
 
 def meeting_rows(report: AnnualReport, context: RenderContext) -> tuple[MeetingRow, ...]:
-    """The report's meetings as rows: the source's own wording (``text``) where given,
-    else the body in full or the kind of body. A meeting with a ``frequency`` and no
-    count says its rhythm in words in the first column, once (``Sekretariatet møtes
-    minimum en gang per uke.``), and leaves the count empty."""
+    """The report's counted meetings as rows: the body in full (``partnerskapsmøtet
+    (PM)``), else the kind of body, and the count. The source's own line ("Ett
+    partnerskapsmøte") repeats the count and is not used; a meeting without a count is
+    no row (see :func:`meeting_rhythms`)."""
     rows = []
     for meeting in report.meetings:
+        if meeting.count is None:
+            continue
         who = (
-            meeting.text
-            or actor_full(meeting.body, context.partnership)
+            actor_full(meeting.body, context.partnership)
             or (context.kind_label(meeting.kind) if meeting.kind else "")
+            or meeting.text
+            or ""
         )
-        count = str(meeting.count) if meeting.count is not None else ""
-        said = meeting.frequency is not None and _plain(meeting.frequency) in _plain(who)
-        if meeting.count is None and meeting.frequency and not said:
-            who = context.label("report.meets_frequency", who=who, frequency=meeting.frequency)
-        rows.append(MeetingRow(who=who, count=count))
+        rows.append(MeetingRow(who=who, count=str(meeting.count)))
     return tuple(rows)
+
+
+def meeting_rhythms(report: AnnualReport, context: RenderContext) -> tuple[str, ...]:
+    """The sentences on meetings given as a rhythm, not a count, as the report words
+    them (``Sekretariatet møtes minimum en gang per uke.``), else ``<body> møtes
+    <frequency>``; they follow the table, as in the source."""
+    said = []
+    for meeting in report.meetings:
+        if meeting.count is not None or not (meeting.frequency or meeting.text):
+            continue
+        if meeting.text:
+            said.append(meeting.text)
+        else:
+            who = actor_full(meeting.body, context.partnership) or (
+                context.kind_label(meeting.kind) if meeting.kind else ""
+            )
+            said.append(
+                context.label("report.meets_frequency", who=who, frequency=meeting.frequency)
+            )
+    return tuple(said)
 
 
 def reference_text(reference: Reference) -> str | None:
