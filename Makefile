@@ -47,13 +47,14 @@ demo: install
 	@echo "(or: source $(VENV)/bin/activate, then helsefellesskap --help)"
 
 # What the tests need from Debian: chromium (browser tests), LibreOffice Writer (Word to
-# PDF checks), poppler-utils (pdftotext, pdftoppm) and the Carlito font (Calibri's metrics).
+# PDF checks), poppler-utils (pdftotext, pdftoppm), the Carlito font (Calibri's metrics) and
+# the Norwegian and English hyphenation patterns (LibreOffice hyphenates Word's tables).
 # Installed when missing and we may install (as root with apt-get).
-SYSTEM_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito
+SYSTEM_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito hyphen-no hyphen-en-gb
 SYSTEM_COMMANDS := chromium soffice pdftotext
 system-packages:
 	@missing=""; for cmd in $(SYSTEM_COMMANDS); do command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$cmd"; done; \
-	if [ -z "$$missing" ] && fc-list 2>/dev/null | grep -qi carlito; then \
+	if [ -z "$$missing" ] && fc-list 2>/dev/null | grep -qi carlito && [ -e /usr/share/hyphen/hyph_nb_NO.dic ]; then \
 		echo "system packages: present"; \
 	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "installing Debian's $(SYSTEM_PACKAGES)"; \

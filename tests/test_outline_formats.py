@@ -149,14 +149,18 @@ def html_text(data: bytes | str) -> str:
 
 def word_text(data: bytes) -> str:
     """The text of the Word body: every paragraph, those in table cells included, in
-    document order (a cell a span covers has no text of its own)."""
+    document order (a cell a span covers has no text of its own), except the entries
+    of a table of contents (styles *toc 1–9*): Word's repeat of the headings."""
     import docx
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph as WordParagraph
 
     document = docx.Document(io.BytesIO(data))
     body = document.element.body
-    return _norm(" ".join(WordParagraph(p, document).text for p in body.iter(qn("w:p"))))
+    paragraphs = [
+        p for p in body.iter(qn("w:p")) if not re.fullmatch(r"toc\d", (p.style or "").lower())
+    ]
+    return _norm(" ".join(WordParagraph(p, document).text for p in paragraphs))
 
 
 EXTRACT = {"md": markdown_text, "html": html_text, "docx": word_text}

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 import pytest
 from docx.oxml.ns import qn
+from helsefellesskap_docx.format import own_date
 from helsefellesskap_docx.writer import word_language
 
 import helsefellesskap as hf
@@ -89,7 +90,13 @@ def test_every_item_renders_in_every_language(
     assert "Heading 1" in styles
     assert opened.header_text().startswith("Helsefellesskap Eksempel")
     assert opened.footer_fields() == ["PAGE", "NUMPAGES"]
-    assert opened.footer_text() == FOOTER[lang]
+    page, line = opened.footer_text().split("\n")
+    assert page == FOOTER[lang]
+    # the footer's second line: the date the document carries (none if it has none) and
+    # the library's version
+    assert line.endswith(f"helsefellesskap {hf.__version__}")
+    own = own_date(item)
+    assert line.startswith(own.isoformat() if own is not None else "helsefellesskap")
     # the document is in the language of its data; what the outline marks as in another
     # language (labels in the reader's, a partner's Sami name) is marked run by run
     assert opened.document.core_properties.language == "nb-NO"

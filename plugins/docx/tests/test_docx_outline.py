@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.table import _Row
 from helsefellesskap_docx.outline import write_outline
+from helsefellesskap_docx.writer import TEXT_WIDTH
 
 from helsefellesskap.outline import (
     Aside,
@@ -366,7 +367,7 @@ def _fill(tc: Any) -> str | None:
     return None if shading is None else shading.get(qn("w:fill"))
 
 
-def test_header_cells_are_shaded_and_bold_and_the_widths_follow_the_hints() -> None:
+def test_header_cells_are_shaded_and_bold_and_the_widths_start_from_the_hints() -> None:
     document = _open(_outline(_measures_table(1, 2)))
     table = document.tables[0]
     trs = table._tbl.tr_lst
@@ -377,8 +378,10 @@ def test_header_cells_are_shaded_and_bold_and_the_widths_follow_the_hints() -> N
     assert _fill(trs[2].tc_lst[0]) == "E8EEF7"  # and stays shaded where it is merged
     assert _fill(trs[1].tc_lst[1]) is None
     widths = [col.width for col in table.columns]
-    # 0.25 and 0.5 as given; the column without a hint gets their mean, 0.375
-    assert [round(w / sum(widths), 3) for w in widths] == [0.222, 0.444, 0.333]
+    # 0.25 and 0.5 as given, the column without a hint their mean, blended with the
+    # content (the measures have the most text): the order of the hints holds
+    assert abs(sum(widths) - TEXT_WIDTH) < 1000  # the grid is in twips
+    assert widths[1] > widths[2] > widths[0]
 
 
 def test_a_cell_may_span_columns_and_a_short_row_is_filled_with_empty_cells() -> None:

@@ -14,17 +14,21 @@ WORD_LABELS: dict[str, dict[str, str]] = {
     "nb": {
         "docx.page": "Side",
         "docx.page_of": "av",
+        "docx.contents": "Innhold",
     },
     "nn": {
         "docx.page": "Side",
         "docx.page_of": "av",
+        "docx.contents": "Innhald",
     },
     "en": {
         "docx.page": "Page",
         "docx.page_of": "of",
+        "docx.contents": "Contents",
     },
 }
-"""The Word format's own labels by language: the words of the footer's ``Side 2 av 7``."""
+"""The Word format's own labels by language: the words of the footer's ``Side 2 av 7``
+and the heading of the table of contents."""
 
 
 def catalogues() -> list[LabelCatalogue]:

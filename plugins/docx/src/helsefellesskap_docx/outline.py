@@ -29,11 +29,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 import attrs
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row, CT_Tbl, CT_Tc
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
@@ -70,6 +72,9 @@ from helsefellesskap.outline import (
 )
 from helsefellesskap.render.safe import xml_text
 
+from .options import WordOptions
+from .sections import landscape_around
+from .widths import column_widths
 from .writer import (
     ACCENT_HEX,
     LIGHT_HEX,
@@ -78,6 +83,7 @@ from .writer import (
     TEXT_WIDTH,
     WordWriter,
     element,
+    field_runs,
     insert_ordered,
     word_language,
 )
@@ -126,6 +132,14 @@ _SPACED = frozenset({"gap", "Caption", "Title", *(f"Heading {n}" for n in range(
 """After a paragraph of these styles a table needs no gap: headings, captions and gaps
 keep their own space."""
 
+SECT_PR_ORDER = (
+    *("w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type"),
+    *("w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType"),
+    *("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection"),
+    *("w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange"),
+)
+"""The order of the children of ``w:sectPr``."""
+
 _BULLET_STYLES = ("List Bullet", "List Bullet 2", "List Bullet 3")
 _CONTINUE_STYLES = ("List Continue", "List Continue 2", "List Continue 3")
 _LIST_INDENT = Mm(6.35)
@@ -142,6 +156,11 @@ def write_outline(
     date: dt.date,
     subject: str = "",
     document_file: DocumentFile | None = None,
+    options: WordOptions | None = None,
+    template: Path | None = None,
+    logo: Path | None = None,
+    contents_label: str = "",
+    footer_line: str = "",
 ) -> bytes:
     """``outline`` as the bytes of a ``.docx`` file, the same bytes for the same outline.
 
@@ -155,7 +174,14 @@ def write_outline(
     :param subject: the subject core property (the kind of document).
     :param document_file: the file name of another document by its id, for
         ``Link(document=...)``; ``<id>.docx`` without it.
+    :param options: the layout options (title page, contents, landscape tables);
+        landscape tables alone without them.
+    :param template: the partnership's Word template, used instead of the house style.
+    :param logo: a picture for the title page.
+    :param contents_label: the heading of the table of contents (``Innhold``).
+    :param footer_line: the line under the page number (date and version).
     """
+    options = options or WordOptions()
     writer = WordWriter(
         title=outline.title,
         language=outline.language,
@@ -168,8 +194,19 @@ def write_outline(
         author=header,
         subject=subject,
         keywords=", ".join(part for part in ("helsefellesskap", header, subject) if part),
+        template=template,
+        footer_line=footer_line,
+        update_fields=options.contents,
+        hyphenate=options.hyphenate,
     )
-    OutlineWriter(writer, outline, document_file or (lambda document: f"{document}.docx")).write()
+    OutlineWriter(
+        writer,
+        outline,
+        document_file or (lambda document: f"{document}.docx"),
+        options=options,
+        logo=logo,
+        contents_label=contents_label,
+    ).write()
     return writer.to_bytes()
 
 
@@ -257,8 +294,22 @@ class OutlineWriter:
     ``document_file`` names the ``.docx`` file of another document by its id.
     """
 
-    def __init__(self, writer: WordWriter, outline: Outline, document_file: DocumentFile) -> None:
+    def __init__(
+        self,
+        writer: WordWriter,
+        outline: Outline,
+        document_file: DocumentFile,
+        *,
+        options: WordOptions | None = None,
+        logo: Path | None = None,
+        contents_label: str = "",
+    ) -> None:
         self.writer = writer
+        self.options = options or WordOptions()
+        self.logo = logo
+        self.contents_label = contents_label
+        self._wide_tables: list[CT_Tbl] = []
+        self._contents: list[tuple[int, CT_P, str]] = []  # (level, heading, bookmark)
         self.outline = outline
         self.document = writer.document
         self._document_file = document_file
@@ -292,12 +343,101 @@ class OutlineWriter:
         return found
 
     def write(self) -> None:
-        """Write every block, then the colophon."""
-        body = _Place()
-        self._blocks(self.outline.blocks, body)
+        """Write the title page and the table of contents where the options ask for them,
+        every block, then the colophon; then put the wide tables on landscape pages."""
+        body = _Place(width=self.writer.text_width)
+        blocks = self.outline.blocks
+        if self.options.title_page:
+            front = 0
+            while front < len(blocks) and not isinstance(blocks[front], (Section, Table)):
+                front += 1
+            self._title_page(blocks[:front], body)
+            blocks = blocks[front:]
+        toc_heading = None
+        if self.options.contents:
+            toc_heading = self._paragraph(body, "TOC Heading")
+            self._run(toc_heading, body.look).text = xml_text(self.contents_label)
+            self._page_break = True
+        self._blocks(blocks, body)
         if self.outline.colophon:
             self._page_break = False
             self._runs(self._paragraph(body, "Note"), self.outline.colophon, body.look)
+        if toc_heading is not None:
+            self._write_contents(toc_heading)
+        if self.options.landscape:
+            headings = frozenset(
+                self._style_id(name)
+                for name in ("Caption", *(f"Heading {n}" for n in range(1, 10)))
+            )
+            landscape_around(self._body, self._wide_tables, headings, self.writer.landscape_header)
+        if self.options.title_page:  # the cover without header and footer
+            first = next(self._body.iter(qn("w:sectPr")))
+            title_pg = element("w:titlePg")
+            insert_ordered(first, title_pg, SECT_PR_ORDER)
+
+    # -- title page and contents -----------------------------------------------------------
+
+    def _title_page(self, blocks: Sequence[Block], place: _Place) -> None:
+        """The cover: the logo, the partnership's name, the title and the blocks before
+        the first section (the document's facts), then a page break."""
+        if self.logo is not None:
+            p = self._paragraph(place)
+            self._format(p).paragraph_format.space_after = Mm(20)
+            self._format(p).add_run().add_picture(str(self.logo), width=Mm(45))
+        partnership = self.outline.running_head.split(" · ")[0]
+        if partnership:
+            p = self._paragraph(place, "Subtitle")
+            self._format(p).paragraph_format.space_before = Mm(0 if self.logo else 55)
+            self._run(p, place.look).text = xml_text(partnership)
+        for block in blocks:
+            self._block(block, place)
+        self._page_break = True
+
+    def _write_contents(self, heading: CT_P) -> None:
+        """The table of contents after ``heading``: Word's ``TOC`` field over the heading
+        levels of the options, showing until it is updated one entry per heading, each
+        with a ``PAGEREF`` field to its bookmark."""
+        levels = self.options.contents_levels
+        self._format(heading).paragraph_format.keep_with_next = True
+        entries = [entry for entry in self._contents if entry[0] <= levels]
+        instruction = f'TOC \\o "1-{levels}" \\h \\z \\u'
+        anchor = heading
+        paragraphs: list[CT_P] = []
+        for level, source, bookmark in entries or [(1, heading, "")]:
+            p: CT_P = OxmlElement("w:p")
+            anchor.addnext(p)
+            anchor = p
+            paragraphs.append(p)
+            if not bookmark:
+                continue
+            p.style = self._style_id(f"toc {level}")
+            link = element("w:hyperlink", **{"w:anchor": bookmark, "w:history": "1"})
+            p.append(link)
+            text = "".join(node.text or "" for node in source.iter(qn("w:t")))
+            self._run(link, _Look()).text = xml_text(text)
+            self._run(link, _Look()).text = "\t"
+            for r in field_runs(f"PAGEREF {bookmark} \\h", None):
+                link.append(r)
+        first, last = paragraphs[0], paragraphs[-1]
+        if not self.options.contents_field:
+            return
+        opening = field_runs(instruction, None)
+        for r in reversed(opening[:3]):  # begin, instruction, separate
+            pr = first.find(qn("w:pPr"))
+            if pr is not None:
+                pr.addnext(r)
+            else:
+                first.insert(0, r)
+        last.append(opening[-1])  # end
+
+    def _contents_bookmark(self, p: CT_P, level: int) -> None:
+        """A ``_Toc`` bookmark on the heading ``p`` of contents level ``level``."""
+        name = f"_Toc{len(self._contents) + 1:06d}"
+        number = str(self._next_bookmark)
+        self._next_bookmark += 1
+        p.append(element("w:bookmarkStart", **{"w:id": number, "w:name": name}))
+        p.append(element("w:bookmarkEnd", **{"w:id": number}))
+        self._contents.append((level, p, name))
 
     # -- paragraphs and runs ---------------------------------------------------------------
 
@@ -457,6 +597,8 @@ class OutlineWriter:
             level = heading.level
             p = self._paragraph(place, "Title" if level <= 1 else f"Heading {min(level - 1, 9)}")
             look = place.look
+            if level > 1 and self.options.contents:
+                self._contents_bookmark(p, min(level - 1, 9))
         if heading.number:
             self._run(p, look).text = xml_text(f"{heading.number} ")
         self._runs(p, heading.runs, look)
@@ -571,13 +713,14 @@ class OutlineWriter:
 
     # -- tables ----------------------------------------------------------------------------
 
-    def _widths(self, table: Table, total: int) -> list[int]:
-        hints = [column.width for column in table.columns]
-        given = [hint for hint in hints if hint is not None and hint > 0]
-        fallback = sum(given) / len(given) if given else 1.0
-        shares = [hint if hint is not None and hint > 0 else fallback for hint in hints]
-        whole = sum(shares)
-        return [int(total * share / whole) for share in shares]
+    def _wide(self, table: Table, place: _Place) -> bool:
+        """Whether ``table`` goes on a landscape page: a table of the body with as many
+        columns as the options' ``landscape_columns`` or more, where they ask for it."""
+        return (
+            self.options.landscape
+            and place.cell is None
+            and len(table.columns) >= self.options.landscape_columns
+        )
 
     def _new_table(self, place: _Place, widths: Sequence[int]) -> CT_Tbl:
         """An empty table of columns ``widths`` (EMU) at ``place``, in the house look."""
@@ -642,8 +785,11 @@ class OutlineWriter:
             self._runs(caption, table.caption, attrs.evolve(place.look, bold=place.in_cell))
         if not table.columns:
             return
-        widths = self._widths(table, place.width)
+        wide = self._wide(table, place)
+        widths = column_widths(table, self.writer.landscape_text_width if wide else place.width)
         tbl = self._new_table(place, widths)
+        if wide:
+            self._wide_tables.append(tbl)
         name = " ".join(inline_text(table.caption).split()) or self._heading_text
         if name:  # the table's name for screen readers (Word's alt text title)
             caption = element("w:tblCaption", **{"w:val": xml_text(name, " ")})

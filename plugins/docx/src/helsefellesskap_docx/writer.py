@@ -13,30 +13,35 @@ python-docx's template is left out.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
+from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
 from docx.shared import Emu, Mm, Pt, RGBColor, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 
+from helsefellesskap.errors import RenderError
 from helsefellesskap.render.safe import xml_text
 
 __all__ = [
     "ACCENT_HEX",
     "BORDER_HEX",
+    "LANDSCAPE_TEXT_WIDTH",
     "LIGHT_HEX",
     "P_PR_ORDER",
     "TBL_PR_ORDER",
@@ -44,7 +49,9 @@ __all__ = [
     "TEXT_WIDTH",
     "WordWriter",
     "element",
+    "field_runs",
     "insert_ordered",
+    "open_template",
     "word_language",
 ]
 
@@ -67,6 +74,8 @@ MARGIN_SIDE = Mm(20)
 MARGIN_TOP = Mm(22)
 MARGIN_BOTTOM = Mm(20)
 TEXT_WIDTH = Emu(PAGE_WIDTH - 2 * MARGIN_SIDE)
+LANDSCAPE_TEXT_WIDTH = Emu(PAGE_HEIGHT - 2 * MARGIN_SIDE)
+"""The width of the text on an A4 page turned landscape."""
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _LANGUAGE_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB", "se": "se-NO"}
@@ -118,6 +127,100 @@ TC_PR_ORDER = _order(
 )
 
 
+SETTINGS_ORDER = _order(
+    "w:writeProtection w:view w:zoom w:removePersonalInformation w:removeDateAndTime"
+    " w:doNotDisplayPageBoundaries w:displayBackgroundShape w:printPostScriptOverText"
+    " w:printFractionalCharacterWidth w:printFormsData w:embedTrueTypeFonts w:embedSystemFonts"
+    " w:saveSubsetFonts w:saveFormsData w:mirrorMargins w:alignBordersAndEdges"
+    " w:bordersDoNotSurroundHeader w:bordersDoNotSurroundFooter w:gutterAtTop"
+    " w:hideSpellingErrors w:hideGrammaticalErrors w:activeWritingStyle w:proofState"
+    " w:formsDesign w:attachedTemplate w:linkStyles w:stylePaneFormatFilter"
+    " w:stylePaneSortMethod w:documentType w:mailMerge w:revisionView w:trackRevisions"
+    " w:doNotTrackMoves w:doNotTrackFormatting w:documentProtection w:autoFormatOverride"
+    " w:styleLockTheme w:styleLockQFSet w:defaultTabStop w:autoHyphenation"
+    " w:consecutiveHyphenLimit w:hyphenationZone w:doNotHyphenateCaps w:showEnvelope"
+    " w:summaryLength w:clickAndTypeStyle w:defaultTableStyle w:evenAndOddHeaders"
+    " w:bookFoldRevPrinting w:bookFoldPrinting w:bookFoldPrintingSheets"
+    " w:drawingGridHorizontalSpacing w:drawingGridVerticalSpacing"
+    " w:displayHorizontalDrawingGridEvery w:displayVerticalDrawingGridEvery"
+    " w:doNotUseMarginsForDrawingGridOrigin w:drawingGridHorizontalOrigin"
+    " w:drawingGridVerticalOrigin w:doNotShadeFormData w:noPunctuationKerning"
+    " w:characterSpacingControl w:printTwoOnOne w:strictFirstAndLastChars w:noLineBreaksAfter"
+    " w:noLineBreaksBefore w:savePreviewPicture w:doNotValidateAgainstSchema"
+    " w:saveInvalidXml w:ignoreMixedContent w:alwaysShowPlaceholderText"
+    " w:doNotDemarcateInvalidXml w:saveXmlDataOnly w:useXSLTWhenSaving w:saveThroughXslt"
+    " w:showXMLTags w:alwaysMergeEmptyNamespace w:updateFields w:hdrShapeDefaults"
+    " w:footnotePr w:endnotePr w:compat w:docVars w:rsids"
+)
+"""The order of the children of ``w:settings``, up to the ones this module adds after."""
+
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_REQUIRED_STYLES = (
+    "Normal",
+    "Title",
+    "Subtitle",
+    *(f"Heading {n}" for n in range(1, 10)),
+    "List Bullet",
+    "List Bullet 2",
+    "List Bullet 3",
+    "List Continue",
+    "List Continue 2",
+    "List Continue 3",
+    "Intense Quote",
+    "Caption",
+    "Header",
+    "Footer",
+    "TOC Heading",
+)
+"""The paragraph styles the writer uses: taken from python-docx's own template where a
+partnership's template lacks them."""
+
+
+def open_template(path: Path) -> DocxDocument:
+    """The Word template at ``path`` (``.docx`` or ``.dotx``) opened as a document."""
+    try:
+        data = path.read_bytes()
+        if path.suffix.lower() == ".dotx":  # python-docx opens documents only
+            source = zipfile.ZipFile(io.BytesIO(data))
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+                for info in source.infolist():
+                    content = source.read(info.filename)
+                    if info.filename == "[Content_Types].xml":
+                        content = content.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+                    target.writestr(info, content)
+            data = out.getvalue()
+        return docx.Document(io.BytesIO(data))
+    except Exception as error:  # a broken file: say which, never a traceback
+        raise RenderError(f"{path}: cannot be used as a Word template: {error}") from None
+
+
+def field_runs(instruction: str, shown: str | None) -> list[BaseOxmlElement]:
+    """The runs of a complex field: its beginning, ``instruction`` (``PAGE``), the
+    separator, a run showing ``shown`` until the field is updated (none for ``None``)
+    and its end."""
+    runs: list[BaseOxmlElement] = []
+    for part in ("begin", "instr", "separate", "text", "end"):
+        r = OxmlElement("w:r")
+        if part == "instr":
+            instr = element("w:instrText")
+            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            instr.text = f" {instruction} "
+            r.append(instr)
+        elif part == "text":
+            if shown is None:
+                continue
+            text = element("w:t")
+            text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            text.text = shown
+            r.append(text)
+        else:
+            r.append(element("w:fldChar", **{"w:fldCharType": part}))
+        runs.append(r)
+    return runs
+
+
 def insert_ordered(parent: BaseOxmlElement, child: BaseOxmlElement, order: Sequence[str]) -> None:
     """Insert ``child`` into ``parent`` where the schema's ``order`` puts it."""
     names = [qn(tag) for tag in order]
@@ -146,6 +249,15 @@ class WordWriter:
     :param author: the author core property.
     :param subject: the subject core property.
     :param keywords: the keywords core property.
+    :param template: a Word template (``.docx``, ``.dotx``) whose styles, page set-up,
+        header and footer the document takes instead of the house style's; its body is
+        dropped. Styles the writer needs and the template lacks come from python-docx's.
+    :param footer_line: a line under the page number in the footer (the date and the
+        library's version); none where empty.
+    :param update_fields: ask Word to update the fields (the table of contents) when the
+        document is opened (``w:updateFields``).
+    :param hyphenate: automatic hyphenation in the document's language
+        (``w:autoHyphenation``).
     """
 
     def __init__(
@@ -162,16 +274,35 @@ class WordWriter:
         author: str = "",
         subject: str = "",
         keywords: str = "",
+        template: Path | None = None,
+        footer_line: str = "",
+        update_fields: bool = False,
+        hyphenate: bool = True,
     ) -> None:
-        self.document: DocxDocument = docx.Document()
+        self.document: DocxDocument = (
+            open_template(template) if template is not None else docx.Document()
+        )
+        self.templated = template is not None
         self.language = language
         self.label_language = label_language if label_language != language else None
         self._style_ids: dict[str, str] = {}
+        self._header_text = (header, title if header_title is None else header_title)
+        self._landscape_reference: BaseOxmlElement | None = None
         self._drop_thumbnail()
-        self._set_page()
-        self._set_styles()
-        self._set_header(header, title if header_title is None else header_title)
-        self._set_footer(page_label, of_label)
+        if self.templated:
+            self._clear_body()
+            self._add_missing_styles()
+            self._set_language()
+        else:
+            self._set_page()
+            self._set_styles()
+        self._add_own_styles()
+        section = self.document.sections[0]
+        if not self._has_content(section.header):
+            self.write_header(section.header.paragraphs[0], self.text_width)
+        if not self._has_content(section.footer):
+            self._set_footer(page_label, of_label, footer_line)
+        self._set_settings(update_fields=update_fields, hyphenate=hyphenate)
         self._set_properties(
             title=title, date=date, author=author, subject=subject, keywords=keywords
         )
@@ -183,6 +314,94 @@ class WordWriter:
         for rel_id, rel in list(rels.items()):
             if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
                 del rels[rel_id]
+
+    @property
+    def text_width(self) -> int:
+        """The width of the text between the side margins of the first section (EMU)."""
+        section = self.document.sections[0]
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        if width is None or left is None or right is None:
+            return int(TEXT_WIDTH)
+        return int(width - left - right)
+
+    @property
+    def landscape_text_width(self) -> int:
+        """The width of the text of the first section's page turned landscape (EMU)."""
+        section = self.document.sections[0]
+        height, left, right = section.page_height, section.left_margin, section.right_margin
+        if height is None or left is None or right is None:
+            return int(LANDSCAPE_TEXT_WIDTH)
+        return int(height - left - right)
+
+    @staticmethod
+    def _has_content(part: object) -> bool:
+        """Whether a header or footer (of a template) holds any text, field or picture."""
+        element = getattr(part, "_element", None)
+        if element is None or getattr(part, "is_linked_to_previous", True):
+            return False
+        return any(
+            node.tag in (qn("w:t"), qn("w:instrText"), qn("w:drawing"), qn("w:pict"))
+            and (node.tag != qn("w:t") or (node.text or "").strip())
+            for node in element.iter()
+        )
+
+    def _clear_body(self) -> None:
+        """Drop the template's body text, keeping its page set-up (the last ``w:sectPr``)."""
+        body = self.document.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+
+    def _add_missing_styles(self) -> None:
+        """Copy the paragraph styles the writer uses, and those they are based on, from
+        python-docx's own template where the partnership's template lacks them."""
+        own = self.document.styles.element
+        have = {style.get(qn("w:styleId")) for style in own.iter(qn("w:style"))}
+        default = docx.Document().styles.element
+        by_id = {style.get(qn("w:styleId")): style for style in default.iter(qn("w:style"))}
+        by_name: dict[str, BaseOxmlElement] = {}
+        for style in by_id.values():
+            name = style.find(qn("w:name"))
+            if name is not None:
+                by_name[name.get(qn("w:val"), "").lower()] = style
+        for wanted in _REQUIRED_STYLES:
+            style = by_name.get(wanted.lower())
+            while style is not None and style.get(qn("w:styleId")) not in have:
+                have.add(style.get(qn("w:styleId")))
+                own.append(copy.deepcopy(style))
+                based = style.find(qn("w:basedOn"))
+                style = by_id.get(based.get(qn("w:val"))) if based is not None else None
+
+    def _set_language(self) -> None:
+        """The document's language as the default run language (hyphenation and spelling
+        follow it)."""
+        defaults = self.document.styles.element.find(qn("w:docDefaults"))
+        if defaults is None:
+            defaults = element("w:docDefaults")
+            self.document.styles.element.insert(0, defaults)
+        r_pr_default = defaults.find(qn("w:rPrDefault"))
+        if r_pr_default is None:
+            r_pr_default = element("w:rPrDefault")
+            defaults.insert(0, r_pr_default)
+        r_pr = r_pr_default.find(qn("w:rPr"))
+        if r_pr is None:
+            r_pr = element("w:rPr")
+            r_pr_default.append(r_pr)
+        lang = r_pr.find(qn("w:lang"))
+        if lang is None:
+            lang = element("w:lang")
+            r_pr.append(lang)
+        lang.set(qn("w:val"), word_language(self.language))
+
+    def _set_settings(self, *, update_fields: bool, hyphenate: bool) -> None:
+        settings = self.document.settings.element
+        wanted = {"w:autoHyphenation": hyphenate, "w:updateFields": update_fields}
+        for tag, on in wanted.items():
+            existing = settings.find(qn(tag))
+            if existing is not None:
+                settings.remove(existing)
+            if on:
+                insert_ordered(settings, element(tag, **{"w:val": "true"}), SETTINGS_ORDER)
 
     def _set_page(self) -> None:
         section = self.document.sections[0]
@@ -280,21 +499,6 @@ class WordWriter:
             style = self._paragraph_style(name)
             self._set_font(style, BODY_SIZE)
             style.paragraph_format.space_after = Pt(2)
-        if "Table Text" not in [s.name for s in styles]:
-            table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
-            assert isinstance(table_text, ParagraphStyle)
-            table_text.base_style = normal
-            table_text.font.size = TABLE_SIZE
-            table_text.paragraph_format.space_after = Pt(2)
-            table_text.paragraph_format.line_spacing = 1.0
-            table_text.quick_style = True
-        if "Note" not in [s.name for s in styles]:
-            note = styles.add_style("Note", WD_STYLE_TYPE.PARAGRAPH)
-            assert isinstance(note, ParagraphStyle)
-            note.base_style = normal
-            note.font.size = Pt(9)
-            note.font.color.rgb = MUTED
-            note.quick_style = True
         caption = self._paragraph_style("Caption")
         self._set_font(caption, Pt(9.5))
         caption.font.color.rgb = ACCENT
@@ -302,22 +506,75 @@ class WordWriter:
         caption.font.italic = False
         caption.paragraph_format.keep_with_next = True
 
-    def _tab_to_right(self, paragraph: Paragraph) -> None:
-        stops = paragraph.paragraph_format.tab_stops
-        stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    def _add_own_styles(self) -> None:
+        """The styles python-docx's template lacks: *Table Text*, *Note*, *toc 1–9*
+        (where the document, or the partnership's template, does not have them)."""
+        styles = self.document.styles
+        names = {s.name for s in styles}
+        normal = self._paragraph_style("Normal")
+        if "Table Text" not in names:
+            table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+            assert isinstance(table_text, ParagraphStyle)
+            table_text.base_style = normal
+            table_text.font.size = TABLE_SIZE
+            table_text.paragraph_format.space_after = Pt(2)
+            table_text.paragraph_format.line_spacing = 1.0
+            table_text.quick_style = True
+        if "Note" not in names:
+            note = styles.add_style("Note", WD_STYLE_TYPE.PARAGRAPH)
+            assert isinstance(note, ParagraphStyle)
+            note.base_style = normal
+            note.font.size = Pt(9)
+            note.font.color.rgb = MUTED
+            note.quick_style = True
+        for level in range(1, 10):
+            name = f"toc {level}"
+            if name in names:
+                continue
+            toc = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            assert isinstance(toc, ParagraphStyle)
+            toc.base_style = normal
+            toc.hidden = False
+            toc.unhide_when_used = True
+            toc.priority = 39
+            fmt = toc.paragraph_format
+            fmt.left_indent = Mm(5 * (level - 1))
+            fmt.space_after = Pt(3)
+            fmt.tab_stops.add_tab_stop(
+                Emu(self.text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+            )
 
-    def _set_header(self, header: str, title: str) -> None:
-        section = self.document.sections[0]
-        paragraph = section.header.paragraphs[0]
+    def write_header(self, paragraph: Paragraph, width: int) -> None:
+        """The running header into ``paragraph``, for a text ``width`` (EMU) wide."""
+        header, title = self._header_text
         self._styled(paragraph, "Header")
         if title:  # the partnership at the left in bold, the title at the right
-            self._tab_to_right(paragraph)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
             name = _text_run(paragraph, header)
             name.bold = True
             _text_run(paragraph, "\t" + title)
         else:  # a running head that names both
             _text_run(paragraph, header)
         self._bottom_border(paragraph)
+
+    def landscape_header(self, sect_pr: BaseOxmlElement) -> None:
+        """Give the landscape section ``sect_pr`` a header of its own where the running
+        header has a right tab (the title at the right margin), which a landscape page
+        puts elsewhere; all landscape sections share it."""
+        if self.templated or not self._header_text[1]:
+            return
+        for reference in sect_pr.findall(qn("w:headerReference")):
+            if reference.get(qn("w:type")) == "default":
+                sect_pr.remove(reference)
+        if self._landscape_reference is not None:
+            sect_pr.insert(0, copy.deepcopy(self._landscape_reference))
+            return
+        section = Section(sect_pr, self.document.part)
+        section.header.is_linked_to_previous = False
+        self.write_header(section.header.paragraphs[0], self.landscape_text_width)
+        for reference in sect_pr.findall(qn("w:headerReference")):
+            if reference.get(qn("w:type")) == "default":
+                self._landscape_reference = reference
 
     def _bottom_border(self, paragraph: Paragraph) -> None:
         p_pr = paragraph._p.get_or_add_pPr()
@@ -326,7 +583,7 @@ class WordWriter:
         borders.append(element("w:bottom", **edge))
         insert_ordered(p_pr, borders, P_PR_ORDER)
 
-    def _set_footer(self, page_label: str, of_label: str) -> None:
+    def _set_footer(self, page_label: str, of_label: str, line: str) -> None:
         section = self.document.sections[0]
         paragraph = section.footer.paragraphs[0]
         self._styled(paragraph, "Footer")
@@ -335,6 +592,11 @@ class WordWriter:
         self.field(paragraph, "PAGE", "1")
         self._label_run(paragraph, f" {of_label} ")
         self.field(paragraph, "NUMPAGES", "1")
+        if line:
+            second = self._styled(section.footer.add_paragraph(), "Footer")
+            second.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            second.paragraph_format.space_before = Pt(2)
+            _text_run(second, line).font.size = Pt(7.5)
 
     def _label_run(self, paragraph: Paragraph, text: str) -> None:
         """A run of a label, marked with the labels' language where it is not the data's."""
@@ -365,17 +627,8 @@ class WordWriter:
     @staticmethod
     def field(paragraph: Paragraph, instruction: str, shown: str) -> None:
         """Append a complex field (``PAGE``, ``NUMPAGES``) showing ``shown`` until updated."""
-        for part in ("begin", "instr", "separate", "text", "end"):
-            run = paragraph.add_run()
-            if part == "instr":
-                instr = element("w:instrText")
-                instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                instr.text = f" {instruction} "
-                run._r.append(instr)
-            elif part == "text":
-                run.text = shown
-            else:
-                run._r.append(element("w:fldChar", **{"w:fldCharType": part}))
+        for r in field_runs(instruction, shown):
+            paragraph._p.append(r)
 
     # -- table XML ----------------------------------------------------------------------
 

@@ -1,0 +1,134 @@
+"""Column widths from a table's content.
+
+Word lays a fixed table out in the widths it is given; fixed shares make a narrow column
+of long words break them mid-word (``Helgelandssykehus|et``) while a column of short dates
+stays half empty. :func:`column_widths` measures the text of each column instead:
+
+* the *minimum* of a column is its longest word (at the table's font size, with the cell
+  margins and the indent of a list in a cell), so that no word has to be broken; a
+  word breaks after a slash or a hyphen anyway, so a web address counts by its parts;
+* the *share* of the rest is the mean of the outline's hint (``Column.width``) and the
+  column's share of all the table's text (by its square root, which evens the rows'
+  heights out), so a column of long sentences gets more room (the text of a cell spanning *n* rows counts *1/n*: the rows beside it give it height);
+* each column is clamped between its minimum and half of the width; where the minimums
+  do not fit at all, they are scaled down together (words then break at hyphenation
+  points, where the document's language allows).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from helsefellesskap.outline import Table, Text
+
+__all__ = ["CHAR_EMU", "cell_texts", "column_widths", "longest_word"]
+
+CHAR_EMU = 65_000
+"""The width of one character of table text at 9.5 pt, a little more than Calibri's
+average (an em is 120,650 EMU), in EMU: measured text must fit, not just about."""
+PADDING_EMU = 2 * 53_975 + 40_000
+"""The cell's left and right margins (85 twips each) and a little air."""
+LIST_INDENT_EMU = 144_000
+"""The indent of a bulleted paragraph in a cell (4 mm)."""
+MAX_SHARE = 0.5
+"""No column takes more than this share of the width."""
+
+_WORD = re.compile(r"[^\s/\-\u2013]+[/\-\u2013]?")
+"""What a line cannot break inside: a word, up to and with a slash or hyphen after it."""
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every :class:`Text` in ``value`` (a block, a tuple of blocks or runs), in order."""
+    if isinstance(value, Text):
+        yield value.text
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _texts(item)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):  # type: ignore[arg-type]
+            yield from _texts(getattr(value, field.name))
+
+
+def cell_texts(table: Table) -> list[list[tuple[str, int]]]:
+    """The text of each column of ``table``'s header and body rows, cell by cell, with
+    the number of rows the cell spans (a cell spanning columns counts for the first; the
+    columns a cell spanning rows covers below it are left out, as the outline leaves them)."""
+    count = len(table.columns)
+    found: list[list[tuple[str, int]]] = [[] for _ in table.columns]
+    covered = [0] * count
+    for row in (*table.header, *table.rows()):
+        cells = iter(row.cells)
+        column = 0
+        while column < count:
+            if covered[column] > 0:
+                covered[column] -= 1
+                column += 1
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                break
+            rows = max(1, cell.rowspan)
+            found[column].append(("".join(_texts(cell.blocks)), rows))
+            span = max(1, cell.colspan)
+            for inner in range(column, min(column + span, count)):
+                covered[inner] = rows - 1
+            column += span
+    return found
+
+
+def longest_word(texts: Sequence[str]) -> int:
+    """The number of characters of the longest word in ``texts``."""
+    return max((len(word) for text in texts for word in _WORD.findall(text)), default=0)
+
+
+def column_widths(table: Table, total: int) -> list[int]:
+    """The widths (EMU) of ``table``'s columns in a width of ``total`` EMU."""
+    count = len(table.columns)
+    if count == 0:
+        return []
+    texts = cell_texts(table)
+    minimum = [
+        longest_word([text for text, _ in column]) * CHAR_EMU + PADDING_EMU + LIST_INDENT_EMU
+        for column in texts
+    ]
+    if sum(minimum) >= total:  # the words cannot all fit: scale the minimums down together
+        return _fill([int(total * m / sum(minimum)) for m in minimum], total)
+    hints = [c.width if c.width is not None and c.width > 0 else None for c in table.columns]
+    given = [hint for hint in hints if hint is not None]
+    fallback = sum(given) / len(given) if given else 1.0
+    hint_share = [hint if hint is not None else fallback for hint in hints]
+    hint_total = sum(hint_share)
+    # the square root: a column of twice the text needs less than twice the width
+    lengths = [math.sqrt(sum(len(text) / rows for text, rows in column) + 1) for column in texts]
+    length_total = sum(lengths)
+    shares = [
+        (h / hint_total + n / length_total) / 2 for h, n in zip(hint_share, lengths, strict=True)
+    ]
+    ceiling = max(int(total * MAX_SHARE), max(minimum))
+    widths = [min(max(int(total * s), m), ceiling) for s, m in zip(shares, minimum, strict=True)]
+    # give back (or take) the difference from the columns above their minimum, by share
+    for _ in range(count):
+        rest = total - sum(widths)
+        if rest == 0:
+            break
+        flexible = [
+            i for i in range(count) if (widths[i] > minimum[i] if rest < 0 else widths[i] < ceiling)
+        ]
+        if not flexible:
+            break
+        weight = sum(shares[i] for i in flexible)
+        for i in flexible:
+            step = int(rest * shares[i] / weight)
+            widths[i] = min(max(widths[i] + step, minimum[i]), ceiling)
+    return _fill(widths, total)
+
+
+def _fill(widths: list[int], total: int) -> list[int]:
+    """``widths`` with the rounding left over given to the widest column."""
+    widest = widths.index(max(widths))
+    widths[widest] += total - sum(widths)
+    return widths
