@@ -51,9 +51,14 @@ demo: install
 # the Norwegian and English hyphenation patterns (LibreOffice hyphenates Word's tables).
 # Installed when missing and we may install (as root with apt-get).
 SYSTEM_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito hyphen-no hyphen-en-gb
+# The pdf plugin's WeasyPrint: Pango (HarfBuzz's subsetter embeds the fonts) and DejaVu,
+# a free font with the Norwegian and Sami letters.
+SYSTEM_PACKAGES += libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 SYSTEM_COMMANDS := chromium soffice pdftotext
 system-packages:
 	@missing=""; for cmd in $(SYSTEM_COMMANDS); do command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$cmd"; done; \
+	{ ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | grep -q libpangoft2 || missing="$$missing libpangoft2"; \
+	fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing="$$missing fonts-dejavu-core"; \
 	if [ -z "$$missing" ] && fc-list 2>/dev/null | grep -qi carlito && [ -e /usr/share/hyphen/hyph_nb_NO.dic ]; then \
 		echo "system packages: present"; \
 	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
