@@ -50,3 +50,15 @@ def test_unn_is_named_in_northern_sami_as_the_hospital_writes_it(
 ) -> None:
     text = render(bundle.partnership, "md", bundle=bundle, manager=manager).decode("utf-8")
     assert "nordsamisk: Davvi-Norgga universitehtabuohcceviessu" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_only_handlingsplan_2023_lists_the_abbreviations(
+    bundle: Bundle, manager: PluginManager, fmt: str
+) -> None:
+    # Seed 000 (Handlingsplan 2023) has "Forkortelser i dokumentet"; the 2022 letter, the
+    # declarations, the funding round, the annual report and the 2025 slides have none.
+    for document in bundle.documents:
+        text = render(document, fmt, bundle=bundle, manager=manager).decode("utf-8")
+        listed = "Forkortelser i dokumentet" in text
+        assert listed == (document.id == "handlingsplan-2023"), document.id

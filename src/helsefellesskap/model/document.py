@@ -9,6 +9,7 @@ import attrs
 from ._base import check_id, one_line
 from ._typed import typed
 from .language import check_language
+from .partnership import check_generated_parts
 
 __all__ = ["Document"]
 
@@ -21,7 +22,10 @@ class Document:
     document type a file holds. ``partnership`` names the partnership's id, so that a
     document file can be loaded on its own. ``source`` says where the content comes from;
     ``notes`` keep remarks about the source (a misprint kept as printed, a date that looks
-    wrong) that are not part of its text.
+    wrong) that are not part of its text. ``omit`` names generated parts
+    (:data:`~.partnership.GENERATED_PARTS`) this document leaves out, in addition to
+    those of the partnership's ``Layout.omit``: a document whose source has no list of
+    abbreviations writes ``omit = ["abbreviations"]``.
     """
 
     KIND: ClassVar[str] = ""
@@ -33,3 +37,4 @@ class Document:
     language: str = attrs.field(default="nb", validator=check_language)
     source: str | None = None
     notes: tuple[str, ...] = ()
+    omit: tuple[str, ...] = attrs.field(default=(), validator=check_generated_parts)

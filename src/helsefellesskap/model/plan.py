@@ -13,7 +13,6 @@ from ._typed import typed
 from .deadline import Deadline, Period
 from .document import Document
 from .links import check_url
-from .partnership import check_generated_parts
 from .progress import MeasureStatus, StatusUpdate, latest_update
 from .text import Link, Section
 
@@ -163,9 +162,10 @@ class ActionPlan(Document):
     """An action plan for a period, based on a declaration and the national plan.
 
     ``national_goals`` and ``priority_groups`` are ids in the national frame
-    (:mod:`helsefellesskap.national`). ``omit`` names generated parts this plan leaves
-    out, in addition to those of the partnership's ``Layout.omit`` (for a plan whose
-    source words them itself while another plan of the partnership shows them).
+    (:mod:`helsefellesskap.national`). ``omit`` (every document has it) names generated
+    parts this plan leaves out, in addition to those of the partnership's ``Layout.omit``
+    (for a plan whose source words them itself while another plan of the partnership
+    shows them).
     """
 
     KIND: ClassVar[str] = "action-plan"
@@ -188,7 +188,6 @@ class ActionPlan(Document):
     funding_rounds: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     way_forward: Section | None = None
     sections: tuple[Section, ...] = ()
-    omit: tuple[str, ...] = attrs.field(default=(), validator=check_generated_parts)
 
     def measures(self) -> Iterator[Measure]:
         """Every measure of the plan, in order."""

@@ -70,6 +70,7 @@ __all__ = [
     "commitment_views",
     "date_text",
     "declaration_of",
+    "document_omit",
     "followed_measures",
     "funding_round_views",
     "governance_edges",
@@ -634,10 +635,15 @@ def priority_group_names(
     return tuple(national_text(i, frame, plan_id) for i in ids)
 
 
+def document_omit(document: Document, context: RenderContext) -> tuple[str, ...]:
+    """The generated parts ``document`` leaves out: the layout's ``omit`` and the
+    document's own (``Document.omit``), each once."""
+    return tuple(dict.fromkeys((*context.layout.omit, *document.omit)))
+
+
 def plan_omit(plan: ActionPlan, context: RenderContext) -> tuple[str, ...]:
-    """The generated parts ``plan`` leaves out: the layout's ``omit`` and the plan's own
-    (``ActionPlan.omit``), each once."""
-    return tuple(dict.fromkeys((*context.layout.omit, *plan.omit)))
+    """The generated parts ``plan`` leaves out (:func:`document_omit`)."""
+    return document_omit(plan, context)
 
 
 @attrs.frozen(kw_only=True)
@@ -714,9 +720,9 @@ def shown_abbreviations(
     item: Document | Partnership, context: RenderContext
 ) -> tuple[Abbreviation, ...]:
     """The abbreviations list of ``item`` as rendered: :func:`abbreviations` in the
-    layout's scope, and nothing for an action plan whose layout (or own ``omit``) leaves
-    the list out."""
-    if isinstance(item, ActionPlan) and "abbreviations" in plan_omit(item, context):
+    layout's scope, and nothing for a document whose layout (or own ``omit``) leaves
+    the list out; the governance overview always has it."""
+    if isinstance(item, Document) and "abbreviations" in document_omit(item, context):
         return ()
     return abbreviations(item, context.partnership, context.layout.abbreviations)
 
