@@ -62,6 +62,8 @@ class WordOptions:
     :param landscape: tables of ``landscape_columns`` or more columns on landscape pages.
     :param landscape_columns: the number of columns from which a table goes landscape.
     :param hyphenate: automatic hyphenation (``w:autoHyphenation``).
+    :param fit_columns: column widths from the content (each column at least its longest
+        word wide); ``false`` keeps the outline's width hints as they are.
     """
 
     title_page: bool = False
@@ -71,6 +73,7 @@ class WordOptions:
     landscape: bool = True
     landscape_columns: int = 5
     hyphenate: bool = True
+    fit_columns: bool = True
 
 
 OPTION_NAMES = tuple(field.name for field in attrs.fields(WordOptions))

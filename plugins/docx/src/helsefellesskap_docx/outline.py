@@ -74,7 +74,7 @@ from helsefellesskap.render.safe import xml_text
 
 from .options import WordOptions
 from .sections import landscape_around
-from .widths import column_widths
+from .widths import column_widths, hinted_widths
 from .writer import (
     ACCENT_HEX,
     LIGHT_HEX,
@@ -786,7 +786,9 @@ class OutlineWriter:
         if not table.columns:
             return
         wide = self._wide(table, place)
-        widths = column_widths(table, self.writer.landscape_text_width if wide else place.width)
+        total = self.writer.landscape_text_width if wide else place.width
+        fit = column_widths if self.options.fit_columns else hinted_widths
+        widths = fit(table, total)
         tbl = self._new_table(place, widths)
         if wide:
             self._wide_tables.append(tbl)

@@ -9,10 +9,14 @@ stays half empty. :func:`column_widths` measures the text of each column instead
   word breaks after a slash or a hyphen anyway, so a web address counts by its parts;
 * the *share* of the rest is the mean of the outline's hint (``Column.width``) and the
   column's share of all the table's text (by its square root, which evens the rows'
-  heights out), so a column of long sentences gets more room (the text of a cell spanning *n* rows counts *1/n*: the rows beside it give it height);
-* each column is clamped between its minimum and half of the width; where the minimums
-  do not fit at all, they are scaled down together (words then break at hyphenation
-  points, where the document's language allows).
+  heights out), so a column of long sentences gets more room; the text of a cell
+  spanning *n* rows counts *1/n*, as the rows beside it give it height;
+* each column is clamped between its minimum and half of the width (three quarters of
+  two columns); where the minimums do not fit at all, they are scaled down together
+  (words then break at hyphenation points, where the document's language allows).
+
+:func:`hinted_widths` gives the hints' widths alone (the layout option ``fit_columns =
+false``).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import attrs
 
 from helsefellesskap.outline import Table, Text
 
-__all__ = ["CHAR_EMU", "cell_texts", "column_widths", "longest_word"]
+__all__ = ["CHAR_EMU", "cell_texts", "column_widths", "hinted_widths", "longest_word"]
 
 CHAR_EMU = 65_000
 """The width of one character of table text at 9.5 pt, a little more than Calibri's
@@ -35,7 +39,7 @@ PADDING_EMU = 2 * 53_975 + 40_000
 LIST_INDENT_EMU = 144_000
 """The indent of a bulleted paragraph in a cell (4 mm)."""
 MAX_SHARE = 0.5
-"""No column takes more than this share of the width."""
+"""No column takes more than this share of the width (of two columns, three quarters)."""
 
 _WORD = re.compile(r"[^\s/\-\u2013]+[/\-\u2013]?")
 """What a line cannot break inside: a word, up to and with a slash or hyphen after it."""
@@ -85,6 +89,16 @@ def longest_word(texts: Sequence[str]) -> int:
     return max((len(word) for text in texts for word in _WORD.findall(text)), default=0)
 
 
+def hinted_widths(table: Table, total: int) -> list[int]:
+    """The widths (EMU) of ``table``'s columns from the outline's hints alone (a column
+    without one gets their mean)."""
+    hints = [c.width if c.width is not None and c.width > 0 else None for c in table.columns]
+    given = [hint for hint in hints if hint is not None]
+    fallback = sum(given) / len(given) if given else 1.0
+    shares = [hint if hint is not None else fallback for hint in hints]
+    return _fill([int(total * share / sum(shares)) for share in shares], total) if shares else []
+
+
 def column_widths(table: Table, total: int) -> list[int]:
     """The widths (EMU) of ``table``'s columns in a width of ``total`` EMU."""
     count = len(table.columns)
@@ -108,7 +122,7 @@ def column_widths(table: Table, total: int) -> list[int]:
     shares = [
         (h / hint_total + n / length_total) / 2 for h, n in zip(hint_share, lengths, strict=True)
     ]
-    ceiling = max(int(total * MAX_SHARE), max(minimum))
+    ceiling = max(int(total * max(MAX_SHARE, 1.5 / count)), max(minimum))
     widths = [min(max(int(total * s), m), ceiling) for s, m in zip(shares, minimum, strict=True)]
     # give back (or take) the difference from the columns above their minimum, by share
     for _ in range(count):
