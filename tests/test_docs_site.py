@@ -135,13 +135,14 @@ def test_public_api_keeps_every_name_of_the_snapshot() -> None:
     snapshot = set(SNAPSHOT.read_text("utf-8").split())
     removed = sorted(snapshot - current)
     assert not removed, (
-        f"names removed from the public API: {removed}. If that is meant, remove them from "
-        "tests/api_names.txt and say so in the changelog."
+        f"names removed from the public API: {removed}. If that is meant, say so in the "
+        "changelog and update the snapshot: "
+        "python docs/_hooks/reference.py --api-names > tests/api_names.txt"
     )
     added = sorted(current - snapshot)
     assert not added, (
-        f"new public names: {added}. Add them to tests/api_names.txt "
-        "(python docs/_hooks/reference.py lists them) and document them."
+        f"new public names: {added}. Give them docstrings and update the snapshot: "
+        "python docs/_hooks/reference.py --api-names > tests/api_names.txt"
     )
 
 

@@ -6,7 +6,8 @@ the model), the CLI reference from the command line's parser, the hook reference
 the packages' ``__all__``: none of them is kept by hand, so none can drift.
 
 Each page is also a function here, so ``python docs/_hooks/reference.py DIR`` writes them
-to DIR for a look without MkDocs.
+to DIR for a look without MkDocs; ``--api-names`` prints the public names for the snapshot
+``tests/api_names.txt``.
 """
 
 from __future__ import annotations
@@ -264,6 +265,9 @@ def on_files(files: Any, config: Any) -> Any:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--api-names"]:  # the snapshot: ... --api-names > tests/api_names.txt
+        print("\n".join(api_names()))
+        sys.exit(0)
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "build/reference")
     for uri, make in PAGES.items():
         path = target / uri
