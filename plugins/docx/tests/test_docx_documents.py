@@ -189,7 +189,7 @@ def test_the_annual_report_shows_meetings_and_measure_status(
         "Påbegynt",
         "To fagdager holdt, én gjenstår.",
     ] in rows
-    assert "Personer i aktive roller: omtrent 60" in opened.text()
+    assert "Til sammen er rundt 60 personer inne i aktive roller" in opened.text()
 
 
 def test_the_funding_round_ranks_the_applications(
