@@ -49,6 +49,17 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
         "helsefellesskap.cli.update:UPDATE",
     ),
     (
+        "site",
+        "write a static site of partnerships: every document in every language and "
+        "format, with search",
+        "helsefellesskap.cli.site:SITE",
+    ),
+    (
+        "serve",
+        "serve the site on 127.0.0.1, rebuilt when a TOML file is saved (Ctrl-C stops)",
+        "helsefellesskap.cli.serve:SERVE",
+    ),
+    (
         "new",
         "write a new partnership folder, action plan or plugin project (never overwrites)",
         "helsefellesskap.cli.new:NEW",
