@@ -515,3 +515,33 @@ def test_remarks_about_the_source_stay_out_of_the_document(
     text = _unescape(_markdown(bundle, manager, document_id))
     for note in document.notes:
         assert note not in text
+
+
+# Handlingsplan 2023: the "Ansvarlig" cells of two or more names, as the source joins them.
+RESPONSIBLE_AS_PRINTED = {
+    "c) Styrke teamsamarbeid på tvers": "UNN og kommunene",
+    "d) Aktiv bruk av FSU og SSU": "FSU og SSU",
+    "f) Ferdigstille og implementere": "SEKR, UNN, kommunene",
+    "i) Støtte opp om pågående tiltak": "SSU, FSU DIG",
+    "f) Trekke fram gode erfaringer": "FSU, SSU",
+    "g) Evaluere enkelte pasientforløp": "UNN, kommunene",
+    "c) Dialog med utdanningsinstitusjonene": "FSU REST, SSU",
+}
+
+
+@pytest.mark.parametrize(("measure", "cell"), RESPONSIBLE_AS_PRINTED.items())
+def test_responsible_actors_are_joined_as_the_source_joins_them(
+    plan_2023: str, measure: str, cell: str
+) -> None:
+    rows = [cells for cells in _rows(plan_2023) if len(cells) == 3 and cells[1].startswith(measure)]
+    assert len(rows) == 1, measure
+    assert rows[0][2] == cell
+
+
+def test_an_unknown_join_is_refused_with_what_to_write() -> None:
+    from helsefellesskap import InvalidValue, Measure
+
+    with pytest.raises(InvalidValue) as caught:
+        Measure(id="m", text="Tiltak", responsible=("a", "b"), responsible_join="semicolon")
+    assert caught.value.field == "responsible_join"
+    assert '"comma"' in (caught.value.hint or "")

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import check_id, check_id_list, non_empty, one_line, plain_date
+from ._base import InvalidValue, check_id, check_id_list, non_empty, one_line, plain_date
 from ._typed import typed
 from .deadline import Deadline, Period
 from .document import Document
@@ -17,6 +17,7 @@ from .progress import MeasureStatus, StatusUpdate, latest_update
 from .text import Link, Section
 
 __all__ = [
+    "RESPONSIBLE_JOINS",
     "ActionPlan",
     "Basis",
     "FocusArea",
@@ -53,6 +54,21 @@ class Reference:
     size: str | None = None
 
 
+RESPONSIBLE_JOINS = ("and", "comma")
+"""How a measure's responsible actors are joined: ``and`` (``UNN og kommunene``; three
+or more with commas) or ``comma`` (``SSU, FSU DIG``), as the source writes them."""
+
+
+def _check_responsible_join(_instance: object, _attribute: object, value: str) -> None:
+    """attrs validator: ``responsible_join`` is one of :data:`RESPONSIBLE_JOINS`."""
+    if value not in RESPONSIBLE_JOINS:
+        raise InvalidValue(
+            f"{value!r} is not a way to join the responsible actors",
+            field="responsible_join",
+            hint='write "and" ("UNN og kommunene") or "comma" ("SSU, FSU DIG")',
+        )
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed)
 class Measure:
     """A measure (*tiltak*, "Hvordan få det til?") with who is responsible and when.
@@ -60,9 +76,10 @@ class Measure:
     ``id`` is stable and unique in the plan; ``label`` is the letter the document prints
     (``a)``) and may repeat. ``details`` are bullet points under the text and ``closing``
     the paragraphs after them. ``responsible`` lists ids of bodies, partners, roles or
-    groups. ``builds_on`` lists ids of ongoing work of the same goal. ``updates`` are dated
-    status updates; the latest gives :attr:`current_status`, and before any the status
-    the plan gives counts.
+    groups, in the source's order; ``responsible_join`` says how the source joins them
+    (:data:`RESPONSIBLE_JOINS`). ``builds_on`` lists ids of ongoing work of the same
+    goal. ``updates`` are dated status updates; the latest gives :attr:`current_status`,
+    and before any the status the plan gives counts.
     """
 
     id: str = attrs.field(validator=check_id)
@@ -71,6 +88,7 @@ class Measure:
     details: tuple[str, ...] = ()
     closing: tuple[str, ...] = ()
     responsible: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    responsible_join: str = attrs.field(default="and", validator=_check_responsible_join)
     deadline: Deadline | None = None
     status: MeasureStatus = MeasureStatus.PLANNED
     status_note: str | None = None

@@ -152,14 +152,22 @@ def join_names(names: Sequence[str], and_word: str) -> str:
 
 
 def responsible_text(
-    ids: Sequence[str], partnership: Partnership, context: RenderContext | None = None
+    ids: Sequence[str],
+    partnership: Partnership,
+    context: RenderContext | None = None,
+    join: str = "and",
 ) -> str:
-    """The responsible actors as one text: ``["unn", "kommunene"]`` → ``UNN og kommunene``.
+    """The responsible actors as one text: ``["unn", "kommunene"]`` → ``UNN og kommunene``;
+    with ``join`` ``comma`` (``Measure.responsible_join``), as the source writes them:
+    ``["ssu", "fsu-dig"]`` → ``SSU, FSU DIG``.
 
     The word for "and" comes from the label ``word.and`` (``og`` without a context).
     """
+    names = [actor_name(i, partnership) for i in ids]
+    if join == "comma":
+        return ", ".join(names)
     and_word = context.label("word.and") if context is not None else "og"
-    return join_names([actor_name(i, partnership) for i in ids], and_word)
+    return join_names(names, and_word)
 
 
 # -- abbreviations --------------------------------------------------------------------
@@ -350,7 +358,7 @@ def _measure_cell(
             ),
         )
     if column == "responsible":
-        text = responsible_text(measure.responsible, partnership, context)
+        text = responsible_text(measure.responsible, partnership, context, measure.responsible_join)
         return TableCell(column=column, paragraphs=(text,) if text else ())
     if column == "deadline":
         return TableCell(
