@@ -8,6 +8,7 @@ fresh plugin manager answers ``hf_template_sources`` with a folder holding ``doc
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import struct
 import zipfile
@@ -21,12 +22,23 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from helsefellesskap_docx.options import WordOptions, find_files
+from helsefellesskap_docx.outline import write_outline
 from helsefellesskap_docx.widths import column_widths
 from helsefellesskap_docx.writer import LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH
 
 import helsefellesskap as hf
 from helsefellesskap.errors import RenderError
-from helsefellesskap.outline import Cell, Column, Paragraph, Row, RowGroup, Table, runs
+from helsefellesskap.outline import (
+    Cell,
+    Column,
+    Heading,
+    Outline,
+    Paragraph,
+    Row,
+    RowGroup,
+    Table,
+    runs,
+)
 from helsefellesskap.render.api import render
 
 HELGELAND_PLAN = "handlingsplan-2023-2025"
@@ -392,3 +404,80 @@ def test_the_logo_stands_on_the_title_page(
     first = body.findall(qn("w:p"))[0]
     assert first.find(f".//{qn('w:drawing')}") is not None
     assert sum(1 for _ in body.iter(qn("w:drawing"))) == 1
+
+
+# -- landscape sections of an outline made by hand ---------------------------------------
+
+
+def _wide_table(columns: int = 5) -> Table:
+    return _table(
+        *((Column(role=f"c{i}", width=1 / columns), [f"celle {i}"] * 2) for i in range(columns))
+    )
+
+
+def _hand_outline(*blocks: Any) -> Outline:
+    return Outline(
+        kind="action-plan",
+        document="plan",
+        title="Planen",
+        language="nb",
+        label_language="nb",
+        partnership="test",
+        blocks=(Heading(level=1, runs=runs("Planen")), *blocks),
+        colophon=runs("Laget med helsefellesskap 9.9"),
+    )
+
+
+def _write_hand(outline: Outline) -> bytes:
+    return write_outline(
+        outline,
+        reader_language="nb",
+        header="Testfellesskap",
+        page_label="Side",
+        of_label="av",
+        date=dt.date(2024, 3, 14),
+    )
+
+
+def test_wide_tables_apart_get_a_landscape_section_each_with_a_header_for_the_width() -> None:
+    long_text = "Løpende tekst mellom tabellene. " * 60  # more than a page's worth of a line
+    outline = _hand_outline(
+        Heading(level=2, runs=runs("Første")),
+        _wide_table(),
+        Paragraph(runs=runs(long_text)),
+        _wide_table(3),  # a narrow table stays in portrait
+        Heading(level=2, runs=runs("Andre")),
+        _wide_table(6),
+        Paragraph(runs=runs("Slutt.")),
+    )
+    data = _write_hand(outline)
+    orients = [orient for orient, _, _ in _section_sizes(data)]
+    assert orients == ["portrait", "landscape", "portrait", "landscape", "portrait"]
+    document = docx.Document(io.BytesIO(data))
+    body = document.element.body
+    # the heading above a wide table goes with it: the section before ends just before it
+    paragraphs = body.findall(qn("w:p"))
+    ends = [p for p in paragraphs if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None]
+    following = [p.getnext() for p in ends]
+    assert [(p.style or "") for p in following[::2]] == ["Heading1", "Heading1"]
+    # the running header has the title at the right margin of each orientation
+    stops = []
+    for section in document.sections:
+        header = section.header.paragraphs[0]
+        assert header.text == "Testfellesskap\tPlanen"
+        stops.append(header.paragraph_format.tab_stops[0].position)
+    wanted = [TEXT_WIDTH, LANDSCAPE_TEXT_WIDTH] * 2 + [TEXT_WIDTH]
+    assert all(abs(stop - want) < 1000 for stop, want in zip(stops, wanted, strict=True))
+    assert _write_hand(outline) == data  # the same bytes again
+
+
+def test_wide_tables_with_little_between_share_one_landscape_section() -> None:
+    outline = _hand_outline(
+        Heading(level=2, runs=runs("Første")),
+        _wide_table(),
+        Paragraph(runs=runs("Litt tekst.")),
+        Heading(level=2, runs=runs("Andre")),
+        _wide_table(),
+    )
+    orients = [orient for orient, _, _ in _section_sizes(_write_hand(outline))]
+    assert orients == ["portrait", "landscape", "portrait"]

@@ -32,9 +32,7 @@ def _office() -> str | None:
 def _require(*tools: str) -> None:
     """Skip where one of ``tools`` is missing, saying which; fail under ``CI=true``."""
     missing = [
-        tool
-        for tool in tools
-        if (_office() if tool == "soffice" else shutil.which(tool)) is None
+        tool for tool in tools if (_office() if tool == "soffice" else shutil.which(tool)) is None
     ]
     if not missing:
         return
@@ -205,10 +203,7 @@ def _helgeland_words(helgeland: hf.Bundle, manager: hf.PluginManager) -> set[str
 
 def test_the_broken_word_finder_finds_a_word_broken_in_a_column() -> None:
     words = {"helgelandssykehuset", "og", "kommunene", "tiltak"}
-    text = (
-        "Tiltak                 Helgelandssykehus\n"
-        "kommunene og           et og kommunene\n"
-    )
+    text = "Tiltak                 Helgelandssykehus\nkommunene og           et og kommunene\n"
     assert broken_words(text, words) == ["Helgelandssykehus|et"]
     hyphenated = "Tiltak     Helgelands-\nog         sykehuset\n"
     assert broken_words(hyphenated, words) == []

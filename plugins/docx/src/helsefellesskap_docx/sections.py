@@ -38,11 +38,9 @@ def _text(element: BaseOxmlElement) -> str:
 
 
 def _goes_with(element: BaseOxmlElement, heading_ids: frozenset[str]) -> bool:
-    """Whether ``element`` (before a wide table) belongs on its page: a heading, a
-    caption or an empty paragraph."""
-    if element.tag != _P:
-        return False
-    return _style(element) in heading_ids or not _text(element).strip()
+    """Whether ``element`` (above a wide table) belongs on its page: a heading or a
+    caption."""
+    return element.tag == _P and _style(element) in heading_ids
 
 
 def _ranges(
@@ -58,6 +56,8 @@ def _ranges(
         if index is None:
             continue
         start = index
+        if start > 1 and children[start - 1].tag == _P and not _text(children[start - 1]):
+            start -= 1  # the gap before the table
         while start > 1 and _goes_with(children[start - 1], heading_ids):
             start -= 1
         end = index
