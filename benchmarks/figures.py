@@ -158,14 +158,14 @@ def corpus_figures(corpus: Corpus, manager: Any, settings: Settings) -> list[Fig
             "load",
             "load + validate (read, walk, load, all rules)",
             timings,
-            base,
+            "parse",
             against,
             settings,
         ),
     )
     for name in [name for name in CORPUS_FORMATS if name in settings.formats]:
         if name in items:
-            figures.append(_ratio(name, _render_what(name), timings, base, against, settings))
+            figures.append(_ratio(name, _render_what(name), timings, "parse", against, settings))
         elif not any(figure.key == name for figure in figures):
             figures.append(
                 Figure(
@@ -188,7 +188,7 @@ def corpus_figures(corpus: Corpus, manager: Any, settings: Settings) -> list[Fig
                     "docx",
                     _render_what("docx"),
                     word,
-                    word.median("parse"),
+                    "parse",
                     f"parse {seconds(word.median('parse'))}",
                     settings,
                     note=f"runs within a {settings.docx_budget:.0f} s budget",
@@ -222,20 +222,20 @@ def _ratio(
     key: str,
     what: str,
     timings: Timings,
-    base: float,
+    base: str,
     against: str,
     settings: Settings,
     *,
     note: str = "",
 ) -> Figure:
-    subject = timings.median(key)
-    detail = f"{seconds(subject)}"
+    """``key``'s time over ``base``'s, as the median of the rounds' ratios."""
+    detail = f"{seconds(timings.median(key))}; CPU time {timings.ratio(key, base, cpu=True):.2f}×"
     if note:
         detail += f"; {note}"
     return Figure(
         key=key,
         what=what,
-        value=subject / base,
+        value=timings.ratio(key, base),
         target=settings.target(key),
         baseline=against,
         detail=detail,
@@ -311,7 +311,9 @@ def word_figures(settings: Settings) -> list[Figure]:
             Figure(
                 key=key,
                 what=what,
-                value=subject / base,
+                value=median([r / p for r, p in zip(renders, parses, strict=False)])
+                if renders
+                else subject / base,
                 target=settings.target(key),
                 baseline=f"parse {seconds(base)} ({size / 1e3:.0f} kB)",
                 detail=f"{'> ' if bound else ''}{seconds(subject)}, "
@@ -450,7 +452,7 @@ def cli_figures(settings: Settings) -> list[Figure]:
                 )
             )
             continue
-        figures.append(_ratio(key, what, timings, base, against, settings))
+        figures.append(_ratio(key, what, timings, "baseline", against, settings))
     return figures
 
 
@@ -470,10 +472,11 @@ def scale_figure(small: Corpus, large: Corpus, manager: Any, settings: Settings)
     return Figure(
         key="scale",
         what=what,
-        value=timings.median("large") / timings.median("small"),
+        value=timings.ratio("large", "small"),
         target=settings.target("scale"),
         baseline=f"1×: {seconds(timings.median('small'))}",
-        detail=f"10×: {seconds(timings.median('large'))}; {large.measures:,} measures, "
+        detail=f"10×: {seconds(timings.median('large'))}; CPU time "
+        f"{timings.ratio('large', 'small', cpu=True):.2f}×; {large.measures:,} measures, "
         f"{large.bytes / 1e6:.0f} MB ({large.bytes / small.bytes:.1f}× the bytes)",
         runs=timings.runs("large"),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import resource
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -28,15 +29,33 @@ class Timings:
     """The wall times of each task of an interleaved measurement, in seconds."""
 
     times: dict[str, list[float]] = field(default_factory=dict)
+    cpu: dict[str, list[float]] = field(default_factory=dict)
+    """CPU time of each run (this process and the children it waited for)."""
     results: dict[str, object] = field(default_factory=dict)
 
     def median(self, key: str) -> float:
         """The median time of ``key``."""
         return median(self.times.get(key, []))
 
+    def ratio(self, key: str, base: str, *, cpu: bool = False) -> float:
+        """The median over the rounds of ``key``'s time over ``base``'s in the same round.
+
+        A pair measured seconds apart shares the machine's load of that moment, so the
+        ratios of pairs vary less than the ratio of two medians on a busy machine.
+        """
+        source = self.cpu if cpu else self.times
+        pairs = zip(source.get(key, []), source.get(base, []), strict=False)
+        return median([subject / baseline for subject, baseline in pairs if baseline > 0])
+
     def runs(self, key: str) -> int:
         """How often ``key`` ran."""
         return len(self.times.get(key, []))
+
+
+def _cpu() -> float:
+    """CPU seconds used so far by this process and by the children it has waited for."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def interleave(
@@ -51,6 +70,8 @@ def interleave(
     garbage collector stays on while a task runs, as it is for a user; a collection
     before each run (not timed) keeps one task's garbage from being charged to the next.
     The order rotates each round, so no task always runs right after the same one.
+    Wall time and CPU time are both kept: the verdicts use wall time, as a user waits it;
+    CPU time, which other work on the machine does not inflate, is shown beside it.
 
     With a ``budget`` (seconds) a new round starts only while the rounds so far, plus
     one more of the same length, fit in it; the first round always runs.
@@ -65,9 +86,11 @@ def interleave(
         shift = number % len(tasks)
         for key, work in [*tasks[shift:], *tasks[:shift]]:
             gc.collect()
+            cpu_start = _cpu()
             start = time.perf_counter()
             result = work()
             timings.times.setdefault(key, []).append(time.perf_counter() - start)
+            timings.cpu.setdefault(key, []).append(_cpu() - cpu_start)
             timings.results[key] = result
             del result
     return timings
