@@ -20,7 +20,7 @@ from typing import Any
 import docx
 import pytest
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 from helsefellesskap_docx.options import WordOptions, find_files
 from helsefellesskap_docx.outline import write_outline
 from helsefellesskap_docx.widths import column_widths
@@ -348,6 +348,22 @@ def test_a_partnerships_template_gives_the_styles_and_header(
     # the styles the writer needs and the template lacks are added, the footer is ours
     assert "Table Text" in [s.name for s in styles]
     assert opened.footer_fields() == ["PAGE", "NUMPAGES"]
+
+
+def test_a_templates_own_footer_and_page_set_up_are_kept(
+    bundle: hf.Bundle, plan: hf.ActionPlan, tmp_path: Path, word: Any
+) -> None:
+    (tmp_path / "docx").mkdir()
+    template = docx.Document()
+    template.sections[0].footer.paragraphs[0].text = "Fjordvik kommune · Postboks 1"
+    template.sections[0].left_margin = template.sections[0].right_margin = Mm(30)
+    template.save(str(tmp_path / "docx" / "template.docx"))
+    opened = word(render(plan, "docx", bundle=bundle, manager=_manager_with(tmp_path)))
+    assert opened.footer_text() == "Fjordvik kommune · Postboks 1"
+    assert opened.footer_fields() == []
+    assert abs(opened.document.sections[0].left_margin - Mm(30)) < 1000  # twips
+    # with no header of its own, the template gets the running header
+    assert opened.header_text().startswith("Helsefellesskap Eksempel")
 
 
 def test_a_dotx_template_is_used_as_well(
