@@ -24,11 +24,13 @@ import pytest
 from helsefellesskap import Bundle, PluginManager, load_bundle
 from helsefellesskap.outline import (
     Aside,
+    BarChart,
     Block,
     BulletList,
     Emphasis,
     Facts,
     Figure,
+    GovernanceDiagram,
     Heading,
     Inlines,
     LineBreak,
@@ -91,6 +93,15 @@ def _block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
             yield from _block_texts(block.blocks)
         elif isinstance(block, Aside):
             yield from _block_texts(block.blocks)
+        elif isinstance(block, Figure) and isinstance(block.diagram, BarChart):
+            yield from _inline_texts(block.caption)
+            chart = block.diagram
+            yield from _inline_texts(chart.label_heading)
+            for series in chart.series:
+                yield from _inline_texts(series.label)
+            yield from _inline_texts(chart.total_label)
+            for bar in chart.bars:
+                yield from _inline_texts(bar.label)
         elif isinstance(block, Figure):
             yield from _inline_texts(block.caption)
             for node in block.diagram.nodes:
@@ -121,7 +132,7 @@ def free_texts(outline: Outline) -> list[str]:
     closed body."""
     found = [*outline.running_head.split(" · "), *_inline_texts(outline.colophon)]
     for block in outline.walk():
-        if isinstance(block, Figure):
+        if isinstance(block, Figure) and isinstance(block.diagram, GovernanceDiagram):
             found.extend(_inline_texts(block.diagram.closed_label))
     return [t for t in (_norm(t) for t in found) if t]
 
@@ -319,3 +330,49 @@ def test_the_comparison_finds_a_missing_text_an_order_change_and_an_extra_word()
     assert compare(texts, [], "Innledning Veien videre", set(), ["Om figuren"]).missing == (
         "Om figuren",
     )
+
+
+# -- the follow-up reports (issues 15 §6 and 16 §1) -------------------------------------------
+
+REPORT_DAY = {"eksempel": "2025-06-30", "troms-ofoten": "2024-01-01", "helgeland": "2025-06-30"}
+"""The day each partnership's status reports are taken on."""
+
+
+@pytest.mark.parametrize(
+    ("partnership", "fmt"),
+    [(p, f) for p in ("eksempel", "troms-ofoten", "helgeland") for f in FORMATS],
+)
+def test_status_reports_and_matrices_show_their_outline_in_order(
+    bundles: Bundles, manager: PluginManager, partnership: str, fmt: str
+) -> None:
+    import datetime as dt
+
+    from helsefellesskap.followup.reports import status_report, traceability_report
+    from helsefellesskap.model import ActionPlan
+
+    bundle = bundles[partnership]
+    context = make_context(bundle, "nb", manager)
+    own = _own_words(fmt, manager, context)
+    day = dt.date.fromisoformat(REPORT_DAY[partnership])
+    problems = []
+    plans = list(bundle.documents_of(ActionPlan))
+    assert plans
+    for plan in plans:
+        for item in (
+            status_report(bundle, plan.id, on=day),
+            traceability_report(bundle, plan.id),
+        ):
+            outline = build_outline(item, context)
+            data = render(item, fmt, bundle=bundle, lang="nb", manager=manager)
+            result = compare(
+                outline_texts(outline),
+                free_texts(outline),
+                EXTRACT[fmt](data),
+                own,
+                anywhere_texts(outline),
+            )
+            if result.missing:
+                problems.append(f"{item.id}: missing or out of order: {list(result.missing)[:5]}")
+            if result.extra:
+                problems.append(f"{item.id}: not in the outline: {list(result.extra)[:12]}")
+    assert not problems, "\n".join(problems)

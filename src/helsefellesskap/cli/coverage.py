@@ -8,22 +8,82 @@ plans). Exit status 0, or 2 for bad data or usage (a target that is not an actio
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ..command import Command, CommandContext
 from ..errors import UsageError
-from ..followup.tracing import JSON_FORMAT, JSON_VERSION, PlanCoverage, bundle_coverage
-from ..model import ActionPlan
+from ..followup.reports import traceability_report
+from ..followup.tracing import (
+    DEFAULT_MANY_TASKS,
+    JSON_FORMAT,
+    JSON_VERSION,
+    PlanCoverage,
+    Traceability,
+    bundle_coverage,
+)
+from ..model import ActionPlan, Document
 from ..targets import Target, resolve_target
 
 __all__ = [
     "COVERAGE",
+    "CSV_COLUMNS",
     "add_target_arguments",
     "format_coverage",
+    "matrix_csv",
     "plans_of",
+    "write_document",
     "write_plan_reports",
 ]
+
+CSV_COLUMNS = (
+    "plan",
+    "focus_area",
+    "focus_area_title",
+    "commitment",
+    "goal",
+    "goal_text",
+    "main_goal",
+    "measure",
+    "measure_text",
+    "responsible",
+    "national_goals",
+    "priority_groups",
+)
+"""The columns of ``coverage -f csv``: one row per measure of the traceability matrix."""
+
+
+def matrix_csv(traces: list[Traceability]) -> str:
+    """The traceability matrices as CSV, one row per measure; ids joined by ``;``,
+    national goals ``not stated`` where the plan does not state them."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for trace in traces:
+        for row in trace.rows:
+            writer.writerow(
+                (
+                    trace.plan,
+                    row.focus_area,
+                    row.focus_area_title,
+                    row.commitment or "",
+                    row.goal,
+                    row.goal_text,
+                    row.main_goal or "",
+                    row.measure,
+                    row.measure_text,
+                    ";".join(row.responsible),
+                    ";".join(row.national_goals)
+                    if row.national_goals is not None
+                    else "not stated",
+                    ";".join(row.priority_groups),
+                )
+            )
+    return out.getvalue()
 
 
 def plans_of(target: Target) -> tuple[ActionPlan, ...]:
@@ -39,19 +99,70 @@ def plans_of(target: Target) -> tuple[ActionPlan, ...]:
     return (document,)
 
 
-def add_target_arguments(parser: argparse.ArgumentParser) -> None:
-    """TARGET and ``--format``, as the follow-up commands take them."""
+def add_target_arguments(parser: argparse.ArgumentParser, *, csv: bool = False) -> None:
+    """TARGET, ``-f/--format`` and ``-o/--output``, as the follow-up commands take them:
+    text or json (csv where ``csv``), or a render format (``md``, ``html``, ``docx``,
+    ``pdf`` …) for the report as a document."""
     parser.add_argument(
         "target",
         metavar="TARGET",
         help="an action plan file, a partnership folder, or an installed partnership[/plan]",
     )
     parser.add_argument(
+        "-f",
         "--format",
-        choices=("text", "json"),
         default="text",
-        help="text for people (default) or json for tools",
+        metavar="FORMAT",
+        help="text for people (default), json for tools"
+        + (", csv for a spreadsheet" if csv else "")
+        + ", or a render format (md, html, docx, pdf) for the report as a document",
     )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE instead of standard output (needed for docx and pdf)",
+    )
+    parser.add_argument(
+        "--lang",
+        default="nb",
+        metavar="LANG",
+        help="the language of a rendered report's labels: nb (default), nn or en",
+    )
+
+
+def write_document(
+    args: argparse.Namespace,
+    context: CommandContext,
+    target: Target,
+    make: Callable[[ActionPlan], Document],
+    plans: tuple[ActionPlan, ...],
+) -> None:
+    """Render the report ``make`` builds of the one plan of ``plans`` in the render
+    format ``args.format``, to ``args.output`` or standard output."""
+    from ..io import write_atomic
+    from ..render import render
+    from ..render.api import find_format
+
+    fmt = find_format(args.format, context.manager, target.bundle.partnership.id)
+    if len(plans) != 1:
+        names = ", ".join(p.id for p in plans) or "none"
+        raise UsageError(
+            f"a report as a document is of one action plan: name one (the plans are {names})"
+        )
+    data = render(
+        make(plans[0]),
+        fmt.name,
+        bundle=target.bundle,
+        lang=args.lang,
+        manager=context.manager,
+    )
+    if args.output:
+        write_atomic(Path(args.output), data)
+    elif fmt.binary:
+        raise UsageError(f"{fmt.name} is a binary format: write it to a file with -o FILE")
+    else:
+        context.stdout.write(data.decode("utf-8"))
 
 
 def _ids(ids: tuple[str, ...]) -> str:
@@ -108,17 +219,78 @@ def format_coverage(result: PlanCoverage, title: str | None = None) -> str:
     return "\n".join(lines)
 
 
+def _gaps_text(trace: Traceability) -> str:
+    parts = []
+    if trace.national_goals and not trace.national_goals_stated:
+        parts.append("  national goals: not stated by the plan's focus areas or measures")
+    for ids, what in (
+        (trace.national_goals_without, "national goals with no measure"),
+        (trace.main_goals_without, "main goals with no measure"),
+        (trace.priority_groups_without, "priority groups not addressed"),
+        (tuple(a.actor for a in trace.idle_actors), "actors with no task"),
+        (
+            tuple(f"{a.actor} ({len(a.measures)})" for a in trace.busy_actors),
+            f"actors with more than {trace.many} measures",
+        ),
+    ):
+        if ids:
+            parts.append(f"  {what}: {_ids(ids)}")
+    return "\n".join(parts or ["  no gaps"])
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_target_arguments(parser, csv=True)
+    parser.add_argument(
+        "--fail-on",
+        choices=("gaps",),
+        metavar="gaps",
+        help="exit 1 when the matrix has any gap (for a scheduled job)",
+    )
+    parser.add_argument(
+        "--many",
+        type=int,
+        default=DEFAULT_MANY_TASKS,
+        metavar="N",
+        help=f"an actor with more than N measures is a gap (default {DEFAULT_MANY_TASKS})",
+    )
+
+
 def _run(args: argparse.Namespace, context: CommandContext) -> int:
     target = resolve_target(args.target, context.manager)
     plans = plans_of(target)
-    results = bundle_coverage(target.bundle, plans)
-    return write_plan_reports(
-        args.format,
-        context,
-        target,
-        {"format": JSON_FORMAT, "version": JSON_VERSION},
-        [(r.to_json(), format_coverage(r, p.title)) for r, p in zip(results, plans, strict=True)],
-    )
+    traces = [traceability_report(target.bundle, p.id, many=args.many).trace for p in plans]
+    if args.format not in ("text", "json", "csv"):
+        write_document(
+            args,
+            context,
+            target,
+            lambda plan: traceability_report(target.bundle, plan.id, many=args.many),
+            plans,
+        )
+    elif args.format == "csv":
+        text = matrix_csv(traces)
+        if args.output:
+            from ..io import write_atomic
+
+            write_atomic(Path(args.output), text.encode("utf-8"))
+        else:
+            context.stdout.write(text)
+    else:
+        results = bundle_coverage(target.bundle, plans)
+        write_plan_reports(
+            args.format,
+            context,
+            target,
+            {"format": JSON_FORMAT, "version": JSON_VERSION},
+            [
+                (
+                    {**r.to_json(), "gaps": t.gaps_json()},
+                    format_coverage(r, p.title) + "\n  gaps:\n" + _gaps_text(t),
+                )
+                for r, p, t in zip(results, plans, traces, strict=True)
+            ],
+        )
+    return 1 if args.fail_on == "gaps" and any(t.gaps for t in traces) else 0
 
 
 def write_plan_reports(
@@ -151,6 +323,6 @@ def write_plan_reports(
 COVERAGE = Command(
     name="coverage",
     help="trace an action plan's measures to the declaration and the national priority groups",
-    add_arguments=add_target_arguments,
+    add_arguments=_add_arguments,
     run=_run,
 )

@@ -16,10 +16,11 @@ from collections.abc import Mapping
 
 from ..command import Command, CommandContext
 from ..errors import UsageError
+from ..followup.reports import status_report
 from ..followup.status import JSON_FORMAT, JSON_VERSION, MeasureState, PlanStatus, bundle_status
 from ..model import MeasureStatus
 from ..targets import resolve_target
-from .coverage import add_target_arguments, plans_of, write_plan_reports
+from .coverage import add_target_arguments, plans_of, write_document, write_plan_reports
 
 __all__ = ["FAIL_ON", "STATUS", "format_status"]
 
@@ -146,13 +147,24 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
     if args.stale_after is not None and args.stale_after < 0:
         raise UsageError(f"--stale-after {args.stale_after}: give 0 or more days")
     results = bundle_status(target.bundle, plans, on=day, stale_after=args.stale_after)
-    write_plan_reports(
-        args.format,
-        context,
-        target,
-        {"format": JSON_FORMAT, "version": JSON_VERSION, "on": day.isoformat()},
-        [(r.to_json(), format_status(r, p.title)) for r, p in zip(results, plans, strict=True)],
-    )
+    if args.format not in ("text", "json"):
+        write_document(
+            args,
+            context,
+            target,
+            lambda plan: status_report(
+                target.bundle, plan.id, on=day, stale_after=args.stale_after
+            ),
+            plans,
+        )
+    else:
+        write_plan_reports(
+            args.format,
+            context,
+            target,
+            {"format": JSON_FORMAT, "version": JSON_VERSION, "on": day.isoformat()},
+            [(r.to_json(), format_status(r, p.title)) for r, p in zip(results, plans, strict=True)],
+        )
     found = {
         "overdue": any(r.overdue for r in results),
         "stale": any(r.stale for r in results),

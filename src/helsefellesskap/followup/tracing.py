@@ -18,23 +18,30 @@ import attrs
 from ..errors import UsageError
 from ..model import (
     ActionPlan,
+    BodyStatus,
     Bundle,
     Commitment,
     Declaration,
     MainGoal,
     NationalFrame,
+    Partnership,
     PriorityGroup,
 )
 
 __all__ = [
+    "DEFAULT_MANY_TASKS",
     "JSON_FORMAT",
     "JSON_VERSION",
+    "ActorLoad",
     "CommitmentCoverage",
     "MainGoalCoverage",
     "PlanCoverage",
     "PriorityGroupCoverage",
+    "TraceRow",
+    "Traceability",
     "bundle_coverage",
     "coverage",
+    "traceability",
 ]
 
 
@@ -301,4 +308,182 @@ def bundle_coverage(
     return tuple(
         coverage(plan, declarations.get(plan.basis.declaration or ""), national=national)
         for plan in chosen
+    )
+
+
+DEFAULT_MANY_TASKS = 10
+"""An actor responsible for more measures than this has *many* tasks (a gap to look at:
+too much on one desk), unless the caller chooses another threshold."""
+
+
+@attrs.frozen(kw_only=True)
+class TraceRow:
+    """One measure of the plan traced up: the focus area and goal it stands under, the
+    declaration's commitment and main goal these name, the national goals it serves and
+    the priority groups it addresses, and who is responsible.
+
+    ``national_goals`` are the ids the measure states, else those its focus area states;
+    ``None`` where neither states any ("not stated": nothing is guessed).
+    ``commitment`` and ``main_goal`` are ``None`` where the plan names none the
+    declaration has.
+    """
+
+    focus_area: str
+    focus_area_title: str
+    goal: str
+    goal_text: str
+    measure: str
+    measure_text: str
+    commitment: str | None = None
+    commitment_title: str | None = None
+    main_goal: str | None = None
+    main_goal_text: str | None = None
+    national_goals: tuple[str, ...] | None = None
+    priority_groups: tuple[str, ...] = ()
+    responsible: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class ActorLoad:
+    """An actor (a body, a role or a group of the partnership) and the measures it is
+    responsible for."""
+
+    actor: str
+    name: str
+    measures: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Traceability:
+    """The traceability matrix of one action plan and its gaps.
+
+    ``rows`` run measure by measure in plan order. The gaps: ``national_goals_without``
+    (national goals of the plan no measure serves; only where the plan states the
+    national goals of any focus area or measure, else ``national_goals_stated`` is false
+    and the report says they are not stated), ``main_goals_without`` (main goals of the
+    declaration with no measure), ``priority_groups_without`` (priority groups of the
+    national plan no measure addresses), ``idle_actors`` (bodies that are not closed,
+    roles and groups with no measure) and ``busy_actors`` (actors with more than ``many`` measures).
+    """
+
+    plan: str
+    coverage: PlanCoverage
+    rows: tuple[TraceRow, ...]
+    national_goals: tuple[str, ...] = ()
+    national_goals_stated: bool = False
+    national_goals_without: tuple[str, ...] = ()
+    main_goals_without: tuple[str, ...] = ()
+    priority_groups_without: tuple[str, ...] = ()
+    idle_actors: tuple[ActorLoad, ...] = ()
+    busy_actors: tuple[ActorLoad, ...] = ()
+    many: int = DEFAULT_MANY_TASKS
+
+    @property
+    def gaps(self) -> int:
+        """How many gaps were found, of every kind."""
+        return (
+            len(self.national_goals_without)
+            + len(self.main_goals_without)
+            + len(self.priority_groups_without)
+            + len(self.idle_actors)
+            + len(self.busy_actors)
+        )
+
+    def gaps_json(self) -> dict[str, Any]:
+        """The gaps as JSON data."""
+        return {
+            "national_goals_stated": self.national_goals_stated,
+            "national_goals": list(self.national_goals_without),
+            "main_goals": list(self.main_goals_without),
+            "priority_groups": list(self.priority_groups_without),
+            "actors_without_measures": [a.actor for a in self.idle_actors],
+            "actors_with_many_measures": {a.actor: len(a.measures) for a in self.busy_actors},
+            "many": self.many,
+        }
+
+
+def _stated(item: object) -> tuple[str, ...]:
+    """The national goals a focus area or measure states (none where the model lacks
+    the field)."""
+    found = getattr(item, "national_goals", ())
+    return tuple(found) if isinstance(found, tuple) else ()
+
+
+def traceability(
+    plan: ActionPlan,
+    declaration: Declaration | None = None,
+    partnership: Partnership | None = None,
+    *,
+    national: NationalFrame | None = None,
+    many: int = DEFAULT_MANY_TASKS,
+) -> Traceability:
+    """The traceability matrix of ``plan`` from the national plan and ``declaration``
+    down to its measures and the actors of ``partnership`` responsible, with the gaps."""
+    if many < 1:
+        raise UsageError(f"many tasks: {many} is too few; give 1 or more")
+    base = coverage(plan, declaration, national=national)
+    commitments = {c.commitment.id: c.commitment for c in base.commitments}
+    main_goals = {m.main_goal.id: m.main_goal for c in base.commitments for m in c.main_goals}
+    rows: list[TraceRow] = []
+    stated = False
+    served: set[str] = set()
+    load: dict[str, list[str]] = {}
+    for area in plan.focus_areas:
+        area_goals = _stated(area)
+        commitment = commitments.get(area.commitment or "")
+        for goal in area.goals:
+            main_goal = main_goals.get(goal.main_goal or "")
+            for measure in goal.measures:
+                own = _stated(measure) or area_goals
+                stated = stated or bool(own)
+                served.update(own)
+                for actor in dict.fromkeys(measure.responsible):
+                    load.setdefault(actor, []).append(measure.id)
+                rows.append(
+                    TraceRow(
+                        focus_area=area.id,
+                        focus_area_title=area.title,
+                        goal=goal.id,
+                        goal_text=goal.text,
+                        measure=measure.id,
+                        measure_text=measure.text,
+                        commitment=commitment.id if commitment else None,
+                        commitment_title=commitment.title if commitment else None,
+                        main_goal=main_goal.id if main_goal else None,
+                        main_goal_text=main_goal.text if main_goal else None,
+                        national_goals=own or None,
+                        priority_groups=measure.priority_groups,
+                        responsible=measure.responsible,
+                    )
+                )
+    names = partnership.actors() if partnership is not None else {}
+
+    def name(actor: str) -> str:
+        return names[actor].display_name if actor in names else actor
+
+    expected: list[str] = []
+    if partnership is not None:
+        expected.extend(b.id for b in partnership.bodies if b.status is not BodyStatus.CLOSED)
+        for collection in (partnership.roles, partnership.groups):
+            expected.extend(item.id for item in collection)
+    idle = tuple(ActorLoad(actor=a, name=name(a)) for a in dict.fromkeys(expected) if a not in load)
+    busy = tuple(
+        ActorLoad(actor=a, name=name(a), measures=tuple(ms))
+        for a, ms in load.items()
+        if len(ms) > many
+    )
+    return Traceability(
+        plan=plan.id,
+        coverage=base,
+        rows=tuple(rows),
+        national_goals=plan.national_goals,
+        national_goals_stated=stated,
+        national_goals_without=(
+            tuple(g for g in plan.national_goals if g not in served) if stated else ()
+        ),
+        main_goals_without=base.uncovered_main_goals,
+        priority_groups_without=base.uncovered_priority_groups,
+        idle_actors=idle,
+        busy_actors=busy,
+        many=many,
     )

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from .blocks import (
     Aside,
+    Bar,
+    BarChart,
     Block,
     BulletList,
     Cell,
+    ChartSeries,
     Column,
     DiagramEdge,
     DiagramNode,
@@ -43,9 +46,12 @@ from .build import OutlineBuilder, build_outline
 
 __all__ = [
     "Aside",
+    "Bar",
+    "BarChart",
     "Block",
     "BulletList",
     "Cell",
+    "ChartSeries",
     "Column",
     "DiagramEdge",
     "DiagramNode",

@@ -29,10 +29,14 @@ import attrs
 
 __all__ = [
     "Aside",
+    "Bar",
+    "BarChart",
     "Block",
     "BulletList",
     "Cell",
+    "ChartSeries",
     "Column",
+    "Diagram",
     "DiagramEdge",
     "DiagramNode",
     "Emphasis",
@@ -319,8 +323,51 @@ class GovernanceDiagram:
     """The word that introduces the legend ("Forklaring"); empty for none."""
 
 
-Diagram = GovernanceDiagram
-"""What a :class:`Figure` can show."""
+@attrs.frozen(kw_only=True)
+class ChartSeries:
+    """One series of a :class:`BarChart` (a status): its machine ``key`` (``"done"``),
+    which a writer may colour by, and its ``label`` (``Gjennomført``)."""
+
+    key: str
+    label: Inlines
+
+
+@attrs.frozen(kw_only=True)
+class Bar:
+    """One bar of a :class:`BarChart` (a focus area, an actor): its ``label`` and one
+    value per series of the chart, in the chart's series order."""
+
+    label: Inlines
+    values: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        """The sum of the bar's values (its length)."""
+        return sum(self.values)
+
+
+@attrs.frozen(kw_only=True)
+class BarChart:
+    """Stacked horizontal bars: each bar split by series (measures by status per focus
+    area). ``label_heading`` names what the bars are (``Innsatsområde``) and
+    ``total_label`` the sum of a bar (``I alt``), where a writer shows the figures as a
+    table (Markdown's text alternative, Word's figures beside the picture). Readers see
+    the series labels first (the legend), then each bar's label."""
+
+    series: tuple[ChartSeries, ...]
+    bars: tuple[Bar, ...]
+    label_heading: Inlines = ()
+    total_label: Inlines = ()
+
+    def __attrs_post_init__(self) -> None:
+        for bar in self.bars:
+            if len(bar.values) != len(self.series):
+                raise ValueError("a Bar has one value per series of its BarChart")
+
+
+Diagram = GovernanceDiagram | BarChart
+"""What a :class:`Figure` can show: the governance diagram or a stacked bar chart
+(:class:`BarChart`, added for the status report; additive)."""
 
 
 @attrs.frozen(kw_only=True)

@@ -25,6 +25,8 @@ from .decision_log import build_decision_log
 from .declaration import build_declaration
 from .funding_round import build_funding_round
 from .governance import build_governance
+from .status_report import build_status_report
+from .traceability import build_traceability
 
 if TYPE_CHECKING:
     from ..plugins import PluginManager
@@ -54,6 +56,8 @@ CORE_BUILDERS: dict[str, BuildFunction] = {
     "consultation-response": cast(BuildFunction, build_consultation),
     "decision-log": cast(BuildFunction, build_decision_log),
     "governance": cast(BuildFunction, build_governance),
+    "status-report": cast(BuildFunction, build_status_report),
+    "traceability": cast(BuildFunction, build_traceability),
 }
 """The builder of each core document kind (``governance`` for the overview). Each takes
 the document type of its kind: :func:`build_outline` looks it up by the item's kind."""

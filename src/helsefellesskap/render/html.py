@@ -59,10 +59,10 @@ from ..outline.blocks import (
     inline_text,
 )
 from ..outline.build import CORE_BUILDERS
+from .chart_svg import figure_svg
 from .format import CORE_RENDERABLES, Renderable, RenderContext, RenderFormat, output_name
 from .html_table import table_layout
 from .safe import balance_bidi, has_unsafe, xml_text
-from .svg import governance_svg
 
 if TYPE_CHECKING:
     import jinja2
@@ -406,7 +406,7 @@ def page_values(outline: Outline, context: RenderContext) -> dict[str, Any]:
         "document_href": _document_href(context),
         "next_id": _ids(),
         "marked_language": marked,
-        "svg": governance_svg,
+        "svg": figure_svg,
     }
 
 

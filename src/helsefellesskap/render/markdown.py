@@ -16,6 +16,7 @@ import re
 from ..model import Partnership
 from ..outline import (
     Aside,
+    BarChart,
     Block,
     BulletList,
     DiagramEdge,
@@ -143,6 +144,12 @@ def mermaid_diagram(diagram: GovernanceDiagram | Partnership) -> str:
         lines.append(f'    {_node(node.id)}["{label.replace(chr(34), "#quot;")}"]')
     for edge in diagram.edges:
         lines.append(f"    {_node(edge.source)} {MERMAID_ARROWS[edge.kind]} {_node(edge.target)}")
+    # The partnership meeting stands above the other top-level bodies (as the SVG rows
+    # and Word's list have it), not beside them: an invisible link ranks each below it.
+    roots = [node for node in diagram.nodes if node.depth == 0 and not node.closed]
+    top = next((node for node in roots if node.kind == "partnership-meeting"), None)
+    if top is not None:
+        lines += [f"    {_node(top.id)} ~~~ {_node(n.id)}" for n in roots if n is not top]
     return "```mermaid\n" + "\n".join(lines) + "\n```"
 
 
@@ -334,9 +341,31 @@ class MarkdownWriter:
         head = [self.heading(section.heading)] if section.heading is not None else []
         return head + self.blocks(section.blocks)
 
+    def chart(self, figure: Figure, chart: BarChart) -> list[str]:
+        """A bar chart as a table of its figures (what the bars are, one column per
+        series, the total), then its description as the text alternative."""
+        parts = [f"*{self.inlines(figure.caption)}*"] if figure.caption else []
+        head = [
+            self.inlines(chart.label_heading, cell=True),
+            *(self.inlines(s.label, cell=True) for s in chart.series),
+            self.inlines(chart.total_label, cell=True),
+        ]
+        lines = ["| " + " | ".join(head) + " |"]
+        lines.append("| --- |" + " ---: |" * (len(head) - 1))
+        for bar in chart.bars:
+            figures = [str(v) for v in (*bar.values, bar.total)]
+            lines.append("| " + " | ".join([self.inlines(bar.label, cell=True), *figures]) + " |")
+        parts.append("\n".join(lines))
+        if figure.description:
+            parts.append(self.inlines(figure.description))
+        return parts
+
     def figure(self, figure: Figure) -> list[str]:
-        """A diagram as a Mermaid chart, with its legend below in italics."""
+        """A diagram as a Mermaid chart, with its legend below in italics; a bar chart
+        as the table of its figures (:meth:`chart`)."""
         diagram = figure.diagram
+        if isinstance(diagram, BarChart):
+            return self.chart(figure, diagram)
         parts = [f"*{self.inlines(figure.caption)}*"] if figure.caption else []
         parts.append(mermaid_diagram(diagram))
         if diagram.legend:

@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from ..model import Body
 from ..outline.blocks import (
+    Diagram,
     DiagramNode,
     Emphasis,
     GovernanceDiagram,
@@ -186,7 +187,7 @@ def box_lines(node: DiagramNode, closed_label: str, text_width: float) -> list[t
 
 
 def governance_svg(
-    diagram: GovernanceDiagram,
+    diagram: Diagram,
     *,
     title: str = "",
     labelled_by: str | None = None,
@@ -203,6 +204,17 @@ def governance_svg(
     clash. ``language``, where given, is set as the ``lang`` of the diagram, whose
     name, description and legend are in that language.
     """
+    if not isinstance(diagram, GovernanceDiagram):  # a bar chart: its own drawing
+        from .chart_svg import chart_svg
+
+        return chart_svg(
+            diagram,
+            title=title,
+            labelled_by=labelled_by,
+            description=description,
+            element_id=element_id,
+            language=language,
+        )
     legend = {kind: inline_text(words) for kind, words in diagram.legend}
     closed_label = inline_text(diagram.closed_label)
     above = {edge.target: edge for edge in diagram.edges}

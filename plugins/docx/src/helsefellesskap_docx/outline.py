@@ -664,10 +664,39 @@ class OutlineWriter:
             else:
                 self._block(child, inner)
 
+    def _chart(self, figure: Figure, place: _Place) -> None:
+        """A bar chart as a picture (a PNG drawn with Pillow, the figure's description
+        its alt text), then its figures as a table and its description."""
+        import io
+
+        from helsefellesskap.outline import BarChart
+        from helsefellesskap.outline.charts import chart_table
+
+        from .chart_png import chart_png
+
+        chart = figure.diagram
+        assert isinstance(chart, BarChart)
+        if figure.caption:
+            caption = self._paragraph(place, None if place.in_cell else "Caption")
+            self._format(caption).paragraph_format.keep_with_next = True
+            self._runs(caption, figure.caption, place.look)
+        p = self._paragraph(place)
+        self._format(p).paragraph_format.keep_with_next = True
+        shape = self._format(p).add_run().add_picture(
+            io.BytesIO(chart_png(chart)), width=Emu(min(int(place.width), Mm(165)))
+        )
+        shape._inline.docPr.set("descr", xml_text(inline_text(figure.description), " "))
+        self._table(chart_table(chart), place)
+        if figure.description:
+            note = None if place.in_cell else "Note"
+            self._runs(self._paragraph(place, note), figure.description, place.look)
+
     def _figure(self, figure: Figure, place: _Place) -> None:
         """The governance diagram as a nested list of its boxes, each under the one it
         hangs from and marked with the kind of line to it, then its legend (each kind's
-        mark and words) and its description."""
+        mark and words) and its description; a bar chart as :meth:`_chart` draws it."""
+        if not isinstance(figure.diagram, GovernanceDiagram):
+            return self._chart(figure, place)
         note = None if place.in_cell else "Note"
         if figure.caption:
             caption = self._paragraph(place, None if place.in_cell else "Caption")
