@@ -217,3 +217,34 @@ def test_no_partner_description_column_without_descriptions(manager: PluginManag
     described = any(p.description for p in bundle.partnership.partners)
     header = _md(bundle, manager).split("## Partnere", 1)[1].split("\n")[2]
     assert ("Merknad" in header) == described
+
+
+# -- issue 13: headings, the count column, PM above ------------------------------------
+
+
+def test_body_headings_start_with_a_capital_and_have_one_pair_of_brackets(
+    troms: Bundle, manager: PluginManager
+) -> None:
+    headings = [line[4:] for line in _md(troms, manager).splitlines() if line.startswith("### ")]
+    assert headings, "no body headings"
+    for heading in headings:
+        assert heading[0].isupper(), heading
+        assert not re.search(r"\)\s*\(", heading), heading
+    assert "Faglig samarbeidsutvalg for fastleger og UNN (Fastlegerådet) – FSU FLR" in headings
+    assert "Partnerskapsmøtet (PM)" in headings
+
+
+def test_no_count_column_where_no_seat_has_a_count(troms: Bundle, manager: PluginManager) -> None:
+    text = _md(troms, manager)
+    assert "| Representerer | Rettigheter |" in text
+    assert "| Antall |" not in text
+    page = _page(troms, manager)
+    assert not page.xpath("//table[contains(@class, 'seats')]//th[contains(., 'Antall')]")
+
+
+def test_the_partnership_meeting_is_drawn_above_the_other_top_bodies(
+    troms: Bundle, manager: PluginManager
+) -> None:
+    text = _md(troms, manager)
+    assert "b_pm ~~~ b_ssu" in text
+    assert "b_pm ~~~ b_sekr" in text

@@ -545,3 +545,12 @@ def test_an_unknown_join_is_refused_with_what_to_write() -> None:
         Measure(id="m", text="Tiltak", responsible=("a", "b"), responsible_join="semicolon")
     assert caught.value.field == "responsible_join"
     assert '"comma"' in (caught.value.hint or "")
+
+
+def test_the_response_says_who_gave_input_in_its_own_words(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    # Seed 002: "… fått innspill fra kommunene, fastlegene og helseforetaket".
+    markdown = _markdown(bundle, manager, "innspill-nhsp-2022")
+    assert "- **Innspill fra:** kommunene, fastlegene og helseforetaket\n" in markdown
+    assert "Fastlegerepresentanter" not in markdown

@@ -28,7 +28,12 @@ class Question:
 
 @attrs.frozen(kw_only=True, field_transformer=typed)
 class ConsultationResponse(Document):
-    """A consultation response (*høringsinnspill*) sent on behalf of the partnership."""
+    """A consultation response (*høringsinnspill*) sent on behalf of the partnership.
+
+    ``inputs_from`` names (by id) who gave input; ``inputs_from_text`` says it in the
+    response's own words ("kommunene, fastlegene og helseforetaket"), shown instead of
+    the actors' names where given.
+    """
 
     KIND: ClassVar[str] = "consultation-response"
     FOLDER: ClassVar[str] = "consultations"
@@ -39,5 +44,6 @@ class ConsultationResponse(Document):
     subject: str | None = None
     introduction: tuple[str, ...] = ()
     inputs_from: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    inputs_from_text: str | None = None
     questions: tuple[Question, ...] = ()
     sections: tuple[Section, ...] = ()

@@ -21,7 +21,10 @@ def build_consultation(response: model.ConsultationResponse, context: RenderCont
             ("consultation.to", response.to),
             ("consultation.reference", response.reference),
             ("consultation.subject", response.subject),
-            ("consultation.inputs_from", out.names(response.inputs_from)),
+            (
+                "consultation.inputs_from",
+                response.inputs_from_text or out.names(response.inputs_from),
+            ),
         ]
     )
     blocks += out.abbreviations()

@@ -150,17 +150,25 @@ def _body(out: Builder, body: view.BodyView) -> Section:
         role="body",
     )
     if body.seats:
+        # The count column only where some seat has a count ("Antall" is otherwise
+        # empty in every row).
+        counted = any(seat.count is not None for seat in body.seats)
+        columns = [
+            ("holder", out.label("governance.holder")),
+            *([("count", out.label("governance.count"))] if counted else []),
+            ("rights", out.label("governance.rights")),
+        ]
         table = simple_table(
-            [
-                ("holder", out.label("governance.holder")),
-                ("count", out.label("governance.count")),
-                ("rights", out.label("governance.rights")),
-            ],
+            columns,
             (
                 (
                     (
                         text_cell(seat.holder, header=True),
-                        text_cell(str(seat.count) if seat.count is not None else None),
+                        *(
+                            [text_cell(str(seat.count) if seat.count is not None else None)]
+                            if counted
+                            else []
+                        ),
                         text_cell(
                             runs(out.mark(seat.rights), f" ({seat.note})" if seat.note else None)
                         ),
@@ -170,7 +178,7 @@ def _body(out: Builder, body: view.BodyView) -> Section:
                 for seat in body.seats
             ),
             role="seats",
-            widths=(3, 1, 3),
+            widths=(3, 1, 3) if counted else (3, 3),
         )
         blocks.append(
             Section(

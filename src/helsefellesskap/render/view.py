@@ -863,8 +863,17 @@ class BodyView:
 
     @property
     def heading(self) -> str:
-        """``Faglig samarbeidsutvalg barn og unge (FSU BU)``, or the name alone."""
-        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+        """``Faglig samarbeidsutvalg barn og unge (FSU BU)``, or the name alone, starting
+        with a capital as a heading does (the partnership writes its bodies' names in
+        lower case inside sentences). A name that ends in brackets of its own takes the
+        abbreviation after a dash, not a second pair of brackets: ``Faglig samarbeidsutvalg
+        for fastleger og UNN (Fastlegerådet) – FSU FLR``."""
+        name = self.name[:1].upper() + self.name[1:]
+        if not self.abbreviation:
+            return name
+        if name.endswith(")"):
+            return f"{name} – {self.abbreviation}"
+        return f"{name} ({self.abbreviation})"
 
 
 @attrs.frozen(kw_only=True)
