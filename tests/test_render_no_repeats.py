@@ -205,3 +205,26 @@ def test_no_table_of_contents_over_an_empty_list(manager: PluginManager) -> None
     chapters = page.xpath("//section[@id='way-forward']/h2")
     assert [" ".join(h.text_content().split()) for h in chapters] == ["1Veien videre"]
     assert page.xpath("//nav") == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])  # Word adds a table of contents (issue 13)
+@pytest.mark.parametrize(
+    ("partnership", "document_id"),
+    [("troms", "handlingsplan-2023"), ("helgeland", "handlingsplan-2023-2025")],
+)
+def test_a_focus_areas_title_is_its_heading_and_its_place_in_the_list(
+    request: pytest.FixtureRequest,
+    manager: PluginManager,
+    fmt: str,
+    partnership: str,
+    document_id: str,
+) -> None:
+    # Issue 13: HTML once showed a focus area's title three times (heading, "Satsing: …",
+    # "Mål og tiltak: …"); the sources print it as the heading and in §2's list only.
+    bundle: Bundle = request.getfixturevalue(partnership)
+    plan = bundle.document(document_id)
+    assert isinstance(plan, ActionPlan)
+    text = _text(bundle, manager, document_id, fmt)
+    assert "Satsing:" not in text and "Mål og tiltak:" not in text
+    for area in plan.focus_areas:
+        assert text.count(area.title) <= 2, area.title
