@@ -12,7 +12,10 @@ environment's template chain, never by copying its macros:
   bookmark levels, a free font with Norwegian and Sami letters, and landscape pages for
   tables of :data:`LANDSCAPE_COLUMNS` or more columns.
 
-Both can be overridden by a partnership in a template folder of its own (``pdf/``).
+The governance diagram's description, which the web page gives screen readers inside
+the drawing, is printed under it (:func:`described_svg`).
+
+Both templates can be overridden by a partnership in a template folder of its own (``pdf/``).
 Links to other documents of the bundle point to their PDF files.
 """
 
@@ -21,12 +24,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
 
 from helsefellesskap import RenderContext
 from helsefellesskap.errors import RenderError
-from helsefellesskap.outline import Outline
+from helsefellesskap.outline import GovernanceDiagram, Outline
 from helsefellesskap.render.format import Renderable, output_name
 from helsefellesskap.render.html import DOCUMENT_TEMPLATE, page_values, template_environment
+from helsefellesskap.render.svg import governance_svg
 
 from .dates import document_date, footer_line
 
@@ -36,6 +43,7 @@ __all__ = [
     "PAGE_TEMPLATE",
     "STYLESHEET",
     "TEMPLATES",
+    "described_svg",
     "paged_html",
     "write_pdf",
 ]
@@ -77,6 +85,21 @@ def _document_file(context: RenderContext) -> Callable[[str], str]:
     return href
 
 
+def described_svg(
+    diagram: GovernanceDiagram, *, description: str = "", language: str | None = None, **rest: Any
+) -> Markup:
+    """The HTML format's governance drawing, followed by its ``description`` as a
+    paragraph (``class="figure-description"``): printed, the description a web page
+    gives screen readers inside the drawing must be on the paper to be read at all."""
+    drawing = governance_svg(diagram, description=description, language=language, **rest)
+    if not description:
+        return drawing
+    lang = Markup(' lang="{}"').format(language) if language else Markup("")
+    return drawing + Markup('\n<p class="figure-description" dir="auto"{}>{}</p>').format(
+        lang, description
+    )
+
+
 def paged_html(
     outline: Outline, context: RenderContext, page: str, item: Renderable
 ) -> str:
@@ -88,6 +111,7 @@ def paged_html(
     values = page_values(outline, context)
     values.update(
         document_href=_document_file(context),
+        svg=described_svg,
         with_contents=outline.kind in CONTENTS_KINDS and bool(values["contents"]),
         page_label=context.label("pdf.page"),
         of_label=context.label("pdf.page_of"),
