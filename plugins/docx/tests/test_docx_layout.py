@@ -37,9 +37,11 @@ from helsefellesskap.outline import (
     Row,
     RowGroup,
     Table,
+    Text,
+    build_outline,
     runs,
 )
-from helsefellesskap.render.api import render
+from helsefellesskap.render.api import make_context, render
 
 HELGELAND_PLAN = "handlingsplan-2023-2025"
 
@@ -497,3 +499,21 @@ def test_wide_tables_with_little_between_share_one_landscape_section() -> None:
     )
     orients = [orient for orient, _, _ in _section_sizes(_write_hand(outline))]
     assert orients == ["portrait", "landscape", "portrait"]
+
+
+def test_the_title_page_takes_the_title_and_facts_but_not_the_body_text(
+    manager: hf.PluginManager, tmp_path: Path
+) -> None:
+    folder = _options(tmp_path, "[default]\ntitle_page = true\n")
+    bundle = manager.load_partnership("troms-ofoten")
+    response = next(d for d in bundle.documents if isinstance(d, hf.ConsultationResponse))
+    data = render(response, "docx", bundle=bundle, manager=_manager_with(folder, "troms-ofoten"))
+    outline = build_outline(response, make_context(bundle, "nb", manager))
+    # the outline: title, facts, then the letter's own paragraphs
+    assert isinstance(outline.blocks[2], Paragraph) and outline.blocks[2].role is None
+    first_text = "".join(t.text for t in outline.blocks[2].runs if isinstance(t, Text))
+    document = docx.Document(io.BytesIO(data))
+    paragraphs = document.paragraphs
+    page_two = next(i for i, p in enumerate(paragraphs) if p.paragraph_format.page_break_before)
+    assert [p.style.name for p in paragraphs[:2]] == ["Subtitle", "Title"]
+    assert paragraphs[page_two].text == first_text  # the letter starts on page 2

@@ -125,6 +125,10 @@ LINE_MARKS: dict[str, str] = {"steers": "\u2192", "under": "\u21e2", "mandate": 
 and before the legend's words for that kind: the HTML diagram's solid, dashed and dotted
 arrows (→, ⇢, ⤑)."""
 
+COVER_ROLES = frozenset({"example", "lead", "note", "subtitle"})
+"""Roles of the paragraphs at the start of an outline that go on the title page with the
+title and the facts; the cover ends at the first other block."""
+
 SHORT_TABLE = 8
 """A table of at most this many rows is kept on one page."""
 
@@ -276,6 +280,16 @@ def _tree(diagram: GovernanceDiagram) -> list[tuple[DiagramNode, str | None]]:
     return found
 
 
+def _on_cover(block: Block) -> bool:
+    """Whether ``block``, among the outline's first, goes on the title page: the title,
+    the document's facts and the short paragraphs about the document (:data:`COVER_ROLES`)."""
+    if isinstance(block, Heading):
+        return block.level <= 1
+    if isinstance(block, Paragraph):
+        return block.role in COVER_ROLES
+    return isinstance(block, Facts)
+
+
 def _bookmark_name(anchor: str, taken: set[str]) -> str:
     """A Word bookmark name for ``anchor``: letters, digits and ``_``, starting with a
     letter, at most 40 characters, unique in the document."""
@@ -349,7 +363,7 @@ class OutlineWriter:
         blocks = self.outline.blocks
         if self.options.title_page:
             front = 0
-            while front < len(blocks) and not isinstance(blocks[front], (Section, Table)):
+            while front < len(blocks) and _on_cover(blocks[front]):
                 front += 1
             self._title_page(blocks[:front], body)
             blocks = blocks[front:]
