@@ -234,3 +234,19 @@ def test_a_broken_pdf_template_of_a_partnership_is_named(
     context = attrs.evolve(make_context(bundle, "nb", manager), template_dirs=(folder,))
     with pytest.raises(RenderError, match=r"pdf: template 'pdf/paged.css.j2'.*unexpected '}'"):
         PdfFormat().render(plan, context)
+
+
+def test_a_link_to_another_document_of_the_bundle_opens_its_pdf(
+    render_pdf: RenderPdf, manager: hf.PluginManager
+) -> None:
+    troms = manager.load_partnership("troms-ofoten")
+    plan = troms.document("handlingsplan-2025-2026")
+    assert plan is not None
+    pdf = render_pdf(plan, "nb", troms)
+    targets = {
+        str(annotation.get_object()["/A"]["/URI"])
+        for page in pypdf.PdfReader(pdf.path).pages
+        for annotation in page.get("/Annots") or []
+        if "/A" in annotation.get_object()
+    }
+    assert "samhandlingsmidler-2025.pdf" in targets
