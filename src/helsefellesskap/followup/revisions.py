@@ -12,12 +12,29 @@ sections, intentions) are compared as values; records without an id (``basis``,
 
 The order of items among their siblings is not compared: reordering is not a change.
 
-Building the diff is linear in the size of the two documents: each is indexed once.
+**Renamed items.** Where an item's id changed, the items left unmatched in the two
+revisions are paired *by text similarity*: two items of the same type whose texts (their
+``text``, else ``title``, else ``name``) are at least :data:`SIMILARITY_THRESHOLD` alike
+(:class:`difflib.SequenceMatcher`'s ratio, from 0 to 1) are the same item, the most alike
+first. The pair is reported as one *changed* item: a change of its ``id`` that carries the
+``score``, then its other changes, as for any item.
+
+**Status updates.** Where the new revision's ``updates`` of a measure (or decision) are
+the old ones with more after them, each appended update is one *added* change
+(``item_type`` ``status-update``, ``field`` ``updates``), not the whole list as changed.
+
+**Fields not rendered.** ``notes`` and ``source`` (:data:`HIDDEN_FIELDS`) are curation
+metadata no rendered document shows; ``diff(..., all_fields=False)`` leaves their changes
+out.
+
+Building the diff is linear in the size of the two documents (each is indexed once),
+plus the similarity of each pair of unmatched items of the same type.
 """
 
 from __future__ import annotations
 
 import contextlib
+import difflib
 import enum
 import re
 import typing
@@ -39,17 +56,31 @@ from ..model import (
 from .values import json_value, key_text, toml_value
 
 __all__ = [
+    "HIDDEN_FIELDS",
     "JSON_FORMAT",
     "JSON_VERSION",
     "LOCAL_KEYS",
+    "SIMILARITY_THRESHOLD",
     "BundleDiff",
     "Change",
     "ChangeKind",
     "DocumentDiff",
     "diff",
     "diff_bundles",
+    "item_index",
+    "item_text",
     "item_type",
+    "similarity",
+    "word_changes",
 ]
+
+SIMILARITY_THRESHOLD = 0.8
+"""How alike (0 to 1, :func:`similarity`) the texts of two items with different ids must
+be for the diff to take them as one item whose id changed. At 0.8 a sentence with one or
+two words changed matches; two different measures that share a few words do not."""
+
+HIDDEN_FIELDS = frozenset({"notes", "source"})
+"""Fields no rendered document shows (curation metadata): left out unless asked for."""
 
 JSON_FORMAT = "helsefellesskap-diff"
 """The ``format`` key of the diff's JSON form."""
@@ -106,6 +137,9 @@ class Change:
     old: Any = None
     new: Any = None
     old_path: str | None = None
+    score: float | None = None
+    """For the ``id`` change of an item matched by text similarity: how alike its two
+    texts are (0 to 1)."""
 
     def to_json(self) -> dict[str, Any]:
         """The change as JSON data (dates as ISO 8601 text)."""
@@ -118,6 +152,7 @@ class Change:
             "field": self.field,
             "old": json_value(self.old),
             "new": json_value(self.new),
+            "score": self.score,
         }
 
 
@@ -268,6 +303,72 @@ def _flatten(document: Any) -> list[_Node]:
     return nodes
 
 
+def item_text(obj: Any) -> str | None:
+    """The text an item is known by, for matching by similarity: its ``text``, else its
+    ``title``, else its ``name``; ``None`` where it has none."""
+    for name in ("text", "title", "name"):
+        value = getattr(obj, name, None)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def similarity(old: str, new: str) -> float:
+    """How alike two texts are, from 0 (nothing in common) to 1 (the same):
+    :class:`difflib.SequenceMatcher`'s ratio over their characters."""
+    return difflib.SequenceMatcher(None, old, new, autojunk=False).ratio()
+
+
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def word_changes(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """The words of ``new`` against ``old`` as ``(operation, text)`` pieces in order, the
+    operation ``equal``, ``delete`` (in ``old`` only) or ``insert`` (in ``new`` only); a
+    replaced passage is its deletion, then its insertion. Inserted and deleted pieces hold
+    words (and punctuation), never the spaces around them."""
+    before = _TOKEN.findall(old)
+    after = _TOKEN.findall(new)
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    pieces: list[tuple[str, str]] = []
+
+    def put(operation: str, text: str) -> None:
+        if not text:
+            return
+        if operation != "equal":
+            core = text.strip()
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()) :]
+            if not core:
+                operation, lead, core, trail = "equal", "", text, ""
+            put("equal", lead)
+            if core:
+                if pieces and pieces[-1][0] == operation:
+                    pieces[-1] = (operation, pieces[-1][1] + core)
+                else:
+                    pieces.append((operation, core))
+            put("equal", trail)
+            return
+        if pieces and pieces[-1][0] == "equal":
+            pieces[-1] = ("equal", pieces[-1][1] + text)
+        else:
+            pieces.append(("equal", text))
+
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            put("equal", "".join(before[i1:i2]))
+            continue
+        if tag in ("delete", "replace"):
+            put("delete", "".join(before[i1:i2]))
+        if tag in ("insert", "replace"):
+            put("insert", "".join(after[j1:j2]))
+    return tuple(pieces)
+
+
+def _hidden(field: str | None) -> bool:
+    return field is not None and any(part in HIDDEN_FIELDS for part in field.split("."))
+
+
 def _field_changes(
     old: Any, new: Any, path: str, prefix: str
 ) -> Iterator[tuple[str, str, Any, Any]]:
@@ -297,13 +398,84 @@ def _field_changes(
             yield name, here, toml_value(before), toml_value(after)
 
 
+def _appended(before: Any, after: Any) -> tuple[Any, ...] | None:
+    """The records appended to the list ``before`` to make ``after``, where ``after`` is
+    ``before`` with more records after it; ``None`` otherwise."""
+    if not (isinstance(before, tuple) and isinstance(after, tuple)):
+        return None
+    if len(after) <= len(before) or after[: len(before)] != before:
+        return None
+    added = after[len(before) :]
+    return added if all(_is_record(a) for a in added) else None
+
+
 def _kind_of(item: Document | Partnership) -> str:
     return "partnership" if isinstance(item, Partnership) else item.KIND
 
 
-def diff(old: Document | Partnership, new: Document | Partnership) -> DocumentDiff:
+def _similar_pairs(
+    old_nodes: list[_Node], new_nodes: list[_Node], threshold: float
+) -> dict[_Key, tuple[_Key, float]]:
+    """Old key → (new key, score) for items with an id found in one revision only, paired
+    by the similarity of their texts (the most alike first, each used once)."""
+    new_keys = {node.key for node in new_nodes}
+    old_keys = {node.key for node in old_nodes}
+    lonely_old = [
+        n for n in old_nodes if n.key != _ROOT and n.key not in new_keys and len(n.key) == 3
+    ]
+    lonely_new = [
+        n for n in new_nodes if n.key != _ROOT and n.key not in old_keys and len(n.key) == 3
+    ]
+    candidates: list[tuple[float, int, int, _Node, _Node]] = []
+    for i, before in enumerate(lonely_old):
+        was = item_text(before.obj)
+        if was is None:
+            continue
+        for j, after in enumerate(lonely_new):
+            if type(after.obj) is not type(before.obj):
+                continue
+            now = item_text(after.obj)
+            if now is None:
+                continue
+            score = similarity(was, now)
+            if score >= threshold:
+                candidates.append((score, i, j, before, after))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    pairs: dict[_Key, tuple[_Key, float]] = {}
+    taken: set[_Key] = set()
+    for score, _, _, before, after in candidates:
+        if before.key in pairs or after.key in taken:
+            continue
+        pairs[before.key] = (after.key, score)
+        taken.add(after.key)
+    return pairs
+
+
+def _rekey(nodes: list[_Node], renamed: dict[_Key, _Key]) -> list[_Node]:
+    """The old revision's nodes with the keys of items matched by similarity replaced by
+    their new keys, in their parents' keys and in the keys of records kept within them."""
+
+    def translate(key: _Key) -> _Key:
+        if key in renamed:
+            return renamed[key]
+        if len(key) == 4 and key[0] in renamed:  # (owner, slot, ident, count)
+            return (renamed[key[0]], *key[1:])
+        return key
+
+    return [node._replace(key=translate(node.key), parent=translate(node.parent)) for node in nodes]
+
+
+def diff(
+    old: Document | Partnership,
+    new: Document | Partnership,
+    *,
+    all_fields: bool = True,
+    threshold: float | None = SIMILARITY_THRESHOLD,
+) -> DocumentDiff:
     """The changes from ``old`` to ``new``, two revisions of the same kind of document
-    (or two partnerships), matched by id; see the module's description.
+    (or two partnerships), matched by id, then by text similarity at ``threshold``
+    (``None``: by id only); see the module's description. With ``all_fields=False``
+    the changes of :data:`HIDDEN_FIELDS` are left out.
 
     Raises :class:`~helsefellesskap.errors.UsageError` for two different kinds.
     """
@@ -314,13 +486,19 @@ def diff(old: Document | Partnership, new: Document | Partnership) -> DocumentDi
         )
     old_nodes = _flatten(old)
     new_nodes = _flatten(new)
+    pairs = _similar_pairs(old_nodes, new_nodes, threshold) if threshold is not None else {}
+    renamed = {old_key: new_key for old_key, (new_key, _) in pairs.items()}
+    scores = {new_key: score for new_key, score in pairs.values()}
+    old_ids = {renamed[node.key]: node.item for node in old_nodes if node.key in renamed}
+    old_nodes = _rekey(old_nodes, renamed) if renamed else old_nodes
     old_index = {node.key: node for node in old_nodes}
     new_index = {node.key: node for node in new_nodes}
     order = {node.key: n for n, node in enumerate(new_nodes)}
     events: list[tuple[tuple[int, int, int], Change]] = []
 
     def add(sort: tuple[int, int, int], change: Change) -> None:
-        events.append((sort, change))
+        if all_fields or not _hidden(change.field):
+            events.append((sort, change))
 
     for n, node in enumerate(new_nodes):
         kind = item_type(type(node.obj))
@@ -339,6 +517,21 @@ def diff(old: Document | Partnership, new: Document | Partnership) -> DocumentDi
                 )
             continue
         step = 0
+        if node.key in scores:
+            add(
+                (n, 0, step),
+                Change(
+                    kind=ChangeKind.CHANGED,
+                    path=f"{node.path}.id",
+                    item=node.item,
+                    item_type=kind,
+                    field="id",
+                    old=old_ids[node.key],
+                    new=node.item,
+                    score=round(scores[node.key], 3),
+                ),
+            )
+            step += 1
         if node.key != _ROOT and (before.parent, before.slot) != (node.parent, node.slot):
             add(
                 (n, 0, step),
@@ -356,6 +549,25 @@ def diff(old: Document | Partnership, new: Document | Partnership) -> DocumentDi
         if before.obj == node.obj:
             continue
         for field, path, was, now in _field_changes(before.obj, node.obj, node.path, ""):
+            if field == "id":
+                continue
+            appended = _appended(getattr(before.obj, field, None), getattr(node.obj, field, None))
+            if appended is not None:
+                start = len(getattr(before.obj, field))
+                for offset, record in enumerate(appended):
+                    add(
+                        (n, 0, step),
+                        Change(
+                            kind=ChangeKind.ADDED,
+                            path=f"{path}[{start + offset}]",
+                            item=node.item,
+                            item_type=item_type(type(record)),
+                            field=field,
+                            new=toml_value(record),
+                        ),
+                    )
+                    step += 1
+                continue
             add(
                 (n, 0, step),
                 Change(
@@ -395,6 +607,16 @@ def diff(old: Document | Partnership, new: Document | Partnership) -> DocumentDi
     )
 
 
+def item_index(document: Document | Partnership) -> dict[str, Any]:
+    """Every item of ``document`` that has an id, by id (the first of two with one id),
+    the document itself included."""
+    found: dict[str, Any] = {}
+    for node in _flatten(document):
+        if node.item is not None and len(node.key) != 4:
+            found.setdefault(str(node.item), node.obj)
+    return found
+
+
 def _parent_id(key: _Key, index: dict[_Key, _Node]) -> str | None:
     if key == _ROOT:
         return None
@@ -402,7 +624,13 @@ def _parent_id(key: _Key, index: dict[_Key, _Node]) -> str | None:
     return node.item if node is not None else None
 
 
-def diff_bundles(old: Bundle, new: Bundle) -> BundleDiff:
+def diff_bundles(
+    old: Bundle,
+    new: Bundle,
+    *,
+    all_fields: bool = True,
+    threshold: float | None = SIMILARITY_THRESHOLD,
+) -> BundleDiff:
     """The changes between two revisions of a partnership folder: ``partnership.toml`` and
     every document whose id is in both; documents in one only are listed as added or
     removed. Documents with the same id but of different kinds raise
@@ -410,10 +638,14 @@ def diff_bundles(old: Bundle, new: Bundle) -> BundleDiff:
     before = {document.id: document for document in old.documents}
     after_ids = {document.id for document in new.documents}
     documents = tuple(
-        diff(before[document.id], document) for document in new.documents if document.id in before
+        diff(before[document.id], document, all_fields=all_fields, threshold=threshold)
+        for document in new.documents
+        if document.id in before
     )
     return BundleDiff(
-        partnership=diff(old.partnership, new.partnership),
+        partnership=diff(
+            old.partnership, new.partnership, all_fields=all_fields, threshold=threshold
+        ),
         documents=documents,
         added=tuple(d.id for d in new.documents if d.id not in before),
         removed=tuple(d.id for d in old.documents if d.id not in after_ids),

@@ -43,6 +43,8 @@ class Declaration(Document):
     """A partnership declaration for a period: an overarching goal and its commitments.
 
     ``commitments_intro`` is the lead-in before the commitments ("… vil arbeide for:").
+    ``replaces`` is the id of the declaration this one replaces (the version before it),
+    which ``helsefellesskap diff`` and the changelog compare it with.
     """
 
     KIND: ClassVar[str] = "declaration"
@@ -61,6 +63,7 @@ class Declaration(Document):
     corrected: dt.date | None = attrs.field(default=None, validator=plain_date)
     based_on: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     url: str | None = attrs.field(default=None, validator=check_url)
+    replaces: str | None = attrs.field(default=None, validator=check_id)
 
     def commitment(self, commitment_id: str) -> Commitment | None:
         """The commitment with ``commitment_id``, if any."""

@@ -89,6 +89,9 @@ class Emphasis:
 
     runs: Inlines
     strong: bool = False
+    role: str | None = None
+    """What the emphasis marks, for writers that style it (additive): ``"insert"`` (text
+    a changelog's new revision adds, strong) or ``"delete"`` (text it removes)."""
 
 
 @attrs.frozen(kw_only=True)

@@ -19,6 +19,7 @@ from ..render.format import Renderable, RenderContext
 from .action_plan import build_action_plan
 from .annual_report import build_annual_report
 from .blocks import Outline
+from .changelog import build_changelog
 from .common import item_kind
 from .consultation import build_consultation
 from .decision_log import build_decision_log
@@ -56,6 +57,7 @@ CORE_BUILDERS: dict[str, BuildFunction] = {
     "consultation-response": cast(BuildFunction, build_consultation),
     "decision-log": cast(BuildFunction, build_decision_log),
     "governance": cast(BuildFunction, build_governance),
+    "changelog": cast(BuildFunction, build_changelog),
     "status-report": cast(BuildFunction, build_status_report),
     "traceability": cast(BuildFunction, build_traceability),
 }
