@@ -191,3 +191,34 @@ def test_sections_nested_hundreds_deep(tmp_path: Path, levels: int) -> None:
     path.write_text(text, "utf-8")
     code, err = _cli("check", str(path))
     assert code == 2 and str(path) in err
+
+
+# --- Layout and language checked when loading (§5) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("layout", "path", "message"),
+    [
+        ('measure_columns = ["goal", "measures"]', "$.layout.measure_columns[1]",
+         "'measures' is not a column of the measures table"),
+        ('language = "klingon"', "$.layout.language",
+         "'klingon' is not a language code this library knows"),
+    ],
+)
+def test_layout_is_checked_by_check_with_file_and_path(
+    tmp_path: Path, layout: str, path: str, message: str
+) -> None:
+    file = tmp_path / "partnership.toml"
+    file.write_text(f'id = "x"\nname = "X"\n[layout]\n{layout}\n', "utf-8")
+    with pytest.raises(DataError) as caught:
+        load_partnership(file)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.path, problem.message) == (file, path, message)
+    code, err = _cli("check", str(tmp_path))
+    assert code == 2
+    assert f"{file}: {path}: {message}" in err
+
+
+def test_a_documents_language_is_checked_when_loading(tmp_path: Path) -> None:
+    (problem,) = _problems(tmp_path, HEAD + 'language = "klingon"\n')
+    assert problem.startswith("$.language: 'klingon' is not a language code")
