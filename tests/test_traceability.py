@@ -71,10 +71,59 @@ def test_a_row_per_measure_traced_up_to_commitment_and_main_goal() -> None:
         "sammenhengende-1",
     )
     assert first.responsible == ("fsu-bu",)
-    # the plan states no national goals of its focus areas or measures: not guessed
+    # the example's first focus area states the national goal it serves; the second none
+    stated = {r.focus_area: r.national_goals for r in trace.rows}
+    assert stated == {"forlop": ("nhsp-2024.goal-1",), "personell": None}
+    assert trace.national_goals_stated
+    assert trace.national_goals_without == ("nhsp-2024.goal-2",)
+
+
+def test_a_measure_states_its_own_national_goals() -> None:
+    _bundle, plan, declaration = _example()
+    last = list(plan.measures())[-1]
+    areas = list(plan.focus_areas)
+    goal = areas[-1].goals[-1]
+    measures = tuple(
+        attrs.evolve(m, national_goals=("nhsp-2024.goal-2",)) if m.id == last.id else m
+        for m in goal.measures
+    )
+    areas[-1] = attrs.evolve(
+        areas[-1], goals=(*areas[-1].goals[:-1], attrs.evolve(goal, measures=measures))
+    )
+    trace = traceability(attrs.evolve(plan, focus_areas=tuple(areas)), declaration)
+    assert trace.rows[-1].national_goals == ("nhsp-2024.goal-2",)
+    assert trace.national_goals_without == ()
+
+
+def test_national_goals_not_stated_are_said_so_not_guessed() -> None:
+    bundle, plan, declaration = _example()
+    bare = attrs.evolve(
+        plan, focus_areas=tuple(attrs.evolve(a, national_goals=()) for a in plan.focus_areas)
+    )
+    trace = traceability(bare, declaration, bundle.partnership)
     assert all(r.national_goals is None for r in trace.rows)
     assert not trace.national_goals_stated
     assert trace.national_goals_without == ()
+    bundle = attrs.evolve(
+        bundle, documents=tuple(bare if d.id == plan.id else d for d in bundle.documents)
+    )
+    text = render(traceability_report(bundle, plan.id), "md", bundle=bundle).decode()
+    assert "Planen oppgir ikke hvilke nasjonale mål innsatsområdene og tiltakene tjener" in text
+
+
+def test_an_unknown_national_goal_of_a_focus_area_is_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "eksempel"
+    shutil.copytree(EXAMPLE, folder)
+    file = folder / PLAN
+    file.write_text(
+        file.read_text().replace(
+            'national_goals = ["nhsp-2024.goal-1"]', 'national_goals = ["nhsp-2024.goal-9"]'
+        )
+    )
+    status, out, _ = run("validate", str(folder))
+    assert status == 1
+    assert "$.focus_areas[0].national_goals[0]" in out
+    assert '"nhsp-2024.goal-9" is not a national goal of the national frame' in out
 
 
 def test_each_kind_of_gap_is_found() -> None:
@@ -88,7 +137,8 @@ def test_each_kind_of_gap_is_found() -> None:
     assert trace.idle_actors and all(a.actor not in responsible for a in trace.idle_actors)
     assert trace.busy_actors and all(len(a.measures) > 1 for a in trace.busy_actors)
     assert trace.gaps == (
-        len(trace.main_goals_without)
+        len(trace.national_goals_without)
+        + len(trace.main_goals_without)
         + len(trace.priority_groups_without)
         + len(trace.idle_actors)
         + len(trace.busy_actors)
@@ -103,7 +153,8 @@ def test_the_document_shows_the_matrix_and_the_gaps_in_every_format() -> None:
     text = render(report, "md", bundle=bundle).decode()
     assert text.startswith("# Sporing – ")
     assert "## Sporingsmatrise" in text and "## Mangler" in text
-    assert "ikke oppgitt" in text
+    assert "ikke oppgitt" in text  # the second focus area states no national goal
+    assert "### Nasjonale mål uten tiltak" in text
     assert "### Aktører med mer enn 1 tiltak" in text
     html = render(report, "html", bundle=bundle).decode()
     assert "Sporingsmatrise" in html and "ikke oppgitt" in html
@@ -118,7 +169,7 @@ def test_coverage_csv_has_a_row_per_measure() -> None:
     assert (status, err) == (0, "")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["measure"] for r in rows] == [m.id for m in plan.measures()]
-    assert {r["national_goals"] for r in rows} == {"not stated"}
+    assert {r["national_goals"] for r in rows} == {"nhsp-2024.goal-1", "not stated"}
 
 
 def test_fail_on_gaps_exits_1_when_a_gap_is_found(tmp_path: Path) -> None:
@@ -132,10 +183,20 @@ def test_fail_on_gaps_exits_1_when_a_gap_is_found(tmp_path: Path) -> None:
     assert status == 0 and "  gaps:" in out
 
 
-def test_rendering_the_matrix_of_a_partnership_with_two_plans_asks_for_one() -> None:
-    status, _, err = run("coverage", "troms-ofoten", "-f", "md")
+def test_rendering_the_matrix_of_a_partnership_with_two_plans_asks_for_one(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "eksempel"
+    shutil.copytree(EXAMPLE, folder)
+    text = (folder / PLAN).read_text()
+    second = text.replace('id = "handlingsplan-2024-2025"', 'id = "handlingsplan-2026"', 1)
+    assert second != text
+    (folder / "plans" / "handlingsplan-2026.toml").write_text(second)
+    status, _, err = run("coverage", str(folder), "-f", "md")
     assert status == 2
     assert "a report as a document is of one action plan: name one" in err
+    status, out, _ = run("coverage", str(folder / PLAN), "-f", "md")
+    assert status == 0 and out.startswith("# Sporing – ")
 
 
 def test_an_unknown_plan_is_told_with_a_suggestion() -> None:

@@ -402,13 +402,6 @@ class Traceability:
         }
 
 
-def _stated(item: object) -> tuple[str, ...]:
-    """The national goals a focus area or measure states (none where the model lacks
-    the field)."""
-    found = getattr(item, "national_goals", ())
-    return tuple(found) if isinstance(found, tuple) else ()
-
-
 def traceability(
     plan: ActionPlan,
     declaration: Declaration | None = None,
@@ -429,12 +422,12 @@ def traceability(
     served: set[str] = set()
     load: dict[str, list[str]] = {}
     for area in plan.focus_areas:
-        area_goals = _stated(area)
+        area_goals = area.national_goals
         commitment = commitments.get(area.commitment or "")
         for goal in area.goals:
             main_goal = main_goals.get(goal.main_goal or "")
             for measure in goal.measures:
-                own = _stated(measure) or area_goals
+                own = measure.national_goals or area_goals
                 stated = stated or bool(own)
                 served.update(own)
                 for actor in dict.fromkeys(measure.responsible):

@@ -79,7 +79,9 @@ class Measure:
     groups, in the source's order; ``responsible_join`` says how the source joins them
     (:data:`RESPONSIBLE_JOINS`). ``builds_on`` lists ids of ongoing work of the same
     goal. ``updates`` are dated status updates; the latest gives :attr:`current_status`,
-    and before any the status the plan gives counts.
+    and before any the status the plan gives counts. ``national_goals`` are ids of the
+    national frame's goals the measure serves, where the plan says so (else its focus
+    area's count; where neither says, the traceability matrix says "not stated").
     """
 
     id: str = attrs.field(validator=check_id)
@@ -95,6 +97,7 @@ class Measure:
     updates: tuple[StatusUpdate, ...] = ()
     builds_on: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     priority_groups: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    national_goals: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     references: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     links: tuple[Link, ...] = ()
     notes: tuple[str, ...] = ()
@@ -150,11 +153,16 @@ class Intention:
 
 @attrs.frozen(kw_only=True, field_transformer=typed)
 class FocusArea:
-    """A section of the plan (*innsatsområde*) tracing to a commitment of the declaration."""
+    """A section of the plan (*innsatsområde*) tracing to a commitment of the declaration.
+
+    ``national_goals`` are ids of the national frame's goals the focus area serves, where
+    the plan says so (optional; a measure may name its own).
+    """
 
     id: str = attrs.field(validator=check_id)
     title: str = attrs.field(validator=one_line)
     commitment: str | None = attrs.field(default=None, validator=check_id)
+    national_goals: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     description: tuple[str, ...] = ()
     intentions: tuple[Intention, ...] = ()
     goals: tuple[Goal, ...] = ()

@@ -306,7 +306,8 @@ def _document_sections(document: object) -> Iterator[tuple[str, Section]]:
     Severity.ERROR,
     "National ids exist in the national frame",
     "A plan's national plan (basis.national_plan), national goals and priority groups, a "
-    "measure's priority groups, a section's national items and a declaration's based_on "
+    "focus area's and a measure's national goals, a measure's priority groups, a "
+    "section's national items and a declaration's based_on "
     "refer to the national frame shipped with the library (nhsp-2020, nhsp-2024.goal-1, "
     "children-and-young, fsu.user-representation, …). An unknown id renders as nothing.",
     "Use an id from the national frame (docs list them; helsefellesskap.national_frame()), "
@@ -338,11 +339,18 @@ def national_ids_resolve(context: ValidationContext) -> Iterator[Hit]:
             )
         for n, goal in enumerate(plan.national_goals):
             yield from check(plan.id, f"$.national_goals[{n}]", goal, "goal", "a national goal")
+        for a, area in enumerate(plan.focus_areas):
+            for n, goal in enumerate(area.national_goals):
+                where = f"$.focus_areas[{a}].national_goals[{n}]"
+                yield from check(plan.id, where, goal, "goal", "a national goal")
         for n, group in enumerate(plan.priority_groups):
             yield from check(
                 plan.id, f"$.priority_groups[{n}]", group, "priority-group", "a priority group"
             )
         for spot in context.measures(plan.id):
+            for n, goal in enumerate(spot.measure.national_goals):
+                where = f"{spot.path}.national_goals[{n}]"
+                yield from check(plan.id, where, goal, "goal", "a national goal")
             if all(g in context.priority_groups for g in spot.measure.priority_groups):
                 continue
             for n, group in enumerate(spot.measure.priority_groups):
