@@ -466,7 +466,7 @@ def test_wide_tables_apart_get_a_landscape_section_each_with_a_header_for_the_wi
         _wide_table(3),  # a narrow table stays in portrait
         Heading(level=2, runs=runs("Andre")),
         _wide_table(6),
-        Paragraph(runs=runs("Slutt.")),
+        Paragraph(runs=runs(long_text)),
     )
     data = _write_hand(outline)
     orients = [orient for orient, _, _ in _section_sizes(data)]
@@ -496,6 +496,7 @@ def test_wide_tables_with_little_between_share_one_landscape_section() -> None:
         Paragraph(runs=runs("Litt tekst.")),
         Heading(level=2, runs=runs("Andre")),
         _wide_table(),
+        Paragraph(runs=runs("Mer tekst etter tabellene. " * 60)),
     )
     orients = [orient for orient, _, _ in _section_sizes(_write_hand(outline))]
     assert orients == ["portrait", "landscape", "portrait"]
@@ -517,3 +518,16 @@ def test_the_title_page_takes_the_title_and_facts_but_not_the_body_text(
     page_two = next(i for i, p in enumerate(paragraphs) if p.paragraph_format.page_break_before)
     assert [p.style.name for p in paragraphs[:2]] == ["Subtitle", "Title"]
     assert paragraphs[page_two].text == first_text  # the letter starts on page 2
+
+
+def test_a_wide_table_at_the_end_keeps_the_colophon_on_its_landscape_page() -> None:
+    outline = _hand_outline(
+        Paragraph(runs=runs("Innledning.")),
+        Heading(level=2, runs=runs("Tabell")),
+        _wide_table(),
+    )
+    data = _write_hand(outline)
+    assert [orient for orient, _, _ in _section_sizes(data)] == ["portrait", "landscape"]
+    body = docx.Document(io.BytesIO(data)).element.body
+    last = body.findall(qn("w:p"))[-1]
+    assert "".join(t.text for t in last.iter(qn("w:t"))) == "Laget med helsefellesskap 9.9"

@@ -4,7 +4,8 @@ Word keeps a section's page set-up in the ``w:sectPr`` of the section's last par
 (the last section's in the body's own ``w:sectPr``). :func:`landscape_around` turns the
 body written in portrait into portrait and landscape sections: each wide table, with the
 headings and captions right above it and the gap below it, goes on landscape pages; two
-wide tables with only a little text between them share their landscape section.
+wide tables with only a little text between them share their landscape section, and a
+little text after the last one (the colophon) stays on its page.
 """
 
 from __future__ import annotations
@@ -123,11 +124,25 @@ def landscape_around(
         return 0
     children = [child for child in body if child.tag in (_P, _TBL)]
     stretches = _ranges(children, wide, heading_ids)
-    for start, end in reversed(stretches):  # from the end: earlier indexes stay right
-        turned = _landscape(final)
+    portrait = copy.deepcopy(final)
+    for number, (start, end) in enumerate(reversed(stretches)):
+        # from the end, so that earlier indexes stay right
+        turned = _landscape(portrait)
         if landscape_header is not None:
             landscape_header(turned)
-        _end_section(body, children, end, turned)
+        rest = children[end + 1 :]
+        if (
+            number == 0
+            and all(c.tag == _P for c in rest)
+            and (sum(len(_text(c)) for c in rest) <= SHARED_TEXT)
+        ):
+            # only a little text after the last wide table (the colophon): it stays on
+            # the landscape page rather than turning a page for itself
+            for child in list(final):
+                final.remove(child)
+            final.extend(list(turned))
+        else:
+            _end_section(body, children, end, turned)
         if start > 0:
-            _end_section(body, children, start - 1, copy.deepcopy(final))
+            _end_section(body, children, start - 1, copy.deepcopy(portrait))
     return len(stretches)
