@@ -143,9 +143,17 @@ def test_the_partnership_page_lists_documents_by_type_and_year(site: Path) -> No
     rows = [[c.text_content().strip() for c in row] for row in table.xpath("./tbody/tr")]
     assert [row[0] for row in rows] == sorted((row[0] for row in rows), reverse=True)
     assert rows[0][:2] == ["2025", "Handlingsplan 2025-2026"]
-    assert tree.xpath('//a[@href="status.json"]') and tree.xpath('//a[@href="coverage.json"]')
-    status = json.loads((page.parent / "status.json").read_text(encoding="utf-8"))
-    assert status["partnership"] == "troms-ofoten" and status["plans"]
+    followup = tree.xpath('//h2[text()="Oppfølging"]/following-sibling::h3/text()')
+    assert followup == ["Statusrapport", "Sporing"]
+    for suffix in ("status", "sporing"):
+        for plan in ("handlingsplan-2023", "handlingsplan-2025-2026"):
+            name = f"{plan}-{suffix}.html"
+            assert tree.xpath(f'//a[@href="{name}"]'), name
+            report = lxml_html.fromstring((page.parent / name).read_bytes())
+            assert report.xpath('//nav[@class="site-crumbs"]//a/@href') == [
+                "../index.html",
+                "index.html",
+            ]
 
 
 def test_the_search_index_holds_every_measure_text(site: Path) -> None:

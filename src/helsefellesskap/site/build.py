@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-import json
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ASSETS",
     "DOWNLOAD_ORDER",
+    "FOLLOWUP_KINDS",
     "SITE_LANGUAGES",
     "SiteBuilder",
     "SiteResult",
@@ -60,6 +60,10 @@ ASSETS = "assets"
 
 DOWNLOAD_ORDER: tuple[str, ...] = ("pdf", "docx", "md", "json")
 """The order of the download links; other formats follow by name."""
+
+FOLLOWUP_KINDS: tuple[str, ...] = ("status-report", "traceability")
+"""The kinds of the reports computed from a partnership's plans (not kept in files): its
+page lists them under their own heading, after its documents."""
 
 _TEMPLATES = ("helsefellesskap", "site/templates")
 _ASSET_FILES = ("search.js",)
@@ -93,7 +97,8 @@ def site_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environment
 
 def document_year(document: Renderable) -> int | None:
     """The year a document is listed under: its ``year``, the start of its ``period``,
-    or the year of its adoption, meeting or date (``None`` if it has none)."""
+    or the year of its adoption, meeting or date; a report on a plan (status report,
+    traceability matrix), its plan's year (``None`` if it has none)."""
     year = getattr(document, "year", None)
     if isinstance(year, int):
         return year
@@ -104,7 +109,8 @@ def document_year(document: Renderable) -> int | None:
         value = getattr(document, name, None)
         if isinstance(getattr(value, "year", None), int):
             return int(value.year)  # type: ignore[union-attr]
-    return None
+    plan = getattr(document, "plan", None)
+    return document_year(plan) if isinstance(plan, Document) else None
 
 
 @attrs.frozen(kw_only=True)
@@ -258,7 +264,7 @@ class SiteBuilder:
     def _partnership(self, bundle: Bundle) -> None:
         pid = bundle.partnership.id
         html = HtmlFormat()
-        items: list[Renderable] = [bundle.partnership, *bundle.documents]
+        items: list[Renderable] = [bundle.partnership, *bundle.documents, *self._reports(bundle)]
         shown = [item for item in items if renders(html, item, self.manager)]
         formats = self._download_formats(pid)
         for lang in self.languages:
@@ -294,8 +300,7 @@ class SiteBuilder:
                             downloads=downloads,
                         )
                     )
-            followup = self._followup(bundle, context)
-            self._partnership_page(bundle, context, listed, followup)
+            self._partnership_page(bundle, context, listed)
             self._search[(lang, pid)] = entries
 
     def _downloads(
@@ -357,39 +362,26 @@ class SiteBuilder:
         self._write(where, html)
         return page_text(html)
 
-    def _followup(self, bundle: Bundle, context: RenderContext) -> list[tuple[str, str]]:
-        """Write the status and coverage of the action plans as JSON; their links."""
-        from ..followup.status import bundle_status
-        from ..followup.tracing import bundle_coverage
+    def _reports(self, bundle: Bundle) -> list[Document]:
+        """The status report and traceability matrix of each action plan (computed from
+        the bundle, on today's date), rendered as documents through their outlines."""
+        from ..followup.reports import status_report, traceability_report
         from ..model import ActionPlan
 
-        if not bundle.documents_of(ActionPlan):
-            return []
-        pid = bundle.partnership.id
-        lang = context.language
-        labels = site_labels(lang)
-        links = []
-        makers: tuple[tuple[str, Callable[[], Sequence[Any]]], ...] = (
-            ("status", lambda: bundle_status(bundle)),
-            ("coverage", lambda: bundle_coverage(bundle, national=context.national)),
-        )
-        for name, make in makers:
-            try:
-                plans = [plan.to_json() for plan in make()]
-            except HelsefellesskapError as error:
-                self._fail(f"{lang}/{pid}/{name}.json", error)
-                continue
-            data = json.dumps({"partnership": pid, "plans": plans}, ensure_ascii=False, indent=2)
-            self._write(f"{lang}/{pid}/{name}.json", data + "\n")
-            links.append((labels[name], f"{name}.json"))
-        return links
+        reports: list[Document] = []
+        for plan in bundle.documents_of(ActionPlan):
+            for make in (status_report, traceability_report):
+                try:
+                    reports.append(make(bundle, plan.id))
+                except HelsefellesskapError as error:
+                    self._fail(f"{bundle.partnership.id}: {plan.id} ({make.__name__})", error)
+        return reports
 
     def _partnership_page(
         self,
         bundle: Bundle,
         context: RenderContext,
         listed: Sequence[_Listed],
-        followup: Sequence[tuple[str, str]],
     ) -> None:
         partnership = bundle.partnership
         lang = context.language
@@ -404,6 +396,8 @@ class SiteBuilder:
             }
             for kind, entries in kinds.items()
         ]
+        documents = [g for g, kind in zip(groups, kinds, strict=True) if kind not in FOLLOWUP_KINDS]
+        followup = [g for g, kind in zip(groups, kinds, strict=True) if kind in FOLLOWUP_KINDS]
         governance = output_name(partnership, HtmlFormat())
         values = {
             "site": self._chrome(
@@ -420,7 +414,7 @@ class SiteBuilder:
                 if (self.output / lang / partnership.id / governance).is_file()
                 else None
             ),
-            "groups": groups,
+            "groups": documents,
             "followup": followup,
         }
         self._write(
