@@ -1,0 +1,147 @@
+"""No word split across lines, in headless Chromium, on a phone and on a desktop (issue 13).
+
+Every bundled document of Troms og Ofoten and Helgeland and both governance overviews
+are opened at 390 px (a phone) and 1280 px (a desktop) wide. For each text node of the
+body, each run of letters and digits between break opportunities (spaces, hyphens,
+slashes, dashes) is measured with a DOM Range: its boxes must all stand on one line.
+A pasted address the writer marks ``.long-word`` may break anywhere and is skipped, as is
+the SVG diagram (its lines are set by the writer). Chromium is launched as in
+``test_render_html_browser.py`` (Debian's chromium through playwright's driver).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helsefellesskap import PluginManager
+from helsefellesskap.render import render
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "build" / "browser" / "words"
+CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser test cannot run under CI=true: {reason}")
+    pytest.skip(reason)
+
+
+def _chromium() -> str:
+    for candidate in (*CHROMIUM_PATHS, shutil.which("chromium") or ""):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    _unavailable("Debian's chromium is not installed (run `make browser`)")
+    raise AssertionError("unreachable")
+
+
+SPLIT_WORDS = r"""() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('svg, script, style, .long-word')) {
+        return NodeFilter.FILTER_REJECT;
+      }
+      return NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  const word = /[^\s\-\/\u2010-\u2015]{2,}/g;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent;
+    for (const match of text.matchAll(word)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set(
+        Array.from(range.getClientRects())
+          .filter(r => r.width > 0 && r.height > 0)
+          .map(r => Math.round(r.top))
+      );
+      if (tops.size > 1) found.push(match[0]);
+    }
+  }
+  return found;
+}"""
+
+WIDTHS = (390, 1280)
+PARTNERSHIPS = ("troms-ofoten", "helgeland")
+
+
+def _pages() -> Iterator[tuple[str, str]]:
+    """(partnership, document id or "overview") for every page to open."""
+    manager = PluginManager(use_env=False)
+    for partnership in PARTNERSHIPS:
+        bundle = manager.load_partnership(partnership)
+        yield partnership, "overview"
+        for document in bundle.documents:
+            yield partnership, document.id
+
+
+PAGES = list(_pages())
+
+
+@pytest.fixture(scope="module")
+def manager() -> PluginManager:
+    return PluginManager(use_env=False)
+
+
+@pytest.fixture(scope="module")
+def files(manager: PluginManager) -> dict[tuple[str, str], Path]:
+    """Every page written once, as an HTML file under build/browser/words."""
+    folder = OUT
+    folder.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for partnership, document_id in PAGES:
+        bundle = manager.load_partnership(partnership)
+        item = bundle.partnership if document_id == "overview" else bundle.document(document_id)
+        assert item is not None
+        path = folder / f"{partnership}--{document_id}.html"
+        path.write_bytes(render(item, "html", bundle=bundle, manager=manager))
+        written[(partnership, document_id)] = path
+    return written
+
+
+@pytest.fixture(scope="module", params=WIDTHS, ids=[f"{w}px" for w in WIDTHS])
+def browser(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Any]:
+    executable = _chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    profile = tmp_path_factory.mktemp(f"chromium-words-{request.param}")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=executable,
+            headless=True,
+            args=LAUNCH_ARGS,
+            viewport={"width": request.param, "height": 900},
+            locale="nb-NO",
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.mark.parametrize(("partnership", "document_id"), PAGES, ids=[f"{p}-{d}" for p, d in PAGES])
+def test_no_word_is_split_across_lines(
+    browser: Any, files: dict[tuple[str, str], Path], partnership: str, document_id: str
+) -> None:
+    page = browser.new_page()
+    page.goto(files[(partnership, document_id)].as_uri(), wait_until="load")
+    split = page.evaluate(SPLIT_WORDS)
+    page.close()
+    assert split == [], f"words split across lines: {sorted(set(split))[:20]}"
