@@ -97,6 +97,7 @@ def test_diff_json_is_versioned_and_lists_changes(changed: Path) -> None:
             "field": "responsible",
             "old": ["fsu-bu"],
             "new": ["fsu-bu", "kommunene"],
+            "score": None,
         }
     ]
 
@@ -137,7 +138,7 @@ def test_diff_of_bad_data_reports_the_path_into_it(changed: Path) -> None:
 def test_diff_needs_two_arguments() -> None:
     status, _, err = run("diff", str(EXAMPLE))
     assert status == 2
-    assert "the following arguments are required: NEW" in err
+    assert "give two revisions (diff OLD NEW), or one file with --since REV" in err
 
 
 # -- coverage -----------------------------------------------------------------------------
