@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 PROJECTS = {
     "helsefellesskap": REPO,
     "helsefellesskap-docx": REPO / "plugins" / "docx",
+    "helsefellesskap-pdf": REPO / "plugins" / "pdf",
     "helsefellesskap-troms-ofoten": REPO / "plugins" / "troms-ofoten",
     "helsefellesskap-helgeland": REPO / "plugins" / "helgeland",
 }
