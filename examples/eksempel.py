@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from _followup import follow_up_line, write_follow_up
 from _summary import summary
 
 from helsefellesskap import PluginManager, load_bundle
@@ -30,7 +31,9 @@ def main() -> int:
     )
     languages = ("nb", "nn", "en")
     written = render_bundle(bundle, OUTPUT, formats=formats, languages=languages, manager=manager)
+    reports = write_follow_up(bundle, OUTPUT, manager)
     print("\n".join(summary(bundle, report, written, OUTPUT, languages, " (invented data)")))
+    print(follow_up_line(reports, OUTPUT))
     return 1 if report.failed() else 0
 
 

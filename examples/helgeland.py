@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from _followup import follow_up_line, write_follow_up
 from _summary import summary
 
 from helsefellesskap import PluginManager
@@ -39,7 +40,9 @@ def main(argv: list[str]) -> int:
     )
     written = render_bundle(bundle, output, formats=formats, languages=LANGUAGES, manager=manager)
     note = " (explained in plugins/helgeland/README.md)"
+    reports = write_follow_up(bundle, output, manager)
     print("\n".join(summary(bundle, report, written, output, LANGUAGES, note)))
+    print(follow_up_line(reports, output))
     return 1 if report.failed() else 0
 
 
