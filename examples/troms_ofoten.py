@@ -9,9 +9,6 @@ into ``build/troms-ofoten/``, or into the folder given as the first argument.
 The changelog between the two Ishavserklæringer (the newer one ``replaces`` the older)
 is written beside them (``ishavserklaeringen-2024-2027-endringer.md``, ``.html``, ``.docx``).
 
-The changelog between the two Ishavserklæringer (the newer one ``replaces`` the older)
-is written beside them (``ishavserklaeringen-2024-2027-endringer.md``, ``.html``, ``.docx``).
-
 Run it with ``python examples/troms_ofoten.py [FOLDER]``; ``make demo`` runs every example.
 This is a script, so it prints a short summary. It exits 1 if validation finds errors.
 """
@@ -57,27 +54,6 @@ def write_changelogs(
     return written
 
 
-def write_changelogs(
-    bundle: Bundle, folder: Path, formats: list[str], manager: PluginManager
-) -> list[Path]:
-    """The changelog from each declaration a declaration replaces (Ishavserklæringen
-    2021-2023 to 2024-2027), in every format that renders it, into ``folder``."""
-    written: list[Path] = []
-    for new in bundle.documents_of(Declaration):
-        old = bundle.document(new.replaces) if new.replaces else None
-        if old is None:
-            continue
-        log = changelog(old, new)
-        for name in formats:
-            fmt = manager.render_formats()[name]
-            if not renders(fmt, log, manager):
-                continue
-            path = folder / output_name(log, fmt)
-            path.write_bytes(render(log, name, bundle=bundle, manager=manager))
-            written.append(path)
-    return written
-
-
 def main(arguments: list[str]) -> int:
     """Validate and render the partnership; return the exit status."""
     folder = Path(arguments[0]) if arguments else DEFAULT_FOLDER
@@ -94,11 +70,9 @@ def main(arguments: list[str]) -> int:
     )
     written = render_bundle(bundle, folder, formats=formats, languages=LANGUAGES, manager=manager)
     changelogs = write_changelogs(bundle, folder, formats, manager)
-    changelogs = write_changelogs(bundle, folder, formats, manager)
     note = " (each warning is explained in plugins/troms-ofoten/README.md)"
     reports = write_follow_up(bundle, folder, manager)
     print("\n".join(summary(bundle, report, written, folder, LANGUAGES, note)))
-    print(f"   changelog between the declarations: {len(changelogs)} files in {folder}/")
     print(f"   changelog between the declarations: {len(changelogs)} files in {folder}/")
     print(follow_up_line(reports, folder))
     return 1 if report.failed() else 0
