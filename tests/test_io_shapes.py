@@ -172,3 +172,36 @@ def test_json_null_where_a_list_belongs() -> None:
     (problem,) = _json_problems(_plan_with_measure(details=None))
     assert problem.path == f"{MEASURE_PATH}.details"
     assert problem.message == "expected a list, got nothing (null)"
+
+
+def _raising(error: Exception) -> type[Any]:
+    import attrs
+
+    def refuse(_instance: object, _attribute: object, _value: object) -> None:
+        raise error
+
+    @attrs.frozen(kw_only=True)
+    class PluginThing:
+        name: str = attrs.field(validator=refuse)
+
+    return PluginThing
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (TypeError("argument of type 'int' is not iterable"), "the wrong type or shape"),
+        (AttributeError("'NoneType' object has no attribute 'x'"), "the wrong type or shape"),
+        (RuntimeError("boom"), "could not be read here"),
+        (ValueError("must be one of a, b"), "must be one of a, b"),
+    ],
+)
+def test_a_plugin_validators_python_error_becomes_a_problem(error: Exception, message: str) -> None:
+    """A plugin type's validator that raises Python's own errors: a problem with the path
+    in words of the data, never Python's words nor a traceback (issue 12 §6)."""
+    with pytest.raises(DataError) as caught:
+        structure({"name": "x"}, _raising(error))
+    (problem,) = caught.value.problems
+    assert message in problem.message
+    for internal in ("argument of type", "NoneType", "object has no attribute"):
+        assert internal not in str(problem)

@@ -125,17 +125,27 @@ def _one(path: str, error: BaseException, cls: Any, file: Path | None) -> Iterat
             hint = hint.replace("{key}", _last_key(path))
         yield Problem(message=error.message, path=path, file=file, hint=hint)
         return
-    if isinstance(error, TypeError) and "argument" in str(error):
-        yield Problem(message=f"the data does not fit here: {error}", path=path, file=file)
+    if isinstance(error, (TypeError, AttributeError, KeyError, IndexError)):
+        # Python's own words ("argument of type 'int' is not iterable") mean nothing to
+        # the person who wrote the file: say what is wrong in theirs.
+        yield Problem(
+            message="this value has the wrong type or shape for this key",
+            path=path,
+            file=file,
+            hint="compare it with the data format (docs/data-format.md) or a bundled example",
+        )
         return
-    if isinstance(error, (ValueError, TypeError, AttributeError)):
-        message = str(error) or type(error).__name__
-        if "not iterable" in message or "has no attribute" in message or "indices" in message:
-            expected = "a list" if "iterable" in message else "a table"
-            message = f"this value has the wrong shape: expected {expected}"
-        yield Problem(message=message, path=path, file=file)
+    if isinstance(error, ValueError):
+        # A plugin's attrs validator: its own message, without Python's quoting of objects.
+        message = str(error) or "the value is not allowed here"
+        yield Problem(message=message[:300], path=path, file=file)
         return
-    raise error
+    yield Problem(
+        message="this value could not be read here",
+        path=path,
+        file=file,
+        hint="if the value looks right, this is a fault in the library or a plugin: report it",
+    )
 
 
 def problems_from_exception(
