@@ -22,6 +22,7 @@ Links to other documents of the bundle point to their PDF files.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,12 @@ with the focus area that holds it)."""
 
 MAX_COLUMNS = 30
 """The widest table the stylesheet names (a wider one is on a landscape page too)."""
+
+
+_NUMBER_END = re.compile(r'(<span class="number">[^<]*</span>)(?=[^\s<])')
+"""A heading's number right before its text: the HTML page separates them by a margin
+only, which a bookmark (made from the heading's text) and copied text do not show
+(``1Innledning``); a space is put after it."""
 
 
 def _document_file(context: RenderContext) -> Callable[[str], str]:
@@ -127,6 +134,7 @@ def paged_html(
         name = getattr(error, "name", None) or getattr(error, "filename", None) or page
         message = getattr(error, "message", None) or str(error)
         raise RenderError(f"pdf: template {name!r}: {message}") from error
+    html = _NUMBER_END.sub(r"\1 ", html)
     head_end = html.find("</head>")
     if head_end < 0:
         raise RenderError(f"pdf: the page template {page!r} writes no </head> for the stylesheet")
