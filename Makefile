@@ -31,19 +31,25 @@ $(STAMP): $(PY) pyproject.toml $(wildcard plugins/*/pyproject.toml) $(wildcard e
 install: $(STAMP)
 
 # The demo's output folders are rebuilt each time, so nothing stale stays behind.
-DEMO_OUTPUT := build/eksempel build/troms-ofoten build/helgeland
+DEMO_OUTPUT := build/eksempel build/troms-ofoten build/helgeland build/site
+
+# The static site of the example and both bundled partnerships (every document in nb, nn
+# and en, downloads in every installed format, search that works from the folder).
+DEMO_SITE := $(VENV)/bin/helsefellesskap site examples/eksempel troms-ofoten helgeland -o build/site
 
 # What the demo prints last: where to look, and a command to try (a test runs it as printed).
-DEMO_LOOK := build/troms-ofoten/index.html
+DEMO_LOOK := build/site/index.html
 DEMO_NEXT := $(VENV)/bin/helsefellesskap validate troms-ofoten/handlingsplan-2023
 
 demo: install
 	rm -rf $(DEMO_OUTPUT)
 	@mkdir -p build
 	@set -e; for script in examples/[!_]*.py; do $(PY) $$script; done
+	$(DEMO_SITE)
 	@echo
 	@echo "The plans are in $(DEMO_OUTPUT): open $(DEMO_LOOK) in a browser."
 	@echo "Next, try: $(DEMO_NEXT)"
+	@echo "Edit and watch: $(VENV)/bin/helsefellesskap serve examples/eksempel (then open the address it prints)"
 	@echo "(or: source $(VENV)/bin/activate, then helsefellesskap --help)"
 
 # What the tests need from Debian: chromium (browser tests), LibreOffice Writer (Word to

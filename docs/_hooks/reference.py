@@ -33,6 +33,7 @@ API_MODULES = (
     "helsefellesskap.plugins",
     "helsefellesskap.schema",
     "helsefellesskap.scaffold",
+    "helsefellesskap.site",
     "helsefellesskap.testing",
     "helsefellesskap.command",
     "helsefellesskap.errors",
