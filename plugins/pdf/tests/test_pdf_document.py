@@ -89,6 +89,7 @@ def test_the_pages_are_a4_and_the_measure_tables_landscape(
     for anchor in ("area-forlop", "area-personell"):
         assert sizes[pdf.destinations[anchor] - 1] == landscape, anchor
     assert sizes[pdf.destinations["introduction"] - 1] == portrait
+    assert sizes[pdf.destinations["way-forward"] - 1] == portrait  # back after them
     assert set(sizes) == {portrait, landscape}
 
 
