@@ -115,11 +115,13 @@ def document_year(document: Renderable) -> int | None:
 
 @attrs.frozen(kw_only=True)
 class SiteResult:
-    """What a build wrote: the site's folder, the files written or rewritten, and the
+    """What a build wrote: the site's folder, the files written or rewritten, those
+    removed (a document's files from an earlier build, the document gone), and the
     documents and formats that could not be rendered (the rest of the site is there)."""
 
     root: Path
     written: tuple[Path, ...] = ()
+    removed: tuple[Path, ...] = ()
     failures: tuple[RenderError, ...] = ()
 
     @property
@@ -171,6 +173,8 @@ class SiteBuilder:
         self._bundles: dict[str, Bundle] = {}
         self._search: dict[tuple[str, str], list[SearchEntry]] = {}
         self._written: list[Path] = []
+        self._kept: set[Path] = set()
+        self._removed: list[Path] = []
         self._failures: list[RenderError] = []
 
     # -- the whole build ---------------------------------------------------------------
@@ -182,6 +186,8 @@ class SiteBuilder:
         given, the others kept from the last build) and the pages every partnership
         shares: the front pages, the search pages and indexes, the scripts."""
         self._written = []
+        self._kept = set()
+        self._removed = []
         self._failures = []
         self._bundles = {b.partnership.id: b for b in bundles}
         for key in [k for k in self._search if k[1] not in self._bundles]:
@@ -191,13 +197,17 @@ class SiteBuilder:
                 self._partnership(bundle)
         self._shared()
         return SiteResult(
-            root=self.output, written=tuple(self._written), failures=tuple(self._failures)
+            root=self.output,
+            written=tuple(self._written),
+            removed=tuple(self._removed),
+            failures=tuple(self._failures),
         )
 
     def _write(self, relative: str, data: bytes | str) -> None:
         """Write a file of the site unless it already holds these bytes."""
         raw = data.encode("utf-8") if isinstance(data, str) else data
         path = self.output / relative
+        self._kept.add(path)
         if path.is_file() and path.read_bytes() == raw:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -205,6 +215,17 @@ class SiteBuilder:
         tmp.write_bytes(raw)
         tmp.replace(path)
         self._written.append(path)
+
+    def _sweep(self, relative: str) -> None:
+        """Remove the files of the folder ``relative`` this build did not write: the
+        pages and downloads of a document that is gone (or no longer renders)."""
+        folder = self.output / relative
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and path not in self._kept:
+                path.unlink()
+                self._removed.append(path)
 
     def _fail(self, where: str, error: BaseException) -> None:
         message = str(error) if isinstance(error, HelsefellesskapError) else repr(error)
@@ -301,6 +322,7 @@ class SiteBuilder:
                         )
                     )
             self._partnership_page(bundle, context, listed)
+            self._sweep(f"{lang}/{pid}")
             self._search[(lang, pid)] = entries
 
     def _downloads(
