@@ -114,3 +114,20 @@ def test_broken_json_is_a_json_error_not_a_toml_one(tmp_path: Path) -> None:
     assert code == 2
     assert "JSON syntax error" in err and "TOML" not in err
     assert f"{path}:2:" in err
+
+
+def test_a_json_file_in_a_partnership_folder_is_the_one_checked(
+    tmp_path: Path, example_folder: Path
+) -> None:
+    import shutil
+
+    folder = tmp_path / "p"
+    shutil.copytree(example_folder, folder)
+    plan = load_document(folder / "plans" / "handlingsplan-2024-2025.toml")
+    path = folder / "plans" / "kopi.json"
+    save(plan, path)
+    text = path.read_text("utf-8").replace('"title": "', '"title": 3, "x": "', 1)
+    path.write_text(text, "utf-8")
+    code, _out, err = _cli("check", str(path))
+    assert code == 2
+    assert f"{path}: $.title: expected text, got the integer 3" in err

@@ -47,7 +47,15 @@ def resolve_target(target: str, manager: PluginManager) -> Target:
         if root is not None:
             bundle = load_bundle(root, types=types)
             own = bundle.document(document.id)
-            return Target(bundle=bundle, document=own or document)
+            if own is not None and bundle.files.get(document.id) == path:
+                return Target(bundle=bundle, document=own)
+            # A file the folder does not read (a .json document, perhaps a rendered one):
+            # the command works on it, in place of a document with the same id.
+            rest = tuple(d for d in bundle.documents if d.id != document.id)
+            bundle = attrs.evolve(
+                bundle, documents=(*rest, document), files={**bundle.files, document.id: path}
+            )
+            return Target(bundle=bundle, document=document)
         if document.partnership and document.partnership in manager.partnerships():
             bundle = manager.load_partnership(document.partnership)
             rest = tuple(d for d in bundle.documents if d.id != document.id)
