@@ -434,11 +434,16 @@ REPORT_DAY = {"eksempel": "2025-06-30", "troms-ofoten": "2024-01-01", "helgeland
 
 
 @pytest.mark.parametrize(
-    ("partnership", "fmt"),
-    [(p, f) for p in ("eksempel", "troms-ofoten", "helgeland") for f in FORMATS],
+    ("partnership", "lang", "fmt"),
+    [
+        (p, lang, f)
+        for p in ("eksempel", "troms-ofoten", "helgeland")
+        for lang in LANGUAGES
+        for f in FORMATS
+    ],
 )
 def test_status_reports_and_matrices_show_their_outline_in_order(
-    bundles: Bundles, manager: PluginManager, partnership: str, fmt: str
+    bundles: Bundles, manager: PluginManager, partnership: str, lang: str, fmt: str
 ) -> None:
     import datetime as dt
 
@@ -446,7 +451,7 @@ def test_status_reports_and_matrices_show_their_outline_in_order(
     from helsefellesskap.model import ActionPlan
 
     bundle = bundles[partnership]
-    context = make_context(bundle, "nb", manager)
+    context = make_context(bundle, lang, manager)
     own = _own_words(fmt, manager, context)
     day = dt.date.fromisoformat(REPORT_DAY[partnership])
     problems = []
@@ -458,7 +463,7 @@ def test_status_reports_and_matrices_show_their_outline_in_order(
             traceability_report(bundle, plan.id),
         ):
             outline = build_outline(item, context)
-            data = render(item, fmt, bundle=bundle, lang="nb", manager=manager)
+            data = render(item, fmt, bundle=bundle, lang=lang, manager=manager)
             result = compare(
                 outline_texts(outline),
                 free_texts(outline),
