@@ -252,3 +252,20 @@ def test_bundled_partnerships_build_as_before() -> None:
     assert partnership.layout.measure_columns == ("goal", "measure", "responsible")
     assert Measure(id="m", text="T", status=MeasureStatus.DONE).status is MeasureStatus.DONE
     assert Measure(id="m", text="T", deadline=Deadline.of_date(dt.date(2024, 6, 1))).deadline
+
+
+def test_every_model_class_checks_its_types() -> None:
+    """A class added to the model is built with ``field_transformer=typed`` too."""
+    import helsefellesskap.model as model
+    from helsefellesskap.model._typed import _TYPED
+
+    from .strategies import _validators
+
+    classes = [c for c in vars(model).values() if isinstance(c, type) and attrs.has(c)]
+    assert len(classes) > 20
+    untyped = [
+        c.__name__
+        for c in classes
+        if attrs.fields(c) and _TYPED not in _validators(attrs.fields(c)[0])
+    ]
+    assert untyped == [], "use @attrs.frozen(kw_only=True, field_transformer=typed)"
