@@ -40,7 +40,9 @@ BAR_HEIGHT = 22
 ROW_GAP = 10
 LINE_HEIGHT = 14
 MARGIN = 8
-FONT = "font-family:'DejaVu Sans',Arial,sans-serif;font-size:12px"
+FONT = "font-family:'DejaVu Sans',Arial,sans-serif;font-size:12px;max-width:100%;height:auto"
+"""The chart's inline style: its font, and as wide as the text column (wider than the
+governance diagram, so that its words stay readable)."""
 
 
 def series_colour(key: str, index: int) -> tuple[str, str]:
