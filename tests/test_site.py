@@ -241,6 +241,24 @@ def test_site_refuses_a_file_as_its_folder(
     )
 
 
+def test_site_refuses_a_folder_of_other_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = tmp_path / "index.html"
+    mine.write_text("my own page")
+    assert main(["site", str(EXAMPLE), "-o", str(tmp_path), "-f", "md", "-l", "nb"]) != 0
+    err = capsys.readouterr().err
+    assert (
+        f"{tmp_path} is not empty and holds no site written before (no .helsefellesskap-site)"
+        in err
+    )
+    assert mine.read_text() == "my own page"
+    # a site written before is written again
+    out = tmp_path / "site"
+    assert main(["site", str(EXAMPLE), "-o", str(out), "-f", "md", "-l", "nb"]) == 0
+    assert main(["site", str(EXAMPLE), "-o", str(out), "-f", "md", "-l", "nb"]) == 0
+
+
 def test_site_refuses_to_write_into_the_source_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -59,10 +59,18 @@ def chosen_formats(raw: list[str] | None, default: list[str] | None) -> list[str
 
 
 def output_folder(raw: str, bundles: list[Bundle]) -> Path:
-    """The site's folder: not a file, and not inside a partnership's source folder."""
+    """The site's folder: not a file, not inside a partnership's source folder, and new,
+    empty or a site written before (its files are replaced, nothing else is touched)."""
+    from ..site.build import MARKER
+
     output = Path(raw)
     if output.exists() and not output.is_dir():
         raise UsageError(f"{output} is a file: the site is written into a folder (-o DIR)")
+    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
+        raise UsageError(
+            f"{output} is not empty and holds no site written before (no {MARKER}): "
+            "name a new or empty folder, so that no file of yours is overwritten"
+        )
     for parent in output.parents:
         if parent.exists():
             if not parent.is_dir():

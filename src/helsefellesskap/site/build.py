@@ -42,6 +42,7 @@ __all__ = [
     "ASSETS",
     "DOWNLOAD_ORDER",
     "FOLLOWUP_KINDS",
+    "MARKER",
     "SITE_LANGUAGES",
     "SiteBuilder",
     "SiteResult",
@@ -57,6 +58,10 @@ SITE_LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
 
 ASSETS = "assets"
 """The folder of the site's scripts (search, live reload) and search indexes."""
+
+MARKER = ".helsefellesskap-site"
+"""The file at the root of a site folder that says helsefellesskap wrote it (``site``
+writes into a non-empty folder only if it holds this file)."""
 
 DOWNLOAD_ORDER: tuple[str, ...] = ("pdf", "docx", "md", "json")
 """The order of the download links; other formats follow by name."""
@@ -463,6 +468,7 @@ class SiteBuilder:
         }
 
     def _shared(self) -> None:
+        self._write(MARKER, "A site written by helsefellesskap (helsefellesskap site).\n")
         for name in _ASSET_FILES + ((_LIVE_ASSET,) if self.live else ()):
             source = importlib.resources.files("helsefellesskap.site") / "assets" / name
             self._write(f"{ASSETS}/{name}", source.read_bytes())
