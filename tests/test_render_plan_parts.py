@@ -6,6 +6,7 @@ kept out of the text."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -243,7 +244,8 @@ def test_markdown_funding_rounds_link_their_rendered_files(
     text = _md(bundle, manager)
     rounds = text[text.index("## Søknadsrunder") :]
     assert "- [Rekrutterings- og samhandlingsmidler 2025](midler-2025.md)" in rounds
-    assert "- ukjent-runde" in rounds
+    # a round the bundle lacks is named in a list of its own after the rounds shown
+    assert re.search(r"^[-*] ukjent-runde$", rounds, re.M)
     written = render_bundle(bundle, tmp_path, formats=("md", "html"), manager=manager)
     assert tmp_path / "midler-2025.md" in written
     assert tmp_path / "midler-2025.html" in written

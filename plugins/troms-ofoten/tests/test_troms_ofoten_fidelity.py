@@ -554,3 +554,30 @@ def test_the_response_says_who_gave_input_in_its_own_words(
     markdown = _markdown(bundle, manager, "innspill-nhsp-2022")
     assert "- **Innspill fra:** kommunene, fastlegene og helseforetaket\n" in markdown
     assert "Fastlegerepresentanter" not in markdown
+
+
+def test_the_2025_plan_shows_the_applications_as_its_slide_does(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    # Seed 001, "Rekrutterings- og samhandlingsmidler": "Tittel | Prioritet", 17 rows,
+    # then "Ny runde – 17 søknader prioritert, og sendt videre til HN".
+    markdown = _markdown(bundle, manager, "handlingsplan-2025-2026")
+    ranked = [(cells[0], cells[1]) for cells in _rows(markdown) if cells[-1].isdigit()]
+    assert ranked == [(title, str(n)) for n, title in enumerate(APPLICATIONS, start=1)]
+    text = _unescape(markdown)
+    assert text.index("FACT/ACT, fra prosjekt til drift") < text.index(
+        "Ny runde – 17 søknader prioritert, og sendt videre til HN"
+    )
+
+
+def test_each_plan_names_the_white_paper_only_where_its_source_does(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    # Seed 001 shows the white paper's cover: "Meld. St. 9 (2023–2024) … Nasjonal helse- og
+    # samhandlingsplan 2024–2027 Vår felles helsetjeneste"; seed 000 names NSHP 2020-2023
+    # without "Meld. St. 7 (2019–2020)".
+    plan_2025 = _unescape(_markdown(bundle, manager, "handlingsplan-2025-2026"))
+    assert "Meld. St. 9 (2023–2024)" in plan_2025
+    assert "Vår felles helsetjeneste" in plan_2025
+    plan_2023 = _unescape(_markdown(bundle, manager, "handlingsplan-2023"))
+    assert "Meld. St." not in plan_2023

@@ -25,7 +25,7 @@ FLOORS: dict[str, tuple[tuple[str, ...], int]] = {
     "000": (("handlingsplan-2023",), 154),
     "001": (
         ("handlingsplan-2025-2026", "ishavserklaeringen-2024-2027", "samhandlingsmidler-2025"),
-        23,
+        40,
     ),
     "002": (("innspill-nhsp-2022",), 162),
     "004": (("arsrapport-2022", "ishavserklaeringen-2021-2023"), 50),

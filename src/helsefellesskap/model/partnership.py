@@ -51,10 +51,17 @@ class RuleSetting:
     severity: Severity | None = None
 
 
-GENERATED_PARTS = ("abbreviations", "national_goals", "priority_groups", "commitments")
-"""Parts of an action plan that renderers generate from the data and a layout may omit:
-the abbreviations list, the national goals, the priority groups, and the declaration's
-commitments."""
+GENERATED_PARTS = (
+    "abbreviations",
+    "national_goals",
+    "priority_groups",
+    "commitments",
+    "white_paper",
+)
+"""Parts of a document that renderers generate from the data and a layout (or the
+document's own ``omit``) may leave out: the abbreviations list, the national goals, the
+priority groups, the declaration's commitments, and the national plan's white paper and
+subtitle beside its name (``Meld. St. 9 (2023–2024)``, ``Vår felles helsetjeneste``)."""
 
 
 def check_generated_parts(_instance: object, _attribute: object, value: tuple[str, ...]) -> None:

@@ -35,6 +35,7 @@ from .blocks import (
     runs,
 )
 from .common import Builder
+from .funding_round import ranking_table
 
 __all__ = ["COLUMN_WIDTHS", "build_action_plan", "measure_table"]
 
@@ -65,7 +66,7 @@ def build_action_plan(plan: model.ActionPlan, context: RenderContext) -> Outline
                 "plan.declaration",
                 declaration.title if declaration else plan.basis.declaration,
             ),
-            ("plan.national_plan", national.name if national else basis),
+            ("plan.national_plan", _national_plan(national, basis, view.plan_omit(plan, context))),
             ("plan.other_basis", "; ".join(plan.basis.other) or None),
             ("plan.adopted", view.adoption_text(plan.adopted, plan.adopted_by, context)),
             ("plan.presented", plan.presented),
@@ -97,6 +98,21 @@ def build_action_plan(plan: model.ActionPlan, context: RenderContext) -> Outline
     return out.outline(plan.title, blocks)
 
 
+def _national_plan(
+    national: model.NationalPlan | None, basis: str | None, omit: tuple[str, ...]
+) -> str | None:
+    """The national plan as the facts name it: ``Nasjonal helse- og samhandlingsplan
+    2024–2027 – Vår felles helsetjeneste (Meld. St. 9 (2023–2024))``, the name alone
+    where the plan leaves the white paper out (``omit = ["white_paper"]``: its source
+    does not cite it), the id where the national frame does not know it."""
+    if national is None:
+        return basis
+    if "white_paper" in omit:
+        return national.name
+    name = f"{national.name} – {national.subtitle}" if national.subtitle else national.name
+    return f"{name} ({national.white_paper})" if national.white_paper else name
+
+
 def _introduction(
     out: Builder, plan: model.ActionPlan, declaration: model.Declaration | None, number: str
 ) -> Section:
@@ -108,16 +124,8 @@ def _introduction(
     basis = plan.basis.national_plan
     extra: list[Block] = []
     if parts.national_goals:
-        national = context.national.plan(basis) if basis else None
-        inner: list[Block] = []
-        if national is not None:
-            about = (
-                f"{national.name} ({national.white_paper})"
-                if national.white_paper
-                else (national.name)
-            )
-            inner += out.paragraphs([about], role="source")
-        inner += out.paragraphs([plan.national_goals_intro])
+        # The national plan is named in the facts above; the goals follow their lead-in.
+        inner: list[Block] = [*out.paragraphs([plan.national_goals_intro])]
         inner += out.bullets(parts.national_goals)
         extra += _part(out, parts, "national_goals", "plan.national_goals", inner)
     if parts.priority_groups:
@@ -384,23 +392,42 @@ def _references(out: Builder, plan: model.ActionPlan) -> list[Block]:
 
 
 def _funding_rounds(out: Builder, plan: model.ActionPlan) -> list[Block]:
-    """The funding rounds the plan names, each linked to its document where the bundle
-    holds it, unnumbered at the end."""
+    """The funding rounds the plan names, unnumbered at the end. A round the bundle holds
+    is shown as the plan's slide shows it: its title as the heading, the ranked
+    applications (title, then priority), its summary, and a link to its own document; a
+    round the bundle lacks is named in a list."""
     rounds = view.funding_round_views(plan, out.context)
     if not rounds:
         return []
-    items = tuple(
-        ListItem(
-            runs=(Link(document=r.document.id, runs=runs(r.text)),)
-            if r.document is not None
-            else runs(r.text)
+    blocks: list[Block] = []
+    missing: list[ListItem] = []
+    for found in rounds:
+        funding = found.document
+        if funding is None:
+            missing.append(ListItem(runs=runs(found.text)))
+            continue
+        inner: list[Block] = []
+        table = ranking_table(out, funding, title_first=True)
+        if table is not None:
+            inner.append(table)
+        inner += out.paragraphs([funding.summary])
+        link = Link(document=funding.id, runs=runs(found.text))
+        inner.append(BulletList(items=(ListItem(runs=(link,)),), role="links"))
+        anchor = f"funding-{funding.id}"
+        blocks.append(
+            Section(
+                heading=out.heading(3, funding.title, None, anchor),
+                blocks=tuple(inner),
+                role="funding-round",
+                anchor=anchor,
+            )
         )
-        for r in rounds
-    )
+    if missing:
+        blocks.append(BulletList(items=tuple(missing)))
     return [
         Section(
             heading=out.label_heading(2, "plan.funding_rounds", anchor="funding-rounds"),
-            blocks=(BulletList(items=items),),
+            blocks=tuple(blocks),
             role="appendix",
             anchor="funding-rounds",
         )
