@@ -171,3 +171,23 @@ def test_the_labels_follow_the_language(lang: str) -> None:
     ).decode()
     heading = {"nn": "## Framdrift per ansvarleg", "en": "## Progress by responsible"}[lang]
     assert heading in text
+
+
+def test_a_plan_without_measures_says_so_instead_of_an_empty_chart() -> None:
+    bundle = load_bundle(EXAMPLE)
+    (plan,) = bundle.documents_of(ActionPlan)
+    empty = attrs.evolve(
+        plan,
+        focus_areas=tuple(
+            attrs.evolve(a, goals=tuple(attrs.evolve(g, measures=()) for g in a.goals))
+            for a in plan.focus_areas
+        ),
+    )
+    bundle = attrs.evolve(
+        bundle, documents=tuple(empty if d.id == plan.id else d for d in bundle.documents)
+    )
+    report = status_report(bundle, plan.id, on=DAY)
+    assert not _charts(build_outline(report, make_context(bundle)).blocks)
+    text = render(report, "md", bundle=bundle).decode()
+    assert text.count("Planen har ingen tiltak.") == 2
+    assert "Ingen tiltak er forfalt." in text

@@ -203,3 +203,23 @@ def test_an_unknown_plan_is_told_with_a_suggestion() -> None:
     bundle, _, _ = _example()
     with pytest.raises(Exception, match="did you mean 'handlingsplan-2024-2025'"):
         traceability_report(bundle, "handlingsplan-2024-2026")
+
+
+def test_a_plan_without_measures_has_no_matrix_table() -> None:
+    bundle, plan, _ = _example()
+    empty = attrs.evolve(
+        plan,
+        focus_areas=tuple(
+            attrs.evolve(a, goals=tuple(attrs.evolve(g, measures=()) for g in a.goals))
+            for a in plan.focus_areas
+        ),
+    )
+    bundle = attrs.evolve(
+        bundle, documents=tuple(empty if d.id == plan.id else d for d in bundle.documents)
+    )
+    report = traceability_report(bundle, plan.id)
+    assert report.trace.rows == ()
+    text = render(report, "md", bundle=bundle).decode()
+    matrix = text.split("## Sporingsmatrise", 1)[1].split("## Mangler", 1)[0]
+    assert matrix.strip() == "Planen har ingen tiltak."
+    assert "### Hovedmål uten tiltak" in text

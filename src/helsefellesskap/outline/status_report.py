@@ -116,7 +116,10 @@ class _StatusOutline:
                     counts[states[measure.id].status] += 1
             if any(counts.values()):
                 bars.append((runs(area.title), counts))
-        return self.section("status_report.by_area", [self.chart("area", bars)], "by-area")
+        blocks: list[Block] = (
+            [self.chart("area", bars)] if bars else self.none("status_report.no_measures")
+        )
+        return self.section("status_report.by_area", blocks, "by-area")
 
     def by_responsible(self) -> Section:
         status = self.report.status
@@ -131,7 +134,7 @@ class _StatusOutline:
                 )
             )
         if not blocks:
-            blocks = self.none("status_report.overdue_none")
+            blocks = self.none("status_report.no_measures")
         return self.section("status_report.by_responsible", blocks, "by-responsible")
 
     def _who(self, state: MeasureState) -> Cell:

@@ -112,8 +112,11 @@ class _TraceOutline:
                     data=(("focus_area", area.id),),
                 )
             )
-        table = Table(columns=columns, header=(header,), groups=tuple(groups), role="traceability")
         heading = Heading(level=2, runs=(out.label("traceability.matrix"),), anchor="matrix")
+        if not groups:
+            none = Paragraph(runs=(out.label("traceability.no_measures"),), role="none")
+            return Section(heading=heading, blocks=(none,), anchor="matrix", role="matrix")
+        table = Table(columns=columns, header=(header,), groups=tuple(groups), role="traceability")
         return Section(heading=heading, blocks=(table,), anchor="matrix", role="matrix")
 
     def gap(self, key: str, items: list[str], **values: object) -> list[Block]:
