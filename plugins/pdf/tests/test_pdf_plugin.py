@@ -39,3 +39,16 @@ def test_listing_the_formats_does_not_import_weasyprint() -> None:
     command = [sys.executable, "-c", code]
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_what_is_not_a_document_is_refused_by_name(
+    manager: hf.PluginManager, bundle: hf.Bundle
+) -> None:
+    import pytest
+
+    from helsefellesskap.errors import RenderError
+    from helsefellesskap.render.api import make_context
+
+    context = make_context(bundle, "nb", manager)
+    with pytest.raises(RenderError, match="the pdf format cannot render a str"):
+        PdfFormat().render("handlingsplan", context)  # type: ignore[arg-type]

@@ -40,8 +40,13 @@ class PdfFormat(RenderFormat):
     def render(self, item: Renderable, context: RenderContext) -> bytes:
         """Render ``item``'s outline to the bytes of a PDF file (a
         :class:`~helsefellesskap.errors.RenderError` for what has no outline)."""
+        from helsefellesskap.errors import RenderError
+        from helsefellesskap.model import Document, Partnership
         from helsefellesskap.outline import build_outline
         from helsefellesskap.render.html import HtmlFormat
+
+        if not isinstance(item, (Document, Partnership)):
+            raise RenderError(f"the pdf format cannot render a {type(item).__name__}")
 
         from .writer import write_pdf  # WeasyPrint is imported here, not at start-up
 
