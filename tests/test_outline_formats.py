@@ -476,3 +476,31 @@ def test_status_reports_and_matrices_show_their_outline_in_order(
             if result.extra:
                 problems.append(f"{item.id}: not in the outline: {list(result.extra)[:12]}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("lang", "fmt"), [(lang, f) for lang in LANGUAGES for f in FORMATS])
+def test_the_changelog_shows_its_outline_in_order(
+    bundles: Bundles, manager: PluginManager, lang: str, fmt: str
+) -> None:
+    """The changelog between the two Ishavserklæringer (issue 16 §2), as every format
+    shows it: the texts of its outline, the marked words included, in order."""
+    from helsefellesskap.followup.changelog import changelog
+    from helsefellesskap.model import Declaration
+
+    bundle = bundles["troms-ofoten"]
+    context = make_context(bundle, lang, manager)
+    new = next(d for d in bundle.documents_of(Declaration) if d.replaces)
+    old = bundle.document(new.replaces or "")
+    assert old is not None
+    item = changelog(old, new)
+    outline = build_outline(item, context)
+    data = render(item, fmt, bundle=bundle, lang=lang, manager=manager)
+    result = compare(
+        outline_texts(outline),
+        free_texts(outline),
+        EXTRACT[fmt](data),
+        _own_words(fmt, manager, context),
+        anywhere_texts(outline),
+    )
+    assert result.missing == ()
+    assert result.extra == ()

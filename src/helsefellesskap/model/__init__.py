@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ._base import ID_PATTERN, slugify
+from .agreement import CooperationAgreement, ServiceAgreement
 from .annual_report import AnnualReport, MeasureFollowUp, MeetingCount, StructureCount
 from .body import Body, BodyStatus, Chair, DecisionRule, Mandate, Right, Seat, StatusChange, Term
 from .bundle import Bundle
@@ -52,6 +53,7 @@ DOCUMENT_TYPES: tuple[type[Document], ...] = (
     FundingRound,
     ConsultationResponse,
     DecisionLog,
+    CooperationAgreement,
 )
 """The document types the core knows, each with its ``KIND`` and ``FOLDER``."""
 
@@ -73,6 +75,7 @@ __all__ = [
     "Chair",
     "Commitment",
     "ConsultationResponse",
+    "CooperationAgreement",
     "Deadline",
     "DeadlineKind",
     "Decision",
@@ -114,6 +117,7 @@ __all__ = [
     "RuleSetting",
     "Seat",
     "Section",
+    "ServiceAgreement",
     "Severity",
     "StatusChange",
     "StatusUpdate",

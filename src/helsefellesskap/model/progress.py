@@ -73,8 +73,12 @@ class FollowUpSettings:
     A measure that is not finished is *stale* when it has had no update for
     ``stale_after_days`` days (counted from the plan's adoption or the start of its
     period if it never had one). A decision is *unfollowed* when ``decision_days`` days
-    after its meeting it has had no update (rule HF802).
+    after its meeting it has had no update (rule HF802). A cooperation agreement is due
+    for review ``agreement_review_months`` after its latest revision (rule HF902).
     """
 
     stale_after_days: int = attrs.field(default=180, validator=non_negative)
     decision_days: int = attrs.field(default=90, validator=non_negative)
+    agreement_review_months: int = attrs.field(default=12, validator=non_negative)
+    """How many months a cooperation agreement or service agreement may go without a
+    revision (the yearly review: 12) before rule HF902 reports it."""

@@ -17,6 +17,7 @@ import attrs
 from ..errors import RenderError
 from ..render.format import Renderable, RenderContext
 from .action_plan import build_action_plan
+from .agreement import build_agreement
 from .annual_report import build_annual_report
 from .blocks import Outline
 from .changelog import build_changelog
@@ -58,6 +59,7 @@ CORE_BUILDERS: dict[str, BuildFunction] = {
     "decision-log": cast(BuildFunction, build_decision_log),
     "governance": cast(BuildFunction, build_governance),
     "changelog": cast(BuildFunction, build_changelog),
+    "cooperation-agreement": cast(BuildFunction, build_agreement),
     "status-report": cast(BuildFunction, build_status_report),
     "traceability": cast(BuildFunction, build_traceability),
 }

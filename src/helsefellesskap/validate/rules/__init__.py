@@ -1,7 +1,7 @@
 """The built-in validation rules, grouped by code: HF0xx settings, HF1xx ids, HF2xx
 references, HF3xx FSU requirements, HF4xx seats, HF5xx periods and the national plan,
 HF6xx coverage and measures, HF7xx reports and funding rounds, HF8xx status updates and
-decisions.
+decisions, HF9xx the cooperation agreement.
 
 :data:`BUILTIN_RULES` are registered through ``hf_rules``; :data:`FSU_RULES` come with the
 ``professional-committee`` body kind.
@@ -10,6 +10,7 @@ decisions.
 from __future__ import annotations
 
 from ..finding import Rule
+from .agreements import AGREEMENT_RULES
 from .coverage import COVERAGE_RULES
 from .cycles import CYCLE_RULES
 from .fsu import FSU_RULES
@@ -33,5 +34,6 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     *COVERAGE_RULES,
     *REPORT_RULES,
     *PROGRESS_RULES,
+    *AGREEMENT_RULES,
 )
 """The rules the core registers through ``hf_rules`` (the FSU rules come with their kind)."""
