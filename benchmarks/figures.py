@@ -286,7 +286,7 @@ def word_figures(settings: Settings) -> list[Figure]:
     for rows in settings.word_rows:
         key, what = f"word-{rows}", f"Word render, one plan, {rows:,} rows in one table"
         try:
-            lines, stopped, elapsed = _word_child(rows, settings)
+            lines, _stopped, elapsed = _word_child(rows, settings)
         except Exception as error:
             figures.append(_failure(key, what, settings.target(key), error))
             continue
@@ -329,7 +329,7 @@ def word_figures(settings: Settings) -> list[Figure]:
         # did not finish counts with its bound (at least the budget for its rows).
         growth = {rows: t / finished[smallest] for rows, (t, _) in per_row.items()}
         worst = max((rows for rows in per_row if rows != smallest), key=lambda r: growth[r])
-        stopped = sorted(rows for rows, (_, bound) in per_row.items() if bound)
+        unfinished = sorted(rows for rows, (_, bound) in per_row.items() if bound)
         figures.append(
             Figure(
                 key="word-linear",
@@ -343,8 +343,8 @@ def word_figures(settings: Settings) -> list[Figure]:
                     for rows, (t, bound) in sorted(per_row.items())
                 )
                 + (
-                    f" ({', '.join(f'{rows:,}' for rows in stopped)} stopped unfinished)"
-                    if stopped
+                    f" ({', '.join(f'{rows:,}' for rows in unfinished)} stopped unfinished)"
+                    if unfinished
                     else ""
                 ),
                 lower_bound=per_row[worst][1],
