@@ -131,5 +131,5 @@ def chart_png(chart: BarChart) -> bytes:
         )
         y = top + height + _GAP
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
