@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import attrs
 import pytest
 from lxml import html as lxml_html
 
@@ -202,9 +203,8 @@ def test_downloads_in_every_installed_format(tmp_path: Path) -> None:
     bundle = helsefellesskap.load_bundle(EXAMPLE)
     plan = bundle.document("handlingsplan-2024-2025")
     assert plan is not None
-    result = build_site(
-        [helsefellesskap.load_bundle(EXAMPLE)], tmp_path, languages=["nb"], manager=manager
-    )
+    only_plan = attrs.evolve(bundle, documents=(plan,))  # the PDFs of one plan, not all
+    result = build_site([only_plan], tmp_path, languages=["nb"], manager=manager)
     assert result.failures == ()
     expected = sorted(
         f.extension
