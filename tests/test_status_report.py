@@ -191,3 +191,10 @@ def test_a_plan_without_measures_says_so_instead_of_an_empty_chart() -> None:
     text = render(report, "md", bundle=bundle).decode()
     assert text.count("Planen har ingen tiltak.") == 2
     assert "Ingen tiltak er forfalt." in text
+
+
+def test_status_text_goes_to_the_file_named(tmp_path: Path) -> None:
+    out = tmp_path / "status.txt"
+    status, shown, _ = run("status", str(EXAMPLE / PLAN), "--on", "2025-06-30", "-o", str(out))
+    assert (status, shown) == (0, "")
+    assert out.read_text("utf-8").startswith("handlingsplan-2024-2025 (Handlingsplan 2024–2025)")

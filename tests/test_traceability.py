@@ -223,3 +223,16 @@ def test_a_plan_without_measures_has_no_matrix_table() -> None:
     matrix = text.split("## Sporingsmatrise", 1)[1].split("## Mangler", 1)[0]
     assert matrix.strip() == "Planen har ingen tiltak."
     assert "### Hovedmål uten tiltak" in text
+
+
+def test_output_goes_to_the_file_named_and_many_must_be_positive(tmp_path: Path) -> None:
+    target = str(EXAMPLE / PLAN)
+    out = tmp_path / "coverage.json"
+    status, shown, _ = run("coverage", target, "-f", "json", "-o", str(out))
+    assert (status, shown) == (0, "")
+    assert '"gaps": {' in out.read_text("utf-8")
+    csv_file = tmp_path / "matrix.csv"
+    assert run("coverage", target, "-f", "csv", "-o", str(csv_file))[0] == 0
+    assert csv_file.read_text("utf-8").startswith("plan,focus_area,")
+    status, _, err = run("coverage", target, "--many", "0")
+    assert status == 2 and "--many 0: give 1 or more measures" in err

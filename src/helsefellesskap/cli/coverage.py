@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from ..command import Command, CommandContext
 from ..errors import UsageError
 from ..followup.reports import traceability_report
@@ -256,6 +258,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:
+    if args.many < 1:
+        raise UsageError(f"--many {args.many}: give 1 or more measures")
     target = resolve_target(args.target, context.manager)
     plans = plans_of(target)
     traces = [traceability_report(target.bundle, p.id, many=args.many).trace for p in plans]
@@ -289,6 +293,7 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
                 )
                 for r, p, t in zip(results, plans, traces, strict=True)
             ],
+            output=args.output,
         )
     return 1 if args.fail_on == "gaps" and any(t.gaps for t in traces) else 0
 
@@ -299,9 +304,20 @@ def write_plan_reports(
     target: Target,
     head: dict[str, Any],
     reports: list[tuple[dict[str, Any], str]],
+    *,
+    output: str | None = None,
 ) -> int:
     """Write one report per action plan, as JSON (``head``, the partnership, the plans) or
-    as text blocks; a partnership without plans says so. Return the exit status (0)."""
+    as text blocks, to standard output or the file ``output``; a partnership without plans
+    says so. Return the exit status (0)."""
+    if output:
+        from ..io import write_atomic
+
+        buffer = io.StringIO()
+        quiet = attrs.evolve(context, stdout=buffer)
+        write_plan_reports(form, quiet, target, head, reports)
+        write_atomic(Path(output), buffer.getvalue().encode("utf-8"))
+        return 0
     partnership = target.bundle.partnership
     if form == "json":
         format_and_version = {k: head[k] for k in ("format", "version")}

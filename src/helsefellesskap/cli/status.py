@@ -164,6 +164,7 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
             target,
             {"format": JSON_FORMAT, "version": JSON_VERSION, "on": day.isoformat()},
             [(r.to_json(), format_status(r, p.title)) for r, p in zip(results, plans, strict=True)],
+            output=args.output,
         )
     found = {
         "overdue": any(r.overdue for r in results),
