@@ -261,10 +261,20 @@ def test_the_search_finds_a_measure_by_a_word(
     tab.page.close()
 
 
-def test_a_plan_page_fits_a_phone(browser: Any, site: Path) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [
+        "nb/troms-ofoten/handlingsplan-2023.html",
+        "nb/helgeland/index.html",
+        "en/index.html",
+        "nn/search.html",
+        "nb/troms-ofoten/handlingsplan-2023-sporing.html",
+    ],
+)
+def test_the_pages_fit_a_phone(browser: Any, site: Path, path: str) -> None:
     page = browser.new_page()
     page.set_viewport_size({"width": 375, "height": 740})
-    page.goto((site / "nb" / "troms-ofoten" / "handlingsplan-2023.html").as_uri())
+    page.goto((site / path).as_uri())
     widths = page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
