@@ -203,3 +203,21 @@ def test_hook_hf_cli_commands(manager: PluginManager) -> None:
     result = run_cli("fixture-hello", "--partnership", "fixturby")
     assert (result.code, result.stdout) == (0, "Hei, Fixturby\n")
     assert "fixture-hello" in run_cli("--help").stdout
+
+
+def test_hook_hf_importers(manager: PluginManager, tmp_path: Path) -> None:
+    import shutil
+
+    from helsefellesskap.importing import import_plan
+
+    assert manager.owner("hf_importers", "fixture-plan") == "fixture-good"
+    folder = tmp_path / "eksempel"
+    shutil.copytree(EXAMPLE, folder)
+    source = tmp_path / "plan.fixplan"
+    source.write_text("Felles kurs | SSU og kommunene | Våren 2025\n", encoding="utf-8")
+    report = import_plan(source, folder, manager=manager)
+    assert report.ok, report.check
+    plan = load_document(folder / "plans" / "fixturplan-2025.toml")
+    measure = plan.focus_areas[0].goals[0].measures[0]  # type: ignore[attr-defined]
+    assert (measure.text, measure.responsible) == ("Felles kurs", ("ssu", "kommunene"))
+    assert str(measure.deadline.latest) == "2025-06-30"

@@ -30,6 +30,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from .command import Command
+    from .importing import Importer
     from .kinds import BodyKind
     from .model import Document, Layout, Partnership
     from .outline import Outline, OutlineBuilder
@@ -317,5 +318,37 @@ def hf_outline(item: Renderable, outline: Outline, context: RenderContext) -> Ou
             contact = Section(heading=Heading(level=2, runs=runs("Kontakt")),
                               blocks=(Paragraph(runs=runs("post@vestfold.example")),))
             return attrs.evolve(outline, blocks=(*outline.blocks, contact))
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def hf_importers() -> Iterable[Importer]:
+    """Return importers: readers of plans written elsewhere (Word, …) by file extension.
+
+    Takes no arguments.
+
+    :return: :class:`~helsefellesskap.importing.Importer` objects: a ``name``, the file
+        ``extensions`` it reads (with the dot) and ``read(path)``, which returns a
+        :class:`~helsefellesskap.importing.PlanDraft` (headings, paragraphs, bullet lists
+        and the measures tables' cells as written). The core reads the deadlines and
+        responsible actors, writes the new TOML file with a comment beside each guess and
+        runs check and validate (``helsefellesskap import FILE --into FOLDER``). Every
+        plugin is asked; a name claimed twice is a failure naming both plugins, and
+        neither importer is used.
+
+    Example::
+
+        from helsefellesskap.importing import DraftFocusArea, DraftRow, Importer, PlanDraft
+
+        def read_text_plan(path):
+            rows = [DraftRow(where=f"line {n}", goal="Samhandling", measure=line)
+                    for n, line in enumerate(path.read_text().splitlines(), 1)]
+            return PlanDraft(title=path.stem, source=path.name,
+                             focus_areas=(DraftFocusArea(title="Tiltak", rows=tuple(rows)),))
+
+        @hookimpl
+        def hf_importers():
+            return [Importer(name="text-plan", extensions=(".plan.txt",), read=read_text_plan)]
     """
     raise NotImplementedError

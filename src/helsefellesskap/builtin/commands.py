@@ -70,6 +70,11 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
         "helsefellesskap.cli.schema:SCHEMA",
     ),
     (
+        "import",
+        "import a Word action plan into a partnership folder as a new TOML plan",
+        "helsefellesskap.cli.importing:IMPORT",
+    ),
+    (
         "completion",
         "print a shell completion script: helsefellesskap completion bash > FILE",
         "helsefellesskap.cli.completion:COMPLETION",

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     # What the hooks contribute is imported when a hook is first asked, not with the
     # manager: a command that needs only document types does not import the renderers.
     from ..command import Command
+    from ..importing import Importer
     from ..kinds import BodyKind
     from ..model import Bundle, Document, Layout, Partnership
     from ..outline import Outline, OutlineBuilder
@@ -88,6 +89,7 @@ NAMED_HOOKS: dict[str, str] = {
     "hf_document_types": "document types",
     "hf_cli_commands": "commands",
     "hf_outline_builders": "outline builders",
+    "hf_importers": "importers",
 }
 """The hooks that contribute named items, and the category each fills."""
 
@@ -511,6 +513,16 @@ class PluginManager:
                 "outline builder",
                 instances_of(OutlineBuilder),
             )
+        if hook == "hf_importers":
+            from ..importing import Importer
+
+            return self._registry(
+                "importers",
+                lambda: self._gather(hook, "Importer"),
+                lambda i: i.name,
+                "importer",
+                instances_of(Importer),
+            )
         raise ValueError(f"{hook!r} does not contribute named items")
 
     def _rule_answers(self) -> list[tuple[str, str, list[Any]]]:
@@ -623,6 +635,10 @@ class PluginManager:
     def outline_builders(self) -> dict[str, OutlineBuilder]:
         """The plugins' outline builders by document kind (``hf_outline_builders``)."""
         return dict(self.registry("hf_outline_builders").items)
+
+    def importers(self) -> dict[str, Importer]:
+        """The importers by name (``hf_importers``)."""
+        return dict(self.registry("hf_importers").items)
 
     def refine_outline(self, item: Renderable, outline: Outline, context: RenderContext) -> Outline:
         """``outline`` as the plugins' ``hf_outline`` leave it: each plugin, in pluggy's

@@ -1,4 +1,5 @@
-"""The plugin module named by the entry point: it registers the ``docx`` format.
+"""The plugin module named by the entry point: it registers the ``docx`` format and the
+Word importer.
 
 Importing this module does not import python-docx; that happens on the first render,
 so that listing plugins or rendering other formats stays fast.
@@ -7,11 +8,12 @@ so that listing plugins or rendering other formats stays fast.
 from __future__ import annotations
 
 from helsefellesskap import LabelCatalogue, RenderFormat, hookimpl
+from helsefellesskap.importing import Importer
 
 from .format import DocxFormat
 from .labels import catalogues
 
-__all__ = ["hf_label_catalogues", "hf_render_formats"]
+__all__ = ["hf_importers", "hf_label_catalogues", "hf_render_formats"]
 
 
 @hookimpl
@@ -24,3 +26,11 @@ def hf_render_formats() -> list[RenderFormat]:
 def hf_label_catalogues() -> list[LabelCatalogue]:
     """The labels of the Word footer and notes, in bokmål, nynorsk and English."""
     return catalogues()
+
+
+@hookimpl
+def hf_importers() -> list[Importer]:
+    """The Word importer (``helsefellesskap import PLAN.docx --into FOLDER``)."""
+    from .importer import DOCX_IMPORTER
+
+    return [DOCX_IMPORTER]

@@ -26,6 +26,7 @@ from helsefellesskap import (
     hookimpl,
 )
 from helsefellesskap.command import Command, CommandContext
+from helsefellesskap.importing import DraftFocusArea, DraftRow, Importer, PlanDraft
 from helsefellesskap.outline import (
     BulletList,
     Heading,
@@ -211,3 +212,24 @@ def hf_outline(item: Any, outline: Outline, context: RenderContext) -> Outline |
         role="contact",
     )
     return attrs.evolve(outline, blocks=(*outline.blocks, contact))
+
+
+def _read_fixture_plan(path: Path) -> PlanDraft:
+    """A plan of one measure per line: ``measure | responsible | deadline``."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        measure, responsible, deadline = (part.strip() for part in line.split("|"))
+        rows.append(
+            DraftRow(where=f"line {number}", goal="Fixturmål", measure=measure,
+                     responsible=responsible, deadline=deadline)
+        )
+    return PlanDraft(
+        title="Fixturplan 2025",
+        source=path.name,
+        focus_areas=(DraftFocusArea(title="Fixtur", rows=tuple(rows)),),
+    )
+
+
+@hookimpl
+def hf_importers() -> list[Importer]:
+    return [Importer(name="fixture-plan", extensions=(".fixplan",), read=_read_fixture_plan)]

@@ -1,0 +1,116 @@
+"""``import_plan``: read a file with the importer for its extension, write a new action plan
+beside the partnership's documents (never overwriting) and run check and validate on it."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import DataError, DocumentNotFoundError, HelsefellesskapError
+from ..io import PARTNERSHIP_FILE, load_bundle, load_partnership
+from ..model import ActionPlan
+from .draft import PlanDraft
+from .importer import Importer
+from .report import ImportReport
+from .writer import plan_toml
+
+if TYPE_CHECKING:
+    from ..plugins import PluginManager
+
+__all__ = ["ImportFailed", "find_importer", "import_plan", "read_draft"]
+
+
+class ImportFailed(HelsefellesskapError):
+    """The file cannot be imported: no importer reads it, it cannot be read, or the new
+    plan would overwrite a file."""
+
+
+def find_importer(path: Path, manager: PluginManager) -> Importer:
+    """The importer whose extensions end ``path``'s name; :class:`ImportFailed` naming the
+    extensions there are."""
+    importers = manager.importers()
+    name = path.name.lower()
+    for importer in importers.values():
+        if any(name.endswith(ext.lower()) for ext in importer.extensions):
+            return importer
+    known = sorted(e for i in importers.values() for e in i.extensions)
+    raise ImportFailed(
+        f"{path}: no importer reads {path.suffix or 'files without an extension'}; "
+        f"the installed importers read {', '.join(known) or 'nothing'}"
+        + ("" if ".docx" in known else " (install helsefellesskap-docx for Word files)")
+    )
+
+
+def read_draft(path: Path, manager: PluginManager) -> PlanDraft:
+    """Read ``path`` into a draft with its importer; :class:`ImportFailed` if it cannot."""
+    if not path.is_file():
+        raise ImportFailed(f"{path}: no such file")
+    importer = find_importer(path, manager)
+    try:
+        return importer.read(path)
+    except (DataError, ValueError, KeyError, OSError) as error:
+        raise ImportFailed(f"{path}: cannot be read as {importer.name}: {error}") from error
+
+
+def import_plan(
+    source: str | Path,
+    into: str | Path,
+    *,
+    manager: PluginManager | None = None,
+    output: str | Path | None = None,
+) -> ImportReport:
+    """Import the plan in ``source`` into the partnership folder ``into``.
+
+    The new file is ``into/plans/<id>.toml`` (or ``output``); an existing file is never
+    overwritten (:class:`ImportFailed`). The folder with the new file is then loaded
+    (``check``) and validated; the report says how both went.
+    """
+    from ..plugins import default_manager
+    from ..validate import validate
+
+    manager = manager or default_manager()
+    source, into = Path(source), Path(into)
+    if not (into / PARTNERSHIP_FILE).is_file():
+        raise DocumentNotFoundError(
+            f"{into} is not a partnership folder: it has no {PARTNERSHIP_FILE}"
+        )
+    partnership = load_partnership(into)
+    draft = read_draft(source, manager)
+    taken = {p.stem for p in into.rglob("*.toml")}
+    with contextlib.suppress(DataError):
+        taken |= {d.id for d in load_bundle(into, types=manager.document_types()).documents}
+    text = plan_toml(draft, partnership, taken=taken)
+    target = into / ActionPlan.FOLDER / f"{text.plan_id}.toml"
+    if output is not None:
+        target = Path(output)
+    if target.exists():
+        raise ImportFailed(f"{target} exists: the import never overwrites a file; "
+                           "move it away or name another file with --output")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:
+        handle.write(text.text)
+    check, summary = "ok", ""
+    findings: tuple[str, ...] = ()
+    try:
+        bundle = load_bundle(into, types=manager.document_types())
+    except DataError as error:
+        check = str(error)
+    else:
+        report = validate(bundle, manager=manager, documents=[text.plan_id])
+        summary = report.summary()
+        findings = tuple(
+            f"{f.severity.value} {f.code} {f.path}: {f.message}" for f in report.findings
+        )
+    return ImportReport(
+        source=source,
+        written=target,
+        plan_id=text.plan_id,
+        counts=text.counts,
+        guesses=text.guesses,
+        unmatched=text.unmatched,
+        skipped=draft.skipped,
+        check=check,
+        validate=summary,
+        findings=findings,
+    )
