@@ -94,6 +94,8 @@ def test_the_changelog_marks_the_one_word_in_every_format(
     page = lxml.html.fromstring(render(log, "html", bundle=bundle, manager=manager))
     assert "hospiteringsordninger" in [e.text_content() for e in page.iter("strong")]
     assert "hospiteringsordning" in [e.text_content() for e in page.iter("em")]
+    assert [e.text_content() for e in page.iter("ins")][-1] == "hospiteringsordninger"
+    assert [e.text_content() for e in page.iter("del")][-1] == "hospiteringsordning"
     word = docx.Document(io.BytesIO(render(log, "docx", bundle=bundle, manager=manager)))
     marked = {
         (run.text, bool(run.bold), bool(run.italic))
