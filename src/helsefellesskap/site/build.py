@@ -315,7 +315,7 @@ class SiteBuilder:
                             text=text,
                         )
                     )
-                if isinstance(item, Document):
+                if isinstance(item, Document) and text is not None:
                     listed.append(
                         _Listed(
                             kind=item.KIND,
@@ -383,7 +383,7 @@ class SiteBuilder:
                 downloads,
             )
             html = _render_template(environment, "site/document.html.j2", values)
-        except (HelsefellesskapError, Exception) as error:  # a plugin's outline or template
+        except Exception as error:  # a plugin's outline or template: reported, the rest built
             self._fail(where, error)
             return None
         self._write(where, html)
