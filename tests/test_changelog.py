@@ -116,6 +116,13 @@ def test_word_changes_mark_words_not_the_spaces_around_them() -> None:
         ("equal", " rus"),
     )
     assert word_changes("same", "same") == (("equal", "same"),)
+    # a passage rewritten is one deletion and one insertion, not words and spaces alternating
+    assert word_changes("en basert på behov her", "en for best mulig her") == (
+        ("equal", "en "),
+        ("delete", "basert på behov"),
+        ("insert", "for best mulig"),
+        ("equal", " her"),
+    )
     runs = marked_text("a b", "a c")
     assert [type(r).__name__ for r in runs] == ["Text", "Emphasis", "Text", "Emphasis"]
     assert [r.role for r in runs if isinstance(r, Emphasis)] == ["delete", "insert"]

@@ -354,14 +354,33 @@ def word_changes(old: str, new: str) -> tuple[tuple[str, str], ...]:
         else:
             pieces.append(("equal", text))
 
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    chunks = [
+        (tag, "".join(before[i1:i2]), "".join(after[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+    # Only spaces in common between two changes is no common ground: one passage replaced
+    # reads better than words and spaces alternating.
+    for n in range(1, len(chunks) - 1):
+        tag, was, _ = chunks[n]
+        if (
+            tag == "equal"
+            and not was.strip()
+            and "equal" not in (chunks[n - 1][0], chunks[n + 1][0])
+        ):
+            chunks[n] = ("replace", was, was)
+    merged: list[tuple[str, str, str]] = []
+    for chunk in chunks:
+        if merged and chunk[0] != "equal" and merged[-1][0] != "equal":
+            last = merged[-1]
+            merged[-1] = ("replace", last[1] + chunk[1], last[2] + chunk[2])
+        else:
+            merged.append(chunk)
+    for tag, was, now in merged:
         if tag == "equal":
-            put("equal", "".join(before[i1:i2]))
+            put("equal", was)
             continue
-        if tag in ("delete", "replace"):
-            put("delete", "".join(before[i1:i2]))
-        if tag in ("insert", "replace"):
-            put("insert", "".join(after[j1:j2]))
+        put("delete", was)
+        put("insert", now)
     return tuple(pieces)
 
 
