@@ -98,12 +98,12 @@ def test_the_changelog_marks_the_one_word_in_every_format(
     assert [e.text_content() for e in page.iter("del")][-1] == "hospiteringsordning"
     word = docx.Document(io.BytesIO(render(log, "docx", bundle=bundle, manager=manager)))
     marked = {
-        (run.text, bool(run.bold), bool(run.italic))
+        (run.text, bool(run.bold), bool(run.italic), bool(run.font.strike))
         for paragraph in word.paragraphs
         for run in paragraph.runs
     }
-    assert ("hospiteringsordninger", True, False) in marked
-    assert ("hospiteringsordning", False, True) in marked
+    assert ("hospiteringsordninger", True, False, False) in marked
+    assert ("hospiteringsordning", False, True, True) in marked
 
 
 def test_word_changes_mark_words_not_the_spaces_around_them() -> None:

@@ -223,6 +223,7 @@ class _Look:
     color: str | None = None
     link: bool = False
     lang: str | None = None
+    strike: bool = False
 
 
 @attrs.define
@@ -513,7 +514,12 @@ class OutlineWriter:
                 self._runs(
                     parent,
                     item.runs,
-                    attrs.evolve(look, bold=strong, italic=look.italic or not item.strong),
+                    attrs.evolve(
+                        look,
+                        bold=strong,
+                        italic=look.italic or not item.strong,
+                        strike=look.strike or item.role == "delete",
+                    ),
                 )
             elif isinstance(item, Span):
                 lang = None if item.lang == self.outline.language else word_language(item.lang)
@@ -528,6 +534,8 @@ class OutlineWriter:
             properties.append(element("w:b"))
         if look.italic:
             properties.append(element("w:i"))
+        if look.strike:  # a changelog's deleted words (Emphasis role "delete")
+            properties.append(element("w:strike"))
         color = LINK_HEX if look.link else look.color
         if color is not None:
             properties.append(element("w:color", **{"w:val": color}))
