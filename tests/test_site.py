@@ -284,3 +284,65 @@ def test_site_names_an_unknown_partnership(
     assert "'troms-ofote' is neither a file, a folder nor an installed partnership" in (
         capsys.readouterr().err
     )
+
+
+# -- a partnership's own page templates --------------------------------------------------
+
+
+class TemplatePlugin:
+    """A real plugin object giving a template folder through ``hf_template_sources``."""
+
+    def __init__(self, source: helsefellesskap.TemplateSource) -> None:
+        self.source = source
+
+    @helsefellesskap.hookimpl
+    def hf_template_sources(self) -> list[helsefellesskap.TemplateSource]:
+        return [self.source]
+
+
+def _manager_with_template(folder: Path, text: str) -> helsefellesskap.PluginManager:
+    from helsefellesskap.plugins import DEFAULT_PLUGINS
+
+    (folder / "action-plan.html.j2").write_text(text, encoding="utf-8")
+    plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=folder, partnership="eksempel"))
+    return helsefellesskap.PluginManager(
+        plugins=[*DEFAULT_PLUGINS, plugin], entry_points=False, use_env=False
+    )
+
+
+def test_a_partnerships_page_override_applies_on_the_site(tmp_path: Path) -> None:
+    manager = _manager_with_template(
+        tmp_path,
+        '{% extends "builtin/action-plan.html.j2" %}'
+        '{% block masthead %}<p class="own">Vårt eget hode</p>{% endblock %}',
+    )
+    out = tmp_path / "site"
+    bundle = helsefellesskap.load_bundle(EXAMPLE)
+    result = build_site([bundle], out, languages=["nb"], formats=["md"], manager=manager)
+    assert result.failures == ()
+    page = lxml_html.fromstring(
+        (out / "nb" / "eksempel" / "handlingsplan-2024-2025.html").read_bytes()
+    )
+    assert page.xpath('//p[@class="own"]/text()') == ["Vårt eget hode"]
+    assert page.xpath('//nav[@class="site-crumbs"]'), "the site's navigation is still there"
+    assert page.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content') == [
+        content_security_policy()
+    ]
+
+
+def test_a_page_that_fails_is_reported_and_not_linked(tmp_path: Path) -> None:
+    manager = _manager_with_template(
+        tmp_path,
+        '{% extends "builtin/action-plan.html.j2" %}'
+        "{% block masthead %}{{ nothing }}{% endblock %}",
+    )
+    out = tmp_path / "site"
+    bundle = helsefellesskap.load_bundle(EXAMPLE)
+    result = build_site([bundle], out, languages=["nb"], formats=["md"], manager=manager)
+    assert len(result.failures) == 1
+    assert str(result.failures[0]).startswith("nb/eksempel/handlingsplan-2024-2025.html: ")
+    assert "'nothing' is undefined" in str(result.failures[0])
+    assert not (out / "nb" / "eksempel" / "handlingsplan-2024-2025.html").exists()
+    index = (out / "nb" / "eksempel" / "index.html").read_text(encoding="utf-8")
+    assert 'href="handlingsplan-2024-2025.html"' not in index
+    assert (out / "nb" / "eksempel" / "handlingsplan-2024-2025.md").is_file()
