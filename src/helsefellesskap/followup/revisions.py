@@ -354,7 +354,7 @@ def word_changes(old: str, new: str) -> tuple[tuple[str, str], ...]:
         else:
             pieces.append(("equal", text))
 
-    chunks = [
+    chunks: list[tuple[str, str, str]] = [
         (tag, "".join(before[i1:i2]), "".join(after[j1:j2]))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
     ]
