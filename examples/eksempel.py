@@ -1,4 +1,5 @@
-"""Load the invented example partnership, validate it and render every document.
+"""Load the invented example partnership, validate it and render every document; then
+write its action plan as Word and import that again (the import report is printed).
 
 Run with ``python examples/eksempel.py`` (``make demo`` does). The output goes to
 ``build/eksempel/``. This script may print: it is a program, not the library.
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 from _followup import follow_up_line, write_follow_up
+from _importing import import_demo
 from _summary import summary
 
 from helsefellesskap import PluginManager, load_bundle
@@ -34,6 +36,7 @@ def main() -> int:
     reports = write_follow_up(bundle, OUTPUT, manager)
     print("\n".join(summary(bundle, report, written, OUTPUT, languages, " (invented data)")))
     print(follow_up_line(reports, OUTPUT))
+    print(import_demo(bundle, SOURCE, OUTPUT.parent / "import", manager))
     return 1 if report.failed() else 0
 
 
