@@ -409,3 +409,51 @@ def test_an_introduction_of_omitted_parts_only_takes_no_number(
     text = _md(changed, manager)
     assert "## 1 " in text and "## 2 " not in text.split("## 1 ")[0]
     assert "Innledning" not in text
+
+
+# -- issue 13: a plan's deadlines are shown ------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_plan_with_deadlines_shows_them_though_the_layout_does_not_ask(
+    example: Bundle, manager: PluginManager, fmt: str
+) -> None:
+    layout = attrs.evolve(
+        example.partnership.layout, measure_columns=("goal", "measure", "responsible")
+    )
+    narrow = attrs.evolve(example, partnership=attrs.evolve(example.partnership, layout=layout))
+    plan = narrow.document(PLAN)
+    assert isinstance(plan, ActionPlan)
+    deadlines = [m.deadline.display() for m in plan.measures() if m.deadline is not None]
+    assert deadlines, "the example plan sets deadlines"
+    text = render(plan, fmt, bundle=narrow, manager=manager).decode()
+    assert "Når" in text
+    for deadline in deadlines:
+        assert deadline in text
+
+
+def test_a_plan_without_deadlines_gets_no_deadline_column(
+    example: Bundle, manager: PluginManager
+) -> None:
+    plan = example.document(PLAN)
+    assert isinstance(plan, ActionPlan)
+    bare = attrs.evolve(
+        plan,
+        focus_areas=tuple(
+            attrs.evolve(
+                area,
+                goals=tuple(
+                    attrs.evolve(
+                        goal,
+                        measures=tuple(attrs.evolve(m, deadline=None) for m in goal.measures),
+                    )
+                    for goal in area.goals
+                ),
+            )
+            for area in plan.focus_areas
+        ),
+    )
+    layout = attrs.evolve(example.partnership.layout, measure_columns=("goal", "measure"))
+    narrow = attrs.evolve(example, partnership=attrs.evolve(example.partnership, layout=layout))
+    text = render(bare, "md", bundle=narrow, manager=manager).decode()
+    assert "| Hva vil vi? | Hvordan få det til? |\n" in text

@@ -28,6 +28,7 @@ __all__ = [
     "OngoingWork",
     "Reference",
     "ReferenceList",
+    "check_responsible_join",
 ]
 
 
@@ -59,7 +60,7 @@ RESPONSIBLE_JOINS = ("and", "comma")
 or more with commas) or ``comma`` (``SSU, FSU DIG``), as the source writes them."""
 
 
-def _check_responsible_join(_instance: object, _attribute: object, value: str) -> None:
+def check_responsible_join(_instance: object, _attribute: object, value: str) -> None:
     """attrs validator: ``responsible_join`` is one of :data:`RESPONSIBLE_JOINS`."""
     if value not in RESPONSIBLE_JOINS:
         raise InvalidValue(
@@ -90,7 +91,7 @@ class Measure:
     details: tuple[str, ...] = ()
     closing: tuple[str, ...] = ()
     responsible: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
-    responsible_join: str = attrs.field(default="and", validator=_check_responsible_join)
+    responsible_join: str = attrs.field(default="and", validator=check_responsible_join)
     deadline: Deadline | None = None
     status: MeasureStatus = MeasureStatus.PLANNED
     status_note: str | None = None

@@ -270,7 +270,9 @@ def focus_area(
         blocks += out.paragraphs([intention.text], role="intention")
         blocks += out.bullets(intention.points)
     if area.goals:
-        blocks.append(measure_table(out, view.measure_table(area, out.context, plan.references)))
+        columns = view.plan_measure_columns(plan, out.context)
+        table = view.measure_table(area, out.context, plan.references, columns)
+        blocks.append(measure_table(out, table))
     blocks += out.paragraphs(area.notes, role="note")
     anchor = f"area-{area.id}"
     return Section(

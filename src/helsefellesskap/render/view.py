@@ -84,6 +84,7 @@ __all__ = [
     "national_goal_texts",
     "national_text",
     "partner_views",
+    "plan_measure_columns",
     "plan_numbering",
     "plan_omit",
     "plan_parts",
@@ -383,8 +384,23 @@ def check_columns(columns: Sequence[str]) -> None:
             )
 
 
+def plan_measure_columns(plan: ActionPlan, context: RenderContext) -> tuple[str, ...]:
+    """The columns of ``plan``'s goals and measures tables: the layout's, then
+    ``deadline`` where some measure of the plan has a deadline and the layout lacks the
+    column. A plan that sets deadlines shows them (rule HF605 asks for them), whatever
+    the layout; a measure's status is shown where the layout asks for ``status`` (the
+    follow-up reports show it otherwise)."""
+    columns = list(context.layout.measure_columns)
+    if "deadline" not in columns and any(m.deadline is not None for m in plan.measures()):
+        columns.append("deadline")
+    return tuple(columns)
+
+
 def measure_table(
-    area: FocusArea, context: RenderContext, references: Sequence[Reference] = ()
+    area: FocusArea,
+    context: RenderContext,
+    references: Sequence[Reference] = (),
+    columns: Sequence[str] | None = None,
 ) -> MeasureTable:
     """The goals and measures table of ``area`` in the columns of ``context.layout``.
 
@@ -392,9 +408,10 @@ def measure_table(
     ongoing work's cell spans the measures whose ``builds_on`` names it, ongoing work
     without measures still gets its row, and measures that build on none come last.
     ``references`` are the plan's, so that a measure's cell names those it draws on by
-    title (an id the plan lacks verbatim).
+    title (an id the plan lacks verbatim). ``columns`` are the plan's
+    (:func:`plan_measure_columns`), the layout's where not given.
     """
-    columns = tuple(context.layout.measure_columns)
+    columns = tuple(context.layout.measure_columns if columns is None else columns)
     check_columns(columns)
     titles = {r.id: r.title for r in references}
     with_ongoing = "ongoing_work" in columns
