@@ -300,10 +300,13 @@ class TemplatePlugin:
         return [self.source]
 
 
-def _manager_with_template(folder: Path, text: str) -> helsefellesskap.PluginManager:
+def _manager_with_template(
+    folder: Path, text: str, name: str = "action-plan.html.j2"
+) -> helsefellesskap.PluginManager:
     from helsefellesskap.plugins import DEFAULT_PLUGINS
 
-    (folder / "action-plan.html.j2").write_text(text, encoding="utf-8")
+    (folder / name).parent.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
     plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=folder, partnership="eksempel"))
     return helsefellesskap.PluginManager(
         plugins=[*DEFAULT_PLUGINS, plugin], entry_points=False, use_env=False
@@ -346,3 +349,20 @@ def test_a_page_that_fails_is_reported_and_not_linked(tmp_path: Path) -> None:
     index = (out / "nb" / "eksempel" / "index.html").read_text(encoding="utf-8")
     assert 'href="handlingsplan-2024-2025.html"' not in index
     assert (out / "nb" / "eksempel" / "handlingsplan-2024-2025.md").is_file()
+
+
+def test_a_partnership_can_override_its_site_page(tmp_path: Path) -> None:
+    manager = _manager_with_template(
+        tmp_path / "templates",
+        '{% extends "site/page.html.j2" %}{% block title %}{{ name }}{% endblock %}'
+        "{% block content %}<h1>{{ name }}</h1><p class=own>Vår egen side</p>{% endblock %}",
+        name="site/partnership.html.j2",
+    )
+    out = tmp_path / "site"
+    bundle = helsefellesskap.load_bundle(EXAMPLE)
+    result = build_site([bundle], out, languages=["nb"], formats=["md"], manager=manager)
+    assert result.failures == ()
+    page = lxml_html.fromstring((out / "nb" / "eksempel" / "index.html").read_bytes())
+    assert page.xpath('//p[@class="own"]/text()') == ["Vår egen side"]
+    front = (out / "nb" / "index.html").read_text(encoding="utf-8")
+    assert "Vår egen side" not in front

@@ -270,12 +270,17 @@ class SiteBuilder:
             "downloads": list(downloads),
         }
 
-    def _render_site_page(self, name: str, values: Mapping[str, Any]) -> str:
-        """A page of the site's own (front, partnership, search); ``running_head`` is
-        the print header the document stylesheet asks for."""
+    def _render_site_page(
+        self, name: str, values: Mapping[str, Any], partnership: str | None = None
+    ) -> str:
+        """A page of the site's own (front, partnership, search), looked up in the
+        template folders of ``partnership`` (or the plugins' folders for every
+        partnership) before the built-in ones; ``running_head`` is the print header the
+        document stylesheet asks for."""
         site = values["site"]
         merged = {"running_head": values.get("name", site["labels"]["site"]), **values}
-        return _render_template(site_environment(()), name, merged)
+        folders = tuple(s.path for s in self.manager.template_sources(partnership))
+        return _render_template(site_environment(folders), name, merged)
 
     # -- one partnership ---------------------------------------------------------------
 
@@ -446,7 +451,7 @@ class SiteBuilder:
         }
         self._write(
             f"{lang}/{partnership.id}/index.html",
-            self._render_site_page("site/partnership.html.j2", values),
+            self._render_site_page("site/partnership.html.j2", values, partnership.id),
         )
 
     # -- the pages every partnership shares --------------------------------------------
