@@ -63,9 +63,10 @@ def test_check_reports_three_mistakes_with_paths_and_exits_2(tmp_path: Path) -> 
     assert code == 2
     assert out == ""
     assert err.splitlines()[0] == "error: 3 problems in the data:"
-    assert f"{path}: $.title: expected text, got the integer 3" in err
-    assert f"{path}: $.focus_areas[0].goals[0].measures[0].status: 'doen' is not allowed" in err
-    assert f'{path}: $.focus_areas[0].goals[0].measures[0].deadlne: unknown key "deadlne"' in err
+    assert f"{path}:3:1: $.title: expected text, got the integer 3" in err
+    measure = "$.focus_areas[0].goals[0].measures[0]"
+    assert f"{path}:14:1: {measure}.status: 'doen' is not allowed" in err
+    assert f'{path}:15:1: {measure}.deadlne: unknown key "deadlne"' in err
     assert "Traceback" not in err
 
 

@@ -138,7 +138,7 @@ def test_counts_within_sane_ranges(tmp_path: Path) -> None:
     path = tmp_path / "partnership.toml"
     path.write_text(
         'id = "x"\nname = "X"\n[[bodies]]\nid = "b"\nkind = "network"\nname = "B"\n'
-        'seats = [{ holder = "x", count = 18446744073709551616 }]\n',
+        'seats = [{ holder = "x", count = 18446744073709551616, rights = ["attend", "speak", "vote"] }]\n',
         "utf-8",
     )
     with pytest.raises(DataError) as caught:
@@ -216,7 +216,7 @@ def test_layout_is_checked_by_check_with_file_and_path(
     assert (problem.file, problem.path, problem.message) == (file, path, message)
     code, err = _cli("check", str(tmp_path))
     assert code == 2
-    assert f"{file}: {path}: {message}" in err
+    assert f"{file}:4:" in err and f": {path}: {message}" in err
 
 
 def test_a_documents_language_is_checked_when_loading(tmp_path: Path) -> None:

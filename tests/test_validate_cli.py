@@ -74,14 +74,16 @@ def test_errors_exit_1_grouped_by_file_and_sorted_by_path(tmp_path: Path) -> Non
     plan_at = lines.index(str(root / "plans" / "plan.toml"))
     assert partnership_at < plan_at
     assert lines[partnership_at + 1] == (
-        '  $.bodies[4].kind: error HF204: "secretary" is not a registered body kind '
+        f"  {root / 'partnership.toml'}:118:1: "
+        '$.bodies[4].kind: error HF204: "secretary" is not a registered body kind '
         '(did you mean "secretariat"?)'
     )
-    assert lines[plan_at + 1].startswith(
-        "  $.focus_areas[0].goals[0].measures[0].responsible[0]: error HF201:"
+    assert (
+        ":33:16: $.focus_areas[0].goals[0].measures[0].responsible[0]: error HF201:"
+        in lines[plan_at + 1]
     )
-    assert lines[plan_at + 2].startswith(
-        "  $.focus_areas[0].goals[1].measures[0].responsible[0]: error HF201:"
+    assert ": $.focus_areas[0].goals[1].measures[0].responsible[0]: error HF201:" in (
+        lines[plan_at + 2]
     )
     assert lines[-1] == "failed: 3 errors, 0 warnings, 0 infos"
 
@@ -125,7 +127,7 @@ def test_data_that_does_not_load_exits_2_with_its_path(tmp_path: Path) -> None:
     root = variant(tmp_path, "plans/plan.toml", ("deadline = 2024\n", 'deadline = "soon"\n'))
     status, out, err = run(str(root))
     assert status == 2 and out == ""
-    assert "plan.toml: $.focus_areas[0].goals[0].measures[0].deadline" in err
+    assert "plan.toml:34:1: $.focus_areas[0].goals[0].measures[0].deadline" in err
 
 
 def test_a_bad_format_is_a_usage_error() -> None:

@@ -216,7 +216,10 @@ def test_the_json_form_has_the_documented_shape(tmp_path: Path, manager: PluginM
         "rules",
         "settings",
         "findings",
+        "problems",
+        "plugin_failures",
     ]
+    assert data["problems"] == [] and data["plugin_failures"] == []
     assert data["format"] == JSON_FORMAT and data["version"] == JSON_VERSION == 1
     assert data["counts"] == {"error": 1, "warning": 0, "info": 0}
     assert data["failed"] is True and data["strict"] is True
@@ -226,6 +229,8 @@ def test_the_json_form_has_the_documented_shape(tmp_path: Path, manager: PluginM
             "severity": "error",
             "file": "plans/plan.toml",
             "document": "plan-2024-2025",
+            "line": 33,
+            "column": 16,
             "path": "$.focus_areas[0].goals[0].measures[0].responsible[0]",
             "message": 'responsible "fsu-aa" is not a partner, body, role or group of the '
             "partnership",

@@ -9,14 +9,11 @@ problems of bad data are written as JSON too, and plugin failures are listed.
 from __future__ import annotations
 
 import argparse
-import json
-from typing import Any
 
 from ..command import Command, CommandContext
 from ..errors import DataError
-from ..model import Severity
 from ..targets import resolve_target
-from ..validate import JSON_FORMAT, JSON_VERSION, ValidationReport, validate
+from ..validate import ValidationReport, validate
 
 __all__ = ["VALIDATE", "format_report"]
 
@@ -37,7 +34,9 @@ def format_report(report: ValidationReport, *, strict: bool = False) -> str:
                 lines.append("")
             lines.append(file)
             current = file
-        text = f"  {finding.path}: {finding.severity.value} {finding.code}: {finding.message}"
+        where = f"{file}:{finding.line}:{finding.column}: " if finding.line is not None else ""
+        text = f"  {where}{finding.path}: {finding.severity.value} {finding.code}: "
+        text += finding.message
         if finding.suggestion:
             text += f' (did you mean "{finding.suggestion}"?)'
         lines.append(text)
@@ -64,62 +63,23 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="warnings fail too (exit status 1)")
 
 
-def _failures(context: CommandContext) -> list[dict[str, str | None]]:
-    return [
-        {"plugin": f.plugin, "hook": f.hook, "message": f.message} for f in context.manager.failures
-    ]
-
-
-def _problems_json(error: DataError, strict: bool, context: CommandContext) -> dict[str, Any]:
-    """The JSON form when the data does not load: no findings, the loading problems."""
-    return {
-        "format": JSON_FORMAT,
-        "version": JSON_VERSION,
-        "partnership": None,
-        "strict": strict,
-        "failed": True,
-        "counts": {severity.value: 0 for severity in Severity},
-        "rules": [],
-        "settings": [],
-        "findings": [],
-        "problems": [
-            {
-                "file": str(p.file) if p.file is not None else None,
-                "line": p.line,
-                "column": p.column,
-                "path": p.path,
-                "message": p.message,
-                "hint": p.hint,
-            }
-            for p in error.problems
-        ],
-        "plugin_failures": _failures(context),
-    }
-
-
 def _run(args: argparse.Namespace, context: CommandContext) -> int:
     try:
         target = resolve_target(args.target, context.manager)
     except DataError as error:
         if args.format != "json":
             raise
-        data = _problems_json(error, args.strict, context)
-        print(json.dumps(data, ensure_ascii=False, indent=2), file=context.stdout)
+        failed = ValidationReport.from_error(error, plugin_failures=context.manager.failures)
+        print(failed.dumps(strict=args.strict), file=context.stdout)
         return 2
     only = None if target.document is None else [target.document.id]
     report = validate(target.bundle, manager=context.manager, documents=only)
-    # Under --strict a plugin that failed (its rules may not have run) fails the run too.
-    failed = report.failed(args.strict) or (args.strict and bool(context.manager.failures))
     if args.format == "json":
-        data = report.to_json(strict=args.strict)
-        data["failed"] = failed
-        data["problems"] = []
-        data["plugin_failures"] = _failures(context)
-        text = json.dumps(data, ensure_ascii=False, indent=2)
+        text = report.dumps(strict=args.strict)
     else:
         text = format_report(report, strict=args.strict)
     print(text, file=context.stdout)
-    return 1 if failed else 0
+    return 1 if report.failed(args.strict) else 0
 
 
 VALIDATE = Command(

@@ -15,7 +15,8 @@ from pathlib import Path
 from ..errors import DataError, DocumentNotFoundError, Problem, UsageError
 from ..model import Bundle, Document, Partnership
 from .documents import dumps_json, dumps_toml, loads_json, structure, structure_document
-from .text import not_a_file_reason, read_text, read_toml, regular_file, write_atomic
+from .positions import placed_error
+from .text import not_a_file_reason, parse_toml, read_text, regular_file, write_atomic
 
 __all__ = [
     "IGNORED_FOLDERS",
@@ -51,7 +52,11 @@ def load_partnership(path: PathLike) -> Partnership:
     path = Path(path)
     if path.is_dir():
         path = path / PARTNERSHIP_FILE
-    return structure(read_toml(_existing_file(path)), Partnership, file=path)
+    text = read_text(_existing_file(path))
+    try:
+        return structure(parse_toml(text, file=path), Partnership, file=path)
+    except DataError as error:
+        raise placed_error(error, path, text) from None
 
 
 def load_document(path: PathLike, *, types: Mapping[str, type[Document]] | None = None) -> Document:
@@ -65,7 +70,11 @@ def load_document(path: PathLike, *, types: Mapping[str, type[Document]] | None 
         document = loads_json(read_text(_existing_file(path)), file=path, types=types)
         assert isinstance(document, Document)
         return document
-    return structure_document(read_toml(_existing_file(path)), file=path, types=types)
+    text = read_text(_existing_file(path))
+    try:
+        return structure_document(parse_toml(text, file=path), file=path, types=types)
+    except DataError as error:
+        raise placed_error(error, path, text) from None
 
 
 def _relative(path: Path, root: Path) -> str:

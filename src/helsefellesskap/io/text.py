@@ -23,12 +23,14 @@ from ..errors import (
 
 __all__ = [
     "MAX_FILE_SIZE",
+    "decode_text",
     "parse_toml",
     "read_text",
     "read_toml",
     "regular_file",
     "toml_reader",
     "too_deep",
+    "too_large",
     "write_atomic",
 ]
 
@@ -109,22 +111,34 @@ def read_text(path: Path) -> str:
     """
     size = regular_file(path).st_size
     if size > MAX_FILE_SIZE:
-        raise DataError(
-            [
-                Problem(
-                    message=(
-                        f"the file is {size / 1024 / 1024:.1f} MB, more than the "
-                        f"{MAX_FILE_SIZE // 1024 // 1024} MB a data file may be"
-                    ),
-                    file=path,
-                    hint="check that this is the right file; split a very large one",
-                )
-            ]
-        )
+        raise too_large(size, path)
     with path.open("rb") as stream:
         data = stream.read(MAX_FILE_SIZE + 1)
     if len(data) > MAX_FILE_SIZE:  # it grew while we looked
         raise DataError([Problem(message="the file grew past the size limit", file=path)])
+    return decode_text(data, path)
+
+
+def too_large(size: int, file: Path | None) -> DataError:
+    """The error for data larger than :data:`MAX_FILE_SIZE`."""
+    return DataError(
+        [
+            Problem(
+                message=(
+                    f"the file is {size / 1024 / 1024:.1f} MB, more than the "
+                    f"{MAX_FILE_SIZE // 1024 // 1024} MB a data file may be"
+                ),
+                file=file,
+                hint="check that this is the right file; split a very large one",
+            )
+        ]
+    )
+
+
+def decode_text(data: bytes, file: Path | None) -> str:
+    """``data`` decoded as UTF-8 (a byte-order mark is allowed); an
+    :class:`EncodingError` with the line and column of the first bad byte otherwise."""
+    path = file
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

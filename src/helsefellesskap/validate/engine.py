@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -13,7 +14,7 @@ from ..model import Bundle, Severity
 from .context import ValidationContext
 from .finding import Finding, Rule
 from .isolation import Outcome, Produce, RuleRunner, time_limit_from_env
-from .results import RuleOutcome, ValidationReport
+from .results import RuleOutcome, ValidationReport, placed_findings
 
 if TYPE_CHECKING:
     from ..plugins import PluginManager
@@ -93,6 +94,22 @@ def _work_of(rule: Rule, context: ValidationContext) -> Produce:
     return lambda: rule.check(context)
 
 
+def _known_documents(bundle: Bundle, documents: Iterable[str]) -> frozenset[str]:
+    """The ids asked for, each an id of the bundle (a :class:`UsageError` otherwise)."""
+    if isinstance(documents, str):
+        raise UsageError(f"documents= takes a list of ids, not the text {documents!r}")
+    wanted = frozenset(documents)
+    known = {bundle.partnership.id, *(d.id for d in bundle.documents)}
+    for unknown in sorted(wanted - known):
+        close = difflib.get_close_matches(unknown, sorted(known), n=1)
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        raise UsageError(
+            f"validate(documents=...): {bundle.partnership.name} has no document "
+            f"{unknown!r}{hint}; its ids are {', '.join(sorted(known))}"
+        )
+    return wanted
+
+
 def validate(
     bundle: Bundle,
     *,
@@ -139,7 +156,7 @@ def validate(
         body_kinds=manager.body_kinds(),
         rule_codes=set(registered) | set(chosen),
     )
-    wanted = None if documents is None else frozenset(documents)
+    wanted = None if documents is None else _known_documents(bundle, documents)
     findings: list[Finding] = []
     ran: list[str] = []
     outcomes: list[RuleOutcome] = []
@@ -177,8 +194,9 @@ def validate(
     findings.sort(key=Finding.order_key)
     return ValidationReport(
         partnership=partnership.id,
-        findings=tuple(findings),
+        findings=placed_findings(findings, bundle),
         rules=tuple(ran),
         settings=tuple(outcomes),
         root=bundle.root,
+        plugin_failures=tuple(manager.failures),
     )

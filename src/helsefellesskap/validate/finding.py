@@ -28,6 +28,9 @@ class Finding:
 
     ``path`` is in TOML keys from the document's root (``$.focus_areas[0].goals[1]``).
     ``document`` is the id of the document (the partnership's id for ``partnership.toml``).
+    ``line`` and ``column`` (from 1) are where the path's key or table header is written
+    in the file, filled in by :func:`~helsefellesskap.validate.validate` where the file's
+    text is known.
     """
 
     code: str
@@ -37,6 +40,8 @@ class Finding:
     document: str | None = None
     file: Path | None = None
     suggestion: str | None = None
+    line: int | None = None
+    column: int | None = None
 
     def sort_key(self) -> tuple[str, str, str]:
         """Order by file, then path, then code (paths compared as text)."""

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..model import Severity
+from ..errors import DataError, Problem
+from ..model import Bundle, Severity
 from .finding import Finding
 
-__all__ = ["JSON_FORMAT", "JSON_VERSION", "RuleOutcome", "ValidationReport"]
+if TYPE_CHECKING:
+    from ..plugins import PluginFailure
+
+__all__ = ["JSON_FORMAT", "JSON_VERSION", "RuleOutcome", "ValidationReport", "placed_findings"]
 
 JSON_FORMAT = "helsefellesskap-validation"
 """The ``format`` key of the JSON form."""
@@ -40,14 +45,27 @@ class ValidationReport:
 
     ``findings`` are sorted by file, then path (list indexes as numbers), then code.
     ``rules`` are the codes of the rules that ran; ``settings`` the partnership's
-    settings that changed a rule.
+    settings that changed a rule. ``problems`` are what kept the data from loading (a
+    report made by :meth:`from_error`, with no findings); ``plugin_failures`` the plugins
+    that failed in the manager the run used.
     """
 
-    partnership: str
+    partnership: str | None
     findings: tuple[Finding, ...] = ()
     rules: tuple[str, ...] = ()
     settings: tuple[RuleOutcome, ...] = ()
     root: Path | None = None
+    problems: tuple[Problem, ...] = ()
+    plugin_failures: tuple[PluginFailure, ...] = ()
+
+    @classmethod
+    def from_error(
+        cls, error: DataError, *, plugin_failures: Iterable[PluginFailure] = ()
+    ) -> ValidationReport:
+        """The report of data that did not load: its problems, no findings."""
+        return cls(
+            partnership=None, problems=error.problems, plugin_failures=tuple(plugin_failures)
+        )
 
     @property
     def counts(self) -> Mapping[Severity, int]:
@@ -65,9 +83,12 @@ class ValidationReport:
         )
 
     def failed(self, strict: bool = False) -> bool:
-        """Whether the findings fail: any error, or with ``strict`` any warning too."""
+        """Whether the run fails: a loading problem or an error finding, or with
+        ``strict`` a warning or a failed plugin (whose rules may not have run) too."""
         counts = self.counts
-        return counts[Severity.ERROR] > 0 or (strict and counts[Severity.WARNING] > 0)
+        if self.problems or counts[Severity.ERROR] > 0:
+            return True
+        return strict and (counts[Severity.WARNING] > 0 or bool(self.plugin_failures))
 
     def of(self, code: str) -> tuple[Finding, ...]:
         """The findings of one rule."""
@@ -85,7 +106,8 @@ class ValidationReport:
         return finding.file.as_posix()
 
     def to_json(self, *, strict: bool = False) -> dict[str, Any]:
-        """The report as JSON data, in the documented shape (``docs/rules.md``)."""
+        """The report as JSON data, in the documented shape (``docs/rules.md``; its JSON
+        Schema is ``helsefellesskap/schemas/results/validation.schema.json``)."""
         return {
             "format": JSON_FORMAT,
             "version": JSON_VERSION,
@@ -109,10 +131,66 @@ class ValidationReport:
                     "severity": f.severity.value,
                     "file": self.file_label(f),
                     "document": f.document,
+                    "line": f.line,
+                    "column": f.column,
                     "path": f.path,
                     "message": f.message,
                     "suggestion": f.suggestion,
                 }
                 for f in self.findings
             ],
+            "problems": [
+                {
+                    "file": str(p.file) if p.file is not None else None,
+                    "line": p.line,
+                    "column": p.column,
+                    "path": p.path,
+                    "message": p.message,
+                    "hint": p.hint,
+                }
+                for p in self.problems
+            ],
+            "plugin_failures": [
+                {"plugin": f.plugin, "hook": f.hook, "message": f.message}
+                for f in self.plugin_failures
+            ],
         }
+
+    def dumps(self, *, strict: bool = False) -> str:
+        """:meth:`to_json` as the text ``helsefellesskap validate --format json`` prints
+        (indented by two spaces, non-ASCII letters as they are)."""
+        return json.dumps(self.to_json(strict=strict), ensure_ascii=False, indent=2)
+
+
+def placed_findings(findings: Iterable[Finding], bundle: Bundle) -> tuple[Finding, ...]:
+    """``findings`` with the line and column of their path in their file, read from the
+    file (or from the text a bundle loaded from bytes was read from) once per file, and
+    only when there are findings."""
+    from ..io.memory import source_texts
+    from ..io.positions import PositionIndex
+
+    found = tuple(findings)
+    if not found:
+        return found
+    texts = source_texts(bundle)
+    indexes: dict[Path, PositionIndex | None] = {}
+    placed: list[Finding] = []
+    for finding in found:
+        file = finding.file
+        if file is None or finding.line is not None or finding.path == "$":
+            placed.append(finding)
+            continue
+        if file not in indexes:
+            text = texts.get(file)
+            if text is None and file.suffix == ".toml":
+                try:
+                    text = file.read_text(encoding="utf-8-sig")
+                except (OSError, UnicodeDecodeError):
+                    text = None
+            indexes[file] = PositionIndex.of(text) if text is not None else None
+        index = indexes[file]
+        where = index.find(finding.path) if index is not None else None
+        if where is not None:
+            finding = attrs.evolve(finding, line=where[0], column=where[1])
+        placed.append(finding)
+    return tuple(placed)

@@ -1,0 +1,282 @@
+"""Loading from text and bytes instead of files: an upload, a zip of a partnership.
+
+The errors are those of loading from disk (:class:`~helsefellesskap.errors.DataError`
+with the file name, line, column and path), the name given standing for the file. The
+size limit of a data file holds for each file, and a zip is refused before it is
+unpacked if it would unpack past the limits below, has a name that leads out of its
+folder (``../x``, ``/etc/x``) or holds links.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import weakref
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from ..errors import DataError, DocumentNotFoundError, Problem
+from ..model import Bundle, Document, Partnership
+from .documents import loads_json, structure, structure_document
+from .folder import IGNORED_FOLDERS, PARTNERSHIP_FILE
+from .positions import placed_error
+from .text import MAX_FILE_SIZE, decode_text, parse_toml, too_large
+
+__all__ = [
+    "MAX_ZIP_FILES",
+    "MAX_ZIP_RATIO",
+    "MAX_ZIP_SIZE",
+    "load_bundle_from_files",
+    "load_bundle_from_zip",
+    "loads",
+    "loads_partnership",
+    "source_texts",
+]
+
+MAX_ZIP_FILES = 2000
+"""The most entries a zip of a partnership may hold (the largest has a few dozen)."""
+
+MAX_ZIP_SIZE = 100 * 1024 * 1024
+"""The most bytes a zip may unpack to, all files together."""
+
+MAX_ZIP_RATIO = 200
+"""The most a zip entry of more than 1 MB may shrink by (a zip bomb shrinks by thousands)."""
+
+_texts_lock = threading.Lock()
+_texts: dict[int, Mapping[Path, str]] = {}
+
+
+def _remember(bundle: Bundle, texts: Mapping[Path, str]) -> None:
+    key = id(bundle)
+    with _texts_lock:
+        _texts[key] = dict(texts)
+
+    def forget() -> None:
+        with _texts_lock:
+            _texts.pop(key, None)
+
+    weakref.finalize(bundle, forget)
+
+
+def source_texts(bundle: Bundle) -> Mapping[Path, str]:
+    """The texts a bundle loaded from bytes was read from, by file name (empty for a
+    bundle loaded from a folder, whose files are read again when needed)."""
+    with _texts_lock:
+        return _texts.get(id(bundle), {})
+
+
+def _text(data: str | bytes, file: Path) -> str:
+    if isinstance(data, str):
+        return data
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"{file}: give the file's text or bytes, not {type(data).__name__}")
+    if len(data) > MAX_FILE_SIZE:
+        raise too_large(len(data), file)
+    return decode_text(bytes(data), file)
+
+
+def loads(
+    data: str | bytes,
+    *,
+    name: str = "<upload>.toml",
+    types: Mapping[str, type[Document]] | None = None,
+) -> Document:
+    """Load a document from its text or bytes; ``name`` stands for the file in errors.
+
+    A name ending in ``.json`` is read as JSON (as :func:`~helsefellesskap.load_document`
+    does), any other as TOML.
+    """
+    file = Path(name)
+    text = _text(data, file)
+    if file.suffix.lower() == ".json":
+        document = loads_json(text, file=file, types=types)
+        if not isinstance(document, Document):
+            raise DataError([Problem(message="this is not a document", file=file)])
+        return document
+    try:
+        return structure_document(parse_toml(text, file=file), file=file, types=types)
+    except DataError as error:
+        raise placed_error(error, file, text) from None
+
+
+def loads_partnership(data: str | bytes, *, name: str = PARTNERSHIP_FILE) -> Partnership:
+    """Load a partnership (the content of ``partnership.toml``) from its text or bytes."""
+    file = Path(name)
+    text = _text(data, file)
+    try:
+        return structure(parse_toml(text, file=file), Partnership, file=file)
+    except DataError as error:
+        raise placed_error(error, file, text) from None
+
+
+def _skipped(name: PurePosixPath) -> bool:
+    return any(part.startswith(".") or part in IGNORED_FOLDERS for part in name.parts[:-1]) or (
+        name.name.startswith(".") or name.parts[0] == "__MACOSX"
+    )
+
+
+def load_bundle_from_files(
+    files: Mapping[str, str | bytes],
+    *,
+    types: Mapping[str, type[Document]] | None = None,
+) -> Bundle:
+    """Load a partnership from its files' names (relative, ``/`` between folders) and
+    contents: ``{"partnership.toml": b"…", "plans/x.toml": b"…"}``.
+
+    As :func:`~helsefellesskap.load_bundle` does for a folder: every ``.toml`` file other
+    than ``partnership.toml`` is a document, hidden files and folders are left out, and
+    every problem of every file is raised together in one :class:`DataError`. The
+    bundle's files are the names given; its ``root`` is ``None``.
+    """
+    if PARTNERSHIP_FILE not in files:
+        raise DocumentNotFoundError(
+            f"the files hold no {PARTNERSHIP_FILE} at the top: it is what makes them a "
+            "partnership"
+        )
+    problems: list[Problem] = []
+    texts: dict[Path, str] = {}
+    partnership: Partnership | None = None
+    partnership_file = Path(PARTNERSHIP_FILE)
+    try:
+        partnership = loads_partnership(files[PARTNERSHIP_FILE])
+        texts[partnership_file] = _text(files[PARTNERSHIP_FILE], partnership_file)
+    except DataError as error:
+        problems.extend(error.problems)
+    documents: list[Document] = []
+    where: dict[str, Path] = {}
+    for name in sorted(files):
+        posix = PurePosixPath(name)
+        if name == PARTNERSHIP_FILE or posix.suffix != ".toml" or _skipped(posix):
+            continue
+        file = Path(name)
+        try:
+            text = _text(files[name], file)
+            document = loads(text, name=name, types=types)
+        except DataError as error:
+            problems.extend(error.problems)
+            continue
+        texts[file] = text
+        if document.id in where:
+            problems.append(
+                Problem(
+                    message=f'the document id "{document.id}" is used by '
+                    f"{where[document.id].as_posix()} too",
+                    path="$.id",
+                    file=file,
+                    hint="give each document its own id",
+                )
+            )
+            continue
+        if partnership is not None and document.partnership not in (None, partnership.id):
+            problems.append(
+                Problem(
+                    message=(
+                        f'the document names partnership "{document.partnership}" but lies in '
+                        f'the folder of "{partnership.id}"'
+                    ),
+                    path="$.partnership",
+                    file=file,
+                    hint=f'write partnership = "{partnership.id}", or move the file',
+                )
+            )
+            continue
+        where[document.id] = file
+        documents.append(document)
+    if problems:
+        raise DataError(problems)
+    assert partnership is not None
+    where[partnership.id] = partnership_file
+    bundle = Bundle(partnership=partnership, documents=tuple(documents), files=where, root=None)
+    _remember(bundle, texts)
+    return bundle
+
+
+def _zip_problem(message: str, name: str, hint: str) -> DataError:
+    return DataError([Problem(message=message, file=Path(name), hint=hint)])
+
+
+def _unpacked(data: bytes, name: str) -> dict[str, bytes]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _zip_problem(
+            "this is not a zip file", name, "upload a .zip of the partnership's folder"
+        ) from None
+    with archive:
+        entries = archive.infolist()
+        if len(entries) > MAX_ZIP_FILES:
+            raise _zip_problem(
+                f"the zip holds {len(entries)} entries, more than the {MAX_ZIP_FILES} allowed",
+                name,
+                "zip only the partnership's folder",
+            )
+        total = 0
+        chosen: list[zipfile.ZipInfo] = []
+        for entry in entries:
+            member = f"{name}/{entry.filename}"
+            path = PurePosixPath(entry.filename)
+            if entry.filename.startswith(("/", "\\")) or ".." in path.parts or ":" in path.parts[0]:
+                raise _zip_problem(
+                    "the zip names a file outside its folder",
+                    member,
+                    "zip the partnership's folder with relative names",
+                )
+            if (entry.external_attr >> 16) & 0o170000 == 0o120000:
+                raise _zip_problem(
+                    "the zip holds a symbolic link", member, "zip the files, not links to them"
+                )
+            if entry.is_dir():
+                continue
+            if entry.file_size > MAX_FILE_SIZE:
+                raise too_large(entry.file_size, Path(member))
+            if entry.file_size > 1024 * 1024 and entry.file_size > MAX_ZIP_RATIO * max(
+                entry.compress_size, 1
+            ):
+                raise _zip_problem(
+                    "the zip entry unpacks to far more than it holds (a zip bomb?)",
+                    member,
+                    "zip the partnership's folder as it is",
+                )
+            total += entry.file_size
+            if total > MAX_ZIP_SIZE:
+                raise _zip_problem(
+                    f"the zip unpacks to more than {MAX_ZIP_SIZE // 1024 // 1024} MB",
+                    name,
+                    "zip only the partnership's folder",
+                )
+            chosen.append(entry)
+        files: dict[str, bytes] = {}
+        for entry in chosen:
+            with archive.open(entry) as stream:
+                content = stream.read(entry.file_size + 1)
+            if len(content) > entry.file_size:  # the header lied about the size
+                raise _zip_problem(
+                    "the zip entry is larger than its header says",
+                    f"{name}/{entry.filename}",
+                    "zip the folder again",
+                )
+            files[entry.filename] = content
+    return files
+
+
+def load_bundle_from_zip(
+    data: bytes, *, name: str = "upload.zip", types: Mapping[str, type[Document]] | None = None
+) -> Bundle:
+    """Load a partnership from the bytes of a zip of its folder (``partnership.toml`` at
+    the top of the zip, or in its one top folder), refusing zip bombs and names that lead
+    out of the folder (:data:`MAX_ZIP_FILES`, :data:`MAX_ZIP_SIZE`, :data:`MAX_ZIP_RATIO`)."""
+    files = _unpacked(data, name)
+    if PARTNERSHIP_FILE not in files:
+        tops = {PurePosixPath(n).parts[0] for n in files if not _skipped(PurePosixPath(n))}
+        if len(tops) == 1:
+            top = tops.pop()
+            prefix = top + "/"
+            files = {n.removeprefix(prefix): c for n, c in files.items() if n.startswith(prefix)}
+    if PARTNERSHIP_FILE not in files:
+        raise _zip_problem(
+            f"the zip holds no {PARTNERSHIP_FILE} at its top or in its one folder",
+            name,
+            "zip the partnership's folder (the one with partnership.toml)",
+        )
+    return load_bundle_from_files(files, types=types)
