@@ -127,7 +127,7 @@ def test_years_outside_the_range_of_plans(year: int) -> None:
 
 
 def test_counts_within_sane_ranges() -> None:
-    error = _refused(Seat, holder="unn", count=2**64)
+    error = _refused(Seat, holder="unn", rights=(), count=2**64)
     assert error.field == "count"
     assert "is not a count" in error.message
 

@@ -28,7 +28,7 @@ from helsefellesskap import (
     StatusChange,
     load_bundle,
 )
-from helsefellesskap.model import Membership
+from helsefellesskap.model import Membership, Right
 from helsefellesskap.validate import ValidationContext, ValidationReport, validate
 from helsefellesskap.validate.rules import FSU_RULES
 
@@ -104,7 +104,7 @@ def test_youth_representatives_count_as_user_representation(base: Bundle) -> Non
     bundle = attrs.evolve(base, partnership=attrs.evolve(base.partnership, partners=partners))
     fsu = bundle.partnership.body("fsu-a")
     assert fsu is not None
-    seats = (*tuple(s for s in fsu.seats if s.holder != "brukere"), Seat(holder="ungdom"))
+    seats = (*tuple(s for s in fsu.seats if s.holder != "brukere"), Seat(holder="ungdom", rights=(Right.ATTEND, Right.SPEAK, Right.VOTE)))
     assert "HF301" not in codes(check(with_body(bundle, "fsu-a", seats=seats)))
     seats = tuple(s for s in fsu.seats if s.holder != "brukere")
     assert "HF301" in codes(check(with_body(bundle, "fsu-a", seats=seats)))
@@ -120,7 +120,7 @@ def test_a_role_standing_for_gps_counts_as_gp_representation(base: Bundle) -> No
     assert fsu is not None
     without = tuple(s for s in fsu.seats if s.holder != "fastleger")
     assert "HF302" in codes(check(with_body(bundle, "fsu-b", seats=without)))
-    with_role = (*without, Seat(holder="praksiskonsulent"))
+    with_role = (*without, Seat(holder="praksiskonsulent", rights=(Right.ATTEND, Right.SPEAK, Right.VOTE)))
     assert "HF302" not in codes(check(with_body(bundle, "fsu-b", seats=with_role)))
 
 

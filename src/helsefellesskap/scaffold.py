@@ -125,10 +125,10 @@ name = "Partnerskapsmøtet"
 abbreviation = "PM"
 decision_rule = "consensus"
 seats = [
-    {{ holder = "helseforetaket", count = 2 }},
-    {{ holder = "kommunene", count = 2 }},
-    {{ holder = "fastleger", count = 1 }},
-    {{ holder = "brukere", count = 1 }},
+    {{ holder = "helseforetaket", count = 2, rights = ["attend", "speak", "vote"] }},
+    {{ holder = "kommunene", count = 2, rights = ["attend", "speak", "vote"] }},
+    {{ holder = "fastleger", count = 1, rights = ["attend", "speak", "vote"] }},
+    {{ holder = "brukere", count = 1, rights = ["attend", "speak", "vote"] }},
 ]
 
 [[bodies]]
@@ -139,10 +139,10 @@ abbreviation = "SSU"
 steering_body = "pm"
 decision_rule = "consensus"
 seats = [
-    {{ holder = "helseforetaket", count = 2 }},
-    {{ holder = "kommunene", count = 2 }},
-    {{ holder = "fastleger", count = 1 }},
-    {{ holder = "brukere", count = 1 }},
+    {{ holder = "helseforetaket", count = 2, rights = ["attend", "speak", "vote"] }},
+    {{ holder = "kommunene", count = 2, rights = ["attend", "speak", "vote"] }},
+    {{ holder = "fastleger", count = 1, rights = ["attend", "speak", "vote"] }},
+    {{ holder = "brukere", count = 1, rights = ["attend", "speak", "vote"] }},
 ]
 """
 

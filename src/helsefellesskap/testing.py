@@ -128,10 +128,10 @@ kind = "partnership-meeting"
 name = "Partnerskapsmøtet"
 abbreviation = "PM"
 seats = [
-    {{ holder = "sykehuset" }},
-    {{ holder = "kommunene" }},
-    {{ holder = "fastleger" }},
-    {{ holder = "brukere" }},
+    {{ holder = "sykehuset", rights = ["attend", "speak", "vote"] }},
+    {{ holder = "kommunene", rights = ["attend", "speak", "vote"] }},
+    {{ holder = "fastleger", rights = ["attend", "speak", "vote"] }},
+    {{ holder = "brukere", rights = ["attend", "speak", "vote"] }},
 ]
 
 [[bodies]]
@@ -141,10 +141,10 @@ name = "Strategisk samarbeidsutvalg"
 abbreviation = "SSU"
 steering_body = "pm"
 seats = [
-    {{ holder = "sykehuset" }},
-    {{ holder = "kommunene" }},
-    {{ holder = "fastleger" }},
-    {{ holder = "brukere" }},
+    {{ holder = "sykehuset", rights = ["attend", "speak", "vote"] }},
+    {{ holder = "kommunene", rights = ["attend", "speak", "vote"] }},
+    {{ holder = "fastleger", rights = ["attend", "speak", "vote"] }},
+    {{ holder = "brukere", rights = ["attend", "speak", "vote"] }},
 ]
 '''
 

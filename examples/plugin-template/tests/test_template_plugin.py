@@ -154,7 +154,7 @@ def test_youth_council_without_youth_seat_is_an_error(
     partnership_folder.append(
         "partnership.toml",
         '[[bodies]]\nid = "ur"\nkind = "youth-council"\nname = "Ungdomsrådet"\n'
-        'seats = [{ holder = "brukere" }]\n',
+        'seats = [{ holder = "brukere", rights = ["attend", "speak", "vote"] }]\n',
     )
     outcome = load_validate_render(partnership_folder.path, None, manager=manager)
     found = [f for f in outcome.findings if f.code == "TPL002"]

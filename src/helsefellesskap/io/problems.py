@@ -24,6 +24,7 @@ from cattrs.errors import (
 
 from ..errors import Problem
 from ..model._base import InvalidValue
+from ..model.body import Right
 from .converter import ValueProblem
 
 __all__ = ["child_path", "problems_from_exception"]
@@ -35,6 +36,13 @@ def _field_names(cls: Any) -> list[str]:
     if isinstance(cls, type) and attrs.has(cls):
         return [a.name for a in attrs.fields(cls)]
     return []
+
+
+_REQUIRED_HINTS = {
+    "rights": 'a seat states its rights, e.g. rights = ["attend", "speak", "vote"]; the '
+    "rights are " + ", ".join(right.value for right in Right),
+}
+"""Hints for required keys that need more than ``add key = …``."""
 
 
 def _is_required(cls: Any, name: str) -> bool:
@@ -107,7 +115,7 @@ def _one(path: str, error: BaseException, cls: Any, file: Path | None) -> Iterat
             message=f'the required key "{key}" is missing',
             path=path,
             file=file,
-            hint=f"add {key} = …",
+            hint=_REQUIRED_HINTS.get(key, f"add {key} = …"),
         )
         return
     if isinstance(error, InvalidValue):

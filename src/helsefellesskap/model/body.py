@@ -7,7 +7,15 @@ import enum
 
 import attrs
 
-from ._base import check_count, check_id, check_id_list, one_line, plain_date, short_title
+from ._base import (
+    InvalidValue,
+    check_count,
+    check_id,
+    check_id_list,
+    one_line,
+    plain_date,
+    short_title,
+)
 from ._typed import typed
 from .deadline import Deadline
 from .links import check_url
@@ -18,10 +26,12 @@ __all__ = [
     "Chair",
     "DecisionRule",
     "Mandate",
+    "Member",
     "Right",
     "Seat",
     "StatusChange",
     "Term",
+    "TermOfOffice",
 ]
 
 
@@ -64,16 +74,53 @@ class DecisionRule(enum.Enum):
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed)
+class TermOfOffice:
+    """How long the members of a body sit (*funksjonstid*, *valgperiode*): ``years``,
+    and the current term's ``start`` and ``end`` where they are known."""
+
+    years: int | None = attrs.field(default=None, validator=check_count)
+    start: dt.date | None = attrs.field(default=None, validator=plain_date)
+    end: dt.date | None = attrs.field(default=None, validator=plain_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise InvalidValue(
+                f"the term ends ({self.end.isoformat()}) before it starts "
+                f"({self.start.isoformat()})",
+                field="end",
+                hint="give an end on or after the start",
+            )
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed)
+class Member:
+    """A named person on a seat: a member, or a deputy (*vara*) when ``deputy`` is true,
+    with the term they sit for where it differs from the body's."""
+
+    name: str = attrs.field(validator=one_line)
+    deputy: bool = False
+    start: dt.date | None = attrs.field(default=None, validator=plain_date)
+    end: dt.date | None = attrs.field(default=None, validator=plain_date)
+    note: str | None = None
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed)
 class Seat:
     """Who sits in a body (*representasjon*): a partner, group or role, and its rights.
 
-    ``holder`` is the id of a partner, group or role. ``count`` is the number of people,
-    where the sources give it.
+    ``holder`` is the id of a partner, group or role. ``rights`` are stated on every seat
+    (there is no default vote). ``count`` is the number of people, where the sources give
+    it; with ``up_to`` it is the most there may be ("inntil 3"). ``deputies`` is the number
+    of deputies (*vara*); ``members`` names the people, members and deputies, where the
+    partnership publishes them.
     """
 
     holder: str = attrs.field(validator=check_id)
-    rights: tuple[Right, ...] = (Right.ATTEND, Right.SPEAK, Right.VOTE)
+    rights: tuple[Right, ...]
     count: int | None = attrs.field(default=None, validator=check_count)
+    up_to: bool = False
+    deputies: int | None = attrs.field(default=None, validator=check_count)
+    members: tuple[Member, ...] = ()
     note: str | None = None
 
     @property
@@ -103,6 +150,8 @@ class Chair:
     holder: str | None = attrs.field(default=None, validator=check_id)
     rotation: str | None = None
     rotates_between: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    deputy: str | None = attrs.field(default=None, validator=check_id)
+    """Who holds the deputy chair (*nestleder*): a partner, group or role id."""
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed)
@@ -138,6 +187,9 @@ class Body:
     history: tuple[StatusChange, ...] = ()
     seats: tuple[Seat, ...] = ()
     chair: Chair | None = None
+    secretary: str | None = None
+    """Who keeps the body's secretariat: an actor id (a body, partner or role) or a text."""
+    term_of_office: TermOfOffice | None = None
     decision_rule: DecisionRule | None = None
     meets: str | None = None
     continues: str | None = None

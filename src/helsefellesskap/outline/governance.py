@@ -127,6 +127,7 @@ def _partners(out: Builder) -> list[Block]:
 
 def _body(out: Builder, body: view.BodyView) -> Section:
     """A body: its description, its facts, its seats, its notes."""
+    found = out.partnership.body(body.id)
     blocks: list[Block] = [*out.paragraphs([body.description])]
     blocks += out.facts(
         [
@@ -138,6 +139,9 @@ def _body(out: Builder, body: view.BodyView) -> Section:
             ("governance.mandate_given_by", body.mandate_given_by),
             ("governance.mandate_date", body.mandate_date),
             ("governance.chair", body.chair),
+            ("governance.deputy_chair", _deputy_chair(out, found)),
+            ("governance.secretary", _secretary(out, found)),
+            ("governance.term_of_office", _term_of_office(out, found)),
             ("governance.decision_rule", _marked(out, body.decision_rule)),
             ("governance.meets", body.meets),
             ("governance.term", _marked(out, body.term)),
@@ -153,10 +157,15 @@ def _body(out: Builder, body: view.BodyView) -> Section:
         # The count column only where some seat has a count ("Antall" is otherwise
         # empty in every row).
         counted = any(seat.count is not None for seat in body.seats)
+        seats = found.seats if found is not None else ()
+        deputies = any(seat.deputies is not None for seat in seats)
+        named = any(seat.members for seat in seats)
         columns = [
             ("holder", out.label("governance.holder")),
             *([("count", out.label("governance.count"))] if counted else []),
+            *([("deputies", out.label("governance.deputies"))] if deputies else []),
             ("rights", out.label("governance.rights")),
+            *([("members", out.label("governance.members"))] if named else []),
         ]
         table = simple_table(
             columns,
@@ -164,21 +173,25 @@ def _body(out: Builder, body: view.BodyView) -> Section:
                 (
                     (
                         text_cell(seat.holder, header=True),
-                        *(
-                            [text_cell(str(seat.count) if seat.count is not None else None)]
-                            if counted
-                            else []
-                        ),
+                        *([_count_cell(out, seat, own)] if counted else []),
+                        *([_deputies_cell(own)] if deputies else []),
                         text_cell(
                             runs(out.mark(seat.rights), f" ({seat.note})" if seat.note else None)
                         ),
+                        *([_members_cell(out, own)] if named else []),
                     ),
                     (),
                 )
-                for seat in body.seats
+                for seat, own in zip(body.seats, _seats_of(seats, len(body.seats)), strict=True)
             ),
             role="seats",
-            widths=(3, 1, 3) if counted else (3, 3),
+            widths=(
+                3,
+                *((1,) if counted else ()),
+                *((1,) if deputies else ()),
+                3,
+                *((3,) if named else ()),
+            ),
         )
         blocks.append(
             Section(
@@ -196,6 +209,85 @@ def _body(out: Builder, body: view.BodyView) -> Section:
         anchor=anchor,
         data=(("body", body.id),),
     )
+
+
+def _seats_of(seats: tuple[model.Seat, ...], count: int) -> tuple[model.Seat | None, ...]:
+    """The model's seats beside the worded ones (``None`` where the view has more)."""
+    return tuple(seats[i] if i < len(seats) else None for i in range(count))
+
+
+def _count_cell(out: Builder, seat: view.SeatView, own: model.Seat | None) -> Cell:
+    """The number of people on a seat: ``3``, or ``inntil 3`` where it is the most."""
+    if seat.count is None:
+        return text_cell(None)
+    if own is not None and own.up_to:
+        return text_cell((out.label("governance.up_to", count=seat.count),))
+    return text_cell(str(seat.count))
+
+
+def _deputies_cell(own: model.Seat | None) -> Cell:
+    """The number of deputies (*vara*) of a seat, where given."""
+    return text_cell(str(own.deputies) if own is not None and own.deputies is not None else None)
+
+
+def _period(out: Builder, start: object, end: object) -> str | None:
+    """``1. januar 2024–31. desember 2027``, either end alone, or ``None``."""
+    first, last = out.date(start), out.date(end)
+    if first is None and last is None:
+        return None
+    return f"{first or ''}–{last or ''}"
+
+
+def _members_cell(out: Builder, own: model.Seat | None) -> Cell:
+    """The named people of a seat, one a line: ``Ola Fjell (vara, 2025–2027)``."""
+    blocks: list[Block] = []
+    for member in own.members if own is not None else ():
+        extra: list[Inline] = []
+        if member.deputy:
+            extra.append(out.label("governance.deputy"))
+        period = _period(out, member.start, member.end)
+        if period:
+            extra.append(Text(period))
+        if member.note:
+            extra.append(Text(member.note))
+        inlines: list[Inline] = [Text(member.name)]
+        if extra:
+            inlines.append(Text(" ("))
+            for i, part in enumerate(extra):
+                if i:
+                    inlines.append(Text(", "))
+                inlines.append(part)
+            inlines.append(Text(")"))
+        blocks.append(Paragraph(runs=tuple(inlines)))
+    return Cell(blocks=tuple(blocks))
+
+
+def _deputy_chair(out: Builder, body: model.Body | None) -> str | None:
+    """Who holds the deputy chair (*nestleder*), by name."""
+    if body is None or body.chair is None or body.chair.deputy is None:
+        return None
+    return out.actor(body.chair.deputy)
+
+
+def _secretary(out: Builder, body: model.Body | None) -> str | None:
+    """The body's secretary: an actor by name, or the text as written."""
+    if body is None or body.secretary is None:
+        return None
+    return out.actor(body.secretary)
+
+
+def _term_of_office(out: Builder, body: model.Body | None) -> tuple[Inline, ...] | None:
+    """``4 år (1. januar 2024–31. desember 2027)``, or what of it is known."""
+    term = body.term_of_office if body is not None else None
+    if term is None:
+        return None
+    parts: list[Inline] = []
+    if term.years is not None:
+        parts.append(out.label("governance.term_years", years=term.years))
+    period = _period(out, term.start, term.end)
+    if period:
+        parts.append(Text(f" ({period})" if parts else period))
+    return tuple(parts) or None
 
 
 def _marked(out: Builder, text: str | None) -> tuple[Inline, ...] | None:

@@ -103,6 +103,9 @@ def holders_resolve(context: ValidationContext) -> Iterator[Hit]:
             yield from _one_actor(context, own, f"{path}.seats[{s}].holder", seat.holder, "holder")
         if body.chair is not None:
             yield from _one_actor(context, own, f"{path}.chair.holder", body.chair.holder, "chair")
+            yield from _one_actor(
+                context, own, f"{path}.chair.deputy", body.chair.deputy, "deputy chair"
+            )
             yield from _actor_hits(
                 context,
                 own,
