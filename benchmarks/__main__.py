@@ -169,7 +169,11 @@ def main(argv: list[str] | None = None) -> int:
     corpus = None
     if needs_corpus:
         corpus = ensure_corpus(settings.work, partnerships=partnerships, measures=measures)
-        for line in describe_corpus(corpus, manager):
+        try:
+            described = describe_corpus(corpus, manager)
+        except Exception as error:
+            described = [f"corpus: {corpus.root}: does not load and validate: {error}"[:600]]
+        for line in described:
             print(line, flush=True)
     if "corpus" in groups and corpus is not None:
         print("... measuring load, validation and rendering of the corpus", flush=True)

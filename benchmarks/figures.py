@@ -130,7 +130,15 @@ def corpus_figures(corpus: Corpus, manager: Any, settings: Settings) -> list[Fig
     figures: list[Figure] = []
     tasks: list[tuple[str, Any]] = [("parse", parse)]
     tasks.append(("load", lambda: load_and_validate(corpus.folders, manager)))
-    bundles = load_bundles(corpus.folders, manager)
+    try:
+        bundles = load_bundles(corpus.folders, manager)
+    except Exception as error:
+        # Nothing can be measured on a corpus that does not load; say why for each.
+        return [
+            _failure(key, what, settings.target(key), error)
+            for key, what in [("load", "load + validate (read, walk, load, all rules)")]
+            + [(name, _render_what(name)) for name in settings.formats]
+        ]
     items: dict[str, list[tuple[Any, Any]]] = {}
     formats = manager.render_formats()
     for name in settings.formats:

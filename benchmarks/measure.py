@@ -156,6 +156,7 @@ def format_table(figures: Sequence[Figure]) -> str:
     ]
     for figure in figures:
         detail = figure.error or figure.skipped or figure.detail
+        detail = " ".join(detail.split()).replace("|", "\\|")  # one table cell
         lines.append(
             f"| {figure.what} | {figure.measured()} | {figure.target_text()} | "
             f"{figure.verdict} | {figure.runs or '–'} | {figure.baseline} | {detail} |"

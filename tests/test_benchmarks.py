@@ -243,3 +243,18 @@ def test_a_miss_does_not_fail_the_run_without_bench_strict(tmp_path: Path) -> No
     assert done.returncode == 0, done.stdout + done.stderr
     assert _row(done.stdout, "load + validate (read, walk, load, all rules)")[3] == "MISS"
     assert "set BENCH_STRICT=1 to fail on a miss" in done.stdout
+
+
+def test_a_corpus_that_does_not_load_fails_its_figures_without_a_traceback(tmp_path: Path) -> None:
+    args = ["--only", "corpus", "--formats", "md"]
+    assert _bench(args, tmp_path, strict=False).returncode == 0
+    (plan,) = sorted(tmp_path.glob("corpus-*/02-helgeland/plans/*-rev1.toml"))
+    plan.write_text(plan.read_text("utf-8") + 'broken = = "\n', encoding="utf-8")
+    done = _bench(args, tmp_path, strict=True)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    for what in ("load + validate (read, walk, load, all rules)", "Markdown render of the corpus"):
+        row = _row(done.stdout, what)
+        assert row[1] == "failed"
+        assert row[3] == "MISS"
+        assert plan.name in row[6] and "TOML syntax error" in row[6]
