@@ -224,18 +224,24 @@ def test_the_deadlines_keep_the_seeds_three_forms(bundle: Bundle) -> None:
     }
 
 
-def test_recruit_and_retain_is_a_reference_of_its_measure(bundle: Bundle) -> None:
+def test_recruit_and_retain_stays_in_its_cell_as_the_plan_prints_it(bundle: Bundle) -> None:
+    # Seed 003, 2.4: the cell says the framework has nine strategic tasks (not listed),
+    # names the three steps in its sentence, lists the five success criteria numbered on
+    # one line and gives the framework's address. No separate chapter of references.
     plan = _plan(bundle)
-    (reference,) = plan.references
-    assert reference.title == "Recruit & Retain"
-    assert reference.size == "ni strategiske gjøremål"
-    assert reference.url == "https://www.nsdm.no/wp-content/uploads/2019/01/RR2-8page-Norway.pdf"
-    lists = {lst.title: lst.items for lst in reference.lists}
-    assert lists["Steg"] == ("Planlegge", "Rekruttere", "Beholde")
-    assert len(lists["Suksesskriterier"]) == 5
-    assert lists["Suksesskriterier"][0] == "anerkjennelse av det unike i distrikt"
-    users = [m.id for m in plan.measures() if reference.id in m.references]
-    assert users == ["recruit-and-retain"]
+    assert plan.references == ()
+    (measure,) = [m for m in plan.measures() if m.id == "recruit-and-retain"]
+    assert measure.text.startswith("Jobbe systematisk etter rammeverket Recruit & Retain")
+    assert "ni strategiske gjøremål" in measure.text
+    assert "de tre stegene Planlegge, Rekruttere og Beholde" in measure.text
+    assert measure.closing == (
+        "1) anerkjennelse av det unike i distrikt, 2) inkludering av distriktenes "
+        "perspektiver, 3) tilstrekkelige ressurser, 4) årlige sykluser med aktiviteter, "
+        "5) regelmessige evalueringer",
+    )
+    assert [link.url for link in measure.links] == [
+        "https://www.nsdm.no/wp-content/uploads/2019/01/RR2-8page-Norway.pdf"
+    ]
 
 
 def test_the_way_forward_quotes_the_six_national_fsu_requirements(bundle: Bundle) -> None:

@@ -279,9 +279,14 @@ SECTION_2_4: list[Row] = [
         G24B,
         "Heile Helgeland",
         "Jobbe systematisk etter rammeverket Recruit & Retain som skal understøtte "
-        "rekruttering og stabilisering av helsepersonell i distrikt:"
-        # The seed goes on with the framework in the cell; the cell points to it.
-        "<br>Se: Recruit & Retain",
+        "rekruttering og stabilisering av helsepersonell i distrikt: Rammeverket består av "
+        "ni strategiske gjøremål, fordelt på de tre stegene Planlegge, Rekruttere og Beholde "
+        "med fem suksesskriterier plassert sentralt:"
+        # The seed goes on with the numbered criteria and the address, in the cell.
+        "<br>1) anerkjennelse av det unike i distrikt, 2) inkludering av distriktenes "
+        "perspektiver, 3) tilstrekkelige ressurser, 4) årlige sykluser med aktiviteter, "
+        "5) regelmessige evalueringer"
+        "<br><https://www.nsdm.no/wp-content/uploads/2019/01/RR2-8page-Norway.pdf>",
         HSH_KOMM,
         "2024-2025",
     ),
@@ -379,21 +384,16 @@ def test_the_tables_hold_the_seeds_23_measures_and_nothing_else(markdown: str) -
     assert rendered == expected
 
 
-def test_the_measure_that_cites_recruit_and_retain_is_followed_by_the_framework(
-    markdown: str,
-) -> None:
-    framework = markdown[markdown.index("### Recruit & Retain") :]
-    for criterion in (
-        "anerkjennelse av det unike i distrikt",
-        "inkludering av distriktenes perspektiver",
-        "tilstrekkelige ressurser",
-        "årlige sykluser med aktiviteter",
-        "regelmessige evalueringer",
-    ):
-        assert f"- {criterion}" in framework
-    for step in ("Planlegge", "Rekruttere", "Beholde"):
-        assert f"- {step}" in framework
-    assert "https://www.nsdm.no/wp-content/uploads/2019/01/RR2-8page-Norway.pdf" in framework
+def test_recruit_and_retain_is_told_in_its_cell_with_nothing_invented(markdown: str) -> None:
+    # Issue 13: no "Se: Recruit & Retain", no chapter "Rammeverk og kilder" with the
+    # invented sub-labels "Steg" and "Suksesskriterier".
+    assert "Se: Recruit & Retain" not in markdown
+    assert "Rammeverk og kilder" not in markdown
+    assert "### Recruit & Retain" not in markdown
+    assert "Suksesskriterier" not in markdown and "\nSteg\n" not in markdown
+    (row,) = [line for line in markdown.splitlines() if "rammeverket Recruit & Retain" in line]
+    assert "5) regelmessige evalueringer" in row
+    assert "RR2-8page-Norway.pdf" in row
 
 
 def test_the_way_forward_spells_out_the_six_fsu_requirements_in_place(markdown: str) -> None:
@@ -438,11 +438,10 @@ def test_the_dhh_cell_closes_with_its_paragraph_after_the_bullets(markdown: str)
     assert parts[-1].startswith("Digital hjemmeoppfølging vil dermed bidra til å styrke")
 
 
-def test_veien_videre_keeps_its_number_and_the_framework_follows_it(markdown: str) -> None:
-    # The seed numbers "3.Veien videre"; the framework is not a chapter of the seed.
+def test_veien_videre_keeps_its_number_and_is_the_last_chapter(markdown: str) -> None:
+    # The seed numbers "3.Veien videre" and has no chapter after it.
     assert re.search(r"^## 3 Veien videre$", markdown, re.M)
-    assert not re.search(r"^## 4 ", markdown, re.M)
-    assert markdown.index("Veien videre") < markdown.index("### Recruit & Retain")
+    assert not re.search(r"^## ", markdown[markdown.index("## 3 Veien videre") + 5 :], re.M)
 
 
 def test_remarks_about_the_source_stay_out_of_the_plan(markdown: str, bundle: Bundle) -> None:

@@ -22,7 +22,7 @@ SOURCES = Path(__file__).parent / "sources"
 
 # seed: (documents that express it, items verbatim at least)
 FLOORS: dict[str, tuple[tuple[str, ...], int]] = {
-    "003": (("handlingsplan-2023-2025", "helgelandserklaeringen-2023-2024"), 157),
+    "003": (("handlingsplan-2023-2025", "helgelandserklaeringen-2023-2024"), 161),
 }
 
 
