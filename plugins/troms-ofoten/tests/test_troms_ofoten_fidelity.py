@@ -581,3 +581,23 @@ def test_each_plan_names_the_white_paper_only_where_its_source_does(
     assert "Vår felles helsetjeneste" in plan_2025
     plan_2023 = _unescape(_markdown(bundle, manager, "handlingsplan-2023"))
     assert "Meld. St." not in plan_2023
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_the_annual_report_has_no_empty_status_section(
+    bundle: Bundle, manager: PluginManager, fmt: str
+) -> None:
+    # Årsrapport 2022 follows up no measures: no "Status for tiltak" chapter in any format.
+    document = bundle.document("arsrapport-2022")
+    assert document is not None
+    data = render(document, fmt, bundle=bundle, manager=manager)
+    if fmt == "docx":
+        import io
+
+        import docx
+
+        text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    else:
+        text = data.decode("utf-8")
+    assert "Status for tiltak" not in text
+    assert "Forslag til vedtak sak 05/23" in text
