@@ -98,7 +98,8 @@ def test_a_term_that_ends_before_it_starts_is_refused(tmp_path: Path) -> None:
     folder = _seat_line(
         tmp_path,
         'abbreviation = "PM"\n',
-        'abbreviation = "PM"\nterm_of_office = { years = 4, start = 2024-01-01, end = 2023-12-31 }\n',
+        'abbreviation = "PM"\n'
+        "term_of_office = { years = 4, start = 2024-01-01, end = 2023-12-31 }\n",
     )
     with pytest.raises(DataError) as caught:
         load_bundle(folder)

@@ -9,6 +9,7 @@ problems of bad data are written as JSON too, and plugin failures are listed.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 
 from ..command import Command, CommandContext
 from ..errors import DataError
@@ -19,11 +20,41 @@ __all__ = ["VALIDATE", "format_report"]
 
 
 
-def format_report(report: ValidationReport, *, strict: bool = False) -> str:
-    """The findings of a report as text for people: grouped by file, then the counts.
+def _settings_lines(report: ValidationReport, titles: Mapping[str, str]) -> list[str]:
+    """The rules the partnership switched off or gave another severity, with its reasons:
+    ``  HF402 (PM has seats for every partner category): <reason>``."""
+    lines: list[str] = []
+    off = [s for s in report.settings if not s.enabled]
+    changed = [s for s in report.settings if s.enabled and s.severity is not None]
+
+    def named(code: str) -> str:
+        title = titles.get(code)
+        return f"{code} ({title})" if title else code
+
+    if off:
+        lines.append("rules switched off for this partnership ([rules.CODE] enabled = false):")
+        lines += [f"  {named(s.code)}: {s.reason}" for s in off]
+    if changed:
+        lines.append("rules with another severity for this partnership:")
+        lines += [
+            f"  {named(s.code)}: {s.severity.value if s.severity else ''}: {s.reason}"
+            for s in changed
+        ]
+    return lines
+
+
+def format_report(
+    report: ValidationReport,
+    *,
+    strict: bool = False,
+    titles: Mapping[str, str] | None = None,
+) -> str:
+    """The findings of a report as text for people: grouped by file, then the rules the
+    partnership switched off (or gave another severity) with its reasons, then the counts.
 
     Files are shown as loaded (relative to where the command ran), so editors can open
     them; the JSON form gives them relative to the partnership's folder instead.
+    ``titles`` (code → title) names the rules in the settings listing.
     """
     lines: list[str] = []
     current: str | None = None
@@ -42,6 +73,9 @@ def format_report(report: ValidationReport, *, strict: bool = False) -> str:
         lines.append(text)
     if lines:
         lines.append("")
+    settings = _settings_lines(report, titles or {})
+    if settings:
+        lines += [*settings, ""]
     summary = report.summary()
     verdict = "failed" if report.failed(strict) else "ok"
     lines.append(f"{verdict}: {summary}" + (" (strict: warnings fail)" if strict else ""))
@@ -77,7 +111,8 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
     if args.format == "json":
         text = report.dumps(strict=args.strict)
     else:
-        text = format_report(report, strict=args.strict)
+        titles = {code: rule.title for code, rule in context.manager.rules().items()}
+        text = format_report(report, strict=args.strict, titles=titles)
     print(text, file=context.stdout)
     return 1 if report.failed(args.strict) else 0
 
