@@ -9,24 +9,18 @@ loads, 2 when it does not.
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 from ..command import Command, CommandContext
 from ..errors import DataError
 from ..io import PARTNERSHIP_FILE, find_partnership_root, load_document
 from ..model import Bundle, Document
+from ..shapes.check import JSON_FORMAT, JSON_VERSION, CheckResult
 from ..targets import resolve_target
 
 __all__ = ["CHECK", "JSON_FORMAT", "JSON_VERSION", "summarize"]
 
-JSON_FORMAT = "helsefellesskap-check"
-"""The ``format`` of ``check --format json`` output."""
-
-JSON_VERSION = 1
-"""The version of that format: raised when a key changes meaning or goes away."""
 
 
 def summarize(bundle: Bundle, document: Document | None = None) -> str:
@@ -62,29 +56,6 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _json(
-    partnership: str | None, documents: list[Document], problems: DataError | None
-) -> dict[str, Any]:
-    return {
-        "format": JSON_FORMAT,
-        "version": JSON_VERSION,
-        "ok": problems is None,
-        "partnership": partnership,
-        "documents": [{"id": d.id, "kind": d.KIND, "title": d.title} for d in documents],
-        "problems": [
-            {
-                "file": str(p.file) if p.file is not None else None,
-                "line": p.line,
-                "column": p.column,
-                "path": p.path,
-                "message": p.message,
-                "hint": p.hint,
-            }
-            for p in (problems.problems if problems is not None else [])
-        ],
-    }
-
-
 def _load(
     args: argparse.Namespace, context: CommandContext
 ) -> tuple[str, str | None, list[Document]]:
@@ -106,11 +77,10 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
     except DataError as error:
         if args.format != "json":
             raise
-        data = _json(None, [], error)
-        print(json.dumps(data, ensure_ascii=False, indent=2), file=context.stdout)
+        print(CheckResult.from_error(error).dumps(), file=context.stdout)
         return 2
     if args.format == "json":
-        text = json.dumps(_json(partnership, documents, None), ensure_ascii=False, indent=2)
+        text = CheckResult(partnership=partnership, documents=tuple(documents)).dumps()
     print(text, file=context.stdout)
     return 0
 

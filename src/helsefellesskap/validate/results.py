@@ -11,6 +11,7 @@ import attrs
 
 from ..errors import DataError, Problem
 from ..model import Bundle, Severity
+from ..shapes.check import problem_json
 from .finding import Finding
 
 if TYPE_CHECKING:
@@ -139,17 +140,7 @@ class ValidationReport:
                 }
                 for f in self.findings
             ],
-            "problems": [
-                {
-                    "file": str(p.file) if p.file is not None else None,
-                    "line": p.line,
-                    "column": p.column,
-                    "path": p.path,
-                    "message": p.message,
-                    "hint": p.hint,
-                }
-                for p in self.problems
-            ],
+            "problems": [problem_json(p) for p in self.problems],
             "plugin_failures": [
                 {"plugin": f.plugin, "hook": f.hook, "message": f.message}
                 for f in self.plugin_failures

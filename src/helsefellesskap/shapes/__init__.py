@@ -1,0 +1,46 @@
+"""The versioned JSON shapes of results, and the JSON Schema of each.
+
+Every result the command line prints as JSON is built by the API: the command only prints
+``dumps(result.to_json())``. Each shape has a ``format`` and a ``version`` key; the
+version is raised only when a key changes meaning or goes away. The JSON Schemas ship
+with the package (:func:`schema`).
+
+======================  ==============================================================
+``format``              built by
+======================  ==============================================================
+helsefellesskap-validation  :meth:`helsefellesskap.validate.ValidationReport.to_json`
+helsefellesskap-check   :meth:`CheckResult.to_json`
+======================  ==============================================================
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .check import CheckResult, problem_json
+
+__all__ = ["SHAPES", "CheckResult", "dumps", "problem_json", "schema"]
+
+SHAPES = ("validation", "check")
+"""The names of the shapes that have a JSON Schema (``validation.schema.json`` …)."""
+
+
+def dumps(data: Any) -> str:
+    """JSON text as the command line prints it: indented by two, letters as they are."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+@cache
+def _schema_text(name: str) -> str:
+    return resources.files(__package__).joinpath(f"{name}.schema.json").read_text("utf-8")
+
+
+def schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of shape ``name`` (one of :data:`SHAPES`), a fresh copy."""
+    if name not in SHAPES:
+        raise ValueError(f"no JSON shape {name!r}: the shapes are {', '.join(SHAPES)}")
+    data: dict[str, Any] = json.loads(_schema_text(name))
+    return data
