@@ -76,8 +76,14 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "import",
-        "import a Word action plan into a partnership folder as a new TOML plan",
+        "import a Word action plan as a new TOML plan, or a spreadsheet of measures as "
+        "status updates",
         "helsefellesskap.cli.importing:IMPORT",
+    ),
+    (
+        "export",
+        "write the measures of action plans as a spreadsheet (xlsx or csv) to fill in",
+        "helsefellesskap.cli.export:EXPORT",
     ),
     (
         "completion",

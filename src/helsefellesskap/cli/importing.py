@@ -1,39 +1,69 @@
-"""``helsefellesskap import FILE --into FOLDER``: a plan written elsewhere (Word, …) as a
-new action-plan file of the partnership, with the import report.
+"""``helsefellesskap import FILE``: a plan written elsewhere, or a filled-in spreadsheet.
 
-Exit status: 0 when the new file loads and has no validation errors, 1 when it does not
-load or has errors (the file is still written: open it and fix the lines the report
-names), 2 when nothing could be imported (no importer for the file, not a partnership
-folder, the file exists).
+- ``import PLAN.docx --into FOLDER``: the Word plan as a new action-plan file of the
+  partnership, with the import report (:func:`~helsefellesskap.importing.import_plan`).
+- ``import SHEET.xlsx|SHEET.csv --into FOLDER`` (or ``--plan FILE``): each changed status,
+  note or deadline as a dated status update of its measure, the plan file otherwise kept
+  as written; each cell that could not be used is named with its sheet, row and column.
+
+Exit status: 0 when done (the new plan loads and has no validation errors; every cell of
+the sheet was used), 1 when the new plan does not load or has errors (it is still
+written), or some cells of a sheet could not be used (the others are applied), 2 when
+nothing could be imported (no importer for the file, not a partnership folder, the file
+exists).
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ..command import Command, CommandContext
-from ..importing import format_import_report, import_plan
+from ..errors import UsageError
+from ..importing import (
+    SHEET_EXTENSIONS,
+    format_import_report,
+    format_sheet_results,
+    import_plan,
+    import_sheets,
+)
 
 __all__ = ["IMPORT"]
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="the plan to import: a Word file (.docx)")
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help="a Word plan (.docx) to import, or a spreadsheet (.xlsx, .csv) of measures "
+        "to apply as status updates",
+    )
     parser.add_argument(
         "--into",
         metavar="FOLDER",
-        required=True,
-        help="the partnership folder; the plan is written to its plans/ folder",
+        help="the partnership folder: a Word plan is written to its plans/ folder; a "
+        "spreadsheet's sheets go to its plans of the same ids",
+    )
+    parser.add_argument(
+        "--plan",
+        metavar="FILE",
+        help="a spreadsheet: apply it to this plan file (instead of --into)",
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="write the plan to FILE instead (never overwritten)",
+        help="a Word plan: write the new plan to FILE instead (never overwritten)",
     )
 
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:
+    if Path(args.file).suffix.lower() in SHEET_EXTENSIONS:
+        results = import_sheets(args.file, into=args.into, plan=args.plan, manager=context.manager)
+        print(format_sheet_results(results), file=context.stdout)
+        return 1 if any(r.problems for r in results) else 0
+    if args.into is None:
+        raise UsageError(f"{args.file}: name the partnership folder to import into: --into FOLDER")
     report = import_plan(args.file, args.into, manager=context.manager, output=args.output)
     print(format_import_report(report), file=context.stdout)
     errors = any(f.startswith("error ") for f in report.findings)
@@ -42,7 +72,8 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
 
 IMPORT = Command(
     name="import",
-    help="import a Word action plan into a partnership folder as a new TOML plan",
+    help="import a Word action plan as a new TOML plan, or a spreadsheet of measures as "
+    "status updates",
     add_arguments=_add_arguments,
     run=_run,
 )

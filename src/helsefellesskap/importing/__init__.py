@@ -4,7 +4,10 @@
 * :mod:`.importer`: :class:`Importer`, which a plugin contributes through ``hf_importers``;
 * :mod:`.deadlines` and :mod:`.actors`: deadline phrases and responsible texts read;
 * :mod:`.writer`: the new TOML file, each guess marked with a comment beside it;
-* :mod:`.report` and :mod:`.api`: :func:`import_plan` and its :class:`ImportReport`.
+* :mod:`.report` and :mod:`.api`: :func:`import_plan` and its :class:`ImportReport`;
+* :mod:`.sheets` and :mod:`.spreadsheets`: a plan's measures as a sheet (CSV here,
+  ``.xlsx`` with ``helsefellesskap-xlsx``) and a filled-in sheet applied back as dated
+  status updates.
 """
 
 from __future__ import annotations
@@ -15,9 +18,32 @@ from .deadlines import DeadlineReading, read_deadline
 from .draft import DraftBlock, DraftFocusArea, DraftRow, DraftSection, PlanDraft
 from .importer import Importer
 from .report import Guess, ImportReport, Unmatched, format_import_report
+from .sheets import (
+    COLUMNS,
+    HEADERS,
+    STATUS_NAMES,
+    CellProblem,
+    Sheet,
+    SheetChange,
+    SheetResult,
+    apply_sheet,
+    plan_sheet,
+)
+from .spreadsheets import (
+    SHEET_EXTENSIONS,
+    export_sheets,
+    format_sheet_results,
+    import_sheets,
+    read_sheets,
+)
 from .writer import PlanText, plan_toml, slug
 
 __all__ = [
+    "COLUMNS",
+    "HEADERS",
+    "SHEET_EXTENSIONS",
+    "STATUS_NAMES",
+    "CellProblem",
     "DeadlineReading",
     "DraftBlock",
     "DraftFocusArea",
@@ -30,14 +56,23 @@ __all__ = [
     "PlanDraft",
     "PlanText",
     "ResponsibleReading",
+    "Sheet",
+    "SheetChange",
+    "SheetResult",
     "Unmatched",
     "actor_names",
+    "apply_sheet",
+    "export_sheets",
     "find_importer",
     "format_import_report",
+    "format_sheet_results",
     "import_plan",
+    "import_sheets",
+    "plan_sheet",
     "plan_toml",
     "read_deadline",
     "read_draft",
     "read_responsible",
+    "read_sheets",
     "slug",
 ]

@@ -85,8 +85,10 @@ def import_plan(
     if output is not None:
         target = Path(output)
     if target.exists():
-        raise ImportFailed(f"{target} exists: the import never overwrites a file; "
-                           "move it away or name another file with --output")
+        raise ImportFailed(
+            f"{target} exists: the import never overwrites a file; "
+            "move it away or name another file with --output"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as handle:
         handle.write(text.text)

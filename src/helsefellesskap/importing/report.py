@@ -67,9 +67,11 @@ def format_import_report(report: ImportReport) -> str:
     if report.unmatched:
         lines.append(f"{len(report.unmatched)} responsible texts name no actor (kept as a note):")
         for u in report.unmatched:
-            hint = f"; did you mean {' or '.join(repr(s) for s in u.suggestions)}?" if (
-                u.suggestions
-            ) else ""
+            hint = (
+                f"; did you mean {' or '.join(repr(s) for s in u.suggestions)}?"
+                if u.suggestions
+                else ""
+            )
             lines.append(f"  {u.path} ({u.where}): {u.text!r}{hint}")
     if report.skipped:
         lines.append(f"{len(report.skipped)} parts skipped:")

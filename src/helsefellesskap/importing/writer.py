@@ -106,11 +106,7 @@ class _Writer:
                 table["closing"] = list(rest[0][0])
             elif rest:
                 table["subsections"] = [
-                    {
-                        k: v
-                        for k, v in (("paragraphs", list(p)), ("bullets", list(b)))
-                        if v
-                    }
+                    {k: v for k, v in (("paragraphs", list(p)), ("bullets", list(b))) if v}
                     for p, b in rest
                 ]
         return table
@@ -205,8 +201,9 @@ class _Writer:
                 if reading.join != "and":
                     measure["responsible_join"] = reading.join
             for text, suggestions in reading.unmatched:
-                self.unmatched.append(Unmatched(f"{path}.responsible", row.where, text,
-                                                suggestions))
+                self.unmatched.append(
+                    Unmatched(f"{path}.responsible", row.where, text, suggestions)
+                )
             if reading.unmatched:
                 notes.append(f"Ansvarlig i kilden: {row.responsible}")
         if row.deadline:
@@ -272,9 +269,7 @@ class _Writer:
         counts = {
             "focus areas": len(areas),
             "goals": sum(len(a.get("goals", ())) for a in areas),
-            "measures": sum(
-                len(g.get("measures", ())) for a in areas for g in a.get("goals", ())
-            ),
+            "measures": sum(len(g.get("measures", ())) for a in areas for g in a.get("goals", ())),
         }
         return PlanText(
             text=tomlkit.dumps(doc),

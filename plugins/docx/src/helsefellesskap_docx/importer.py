@@ -156,7 +156,7 @@ def _read_table(table: Table, number: int, skipped: list[str]) -> list[DraftRow]
                 label = _LABEL.match(first)
                 if label:
                     values["label"] = f"{label[1]})"
-                    first = first[label.end():]
+                    first = first[label.end() :]
                 values["measure"] = first
                 values["details"] = tuple(bullets) if lines else ()
                 values["closing"] = tuple(lines[1:])

@@ -1,0 +1,3 @@
+"""The version of the helsefellesskap-xlsx distribution."""
+
+__version__ = "0.1.0"

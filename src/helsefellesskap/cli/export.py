@@ -1,0 +1,58 @@
+"""``helsefellesskap export TARGET -f xlsx|csv -o FILE``: the measures of a partnership's
+action plans (or of one plan) as a spreadsheet to fill in and import back
+(``helsefellesskap import FILE --into FOLDER``).
+
+``xlsx`` (with ``helsefellesskap-xlsx``) writes one sheet per plan; ``csv`` one plan.
+
+Exit status: 0 written; 2 the target cannot be loaded, has no plan, or a CSV file was
+asked for more than one plan.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..command import Command, CommandContext
+from ..importing import export_sheets
+from ..model import ActionPlan
+from ..targets import resolve_target
+
+__all__ = ["EXPORT"]
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "target",
+        metavar="TARGET",
+        help="a partnership folder, a plan file, or an installed partnership id with an "
+        "optional plan id (PARTNERSHIP/PLAN)",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("xlsx", "csv"),
+        default="xlsx",
+        help="xlsx (default: one sheet per plan) or csv (one plan)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+
+
+def _run(args: argparse.Namespace, context: CommandContext) -> int:
+    target = resolve_target(args.target, context.manager)
+    plans = [d for d in target.documents if isinstance(d, ActionPlan)]
+    written = export_sheets(plans, target.bundle.partnership, Path(args.output), kind=args.format)
+    print(
+        f"wrote {written}: {len(plans)} plan{'s' if len(plans) != 1 else ''}, "
+        f"{sum(len(list(p.measures())) for p in plans)} measures",
+        file=context.stdout,
+    )
+    return 0
+
+
+EXPORT = Command(
+    name="export",
+    help="write the measures of action plans as a spreadsheet (xlsx or csv) to fill in",
+    add_arguments=_add_arguments,
+    run=_run,
+)
