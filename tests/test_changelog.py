@@ -210,3 +210,4 @@ def test_the_changelog_between_the_ishavserklaeringer(manager: PluginManager) ->
     assert markdown.startswith("# Endringer fra Ishavserklæringen 2021-2023 til 2024-2027\n")
     assert "Lagt til: satsing «TETTERE SAMARBEID OM SIKKERHET OG BEREDSKAP»" in markdown
     assert "Kilde" not in markdown and "source" not in markdown
+    assert "- **Erstatter:** *ingen* → **Ishavserklæringen 2021-2023**" in markdown

@@ -55,6 +55,9 @@ _NAME_LENGTH = 90
 _ACTOR_FIELDS = frozenset({"responsible", "parties", "members", "reported_by", "adopted_by"})
 """Fields that hold actor ids, shown by the actors' names."""
 
+_DOCUMENT_FIELDS = frozenset({"replaces", "revision_of", "declaration", "plan"})
+"""Fields that hold a document's id, shown by its title where the bundle has it."""
+
 
 def short_title(old: str, new: str) -> str:
     """``new`` without the words it begins with in common with ``old`` ("Handlingsplan
@@ -144,6 +147,8 @@ class _ChangelogOutline:
         """A value as readers read it: actors by name, a status by its word."""
         if value is None or value == [] or value == "":
             return self.out.text("word.none")
+        if field.rsplit(".", 1)[-1] in _DOCUMENT_FIELDS and isinstance(value, str):
+            return self.out.document_title(value) or value
         if isinstance(value, str) and field.rsplit(".", 1)[-1] not in _ACTOR_FIELDS | {"status"}:
             return value
         if isinstance(value, dt.date):
@@ -172,7 +177,7 @@ class _ChangelogOutline:
         if (
             isinstance(was, texts)
             and isinstance(now, texts)
-            and last not in _ACTOR_FIELDS
+            and last not in _ACTOR_FIELDS | _DOCUMENT_FIELDS
             and last != "status"
             and all(isinstance(v, str) for v in (was if isinstance(was, list) else [was]))
             and all(isinstance(v, str) for v in (now if isinstance(now, list) else [now]))
