@@ -121,3 +121,28 @@ def test_a_deputy_chair_that_names_nothing_is_reported(tmp_path: Path) -> None:
     hits = [f for f in report.findings if f.path == "$.bodies[0].chair.deputy"]
     assert [f.code for f in hits] == ["HF202"]
     assert "kommunen" in hits[0].message
+
+
+def test_a_group_of_bodies_is_one_responsible_and_shown_with_its_bodies() -> None:
+    bundle = load_bundle(EXAMPLE)
+    group = next(g for g in bundle.partnership.groups if g.id == "fagutvalgene")
+    assert [b.id for b in bundle.partnership.group_bodies(group)] == ["fsu-bu", "fsu-dig"]
+    assert "fagutvalgene" in bundle.partnership.actors()
+    assert "De faglige samarbeidsutvalgene:** FSU BU, FSU DIG" in _texts("md")
+
+
+def test_a_group_body_that_names_no_body_is_reported(tmp_path: Path) -> None:
+    from helsefellesskap.validate import validate
+
+    folder = _seat_line(
+        tmp_path,
+        "[[bodies]]\n",
+        '[[groups]]\nid = "utvalgene"\nname = "utvalgene"\nbodies = ["ssu", "sykehuset", "ssuu"]\n'
+        "\n[[bodies]]\n",
+    )
+    report = validate(load_bundle(folder))
+    hits = {f.path: f for f in report.findings if f.path.startswith("$.groups[")}
+    assert hits["$.groups[1].bodies[1]"].message == '"sykehuset" is a partner, not a body'
+    assert hits["$.groups[1].bodies[2]"].message == 'there is no body "ssuu" in the partnership'
+    assert hits["$.groups[1].bodies[2]"].code == "HF202"
+    assert "$.groups[1].bodies[0]" not in hits

@@ -96,14 +96,18 @@ class Role:
 
 @attrs.frozen(kw_only=True, field_transformer=typed)
 class Group:
-    """A named set of partners that documents treat as one (*kommunene*, *felles*).
+    """A named set of partners, or of bodies, that documents treat as one (*kommunene*,
+    *felles*, *de fire områdeutvalgene*).
 
     Members are listed by id, or by kind (``kinds = ["municipality"]``), or ``everyone``.
+    ``bodies`` lists bodies by id, so that a measure can name them together as one
+    responsible (``responsible = ["omradeutvalgene"]``).
     """
 
     id: str = attrs.field(validator=check_id)
     name: str = attrs.field(validator=one_line)
     members: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
+    bodies: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     kinds: tuple[PartnerKind, ...] = ()
     everyone: bool = False
     description: str | None = None

@@ -180,6 +180,11 @@ class Partnership:
         """The partners of one kind, in order."""
         return tuple(p for p in self.partners if p.kind is kind)
 
+    def group_bodies(self, group: Group) -> tuple[Body, ...]:
+        """The bodies a group stands for, in the group's order (unknown ids left out)."""
+        found = (self.body(body_id) for body_id in group.bodies)
+        return tuple(body for body in found if body is not None)
+
     def group_members(self, group: Group) -> tuple[Partner, ...]:
         """The partners a group stands for."""
         if group.everyone:

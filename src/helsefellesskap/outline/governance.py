@@ -350,7 +350,14 @@ def build_governance(partnership: model.Partnership, context: RenderContext) -> 
         groups = tuple(
             Fact(
                 label=runs(group.name),
-                value=runs(", ".join(p.display_name for p in partnership.group_members(group))),
+                value=runs(
+                    ", ".join(
+                        [
+                            *(p.display_name for p in partnership.group_members(group)),
+                            *(b.display_name for b in partnership.group_bodies(group)),
+                        ]
+                    )
+                ),
             )
             for group in partnership.groups
         )

@@ -124,6 +124,8 @@ def holders_resolve(context: ValidationContext) -> Iterator[Hit]:
                     f'group member "{member}" is not a partner',
                     suggest(member, context.partners),
                 )
+        for m, member in enumerate(group.bodies):
+            yield from _one_body(context, own, f"$.groups[{g}].bodies[{m}]", member)
 
 
 @rule(
