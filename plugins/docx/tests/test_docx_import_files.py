@@ -166,3 +166,30 @@ def test_a_word_file_with_no_measures_table_still_imports_its_text(folder: Path)
     assert plan.focus_areas == ()
     assert [s.title for s in plan.sections] == ["Bakgrunn"]
     assert report.counts == {"focus areas": 0, "goals": 0, "measures": 0}
+
+
+def test_a_file_that_is_not_word_is_named_with_what_to_do(folder: Path) -> None:
+    path = folder.parent / "plan.docx"
+    path.write_bytes(b"{\\rtf1 not a docx}")
+    result = run_cli("import", str(path), "--into", str(folder))
+    assert result.code == 2
+    assert result.stderr.startswith(f"error: {path}: cannot be read as docx: not a Word document")
+    assert "must first be saved as .docx" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (folder / "plans" / "plan.toml").exists()
+
+
+def test_a_folder_that_is_not_a_partnership_is_named(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Samhandling", level=1)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    result = run_cli("import", str(path), "--into", str(tmp_path))
+    assert result.code == 2
+    assert f"{tmp_path} is not a partnership folder: it has no partnership.toml" in result.stderr
+
+
+def test_a_word_plan_needs_into(tmp_path: Path) -> None:
+    result = run_cli("import", str(tmp_path / "plan.docx"))
+    assert result.code == 2
+    assert "name the partnership folder to import into: --into FOLDER" in result.stderr

@@ -38,8 +38,6 @@ class DraftRow:
     """Paragraphs of the measure's cell after its first (``Se: …``)."""
     responsible: str = ""
     deadline: str = ""
-    new_goal: bool = False
-    """The goal cell starts here (not a continuation of a merged cell above)."""
 
 
 @attrs.frozen(kw_only=True)

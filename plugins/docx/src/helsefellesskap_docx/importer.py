@@ -171,10 +171,19 @@ def _read_table(table: Table, number: int, skipped: list[str]) -> list[DraftRow]
 
 def read_docx(path: Path) -> PlanDraft:
     """Read a Word action plan; see the module's description."""
+    import zipfile
+
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
-    document = docx.Document(str(path))
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
+        raise ValueError(
+            "not a Word document (.docx); a .doc or .odt file must first be saved as .docx "
+            f"({type(error).__name__})"
+        ) from error
     title = ""
     skipped: list[str] = []
     parts: list[_Part] = [_Part("", 0)]
