@@ -55,7 +55,8 @@ def _is_ssu(context: ValidationContext, body_id: str | None) -> bool:
     "National requirement (fsu.user-representation): a professional committee always has "
     "user representation in its work. A seat counts when its holder is, or is a group or "
     "role standing for, a partner of kind user-representatives or youth-representatives.",
-    'Add a seat for the user representatives, e.g. { holder = "brukere" }.',
+    "Add a seat for the user representatives, e.g. "
+    '{ holder = "brukere", rights = ["attend", "speak", "vote"] }.',
     body_kind=FSU_KIND,
 )
 def fsu_user_representation(context: ValidationContext) -> Iterator[Hit]:
@@ -70,7 +71,8 @@ def fsu_user_representation(context: ValidationContext) -> Iterator[Hit]:
     "National requirement (fsu.gp-representation): a professional committee always has GP "
     "(fastlege) representation. A seat counts when its holder is, or stands for, a "
     "partner of kind gp-representatives.",
-    'Add a seat for the GP representatives, e.g. { holder = "fastleger" }.',
+    "Add a seat for the GP representatives, e.g. "
+    '{ holder = "fastleger", rights = ["attend", "speak", "vote"] }.',
     body_kind=FSU_KIND,
 )
 def fsu_gp_representation(context: ValidationContext) -> Iterator[Hit]:
