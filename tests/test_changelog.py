@@ -116,6 +116,16 @@ def test_word_changes_mark_words_not_the_spaces_around_them() -> None:
         ("equal", " rus"),
     )
     assert word_changes("same", "same") == (("equal", "same"),)
+    assert word_changes("Erklæringen 2021-2023", "Erklæringen 2024-2027") == (
+        ("equal", "Erklæringen "),
+        ("delete", "2021-2023"),
+        ("insert", "2024-2027"),
+    )
+    assert word_changes("Erklæringen 2021-2023", "Erklæringen 2024-2027") == (
+        ("equal", "Erklæringen "),
+        ("delete", "2021-2023"),
+        ("insert", "2024-2027"),
+    )
     # a passage rewritten is one deletion and one insertion, not words and spaces alternating
     assert word_changes("en basert på behov her", "en for best mulig her") == (
         ("equal", "en "),

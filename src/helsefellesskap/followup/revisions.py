@@ -320,6 +320,7 @@ def similarity(old: str, new: str) -> float:
 
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+_WORD = re.compile(r"\w")
 
 
 def word_changes(old: str, new: str) -> tuple[tuple[str, str], ...]:
@@ -358,13 +359,13 @@ def word_changes(old: str, new: str) -> tuple[tuple[str, str], ...]:
         (tag, "".join(before[i1:i2]), "".join(after[j1:j2]))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
     ]
-    # Only spaces in common between two changes is no common ground: one passage replaced
-    # reads better than words and spaces alternating.
+    # Only spaces or punctuation in common between two changes is no common ground: one
+    # passage replaced reads better than words, spaces and hyphens alternating.
     for n in range(1, len(chunks) - 1):
         tag, was, _ = chunks[n]
         if (
             tag == "equal"
-            and not was.strip()
+            and not _WORD.search(was)
             and "equal" not in (chunks[n - 1][0], chunks[n + 1][0])
         ):
             chunks[n] = ("replace", was, was)
