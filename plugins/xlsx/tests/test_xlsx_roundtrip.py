@@ -165,3 +165,12 @@ def test_a_sheet_named_after_no_plan_is_refused(folder: Path, tmp_path: Path) ->
     assert PLAN in result.stderr
     applied = run_cli("import", str(sheet), "--plan", str(folder / "plans" / f"{PLAN}.toml"))
     assert applied.code == 0 and "nothing changed" in applied.stdout
+
+
+def test_a_file_that_is_not_a_workbook_is_named(folder: Path, tmp_path: Path) -> None:
+    path = tmp_path / f"{PLAN}.xlsx"
+    path.write_text("Id;Status\n", encoding="utf-8")
+    result = run_cli("import", str(path), "--into", str(folder))
+    assert result.code == 2
+    assert result.stderr.startswith(f"error: {path}: cannot be read: not an Excel workbook")
+    assert "Traceback" not in result.stderr

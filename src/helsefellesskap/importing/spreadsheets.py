@@ -87,7 +87,10 @@ def read_sheets(path: Path) -> list[Sheet]:
     """The sheets of a ``.csv`` or ``.xlsx`` file."""
     if _extension(path) == ".csv":
         return [read_csv(path)]
-    sheets: list[Sheet] = _xlsx().read_workbook(path)
+    try:
+        sheets: list[Sheet] = _xlsx().read_workbook(path)
+    except ValueError as error:
+        raise ImportFailed(f"{path}: cannot be read: {error}") from error
     return sheets
 
 

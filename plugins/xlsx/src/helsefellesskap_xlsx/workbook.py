@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from helsefellesskap.importing import HEADERS, STATUS_NAMES, Sheet
@@ -72,8 +74,15 @@ def write_workbook(sheets: Sequence[Sheet]) -> bytes:
 
 
 def read_workbook(path: Path) -> list[Sheet]:
-    """The worksheets of an ``.xlsx`` file as sheets (values, not formulas)."""
-    book = load_workbook(path, data_only=True, read_only=True)
+    """The worksheets of an ``.xlsx`` file as sheets (values, not formulas); a
+    :class:`ValueError` saying so when the file is not an ``.xlsx`` workbook."""
+    try:
+        book = load_workbook(path, data_only=True, read_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError) as error:
+        raise ValueError(
+            "not an Excel workbook (.xlsx); save the sheet as .xlsx or .csv "
+            f"({type(error).__name__})"
+        ) from error
     try:
         sheets = []
         for ws in book.worksheets:
