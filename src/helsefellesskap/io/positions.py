@@ -13,6 +13,7 @@ multi-line string) is placed at its nearest ancestor that the text does.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -25,6 +26,12 @@ __all__ = ["PositionIndex", "locate", "place_problems", "placed_error"]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _PATH_PART = re.compile(r'\.([A-Za-z0-9_-]+)|\["((?:[^"\\]|\\.)*)"\]|\[(\d+)\]')
+_SPACE = re.compile(r"[ \t\r]*(?:#[^\n]*)?")
+_SPACE_LINES = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
+# a one-line string: a backslash escapes the next character, a newline ends the scan
+_BASIC = re.compile(r'"((?:[^"\\\n]|\\[\s\S])*)"')
+_LITERAL = re.compile(r"'([^'\n]*)'")
+_SCALAR = re.compile(r"[^,\]}\n#]*")
 
 
 class _Scanner:
@@ -39,32 +46,21 @@ class _Scanner:
 
     def where(self, pos: int) -> tuple[int, int]:
         """The line and column (from 1) of offset ``pos``."""
-        low, high = 0, len(self._line_starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self._line_starts[middle] <= pos:
-                low = middle
-            else:
-                high = middle - 1
+        low = bisect_right(self._line_starts, pos) - 1
         return low + 1, pos - self._line_starts[low] + 1
 
     def mark(self, path: str, pos: int) -> None:
-        self.found.setdefault(path, self.where(pos))
+        if path not in self.found:
+            self.found[path] = self.where(pos)
 
     def peek(self, size: int = 1) -> str:
         return self.text[self.pos : self.pos + size]
 
     def skip_space(self, newlines: bool) -> None:
-        text, n = self.text, len(self.text)
-        while self.pos < n:
-            char = text[self.pos]
-            if char in " \t\r" or (newlines and char == "\n"):
-                self.pos += 1
-            elif char == "#":
-                end = text.find("\n", self.pos)
-                self.pos = n if end < 0 else end
-            else:
-                return
+        space = _SPACE_LINES if newlines else _SPACE
+        match = space.match(self.text, self.pos)
+        assert match is not None
+        self.pos = match.end()
 
     def key_part(self) -> str:
         text = self.text
@@ -98,21 +94,12 @@ class _Scanner:
             value = text[self.pos + 3 : end]
             self.pos = end + 3
             return value
-        start = self.pos + 1
-        index = start
-        while index < len(text):
-            char = text[index]
-            if quote == '"' and char == "\\":
-                index += 2
-                continue
-            if char == quote:
-                self.pos = index + 1
-                raw = text[start:index]
-                return raw if quote == "'" else raw.replace('\\"', '"').replace("\\\\", "\\")
-            if char == "\n":
-                break
-            index += 1
-        raise _Stop
+        match = (_BASIC if quote == '"' else _LITERAL).match(text, self.pos)
+        if match is None:
+            raise _Stop
+        self.pos = match.end()
+        raw = match.group(1)
+        return raw if quote == "'" else raw.replace('\\"', '"').replace("\\\\", "\\")
 
     def value(self, path: str) -> None:
         char = self.peek()
@@ -147,7 +134,7 @@ class _Scanner:
                 if self.peek() == ",":
                     self.pos += 1
         else:
-            match = re.compile(r"[^,\]}\n#]*").match(self.text, self.pos)
+            match = _SCALAR.match(self.text, self.pos)
             assert match is not None
             self.pos = match.end()
 
