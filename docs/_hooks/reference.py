@@ -29,6 +29,7 @@ API_MODULES = (
     "helsefellesskap.render",
     "helsefellesskap.outline",
     "helsefellesskap.followup",
+    "helsefellesskap.importing",
     "helsefellesskap.outline",
     "helsefellesskap.plugins",
     "helsefellesskap.schema",
