@@ -35,6 +35,7 @@ from helsefellesskap.model.partnership import (
     check_measure_columns,
 )
 from helsefellesskap.model.plan import RESPONSIBLE_JOINS, check_responsible_join
+from helsefellesskap.model.text import check_strong
 
 # Letters the data must survive: Norwegian, Northern Sami, and some awkward characters.
 SPECIAL = [
@@ -135,6 +136,8 @@ def _for_field(field: attrs.Attribute[Any], depth: int) -> st.SearchStrategy[Any
         strategy = non_empty_text.filter(lambda t: not any(c in _LINE_BREAKS for c in t))
     elif non_empty in validators:
         strategy = non_empty_text
+    elif check_strong in validators:
+        strategy = st.just(())  # bold words must stand in the generated text
     elif check_responsible_join in validators:
         strategy = st.sampled_from(RESPONSIBLE_JOINS)
     elif check_generated_parts in validators:

@@ -601,3 +601,25 @@ def test_the_annual_report_has_no_empty_status_section(
         text = data.decode("utf-8")
     assert "Status for tiltak" not in text
     assert "Forslag til vedtak sak 05/23" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_hva_vil_vi_keeps_its_bold_words(
+    bundle: Bundle, manager: PluginManager, fmt: str
+) -> None:
+    # Seed 004: "anser hverandre som **likeverdige** partnere", "Vi erkjenner **felles**
+    # utfordringer", "… gjennom **stemmerett** …", "… som **team** enn som enkeltaktører".
+    document = bundle.document("arsrapport-2022")
+    assert document is not None
+    text = render(document, fmt, bundle=bundle, manager=manager).decode("utf-8")
+    bold = "**{}**" if fmt == "md" else "<strong>{}</strong>"
+    for word in ("likeverdige", "felles", "stemmerett", "partnerskaps erklæring", "team"):
+        assert bold.format(word) in text, word
+
+
+def test_a_bold_word_the_section_does_not_have_is_refused() -> None:
+    from helsefellesskap import InvalidValue, Section
+
+    with pytest.raises(InvalidValue) as caught:
+        Section(title="T", bullets=("Vi erkjenner felles utfordringer",), strong=("lik",))
+    assert caught.value.field == "strong[0]"

@@ -8,7 +8,7 @@ from ._base import InvalidValue, check_id, short_title
 from ._typed import typed
 from .links import check_url
 
-__all__ = ["MAX_SECTION_DEPTH", "Link", "Section"]
+__all__ = ["MAX_SECTION_DEPTH", "Link", "Section", "check_strong"]
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed)
@@ -41,13 +41,27 @@ def _shallow(_instance: object, attribute: object, value: tuple[Section, ...]) -
             )
 
 
+def check_strong(instance: Section, _attribute: object, value: tuple[str, ...]) -> None:
+    """attrs validator: each bold word of a section stands in its own text."""
+    text = " ".join((*instance.paragraphs, *instance.bullets, *instance.closing))
+    for index, word in enumerate(value):
+        if not word.strip() or word not in text:
+            raise InvalidValue(
+                f"{word!r} is not in the section's paragraphs, bullets or closing",
+                field=f"strong[{index}]",
+                hint="list only words the section's text has, as written there",
+            )
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed)
 class Section:
     """A titled piece of running text (*innledning*, *veien videre* …).
 
     The text reads in order: ``paragraphs``, then ``bullets``, then ``closing``
     paragraphs, then ``subsections``. ``national`` lists ids of items in the national
-    frame the section quotes (e.g. the FSU requirements), which renderers spell out.
+    frame the section quotes (e.g. the FSU requirements), which renderers spell out. ``strong``
+    lists words the source prints in bold in the section's own text (``["likeverdige",
+    "felles"]``): renderers set each whole-word occurrence in bold.
     """
 
     title: str | None = attrs.field(default=None, validator=short_title)
@@ -58,6 +72,7 @@ class Section:
     national: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     subsections: tuple[Section, ...] = attrs.field(default=(), validator=_shallow)
+    strong: tuple[str, ...] = attrs.field(default=(), validator=check_strong)
 
     @property
     def is_empty(self) -> bool:

@@ -9,6 +9,7 @@ rendering language, so that writers can mark it (HTML ``lang``, Word's run langu
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 
 from .. import model
@@ -38,6 +39,7 @@ __all__ = [
     "Builder",
     "data_language",
     "item_kind",
+    "strong_runs",
 ]
 
 
@@ -139,9 +141,11 @@ class Builder:
         )
         return [Facts(items=items, role=role)] if items else []
 
-    def paragraphs(self, texts: Iterable[str | None], role: str | None = None) -> list[Block]:
-        """A paragraph of each text that is not empty."""
-        return [Paragraph(runs=runs(t), role=role) for t in texts if t and t.strip()]
+    def paragraphs(
+        self, texts: Iterable[str | None], role: str | None = None, strong: Sequence[str] = ()
+    ) -> list[Block]:
+        """A paragraph of each text that is not empty, the ``strong`` words in bold."""
+        return [Paragraph(runs=strong_runs(t, strong), role=role) for t in texts if t and t.strip()]
 
     def bullets(self, items: Iterable[str | Inlines], role: str | None = None) -> list[Block]:
         """A bullet list of the items (text or runs) that are not empty; no block for none."""
@@ -211,11 +215,17 @@ class Builder:
                 number=number,
                 anchor=anchor or section.id,
             )
+        bold = section.strong
         blocks: list[Block] = [
-            *self.paragraphs(section.paragraphs),
-            *self.bullets((*section.bullets, *self.national(section.national, national_plan))),
+            *self.paragraphs(section.paragraphs, strong=bold),
+            *self.bullets(
+                (
+                    *(strong_runs(b, bold) for b in section.bullets),
+                    *self.national(section.national, national_plan),
+                )
+            ),
             *listing,
-            *self.paragraphs(section.closing),
+            *self.paragraphs(section.closing, strong=bold),
             *self.links(section.links),
         ]
         blocks.extend(
@@ -238,3 +248,23 @@ class Builder:
             running_head=f"{self.partnership.name} · {title}",
             colophon=(self.mark(f"{self.text('document.generated')} {__version__}"),),
         )
+
+
+def strong_runs(text: str, words: Sequence[str]) -> Inlines:
+    """``text`` as runs with each whole-word occurrence of ``words`` in bold
+    (``Section.strong``: the words a source prints in bold)."""
+    if not words:
+        return runs(text)
+    pattern = re.compile(
+        r"(?<!\w)("
+        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        + r")(?!\w)"
+    )
+    out: list[str | Inline] = []
+    last = 0
+    for match in pattern.finditer(text):
+        out.append(text[last : match.start()])
+        out.append(Emphasis(runs=runs(match.group(0)), strong=True))
+        last = match.end()
+    out.append(text[last:])
+    return runs(*out)
