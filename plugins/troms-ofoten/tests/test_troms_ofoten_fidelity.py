@@ -604,9 +604,7 @@ def test_the_annual_report_has_no_empty_status_section(
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_hva_vil_vi_keeps_its_bold_words(
-    bundle: Bundle, manager: PluginManager, fmt: str
-) -> None:
+def test_hva_vil_vi_keeps_its_bold_words(bundle: Bundle, manager: PluginManager, fmt: str) -> None:
     # Seed 004: "anser hverandre som **likeverdige** partnere", "Vi erkjenner **felles**
     # utfordringer", "… gjennom **stemmerett** …", "… som **team** enn som enkeltaktører".
     document = bundle.document("arsrapport-2022")
