@@ -34,6 +34,7 @@ API_MODULES = (
     "helsefellesskap.plugins",
     "helsefellesskap.schema",
     "helsefellesskap.scaffold",
+    "helsefellesskap.shapes",
     "helsefellesskap.site",
     "helsefellesskap.testing",
     "helsefellesskap.command",

@@ -22,10 +22,18 @@ from .folder import (
     save,
     save_bundle,
 )
+from .memory import (
+    load_bundle_from_files,
+    load_bundle_from_zip,
+    loads,
+    loads_partnership,
+)
+from .positions import PositionIndex, locate
 from .text import parse_toml, read_text, read_toml, toml_reader, write_atomic
 
 __all__ = [
     "PARTNERSHIP_FILE",
+    "PositionIndex",
     "document_types_by_kind",
     "dumps_json",
     "dumps_toml",
@@ -33,9 +41,14 @@ __all__ = [
     "json_converter",
     "load",
     "load_bundle",
+    "load_bundle_from_files",
+    "load_bundle_from_zip",
     "load_document",
     "load_partnership",
+    "loads",
     "loads_json",
+    "loads_partnership",
+    "locate",
     "make_converter",
     "parse_toml",
     "read_text",

@@ -15,6 +15,7 @@ from .api import (
     output_name,
     render,
     render_bundle,
+    render_to,
 )
 from .catalogue import LANGUAGES, LabelCatalogue, TemplateSource, builtin_labels
 from .format import Renderable, RenderContext, RenderFormat
@@ -33,4 +34,5 @@ __all__ = [
     "output_name",
     "render",
     "render_bundle",
+    "render_to",
 ]

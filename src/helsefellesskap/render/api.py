@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
@@ -30,6 +31,7 @@ __all__ = [
     "output_name",
     "render",
     "render_bundle",
+    "render_to",
     "renders",
 ]
 
@@ -234,6 +236,41 @@ def render(
         )
     context = make_context(bundle, lang, manager)
     return _render_with(fmt, item, context, manager)
+
+
+class _Writable(Protocol):
+    def write(self, data: bytes, /) -> object: ...
+
+
+def render_to(
+    item: Renderable,
+    format: str,
+    out: _Writable,
+    *,
+    bundle: Bundle,
+    lang: str | None = None,
+    manager: PluginManager | None = None,
+) -> int:
+    """Render as :func:`render` does and write the result to ``out``, a binary file-like
+    object (an open file, ``io.BytesIO``, a web framework's response stream); return the
+    number of bytes written.
+
+    Nothing is written when rendering fails: the error is raised before the first byte,
+    so a half-written answer never reaches ``out``.
+    """
+    if lang is None:  # render's own default
+        data = render(item, format, bundle=bundle, manager=manager)
+    else:
+        data = render(item, format, bundle=bundle, lang=lang, manager=manager)
+    if isinstance(out, io.TextIOBase):
+        raise TypeError("render_to() writes bytes: open the file in binary mode ('wb')")
+    view = memoryview(data)
+    for start in range(0, len(view), _CHUNK):
+        out.write(view[start : start + _CHUNK].tobytes())
+    return len(data)
+
+
+_CHUNK = 64 * 1024
 
 
 @attrs.frozen(kw_only=True)

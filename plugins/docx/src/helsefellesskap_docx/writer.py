@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import io
 import zipfile
 from collections.abc import Sequence
@@ -177,20 +178,31 @@ _REQUIRED_STYLES = (
 partnership's template lacks them."""
 
 
+@functools.lru_cache(maxsize=16)
+def _template_bytes(path: Path, _mtime_ns: int, _size: int) -> bytes:
+    """The template's bytes as a document (a ``.dotx`` converted), kept while the file
+    is unchanged (its time and size are part of the key), so rendering many documents
+    reads and converts it once. Thread-safe: the bytes are never changed."""
+    data = path.read_bytes()
+    if path.suffix.lower() == ".dotx":  # python-docx opens documents only
+        source = zipfile.ZipFile(io.BytesIO(data))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                content = source.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    content = content.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+                target.writestr(info, content)
+        data = out.getvalue()
+    return data
+
+
 def open_template(path: Path) -> DocxDocument:
-    """The Word template at ``path`` (``.docx`` or ``.dotx``) opened as a document."""
+    """The Word template at ``path`` (``.docx`` or ``.dotx``) opened as a new document
+    (its file read once while unchanged; each call gets its own document to fill)."""
     try:
-        data = path.read_bytes()
-        if path.suffix.lower() == ".dotx":  # python-docx opens documents only
-            source = zipfile.ZipFile(io.BytesIO(data))
-            out = io.BytesIO()
-            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-                for info in source.infolist():
-                    content = source.read(info.filename)
-                    if info.filename == "[Content_Types].xml":
-                        content = content.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
-                    target.writestr(info, content)
-            data = out.getvalue()
+        status = path.stat()
+        data = _template_bytes(path, status.st_mtime_ns, status.st_size)
         return docx.Document(io.BytesIO(data))
     except Exception as error:  # a broken file: say which, never a traceback
         raise RenderError(f"{path}: cannot be used as a Word template: {error}") from None
