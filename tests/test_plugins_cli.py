@@ -34,9 +34,9 @@ def test_plugins_text_shows_distribution_hooks_and_contributions(good: Path) -> 
     templates = good / "hf_fixture_good" / "templates"
     assert _plugin_block(result.stdout, "fixture-good") == [
         "fixture-good (hf-fixture-good 1.2.3)",
-        "  hooks: hf_body_kinds, hf_cli_commands, hf_document_types, hf_label_catalogues, "
-        "hf_layout, hf_outline, hf_outline_builders, hf_partnerships, hf_render_formats, "
-        "hf_rules, hf_template_sources",
+        "  hooks: hf_body_kinds, hf_cli_commands, hf_document_types, hf_importers, "
+        "hf_label_catalogues, hf_layout, hf_outline, hf_outline_builders, hf_partnerships, "
+        "hf_render_formats, hf_rules, hf_template_sources",
         "  partnerships: fixturby",
         "  body kinds: fixture-board",
         "  rules: FX001, FX002",
@@ -44,6 +44,7 @@ def test_plugins_text_shows_distribution_hooks_and_contributions(good: Path) -> 
         "  document types: meeting-minutes",
         "  commands: fixture-hello",
         "  outline builders: meeting-minutes",
+        "  importers: fixture-plan",
         "  labels: nb (1 label), en (1 label), nb for fixturby (1 label)",
         f"  templates: {templates} for fixturby, {templates / 'general'}",
     ]
@@ -73,6 +74,7 @@ def test_plugins_json(good: Path) -> None:
             "hf_body_kinds",
             "hf_cli_commands",
             "hf_document_types",
+            "hf_importers",
             "hf_label_catalogues",
             "hf_layout",
             "hf_outline",
@@ -90,6 +92,7 @@ def test_plugins_json(good: Path) -> None:
             "document types": ["meeting-minutes"],
             "commands": ["fixture-hello"],
             "outline builders": ["meeting-minutes"],
+            "importers": ["fixture-plan"],
             "labels": ["nb (1 label)", "en (1 label)", "nb for fixturby (1 label)"],
             "templates": [
                 f"{good / 'hf_fixture_good' / 'templates'} for fixturby",
