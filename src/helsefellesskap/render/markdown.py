@@ -216,6 +216,8 @@ class MarkdownWriter:
             return "<br>" if cell else "\n"
         if isinstance(item, Emphasis):
             mark = "**" if item.strong else "*"
+            if item.role == "delete":  # a changelog's deleted words: GitHub strikes them
+                mark = "~~"
             return f"{mark}{''.join(self.inline(i, cell) for i in item.runs).strip()}{mark}"
         if isinstance(item, Span):
             return "".join(self.inline(i, cell) for i in item.runs)
