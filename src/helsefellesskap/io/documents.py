@@ -27,6 +27,7 @@ __all__ = [
     "dumps_json",
     "dumps_toml",
     "is_envelope",
+    "json_data",
     "loads_json",
     "open_envelope",
     "parse_json",
@@ -181,10 +182,15 @@ def dumps_toml(item: Document | Partnership) -> str:
     return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
 
 
+def json_data(item: Document | Partnership) -> Any:
+    """A model as the plain data :func:`dumps_json` writes (dates as ``"YYYY-MM-DD"``,
+    keys in model order); a :class:`DataError` for text that could not be loaded again."""
+    return _writable(unstructure(item, converter=json_converter))
+
+
 def dumps_json(item: Document | Partnership, *, indent: int | None = 2) -> str:
     """A model as JSON text (dates as ``"YYYY-MM-DD"``), keys in model order."""
-    data = _writable(unstructure(item, converter=json_converter))
-    return jsonlib.dumps(data, ensure_ascii=False, indent=indent)
+    return jsonlib.dumps(json_data(item), ensure_ascii=False, indent=indent)
 
 
 def _json_problem(message: str, file: Path | None, **where: Any) -> DataError:

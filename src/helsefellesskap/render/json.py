@@ -23,13 +23,17 @@ import json as jsonlib
 from typing import Any
 
 from ..errors import DataError, Problem
-from ..io import dumps_json
-from ..io.documents import ENVELOPE_FORMAT, ENVELOPE_VERSION, is_envelope, open_envelope
+from ..io.documents import (
+    ENVELOPE_FORMAT,
+    ENVELOPE_VERSION,
+    is_envelope,
+    json_data,
+    open_envelope,
+)
 from ..model import Partnership
 from .format import CORE_RENDERABLES, Renderable, RenderContext, RenderFormat
 
 __all__ = ["ENVELOPE_FORMAT", "ENVELOPE_VERSION", "JsonFormat", "envelope", "unwrap"]
-
 
 
 def envelope(item: Renderable, context: RenderContext) -> dict[str, Any]:
@@ -41,7 +45,7 @@ def envelope(item: Renderable, context: RenderContext) -> dict[str, Any]:
         "kind": "governance" if isinstance(item, Partnership) else item.KIND,
         "partnership": {"id": partnership.id, "name": partnership.name},
         "language": context.language,
-        "document": jsonlib.loads(dumps_json(item)),
+        "document": json_data(item),
     }
 
 
