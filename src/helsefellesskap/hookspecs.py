@@ -195,7 +195,7 @@ def hf_layout(partnership: Partnership) -> Layout | None:
     """Return the layout for ``partnership``, or ``None`` to leave it to others.
 
     :param partnership: the :class:`~helsefellesskap.Partnership` whose documents are
-        about to be rendered.
+        about to be rendered; ``partnership.layout`` is its own ``[layout]``.
     :return: a :class:`~helsefellesskap.Layout` (the columns of the measures table, …)
         or ``None``. Stops at the first plugin that returns a layout; without any, the
         layout in ``partnership.toml`` is used. Called each time a document is rendered.
@@ -205,7 +205,10 @@ def hf_layout(partnership: Partnership) -> Layout | None:
         @hookimpl
         def hf_layout(partnership):
             if partnership.id == "vestfold":
-                return Layout(measure_columns=("goal", "measure", "responsible", "deadline"))
+                return attrs.evolve(
+                    partnership.layout,
+                    measure_columns=("goal", "measure", "responsible", "deadline"),
+                )
             return None
     """
     raise NotImplementedError
@@ -224,6 +227,9 @@ def hf_document_types() -> Iterable[type[Document]]:
 
     Example::
 
+        The answer refines the partnership's layout: return
+        ``attrs.evolve(partnership.layout, …)``; a layout built from scratch keeps the
+        partnership's ``language`` and ``template_set`` where it leaves them at the default.
         @hookimpl
         def hf_document_types():
             return [MeetingMinutes]

@@ -274,7 +274,7 @@ def load_validate_render(
     *,
     manager: PluginManager | None = None,
     documents: Iterable[str] | None = None,
-    lang: str = "nb",
+    lang: str | None = None,
 ) -> Outcome:
     """Load a partnership, validate it and render its documents, in one call.
 
@@ -285,7 +285,7 @@ def load_validate_render(
         by default one with every installed plugin.
     :param documents: the ids of the documents to render; by default every document the
         format can render.
-    :param lang: the language to render in.
+    :param lang: the language to render in; by default the partnership's.
     :raises DataError: the data does not load (with the file and path of each problem).
     :raises RenderError: a document asked for by id cannot be rendered in ``format``.
     """

@@ -127,9 +127,10 @@ def add_target_arguments(parser: argparse.ArgumentParser, *, csv: bool = False) 
     )
     parser.add_argument(
         "--lang",
-        default="nb",
+        default=None,
         metavar="LANG",
-        help="the language of a rendered report's labels: nb (default), nn or en",
+        help="the language of a rendered report's labels: nb, nn or en (default: the "
+        "partnership's language)",
     )
 
 

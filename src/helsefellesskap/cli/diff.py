@@ -268,7 +268,11 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         f"their ids differ (default {SIMILARITY_THRESHOLD}; 1 matches by id only)",
     )
     parser.add_argument(
-        "-l", "--lang", default="nb", metavar="LANG", help="the changelog's language: nb, nn, en"
+        "-l",
+        "--lang",
+        default=None,
+        metavar="LANG",
+        help="the changelog's language: nb, nn, en (default: the partnership's language)",
     )
     parser.add_argument(
         "-o",

@@ -34,7 +34,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         dest="languages",
         metavar="LANG",
-        help="nb (default), nn or en; repeatable when rendering a whole partnership",
+        help="nb, nn or en (default: the partnership's language); repeatable when "
+        "rendering a whole partnership",
     )
     parser.add_argument(
         "-o",
@@ -137,7 +138,7 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
     formats = _formats(args, context, bundle.partnership.id)
     if not formats:
         raise UsageError(f"no render format is for the partnership {bundle.partnership.id!r}")
-    languages = list(dict.fromkeys(args.languages or ["nb"]))
+    languages = list(dict.fromkeys(args.languages)) if args.languages else None
     stdout_asked = args.output == "-"
     output = Path(args.output) if args.output and not stdout_asked else None
     if target.document is None:
@@ -164,9 +165,10 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
         _warn_invalid(args, context, bundle, None)
         return status
     document = target.document
-    if len(languages) > 1:
+    if languages and len(languages) > 1:
         raise UsageError("one document renders in one language: give --lang once")
-    status = _render_document(args, context, bundle, document, formats, languages[0], output)
+    lang = languages[0] if languages else None
+    status = _render_document(args, context, bundle, document, formats, lang, output)
     _warn_invalid(args, context, bundle, [document.id])
     return status
 
@@ -177,7 +179,7 @@ def _render_document(
     bundle: Bundle,
     document: Document,
     formats: list[str],
-    lang: str,
+    lang: str | None,
     output: Path | None,
 ) -> int:
     """Render one document in one or more formats; return the exit status."""

@@ -18,8 +18,10 @@ __all__ = ["Document"]
 class Document:
     """Base class of the documents a partnership keeps (one TOML file each).
 
-    ``kind`` (a class constant, written as ``kind = "…"`` in the file) tells which
-    document type a file holds. ``partnership`` names the partnership's id, so that a
+    ``KIND`` (a class constant, written as ``kind = "…"`` in the file) tells which
+    document type a file holds; ``FOLDER`` is the folder of a partnership its files lie
+    in. Neither is an attribute of an instance's data: read ``type(doc).KIND`` or
+    ``doc.KIND``, never ``doc.kind``. ``partnership`` names the partnership's id, so that a
     document file can be loaded on its own. ``source`` says where the content comes from;
     ``notes`` keep remarks about the source (a misprint kept as printed, a date that looks
     wrong) that are not part of its text. ``omit`` names generated parts

@@ -665,12 +665,17 @@ class PluginManager:
         return refined
 
     def layout_for(self, partnership: Partnership) -> Layout:
-        """The layout for ``partnership``: the first plugin's answer, else its own."""
+        """The layout for ``partnership``: its own ``[layout]``, refined by the first
+        plugin that answers ``hf_layout``.
+
+        A plugin's layout refines the partnership's: a returned ``Layout(measure_columns=…)``
+        keeps the partnership's ``language`` (see :func:`.layout.refine_layout`).
+        """
         from ..model import Layout
 
         for plugin, layout in self.call_each("hf_layout", partnership=partnership):
             if isinstance(layout, Layout):
-                return layout
+                return refine_layout(partnership.layout, layout)
             self.fail(
                 plugin,
                 f"returned {describe(layout)} where a Layout or None is expected",
@@ -697,3 +702,4 @@ class PluginManager:
         from ..io.installed import load_installed
 
         return load_installed(partnership_id, self)
+        from .layout import refine_layout

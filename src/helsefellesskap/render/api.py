@@ -58,23 +58,28 @@ def _check_language(language: str, manager: PluginManager) -> None:
 
 
 def make_context(
-    bundle: Bundle, lang: str = "nb", manager: PluginManager | None = None
+    bundle: Bundle, lang: str | None = None, manager: PluginManager | None = None
 ) -> RenderContext:
     """The context every format renders with: the merged labels for ``lang`` (the
     partnership's own overrides included), its layout, template folders and body kinds.
+
+    Without ``lang``, the partnership's language (``[layout] language``, as a plugin's
+    ``hf_layout`` may refine it).
 
     Raises :class:`~helsefellesskap.errors.RenderError` for a language without labels.
     """
     from ..national import national_frame
 
     manager = _manager(manager)
-    _check_language(lang, manager)
     partnership = bundle.partnership
+    layout = manager.layout_for(partnership)
+    lang = lang or layout.language
+    _check_language(lang, manager)
     return RenderContext(
         bundle=bundle,
         language=lang,
         labels=manager.labels(lang, partnership.id),
-        layout=manager.layout_for(partnership),
+        layout=layout,
         national=national_frame(),
         template_dirs=tuple(s.path for s in manager.template_sources(partnership.id)),
         body_kinds={name: kind.label(lang) for name, kind in manager.body_kinds().items()},
@@ -209,7 +214,7 @@ def render(
     format: str = "md",
     *,
     bundle: Bundle,
-    lang: str = "nb",
+    lang: str | None = None,
     manager: PluginManager | None = None,
 ) -> bytes:
     """Render a document of ``bundle`` (or its partnership, as the governance overview).
@@ -217,7 +222,8 @@ def render(
     :param item: a :class:`~helsefellesskap.model.Document` or the
         :class:`~helsefellesskap.model.Partnership`.
     :param format: a format name: ``md``, ``html``, ``json``, or one a plugin adds.
-    :param lang: ``nb`` (default), ``nn`` or ``en``.
+    :param lang: ``nb``, ``nn`` or ``en``; by default the partnership's language
+        (``[layout] language``).
     :raises RenderError: for an unknown format or language, an item the format
         cannot render, a format that is only for other partnerships, or a format that
         fails (the error names its plugin).
@@ -338,13 +344,14 @@ def render_bundle(
     out_dir: Path,
     *,
     formats: Iterable[str] = DEFAULT_BUNDLE_FORMATS,
-    languages: Iterable[str] = ("nb",),
+    languages: Iterable[str] | None = None,
     manager: PluginManager | None = None,
 ) -> list[Path]:
     """Render every document of ``bundle`` and its governance overview into ``out_dir``.
 
     One file per document and format (a format skips the documents it cannot render),
-    plus ``index.md`` and ``index.html`` listing them. With several languages each gets
+    plus ``index.md`` and ``index.html`` listing them. ``languages`` defaults to the
+    partnership's language alone; with several languages each gets
     a subfolder (``out_dir/nn/…``). Files are written atomically; the folder may not be
     (or lie inside) the partnership's source folder. A format that is only for other
     partnerships (:attr:`RenderFormat.partnerships`) is left out. Returns the paths
@@ -365,6 +372,8 @@ def render_bundle(
         for fmt in (find_format(name, manager, partnership) for name in dict.fromkeys(formats))
         if fmt.serves(partnership)
     ]
+    if languages is None:
+        languages = (manager.layout_for(bundle.partnership).language,)
     langs = list(dict.fromkeys(languages))
     if not langs:
         raise RenderError("no language to render: name at least one (nb, nn, en)")

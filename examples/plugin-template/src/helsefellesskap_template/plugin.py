@@ -9,6 +9,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+import attrs
+
 from helsefellesskap import (
     BodyKind,
     LabelCatalogue,
@@ -104,10 +106,16 @@ def hf_label_catalogues() -> list[LabelCatalogue]:
 
 @hookimpl
 def hf_layout(partnership: Partnership) -> Layout | None:
-    """Malby's measures table has a deadline column; others are left to their own layout."""
+    """Malby's measures table has a deadline column; others are left to their own layout.
+
+    The hook refines the partnership's own layout (a changed copy of ``partnership.layout``),
+    so what ``[layout]`` says (its ``language``, …) is kept.
+    """
     if partnership.id != PARTNERSHIP_ID:
         return None
-    return Layout(measure_columns=("goal", "measure", "responsible", "deadline"))
+    return attrs.evolve(
+        partnership.layout, measure_columns=("goal", "measure", "responsible", "deadline")
+    )
 
 
 @hookimpl
