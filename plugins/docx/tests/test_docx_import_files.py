@@ -121,6 +121,11 @@ def test_a_long_table_across_pages_a_blank_row_and_a_footnote(folder: Path) -> N
         f"Tiltak nummer {n}" for n in range(1, 41)
     ]
     assert area.description == ("* Finansiert av samhandlingsmidler.",)
+    # it stood after the table: moved up, and the report and the file say so
+    assert [g.path for g in report.guesses if "description" in g.path] == [
+        "$.focus_areas[0].description[0]"
+    ]
+    assert "# guess: 1 moved up" in report.written.read_text("utf-8")  # type: ignore[union-attr]
     assert report.skipped == (
         "table 1, row 22: the header row repeated",
         "table 1, row 33: blank row",

@@ -42,12 +42,13 @@ class DraftRow:
 
 @attrs.frozen(kw_only=True)
 class DraftFocusArea:
-    """A heading followed by a measures table: its title, the text before the table, and
-    the rows."""
+    """A heading followed by a measures table: its title, the text before the table, the
+    rows, and the text after the table (``after``: a footnote, …)."""
 
     title: str
     blocks: tuple[DraftBlock, ...] = ()
     rows: tuple[DraftRow, ...] = ()
+    after: tuple[DraftBlock, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

@@ -116,10 +116,28 @@ class _Writer:
     def focus_area(self, index: int, draft: DraftFocusArea, ids: _Ids) -> dict[str, Any]:
         path = f"$.focus_areas[{index}]"
         area: dict[str, Any] = {"id": ids.new(draft.title, words=4), "title": draft.title}
-        description = [b.text for b in draft.blocks if not b.bullets and b.text]
-        intentions = [b for b in draft.blocks if b.bullets]
+        blocks = (*draft.blocks, *draft.after)
+        description = [b.text for b in blocks if not b.bullets and b.text]
+        intentions = [b for b in blocks if b.bullets]
+        # the model holds the description, then the intentions, then the goals: a paragraph
+        # that stood after a bullet list or after the table moves up, and the report says so
+        first_list = next((i for i, b in enumerate(blocks) if b.bullets), len(blocks))
+        moved = [
+            n
+            for n, (i, b) in enumerate((i, b) for i, b in enumerate(blocks) if not b.bullets)
+            if b.text and (i > first_list or i >= len(draft.blocks))
+        ]
+        for n in moved:
+            self.guesses.append(
+                Guess(
+                    f"{path}.description[{n}]",
+                    "stood after a bullet list or the measures table in the source; a focus "
+                    "area's description comes before both",
+                )
+            )
         if description:
-            area["description"] = description
+            comment = f"guess: {len(moved)} moved up (see the report)" if moved else None
+            area["description"] = _commented(description, comment)
         if intentions:
             area["intentions"] = []
             for block in intentions:

@@ -110,17 +110,22 @@ class _Part:
         self.title = title
         self.level = level
         self.blocks: list[DraftBlock] = []
+        self.after: list[DraftBlock] = []
+        """Text after the part's measures table (a footnote, …)."""
         self.rows: list[DraftRow] = []
 
+    def _target(self) -> list[DraftBlock]:
+        return self.after if self.rows else self.blocks
+
     def paragraph(self, text: str) -> None:
-        self.blocks.append(DraftBlock(text))
+        self._target().append(DraftBlock(text))
 
     def bullet(self, text: str) -> None:
-        last = self.blocks[-1] if self.blocks else None
-        if last is not None:
-            self.blocks[-1] = DraftBlock(last.text, (*last.bullets, text))
+        target = self._target()
+        if target:
+            target[-1] = DraftBlock(target[-1].text, (*target[-1].bullets, text))
         else:
-            self.blocks.append(DraftBlock("", (text,)))
+            target.append(DraftBlock("", (text,)))
 
 
 def _read_table(table: Table, number: int, skipped: list[str]) -> list[DraftRow] | None:
@@ -222,11 +227,16 @@ def read_docx(path: Path) -> PlanDraft:
     for part in parts:
         if part.rows:
             focus.append(
-                DraftFocusArea(title=part.title, blocks=tuple(part.blocks), rows=tuple(part.rows))
+                DraftFocusArea(
+                    title=part.title,
+                    blocks=tuple(part.blocks),
+                    rows=tuple(part.rows),
+                    after=tuple(part.after),
+                )
             )
         elif part.title or part.blocks:
             (after if focus else before).append(
-                DraftSection(title=part.title, level=part.level, blocks=tuple(part.blocks))
+                DraftSection(title=part.title, level=part.level, blocks=(*part.blocks, *part.after))
             )
     return PlanDraft(
         title=title or path.stem,
