@@ -78,3 +78,12 @@ def test_ids_are_made_of_the_first_words_in_ascii() -> None:
     assert slug("Handlingsplan 2024–2025", words=6) == "handlingsplan-2024-2025"
     assert slug("Økt kompetanse på små steder", words=3) == "okt-kompetanse-pa"
     assert slug("–", fallback="punkt") == "punkt"
+
+
+def test_the_partnerships_abbreviations_and_names_are_used() -> None:
+    manager = hf.PluginManager()
+    troms = hf.load_partnership(manager.partnerships()["troms-ofoten"].path)
+    assert read_responsible("UNN og kommunene", troms).ids == ("unn", "kommunene")
+    reading = read_responsible("FSU REST og Samhandl.-sjefene", troms)
+    assert reading.unmatched == ()
+    assert len(reading.ids) == 2
