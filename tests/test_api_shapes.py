@@ -107,3 +107,33 @@ def test_the_schemas_ship_with_the_package() -> None:
     )
     text = (ROOT / "pyproject.toml").read_text("utf-8")
     assert '"shapes/*.schema.json"' in text
+
+
+@pytest.mark.parametrize("target", [str(EXAMPLE), *BUNDLED])
+def test_coverage_and_status_json_are_the_apis_shapes(target: str) -> None:
+    import datetime as dt
+
+    from helsefellesskap.shapes import coverage_json, dumps, status_json
+
+    manager = default_manager()
+    bundle = load_bundle(target) if "/" in target else load_installed(target, manager)
+    code, out = _cli("coverage", target, "--format", "json")
+    assert code == 0 and out == dumps(coverage_json(bundle)) + "\n"
+    _check("coverage", json.loads(out))
+    code, out = _cli("status", target, "--format", "json", "--on", "2025-03-01")
+    assert code == 0
+    assert out == dumps(status_json(bundle, on=dt.date(2025, 3, 1))) + "\n"
+    _check("status", json.loads(out))
+
+
+def test_diff_json_matches_its_schema(tmp_path: Path) -> None:
+    new = tmp_path / "new"
+    shutil.copytree(EXAMPLE, new)
+    plan = new / "plans" / "handlingsplan-2024-2025.toml"
+    plan.write_text(plan.read_text("utf-8").replace('status = "started"', 'status = "done"', 1))
+    (new / "consultations" / "innspill-2023.toml").unlink()
+    code, out = _cli("diff", str(EXAMPLE), str(new), "--format", "json")
+    data = json.loads(out)
+    _check("diff", data)
+    assert data["changed"] is True and code == 1
+    assert data["removed_documents"] == [{"kind": "consultation-response", "id": "innspill-2023"}]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -321,15 +320,10 @@ def write_plan_reports(
         return 0
     partnership = target.bundle.partnership
     if form == "json":
-        format_and_version = {k: head[k] for k in ("format", "version")}
-        rest = {k: v for k, v in head.items() if k not in format_and_version}
-        data = {
-            **format_and_version,
-            "partnership": partnership.id,
-            **rest,
-            "plans": [json_form for json_form, _text in reports],
-        }
-        print(json.dumps(data, ensure_ascii=False, indent=2), file=context.stdout)
+        from ..shapes import dumps, plan_reports_json
+
+        data = plan_reports_json(head, partnership.id, [json_form for json_form, _ in reports])
+        print(dumps(data), file=context.stdout)
     elif not reports:
         print(f"{partnership.name} has no action plans", file=context.stdout)
     else:

@@ -10,6 +10,9 @@ with the package (:func:`schema`).
 ======================  ==============================================================
 helsefellesskap-validation  :meth:`helsefellesskap.validate.ValidationReport.to_json`
 helsefellesskap-check   :meth:`CheckResult.to_json`
+helsefellesskap-coverage  :func:`coverage_json`
+helsefellesskap-status  :func:`status_json`
+helsefellesskap-diff    ``helsefellesskap diff --format json`` (its schema only)
 ======================  ==============================================================
 """
 
@@ -21,10 +24,20 @@ from importlib import resources
 from typing import Any
 
 from .check import CheckResult, problem_json
+from .followup import coverage_json, plan_reports_json, status_json
 
-__all__ = ["SHAPES", "CheckResult", "dumps", "problem_json", "schema"]
+__all__ = [
+    "SHAPES",
+    "CheckResult",
+    "coverage_json",
+    "dumps",
+    "plan_reports_json",
+    "problem_json",
+    "schema",
+    "status_json",
+]
 
-SHAPES = ("validation", "check")
+SHAPES = ("validation", "check", "coverage", "status", "diff")
 """The names of the shapes that have a JSON Schema (``validation.schema.json`` …)."""
 
 
