@@ -198,6 +198,7 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
     environment.globals.update(
         block_kind=block_kind,
         run_kind=run_kind,
+        inline_html=inline_html,
         table_layout=table_layout,
         role_template=lambda block: roles.get(getattr(block, "role", None) or ""),
     )
@@ -250,6 +251,67 @@ def _breakable(line: str) -> Markup:
         out += Markup('<span class="long-word">{}</span>').format(match.group())
         last = match.end()
     return out + Markup.escape(line[last:])
+
+
+def inline_html(items: Inlines, document_href: Callable[[str], str]) -> Markup:
+    """Inline runs as HTML, exactly as ``outline.html.j2``'s ``inlines`` macro defines
+    them (text through :func:`text_markup`, every other printed value made safe by
+    :func:`safe_value` and escaped), written in Python: the macro calls this, so a page
+    does not pay a template call per run."""
+    out: list[str] = []
+    _write_inlines(items, document_href, out)
+    return Markup("".join(out))
+
+
+def _printed(value: object) -> str:
+    """A value as ``{{ value }}`` prints it in a template (made safe, then escaped)."""
+    return str(Markup.escape(safe_value(value)))
+
+
+_EMPHASIS_TAGS = {
+    "insert": ("<ins><strong>", "</strong></ins>"),
+    "delete": ("<del><em>", "</em></del>"),
+}
+
+
+def _write_inlines(items: Inlines, document_href: Callable[[str], str], out: list[str]) -> None:
+    for run in items:
+        kind = run_kind(run)
+        if kind == "text":
+            assert isinstance(run, Text)
+            out.append(text_markup(run.text))
+        elif kind == "line_break":
+            out.append("<br>")
+        elif kind == "emphasis":
+            assert isinstance(run, Emphasis)
+            if run.role in _EMPHASIS_TAGS:
+                start, end = _EMPHASIS_TAGS[run.role]
+            elif run.strong:
+                start, end = "<strong>", "</strong>"
+            else:
+                start, end = "<em>", "</em>"
+            out.append(start)
+            _write_inlines(run.runs, document_href, out)
+            out.append(end)
+        elif kind == "link":
+            assert isinstance(run, Link)
+            if run.url is None or _linkable(run.url):
+                if run.url is not None:
+                    href = _printed(run.url)
+                elif run.anchor is not None:
+                    href = "#" + _printed(run.anchor)
+                else:
+                    href = _printed(document_href(run.document))  # type: ignore[arg-type]
+                out.append(f'<a href="{href}">')
+                _write_inlines(run.runs, document_href, out)
+                out.append("</a>")
+            else:
+                _write_inlines(run.runs, document_href, out)
+        elif kind == "span":
+            assert isinstance(run, Span)
+            out.append(f'<span lang="{_printed(run.lang)}">')
+            _write_inlines(run.runs, document_href, out)
+            out.append("</span>")
 
 
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*):")
