@@ -198,3 +198,19 @@ def test_a_word_plan_needs_into(tmp_path: Path) -> None:
     result = run_cli("import", str(tmp_path / "plan.docx"))
     assert result.code == 2
     assert "name the partnership folder to import into: --into FOLDER" in result.stderr
+
+
+def test_a_measures_table_before_any_heading_gets_a_title_marked_as_a_guess(
+    folder: Path,
+) -> None:
+    document = docx.Document()
+    _table(document, [["Tiltak", "Ansvarlig"], ["Felles kurs", "SSU"]])
+    report, plan = _import(document, folder)
+    assert plan.title == "plan"  # the file's name: the document has no Title paragraph
+    (area,) = plan.focus_areas
+    assert area.title == "Tiltak" and area.goals[0].text == "Tiltak"
+    assert [g.path for g in report.guesses] == [
+        "$.focus_areas[0].title",
+        "$.focus_areas[0].goals[0].text",
+        "$.period",
+    ]

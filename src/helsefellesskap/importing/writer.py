@@ -115,7 +115,14 @@ class _Writer:
 
     def focus_area(self, index: int, draft: DraftFocusArea, ids: _Ids) -> dict[str, Any]:
         path = f"$.focus_areas[{index}]"
-        area: dict[str, Any] = {"id": ids.new(draft.title, words=4), "title": draft.title}
+        title = draft.title or "Tiltak"
+        area: dict[str, Any] = {"id": ids.new(title, words=4), "title": draft.title}
+        if not draft.title:
+            area["title"] = _commented(
+                title,
+                self.guess(f"{path}.title", "a measures table stood before any heading"),
+            )
+            draft = attrs.evolve(draft, title=title)
         blocks = (*draft.blocks, *draft.after)
         description = [b.text for b in blocks if not b.bullets and b.text]
         intentions = [b for b in blocks if b.bullets]
