@@ -35,10 +35,11 @@ def test_plugins_text_shows_distribution_hooks_and_contributions(good: Path) -> 
     assert _plugin_block(result.stdout, "fixture-good") == [
         "fixture-good (hf-fixture-good 1.2.3)",
         "  hooks: hf_body_kinds, hf_cli_commands, hf_document_types, hf_importers, "
-        "hf_label_catalogues, hf_layout, hf_outline, hf_outline_builders, hf_partnerships, "
-        "hf_render_formats, hf_rules, hf_template_sources",
+        "hf_label_catalogues, hf_layout, hf_outline, hf_outline_builders, hf_partner_kinds, "
+        "hf_partnerships, hf_render_formats, hf_rules, hf_template_sources",
         "  partnerships: fixturby",
         "  body kinds: fixture-board",
+        "  partner kinds: fixture-hospital",
         "  rules: FX001, FX002",
         "  formats: fixture-count",
         "  document types: meeting-minutes",
@@ -79,6 +80,7 @@ def test_plugins_json(good: Path) -> None:
             "hf_layout",
             "hf_outline",
             "hf_outline_builders",
+            "hf_partner_kinds",
             "hf_partnerships",
             "hf_render_formats",
             "hf_rules",
@@ -87,6 +89,7 @@ def test_plugins_json(good: Path) -> None:
         "contributes": {
             "partnerships": ["fixturby"],
             "body kinds": ["fixture-board"],
+            "partner kinds": ["fixture-hospital"],
             "rules": ["FX001", "FX002"],
             "formats": ["fixture-count"],
             "document types": ["meeting-minutes"],

@@ -73,6 +73,31 @@ def test_hook_hf_body_kinds(manager: PluginManager, partnership_folder: Partners
     ]
 
 
+def test_hook_hf_partner_kinds(
+    manager: PluginManager, partnership_folder: PartnershipFolder
+) -> None:
+    from helsefellesskap.render import render
+    from helsefellesskap.validate import validate
+
+    kind = manager.partner_kinds()["fixture-hospital"]
+    assert kind.label("nn") == "privat sjukehus"
+    assert manager.owner("hf_partner_kinds", "fixture-hospital") == "fixture-good"
+    partnership_folder.append(
+        "partnership.toml",
+        '[[partners]]\nid = "fjordsykehuset"\nkind = "fixture-hospital"\nname = "Fjordsykehuset"\n'
+        '\n[[partners]]\nid = "annet"\nkind = "fixture-hospitl"\nname = "Annet"\n',
+    )
+    bundle = partnership_folder.load(manager)
+    report = validate(bundle, manager=manager)
+    found = [(f.path, f.message, f.suggestion) for f in report.findings if f.code == "HF215"]
+    assert len(found) == 1
+    assert found[0][1:] == ('"fixture-hospitl" is not a partner kind', "fixture-hospital")
+    labels = (("nb", "privat sykehus"), ("nn", "privat sjukehus"), ("en", "private hospital"))
+    for lang, label in labels:
+        page = render(bundle.partnership, "md", bundle=bundle, lang=lang, manager=manager)
+        assert f"| Fjordsykehuset | {label} |" in page.decode("utf-8")
+
+
 def test_hook_hf_rules(manager: PluginManager) -> None:
     from helsefellesskap.validate import validate
 

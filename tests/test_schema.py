@@ -182,7 +182,8 @@ MISTAKES = {
     ),
     "wrong enum": (
         "partnership",
-        _PARTNERSHIP + '[[partners]]\nid = "unn"\nkind = "hospital"\nname = "UNN"\n',
+        _PARTNERSHIP
+        + '[[partners]]\nid = "unn"\nkind = "health-trust"\nname = "UNN"\nmembership = "party"\n',
     ),
     "wrong type": ("partnership", _PARTNERSHIP + 'established = "2020"\n'),
     "an id with capitals": ("partnership", 'id = "Malby"\nname = "Malby"\n'),

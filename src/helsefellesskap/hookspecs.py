@@ -31,7 +31,7 @@ import pluggy
 if TYPE_CHECKING:
     from .command import Command
     from .importing import Importer
-    from .kinds import BodyKind
+    from .kinds import BodyKind, PartnerKindSpec
     from .model import Document, Layout, Partnership
     from .outline import Outline, OutlineBuilder
     from .render.catalogue import LabelCatalogue, TemplateSource
@@ -92,6 +92,31 @@ def hf_body_kinds() -> Iterable[BodyKind]:
         def hf_body_kinds():
             return [BodyKind(name="youth-council", labels={"nb": "ungdomsråd"},
                              rules=(YOUTH_SEAT,))]
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def hf_partner_kinds() -> Iterable[PartnerKindSpec]:
+    """Return the kinds of partner this plugin adds to the built-in ones.
+
+    Takes no arguments.
+
+    :return: :class:`~helsefellesskap.kinds.PartnerKindSpec` objects: a name used as a
+        partner's ``kind`` in ``partnership.toml`` and its labels by language (they become
+        the labels ``partner_kind.<name>``). Every plugin is asked; a kind name claimed
+        twice, or the name of a built-in :class:`~helsefellesskap.PartnerKind`, is a
+        failure naming the plugin. A partner whose kind is neither built in nor added by
+        a plugin is an error (HF215).
+
+    Example::
+
+        @hookimpl
+        def hf_partner_kinds():
+            return [PartnerKindSpec(name="private-hospital",
+                                    labels={"nb": "privat ideelt sykehus",
+                                            "nn": "privat ideelt sjukehus",
+                                            "en": "private non-profit hospital"})]
     """
     raise NotImplementedError
 

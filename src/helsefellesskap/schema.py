@@ -36,7 +36,15 @@ import attrs
 
 from .io.converter import toml_converter
 from .io.text import write_atomic
-from .model import DOCUMENT_TYPES, ID_PATTERN, Deadline, Document, NationalFrame, Partnership
+from .model import (
+    DOCUMENT_TYPES,
+    ID_PATTERN,
+    Deadline,
+    Document,
+    NationalFrame,
+    PartnerKind,
+    Partnership,
+)
 from .model.partnership import GENERATED_PARTS
 
 __all__ = [
@@ -313,6 +321,12 @@ class _Builder:
             constrain = _CONSTRAINTS.get(getattr(check, "__name__", ""))
             if constrain is not None:
                 constrain(schema)
+        converter = getattr(field.converter, "__name__", "")
+        if converter in ("as_partner_kind", "_as_partner_kinds"):
+            # A built-in PartnerKind (listed, for editors' completion) or a plugin's kind.
+            plugin_kind = {"type": "string", "pattern": ID_PATTERN.pattern}
+            one = {"anyOf": [self.type_schema(PartnerKind), plugin_kind]}
+            schema = dict(schema, items=one) if converter == "_as_partner_kinds" else one
         described = _field_sentences(doc, field.name)
         if described:
             schema["description"] = described

@@ -13,8 +13,13 @@ from .links import check_url
 __all__ = ["Group", "Membership", "Partner", "PartnerKind", "Role"]
 
 
-class PartnerKind(enum.Enum):
-    """What kind of organisation or representation a partner is."""
+class PartnerKind(enum.StrEnum):
+    """The built-in kinds of organisation or representation a partner is.
+
+    A partner's ``kind`` is one of these or a kind a plugin adds through
+    ``hf_partner_kinds`` (:class:`~helsefellesskap.kinds.PartnerKindSpec`); a member
+    compares equal to its text (``PartnerKind.MUNICIPALITY == "municipality"``).
+    """
 
     HEALTH_TRUST = "health-trust"
     """*helseforetak*, the hospital trust."""
@@ -40,6 +45,19 @@ class PartnerKind(enum.Enum):
     """anything else with a place in the partnership."""
 
 
+def as_partner_kind(value: str) -> str:
+    """A built-in kind as its :class:`PartnerKind` member (so ``kind is
+    PartnerKind.MUNICIPALITY`` holds), any other kind as written."""
+    try:
+        return PartnerKind(value)
+    except ValueError:
+        return value
+
+
+def _as_partner_kinds(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(as_partner_kind(value) for value in values)
+
+
 class Membership(enum.Enum):
     """How a partner stands in the partnership."""
 
@@ -60,7 +78,8 @@ class Partner:
     """
 
     id: str = attrs.field(validator=check_id)
-    kind: PartnerKind
+    kind: str = attrs.field(converter=as_partner_kind, validator=check_id)
+    """A :class:`PartnerKind` (``municipality``) or a kind a plugin adds."""
     name: str = attrs.field(validator=one_line)
     short_name: str | None = attrs.field(default=None, validator=short_title)
     membership: Membership = Membership.MEMBER
@@ -108,7 +127,9 @@ class Group:
     name: str = attrs.field(validator=one_line)
     members: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
     bodies: tuple[str, ...] = attrs.field(default=(), validator=check_id_list)
-    kinds: tuple[PartnerKind, ...] = ()
+    kinds: tuple[str, ...] = attrs.field(
+        default=(), converter=_as_partner_kinds, validator=check_id_list
+    )
     everyone: bool = False
     description: str | None = None
 

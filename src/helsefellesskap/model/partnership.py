@@ -176,9 +176,9 @@ class Partnership:
         """The body with ``body_id``, if any."""
         return next((b for b in self.bodies if b.id == body_id), None)
 
-    def partners_of_kind(self, kind: PartnerKind) -> tuple[Partner, ...]:
+    def partners_of_kind(self, kind: PartnerKind | str) -> tuple[Partner, ...]:
         """The partners of one kind, in order."""
-        return tuple(p for p in self.partners if p.kind is kind)
+        return tuple(p for p in self.partners if p.kind == kind)
 
     def group_bodies(self, group: Group) -> tuple[Body, ...]:
         """The bodies a group stands for, in the group's order (unknown ids left out)."""

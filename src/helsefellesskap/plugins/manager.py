@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     # manager: a command that needs only document types does not import the renderers.
     from ..command import Command
     from ..importing import Importer
-    from ..kinds import BodyKind
+    from ..kinds import BodyKind, PartnerKindSpec
     from ..model import Bundle, Document, Layout, Partnership
     from ..outline import Outline, OutlineBuilder
     from ..render.catalogue import LabelCatalogue, TemplateSource
@@ -84,6 +84,7 @@ HOOK_PREFIX = "hf_"
 NAMED_HOOKS: dict[str, str] = {
     "hf_partnerships": "partnerships",
     "hf_body_kinds": "body kinds",
+    "hf_partner_kinds": "partner kinds",
     "hf_rules": "rules",
     "hf_render_formats": "formats",
     "hf_document_types": "document types",
@@ -434,6 +435,7 @@ class PluginManager:
         """Ask every plugin for everything it contributes; return :attr:`failures`."""
         self.partnerships()
         self.body_kinds()
+        self.partner_kinds()
         self.rules()
         self.render_formats()
         self.document_types()
@@ -468,6 +470,27 @@ class PluginManager:
                 lambda k: k.name,
                 "body kind",
                 instances_of(BodyKind),
+            )
+        if hook == "hf_partner_kinds":
+            from ..kinds import PartnerKindSpec
+            from ..model import PartnerKind
+
+            is_spec = instances_of(PartnerKindSpec)
+
+            def new_partner_kind(item: object) -> str | None:
+                wrong = is_spec(item)
+                if isinstance(item, PartnerKindSpec) and item.name in set(PartnerKind):
+                    return (
+                        f"partner kind {item.name!r} is built in; give the new kind its own name"
+                    )
+                return wrong
+
+            return self._registry(
+                "partner kinds",
+                lambda: self._gather(hook, "PartnerKindSpec"),
+                lambda k: k.name,
+                "partner kind",
+                new_partner_kind,
             )
         if hook == "hf_rules":
             from ..validate.finding import Rule
@@ -543,6 +566,10 @@ class PluginManager:
         """The body kinds, by name."""
         return dict(self.registry("hf_body_kinds").items)
 
+    def partner_kinds(self) -> dict[str, PartnerKindSpec]:
+        """The partner kinds plugins add (the built-in ones are :class:`PartnerKind`), by name."""
+        return dict(self.registry("hf_partner_kinds").items)
+
     def rules(self) -> dict[str, Rule]:
         """Every validation rule by code: those of ``hf_rules`` and those of body kinds."""
         return dict(self.registry("hf_rules").items)
@@ -609,7 +636,15 @@ class PluginManager:
         """``(plugin, catalogue)`` for every label catalogue, in call order."""
         from ..render.catalogue import LabelCatalogue
 
-        return self.listed("hf_label_catalogues", LabelCatalogue, "LabelCatalogue")
+        listed = self.listed("hf_label_catalogues", LabelCatalogue, "LabelCatalogue")
+        kinds = self.registry("hf_partner_kinds")
+        for name, kind in kinds.items.items():
+            for language, label in kind.labels.items():
+                catalogue = LabelCatalogue(
+                    language=language, labels={f"partner_kind.{name}": label}
+                )
+                listed.append((kinds.owners[name], catalogue))
+        return listed
 
     def labels(self, language: str, partnership: str | None = None) -> MergedLabels:
         """The merged labels for ``language``: see :func:`~.render.labelset.merge_labels`.

@@ -1056,7 +1056,7 @@ def partner_views(context: RenderContext) -> tuple[PartnerView, ...]:
             PartnerView(
                 id=partner.id,
                 name=partner.name + (f" ({partner.short_name})" if partner.short_name else ""),
-                kind=context.label(f"partner_kind.{partner.kind.value}"),
+                kind=context.label(f"partner_kind.{partner.kind}"),
                 membership=context.label(f"membership.{partner.membership.value}"),
                 description=partner.description,
                 other_names=tuple(other),

@@ -82,6 +82,8 @@ class ValidationContext:
 
     :param bundle: the partnership and its documents.
     :param body_kinds: the names of the registered body kinds.
+    :param partner_kinds: the names of the partner kinds plugins add (the built-in
+        :class:`~helsefellesskap.PartnerKind` values are always known).
     :param rule_codes: the codes of every rule known to the run (registered or given),
         so that a rule setting in ``partnership.toml`` can be checked against them.
     :param national: the national frame (the shipped one if not given).
@@ -92,6 +94,7 @@ class ValidationContext:
         bundle: Bundle,
         *,
         body_kinds: Iterable[str] = (),
+        partner_kinds: Iterable[str] = (),
         rule_codes: Iterable[str] = (),
         national: NationalFrame | None = None,
     ) -> None:
@@ -102,6 +105,9 @@ class ValidationContext:
         self.bundle = bundle
         self.national = national
         self.body_kinds: frozenset[str] = frozenset(body_kinds)
+        self.partner_kinds: frozenset[str] = frozenset(
+            [*(kind.value for kind in PartnerKind), *partner_kinds]
+        )
         self.rule_codes: frozenset[str] = frozenset(rule_codes)
 
     # -- the partnership ------------------------------------------------------------------
@@ -161,16 +167,19 @@ class ValidationContext:
         return self._bodies_by_kind.get(kind, ())
 
     @functools.cached_property
-    def member_kinds(self) -> frozenset[PartnerKind]:
-        """The kinds of partner that are members (the partner categories of the partnership)."""
+    def member_kinds(self) -> frozenset[str]:
+        """The kinds of partner that are members (the partner categories of the partnership);
+        an unknown kind is left out (HF215 reports it, once)."""
         return frozenset(
-            p.kind for p in self.partnership.partners if p.membership is Membership.MEMBER
+            p.kind
+            for p in self.partnership.partners
+            if p.membership is Membership.MEMBER and p.kind in self.partner_kinds
         )
 
     @functools.cached_property
-    def _group_kinds(self) -> Mapping[str, frozenset[PartnerKind]]:
+    def _group_kinds(self) -> Mapping[str, frozenset[str]]:
         every = frozenset(p.kind for p in self.partnership.partners)
-        found: dict[str, frozenset[PartnerKind]] = {}
+        found: dict[str, frozenset[str]] = {}
         for group in self.partnership.groups:
             if group.id in found:
                 continue
@@ -185,7 +194,7 @@ class ValidationContext:
             found[group.id] = frozenset(kinds)
         return found
 
-    def holder_kinds(self, holder: str) -> frozenset[PartnerKind]:
+    def holder_kinds(self, holder: str) -> frozenset[str]:
         """The kinds of partner a seat holder stands for.
 
         A partner stands for its own kind; a group for the kinds of its members (by id,
@@ -198,7 +207,7 @@ class ValidationContext:
         if isinstance(actor, Group):
             return self._group_kinds.get(actor.id, frozenset())
         if isinstance(actor, Role):
-            kinds: set[PartnerKind] = set()
+            kinds: set[str] = set()
             for member in actor.holders:
                 held = self.actors.get(member)
                 if isinstance(held, Partner):

@@ -154,6 +154,7 @@ def validate(
     context = ValidationContext(
         bundle,
         body_kinds=manager.body_kinds(),
+        partner_kinds=manager.partner_kinds(),
         rule_codes=set(registered) | set(chosen),
     )
     wanted = None if documents is None else _known_documents(bundle, documents)

@@ -51,7 +51,7 @@ def check_ssu_votes(context: ValidationContext) -> Iterator[Finding]:
         )
         return
     for position, body in committees:
-        voting: set[PartnerKind] = set()
+        voting: set[str] = set()
         for seat in body.seats:
             if Right.VOTE in seat.rights:
                 voting |= context.holder_kinds(seat.holder)

@@ -21,8 +21,10 @@ FSU_KIND = "professional-committee"
 STRATEGIC_KIND = "strategic-committee"
 """The body kind of the strategic committee (SSU)."""
 
-_USERS = frozenset({PartnerKind.USER_REPRESENTATIVES, PartnerKind.YOUTH_REPRESENTATIVES})
-_GPS = frozenset({PartnerKind.GP_REPRESENTATIVES})
+_USERS: frozenset[str] = frozenset(
+    {PartnerKind.USER_REPRESENTATIVES, PartnerKind.YOUTH_REPRESENTATIVES}
+)
+_GPS: frozenset[str] = frozenset({PartnerKind.GP_REPRESENTATIVES})
 
 
 def _committees(context: ValidationContext) -> Iterator[tuple[str, Body]]:
@@ -31,7 +33,7 @@ def _committees(context: ValidationContext) -> Iterator[tuple[str, Body]]:
             yield f"$.bodies[{position}]", body
 
 
-def _unseated(context: ValidationContext, kinds: frozenset[PartnerKind], who: str) -> Iterator[Hit]:
+def _unseated(context: ValidationContext, kinds: frozenset[str], who: str) -> Iterator[Hit]:
     """A hit at the seats of each FSU that seats no partner of ``kinds``."""
     for path, body in _committees(context):
         if not any(context.holder_kinds(seat.holder) & kinds for seat in body.seats):

@@ -174,6 +174,39 @@ def body_kind_known(context: ValidationContext) -> Iterator[Hit]:
 
 
 @rule(
+    "HF215",
+    Severity.ERROR,
+    "A partner's kind is a built-in or plugin partner kind",
+    "The kind of a partner (municipality, health-trust, user-representatives, …) decides "
+    "which seats the national requirements ask for and how the partner is labelled. The "
+    "core has the common kinds; plugins add more (a private non-profit hospital). An "
+    "unknown kind is usually a typing mistake or a plugin that is not installed.",
+    "Write one of the kinds (helsefellesskap plugins lists those plugins add), or install "
+    "the plugin that adds the kind.",
+)
+def partner_kind_known(context: ValidationContext) -> Iterator[Hit]:
+    """A partner, or a group's kinds, naming a kind neither the core nor a plugin has."""
+    known = context.partner_kinds
+    for p, partner in enumerate(context.partnership.partners):
+        if partner.kind not in known:
+            yield Hit(
+                context.partnership_id,
+                f"$.partners[{p}].kind",
+                f'"{partner.kind}" is not a partner kind',
+                suggest(partner.kind, known),
+            )
+    for g, group in enumerate(context.partnership.groups):
+        for k, kind in enumerate(group.kinds):
+            if kind not in known:
+                yield Hit(
+                    context.partnership_id,
+                    f"$.groups[{g}].kinds[{k}]",
+                    f'"{kind}" is not a partner kind',
+                    suggest(kind, known),
+                )
+
+
+@rule(
     "HF205",
     Severity.ERROR,
     "A focus area's commitment exists in the plan's declaration",
@@ -555,6 +588,7 @@ REFERENCE_RULES = (
     holders_resolve,
     body_links_resolve,
     body_kind_known,
+    partner_kind_known,
     commitment_resolves,
     main_goal_resolves,
     documents_resolve,

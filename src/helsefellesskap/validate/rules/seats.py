@@ -4,25 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model import Body, PartnerKind, Severity
+from ...model import Body, Severity
 from ..context import ValidationContext
 from ._define import Hit, rule
 
 __all__ = ["SEAT_RULES"]
 
 
-def _missing_kinds(context: ValidationContext, body: Body) -> list[PartnerKind]:
-    covered: set[PartnerKind] = set()
+def _missing_kinds(context: ValidationContext, body: Body) -> list[str]:
+    covered: set[str] = set()
     for seat in body.seats:
         covered |= context.holder_kinds(seat.holder)
-    return sorted(context.member_kinds - covered, key=lambda kind: kind.value)
+    return sorted(context.member_kinds - covered)
 
 
 def _every_category(context: ValidationContext, kind: str) -> Iterator[Hit]:
     for position, body in context.bodies_of_kind(kind):
         missing = _missing_kinds(context, body)
         if missing:
-            listing = ", ".join(k.value for k in missing)
+            listing = ", ".join(missing)
             what = "has no seat for" if body.seats else "records no seats; it needs seats for"
             yield Hit(
                 context.partnership_id,

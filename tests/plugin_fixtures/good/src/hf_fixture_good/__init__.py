@@ -120,6 +120,18 @@ def hf_body_kinds() -> list[BodyKind]:
 
 
 @hookimpl
+def hf_partner_kinds() -> list[Any]:
+    from helsefellesskap.kinds import PartnerKindSpec
+
+    return [
+        PartnerKindSpec(
+            name="fixture-hospital",
+            labels={"nb": "privat sykehus", "nn": "privat sjukehus", "en": "private hospital"},
+        )
+    ]
+
+
+@hookimpl
 def hf_rules() -> list[Rule]:
     return [
         Rule(
