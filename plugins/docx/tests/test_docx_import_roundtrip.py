@@ -62,6 +62,8 @@ def test_round_trip(partnership: str, folder: Path, plan_id: str, tmp_path: Path
     shutil.copytree(folder, copy)
     report = import_plan(word, copy, manager=manager)
     assert report.ok, format_import_report(report)
+    errors = [f for f in report.findings if f.startswith("error ")]
+    assert errors == [], format_import_report(report)
     imported = hf.load_bundle(copy, types=manager.document_types()).document(report.plan_id)
     assert isinstance(imported, hf.ActionPlan)
     assert [a.title for a in imported.focus_areas] == [

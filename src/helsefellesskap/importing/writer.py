@@ -160,8 +160,8 @@ class _Writer:
                     )
                 area["intentions"].append(intention)
         goals: list[dict[str, Any]] = []
-        goal_ids = _Ids()
-        measure_ids = _Ids()
+        # ids are unique in the whole plan (rule HF102), so one set serves every level
+        goal_ids = measure_ids = ids
         current: dict[str, Any] | None = None
         for row in draft.rows:
             if not (row.goal or row.measure or row.ongoing):
@@ -186,9 +186,8 @@ class _Writer:
             if row.ongoing:
                 ongoing = current.setdefault("ongoing_work", [])
                 if all(o["text"] != row.ongoing for o in ongoing):
-                    work_ids = {o["id"] for o in ongoing}
                     work: dict[str, Any] = {
-                        "id": _Ids(work_ids).new(row.ongoing, words=4),
+                        "id": ids.new(row.ongoing, words=4),
                         "text": row.ongoing,
                     }
                     if row.ongoing_details:
