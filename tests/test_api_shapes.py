@@ -137,3 +137,9 @@ def test_diff_json_matches_its_schema(tmp_path: Path) -> None:
     _check("diff", data)
     assert data["changed"] is True and code == 1
     assert data["removed_documents"] == [{"kind": "consultation-response", "id": "innspill-2023"}]
+    from helsefellesskap.followup import diff_bundles
+    from helsefellesskap.shapes import diff_json, dumps
+
+    old, new_bundle = load_bundle(EXAMPLE), load_bundle(new)
+    result = diff_bundles(old, new_bundle, all_fields=False)
+    assert out == dumps(diff_json(result, old, new_bundle, (str(EXAMPLE), str(new)))) + "\n"

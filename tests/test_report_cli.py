@@ -132,7 +132,8 @@ def test_diff_of_bad_data_reports_the_path_into_it(changed: Path) -> None:
     plan.write_text(plan.read_text("utf-8").replace('status = "started"', 'status = "begun"'))
     status, _, err = run("diff", str(EXAMPLE / PLAN), str(plan))
     assert status == 2
-    assert f"{plan}: $.focus_areas[0].goals[0].measures[1].status" in err
+    line = plan.read_text("utf-8").split('status = "begun"')[0].count("\n") + 1
+    assert f"{plan}:{line}:1: $.focus_areas[0].goals[0].measures[1].status" in err
 
 
 def test_diff_needs_two_arguments() -> None:

@@ -56,6 +56,18 @@ class Problem:
                 where += f":{self.column}"
         return f"{where}: {self.path}"
 
+    def as_dict(self) -> dict[str, str | int | None]:
+        """The problem as JSON data, with the same keys in every JSON shape that lists
+        problems: ``file``, ``line``, ``column``, ``path``, ``message``, ``hint``."""
+        return {
+            "file": str(self.file) if self.file is not None else None,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
     def __str__(self) -> str:
         text = f"{self.location()}: {self.message}"
         if self.hint:

@@ -22,14 +22,11 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from ..command import Command, CommandContext
 from ..errors import UsageError
 from ..followup.changelog import changelog
 from ..followup.revisions import (
-    JSON_FORMAT,
-    JSON_VERSION,
     SIMILARITY_THRESHOLD,
     BundleDiff,
     Change,
@@ -41,6 +38,7 @@ from ..followup.revisions import (
 from ..followup.values import toml_text
 from ..io import PARTNERSHIP_FILE, load_bundle, load_document, load_partnership, write_atomic
 from ..model import Bundle, Document, Partnership
+from ..shapes.diff import diff_json
 from ..targets import resolve_target
 
 __all__ = ["DIFF", "format_change", "format_diff", "git_revision"]
@@ -199,34 +197,6 @@ def format_diff(result: BundleDiff | DocumentDiff, old: Loaded, new: Loaded) -> 
         lines.append(f"removed document {found.KIND if found else ''} {document_id}".rstrip())
     lines.append(_summary(changes, len(result.added), len(result.removed)))
     return "\n".join(lines)
-
-
-def diff_json(
-    result: BundleDiff | DocumentDiff, old: Loaded, new: Loaded, names: tuple[str, str]
-) -> dict[str, Any]:
-    """The differences as JSON data (``docs/follow-up.md``)."""
-    if isinstance(result, DocumentDiff):
-        parts, added, removed = [result], [], []
-    else:
-        assert isinstance(old, Bundle) and isinstance(new, Bundle)
-        parts = [result.partnership, *result.documents]
-        added = [_document_ref(new, d) for d in result.added]
-        removed = [_document_ref(old, d) for d in result.removed]
-    return {
-        "format": JSON_FORMAT,
-        "version": JSON_VERSION,
-        "old": names[0],
-        "new": names[1],
-        "changed": not result.is_empty,
-        "documents": [part.to_json() for part in parts],
-        "added_documents": added,
-        "removed_documents": removed,
-    }
-
-
-def _document_ref(bundle: Bundle, document_id: str) -> dict[str, str | None]:
-    found = bundle.document(document_id)
-    return {"kind": found.KIND if found else None, "id": document_id}
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:

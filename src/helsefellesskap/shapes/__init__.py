@@ -12,7 +12,7 @@ helsefellesskap-validation  :meth:`helsefellesskap.validate.ValidationReport.to_
 helsefellesskap-check   :meth:`CheckResult.to_json`
 helsefellesskap-coverage  :func:`coverage_json`
 helsefellesskap-status  :func:`status_json`
-helsefellesskap-diff    ``helsefellesskap diff --format json`` (its schema only)
+helsefellesskap-diff    :func:`diff_json`
 ======================  ==============================================================
 """
 
@@ -24,12 +24,14 @@ from importlib import resources
 from typing import Any
 
 from .check import CheckResult, problem_json
+from .diff import diff_json
 from .followup import coverage_json, plan_reports_json, status_json
 
 __all__ = [
     "SHAPES",
     "CheckResult",
     "coverage_json",
+    "diff_json",
     "dumps",
     "plan_reports_json",
     "problem_json",

@@ -20,15 +20,8 @@ JSON_VERSION = 1
 
 
 def problem_json(problem: Problem) -> dict[str, Any]:
-    """A loading problem as JSON data (the same keys in every shape that lists them)."""
-    return {
-        "file": str(problem.file) if problem.file is not None else None,
-        "line": problem.line,
-        "column": problem.column,
-        "path": problem.path,
-        "message": problem.message,
-        "hint": problem.hint,
-    }
+    """A loading problem as JSON data (:meth:`Problem.as_dict`)."""
+    return dict(problem.as_dict())
 
 
 @attrs.frozen(kw_only=True)

@@ -11,7 +11,6 @@ import attrs
 
 from ..errors import DataError, Problem
 from ..model import Bundle, Severity
-from ..shapes.check import problem_json
 from .finding import Finding
 
 if TYPE_CHECKING:
@@ -140,7 +139,7 @@ class ValidationReport:
                 }
                 for f in self.findings
             ],
-            "problems": [problem_json(p) for p in self.problems],
+            "problems": [p.as_dict() for p in self.problems],
             "plugin_failures": [
                 {"plugin": f.plugin, "hook": f.hook, "message": f.message}
                 for f in self.plugin_failures
