@@ -214,3 +214,16 @@ def test_a_measures_table_before_any_heading_gets_a_title_marked_as_a_guess(
         "$.focus_areas[0].goals[0].text",
         "$.period",
     ]
+
+
+def test_a_plan_written_outside_the_folder_is_refused(folder: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Samhandling", level=1)
+    _table(document, [["Tiltak", "Ansvarlig"], ["Felles kurs", "SSU"]])
+    path = folder.parent / "plan.docx"
+    document.save(str(path))
+    outside = folder.parent / "ny.toml"
+    result = run_cli("import", str(path), "--into", str(folder), "-o", str(outside))
+    assert result.code == 2
+    assert f"{outside} is outside the partnership folder {folder}" in result.stderr
+    assert not outside.exists()

@@ -53,7 +53,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        help="a Word plan: write the new plan to FILE instead (never overwritten)",
+        help="a Word plan: write the new plan to FILE in the folder instead (never overwritten)",
     )
 
 

@@ -62,9 +62,9 @@ def import_plan(
 ) -> ImportReport:
     """Import the plan in ``source`` into the partnership folder ``into``.
 
-    The new file is ``into/plans/<id>.toml`` (or ``output``); an existing file is never
-    overwritten (:class:`ImportFailed`). The folder with the new file is then loaded
-    (``check``) and validated; the report says how both went.
+    The new file is ``into/plans/<id>.toml`` (or ``output``, a file in ``into``); an
+    existing file is never overwritten (:class:`ImportFailed`). The folder with the new
+    file is then loaded (``check``) and validated; the report says how both went.
     """
     from ..plugins import default_manager
     from ..validate import validate
@@ -84,6 +84,12 @@ def import_plan(
     target = into / ActionPlan.FOLDER / f"{text.plan_id}.toml"
     if output is not None:
         target = Path(output)
+        if not target.resolve().is_relative_to(into.resolve()):
+            raise ImportFailed(
+                f"{target} is outside the partnership folder {into}: the new plan must lie "
+                "in it, so that check and validate read it with the partnership; name a "
+                f"file in {into}"
+            )
     if target.exists():
         raise ImportFailed(
             f"{target} exists: the import never overwrites a file; "
