@@ -199,6 +199,7 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
         block_kind=block_kind,
         run_kind=run_kind,
         inline_html=inline_html,
+        plain_cell_html=plain_cell_html,
         table_layout=table_layout,
         role_template=lambda block: roles.get(getattr(block, "role", None) or ""),
     )
@@ -260,6 +261,30 @@ def inline_html(items: Inlines, document_href: Callable[[str], str]) -> Markup:
     does not pay a template call per run."""
     out: list[str] = []
     _write_inlines(items, document_href, out)
+    return Markup("".join(out))
+
+
+def plain_cell_html(placed: Any, document_href: Callable[[str], str]) -> Markup | None:
+    """A table cell that holds one plain paragraph, as ``outline.html.j2``'s
+    ``cell_tag`` macro writes it (its text by :func:`inline_html`), written in Python
+    since most cells are such; ``None`` for any other cell, which the macro writes."""
+    cell = placed.cell
+    blocks = cell.blocks
+    if len(blocks) != 1 or type(blocks[0]) is not Paragraph or blocks[0].role is not None:
+        return None
+    tag = _printed(placed.tag)
+    out = [f'<{tag} dir="auto"']
+    if placed.column:
+        out.append(f' class="col-{_printed(placed.column)}"')
+    if placed.scope:
+        out.append(f' scope="{_printed(placed.scope)}"')
+    if cell.rowspan > 1:
+        out.append(f' rowspan="{_printed(cell.rowspan)}"')
+    if cell.colspan > 1:
+        out.append(f' colspan="{_printed(cell.colspan)}"')
+    out.append(">")
+    _write_inlines(blocks[0].runs, document_href, out)
+    out.append(f"</{tag}>")
     return Markup("".join(out))
 
 
@@ -334,11 +359,22 @@ def _data_attributes(data: Sequence[tuple[str, str]]) -> Markup:
     """``data-*`` attributes from machine keys: `` data-measure="overganger"``. A key
     is written in lower case with other characters than letters, digits and ``-`` as
     ``-``; a value is escaped."""
-    out = Markup("")
-    for name, value in data:
-        key = "".join(c if c.isascii() and (c.isalnum() or c == "-") else "-" for c in name.lower())
-        out += Markup(' data-{}="{}"').format(key, xml_text(str(value), " "))
-    return out
+    return Markup(
+        "".join(
+            f' data-{_data_key(name)}="{Markup.escape(xml_text(str(value), " "))}"'
+            for name, value in data
+        )
+    )
+
+
+_NOT_KEY = re.compile(r"[^a-z0-9-]")
+
+
+@functools.lru_cache(maxsize=1024)
+def _data_key(name: str) -> str:
+    """A machine key as the name of a ``data-*`` attribute (lower case ASCII letters,
+    digits and ``-``; any other character as ``-``)."""
+    return _NOT_KEY.sub("-", name.lower())
 
 
 def _percent(width: float) -> str:
