@@ -227,3 +227,21 @@ def test_a_plan_written_outside_the_folder_is_refused(folder: Path) -> None:
     assert result.code == 2
     assert f"{outside} is outside the partnership folder {folder}" in result.stderr
     assert not outside.exists()
+
+
+def test_a_table_continued_as_a_second_table_on_the_next_page_is_one_focus_area(
+    folder: Path,
+) -> None:
+    document = docx.Document()
+    document.add_paragraph("Handlingsplan 2025", style="Title")
+    document.add_heading("Samhandling", level=1)
+    header = ["Hva vil vi?", "Hvordan få det til?", "Ansvarlig"]
+    _table(document, [header, ["Betre", "a) Kurs", "SSU"]])
+    document.add_page_break()
+    _table(document, [header, ["", "b) Rutiner", "PM"], ["Trygg", "c) Forløp", "SSU"]])
+    _report, plan = _import(document, folder)
+    (area,) = plan.focus_areas
+    assert [(g.text, [m.label for m in g.measures]) for g in area.goals] == [
+        ("Betre", ["a)", "b)"]),
+        ("Trygg", ["c)"]),
+    ]
