@@ -12,6 +12,7 @@ from ._typed import typed
 from .body import Body
 from .language import check_language
 from .links import check_url
+from .national import check_national_texts
 from .partner import Group, Partner, PartnerKind, Role
 from .progress import FollowUpSettings
 
@@ -157,6 +158,10 @@ class Partnership:
     layout: Layout = attrs.Factory(Layout)
     rules: dict[str, RuleSetting] = attrs.field(factory=dict)
     follow_up: FollowUpSettings = attrs.Factory(FollowUpSettings)
+    national_texts: dict[str, dict[str, str]] = attrs.field(
+        factory=dict, validator=check_national_texts
+    )
+    """The partnership's own wording of national texts: language → item id → text."""
     example: bool = False
     notes: tuple[str, ...] = ()
 

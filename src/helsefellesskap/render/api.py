@@ -69,6 +69,7 @@ def make_context(
     Raises :class:`~helsefellesskap.errors.RenderError` for a language without labels.
     """
     from ..national import national_frame
+    from ..national_texts import localized_frame
 
     manager = _manager(manager)
     partnership = bundle.partnership
@@ -80,7 +81,7 @@ def make_context(
         language=lang,
         labels=manager.labels(lang, partnership.id),
         layout=layout,
-        national=national_frame(),
+        national=localized_frame(national_frame(), lang, partnership.national_texts),
         template_dirs=tuple(s.path for s in manager.template_sources(partnership.id)),
         body_kinds={name: kind.label(lang) for name, kind in manager.body_kinds().items()},
         manager=manager,
