@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -14,6 +15,7 @@ from ..model import Bundle, Severity
 from .finding import Finding
 
 if TYPE_CHECKING:
+    from ..io.positions import PositionIndex
     from ..plugins import PluginFailure
 
 __all__ = ["JSON_FORMAT", "JSON_VERSION", "RuleOutcome", "ValidationReport", "placed_findings"]
@@ -152,6 +154,27 @@ class ValidationReport:
         return json.dumps(self.to_json(strict=strict), ensure_ascii=False, indent=2)
 
 
+def _file_index(file: Path) -> PositionIndex | None:
+    """The positions of a TOML file on disk, kept while the file is unchanged."""
+    if file.suffix != ".toml":
+        return None
+    try:
+        status = file.stat()
+    except OSError:
+        return None
+    return _cached_index(file, status.st_mtime_ns, status.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_index(file: Path, _mtime_ns: int, _size: int) -> PositionIndex | None:
+    from ..io.positions import PositionIndex
+
+    try:
+        return PositionIndex.of(file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def placed_findings(findings: Iterable[Finding], bundle: Bundle) -> tuple[Finding, ...]:
     """``findings`` with the line and column of their path in their file, read from the
     file (or from the text a bundle loaded from bytes was read from) once per file, and
@@ -172,12 +195,10 @@ def placed_findings(findings: Iterable[Finding], bundle: Bundle) -> tuple[Findin
             continue
         if file not in indexes:
             text = texts.get(file)
-            if text is None and file.suffix == ".toml":
-                try:
-                    text = file.read_text(encoding="utf-8-sig")
-                except (OSError, UnicodeDecodeError):
-                    text = None
-            indexes[file] = PositionIndex.of(text) if text is not None else None
+            if text is not None:
+                indexes[file] = PositionIndex.of(text)
+            else:
+                indexes[file] = _file_index(file)
         index = indexes[file]
         where = index.find(finding.path) if index is not None else None
         if where is not None:
