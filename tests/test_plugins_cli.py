@@ -34,12 +34,13 @@ def test_plugins_text_shows_distribution_hooks_and_contributions(good: Path) -> 
     templates = good / "hf_fixture_good" / "templates"
     assert _plugin_block(result.stdout, "fixture-good") == [
         "fixture-good (hf-fixture-good 1.2.3)",
-        "  hooks: hf_body_kinds, hf_cli_commands, hf_document_types, hf_importers, "
-        "hf_label_catalogues, hf_layout, hf_outline, hf_outline_builders, hf_partner_kinds, "
-        "hf_partnerships, hf_render_formats, hf_rules, hf_template_sources",
+        "  hooks: hf_body_kinds, hf_cli_commands, hf_document_types, hf_extra_fields, "
+        "hf_importers, hf_label_catalogues, hf_layout, hf_outline, hf_outline_builders, "
+        "hf_partner_kinds, hf_partnerships, hf_render_formats, hf_rules, hf_template_sources",
         "  partnerships: fixturby",
         "  body kinds: fixture-board",
         "  partner kinds: fixture-hospital",
+        "  extra fields: body.budget_owner, partner.beds, seat.elected_by",
         "  rules: FX001, FX002",
         "  formats: fixture-count",
         "  document types: meeting-minutes",
@@ -75,6 +76,7 @@ def test_plugins_json(good: Path) -> None:
             "hf_body_kinds",
             "hf_cli_commands",
             "hf_document_types",
+            "hf_extra_fields",
             "hf_importers",
             "hf_label_catalogues",
             "hf_layout",
@@ -90,6 +92,7 @@ def test_plugins_json(good: Path) -> None:
             "partnerships": ["fixturby"],
             "body kinds": ["fixture-board"],
             "partner kinds": ["fixture-hospital"],
+            "extra fields": ["body.budget_owner", "partner.beds", "seat.elected_by"],
             "rules": ["FX001", "FX002"],
             "formats": ["fixture-count"],
             "document types": ["meeting-minutes"],

@@ -98,6 +98,49 @@ def test_hook_hf_partner_kinds(
         assert f"| Fjordsykehuset | {label} |" in page.decode("utf-8")
 
 
+def test_hook_hf_extra_fields(
+    manager: PluginManager, partnership_folder: PartnershipFolder
+) -> None:
+    from helsefellesskap.render import render
+    from helsefellesskap.validate import validate
+
+    field = manager.extra_fields()["body.budget_owner"]
+    assert (field.place, field.type, field.label("en")) == ("body", "text", "Budget owner")
+    assert manager.owner("hf_extra_fields", "seat.elected_by") == "fixture-good"
+    partnership_folder.append(
+        "partnership.toml",
+        '[[partners]]\nid = "fjordsykehuset"\nkind = "health-trust"\nname = "Fjordsykehuset"\n'
+        "extra = { beds = 120 }\n"
+        '\n[[bodies]]\nid = "styret"\nkind = "fixture-board"\nname = "Styret"\n'
+        'extra = { budget_owner = "kommunene" }\n'
+        'seats = [{ holder = "fjordsykehuset", rights = ["attend"], '
+        'extra = { elected_by = "styret" } }]\n'
+        '\n[[bodies]]\nid = "radet"\nkind = "fixture-board"\nname = "Rådet"\n'
+        'extra = { budget_owner = "staten", budget_ownr = "x" }\n'
+        'seats = [{ holder = "fjordsykehuset", rights = ["attend"], extra = { elected_by = 3 } }]\n',
+    )
+    bundle = partnership_folder.load(manager)
+    report = validate(bundle, manager=manager)
+    found = {f.path: (f.message, f.suggestion) for f in report.findings if f.code == "HF216"}
+    assert found == {
+        "$.bodies[3].extra.budget_owner": (
+            "'staten' is not allowed for budget_owner: write one of 'kommunene', 'sykehuset'",
+            None,
+        ),
+        "$.bodies[3].extra.budget_ownr": (
+            'no installed plugin declares the body field "budget_ownr"',
+            "budget_owner",
+        ),
+        "$.bodies[3].seats[0].extra.elected_by": ("elected_by is a text, not 3", None),
+    }
+    nb = render(bundle.partnership, "md", bundle=bundle, lang="nb", manager=manager).decode()
+    assert "- **Budsjettansvar:** kommunene" in nb
+    assert "| attend" not in nb and "møterett; Valgt av: styret |" in nb
+    assert "Fjordsykehuset<br>Senger: 120 |" in nb
+    en = render(bundle.partnership, "md", bundle=bundle, lang="en", manager=manager).decode()
+    assert "- **Budget owner:** kommunene" in en
+
+
 def test_hook_hf_rules(manager: PluginManager) -> None:
     from helsefellesskap.validate import validate
 

@@ -31,7 +31,7 @@ import pluggy
 if TYPE_CHECKING:
     from .command import Command
     from .importing import Importer
-    from .kinds import BodyKind, PartnerKindSpec
+    from .kinds import BodyKind, ExtraField, PartnerKindSpec
     from .model import Document, Layout, Partnership
     from .outline import Outline, OutlineBuilder
     from .render.catalogue import LabelCatalogue, TemplateSource
@@ -117,6 +117,32 @@ def hf_partner_kinds() -> Iterable[PartnerKindSpec]:
                                     labels={"nb": "privat ideelt sykehus",
                                             "nn": "privat ideelt sjukehus",
                                             "en": "private non-profit hospital"})]
+    """
+    raise NotImplementedError
+
+
+@hookspec
+def hf_extra_fields() -> Iterable[ExtraField]:
+    """Return the extra fields this plugin declares for bodies, seats or partners.
+
+    Takes no arguments.
+
+    :return: :class:`~helsefellesskap.kinds.ExtraField` objects: a name, where it goes
+        (``body``, ``seat`` or ``partner``), its type (``text``, ``integer``, ``number``,
+        ``boolean``), the values allowed (any, if none are listed) and its labels by
+        language. A partnership writes the fields under ``extra`` (``extra = { budget =
+        "kommunene" }``); HF216 reports a field no plugin declares, a value of the wrong
+        type or one not allowed; the governance overview shows every declared field with
+        its label. A field declared twice for the same place is a failure naming the plugin.
+
+    Example::
+
+        @hookimpl
+        def hf_extra_fields():
+            return [ExtraField(name="budget_owner", place="body",
+                               choices=("kommunene", "sykehuset"),
+                               labels={"nb": "Budsjettansvar", "nn": "Budsjettansvar",
+                                       "en": "Budget owner"})]
     """
     raise NotImplementedError
 

@@ -6,7 +6,7 @@ import attrs
 
 from .validate.finding import Rule
 
-__all__ = ["BodyKind", "PartnerKindSpec"]
+__all__ = ["EXTRA_FIELD_PLACES", "EXTRA_FIELD_TYPES", "BodyKind", "ExtraField", "PartnerKindSpec"]
 
 
 @attrs.frozen(kw_only=True)
@@ -47,3 +47,53 @@ class PartnerKindSpec:
     def label(self, language: str = "nb") -> str:
         """The kind's name in ``language``, falling back to bokmål, then its id."""
         return self.labels.get(language) or self.labels.get("nb") or self.name
+
+
+EXTRA_FIELD_PLACES: tuple[str, ...] = ("body", "seat", "partner")
+"""Where a plugin can declare extra fields: ``[[bodies]]``, a body's seats, ``[[partners]]``."""
+
+EXTRA_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "text": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+}
+"""The types an extra field can have, with the Python types a value of each may be."""
+
+
+@attrs.frozen(kw_only=True)
+class ExtraField:
+    """A field a plugin adds to bodies, seats or partners, written under their ``extra``
+    table in ``partnership.toml`` (``extra = { budget_owner = "kommunene" }``).
+
+    ``place`` is ``body``, ``seat`` or ``partner``; ``type`` is ``text``, ``integer``,
+    ``number`` or ``boolean``; ``choices`` lists the values allowed (any, if empty);
+    ``labels`` names the field by language for the governance overview. HF216 checks every
+    ``extra`` value against the declarations of the installed plugins.
+    """
+
+    name: str
+    place: str
+    type: str = "text"
+    choices: tuple[str | int | float | bool, ...] = ()
+    labels: dict[str, str] = attrs.field(factory=dict)
+    description: str = ""
+
+    @property
+    def key(self) -> str:
+        """``place.name``: the field's name in the registry (``body.budget_owner``)."""
+        return f"{self.place}.{self.name}"
+
+    def label(self, language: str = "nb") -> str:
+        """The field's name in ``language``, falling back to bokmål, then its name."""
+        return self.labels.get(language) or self.labels.get("nb") or self.name
+
+    def problem(self, value: object) -> str | None:
+        """What is wrong with ``value`` for this field, or ``None``."""
+        types = EXTRA_FIELD_TYPES.get(self.type, ())
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            return f"{self.name} is a {self.type}, not {value!r}"
+        if self.choices and value not in self.choices:
+            allowed = ", ".join(repr(choice) for choice in self.choices)
+            return f"{value!r} is not allowed for {self.name}: write one of {allowed}"
+        return None

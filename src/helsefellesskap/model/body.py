@@ -122,6 +122,8 @@ class Seat:
     deputies: int | None = attrs.field(default=None, validator=check_count)
     members: tuple[Member, ...] = ()
     note: str | None = None
+    extra: dict[str, str | int | float | bool] = attrs.field(factory=dict)
+    """Fields a plugin declares for seats (``hf_extra_fields``), by name."""
 
     @property
     def votes(self) -> bool:
@@ -196,6 +198,8 @@ class Body:
     other_sectors_considered: bool | None = None
     involves: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    extra: dict[str, str | int | float | bool] = attrs.field(factory=dict)
+    """Fields a plugin declares for bodies (``hf_extra_fields``), by name."""
 
     @property
     def display_name(self) -> str:

@@ -87,6 +87,8 @@ class Partner:
     description: str | None = None
     url: str | None = attrs.field(default=None, validator=check_url)
     notes: tuple[str, ...] = ()
+    extra: dict[str, str | int | float | bool] = attrs.field(factory=dict)
+    """Fields a plugin declares for partners (``hf_extra_fields``), by name."""
 
     @property
     def display_name(self) -> str:

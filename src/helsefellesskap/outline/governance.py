@@ -8,6 +8,8 @@ considered …), its seats and notes; the roles with who holds them; the groups.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .. import model
 from ..render import view
 from ..render.format import RenderContext
@@ -85,6 +87,9 @@ def _partner_cell(out: Builder, partner: view.PartnerView) -> Cell:
             else Text(other.name)
         )
         blocks.append(Paragraph(runs=(out.mark(other.language_name), Text(": "), name)))
+    found = out.partnership.partner(partner.id)
+    for label, value in _extras(out, "partner", found.extra if found is not None else {}):
+        blocks.append(Paragraph(runs=(label, Text(f": {value}"))))
     return Cell(blocks=tuple(blocks), header=True)
 
 
@@ -153,6 +158,13 @@ def _body(out: Builder, body: view.BodyView) -> Section:
         ],
         role="body",
     )
+    extras = _extras(out, "body", found.extra if found is not None else {})
+    if extras:
+        facts = [Fact(label=(label,), value=runs(value)) for label, value in extras]
+        if blocks and isinstance(blocks[-1], Facts) and blocks[-1].role == "body":
+            blocks[-1] = Facts(items=(*blocks[-1].items, *facts), role="body")
+        else:
+            blocks.append(Facts(items=tuple(facts), role="body"))
     if body.seats:
         # The count column only where some seat has a count ("Antall" is otherwise
         # empty in every row).
@@ -176,7 +188,11 @@ def _body(out: Builder, body: view.BodyView) -> Section:
                         *([_count_cell(out, seat, own)] if counted else []),
                         *([_deputies_cell(own)] if deputies else []),
                         text_cell(
-                            runs(out.mark(seat.rights), f" ({seat.note})" if seat.note else None)
+                            runs(
+                                out.mark(seat.rights),
+                                f" ({seat.note})" if seat.note else None,
+                                *_extra_runs(out, "seat", own.extra if own is not None else {}),
+                            )
                         ),
                         *([_members_cell(out, own)] if named else []),
                     ),
@@ -288,6 +304,33 @@ def _term_of_office(out: Builder, body: model.Body | None) -> tuple[Inline, ...]
     if period:
         parts.append(Text(f" ({period})" if parts else period))
     return tuple(parts) or None
+
+
+def _extras(out: Builder, place: str, values: Mapping[str, object]) -> list[tuple[Inline, str]]:
+    """The extra fields of a body, seat or partner that a plugin declares, as (label in the
+    reader's language, value), in the order the plugins declare them; undeclared ones
+    (HF216) are left out."""
+    manager = out.context.manager
+    if not values or manager is None:
+        return []
+    found = []
+    for field in manager.extra_fields().values():
+        if field.place == place and field.name in values:
+            value = values[field.name]
+            if isinstance(value, bool):
+                worded = out.text("word.yes" if value else "word.no")
+            else:
+                worded = str(value)
+            found.append((out.mark(field.label(out.context.language)), worded))
+    return found
+
+
+def _extra_runs(out: Builder, place: str, values: Mapping[str, object]) -> list[Inline | str]:
+    """A seat's extra fields after its rights: ``; Valgt av: kommunestyret``."""
+    result: list[Inline | str] = []
+    for label, value in _extras(out, place, values):
+        result += ["; ", label, f": {value}"]
+    return result
 
 
 def _marked(out: Builder, text: str | None) -> tuple[Inline, ...] | None:

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     # manager: a command that needs only document types does not import the renderers.
     from ..command import Command
     from ..importing import Importer
-    from ..kinds import BodyKind, PartnerKindSpec
+    from ..kinds import BodyKind, ExtraField, PartnerKindSpec
     from ..model import Bundle, Document, Layout, Partnership
     from ..outline import Outline, OutlineBuilder
     from ..render.catalogue import LabelCatalogue, TemplateSource
@@ -85,6 +85,7 @@ NAMED_HOOKS: dict[str, str] = {
     "hf_partnerships": "partnerships",
     "hf_body_kinds": "body kinds",
     "hf_partner_kinds": "partner kinds",
+    "hf_extra_fields": "extra fields",
     "hf_rules": "rules",
     "hf_render_formats": "formats",
     "hf_document_types": "document types",
@@ -436,6 +437,7 @@ class PluginManager:
         self.partnerships()
         self.body_kinds()
         self.partner_kinds()
+        self.extra_fields()
         self.rules()
         self.render_formats()
         self.document_types()
@@ -491,6 +493,29 @@ class PluginManager:
                 lambda k: k.name,
                 "partner kind",
                 new_partner_kind,
+            )
+        if hook == "hf_extra_fields":
+            from ..kinds import EXTRA_FIELD_PLACES, EXTRA_FIELD_TYPES, ExtraField
+
+            is_field = instances_of(ExtraField)
+
+            def new_field(item: object) -> str | None:
+                if isinstance(item, ExtraField) and item.place not in EXTRA_FIELD_PLACES:
+                    return f"extra field {item.name!r} has place {item.place!r}: write one of " + (
+                        ", ".join(EXTRA_FIELD_PLACES)
+                    )
+                if isinstance(item, ExtraField) and item.type not in EXTRA_FIELD_TYPES:
+                    return f"extra field {item.name!r} has type {item.type!r}: write one of " + (
+                        ", ".join(EXTRA_FIELD_TYPES)
+                    )
+                return is_field(item)
+
+            return self._registry(
+                "extra fields",
+                lambda: self._gather(hook, "ExtraField"),
+                lambda f: f.key,
+                "extra field",
+                new_field,
             )
         if hook == "hf_rules":
             from ..validate.finding import Rule
@@ -569,6 +594,10 @@ class PluginManager:
     def partner_kinds(self) -> dict[str, PartnerKindSpec]:
         """The partner kinds plugins add (the built-in ones are :class:`PartnerKind`), by name."""
         return dict(self.registry("hf_partner_kinds").items)
+
+    def extra_fields(self) -> dict[str, ExtraField]:
+        """The extra fields plugins declare, by ``place.name`` (``body.budget_owner``)."""
+        return dict(self.registry("hf_extra_fields").items)
 
     def rules(self) -> dict[str, Rule]:
         """Every validation rule by code: those of ``hf_rules`` and those of body kinds."""

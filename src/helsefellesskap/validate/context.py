@@ -11,7 +11,7 @@ import difflib
 import functools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import (
     ActionPlan,
@@ -40,6 +40,9 @@ from ..model import (
     Role,
 )
 from ..model.national import NationalItem
+
+if TYPE_CHECKING:
+    from ..kinds import ExtraField
 
 __all__ = ["MeasureSpot", "ValidationContext", "index", "suggest"]
 
@@ -84,6 +87,7 @@ class ValidationContext:
     :param body_kinds: the names of the registered body kinds.
     :param partner_kinds: the names of the partner kinds plugins add (the built-in
         :class:`~helsefellesskap.PartnerKind` values are always known).
+    :param extra_fields: the extra fields plugins declare, by ``place.name``.
     :param rule_codes: the codes of every rule known to the run (registered or given),
         so that a rule setting in ``partnership.toml`` can be checked against them.
     :param national: the national frame (the shipped one if not given).
@@ -95,6 +99,7 @@ class ValidationContext:
         *,
         body_kinds: Iterable[str] = (),
         partner_kinds: Iterable[str] = (),
+        extra_fields: Mapping[str, ExtraField] | None = None,
         rule_codes: Iterable[str] = (),
         national: NationalFrame | None = None,
     ) -> None:
@@ -109,6 +114,7 @@ class ValidationContext:
             [*(kind.value for kind in PartnerKind), *partner_kinds]
         )
         self.rule_codes: frozenset[str] = frozenset(rule_codes)
+        self.extra_fields: Mapping[str, ExtraField] = dict(extra_fields or {})
 
     # -- the partnership ------------------------------------------------------------------
 

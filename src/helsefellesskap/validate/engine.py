@@ -155,6 +155,7 @@ def validate(
         bundle,
         body_kinds=manager.body_kinds(),
         partner_kinds=manager.partner_kinds(),
+        extra_fields=manager.extra_fields(),
         rule_codes=set(registered) | set(chosen),
     )
     wanted = None if documents is None else _known_documents(bundle, documents)

@@ -207,6 +207,45 @@ def partner_kind_known(context: ValidationContext) -> Iterator[Hit]:
 
 
 @rule(
+    "HF216",
+    Severity.ERROR,
+    "Extra fields are declared by a plugin and have a value they allow",
+    "Bodies, seats and partners carry the fields plugins declare under extra "
+    "(hf_extra_fields), each with a type and, for some, the values allowed. A field no "
+    "installed plugin declares is shown nowhere, usually a typing mistake or a plugin "
+    "that is not installed; a value of the wrong type or not allowed would be shown wrong.",
+    "Correct the field's name or value (helsefellesskap plugins lists the fields plugins "
+    "declare), or install the plugin that declares it.",
+)
+def extra_fields_declared(context: ValidationContext) -> Iterator[Hit]:
+    """An extra field nobody declares, or a value its declaration does not allow."""
+    own = context.partnership_id
+    declared = context.extra_fields
+    places: list[tuple[str, str, dict[str, object]]] = []
+    for p, partner in enumerate(context.partnership.partners):
+        places.append(("partner", f"$.partners[{p}].extra", dict(partner.extra)))
+    for b, body in enumerate(context.partnership.bodies):
+        places.append(("body", f"$.bodies[{b}].extra", dict(body.extra)))
+        for s, seat in enumerate(body.seats):
+            places.append(("seat", f"$.bodies[{b}].seats[{s}].extra", dict(seat.extra)))
+    for place, path, values in places:
+        for name, value in values.items():
+            field = declared.get(f"{place}.{name}")
+            if field is None:
+                names = [key.split(".", 1)[1] for key in declared if key.startswith(f"{place}.")]
+                yield Hit(
+                    own,
+                    f"{path}.{name}",
+                    f'no installed plugin declares the {place} field "{name}"',
+                    suggest(name, names),
+                )
+                continue
+            problem = field.problem(value)
+            if problem is not None:
+                yield Hit(own, f"{path}.{name}", problem)
+
+
+@rule(
     "HF205",
     Severity.ERROR,
     "A focus area's commitment exists in the plan's declaration",
@@ -589,6 +628,7 @@ REFERENCE_RULES = (
     body_links_resolve,
     body_kind_known,
     partner_kind_known,
+    extra_fields_declared,
     commitment_resolves,
     main_goal_resolves,
     documents_resolve,

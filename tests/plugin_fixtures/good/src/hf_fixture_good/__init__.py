@@ -132,6 +132,22 @@ def hf_partner_kinds() -> list[Any]:
 
 
 @hookimpl
+def hf_extra_fields() -> list[Any]:
+    from helsefellesskap.kinds import ExtraField
+
+    return [
+        ExtraField(
+            name="budget_owner",
+            place="body",
+            choices=("kommunene", "sykehuset"),
+            labels={"nb": "Budsjettansvar", "en": "Budget owner"},
+        ),
+        ExtraField(name="elected_by", place="seat", labels={"nb": "Valgt av", "en": "Elected by"}),
+        ExtraField(name="beds", place="partner", type="integer", labels={"nb": "Senger"}),
+    ]
+
+
+@hookimpl
 def hf_rules() -> list[Rule]:
     return [
         Rule(
