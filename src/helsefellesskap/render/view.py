@@ -12,8 +12,9 @@ outline's :class:`~helsefellesskap.outline.GovernanceDiagram`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -191,24 +192,47 @@ _UNRENDERED: tuple[tuple[type, str], ...] = ((Document, "notes"), (Measure, "not
 def _strings(value: object) -> Iterator[str]:
     """Every text inside a model value, however deeply nested, except the remarks about
     the source that no format shows (a document's and a measure's ``notes``)."""
+    found: list[str] = []
+    _collect_strings(value, found)
+    return iter(found)
+
+
+@functools.lru_cache(maxsize=256)
+def _shown_fields(cls: type) -> tuple[str, ...]:
+    """The names of the fields of attrs class ``cls`` whose text a document shows."""
+    return tuple(
+        field.name
+        for field in attrs.fields(cls)
+        if not any(issubclass(cls, kind) and field.name == name for kind, name in _UNRENDERED)
+    )
+
+
+def _collect_strings(value: object, found: list[str]) -> None:
     if isinstance(value, str):
-        yield value
+        found.append(value)
     elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):  # type: ignore[arg-type]
-            if any(isinstance(value, kind) and field.name == name for kind, name in _UNRENDERED):
-                continue
-            yield from _strings(getattr(value, field.name))
+        for name in _shown_fields(type(value)):  # type: ignore[arg-type]
+            _collect_strings(getattr(value, name), found)
     elif isinstance(value, Mapping):
         for item in value.values():
-            yield from _strings(item)
+            _collect_strings(item, found)
     elif isinstance(value, (tuple, list)):
         for item in value:
-            yield from _strings(item)
+            _collect_strings(item, found)
 
 
-def _mentions(abbreviation: str, texts: Iterable[str]) -> bool:
+_TEXTS_APART = "\x00"
+"""Joins the texts searched for an abbreviation: not a word character, so an
+abbreviation at the end of one text and the start of the next is found as in each."""
+
+
+def _mentions(abbreviation: str, texts: Sequence[str], joined: str) -> bool:
+    """Whether ``abbreviation`` appears as a word in one of ``texts`` (``joined`` is
+    them joined by :data:`_TEXTS_APART`: one search instead of one a text)."""
     pattern = re.compile(r"(?<!\w)" + re.escape(abbreviation) + r"(?!\w)")
-    return any(pattern.search(text) for text in texts)
+    if _TEXTS_APART in abbreviation:  # it could span two texts in the joined one
+        return any(pattern.search(text) for text in texts)
+    return pattern.search(joined) is not None
 
 
 def abbreviations(
@@ -231,7 +255,10 @@ def abbreviations(
     else:
         texts = list(_strings(item))
         ids = set(texts)
-        chosen = [b for b in listed if b.id in ids or _mentions(b.abbreviation or "", texts)]
+        joined = _TEXTS_APART.join(texts)
+        chosen = [
+            b for b in listed if b.id in ids or _mentions(b.abbreviation or "", texts, joined)
+        ]
     return tuple(
         Abbreviation(abbreviation=b.abbreviation or "", name=b.name, body=b.id) for b in chosen
     )
