@@ -11,11 +11,15 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .._version import __version__
 from ..command import Command, CommandContext
 from ..errors import DataError, HelsefellesskapError
+from ..messages import choose_language, message, use_language
+
+if TYPE_CHECKING:
+    from ..plugins import PluginManager
 
 __all__ = ["EXIT_CODES", "Command", "CommandContext", "format_data_error", "main"]
 
@@ -23,7 +27,9 @@ __all__ = ["EXIT_CODES", "Command", "CommandContext", "format_data_error", "main
 def format_data_error(error: DataError) -> str:
     """The problems of a data error, one a line, for people."""
     count = len(error.problems)
-    lines = [f"error: {count} problem{'s' if count != 1 else ''} in the data:"]
+    lines = [
+        message("cli.data_problems.one" if count == 1 else "cli.data_problems.other", count=count)
+    ]
     lines.extend(f"  {problem}" for problem in error.problems)
     return "\n".join(lines)
 
@@ -83,8 +89,10 @@ def _chosen_name(arguments: list[str]) -> tuple[list[str], str | None]:
 
 def _plugin_crash(what: str, plugin: str | None, error: BaseException) -> str:
     """One line saying which plugin's command failed and how."""
-    owner = f"plugin {plugin!r}: " if plugin else ""
-    return f"error: {owner}{what} raised {error!r}"
+    owner = message("cli.plugin_owner", name=repr(plugin)) if plugin else ""
+    return message(
+        "cli.error", text=message("cli.plugin_raised", owner=owner, what=what, error=repr(error))
+    )
 
 
 def main(
@@ -134,7 +142,7 @@ def main(
         except KeyboardInterrupt:  # pragma: no cover - interactive only
             return 130
         except BaseException as error:  # a plugin's command must not take the CLI down
-            what = f"command {command.name!r} failed to add its arguments:"
+            what = message("cli.command_arguments", name=repr(command.name))
             print(_plugin_crash(what, owner, error), file=err)
             return 2
     try:
@@ -142,12 +150,31 @@ def main(
             args = parser.parse_args(arguments)
     except SystemExit as stop:
         return int(stop.code or 0)
+    with use_language(choose_language(_asked_language(args))):
+        return _run(args, parser, manager, out, err)
+
+
+def _asked_language(args: argparse.Namespace) -> str | None:
+    """The language the command's own ``--lang`` asks for, if it has one."""
+    asked = getattr(args, "lang", None) or (getattr(args, "languages", None) or [None])[0]
+    return asked if isinstance(asked, str) else None
+
+
+def _run(
+    args: argparse.Namespace,
+    parser: argparse.ArgumentParser,
+    manager: PluginManager,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """Run the parsed command, its messages in the chosen language; return the status."""
     for failure in manager.failures:
-        print(f"warning: {failure}", file=err)
+        print(message("cli.warning", text=failure), file=err)
     chosen: Command | None = getattr(args, "_command", None)
     if chosen is not None and chosen.name != "plugins":  # plugins lists them itself
         for name in manager.unmatched_disabled():
-            print(f"warning: asked to disable {name!r}, but no plugin has that name", file=err)
+            warning = message("cli.unknown_disabled", name=repr(name))
+            print(message("cli.warning", text=warning), file=err)
     if chosen is None:
         parser.print_help(out)
         return 2
@@ -159,29 +186,26 @@ def main(
     except DataError as error:
         print(format_data_error(error), file=err)
     except HelsefellesskapError as error:
-        print(f"error: {error}", file=err)
+        print(message("cli.error", text=error), file=err)
     except BrokenPipeError:
         # The reader went away (``… | head``): stop quietly, and keep Python from
         # complaining when it flushes standard output on the way out.
         _silence(out)
         return 0
     except OSError as error:
-        print(f"error: {_describe_os_error(error)}", file=err)
+        print(message("cli.error", text=_describe_os_error(error)), file=err)
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         return 130
     except BaseException as error:  # a plugin's bug, even sys.exit(), is reported
         owner = manager.owner("hf_cli_commands", chosen.name)
-        print(_plugin_crash(f"command {chosen.name!r}", owner, error), file=err)
+        what = message("cli.command", name=repr(chosen.name))
+        print(_plugin_crash(what, owner, error), file=err)
     finally:
         for failure in manager.failures[reported:]:
-            print(f"warning: {failure}", file=err)
+            print(message("cli.warning", text=failure), file=err)
     stopped = sorted({f.plugin for f in manager.failures if f.stopping})
     if status == 0 and stopped and chosen.name != "plugins":
         names = ", ".join(repr(name) for name in stopped)
-        print(
-            f"error: plugin {names} tried to end the program (see above); what it adds is "
-            "missing, so this run counts as failed: fix or disable it (--disable-plugin NAME)",
-            file=err,
-        )
+        print(message("cli.error", text=message("cli.plugin_stopped", names=names)), file=err)
         return 2
     return status

@@ -29,6 +29,7 @@ from ..model import (
     Partnership,
     StatusUpdate,
 )
+from ..model.words import STATUS_WORDS
 
 __all__ = [
     "STATUS_WORDS",
@@ -37,27 +38,6 @@ __all__ = [
     "record_update",
 ]
 
-STATUS_WORDS: Mapping[str, MeasureStatus] = {
-    **{status.value: status for status in MeasureStatus},
-    "planlagt": MeasureStatus.PLANNED,
-    "påbegynt": MeasureStatus.STARTED,
-    "påbyrja": MeasureStatus.STARTED,
-    "startet": MeasureStatus.STARTED,
-    "starta": MeasureStatus.STARTED,
-    "pågår": MeasureStatus.STARTED,
-    "fullført": MeasureStatus.DONE,
-    "ferdig": MeasureStatus.DONE,
-    "gjennomført": MeasureStatus.DONE,
-    "utsatt": MeasureStatus.POSTPONED,
-    "utsett": MeasureStatus.POSTPONED,
-    "avlyst": MeasureStatus.CANCELLED,
-    "stoppet": MeasureStatus.CANCELLED,
-    "stoppa": MeasureStatus.CANCELLED,
-    "avsluttet": MeasureStatus.CANCELLED,
-}
-"""The words a status may be given with: the English values of
-:class:`~helsefellesskap.model.MeasureStatus` and their Norwegian (bokmål and nynorsk)
-equivalents."""
 
 
 def _did_you_mean(value: str, candidates: Iterable[str]) -> str:

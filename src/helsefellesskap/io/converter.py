@@ -18,8 +18,11 @@ from typing import Any
 import cattrs
 from cattrs.preconf.tomllib import make_converter as make_toml_converter
 
+from ..messages import message
 from ..model import Deadline, DeadlineKind
 from ..model._base import FIRST_YEAR, LAST_YEAR, preview
+from ..model.words import english_word
+from .norwegian_dates import norwegian_date
 from .shapes import (
     is_attrs_class,
     is_mapping_type,
@@ -110,6 +113,8 @@ def _toml_date(value: Any, _type: Any) -> dt.date:
     hint = None
     if isinstance(value, str) and _ISO_DATE.match(value):
         hint = f"write the date without quotes: {value}"
+    elif isinstance(value, str) and (iso := norwegian_date(value)) is not None:
+        hint = message("data.write_iso_date", iso=iso)
     raise ValueProblem(f"expected a date (2024-04-18), got {describe(value)}", hint)
 
 
@@ -135,12 +140,20 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
         listing = ", ".join(f'"{a}"' for a in allowed)
         if not isinstance(value, str):
             raise ValueProblem(
-                f"expected one of the words {listing}, got {describe(value)}",
-                "write the word in quotes",
+                message("data.enum_expected_word", listing=listing, got=describe(value)),
+                message("data.enum_quote_the_word"),
             )
+        shown = preview(value)
+        norwegian = english_word(cls, value[:100])
         close = difflib.get_close_matches(value[:100], allowed, n=1)
-        hint = f'did you mean "{close[0]}"? ' if close else ""
-        raise ValueProblem(f"{preview(value)} is not allowed here", f"{hint}write one of {listing}")
+        if norwegian is not None:
+            hint = message("data.enum_norwegian", value=shown, word=norwegian)
+        else:
+            hint = message("data.enum_did_you_mean", word=close[0]) if close else ""
+        raise ValueProblem(
+            message("data.enum_not_allowed", value=shown),
+            message("data.enum_write_one_of", hint=hint, listing=listing),
+        )
 
     return structure
 
@@ -191,6 +204,11 @@ def _deadline_from(value: Any, json: bool) -> Deadline:
             raise ValueProblem(
                 f"expected a deadline, got the text {value!r}",
                 f"write the date without quotes: {value}",
+            )
+        if (iso := norwegian_date(value)) is not None:
+            raise ValueProblem(
+                message("data.norwegian_date", value=preview(value)),
+                message("data.write_iso_date", iso=f'"{iso}"' if json else iso),
             )
         shown = value if len(value) <= 60 else "…"
         raise ValueProblem(

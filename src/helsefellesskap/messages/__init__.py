@@ -1,0 +1,112 @@
+"""Messages for people in nb, nn and en: the command line's and the data errors'.
+
+The texts live in TOML catalogues beside this module (``nb.toml``, ``nn.toml``,
+``en.toml``), one key a message, with ``{name}`` fields filled by :func:`message`. Every key
+is in all three (a test holds that, fields included). The language of messages is
+:func:`current_language`: English unless :func:`use_language` says otherwise; the command
+line chooses it with :func:`choose_language` (``--lang``, then ``HELSEFELLESSKAP_LANG``, then
+the locale, then English). See docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import os
+import tomllib
+from collections.abc import Iterator, Mapping
+from importlib import resources
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "LANGUAGE_ENV",
+    "catalogue",
+    "choose_language",
+    "current_language",
+    "language_from_environment",
+    "message",
+    "use_language",
+]
+
+LANGUAGES: tuple[str, ...] = ("nb", "nn", "en")
+"""The languages every message has."""
+
+DEFAULT_LANGUAGE = "en"
+"""The language of messages when nothing chooses one: the library's and the command line's."""
+
+LANGUAGE_ENV = "HELSEFELLESSKAP_LANG"
+"""Environment variable: the language of messages (and of ``rules``), ``nb``, ``nn`` or ``en``."""
+
+# locale names (before "_" or ".") by message language; "no" is written bokmål
+_LOCALE_LANGUAGES = {"nb": "nb", "no": "nb", "nn": "nn", "en": "en"}
+
+_current: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "helsefellesskap_message_language", default=DEFAULT_LANGUAGE
+)
+
+
+@functools.cache
+def catalogue(language: str) -> Mapping[str, str]:
+    """The messages of ``language`` by key (loaded once)."""
+    text = resources.files(__name__).joinpath(f"{language}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _from_locale(value: str) -> str | None:
+    name = value.split(".", 1)[0].split("@", 1)[0].split("_", 1)[0].lower()
+    if name in ("", "c", "posix"):
+        return None
+    return _LOCALE_LANGUAGES.get(name, DEFAULT_LANGUAGE)
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str | None:
+    """The language ``HELSEFELLESSKAP_LANG`` names (if it is one of :data:`LANGUAGES`),
+    else the locale's (``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``: ``nb_NO.UTF-8`` is
+    bokmål, ``nn_NO`` nynorsk, ``no_NO`` bokmål, any other language English), else ``None``
+    (no locale, or ``C``/``POSIX``)."""
+    env = os.environ if environ is None else environ
+    chosen = env.get(LANGUAGE_ENV, "").strip()
+    if chosen in LANGUAGES:
+        return chosen
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "").strip()
+        if value:
+            return _from_locale(value)
+    return None
+
+
+def choose_language(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The language of the command line's messages: ``explicit`` (``--lang``) when it is
+    one of :data:`LANGUAGES`, else :func:`language_from_environment`, else English."""
+    if explicit in LANGUAGES:
+        assert explicit is not None
+        return explicit
+    return language_from_environment(environ) or DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The language messages are worded in now (English unless :func:`use_language`)."""
+    return _current.get()
+
+
+@contextlib.contextmanager
+def use_language(language: str) -> Iterator[str]:
+    """Word messages in ``language`` inside the ``with`` block (this thread or task only);
+    a language without messages falls back to English."""
+    token = _current.set(language if language in LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield _current.get()
+    finally:
+        _current.reset(token)
+
+
+def message(key: str, language: str | None = None, /, **fields: object) -> str:
+    """The message ``key`` in ``language`` (by default :func:`current_language`), its
+    ``{name}`` fields filled from ``fields``. A key missing from a catalogue falls back to
+    English; a key in no catalogue is a bug and raises :class:`KeyError`."""
+    chosen = language or current_language()
+    texts = catalogue(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
+    template = texts.get(key) or catalogue(DEFAULT_LANGUAGE)[key]
+    return template.format(**fields)
