@@ -200,6 +200,7 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
         run_kind=run_kind,
         inline_html=inline_html,
         plain_cell_html=plain_cell_html,
+        plain_paragraph_html=plain_paragraph_html,
         table_layout=table_layout,
         role_template=lambda block: roles.get(getattr(block, "role", None) or ""),
     )
@@ -285,6 +286,26 @@ def plain_cell_html(placed: Any, document_href: Callable[[str], str]) -> Markup 
     out.append(">")
     _write_inlines(blocks[0].runs, document_href, out)
     out.append(f"</{tag}>")
+    return Markup("".join(out))
+
+
+def plain_paragraph_html(
+    block: object, document_href: Callable[[str], str], role_template: Callable[[object], Any]
+) -> Markup | None:
+    """A paragraph whose role has no template of its own, as ``outline.html.j2``'s
+    ``paragraph`` macro writes it, written in Python since most blocks are such;
+    ``None`` for any other block, which the template writes."""
+    if type(block) is not Paragraph or role_template(block):
+        return None
+    role = block.role
+    out = ['<p dir="auto"']
+    if role:
+        out.append(f' class="{_printed(role)}"')
+    if role == "example":
+        out.append(' role="note"')
+    out.append(">")
+    _write_inlines(block.runs, document_href, out)
+    out.append("</p>")
     return Markup("".join(out))
 
 
