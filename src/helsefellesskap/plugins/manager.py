@@ -736,6 +736,7 @@ class PluginManager:
         keeps the partnership's ``language`` (see :func:`.layout.refine_layout`).
         """
         from ..model import Layout
+        from .layout import refine_layout
 
         for plugin, layout in self.call_each("hf_layout", partnership=partnership):
             if isinstance(layout, Layout):
@@ -766,4 +767,3 @@ class PluginManager:
         from ..io.installed import load_installed
 
         return load_installed(partnership_id, self)
-        from .layout import refine_layout
