@@ -250,6 +250,9 @@ def hf_layout(partnership: Partnership) -> Layout | None:
     :return: a :class:`~helsefellesskap.Layout` (the columns of the measures table, …)
         or ``None``. Stops at the first plugin that returns a layout; without any, the
         layout in ``partnership.toml`` is used. Called each time a document is rendered.
+        The answer refines the partnership's layout: return
+        ``attrs.evolve(partnership.layout, …)``; a layout built from scratch keeps the
+        partnership's ``language`` and ``template_set`` where it leaves them at the default.
 
     Example::
 
@@ -278,9 +281,6 @@ def hf_document_types() -> Iterable[type[Document]]:
 
     Example::
 
-        The answer refines the partnership's layout: return
-        ``attrs.evolve(partnership.layout, …)``; a layout built from scratch keeps the
-        partnership's ``language`` and ``template_set`` where it leaves them at the default.
         @hookimpl
         def hf_document_types():
             return [MeetingMinutes]
