@@ -110,10 +110,27 @@ MEASURE_COLUMNS: tuple[str, ...] = (
 # -- actors ---------------------------------------------------------------------------
 
 
+_last_actors: tuple[Partnership, Mapping[str, Any]] | None = None
+"""The actors of the partnership last asked about (a strong reference, so ``is`` cannot
+match another object): a document names its actors hundreds of times, and
+:meth:`Partnership.actors` builds its map anew on every call. The partnership is frozen
+and its actors are tuples of frozen values, so its map cannot change."""
+
+
+def _actors(partnership: Partnership) -> Mapping[str, Any]:
+    global _last_actors
+    last = _last_actors
+    if last is not None and last[0] is partnership:
+        return last[1]
+    found = partnership.actors()
+    _last_actors = (partnership, found)
+    return found
+
+
 def actor_name(actor_id: str, partnership: Partnership) -> str:
     """How a document names an actor: a body's abbreviation (``FSU REST``), a partner's or
     role's short name (``UNN``), else its name; a group's name; an unknown id verbatim."""
-    actor = partnership.actors().get(actor_id)
+    actor = _actors(partnership).get(actor_id)
     return actor.display_name if actor is not None else actor_id
 
 
