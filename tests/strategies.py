@@ -16,6 +16,7 @@ import attrs
 from hypothesis import strategies as st
 
 from helsefellesskap.model import GENERATED_PARTS, Deadline, Period
+from helsefellesskap.model.body import TermOfOffice
 from helsefellesskap.model._base import (
     _LINE_BREAKS,
     MAX_COUNT,
@@ -77,6 +78,14 @@ def periods(draw: st.DrawFn) -> Period:
 
 
 @st.composite
+def terms_of_office(draw: st.DrawFn) -> TermOfOffice:
+    start = draw(st.none() | dates)
+    end = draw(st.none() | (dates if start is None else dates.filter(lambda d: d >= start)))
+    years_ = draw(st.none() | st.integers(min_value=0, max_value=12))
+    return TermOfOffice(years=years_, start=start, end=end)
+
+
+@st.composite
 def spans(draw: st.DrawFn) -> Deadline:
     start = draw(years)
     end = draw(st.integers(min_value=start, max_value=min(start + 5, 2200)))
@@ -108,6 +117,8 @@ def _for_type(tp: Any, depth: int) -> st.SearchStrategy[Any]:
         return deadlines
     if tp is Period:
         return periods()
+    if tp is TermOfOffice:
+        return terms_of_office()
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return st.sampled_from(list(tp))
     if tp is bool:

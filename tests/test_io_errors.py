@@ -263,7 +263,8 @@ def test_partnership_file_errors_have_paths(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_partnership(path)
     by_path = {p.path: p for p in caught.value.problems}
-    assert set(by_path) == {"$.partners[0].kind", "$.bodies[0].seats[0].rights[1]"}
+    # an unknown partner kind loads (a plugin may add it): HF215 reports it when validating
+    assert set(by_path) == {"$.bodies[0].seats[0].rights[1]"}
     assert by_path["$.bodies[0].seats[0].rights[1]"].hint == (
         'write one of "vote", "attend", "speak", "propose"'
     )
