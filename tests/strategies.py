@@ -16,7 +16,6 @@ import attrs
 from hypothesis import strategies as st
 
 from helsefellesskap.model import GENERATED_PARTS, Deadline, Period
-from helsefellesskap.model.body import TermOfOffice
 from helsefellesskap.model._base import (
     _LINE_BREAKS,
     MAX_COUNT,
@@ -28,6 +27,7 @@ from helsefellesskap.model._base import (
     non_negative,
     one_line,
 )
+from helsefellesskap.model.body import TermOfOffice
 from helsefellesskap.model.language import check_language
 from helsefellesskap.model.links import check_url
 from helsefellesskap.model.partnership import (

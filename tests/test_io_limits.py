@@ -138,7 +138,8 @@ def test_counts_within_sane_ranges(tmp_path: Path) -> None:
     path = tmp_path / "partnership.toml"
     path.write_text(
         'id = "x"\nname = "X"\n[[bodies]]\nid = "b"\nkind = "network"\nname = "B"\n'
-        'seats = [{ holder = "x", count = 18446744073709551616, rights = ["attend", "speak", "vote"] }]\n',
+        'seats = [{ holder = "x", count = 18446744073709551616, '
+        'rights = ["attend", "speak", "vote"] }]\n',
         "utf-8",
     )
     with pytest.raises(DataError) as caught:

@@ -117,7 +117,8 @@ def test_hook_hf_extra_fields(
         'extra = { elected_by = "styret" } }]\n'
         '\n[[bodies]]\nid = "radet"\nkind = "fixture-board"\nname = "Rådet"\n'
         'extra = { budget_owner = "staten", budget_ownr = "x" }\n'
-        'seats = [{ holder = "fjordsykehuset", rights = ["attend"], extra = { elected_by = 3 } }]\n',
+        'seats = [{ holder = "fjordsykehuset", rights = ["attend"], '
+        "extra = { elected_by = 3 } }]\n",
     )
     bundle = partnership_folder.load(manager)
     report = validate(bundle, manager=manager)
@@ -131,7 +132,7 @@ def test_hook_hf_extra_fields(
             'no installed plugin declares the body field "budget_ownr"',
             "budget_owner",
         ),
-        "$.bodies[3].seats[0].extra.elected_by": ("elected_by is a text, not 3", None),
+        "$.bodies[3].seats[0].extra.elected_by": ('elected_by takes a text ("…"), not 3', None),
     }
     nb = render(bundle.partnership, "md", bundle=bundle, lang="nb", manager=manager).decode()
     assert "- **Budsjettansvar:** kommunene" in nb

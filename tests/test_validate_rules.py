@@ -35,6 +35,9 @@ from helsefellesskap.validate.rules import FSU_RULES
 BASE = Path(__file__).parent / "fixtures" / "invalid" / "_base"
 MANAGER = PluginManager(entry_points=False, use_env=False)
 
+FULL_RIGHTS = (Right.ATTEND, Right.SPEAK, Right.VOTE)
+"""A full member's seat."""
+
 
 @pytest.fixture(scope="module")
 def base() -> Bundle:
@@ -104,7 +107,8 @@ def test_youth_representatives_count_as_user_representation(base: Bundle) -> Non
     bundle = attrs.evolve(base, partnership=attrs.evolve(base.partnership, partners=partners))
     fsu = bundle.partnership.body("fsu-a")
     assert fsu is not None
-    seats = (*tuple(s for s in fsu.seats if s.holder != "brukere"), Seat(holder="ungdom", rights=(Right.ATTEND, Right.SPEAK, Right.VOTE)))
+    others = tuple(s for s in fsu.seats if s.holder != "brukere")
+    seats = (*others, Seat(holder="ungdom", rights=FULL_RIGHTS))
     assert "HF301" not in codes(check(with_body(bundle, "fsu-a", seats=seats)))
     seats = tuple(s for s in fsu.seats if s.holder != "brukere")
     assert "HF301" in codes(check(with_body(bundle, "fsu-a", seats=seats)))
@@ -120,7 +124,7 @@ def test_a_role_standing_for_gps_counts_as_gp_representation(base: Bundle) -> No
     assert fsu is not None
     without = tuple(s for s in fsu.seats if s.holder != "fastleger")
     assert "HF302" in codes(check(with_body(bundle, "fsu-b", seats=without)))
-    with_role = (*without, Seat(holder="praksiskonsulent", rights=(Right.ATTEND, Right.SPEAK, Right.VOTE)))
+    with_role = (*without, Seat(holder="praksiskonsulent", rights=FULL_RIGHTS))
     assert "HF302" not in codes(check(with_body(bundle, "fsu-b", seats=with_role)))
 
 
