@@ -19,7 +19,6 @@ from ..validate import ValidationReport, validate
 __all__ = ["VALIDATE", "format_report"]
 
 
-
 def _settings_lines(report: ValidationReport, titles: Mapping[str, str]) -> list[str]:
     """The rules the partnership switched off or gave another severity, with its reasons:
     ``  HF402 (PM has seats for every partner category): <reason>``."""
