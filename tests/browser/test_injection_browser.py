@@ -7,8 +7,10 @@ own marker, and every link field gets a payload URL. The page that the real
 removed, so the escaping alone has to hold: no dialog opens, nothing is logged, no request
 leaves the page, the page has the same elements as the page of a harmless text, no element
 carries an event handler or a script link, and every field shown shows its payload as
-text. Payloads the loader refuses (control characters, links that are not web or mail
-addresses) are asserted refused at load, with the file and path.
+text. The same holds on the static site (:func:`helsefellesskap.site.build_site`): the
+plan's page and the search page, whose results the site's script builds from its index,
+for every third payload. Payloads the loader refuses (control characters, links that are
+not web or mail addresses) are asserted refused at load, with the file and path.
 
 Needs Debian's ``chromium`` (``make browser``) and the ``playwright`` package; without
 them the test skips, except under ``CI=true``, where a missing browser is a failure.
@@ -29,7 +31,9 @@ import pytest
 
 import helsefellesskap
 from helsefellesskap import ActionPlan, Bundle, DataError, load_document, load_partnership
+from helsefellesskap.plugins import default_manager
 from helsefellesskap.render import render
+from helsefellesskap.site import build_site
 
 from .injection import (
     CONTROL_PAYLOADS,
@@ -186,6 +190,8 @@ class Viewer:
 
     page: Any
     url: str = ""
+    root: str = "\0"
+    """Requests under this URL are the page's own (a site's scripts); none by default."""
     seen: Seen = attrs.Factory(Seen)
 
     def start(self) -> None:
@@ -201,17 +207,28 @@ class Viewer:
 
     def _route(self, route: Any) -> None:
         target = route.request.url
-        if target == self.url or target.startswith("data:image/"):
+        own = target == self.url or target.startswith((self.root, "data:image/"))
+        if own:
             route.continue_()
         else:
             self.seen.refused.append(target)
             route.abort()
 
-    def open(self, path: Path) -> tuple[Seen, dict[str, Any]]:
-        """What loading ``path`` set off, and what the loaded page holds (:data:`LOOK`)."""
+    def open(
+        self, path: Path, root: Path | None = None, query: str | None = None
+    ) -> tuple[Seen, dict[str, Any]]:
+        """What loading ``path`` set off, and what the loaded page holds (:data:`LOOK`);
+        requests for files under ``root`` are let through; ``query`` is typed into the
+        site's search box."""
         self.url = path.as_uri()
+        self.root = root.as_uri() + "/" if root is not None else "\0"
         self.seen = Seen()
         self.page.goto(self.url, wait_until="load")
+        if query is not None:
+            self.page.fill("#search-q", query)
+            self.page.wait_for_function(
+                "() => document.getElementById('search-status').textContent !== ''"
+            )
         self.page.wait_for_timeout(50)  # an onfocus, ontoggle or animation fires by now
         look: dict[str, Any] = self.page.evaluate(LOOK)
         self.page.goto("about:blank")  # an unload handler would run here, and be seen
@@ -352,3 +369,85 @@ def test_links_that_could_run_are_refused_at_load(tmp_path: Path, url: str) -> N
         with pytest.raises(DataError) as caught:
             load_document(file)
         assert [(p.file, p.path) for p in caught.value.problems] == [(file, where)]
+
+
+SITE_PAGES = {
+    "plan": f"nb/eksempel/{PLAN_ID}.html",
+    "search": "nb/search.html",
+}
+"""The site's pages a payload is looked for on: the plan's page and the search page with
+results built by the site's script from its index (the payload is in the index too)."""
+QUERY = "«f0»"
+
+
+def _site(bundle: Bundle, manager: Any, payload: str, link: str, output: Path) -> None:
+    """The site (bokmål pages only, no downloads) of the example with ``payload`` in every
+    text field of the plan and of the partnership, each page's CSP removed."""
+    plan = bundle.document(PLAN_ID)
+    assert isinstance(plan, ActionPlan)
+    injected, _ = inject(plan, payload, link)
+    partnership, _ = inject(bundle.partnership, payload, link)
+    documents = tuple(injected if d.id == PLAN_ID else d for d in bundle.documents)
+    changed = attrs.evolve(bundle, partnership=partnership, documents=documents)
+    result = build_site([changed], output, languages=("nb",), formats=(), manager=manager)
+    assert result.failures == ()
+    for name in SITE_PAGES.values():
+        page = output / name
+        html, removed = CSP.subn("", page.read_text("utf-8"))
+        assert removed == 1, f"{name} has one Content-Security-Policy to remove"
+        page.write_text(html, "utf-8")
+
+
+@pytest.fixture(scope="module")
+def manager() -> Any:
+    return default_manager()
+
+
+@pytest.fixture(scope="module")
+def site_baselines(
+    viewer: Viewer, bundle: Bundle, manager: Any, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, dict[str, int]]:
+    """The active elements of the site's pages with a harmless text."""
+    output = tmp_path_factory.mktemp("site-baseline")
+    _site(bundle, manager, HARMLESS, LINK_PAYLOADS[0], output)
+    counts = {}
+    for which, name in SITE_PAGES.items():
+        query = QUERY if which == "search" else None
+        seen, look = viewer.open(output / name, output, query)
+        assert seen == Seen(), f"the harmless {which} page: {seen}"
+        counts[which] = look["tags"]
+    return counts
+
+
+SITE_PAYLOADS = [*range(0, len(TEXT_PAYLOADS), 3), len(TEXT_PAYLOADS) - 1]
+"""Every third payload and the last: the site's pages are checked for what the site adds
+(its chrome, its search script and index); the document itself is the same render as
+above, so a third of the payloads keeps the file within a minute."""
+
+
+@pytest.mark.parametrize("number", SITE_PAYLOADS, ids=lambda n: f"{n:02d}")
+def test_payload_on_the_site_stays_text(
+    viewer: Viewer,
+    bundle: Bundle,
+    manager: Any,
+    site_baselines: dict[str, dict[str, int]],
+    tmp_path: Path,
+    number: int,
+) -> None:
+    payload = TEXT_PAYLOADS[number]
+    _site(bundle, manager, payload, LINK_PAYLOADS[number % len(LINK_PAYLOADS)], tmp_path)
+    for which, name in SITE_PAGES.items():
+        query = QUERY if which == "search" else None
+        seen, look = viewer.open(tmp_path / name, tmp_path, query)
+        assert seen == Seen(), f"the {which} page: {seen}"
+        tags, expected = dict(look["tags"]), dict(site_baselines[which])
+        if which == "search":  # one result link per page that has the query's marker
+            del tags["a"], expected["a"]
+            pages = [h for h in look["hrefs"] if h.endswith(".html") and "//" not in h]
+            assert pages == look["hrefs"], "every link on the search page is to a page"
+        assert tags == expected, f"the payload made elements ({which})"
+        assert look["danger"] == [], which
+        if which == "search" and "\n" in payload:
+            continue  # results show titles, and a title is one line: it kept the probe text
+        shown = re.search("«f[0-9]+» " + re.escape(_normal(payload)), _normal(look["text"]))
+        assert shown is not None, f"{_normal(payload)!r} not shown literally on the {which} page"
