@@ -292,11 +292,16 @@ def plain_cell_html(placed: Any, document_href: Callable[[str], str]) -> Markup 
 def plain_paragraph_html(
     block: object, document_href: Callable[[str], str], role_template: Callable[[object], Any]
 ) -> Markup | None:
-    """A paragraph whose role has no template of its own, as ``outline.html.j2``'s
-    ``paragraph`` macro writes it, written in Python since most blocks are such;
-    ``None`` for any other block, which the template writes."""
+    """A paragraph (or a bullet list without nested blocks) whose role has no template
+    of its own, as ``outline.html.j2``'s ``paragraph`` (``bullet_list``) macro writes
+    it, written in Python since most blocks are such; ``None`` for any other block,
+    which the template writes."""
+    if type(block) is BulletList:
+        assert isinstance(block, BulletList)
+        return _plain_bullets_html(block, document_href, role_template)
     if type(block) is not Paragraph or role_template(block):
         return None
+    assert isinstance(block, Paragraph)
     role = block.role
     out = ['<p dir="auto"']
     if role:
@@ -306,6 +311,27 @@ def plain_paragraph_html(
     out.append(">")
     _write_inlines(block.runs, document_href, out)
     out.append("</p>")
+    return Markup("".join(out))
+
+
+def _plain_bullets_html(
+    block: BulletList, document_href: Callable[[str], str], role_template: Callable[[object], Any]
+) -> Markup | None:
+    """A bullet list without nested blocks whose role has no template, as the
+    ``bullet_list`` macro writes it; ``None`` for any other, which the template writes."""
+    if any(item.children for item in block.items) or role_template(block):
+        return None
+    out = ["<ul"]
+    if block.role:
+        out.append(f' class="{_printed(block.role)}"')
+    out.append(">\n")
+    for index, item in enumerate(block.items):
+        if index:
+            out.append("\n")
+        out.append('<li dir="auto">')
+        _write_inlines(item.runs, document_href, out)
+        out.append("</li>")
+    out.append("\n</ul>")
     return Markup("".join(out))
 
 
