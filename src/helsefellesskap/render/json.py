@@ -86,5 +86,88 @@ class JsonFormat(RenderFormat):
 
     def render(self, item: Renderable, context: RenderContext) -> bytes:
         """Render ``item`` as indented UTF-8 JSON ending in a newline."""
-        text = jsonlib.dumps(envelope(item, context), ensure_ascii=False, indent=2)
-        return (text + "\n").encode("utf-8")
+        return (indented_json(envelope(item, context)) + "\n").encode("utf-8")
+
+
+def indented_json(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, the same text, written without
+    the standard library's generator-based encoder (which ``indent`` falls back to,
+    where its compact form is in C): the lists and dicts of plain values that
+    unstructured documents are. Anything else goes to ``json.dumps`` as it is."""
+    out: list[str] = []
+    try:
+        _encode(data, 0, out)
+    except _Unusual:
+        return jsonlib.dumps(data, ensure_ascii=False, indent=2)
+    return "".join(out)
+
+
+class _Unusual(Exception):
+    """A value :func:`indented_json` leaves to ``json.dumps``."""
+
+
+_string = jsonlib.encoder.encode_basestring  # what ensure_ascii=False uses (in C)
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value == float("inf"):
+        return "Infinity"
+    if value == float("-inf"):
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+def _key(key: object) -> str:
+    if isinstance(key, str):
+        return key
+    if isinstance(key, float):
+        return _float(key)
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, int):
+        return int.__repr__(key)
+    raise _Unusual
+
+
+def _encode(value: Any, level: int, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        out.append(_float(value))
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = "\n" + "  " * (level + 1)
+        out.append("[")
+        for index, item in enumerate(value):
+            out.append(inner if index == 0 else "," + inner)
+            _encode(item, level + 1, out)
+        out.append("\n" + "  " * level + "]")
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = "\n" + "  " * (level + 1)
+        out.append("{")
+        for index, (key, item) in enumerate(value.items()):
+            out.append(inner if index == 0 else "," + inner)
+            out.append(_string(_key(key)) + ": ")
+            _encode(item, level + 1, out)
+        out.append("\n" + "  " * level + "}")
+    else:
+        raise _Unusual
