@@ -17,13 +17,13 @@ import helsefellesskap.builtin.kinds as builtin_kinds
 from helsefellesskap import (
     BodyKind,
     Document,
-    DocumentNotFoundError,
     Layout,
     PluginError,
     PluginManager,
     RenderFormat,
     Rule,
     Severity,
+    UnknownFormatError,
     hookimpl,
 )
 from helsefellesskap.plugins import DEFAULT_PLUGINS, DISABLE_ENV, NO_ENTRY_POINTS_ENV, hook_names
@@ -516,7 +516,7 @@ def test_unknown_format_suggests_the_closest() -> None:
     manager = PluginManager(entry_points=False)
     manager.register(plugin(hf_render_formats=_one_format("outline")), name="p")
     with pytest.raises(
-        DocumentNotFoundError, match="no render format 'outlien': did you mean 'outline'"
+        UnknownFormatError, match="no render format 'outlien': did you mean 'outline'"
     ):
         manager.render_format("outlien")
 

@@ -16,6 +16,7 @@ from helsefellesskap import (
     DocumentNotFoundError,
     RenderError,
     Severity,
+    UnknownFormatError,
     hookimpl,
 )
 from helsefellesskap.plugins import DEFAULT_PLUGINS, DISABLE_ENV
@@ -134,7 +135,7 @@ def test_load_validate_render_unknown_document(partnership_folder: PartnershipFo
 
 
 def test_load_validate_render_unknown_format(partnership_folder: PartnershipFolder) -> None:
-    with pytest.raises(DocumentNotFoundError, match="no render format 'mdd': did you mean 'md'"):
+    with pytest.raises(UnknownFormatError, match="no render format 'mdd': did you mean 'md'"):
         load_validate_render(partnership_folder.path, "mdd", manager=make_manager())
 
 

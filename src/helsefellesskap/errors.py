@@ -24,6 +24,7 @@ __all__ = [
     "Problem",
     "RenderError",
     "TomlSyntaxError",
+    "UnknownFormatError",
     "UsageError",
 ]
 
@@ -127,6 +128,11 @@ class UsageError(HelsefellesskapError):
 
 class RenderError(HelsefellesskapError):
     """A document cannot be rendered in the format asked for."""
+
+
+class UnknownFormatError(RenderError):
+    """No installed plugin provides the render format asked for; the message suggests
+    the nearest name and lists the formats there are."""
 
 
 class PluginError(HelsefellesskapError):

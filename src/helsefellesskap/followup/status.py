@@ -34,6 +34,7 @@ from ..model import (
     Partnership,
     StatusUpdate,
 )
+from ..model.annual_report import resolve_follow_up
 from .values import json_value, toml_value
 
 __all__ = [
@@ -191,17 +192,27 @@ def _zero() -> dict[MeasureStatus, int]:
 
 def _follow_ups(
     plan: ActionPlan, report: AnnualReport | None
-) -> dict[str, tuple[str, StatusUpdate]]:
-    """The report's follow-ups as updates, by measure id, with the name each gave."""
+) -> tuple[dict[str, tuple[str, StatusUpdate]], tuple[str, ...]]:
+    """The report's follow-ups of ``plan``'s measures as updates, by measure id, with the
+    name each gave; and the names of the follow-ups that name no measure of ``plan``
+    (resolved by :func:`~helsefellesskap.model.annual_report.resolve_follow_up`, as rule
+    HF213 and the rendered report resolve them)."""
     found: dict[str, tuple[str, StatusUpdate]] = {}
+    unknown: list[str] = []
     if report is None:
-        return found
-    prefix = f"{plan.id}."
+        return found, ()
+    ids = {measure.id for measure in plan.measures()}
+
+    def has_measure(plan_id: str, measure_id: str) -> bool:
+        return plan_id == plan.id and measure_id in ids
+
     for follow_up in report.measure_status:
-        name = follow_up.measure
-        key = name[len(prefix) :] if name.startswith(prefix) else name
-        found[key] = (name, follow_up.as_update(report))
-    return found
+        target = resolve_follow_up(follow_up.measure, report.plan, has_measure)
+        if target is None:
+            unknown.append(follow_up.measure)
+        else:
+            found[target[1]] = (follow_up.measure, follow_up.as_update(report))
+    return found, tuple(unknown)
 
 
 def _standing(
@@ -246,7 +257,7 @@ def plan_status(
             if partnership is not None
             else DEFAULT_STALE_AFTER
         )
-    follow_ups = _follow_ups(plan, report)
+    follow_ups, unknown_follow_ups = _follow_ups(plan, report)
     actors = partnership.actors() if partnership is not None else {}
     start = plan.adopted if plan.adopted is not None else plan.period.first_day
     period_end = plan.period.last_day
@@ -255,13 +266,10 @@ def plan_status(
     counts: dict[str, dict[MeasureStatus, int]] = {}
     overdue_of: dict[str, int] = {}
     unassigned = 0
-    used: set[str] = set()
     for a, area in enumerate(plan.focus_areas):
         for g, goal in enumerate(area.goals):
             for m, measure in enumerate(goal.measures):
                 found = follow_ups.get(measure.id)
-                if found is not None:
-                    used.add(measure.id)
                 status, source, note, updated = _standing(
                     measure,
                     found[1] if found is not None else None,
@@ -318,7 +326,7 @@ def plan_status(
         by_status=by_status,
         by_responsible=by_responsible,
         unassigned=unassigned,
-        unknown_follow_ups=tuple(name for key, (name, _) in follow_ups.items() if key not in used),
+        unknown_follow_ups=unknown_follow_ups,
     )
 
 

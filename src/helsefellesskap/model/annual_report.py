@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import ClassVar
 
 import attrs
@@ -26,6 +27,7 @@ __all__ = [
     "MeasureFollowUp",
     "MeetingCount",
     "StructureCount",
+    "resolve_follow_up",
 ]
 
 
@@ -112,3 +114,27 @@ class AnnualReport(Document):
     plan: str | None = attrs.field(default=None, validator=check_id)
     measure_status: tuple[MeasureFollowUp, ...] = ()
     proposed_decision: str | None = None
+
+
+def resolve_follow_up(
+    value: str, plan: str | None, has_measure: Callable[[str, str], bool]
+) -> tuple[str, str] | None:
+    """Which measure a follow-up of an annual report names, as ``(plan id, measure id)``.
+
+    ``value`` is a measure id of the report's ``plan``, or ``"<plan id>.<measure id>"``
+    naming a measure of any plan (a plan id may itself hold dots: each split is tried,
+    leftmost first). ``has_measure(plan_id, measure_id)`` says whether the bundle has that
+    measure. ``None`` where nothing matches: a bare id with no ``plan`` names nothing.
+
+    This is the one answer that rule HF213, the status report and the rendered annual
+    report all use, so they cannot disagree about a measure of another plan.
+    """
+    if plan is not None and has_measure(plan, value):
+        return plan, value
+    start = value.find(".")
+    while start != -1:
+        plan_id, measure_id = value[:start], value[start + 1 :]
+        if has_measure(plan_id, measure_id):
+            return plan_id, measure_id
+        start = value.find(".", start + 1)
+    return None

@@ -22,7 +22,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pluggy
 
 from .. import hookspecs
-from ..errors import DocumentNotFoundError, PluginError
+from ..errors import (
+    DocumentNotFoundError,
+    HelsefellesskapError,
+    PluginError,
+    UnknownFormatError,
+)
 from ..hookspecs import PROJECT_NAME
 from . import calls, discovery
 from .failures import PluginFailure, PluginInfo, describe, format_traceback
@@ -417,7 +422,14 @@ class PluginManager:
             self._cache[category] = cached
         return cached
 
-    def _lookup(self, hook: str, registry: Registry[T], name: str, what: str) -> T:
+    def _lookup(
+        self,
+        hook: str,
+        registry: Registry[T],
+        name: str,
+        what: str,
+        missing: type[HelsefellesskapError] = DocumentNotFoundError,
+    ) -> T:
         if name in registry.items:
             return registry.items[name]
         if name in registry.conflicts:
@@ -430,7 +442,7 @@ class PluginManager:
         close = difflib.get_close_matches(name, list(registry.items), n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
         known = ", ".join(sorted(registry.items)) or "none"
-        raise DocumentNotFoundError(f"no {what} {name!r}: {hint}the known ones are {known}")
+        raise missing(f"no {what} {name!r}: {hint}the known ones are {known}")
 
     def collect(self) -> list[PluginFailure]:
         """Ask every plugin for everything it contributes; return :attr:`failures`."""
@@ -611,10 +623,12 @@ class PluginManager:
         """The render format called ``name``; a clear error if unknown or claimed twice.
 
         :raises PluginError: two plugins claim the name.
-        :raises DocumentNotFoundError: no plugin has it (with a did-you-mean).
+        :raises UnknownFormatError: no plugin has it (with a did-you-mean).
         """
         registry: Registry[RenderFormat] = self.registry("hf_render_formats")
-        return self._lookup("hf_render_formats", registry, name, "render format")
+        return self._lookup(
+            "hf_render_formats", registry, name, "render format", UnknownFormatError
+        )
 
     def partnership_source(self, partnership_id: str) -> PartnershipSource:
         """The shipped partnership ``partnership_id``; a clear error if unknown or claimed

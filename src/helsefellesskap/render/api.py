@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
-from ..errors import DocumentNotFoundError, PluginError, RenderError
+from ..errors import PluginError, RenderError, UnknownFormatError
 from ..model import Bundle, Partnership
 from .catalogue import LANGUAGES
 from .format import GOVERNANCE_SUFFIX, Renderable, RenderContext, RenderFormat, output_name
@@ -118,8 +118,9 @@ def _disabled_note(manager: PluginManager) -> str:
 
 
 def find_format(name: str, manager: PluginManager, partnership: str | None = None) -> RenderFormat:
-    """The render format called ``name``; a :class:`RenderError` with a did-you-mean
-    suggestion if no plugin provides it (or two claim it), which also names the plugins
+    """The render format called ``name``; an :class:`UnknownFormatError` with a
+    did-you-mean suggestion if no plugin provides it (a :class:`RenderError` if two claim
+    it), which also names the plugins
     that were disabled (one of them may be the one that provides it).
 
     With ``partnership``, the error suggests and lists only the formats that serve it
@@ -132,12 +133,12 @@ def find_format(name: str, manager: PluginManager, partnership: str | None = Non
         return manager.render_format(name)
     except PluginError as error:  # two plugins claim the name
         raise RenderError(str(error)) from None
-    except DocumentNotFoundError:
+    except UnknownFormatError:
         usable = sorted(n for n, f in formats.items() if f.serves(partnership))
         close = difflib.get_close_matches(name, usable, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
         known = ", ".join(usable) or "none"
-        raise RenderError(
+        raise UnknownFormatError(
             f"unknown format {name!r}: {hint}the formats are {known}{_disabled_note(manager)}"
         ) from None
 

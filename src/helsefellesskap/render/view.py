@@ -38,6 +38,7 @@ from ..model import (
     Partnership,
     Reference,
 )
+from ..model.annual_report import resolve_follow_up
 from .format import RenderContext
 
 __all__ = [
@@ -800,15 +801,24 @@ def shown_abbreviations(
 
 
 def followed_measures(report: AnnualReport, context: RenderContext) -> dict[str, Measure]:
-    """The measures of the plan an annual report follows up, by id and by
-    ``<plan id>.<measure id>`` (the two ways a status line names one); empty where the
-    report names no plan or the bundle lacks it."""
-    plan = context.bundle.document(report.plan) if report.plan else None
+    """The measures an annual report's follow-ups name, by the name each follow-up gives
+    (a measure id of the report's plan, or ``<plan id>.<measure id>`` of any plan of the
+    bundle), resolved by :func:`~helsefellesskap.model.annual_report.resolve_follow_up` as
+    rule HF213 and the status report resolve them; a name that resolves to nothing is
+    left out."""
+    measures: dict[str, dict[str, Measure]] = {
+        plan.id: {measure.id: measure for measure in plan.measures()}
+        for plan in context.bundle.documents_of(ActionPlan)
+    }
+
+    def has_measure(plan_id: str, measure_id: str) -> bool:
+        return measure_id in measures.get(plan_id, {})
+
     found: dict[str, Measure] = {}
-    if isinstance(plan, ActionPlan):
-        for measure in plan.measures():
-            found[measure.id] = measure
-            found[f"{plan.id}.{measure.id}"] = measure
+    for follow_up in report.measure_status:
+        target = resolve_follow_up(follow_up.measure, report.plan, has_measure)
+        if target is not None:
+            found[follow_up.measure] = measures[target[0]][target[1]]
     return found
 
 

@@ -11,6 +11,7 @@ from ...model import (
     Section,
     Severity,
 )
+from ...model.annual_report import resolve_follow_up
 from ..context import ValidationContext, suggest
 from ._define import Hit, rule
 
@@ -586,15 +587,14 @@ def resolve_measure(
 
     The value is a measure id of the report's ``plan``, or ``"<plan id>.<measure id>"``.
     """
-    if report.plan is not None and value in context.measures_by_id(report.plan):
-        return context.plans[report.plan], value
-    start = value.find(".")
-    while start != -1:
-        plan_id, measure_id = value[:start], value[start + 1 :]
-        if plan_id in context.plans and measure_id in context.measures_by_id(plan_id):
-            return context.plans[plan_id], measure_id
-        start = value.find(".", start + 1)
-    return None
+    found = resolve_follow_up(
+        value,
+        report.plan,
+        lambda plan_id, measure_id: (
+            plan_id in context.plans and measure_id in context.measures_by_id(plan_id)
+        ),
+    )
+    return (context.plans[found[0]], found[1]) if found is not None else None
 
 
 @rule(
