@@ -9,7 +9,6 @@ from typing import Any
 import attrs
 import pytest
 from docx.oxml.ns import qn
-from helsefellesskap_docx.format import own_date
 from helsefellesskap_docx.writer import word_language
 
 import helsefellesskap as hf
@@ -17,6 +16,7 @@ from helsefellesskap.outline import Aside, Outline, Section, Span, Table, build_
 from helsefellesskap.outline.blocks import Inlines
 from helsefellesskap.render.api import make_context, render_bundle, renders
 from helsefellesskap.render.catalogue import LANGUAGES
+from helsefellesskap.render.dates import own_date
 
 DOCUMENT_IDS = [
     "fjordviklofte-2023-2026",

@@ -31,6 +31,7 @@ __all__ = [
     "RenderContext",
     "RenderFormat",
     "Renderable",
+    "linked_file_name",
     "output_name",
 ]
 
@@ -142,3 +143,15 @@ def output_name(item: Renderable, fmt: RenderFormat) -> str:
     ``<partnership id>-styringsstruktur<ext>`` for the governance overview."""
     stem = f"{item.id}-{GOVERNANCE_SUFFIX}" if isinstance(item, Partnership) else item.id
     return stem + fmt.extension
+
+
+def linked_file_name(document_id: str, context: RenderContext, fmt: RenderFormat) -> str:
+    """The file a ``Link(document=id)`` of an outline points to in format ``fmt``: the
+    output name of that document of the bundle (or of the partnership's governance
+    overview, for its id); ``<id><ext>`` where the bundle lacks it. Every writer that
+    writes files side by side (HTML, Word, PDF) names its links with this."""
+    partnership = context.partnership
+    found: Renderable | None = (
+        partnership if document_id == partnership.id else context.bundle.document(document_id)
+    )
+    return output_name(found, fmt) if found is not None else document_id + fmt.extension

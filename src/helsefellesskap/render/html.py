@@ -60,7 +60,13 @@ from ..outline.blocks import (
 )
 from ..outline.build import CORE_BUILDERS
 from .chart_svg import figure_svg
-from .format import CORE_RENDERABLES, Renderable, RenderContext, RenderFormat, output_name
+from .format import (
+    CORE_RENDERABLES,
+    Renderable,
+    RenderContext,
+    RenderFormat,
+    linked_file_name,
+)
 from .html_table import table_layout
 from .safe import balance_bidi, has_unsafe, xml_text
 
@@ -500,17 +506,7 @@ def _split(outline: Outline) -> int:
 
 def _document_href(context: RenderContext) -> Callable[[str], str]:
     """The file name a ``Link(document=id)`` points to: that document's HTML file."""
-
-    def href(document_id: str) -> str:
-        partnership = context.partnership
-        found: Renderable | None = (
-            partnership if document_id == partnership.id else context.bundle.document(document_id)
-        )
-        if found is None:
-            return document_id + HtmlFormat.extension
-        return output_name(found, HtmlFormat())
-
-    return href
+    return lambda document_id: linked_file_name(document_id, context, HtmlFormat())
 
 
 def _ids() -> Callable[[str], str]:

@@ -2,63 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar
 
 from helsefellesskap import RenderContext, RenderFormat
-from helsefellesskap.model import (
-    ActionPlan,
-    AnnualReport,
-    ConsultationResponse,
-    Declaration,
-    FundingRound,
-    Partnership,
-)
-from helsefellesskap.render.format import CORE_RENDERABLES, Renderable, output_name
+from helsefellesskap.model import Partnership
+from helsefellesskap.render.dates import document_date, footer_line
+from helsefellesskap.render.format import CORE_RENDERABLES, Renderable, linked_file_name
 
-__all__ = ["FALLBACK_DATE", "MEDIA_TYPE", "DocxFormat", "document_date", "footer_line", "own_date"]
+__all__ = ["MEDIA_TYPE", "DocxFormat"]
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 """The media type of a Word document."""
-
-FALLBACK_DATE = dt.date(2020, 1, 1)
-"""The date in the core properties of an item that carries no date of its own."""
-
-
-def own_date(item: Renderable) -> dt.date | None:
-    """The date the item itself carries (adopted, decided, written), if any."""
-    if isinstance(item, ActionPlan | Declaration):
-        return item.adopted
-    if isinstance(item, FundingRound):
-        return item.decided
-    if isinstance(item, ConsultationResponse):
-        return item.date.earliest
-    return None
-
-
-def footer_line(item: Renderable) -> str:
-    """The footer's second line: the item's own date (none where it has none, so that
-    the same data gives the same file on any day) and the library's version."""
-    from helsefellesskap import __version__
-
-    date = own_date(item)
-    parts = (date.isoformat() if date is not None else "", f"helsefellesskap {__version__}")
-    return " \u00b7 ".join(part for part in parts if part)
-
-
-def document_date(item: Renderable) -> dt.date:
-    """The date the item is from, for the core properties: adopted, decided, dated."""
-    if isinstance(item, ActionPlan | Declaration):
-        return item.adopted or item.period.first_day
-    if isinstance(item, AnnualReport):
-        return dt.date(item.year, 12, 31)
-    if isinstance(item, FundingRound):
-        return item.decided or dt.date(item.year, 1, 1)
-    if isinstance(item, ConsultationResponse):
-        return item.date.earliest
-    if isinstance(item, Partnership) and item.established:
-        return dt.date(item.established, 1, 1)
-    return FALLBACK_DATE
 
 
 class DocxFormat(RenderFormat):
@@ -112,7 +66,4 @@ class DocxFormat(RenderFormat):
 
     def document_file_name(self, document: str, context: RenderContext) -> str:
         """The file name of the document ``document`` of the bundle in this format."""
-        found: Renderable | None = context.bundle.document(document)
-        if found is None and document == context.partnership.id:
-            found = context.partnership
-        return output_name(found, self) if found is not None else document + self.extension
+        return linked_file_name(document, context, self)

@@ -32,11 +32,10 @@ from markupsafe import Markup
 from helsefellesskap import RenderContext
 from helsefellesskap.errors import RenderError
 from helsefellesskap.outline import GovernanceDiagram, Outline
-from helsefellesskap.render.format import Renderable, output_name
+from helsefellesskap.render.dates import document_date, footer_line
+from helsefellesskap.render.format import Renderable, linked_file_name
 from helsefellesskap.render.html import DOCUMENT_TEMPLATE, page_values, template_environment
 from helsefellesskap.render.svg import governance_svg
-
-from .dates import document_date, footer_line
 
 __all__ = [
     "CONTENTS_KINDS",
@@ -80,16 +79,7 @@ def _document_file(context: RenderContext) -> Callable[[str], str]:
     """``document_href(id)``: the PDF file name of the document ``id`` of the bundle."""
     from .format import PdfFormat
 
-    def href(document_id: str) -> str:
-        partnership = context.partnership
-        found: Renderable | None = (
-            partnership if document_id == partnership.id else context.bundle.document(document_id)
-        )
-        if found is None:
-            return document_id + PdfFormat.extension
-        return output_name(found, PdfFormat())
-
-    return href
+    return lambda document_id: linked_file_name(document_id, context, PdfFormat())
 
 
 def described_svg(

@@ -1,15 +1,15 @@
-"""The dates a PDF carries: the document's own date in the footer and in its metadata.
+"""The dates a rendered document carries: its own date (adopted, decided, written) for
+a footer line and a paged format's metadata.
 
 Taken from the document, never from the clock, so that the same data gives the same
-file on any day. (The Word plugin reads the same fields; each plugin keeps its own copy
-so that neither depends on the other.)
+file on any day. The Word and PDF formats both read them from here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from helsefellesskap.model import (
+from ..model import (
     ActionPlan,
     AnnualReport,
     ConsultationResponse,
@@ -17,7 +17,7 @@ from helsefellesskap.model import (
     FundingRound,
     Partnership,
 )
-from helsefellesskap.render.format import Renderable
+from .format import Renderable
 
 __all__ = ["FALLBACK_DATE", "document_date", "footer_line", "own_date"]
 
@@ -37,8 +37,9 @@ def own_date(item: Renderable) -> dt.date | None:
 
 
 def document_date(item: Renderable) -> dt.date:
-    """The date the item is from, for the PDF's creation and modification dates:
-    adopted, decided, dated, or the end of the year it reports on."""
+    """The date the item is from, for a file's creation and modification dates (Word's
+    core properties, the PDF's metadata): adopted, decided, dated, or the end of the year
+    it reports on."""
     if isinstance(item, ActionPlan | Declaration):
         return item.adopted or item.period.first_day
     if isinstance(item, AnnualReport):
@@ -53,9 +54,9 @@ def document_date(item: Renderable) -> dt.date:
 
 
 def footer_line(item: Renderable) -> str:
-    """The footer's left part: the item's own date (none where it has none) and the
+    """A footer's line of the item's own date (none where it has none) and the
     library's version, ``2023-06-01 · helsefellesskap 0.1.0``."""
-    from helsefellesskap import __version__
+    from .._version import __version__
 
     date = own_date(item)
     parts = (date.isoformat() if date is not None else "", f"helsefellesskap {__version__}")
