@@ -155,7 +155,15 @@ def test_coverage_of_the_example_as_text() -> None:
     )
     assert '    main goal "personell-1": goals rekruttering; measures hospitering' in lines
     assert '    "multiple-chronic" (Personer med flere kroniske lidelser): NOT ADDRESSED' in lines
-    assert lines[-1] == "  not covered: 3 priority groups"
+    # The plan's block ends with its summary; the traceability gaps of the partnership follow.
+    gaps = lines.index("  gaps:")
+    assert lines[gaps - 1] == "  not covered: 3 priority groups"
+    assert lines[gaps + 1 :] == [
+        "  national goals with no measure: nhsp-2024.goal-2",
+        "  priority groups not addressed: mental-health-and-substance, multiple-chronic, "
+        "pregnancy-and-childbirth",
+        "  actors with no task: pm, ssu, sekr, ag-ernaering, felles, fagutvalgene",
+    ]
 
 
 def test_coverage_json_of_a_bundled_partnership() -> None:
