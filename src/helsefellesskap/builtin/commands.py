@@ -34,7 +34,8 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "diff",
-        "show what changed between two revisions (exit 1 when something changed)",
+        "show what changed between two revisions, or since a git revision "
+        "(exit 1 when something changed)",
         "helsefellesskap.cli.diff:DIFF",
     ),
     (
