@@ -27,6 +27,7 @@ PROJECTS = {
     "helsefellesskap": REPO,
     "helsefellesskap-docx": REPO / "plugins" / "docx",
     "helsefellesskap-pdf": REPO / "plugins" / "pdf",
+    "helsefellesskap-xlsx": REPO / "plugins" / "xlsx",
     "helsefellesskap-troms-ofoten": REPO / "plugins" / "troms-ofoten",
     "helsefellesskap-helgeland": REPO / "plugins" / "helgeland",
 }
@@ -49,7 +50,7 @@ def _copy(project: Path, target: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The four distributions built with ``python -m build --wheel`` into one folder."""
+    """The distributions of PROJECTS built with ``python -m build --wheel`` into one folder."""
     root = tmp_path_factory.mktemp("wheels")
     out = root / "dist"
     builds = [  # side by side: each build is a process of its own
@@ -85,7 +86,9 @@ def test_each_distribution_builds_a_wheel_with_its_data(wheels: Path) -> None:
         "helsefellesskap",
         "helsefellesskap_docx",
         "helsefellesskap_helgeland",
+        "helsefellesskap_pdf",
         "helsefellesskap_troms_ofoten",
+        "helsefellesskap_xlsx",
     ]
     core = next(wheels.glob("helsefellesskap-*.whl"))
     names = set(zipfile.ZipFile(core).namelist())
@@ -98,6 +101,22 @@ def test_each_distribution_builds_a_wheel_with_its_data(wheels: Path) -> None:
         assert shipped in names
     troms = next(wheels.glob("helsefellesskap_troms_ofoten-*.whl"))
     assert any(n.endswith("data/partnership.toml") for n in zipfile.ZipFile(troms).namelist())
+    pdf = set(zipfile.ZipFile(next(wheels.glob("helsefellesskap_pdf-*.whl"))).namelist())
+    for shipped in (
+        "helsefellesskap_pdf/py.typed",
+        "helsefellesskap_pdf/templates/pdf/page.html.j2",
+        "helsefellesskap_pdf/templates/pdf/paged.css.j2",
+    ):
+        assert shipped in pdf
+    xlsx = zipfile.ZipFile(next(wheels.glob("helsefellesskap_xlsx-*.whl")))
+    for shipped in (
+        "helsefellesskap_xlsx/py.typed",
+        "helsefellesskap_xlsx/plugin.py",
+        "helsefellesskap_xlsx/workbook.py",
+    ):
+        assert shipped in xlsx.namelist()
+    entry_points = next(n for n in xlsx.namelist() if n.endswith(".dist-info/entry_points.txt"))
+    assert "xlsx = helsefellesskap_xlsx.plugin" in xlsx.read(entry_points).decode()
 
 
 @pytest.mark.parametrize("name", [n for n in PROJECTS if n != "helsefellesskap"])
