@@ -209,6 +209,55 @@ def _trailing_trivia_start(container: Container) -> int:
     return index
 
 
+def _end_container(container: Container) -> Container:
+    """The container whose end is the end of ``container``'s text: the last table of
+    its last table or array of tables, unless comments or blank lines end it first."""
+    from tomlkit.items import AoT, Table
+
+    body = container.body
+    if not body or _trailing_trivia_start(container) < len(body):
+        return container
+    last = body[-1][1]
+    if isinstance(last, AoT) and last.body:
+        return _end_container(last.body[-1].value)
+    if isinstance(last, Table):
+        return _end_container(last.value)
+    return container
+
+
+def _remove_key(node: Any, key: str) -> None:
+    """Remove ``key`` from a table. The comments and blank lines that end a removed table
+    or array of tables stand before what follows it (the next section's heading comment),
+    so they stay: they end what now comes before that."""
+    from tomlkit.items import AoT, Table
+
+    container = _container_of(node)
+    item = container.item(key) if container is not None and key in container else None
+    if container is None or not isinstance(item, Table | AoT):
+        del node[key]
+        return
+    if isinstance(item, AoT):
+        end = _end_container(item.body[-1].value) if item.body else None
+    else:
+        end = _end_container(item.value)
+    moved = []
+    if end is not None:
+        start = _trailing_trivia_start(end)
+        moved = end.body[start:]
+        del end.body[start:]
+    keys = [None if k is None else k.key for k, _ in container.body]
+    position = keys.index(key) if key in keys else -1
+    del node[key]
+    if not moved:
+        return
+    before = [v for k, v in container.body[:position] if k is not None] if position > 0 else []
+    if position == len(keys) - 1 or (before and isinstance(before[-1], Table | AoT)):
+        target = _end_container(container)
+        body = target.body
+        del body[_trailing_trivia_start(target) :]
+        body.extend(moved)
+
+
 def _add_key(node: Any, key: str, value: Any, before: Sequence[str]) -> None:
     """Add ``key`` to a table: a plain value after the last key the model puts before it,
     a table or an array of tables before the table's trailing comments and blank lines."""
@@ -241,7 +290,7 @@ def _apply_table(node: Any, old: Mapping[str, Any], new: Mapping[str, Any]) -> N
     differs. A key the file writes but ``old`` leaves out (a default written out) stays
     while ``new`` leaves it out too."""
     for key in [k for k in node if k in old and k not in new]:
-        del node[key]
+        _remove_key(node, key)
     order = list(new)
     for position, (key, value) in enumerate(new.items()):
         if key not in node:
@@ -310,17 +359,20 @@ def _move_trailing_trivia(source: Any, target: Any) -> None:
 
 
 def _take_trailing_trivia(source: Any, target: Any) -> None:
-    """Before ``source`` (the last record) is removed: ``target``, the record before it,
-    ends with the comments and blank lines that ended ``source`` (the next section's
-    heading comment stays where it was)."""
-    start = _trailing_trivia_start(source.value)
-    moved = source.value.body[start:]
+    """Before the record ``source`` is removed: ``target``, the record before it, ends
+    with the comments and blank lines that ended ``source``, which stand before what
+    follows it (the next record, or the next section's heading comment). The comments
+    that ended ``target`` stood before ``source`` and go with it."""
+    source_end = _end_container(source.value)
+    start = _trailing_trivia_start(source_end)
+    moved = source_end.body[start:]
     if not moved:
         return
-    target_body = target.value.body
-    del target_body[_trailing_trivia_start(target.value) :]
+    target_end = _end_container(target.value)
+    target_body = target_end.body
+    del target_body[_trailing_trivia_start(target_end) :]
     target_body.extend(moved)
-    del source.value.body[start:]
+    del source_end.body[start:]
 
 
 def _apply_aot(aot: Any, old: Sequence[Any], new: Sequence[Mapping[str, Any]]) -> None:
@@ -336,7 +388,7 @@ def _apply_aot(aot: Any, old: Sequence[Any], new: Sequence[Mapping[str, Any]]) -
         for offset in range(paired):
             _apply_table(aot.body[i1 + offset], old[i1 + offset], new[j1 + offset])
         for index in range(i2 - 1, i1 + paired - 1, -1):
-            if index == len(aot.body) - 1 and index > 0:
+            if index > 0:
                 _take_trailing_trivia(aot.body[index], aot.body[index - 1])
             del aot[index]
         position = i1 + paired
