@@ -68,11 +68,17 @@ def _texts(outline: Outline) -> list[str]:
     return [text for text in found if text]
 
 
+_DASH_AT_LINE_END = re.compile(r"(?<=\S[–-])\n")
+"""A line break right after a dash that follows a non-space character."""
+
+
 def test_every_text_of_the_outline_is_in_the_pages(
     render_pdf: RenderPdf, bundle: hf.Bundle, plan: hf.ActionPlan
 ) -> None:
     for item, lang in ((plan, "nb"), (bundle.partnership, "en")):
-        shown = _norm(render_pdf(item, lang).text(body=True))
+        # a line may end after a dash inside a word or range ("2025-01-01–" / "2027-12-31",
+        # a named member's term in a narrow column): the reader sees one text there
+        shown = _norm(_DASH_AT_LINE_END.sub("", render_pdf(item, lang).text(body=True)))
         missing = [t for t in _texts(_outline(item, bundle, lang)) if t not in shown]
         assert not missing, f"{item.id} ({lang}): {missing[:8]}"
 
