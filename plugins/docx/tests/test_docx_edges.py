@@ -28,9 +28,10 @@ def test_a_minimal_plan_renders_with_its_one_measure(
         ("Heading 2", "1.1 Gode pasientforløp"),
     ]
     rows = [[c.text for c in row.cells] for row in opened.document.tables[0].rows]
+    # the measure has a deadline (2025), so the plan's table shows it (issue 13)
     assert rows == [
-        ["Hva vil vi?", "Hvordan få det til?", "Ansvarlig"],
-        ["Bedre samhandling om utskrivning", "Lage felles rutine for utskrivning", "SSU"],
+        ["Hva vil vi?", "Hvordan få det til?", "Ansvarlig", "Når"],
+        ["Bedre samhandling om utskrivning", "Lage felles rutine for utskrivning", "SSU", "2025"],
     ]
     assert opened.header_text().startswith("Testfellesskap")
 
@@ -60,7 +61,8 @@ def test_a_goal_without_measures_still_gets_its_row(
     bundle = partnership_folder.load(manager)
     opened = word(render(bundle.document("handlingsplan"), "docx", bundle=bundle, manager=manager))
     table = opened.document.tables[0]
-    assert [c.text for c in table.rows[2].cells] == ["Et mål uten tiltak ennå", "", ""]
+    # goal, measure, responsible and the deadline column the plan's one deadline brings
+    assert [c.text for c in table.rows[2].cells] == ["Et mål uten tiltak ennå", "", "", ""]
     assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in table._tbl.tr_lst)
 
 

@@ -212,11 +212,14 @@ def test_the_three_column_layout_of_another_partnership(
     )
     three = attrs.evolve(bundle, partnership=partnership)
     opened = word(render_docx(plan, in_bundle=three))
+    # the layout's three columns, then the deadline column: the plan sets deadlines
+    # and shows them whatever the layout (issue 13)
     for table in opened.document.tables:
         assert [c.text for c in table.rows[0].cells] == [
             "Hva vil vi?",
             "Hvordan få det til?",
             "Ansvarlig",
+            "Når",
         ]
     first = opened.document.tables[0]
     assert first.cell(1, 0)._tc is first.cell(2, 0)._tc is first.cell(1, 0)._tc
