@@ -30,6 +30,13 @@ from helsefellesskap.model._base import (
 from helsefellesskap.model.body import TermOfOffice
 from helsefellesskap.model.language import check_language
 from helsefellesskap.model.links import check_url
+from helsefellesskap.model.national import (
+    _TRANSLATION_LANGUAGES,
+    TRANSLATABLE,
+    check_national_texts,
+    check_translations,
+)
+from helsefellesskap.model.partner import PartnerKind, _as_partner_kinds, as_partner_kind
 from helsefellesskap.model.partnership import (
     MEASURE_COLUMNS,
     check_generated_parts,
@@ -37,6 +44,7 @@ from helsefellesskap.model.partnership import (
 )
 from helsefellesskap.model.plan import RESPONSIBLE_JOINS, check_responsible_join
 from helsefellesskap.model.text import check_strong
+from helsefellesskap.national import national_frame
 
 # Letters the data must survive: Norwegian, Northern Sami, and some awkward characters.
 SPECIAL = [
@@ -68,6 +76,8 @@ urls = st.one_of(
     st.from_regex(r"\Ahttps://[a-z]{1,8}\.no(/[a-zA-Z0-9%._~-]{0,12}){0,3}\Z"),
 )
 dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+# A partner kind: built in (a PartnerKind member) or a kind a plugin adds (plain text).
+partner_kinds = st.one_of(st.sampled_from(list(PartnerKind)), ids)
 
 
 @st.composite
@@ -136,10 +146,30 @@ def _for_type(tp: Any, depth: int) -> st.SearchStrategy[Any]:
     raise TypeError(f"no strategy for {tp!r}")
 
 
-def _for_field(field: attrs.Attribute[Any], depth: int) -> st.SearchStrategy[Any]:
+def _wordings(names: list[str]) -> st.SearchStrategy[dict[str, dict[str, str]]]:
+    """Wordings per language (``nb``, ``nn``, ``en``), each naming one of ``names``."""
+    if not names:
+        return st.just({})
+    return st.dictionaries(
+        st.sampled_from(_TRANSLATION_LANGUAGES),
+        st.dictionaries(st.sampled_from(names), non_empty_text, min_size=1, max_size=2),
+        max_size=2,
+    )
+
+
+def _for_field(field: attrs.Attribute[Any], depth: int, cls: type[Any]) -> st.SearchStrategy[Any]:
     validators = _validators(field)
     strategy: st.SearchStrategy[Any]
-    if check_id in validators:
+    if field.converter is as_partner_kind:
+        strategy = partner_kinds
+    elif field.converter is _as_partner_kinds:
+        strategy = st.lists(partner_kinds, max_size=2).map(tuple)
+    elif check_translations in validators:
+        fields = {f.name for f in attrs.fields(cls)}
+        strategy = _wordings([n for n in TRANSLATABLE if n in fields])
+    elif check_national_texts in validators:
+        strategy = _wordings(sorted(national_frame().ids()))
+    elif check_id in validators:
         strategy = ids
     elif check_id_list in validators:
         strategy = st.lists(ids, max_size=2).map(tuple)
@@ -191,7 +221,7 @@ def models(cls: type[Any], depth: int = 0) -> st.SearchStrategy[Any]:
     for field in attrs.fields(cls):
         if not field.init:
             continue
-        strategy = _for_field(field, depth)
+        strategy = _for_field(field, depth, cls)
         if field.default is attrs.NOTHING:
             required[field.name] = strategy
         else:
