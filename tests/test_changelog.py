@@ -163,16 +163,17 @@ def test_a_measure_moved_to_another_goal_is_moved(tmp_path: Path) -> None:
 
 
 def test_an_appended_status_update_is_one_new_update(tmp_path: Path) -> None:
-    update = '\n[[focus_areas.goals.measures.updates]]\ndate = 2024-03-01\nstatus = "started"\n'
+    update = '\n[[focus_areas.goals.measures.updates]]\ndate = 2025-11-01\nstatus = "started"\n'
     _, new_path = revisions(
         tmp_path,
-        ('references = ["recruit-retain"]\n', 'references = ["recruit-retain"]\n' + update),
+        # after the example's own update of hospitering (2025-10-20)
+        ('reported_by = "fjordvik-hf"\n', 'reported_by = "fjordvik-hf"\n' + update),
     )
     twice = tmp_path / "twice.toml"
     twice.write_text(
         new_path.read_text("utf-8").replace(
             update,
-            update + update.replace("2024-03-01", "2024-09-01").replace("started", "done"),
+            update + update.replace("2025-11-01", "2025-12-01").replace("started", "done"),
         ),
         "utf-8",
     )
@@ -180,12 +181,12 @@ def test_an_appended_status_update_is_one_new_update(tmp_path: Path) -> None:
     assert [(c.kind, c.item_type, c.item, c.field) for c in changes] == [
         (ChangeKind.ADDED, "status-update", "hospitering", "updates")
     ]
-    assert changes[0].path.endswith(".measures[0].updates[1]")
+    assert changes[0].path.endswith(".measures[0].updates[2]")
     assert changes[0].new["status"] == "done"
     bundle = load_bundle(EXAMPLE)
     log = changelog(load_document(new_path), load_document(twice))
     markdown = render(log, "md", bundle=bundle).decode()
-    assert "Ny statusoppdatering: **01.09.2024 – Gjennomført**" in markdown
+    assert "Ny statusoppdatering: **01.12.2025 – Gjennomført**" in markdown
     assert "01.03.2024" not in markdown
 
 

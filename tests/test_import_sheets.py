@@ -57,17 +57,17 @@ def test_csv_round_trip_adds_one_dated_update(folder: Path, tmp_path: Path) -> N
     assert result.code == 0, result.stderr
     rows = list(csv.reader(exported.open(encoding="utf-8")))
     assert rows[0] == list(HEADERS.values())
-    rows[2][7] = "Ferdig"  # fagdager
+    rows[3][7] = "Ferdig"  # dho (fagdager is already done in the example)
     with exported.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, delimiter=";").writerows(rows)  # as a Norwegian spreadsheet saves it
     (applied,) = import_sheets(exported, into=folder, today=dt.date(2026, 2, 1))
     assert [(c.row, c.measure, c.status) for c in applied.changes] == [
-        (3, "fagdager", hf.MeasureStatus.DONE)
+        (4, "dho", hf.MeasureStatus.DONE)
     ]
     plan = hf.load_document(folder / "plans" / f"{PLAN}.toml")
     assert isinstance(plan, hf.ActionPlan)
-    fagdager = next(m for m in plan.measures() if m.id == "fagdager")
-    assert fagdager.updates[-1] == hf.StatusUpdate(
+    dho = next(m for m in plan.measures() if m.id == "dho")
+    assert dho.updates[-1] == hf.StatusUpdate(
         date=dt.date(2026, 2, 1), status=hf.MeasureStatus.DONE
     )
 

@@ -67,13 +67,13 @@ def test_editing_two_statuses_changes_only_those_two_measures(folder: Path, tmp_
     ids = [row[0] for row in ws.iter_rows(min_row=2, values_only=True)]
     status = header.index(HEADERS["status"]) + 1
     ws.cell(row=ids.index("overganger") + 2, column=status, value="fullført")
-    ws.cell(row=ids.index("hospitering") + 2, column=status, value="påbegynt")
+    ws.cell(row=ids.index("dho") + 2, column=status, value="påbegynt")
     book.save(sheet)
 
     results = import_sheets(sheet, into=folder, today=dt.date(2026, 1, 15))
     assert [(c.measure, c.status) for r in results for c in r.changes] == [
         ("overganger", hf.MeasureStatus.DONE),
-        ("hospitering", hf.MeasureStatus.STARTED),
+        ("dho", hf.MeasureStatus.STARTED),
     ]
     assert [p for r in results for p in r.problems] == []
     after = plan_file.read_text("utf-8")
@@ -89,13 +89,13 @@ def test_editing_two_statuses_changes_only_those_two_measures(folder: Path, tmp_
         assert all(any(n in b for b in old_blocks.values()) for n in lines), (tag, i1, i2)
         assert len(owners) == 1, (tag, i1, i2, owners)
         touched |= owners
-    assert touched == {"overganger", "hospitering"}
+    assert touched == {"overganger", "dho"}
     plan = hf.load_document(plan_file)
     assert isinstance(plan, hf.ActionPlan)
     by_id = {m.id: m for m in plan.measures()}
     assert by_id["overganger"].current_status is hf.MeasureStatus.DONE
     assert by_id["overganger"].updates[-1].date == dt.date(2026, 1, 15)
-    assert by_id["hospitering"].current_status is hf.MeasureStatus.STARTED
+    assert by_id["dho"].current_status is hf.MeasureStatus.STARTED
     # imported again, nothing changes
     again = import_sheets(sheet, into=folder, today=dt.date(2026, 1, 16))
     assert [r.file for r in again] == [None]
@@ -141,7 +141,7 @@ def test_cells_that_cannot_be_used_are_named_with_sheet_row_and_column(
     assert (
         f"sheet '{PLAN}', row 4, column A (Id): plan '{PLAN}' has no measure 'ukjent-tiltak'" in out
     )
-    assert "row 5: measure 'hospitering' is planned (Utsatt til våren.)" in out
+    assert "row 5: measure 'hospitering' is started (Utsatt til våren.)" in out
 
 
 def test_a_changed_deadline_is_a_dated_update(folder: Path, tmp_path: Path) -> None:
