@@ -42,6 +42,12 @@ responsible = ["samhandlingssjefene"]
 deadline = { text = "Innen utgangen av 2024", means = 2024-12-31 }
 status = "started"
 
+[[focus_areas.goals.measures.updates]]  # invented
+date = 2025-03-11
+status = "done"
+note = "Den siste av de tre fagdagene er holdt."
+reported_by = "samhandlingssjefene"
+
 """
 
 NEW_MEASURE = """
@@ -149,6 +155,15 @@ def test_an_edited_plan_gives_exactly_its_changes_in_document_order(edited: Path
                         "responsible": ["fjordvik-hf", "kommunene"],
                         "deadline": dt.date(2025, 6, 30),
                         "references": ["recruit-retain"],
+                        "updates": [
+                            {
+                                "date": dt.date(2025, 10, 20),
+                                "status": "started",
+                                "note": "De første hospitantene har vært ute; ordningen "
+                                "evalueres våren 2026.",
+                                "reported_by": "fjordvik-hf",
+                            }
+                        ],
                     }
                 ],
             },
