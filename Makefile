@@ -41,10 +41,14 @@ DEMO_SITE := $(VENV)/bin/helsefellesskap site examples/eksempel troms-ofoten hel
 DEMO_LOOK := build/site/index.html
 DEMO_NEXT := $(VENV)/bin/helsefellesskap validate troms-ofoten/handlingsplan-2023
 
+# The scripts that generate the partnerships' documents; the portal is a server, started
+# by hand (python examples/portal.py), not part of the demo.
+DEMO_SCRIPTS := $(filter-out examples/portal.py,$(wildcard examples/[!_]*.py))
+
 demo: install
 	rm -rf $(DEMO_OUTPUT)
 	@mkdir -p build
-	@set -e; for script in examples/[!_]*.py; do $(PY) $$script; done
+	@set -e; for script in $(DEMO_SCRIPTS); do $(PY) $$script; done
 	$(DEMO_SITE)
 	@echo
 	@echo "The plans are in $(DEMO_OUTPUT): open $(DEMO_LOOK) in a browser."
