@@ -22,6 +22,7 @@ __all__ = [
     "IGNORED_FOLDERS",
     "PARTNERSHIP_FILE",
     "PathLike",
+    "document_problem",
     "find_partnership_root",
     "load",
     "load_bundle",
@@ -159,6 +160,32 @@ def _document_files(root: Path) -> tuple[list[Path], list[Problem]]:
     return walk.files, walk.problems
 
 
+def document_problem(
+    document: Document, file: Path, partnership: Partnership | None, taken_by: str | None
+) -> Problem | None:
+    """Why ``document`` (read from ``file``) cannot join its partnership's bundle, if it
+    cannot: its id is already used by the file named ``taken_by``, or it names another
+    partnership than the folder's. Loading from a folder and from bytes both ask this."""
+    if taken_by is not None:
+        return Problem(
+            message=f'the document id "{document.id}" is used by {taken_by} too',
+            path="$.id",
+            file=file,
+            hint="give each document its own id",
+        )
+    if partnership is not None and document.partnership not in (None, partnership.id):
+        return Problem(
+            message=(
+                f'the document names partnership "{document.partnership}" but lies in '
+                f'the folder of "{partnership.id}"'
+            ),
+            path="$.partnership",
+            file=file,
+            hint=f'write partnership = "{partnership.id}", or move the file',
+        )
+    return None
+
+
 def load_bundle(root: PathLike, *, types: Mapping[str, type[Document]] | None = None) -> Bundle:
     """Load a partnership folder with every document below it.
 
@@ -197,29 +224,10 @@ def load_bundle(root: PathLike, *, types: Mapping[str, type[Document]] | None = 
                 )
             )
             continue
-        if document.id in files:
-            other = _relative(files[document.id], root)
-            problems.append(
-                Problem(
-                    message=f'the document id "{document.id}" is used by {other} too',
-                    path="$.id",
-                    file=file,
-                    hint="give each document its own id",
-                )
-            )
-            continue
-        if partnership is not None and document.partnership not in (None, partnership.id):
-            problems.append(
-                Problem(
-                    message=(
-                        f'the document names partnership "{document.partnership}" but lies in '
-                        f'the folder of "{partnership.id}"'
-                    ),
-                    path="$.partnership",
-                    file=file,
-                    hint=f'write partnership = "{partnership.id}", or move the file',
-                )
-            )
+        taken_by = _relative(files[document.id], root) if document.id in files else None
+        problem = document_problem(document, file, partnership, taken_by)
+        if problem is not None:
+            problems.append(problem)
             continue
         files[document.id] = file
         documents.append(document)

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from ..errors import DataError, DocumentNotFoundError, Problem
 from ..model import Bundle, Document, Partnership
 from .documents import loads_json, structure, structure_document
-from .folder import IGNORED_FOLDERS, PARTNERSHIP_FILE
+from .folder import IGNORED_FOLDERS, PARTNERSHIP_FILE, document_problem
 from .positions import placed_error
 from .text import MAX_FILE_SIZE, decode_text, parse_toml, too_large
 
@@ -157,29 +157,14 @@ def load_bundle_from_files(
             problems.extend(error.problems)
             continue
         texts[file] = text
-        if document.id in where:
-            problems.append(
-                Problem(
-                    message=f'the document id "{document.id}" is used by '
-                    f"{where[document.id].as_posix()} too",
-                    path="$.id",
-                    file=file,
-                    hint="give each document its own id",
-                )
-            )
-            continue
-        if partnership is not None and document.partnership not in (None, partnership.id):
-            problems.append(
-                Problem(
-                    message=(
-                        f'the document names partnership "{document.partnership}" but lies in '
-                        f'the folder of "{partnership.id}"'
-                    ),
-                    path="$.partnership",
-                    file=file,
-                    hint=f'write partnership = "{partnership.id}", or move the file',
-                )
-            )
+        problem = document_problem(
+            document,
+            file,
+            partnership,
+            where[document.id].as_posix() if document.id in where else None,
+        )
+        if problem is not None:
+            problems.append(problem)
             continue
         where[document.id] = file
         documents.append(document)
