@@ -7,11 +7,15 @@ so that listing plugins or rendering other formats stays fast.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from helsefellesskap import LabelCatalogue, RenderFormat, hookimpl
-from helsefellesskap.importing import Importer
 
 from .format import DocxFormat
 from .labels import catalogues
+
+if TYPE_CHECKING:  # the importing package (and tomlkit) loads only when a file is imported
+    from helsefellesskap.importing import Importer
 
 __all__ = ["hf_importers", "hf_label_catalogues", "hf_render_formats"]
 
