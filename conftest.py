@@ -22,6 +22,11 @@ TEMPLATE = ROOT / "examples" / "plugin-template"
 
 _site: Path | None = None
 
+# The tests that assert English messages must not follow the machine's locale (a
+# Norwegian desktop has LANG=nb_NO.UTF-8): messages are English in every test and in the
+# commands they start, unless a test chooses a language itself.
+os.environ["HELSEFELLESSKAP_LANG"] = "en"
+
 
 def _install_template() -> None:
     global _site

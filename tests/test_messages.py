@@ -159,3 +159,29 @@ def test_the_cli_error_line_and_warnings_are_translated(monkeypatch: pytest.Monk
 )
 def test_norwegian_dates(text: str, iso: str | None) -> None:
     assert norwegian_date(text) == iso
+
+
+def test_the_core_catalogues_agree_by_the_testing_helper() -> None:
+    from helsefellesskap.testing import check_message_catalogues
+
+    assert check_message_catalogues() == []
+
+
+def test_the_testing_helper_finds_a_missing_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helsefellesskap.testing import check_message_catalogues
+
+    package = tmp_path / "pkg_with_messages"
+    for language, text in (
+        ("en", 'x = "file {name} is missing"\n'),
+        ("nb", 'x = "fila {navn} mangler"\n'),
+    ):
+        folder = package / "messages" / language
+        folder.mkdir(parents=True)
+        (folder / "area.toml").write_text(text, encoding="utf-8")
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    problems = check_message_catalogues("pkg_with_messages")
+    assert "nb: area.x has other fields than English" in problems
+    assert "nn: area.x is missing" in problems

@@ -11,7 +11,9 @@ under the ``pytest11`` entry point), so a plugin's tests can use the fixtures wi
 * :func:`load_validate_render` — load a partnership, validate it and render its
   documents in one call, returning an :class:`Outcome`;
 * :func:`run_cli` — run the ``helsefellesskap`` command in-process and capture its output;
-* :func:`assert_no_failures` — fail with every plugin failure listed.
+* :func:`assert_no_failures` — fail with every plugin failure listed;
+* :func:`check_message_catalogues` — every message of a package in nb, nn and en, with
+  the same ``{fields}``.
 
 Everything heavier than the standard library is imported inside the functions, so
 loading the module costs pytest nothing beyond importing helsefellesskap itself.
@@ -37,6 +39,7 @@ __all__ = [
     "Outcome",
     "PartnershipFolder",
     "assert_no_failures",
+    "check_message_catalogues",
     "load_validate_render",
     "make_manager",
     "minimal_partnership_toml",
@@ -357,3 +360,34 @@ def run_cli(*args: str) -> CliResult:
     out, err = io.StringIO(), io.StringIO()
     code = main(list(args), stdout=out, stderr=err)
     return CliResult(code=code, stdout=out.getvalue(), stderr=err.getvalue())
+
+
+def check_message_catalogues(package: str = "helsefellesskap.messages") -> list[str]:
+    """What is wrong with the message catalogues of ``package`` (a plugin's package, or
+    the core's by default; see :class:`helsefellesskap.messages.Messages`): a key missing
+    from a language, an empty text, or a text whose ``{fields}`` differ from English's.
+    An empty list means every message is in nb, nn and en."""
+    import re
+
+    from .messages import LANGUAGES, Messages
+
+    fields = re.compile(r"\{(\w+)\}")
+    messages = Messages(package)
+    english = messages.catalogue("en")
+    problems: list[str] = []
+    if not english:
+        problems.append(f"{package} has no English messages (messages/en/*.toml)")
+    for language in LANGUAGES:
+        texts = messages.catalogue(language)
+        for key in sorted(set(english) - set(texts)):
+            problems.append(f"{language}: {key} is missing")
+        for key in sorted(set(texts) - set(english)):
+            problems.append(f"{language}: {key} is not in English")
+        for key, text in texts.items():
+            if not text.strip():
+                problems.append(f"{language}: {key} is empty")
+            elif key in english and sorted(fields.findall(text)) != sorted(
+                fields.findall(english[key])
+            ):
+                problems.append(f"{language}: {key} has other fields than English")
+    return problems

@@ -1,8 +1,10 @@
 """Messages for people in nb, nn and en: the command line's and the data errors'.
 
-The texts live in TOML catalogues beside this module (``nb.toml``, ``nn.toml``,
-``en.toml``), one key a message, with ``{name}`` fields filled by :func:`message`. Every key
-is in all three (a test holds that, fields included). The language of messages is
+The texts live in TOML catalogues beside this module, one folder a language and one file an
+area of the library (``nb/data.toml``, ``nn/cli.toml``, ``en/render.toml``, …). A key
+``not_allowed`` in ``data.toml`` is the message ``data.not_allowed``; its ``{name}`` fields
+are filled by :func:`message`. Every key is in all three languages (a test holds that,
+fields included). The language of messages is
 :func:`current_language`: English unless :func:`use_language` says otherwise; the command
 line chooses it with :func:`choose_language` (``--lang``, then ``HELSEFELLESSKAP_LANG``, then
 the locale, then English). See docs/architecture.md.
@@ -12,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import functools
 import os
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -22,6 +23,7 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
     "LANGUAGE_ENV",
+    "Messages",
     "catalogue",
     "choose_language",
     "current_language",
@@ -47,11 +49,69 @@ _current: contextvars.ContextVar[str] = contextvars.ContextVar(
 )
 
 
-@functools.cache
+class Messages:
+    """The messages of one package in nb, nn and en: the core's, or a plugin's own.
+
+    ``package`` names a package whose ``messages/<language>/<area>.toml`` files hold the
+    texts (the core's are beside this module). A plugin words its errors the same way the
+    core does::
+
+        from helsefellesskap.messages import Messages
+
+        message = Messages("helsefellesskap_docx")
+        raise RenderError(message("word.no_template", path=path))
+
+    and keeps its keys in ``helsefellesskap_docx/messages/{nb,nn,en}/word.toml``
+    (:func:`helsefellesskap.testing.check_message_catalogues` checks that every key is in
+    every language with the same fields). The language is :func:`current_language` unless
+    a call names one.
+    """
+
+    def __init__(self, package: str) -> None:
+        self.package = package
+        self._loaded: dict[str, Mapping[str, str]] = {}
+
+    def catalogue(self, language: str) -> Mapping[str, str]:
+        """The messages of ``language`` by full key (``area.key``), every area file of
+        the language's folder merged (loaded once; an unknown language has none)."""
+        loaded = self._loaded.get(language)
+        if loaded is None:
+            loaded = _read_catalogue(self.package, language)
+            self._loaded[language] = loaded
+        return loaded
+
+    def __call__(self, key: str, language: str | None = None, /, **fields: object) -> str:
+        """The message ``key`` in ``language`` (by default :func:`current_language`), its
+        ``{name}`` fields filled from ``fields``. A key missing from a catalogue falls back
+        to English; a key in no catalogue is a bug and raises :class:`KeyError`."""
+        chosen = language or current_language()
+        texts = self.catalogue(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
+        template = texts.get(key) or self.catalogue(DEFAULT_LANGUAGE)[key]
+        return template.format(**fields)
+
+
+def _read_catalogue(package: str, language: str) -> Mapping[str, str]:
+    texts: dict[str, str] = {}
+    root = resources.files(__name__) if package == __name__ else resources.files(package)
+    folder = root if package == __name__ else root.joinpath("messages")
+    folder = folder.joinpath(language)
+    if not folder.is_dir():
+        return texts
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        area = entry.name.removesuffix(".toml")
+        for key, text in tomllib.loads(entry.read_text("utf-8")).items():
+            texts[f"{area}.{key}"] = text
+    return texts
+
+
+_CORE = Messages(__name__)
+
+
 def catalogue(language: str) -> Mapping[str, str]:
-    """The messages of ``language`` by key (loaded once)."""
-    text = resources.files(__name__).joinpath(f"{language}.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    """The core's messages of ``language`` by full key (``area.key``)."""
+    return _CORE.catalogue(language)
 
 
 def _from_locale(value: str) -> str | None:
@@ -103,10 +163,7 @@ def use_language(language: str) -> Iterator[str]:
 
 
 def message(key: str, language: str | None = None, /, **fields: object) -> str:
-    """The message ``key`` in ``language`` (by default :func:`current_language`), its
-    ``{name}`` fields filled from ``fields``. A key missing from a catalogue falls back to
-    English; a key in no catalogue is a bug and raises :class:`KeyError`."""
-    chosen = language or current_language()
-    texts = catalogue(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
-    template = texts.get(key) or catalogue(DEFAULT_LANGUAGE)[key]
-    return template.format(**fields)
+    """The core's message ``key`` in ``language`` (by default :func:`current_language`),
+    its ``{name}`` fields filled from ``fields``. A key missing from a catalogue falls back
+    to English; a key in no catalogue is a bug and raises :class:`KeyError`."""
+    return _CORE(key, language, **fields)
