@@ -57,6 +57,13 @@ DEADLINE_FORMS = (
     'a year (2024), a span of years ("2024-2025"), a date (2024-06-30), '
     'or a phrase with the date it means ({ text = "Innen utgangen av 2024", means = 2024-12-31 })'
 )
+"""The forms a deadline takes, in English (:func:`deadline_forms` words them in the
+current language)."""
+
+
+def deadline_forms() -> str:
+    """The forms a deadline takes, in the current language, for a hint."""
+    return message("data.deadline_forms")
 
 
 def _strict_str(value: Any, _type: Any) -> str:
@@ -65,8 +72,8 @@ def _strict_str(value: Any, _type: Any) -> str:
         if problem is not None:
             raise problem
         return value
-    hint = f'write it in quotes: "{value}"' if isinstance(value, (int, float)) else None
-    raise ValueProblem(f"expected text, got {describe(value)}", hint)
+    hint = message("data.write_in_quotes", value=value) if isinstance(value, (int, float)) else None
+    raise ValueProblem(message("data.expected_text", got=describe(value)), hint)
 
 
 def _strict_int(value: Any, _type: Any) -> int:
@@ -74,15 +81,15 @@ def _strict_int(value: Any, _type: Any) -> int:
         if -MAX_NUMBER <= value <= MAX_NUMBER:
             return value
         raise ValueProblem(
-            f"{describe(value)} is too large for any number in a plan",
-            f"write a number between -{MAX_NUMBER:_} and {MAX_NUMBER:_}",
+            message("data.number_too_large", value=describe(value)),
+            message("data.write_number_between", limit=f"{MAX_NUMBER:_}"),
         )
     hint = None
     if isinstance(value, str):
         digits = value.strip().replace(" ", "").replace("\u00a0", "").replace("_", "")
         if digits.lstrip("-").isdigit():
-            hint = f"write the number without quotes or spaces: {digits}"
-    raise ValueProblem(f"expected a whole number, got {describe(value)}", hint)
+            hint = message("data.write_plain_number", digits=digits)
+    raise ValueProblem(message("data.expected_whole_number", got=describe(value)), hint)
 
 
 def _strict_float(value: Any, _type: Any) -> float:
@@ -90,32 +97,34 @@ def _strict_float(value: Any, _type: Any) -> float:
         if -MAX_NUMBER <= value <= MAX_NUMBER:
             return float(value)
         raise ValueProblem(
-            f"{describe(value)} is not a number a plan can hold",
-            f"write a number between -{MAX_NUMBER:_} and {MAX_NUMBER:_}",
+            message("data.number_out_of_range", value=describe(value)),
+            message("data.write_number_between", limit=f"{MAX_NUMBER:_}"),
         )
-    raise ValueProblem(f"expected a number, got {describe(value)}")
+    raise ValueProblem(message("data.expected_number", got=describe(value)))
 
 
 def _strict_bool(value: Any, _type: Any) -> bool:
     if isinstance(value, bool):
         return value
-    raise ValueProblem(f"expected true or false, got {describe(value)}", "write true or false")
+    raise ValueProblem(
+        message("data.expected_boolean", got=describe(value)), message("data.write_boolean")
+    )
 
 
 def _toml_date(value: Any, _type: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         raise ValueProblem(
-            f"expected a date, got {describe(value)}",
-            f"write the date alone: {value.date().isoformat()}",
+            message("data.expected_date_alone", got=describe(value)),
+            message("data.write_date_alone", date=value.date().isoformat()),
         )
     if isinstance(value, dt.date):
         return value
     hint = None
     if isinstance(value, str) and _ISO_DATE.match(value):
-        hint = f"write the date without quotes: {value}"
+        hint = message("data.write_date_unquoted", date=value)
     elif isinstance(value, str) and (iso := norwegian_date(value)) is not None:
         hint = message("data.write_iso_date", iso=iso)
-    raise ValueProblem(f"expected a date (2024-04-18), got {describe(value)}", hint)
+    raise ValueProblem(message("data.expected_date", got=describe(value)), hint)
 
 
 def _json_date(value: Any, _type: Any) -> dt.date:
@@ -124,9 +133,10 @@ def _json_date(value: Any, _type: Any) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             raise ValueProblem(
-                f"{value!r} is not a date of the calendar", "check the month and the day"
+                message("data.not_a_calendar_date", value=repr(value)),
+                message("data.check_month_and_day"),
             ) from None
-    raise ValueProblem(f'expected a date as "YYYY-MM-DD", got {describe(value)}')
+    raise ValueProblem(message("data.expected_json_date", got=describe(value)))
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
@@ -161,21 +171,24 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
 def _year(value: int) -> int:
     if not FIRST_YEAR <= value <= LAST_YEAR:
         raise ValueProblem(
-            f"{value if abs(value) < 10**20 else describe(value)} is not a year a plan can name",
-            f"write a year from {FIRST_YEAR} to {LAST_YEAR}, as {DEADLINE_FORMS}",
+            message("data.not_a_year", value=value if abs(value) < 10**20 else describe(value)),
+            message("data.write_year_as", first=FIRST_YEAR, last=LAST_YEAR, forms=deadline_forms()),
         )
     return value
 
 
 def _deadline_from(value: Any, json: bool) -> Deadline:
     if isinstance(value, bool):
-        raise ValueProblem(f"a deadline cannot be {describe(value)}", f"write {DEADLINE_FORMS}")
+        raise ValueProblem(
+            message("data.deadline_cannot_be", got=describe(value)),
+            message("data.write_forms", forms=deadline_forms()),
+        )
     if isinstance(value, int):
         return Deadline.of_year(_year(value))
     if isinstance(value, dt.datetime):
         raise ValueProblem(
-            f"expected a deadline, got {describe(value)}",
-            f"write the date alone: {value.date().isoformat()}",
+            message("data.expected_deadline", got=describe(value)),
+            message("data.write_date_alone", date=value.date().isoformat()),
         )
     if isinstance(value, dt.date):
         return Deadline.of_date(value)
@@ -187,7 +200,8 @@ def _deadline_from(value: Any, json: bool) -> Deadline:
             start, end = int(match[1]), int(match[2])
             if end < start:
                 raise ValueProblem(
-                    f"the span {value!r} ends before it starts", "write the earlier year first"
+                    message("data.span_ends_before_start", value=repr(value)),
+                    message("data.write_earlier_year_first"),
                 )
             return Deadline.of_span(start, end)
         if match := _YEAR.match(value):
@@ -199,11 +213,12 @@ def _deadline_from(value: Any, json: bool) -> Deadline:
                 dt.date.fromisoformat(value)
             except ValueError:
                 raise ValueProblem(
-                    f"{value!r} is not a valid date", "check the month and the day"
+                    message("data.not_a_valid_date", value=repr(value)),
+                    message("data.check_month_and_day"),
                 ) from None
             raise ValueProblem(
-                f"expected a deadline, got the text {value!r}",
-                f"write the date without quotes: {value}",
+                message("data.expected_deadline", got=message("data.the_text", text=repr(value))),
+                message("data.write_date_unquoted", date=value),
             )
         if (iso := norwegian_date(value)) is not None:
             raise ValueProblem(
@@ -212,9 +227,8 @@ def _deadline_from(value: Any, json: bool) -> Deadline:
             )
         shown = value if len(value) <= 60 else "…"
         raise ValueProblem(
-            f"{preview(value)} is not a deadline on its own",
-            f'a phrase needs the date it means: {{ text = "{shown}", means = YYYY-MM-DD }}; '
-            f"the forms are {DEADLINE_FORMS}",
+            message("data.not_a_deadline_alone", value=preview(value)),
+            message("data.phrase_needs_date", shown=shown, forms=deadline_forms()),
         )
     if isinstance(value, dict):
         keys = set(value)
@@ -223,12 +237,12 @@ def _deadline_from(value: Any, json: bool) -> Deadline:
             extra = sorted(keys - {"text", "means"})
             what = []
             if missing:
-                what.append("missing " + ", ".join(missing))
+                what.append(message("data.phrase_missing", keys=", ".join(missing)))
             if extra:
-                what.append("unknown " + ", ".join(extra))
+                what.append(message("data.phrase_unknown", keys=", ".join(extra)))
             raise ValueProblem(
-                f"a phrase deadline has the keys text and means ({'; '.join(what)})",
-                'write { text = "Innen utgangen av 2024", means = 2024-12-31 }',
+                message("data.phrase_keys", what="; ".join(what)),
+                message("data.write_phrase"),
                 key=(extra or missing)[0],
             )
         try:
@@ -237,14 +251,17 @@ def _deadline_from(value: Any, json: bool) -> Deadline:
             raise ValueProblem(problem.message, problem.hint, key="text") from None
         if not text.strip():
             raise ValueProblem(
-                "the phrase of the deadline is empty", "write the words, or a year", key="text"
+                message("data.phrase_empty"), message("data.phrase_empty_hint"), key="text"
             )
         try:
             means = (_json_date if json else _toml_date)(value["means"], dt.date)
         except ValueProblem as problem:
             raise ValueProblem(problem.message, problem.hint, key="means") from None
         return Deadline.of_phrase(text, means)
-    raise ValueProblem(f"expected a deadline, got {describe(value)}", f"write {DEADLINE_FORMS}")
+    raise ValueProblem(
+        message("data.expected_deadline", got=describe(value)),
+        message("data.write_forms", forms=deadline_forms()),
+    )
 
 
 def _deadline_to(deadline: Deadline, json: bool) -> Any:

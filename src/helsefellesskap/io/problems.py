@@ -23,13 +23,23 @@ from cattrs.errors import (
 )
 
 from ..errors import Problem
+from ..messages import message
 from ..model._base import InvalidValue
 from ..model.body import Right
 from .converter import ValueProblem
 
 __all__ = ["child_path", "problems_from_exception"]
 
-_SUGGESTION = re.compile(r'did you mean "([^"]+)"\?')
+
+@attrs.frozen
+class _Found:
+    """A problem with what the merging of misspelt keys needs to know, in no language:
+    an unknown key and the key suggested for it, or a required key that is missing."""
+
+    problem: Problem
+    unknown: bool = False
+    required: bool = False
+    suggestion: str | None = None
 
 
 def _field_names(cls: Any) -> list[str]:
@@ -38,11 +48,12 @@ def _field_names(cls: Any) -> list[str]:
     return []
 
 
-_REQUIRED_HINTS = {
-    "rights": 'a seat states its rights, e.g. rights = ["attend", "speak", "vote"]; the '
-    "rights are " + ", ".join(right.value for right in Right),
-}
-"""Hints for required keys that need more than ``add key = …``."""
+def _required_hint(key: str) -> str:
+    """The hint for a missing required key: ``add key = …``, or more where one line
+    does not say it (a seat's rights)."""
+    if key == "rights":
+        return message("data.rights_hint", rights=", ".join(right.value for right in Right))
+    return message("data.add_key", key=key)
 
 
 def _is_required(cls: Any, name: str) -> bool:
@@ -96,34 +107,39 @@ def _parent_and_key(path: str) -> tuple[str, str]:
     return "$", path
 
 
-def _one(path: str, error: BaseException, cls: Any, file: Path | None) -> Iterator[Problem]:
+def _one(path: str, error: BaseException, cls: Any, file: Path | None) -> Iterator[_Found]:
     if isinstance(error, ForbiddenExtraKeysError):
         known = _field_names(error.cl)
         for key in sorted(error.extra_fields):
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f'did you mean "{close[0]}"?' if close else None
+            hint = message("data.did_you_mean", word=close[0]) if close else None
             if not close and known:
-                hint = "the keys allowed here are " + ", ".join(known)
-            yield Problem(
-                message=f'unknown key "{key}"', path=child_path(path, key), file=file, hint=hint
+                hint = message("data.keys_allowed", keys=", ".join(known))
+            problem = Problem(
+                message=message("data.unknown_key", key=key),
+                path=child_path(path, key),
+                file=file,
+                hint=hint,
             )
+            yield _Found(problem, unknown=True, suggestion=close[0] if close else None)
         return
     if isinstance(error, KeyError):
         # cattrs raises KeyError for a required key that is missing.
         _parent, key = _parent_and_key(path)
-        yield Problem(
-            message=f'the required key "{key}" is missing',
+        problem = Problem(
+            message=message("data.required_key_missing", key=key),
             path=path,
             file=file,
-            hint=_REQUIRED_HINTS.get(key, f"add {key} = …"),
+            hint=_required_hint(key),
         )
+        yield _Found(problem, required=True)
         return
     if isinstance(error, InvalidValue):
         target = path
         if error.field:
             for part in error.field.replace("[", ".[").split("."):
                 target = f"{target}{part}" if part.startswith("[") else child_path(target, part)
-        yield Problem(message=error.message, path=target, file=file, hint=error.hint)
+        yield _Found(Problem(message=error.message, path=target, file=file, hint=error.hint))
         return
     if isinstance(error, ValueProblem):
         if error.key is not None:
@@ -131,64 +147,67 @@ def _one(path: str, error: BaseException, cls: Any, file: Path | None) -> Iterat
         hint = error.hint
         if hint is not None and "{key}" in hint:
             hint = hint.replace("{key}", _last_key(path))
-        yield Problem(message=error.message, path=path, file=file, hint=hint)
+        yield _Found(Problem(message=error.message, path=path, file=file, hint=hint))
         return
     if isinstance(error, (TypeError, AttributeError, KeyError, IndexError)):
         # Python's own words ("argument of type 'int' is not iterable") mean nothing to
         # the person who wrote the file: say what is wrong in theirs.
-        yield Problem(
-            message="this value has the wrong type or shape for this key",
+        problem = Problem(
+            message=message("data.wrong_type_or_shape"),
             path=path,
             file=file,
-            hint="compare it with the data format (docs/data-format.md) or a bundled example",
+            hint=message("data.compare_with_format"),
         )
+        yield _Found(problem)
         return
     if isinstance(error, ValueError):
         # A plugin's attrs validator: its own message, without Python's quoting of objects.
-        message = str(error) or "the value is not allowed here"
-        yield Problem(message=message[:300], path=path, file=file)
+        text = str(error) or message("data.value_not_allowed")
+        yield _Found(Problem(message=text[:300], path=path, file=file))
         return
-    yield Problem(
-        message="this value could not be read here",
+    problem = Problem(
+        message=message("data.value_not_read"),
         path=path,
         file=file,
-        hint="if the value looks right, this is a fault in the library or a plugin: report it",
+        hint=message("data.report_fault"),
     )
+    yield _Found(problem)
 
 
 def problems_from_exception(
     error: BaseException, *, file: Path | None = None, path: str = "$"
 ) -> list[Problem]:
     """Every problem an exception from structuring stands for, in the order of the data."""
-    problems: list[Problem] = []
+    found: list[_Found] = []
     for where, inner, cls in _walk(error, path, None):
-        problems.extend(_one(where, inner, cls, file))
-    return _merge_misspellings(problems)
+        found.extend(_one(where, inner, cls, file))
+    return _merge_misspellings(found)
 
 
-def _merge_misspellings(problems: list[Problem]) -> list[Problem]:
+def _merge_misspellings(found: list[_Found]) -> list[Problem]:
     """One problem for a misspelt required key, not two.
 
     ``titel = …`` for a required ``title`` is reported by cattrs both as a missing key and
     as an unknown one; keep the unknown key, whose hint names the right spelling, and say
-    that the right key is required.
+    that the right key is required. The two are matched by what they are (an unknown key
+    and the key suggested for it, a required key missing at that path), never by their
+    wording, so the merging holds in every language.
     """
     suggested: dict[str, str] = {}
-    for problem in problems:
-        if problem.message.startswith("unknown key") and problem.hint:
-            match = _SUGGESTION.fullmatch(problem.hint)
-            if match:
-                parent = problem.path.rpartition(".")[0]
-                suggested[f"{parent}.{match[1]}"] = problem.path
-    missing = {
-        p.path for p in problems if p.path in suggested and p.message.startswith("the required")
-    }
-    misspelt = {suggested[path] for path in missing}
+    for item in found:
+        if item.unknown and item.suggestion is not None:
+            parent = item.problem.path.rpartition(".")[0]
+            suggested[child_path(parent, item.suggestion)] = item.problem.path
+    missing = {item.problem.path for item in found if item.required} & suggested.keys()
+    misspelt = {suggested[path]: path for path in missing}
     merged: list[Problem] = []
-    for problem in problems:
-        if problem.path in missing and problem.message.startswith("the required key"):
+    for item in found:
+        problem = item.problem
+        if item.required and problem.path in missing:
             continue
-        if problem.path in misspelt and problem.hint:
-            problem = attrs.evolve(problem, hint=problem.hint[:-1] + ", which is required?")
+        if item.unknown and problem.path in misspelt and item.suggestion is not None:
+            problem = attrs.evolve(
+                problem, hint=message("data.did_you_mean_required", word=item.suggestion)
+            )
         merged.append(problem)
     return merged

@@ -19,6 +19,7 @@ import attrs
 import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 
+from ..messages import message
 from .values import CONTROL_CHARACTERS, MAX_TEXT_LENGTH, ValueProblem, describe
 
 __all__ = [
@@ -55,12 +56,14 @@ def _example(value: Any) -> str:
 
 def _not_a_list(value: Any) -> ValueProblem:
     if isinstance(value, dict):
+        # {key} is left for problems.py to fill with the key the path ends in.
         return ValueProblem(
-            "expected a list, got a table",
-            "write each item as a table of its own, [[{key}]], or a list [ { … }, { … } ]",
+            message("data.expected_list", got=message("data.a_table")),
+            message("data.write_records", key="{key}"),
         )
     return ValueProblem(
-        f"expected a list, got {describe(value)}", f"write [{_example(value)}]"
+        message("data.expected_list", got=describe(value)),
+        message("data.write_list", example=_example(value)),
     )
 
 
@@ -125,14 +128,9 @@ def sequence_hook_factory(cl: Any, converter: cattrs.Converter) -> Hook:
 
 
 def _not_a_table(value: Any) -> ValueProblem:
-    if isinstance(value, list):
-        return ValueProblem(
-            "expected a table, got a list",
-            "write a table: [{key}] with its key = value lines below it, or { key = value }",
-        )
     return ValueProblem(
-        f"expected a table, got {describe(value)}",
-        "write a table: [{key}] with its key = value lines below it, or { key = value }",
+        message("data.expected_table", got=describe(value)),
+        message("data.write_table", key="{key}"),
     )
 
 

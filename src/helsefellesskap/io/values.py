@@ -12,7 +12,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..model._base import preview
+from ..messages import message
+from ..model._base import grouped, preview
 
 __all__ = [
     "CONTROL_CHARACTERS",
@@ -52,27 +53,28 @@ class ValueProblem(ValueError):
 def describe(value: Any) -> str:
     """A value in words for a message: ``the integer 3``, ``the text 'x'``, ``a table``."""
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return message("data.the_boolean", value=str(value).lower())
     if isinstance(value, int):
-        text = str(value) if abs(value) < 10**30 else f"with {len(str(abs(value)))} digits"
-        return f"the integer {text}"
+        if abs(value) < 10**30:
+            return message("data.the_integer", value=value)
+        return message("data.the_long_integer", digits=len(str(abs(value))))
     if isinstance(value, float):
-        return f"the number {value}"
+        return message("data.the_number", value=value)
     if isinstance(value, str):
-        return f"the text {preview(value)}"
+        return message("data.the_text", text=preview(value))
     if isinstance(value, dt.datetime):
-        return f"the date and time {value.isoformat()}"
+        return message("data.the_date_and_time", value=value.isoformat())
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return message("data.the_date", value=value.isoformat())
     if isinstance(value, dict):
-        return "a table"
+        return message("data.a_table")
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return message("data.a_list")
     if isinstance(value, dt.time):
-        return f"the time of day {value.isoformat()}"
+        return message("data.the_time", value=value.isoformat())
     if value is None:
-        return "nothing (null)"
-    return "a value of another kind"
+        return message("data.nothing")
+    return message("data.another_kind")
 
 
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -90,26 +92,27 @@ def control_character_problem(text: str) -> ValueProblem | None:
     code = f"U+{ord(match.group()):04X}"
     if match.group() in "\x0b\x0c":
         return ValueProblem(
-            f"the text holds the control character {code} (a line break copied from Word)",
-            "replace it with an ordinary line break (\\n in a quoted string)",
+            message("data.control_break_from_word", code=code),
+            message("data.control_break_hint"),
         )
     if match.group() == "\x85":
         return ValueProblem(
-            f"the text holds the control character {code} (a line break from an old system)",
-            "replace it with an ordinary line break (\\n in a quoted string)",
+            message("data.control_break_old", code=code),
+            message("data.control_break_hint"),
         )
-    return ValueProblem(
-        f"the text holds the control character {code}, which no document can show",
-        "remove it",
-    )
+    return ValueProblem(message("data.control_character", code=code), message("data.remove_it"))
 
 
 def text_problem(text: str) -> ValueProblem | None:
     """The problem with ``text`` as a value: too long, or a character no format holds."""
     if len(text) > MAX_TEXT_LENGTH:
         return ValueProblem(
-            f"the text is {len(text):,} characters long, more than the "
-            f"{MAX_TEXT_LENGTH:,} a value may hold; it begins {preview(text)}",
-            "shorten it, or split it into paragraphs",
+            message(
+                "data.text_too_long",
+                length=grouped(len(text)),
+                limit=grouped(MAX_TEXT_LENGTH),
+                start=preview(text),
+            ),
+            message("data.text_too_long_hint"),
         )
     return control_character_problem(text)

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ..errors import HelsefellesskapError
+from ..messages import current_language, message
 
 __all__ = [
     "FIRST_YEAR",
@@ -23,6 +24,7 @@ __all__ = [
     "check_id",
     "check_id_list",
     "check_year",
+    "grouped",
     "non_empty",
     "non_negative",
     "one_line",
@@ -76,7 +78,14 @@ def preview(text: str, limit: int = PREVIEW_LENGTH) -> str:
     """
     if len(text) <= limit:
         return repr(text)
-    return f"{text[:limit]!r}… ({len(text):,} characters)"
+    return message("model.preview_cut", start=repr(text[:limit]), length=grouped(len(text)))
+
+
+def grouped(number: int) -> str:
+    """``number`` with its thousands grouped for a message in the current language:
+    ``100,000`` in English, ``100 000`` (with no-break spaces) in Norwegian."""
+    text = f"{number:,}"
+    return text if current_language() == "en" else text.replace(",", "\u00a0")
 
 
 def slugify(text: str) -> str:
@@ -89,9 +98,9 @@ def slugify(text: str) -> str:
 
 def _bad_id(value: str, field: str) -> InvalidValue:
     return InvalidValue(
-        f"{preview(value)} is not a valid id",
+        message("model.bad_id", value=preview(value)),
         field=field,
-        hint=f'an id is lower-case letters a-z, digits and hyphens: write "{slugify(value[:80])}"',
+        hint=message("model.bad_id_hint", id=slugify(value[:80])),
     )
 
 
@@ -112,21 +121,25 @@ def plain_date(_instance: Any, attribute: attrs.Attribute[Any], value: object) -
     """attrs validator: a date without a time of day (a datetime is refused)."""
     if isinstance(value, dt.datetime):
         raise InvalidValue(
-            f"expected a date, got the date and time {value.isoformat()}",
+            message("model.date_with_time", value=value.isoformat()),
             field=attribute.name,
-            hint=f"give the date alone: {value.date().isoformat()}",
+            hint=message("model.give_date_alone", date=value.date().isoformat()),
         )
 
 
 def non_negative(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
     """attrs validator: an amount that cannot be below zero nor above :data:`MAX_AMOUNT`."""
     if value is not None and value < 0:
-        raise InvalidValue(f"{value} is below zero", field=attribute.name, hint="write 0 or more")
+        raise InvalidValue(
+            message("model.below_zero", value=value),
+            field=attribute.name,
+            hint=message("model.below_zero_hint"),
+        )
     if value is not None and value > MAX_AMOUNT:
         raise InvalidValue(
-            f"{value} is more than any amount a plan names",
+            message("model.amount_too_large", value=value),
             field=attribute.name,
-            hint=f"write at most {MAX_AMOUNT:_}",
+            hint=message("model.write_at_most", limit=f"{MAX_AMOUNT:_}"),
         )
 
 
@@ -134,9 +147,9 @@ def check_count(_instance: Any, attribute: attrs.Attribute[Any], value: int | No
     """attrs validator: a count of people, meetings or items, from 0 to :data:`MAX_COUNT`."""
     if value is not None and not 0 <= value <= MAX_COUNT:
         raise InvalidValue(
-            f"{value} is not a count a document can give",
+            message("model.count_out_of_range", value=value),
             field=attribute.name,
-            hint=f"write a number from 0 to {MAX_COUNT:_}",
+            hint=message("model.write_count", limit=f"{MAX_COUNT:_}"),
         )
 
 
@@ -144,9 +157,9 @@ def check_year(_instance: Any, attribute: attrs.Attribute[Any], value: int | Non
     """attrs validator: a year from :data:`FIRST_YEAR` to :data:`LAST_YEAR` (or ``None``)."""
     if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
         raise InvalidValue(
-            f"{value} is not a year a plan can name",
+            message("model.year_out_of_range", value=value),
             field=attribute.name,
-            hint=f"write a year from {FIRST_YEAR} to {LAST_YEAR}",
+            hint=message("model.write_year", first=FIRST_YEAR, last=LAST_YEAR),
         )
 
 
@@ -154,10 +167,9 @@ def short_title(_instance: Any, attribute: attrs.Attribute[Any], value: str | No
     """attrs validator: a title-like text of at most :data:`MAX_TITLE_LENGTH` characters."""
     if value is not None and len(value) > MAX_TITLE_LENGTH:
         raise InvalidValue(
-            f"the title is {len(value):,} characters long; it begins {preview(value, 40)}",
+            message("model.title_too_long", length=grouped(len(value)), start=preview(value, 40)),
             field=attribute.name,
-            hint=f"shorten it to at most {MAX_TITLE_LENGTH} characters (Word's limit); "
-            "longer text belongs in a description",
+            hint=message("model.title_too_long_hint", limit=MAX_TITLE_LENGTH),
         )
 
 
@@ -171,9 +183,9 @@ def one_line(_instance: Any, attribute: attrs.Attribute[Any], value: str | None)
     short_title(_instance, attribute, value)
     if value is not None and any(char in _LINE_BREAKS for char in value):
         raise InvalidValue(
-            "a title or name is one line, and this one has a line break",
+            message("model.title_line_break"),
             field=attribute.name,
-            hint="write it on one line; longer text belongs in a description",
+            hint=message("model.title_line_break_hint"),
         )
 
 
@@ -181,6 +193,7 @@ def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: str | None
     """attrs validator: a text that must say something."""
     if value is not None and not value.strip():
         raise InvalidValue(
-            "the text is empty", field=attribute.name, hint="write the text, or leave the key out"
+            message("model.text_empty"),
+            field=attribute.name,
+            hint=message("model.text_empty_hint"),
         )
-
