@@ -61,14 +61,6 @@ EXTRA_FIELD_TYPES: dict[str, tuple[type, ...]] = {
 """The types an extra field can have, with the Python types a value of each may be."""
 
 
-_TYPE_WORDS = {
-    "text": 'a text ("…")',
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-}
-
-
 @attrs.frozen(kw_only=True)
 class ExtraField:
     """A field a plugin adds to bodies, seats or partners, written under their ``extra``
@@ -100,8 +92,16 @@ class ExtraField:
         """What is wrong with ``value`` for this field, or ``None``."""
         types = EXTRA_FIELD_TYPES.get(self.type, ())
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-            return f"{self.name} takes {_TYPE_WORDS.get(self.type, self.type)}, not {value!r}"
+            from .messages import catalogue, current_language, message
+
+            words = f"plugins.field_type.{self.type}"
+            kind = message(words) if words in catalogue(current_language()) else self.type
+            return message("plugins.field_takes", name=self.name, kind=kind, value=repr(value))
         if self.choices and value not in self.choices:
+            from .messages import message
+
             allowed = ", ".join(repr(choice) for choice in self.choices)
-            return f"{value!r} is not allowed for {self.name}: write one of {allowed}"
+            return message(
+                "plugins.field_not_allowed", value=repr(value), name=self.name, allowed=allowed
+            )
         return None

@@ -10,6 +10,7 @@ import attrs
 from .errors import DocumentNotFoundError, UsageError
 from .io import find_partnership_root, load_bundle, load_document
 from .io.folder import PARTNERSHIP_FILE
+from .messages import message
 from .model import Bundle, Document
 from .plugins import PluginManager
 
@@ -66,17 +67,15 @@ def resolve_target(target: str, manager: PluginManager) -> Target:
             )
             return Target(bundle=bundle, document=document)
         raise UsageError(
-            f"{path}: cannot find the partnership of this document: put it in a partnership "
-            f'folder (beside a {PARTNERSHIP_FILE}) or name an installed one with partnership = "…"'
+            message("render.no_partnership_of_document", path=path, file=PARTNERSHIP_FILE)
         )
     if path.suffix in (".toml", ".json") or ("/" in target and Path(target.split("/")[0]).exists()):
-        raise DocumentNotFoundError(f"{target} does not exist")
+        raise DocumentNotFoundError(message("render.does_not_exist", target=target))
     partnership_id, _, document_id = target.partition("/")
     if partnership_id not in manager.partnerships():
-        known = ", ".join(sorted(manager.partnerships())) or "none installed"
+        known = ", ".join(sorted(manager.partnerships())) or message("render.none_installed")
         raise DocumentNotFoundError(
-            f"{target!r} is neither a file, a folder nor an installed partnership "
-            f"(installed: {known})"
+            message("render.not_a_target", target=repr(target), known=known)
         )
     bundle = manager.load_partnership(partnership_id)
     if not document_id:
@@ -85,6 +84,11 @@ def resolve_target(target: str, manager: PluginManager) -> Target:
     if found is None:
         known = ", ".join(d.id for d in bundle.documents)
         raise DocumentNotFoundError(
-            f"partnership {partnership_id!r} has no document {document_id!r} (it has: {known})"
+            message(
+                "render.no_such_document",
+                partnership=repr(partnership_id),
+                document=repr(document_id),
+                known=known,
+            )
         )
     return Target(bundle=bundle, document=found)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 import attrs
 
 from ..errors import RenderError
+from ..messages import message
 from ..render.format import Renderable, RenderContext
 from .action_plan import build_action_plan
 from .agreement import build_agreement
@@ -92,15 +93,11 @@ def build_outline(item: Renderable, context: RenderContext) -> Outline:
         found = manager.outline_builders().get(kind)
         build = found.build if found is not None else None
     if build is None:
-        raise RenderError(
-            f"no outline for a document of kind {kind!r} ({item.id!r}): a plugin that adds "
-            "the kind can provide one through hf_outline_builders"
-        )
+        raise RenderError(message("render.no_outline", kind=repr(kind), id=repr(item.id)))
     outline = build(item, context)
     if not isinstance(outline, Outline):
         raise RenderError(
-            f"the outline builder of kind {kind!r} returned {type(outline).__name__}, "
-            "not an Outline"
+            message("render.outline_builder_returned", kind=repr(kind), type=type(outline).__name__)
         )
     if manager is not None:
         outline = manager.refine_outline(item, outline, context)

@@ -12,12 +12,14 @@ from typing import Any
 
 import pluggy
 
+from ..messages import message
+
 __all__ = ["call_each", "describe_error", "ordered_impls"]
 
 
 def describe_error(error: BaseException) -> str:
     """How a plugin's exception is reported: ``raised SystemExit(3)``."""
-    return f"raised {error!r}"
+    return message("plugins.raised", error=repr(error))
 
 
 def ordered_impls(caller: pluggy.HookCaller) -> list[pluggy.HookImpl]:

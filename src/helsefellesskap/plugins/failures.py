@@ -6,6 +6,8 @@ import traceback as _traceback
 
 import attrs
 
+from ..messages import message
+
 __all__ = ["PluginFailure", "PluginInfo", "describe", "format_traceback"]
 
 
@@ -47,14 +49,20 @@ class PluginFailure:
     stopping: bool = attrs.field(default=False, eq=False, repr=False)
 
     def __str__(self) -> str:
-        where = f"plugin {self.plugin!r}" + (f" in hook {self.hook}" if self.hook else "")
-        return f"{where}: {self.message}"
+        if self.hook:
+            return message(
+                "plugins.failure_in_hook",
+                plugin=repr(self.plugin),
+                hook=self.hook,
+                message=self.message,
+            )
+        return message("plugins.failure", plugin=repr(self.plugin), message=self.message)
 
 
 def describe(value: object) -> str:
     """A short description of a value for an error message."""
     if isinstance(value, type):
-        return f"the class {value.__name__}"
+        return message("plugins.the_class", name=value.__name__)
     text = repr(value)
     if len(text) > 60:
         text = text[:57] + "..."

@@ -29,6 +29,7 @@ from ..errors import (
     UnknownFormatError,
 )
 from ..hookspecs import PROJECT_NAME
+from ..messages import message
 from . import calls, discovery
 from .failures import PluginFailure, PluginInfo, describe, format_traceback
 from .registries import (
@@ -40,6 +41,7 @@ from .registries import (
     instances_of,
     partnership_key,
     render_format_key,
+    thing,
 )
 
 if TYPE_CHECKING:
@@ -195,9 +197,7 @@ class PluginManager:
 
     def unmatched_disabled(self) -> list[str]:
         """The names asked to be disabled that matched no plugin or distribution (typos)."""
-        return sorted(
-            n for n in self.disabled if discovery.normalize(n) not in self._disabled_hits
-        )
+        return sorted(n for n in self.disabled if discovery.normalize(n) not in self._disabled_hits)
 
     def register(
         self,
@@ -232,7 +232,8 @@ class PluginManager:
             except KeyboardInterrupt:
                 raise
             except BaseException as error:  # a broken plugin must not stop the others
-                self.fail(name, f"failed to import {module_name}: {error!r}", error=error)
+                failed = message("plugins.import_failed", module=module_name, error=repr(error))
+                self.fail(name, failed, error=error)
                 return False
         module = plugin if isinstance(plugin, ModuleType) else inspect.getmodule(plugin)
         name = name or self._default_name(plugin)
@@ -241,7 +242,7 @@ class PluginManager:
             return False
         if self._pm.has_plugin(name):
             if self._pm.get_plugin(name) is not plugin:
-                self.fail(name, "another plugin is already registered under this name")
+                self.fail(name, message("plugins.name_taken"))
             return False
         if not self._acceptable(plugin, name):
             return False
@@ -250,7 +251,7 @@ class PluginManager:
         except (pluggy.PluginValidationError, ValueError) as error:
             if self._pm.has_plugin(name):  # pluggy < 1.6 could register part of a plugin
                 self._pm.unregister(name=name)
-            self.fail(name, f"cannot register: {error}")
+            self.fail(name, message("plugins.cannot_register", error=error))
             return False
         self._infos[name] = PluginInfo(
             name=name,
@@ -282,8 +283,12 @@ class PluginManager:
 
     def _unknown_hook(self, name: str, hook: str) -> None:
         close = difflib.get_close_matches(hook, sorted(self._known_hooks), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        self.fail(name, f"unknown hook {hook!r}{hint}", hook=hook)
+        text = (
+            message("plugins.unknown_hook_did_you_mean", hook=repr(hook), name=repr(close[0]))
+            if close
+            else message("plugins.unknown_hook", hook=repr(hook))
+        )
+        self.fail(name, text, hook=hook)
 
     def _acceptable(self, plugin: object, name: str) -> bool:
         """Whether the plugin's hooks are all known and plain; record why not."""
@@ -297,7 +302,7 @@ class PluginManager:
                 self._unknown_hook(name, hook)
                 ok = False
             elif opts.get("wrapper") or opts.get("hookwrapper"):
-                self.fail(name, "hook wrappers are not supported", hook=hook)
+                self.fail(name, message("plugins.wrappers"), hook=hook)
                 ok = False
         for attr in dir(plugin):
             if attr in marked or not attr.startswith(HOOK_PREFIX):
@@ -305,11 +310,7 @@ class PluginManager:
             if not callable(getattr(plugin, attr, None)):
                 continue
             if attr in self._known_hooks:
-                self.fail(
-                    name,
-                    f"{attr} is not marked with @hookimpl, so it would never be called",
-                    hook=attr,
-                )
+                self.fail(name, message("plugins.not_marked", attr=attr), hook=attr)
             else:
                 self._unknown_hook(name, attr)
             ok = False
@@ -329,8 +330,8 @@ class PluginManager:
         for ep_name in sorted(installed):
             found = installed[ep_name]
             if len(found) > 1:
-                owners = " and ".join(repr(p.distribution_name) for p in found)
-                self.fail(ep_name, f"the plugin name is declared by {owners}; none loaded")
+                owners = message("plugins.and").join(repr(p.distribution_name) for p in found)
+                self.fail(ep_name, message("plugins.declared_twice", owners=owners))
                 continue
             entry = found[0]
             if self._is_disabled(ep_name, entry.distribution_name):
@@ -344,7 +345,8 @@ class PluginManager:
             except KeyboardInterrupt:
                 raise
             except BaseException as error:  # a broken plugin must not stop the others
-                self.fail(ep_name, f"failed to import {value}: {error!r}", error=error)
+                failed = message("plugins.import_failed", module=value, error=repr(error))
+                self.fail(ep_name, failed, error=error)
                 continue
             if self.register(
                 plugin, name=ep_name, distribution=entry.distribution, entry_point=value
@@ -380,7 +382,9 @@ class PluginManager:
         """
         if hook not in self._known_hooks:
             raise ValueError(
-                f"no hook {hook!r}: the hooks are {', '.join(sorted(self._known_hooks))}"
+                message(
+                    "plugins.no_hook", hook=repr(hook), hooks=", ".join(sorted(self._known_hooks))
+                )
             )
 
         def fail(plugin: str, error: BaseException) -> None:
@@ -394,7 +398,7 @@ class PluginManager:
             if not isinstance(result, list):
                 self.fail(
                     plugin,
-                    f"returned {describe(result)}; it must return a list of {what}",
+                    message("plugins.must_return_list", value=describe(result), what=what),
                     hook=hook,
                 )
                 continue
@@ -417,7 +421,7 @@ class PluginManager:
                 check=check,
                 is_builtin=self.is_builtin,
                 fail=self._fail_in,
-                disable_hint=f"--disable-plugin NAME or {DISABLE_ENV}",
+                disable_hint=DISABLE_ENV,
             )
             self._cache[category] = cached
         return cached
@@ -435,14 +439,21 @@ class PluginManager:
         if name in registry.conflicts:
             claimants = registry.conflicts[name]
             raise PluginError(
-                f"{what} {name!r} is claimed by " + " and ".join(repr(c) for c in claimants),
+                message(
+                    "plugins.claimed_by",
+                    what=thing(what),
+                    name=repr(name),
+                    claimants=message("plugins.and").join(repr(c) for c in claimants),
+                ),
                 plugin=claimants[-1],
                 hook=hook,
             )
         close = difflib.get_close_matches(name, list(registry.items), n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        known = ", ".join(sorted(registry.items)) or "none"
-        raise missing(f"no {what} {name!r}: {hint}the known ones are {known}")
+        hint = message("plugins.did_you_mean", name=repr(close[0])) if close else ""
+        known = ", ".join(sorted(registry.items)) or message("plugins.none")
+        raise missing(
+            message("plugins.no_such", what=thing(what), name=repr(name), hint=hint, known=known)
+        )
 
     def collect(self) -> list[PluginFailure]:
         """Ask every plugin for everything it contributes; return :attr:`failures`."""
@@ -494,9 +505,7 @@ class PluginManager:
             def new_partner_kind(item: object) -> str | None:
                 wrong = is_spec(item)
                 if isinstance(item, PartnerKindSpec) and item.name in set(PartnerKind):
-                    return (
-                        f"partner kind {item.name!r} is built in; give the new kind its own name"
-                    )
+                    return message("plugins.partner_kind_builtin", name=repr(item.name))
                 return wrong
 
             return self._registry(
@@ -513,12 +522,18 @@ class PluginManager:
 
             def new_field(item: object) -> str | None:
                 if isinstance(item, ExtraField) and item.place not in EXTRA_FIELD_PLACES:
-                    return f"extra field {item.name!r} has place {item.place!r}: write one of " + (
-                        ", ".join(EXTRA_FIELD_PLACES)
+                    return message(
+                        "plugins.field_place",
+                        name=repr(item.name),
+                        place=repr(item.place),
+                        places=", ".join(EXTRA_FIELD_PLACES),
                     )
                 if isinstance(item, ExtraField) and item.type not in EXTRA_FIELD_TYPES:
-                    return f"extra field {item.name!r} has type {item.type!r}: write one of " + (
-                        ", ".join(EXTRA_FIELD_TYPES)
+                    return message(
+                        "plugins.field_type",
+                        name=repr(item.name),
+                        type=repr(item.type),
+                        types=", ".join(EXTRA_FIELD_TYPES),
                     )
                 return is_field(item)
 
@@ -583,7 +598,7 @@ class PluginManager:
                 "importer",
                 instances_of(Importer),
             )
-        raise ValueError(f"{hook!r} does not contribute named items")
+        raise ValueError(message("plugins.no_named_items", hook=repr(hook)))
 
     def _rule_answers(self) -> list[tuple[str, str, list[Any]]]:
         kinds = self.registry("hf_body_kinds")
@@ -736,8 +751,7 @@ class PluginManager:
                 kwargs["outline"] = result
             else:
                 self.fail(
-                    plugin, f"returned {describe(result)} where an Outline or None is expected",
-                    hook=hook,
+                    plugin, message("plugins.not_an_outline", value=describe(result)), hook=hook
                 )
         refined: Outline = kwargs["outline"]
         return refined
@@ -756,9 +770,7 @@ class PluginManager:
             if isinstance(layout, Layout):
                 return refine_layout(partnership.layout, layout)
             self.fail(
-                plugin,
-                f"returned {describe(layout)} where a Layout or None is expected",
-                hook="hf_layout",
+                plugin, message("plugins.not_a_layout", value=describe(layout)), hook="hf_layout"
             )
         return partnership.layout
 

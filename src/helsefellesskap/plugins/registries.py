@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
+from ..messages import message
 from .failures import describe
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ __all__ = [
     "instances_of",
     "partnership_key",
     "render_format_key",
+    "thing",
 ]
 
 T = TypeVar("T")
@@ -41,6 +43,12 @@ EXTENSION_PATTERN = re.compile(r"^(?:\.[A-Za-z0-9][A-Za-z0-9_-]*)+$")
 
 Fail = Callable[[str, str, str], None]
 """``fail(plugin, message, hook)``: record a plugin's failure."""
+
+
+def thing(what: str) -> str:
+    """What a registry holds (``"render format"``), named in the language of messages
+    (``formatet``): the word messages put before the item's name."""
+    return message("plugins.what." + what.replace(" ", "_"))
 
 
 @attrs.frozen
@@ -63,11 +71,8 @@ def instances_of(cls: type[Any]) -> Callable[[object], str | None]:
         if isinstance(item, cls):
             return None
         if isinstance(item, type) and issubclass(item, cls):
-            return (
-                f"returned the class {item.__name__} where an instance is expected: "
-                f"return {item.__name__}()"
-            )
-        return f"returned {describe(item)} where a {cls.__name__} is expected"
+            return message("plugins.class_not_instance", name=item.__name__)
+        return message("plugins.not_an_instance", value=describe(item), cls=cls.__name__)
 
     return check
 
@@ -77,9 +82,9 @@ def document_type_check(item: object) -> str | None:
     from ..model import Document
 
     if not (isinstance(item, type) and issubclass(item, Document)):
-        return f"returned {describe(item)} where a subclass of Document is expected"
+        return message("plugins.not_a_document_type", value=describe(item))
     if not item.KIND:
-        return f"document type {item.__name__} has no KIND"
+        return message("plugins.no_kind", name=item.__name__)
     return None
 
 
@@ -88,13 +93,13 @@ def render_format_key(item: RenderFormat) -> str:
     or its extension could write outside the output folder."""
     for attribute in ("name", "extension", "media_type"):
         if not getattr(item, attribute, None):
-            raise ValueError(f"render format {type(item).__name__} has no {attribute}")
+            raise ValueError(
+                message("plugins.format_lacks", type=type(item).__name__, attribute=attribute)
+            )
     extension = item.extension
     if not isinstance(extension, str) or not EXTENSION_PATTERN.match(extension):
         raise ValueError(
-            f"render format {item.name!r} has the extension {extension!r}: an extension is a "
-            "dot followed by letters, digits, '-' or '_' (like '.md'), so that every file "
-            "stays in the output folder"
+            message("plugins.unsafe_extension", name=repr(item.name), extension=repr(extension))
         )
     return item.name
 
@@ -104,10 +109,7 @@ def partnership_key(item: PartnershipSource) -> str:
     from ..model._base import ID_PATTERN
 
     if not isinstance(item.id, str) or not ID_PATTERN.match(item.id):
-        raise ValueError(
-            f"partnership {item.id!r} has an invalid id: an id is lowercase letters and "
-            "digits, parts joined by '-', '_' or '.' (like 'vestfold-sor')"
-        )
+        raise ValueError(message("plugins.invalid_partnership_id", id=repr(item.id)))
     return item.id
 
 
@@ -116,7 +118,7 @@ def document_kind_key(cls: type[Document]) -> str:
     from ..model import DOCUMENT_TYPES
 
     if cls.KIND in {core.KIND for core in DOCUMENT_TYPES}:
-        raise ValueError(f"document kind {cls.KIND!r} belongs to the core")
+        raise ValueError(message("plugins.core_kind", kind=repr(cls.KIND)))
     return cls.KIND
 
 
@@ -138,7 +140,9 @@ def build_registry(
     """Gather named items from ``(plugin, hook, items)`` answers, applying the conflict rule.
 
     An item that fails ``check`` or whose ``key`` raises is the plugin's failure; a name a
-    plugin returns twice is reported once.
+    plugin returns twice is reported once. ``what`` names the items (``"render format"``,
+    a key of ``plugins.what.*`` with ``_`` for spaces), ``disable_hint`` the environment
+    variable that disables plugins.
     """
     found: dict[str, Any] = {}
     owners: dict[str, str] = {}
@@ -160,7 +164,11 @@ def build_registry(
             if name in owners:
                 claimed.setdefault((name, plugin), item)
                 if owners[name] == plugin:
-                    fail(plugin, f"{what} {name!r} is returned twice", hook)
+                    fail(
+                        plugin,
+                        message("plugins.returned_twice", what=thing(what), name=repr(name)),
+                        hook,
+                    )
                 elif plugin not in conflicts.setdefault(name, [owners[name]]):
                     conflicts[name].append(plugin)
                     hooks[name] = hook  # the hook of the plugin the failure names
@@ -176,20 +184,22 @@ def build_registry(
             found[name] = claimed.get((name, keeper), found[name])
             for claimant in claimants:
                 if claimant != keeper:
-                    fail(
-                        claimant,
-                        f"{what} {name!r} is built in (plugin {keeper!r}); this plugin's "
-                        f"{what} of that name is not used: give it another name",
-                        hooks[name],
+                    text = message(
+                        "plugins.builtin_name",
+                        what=thing(what),
+                        name=repr(name),
+                        keeper=repr(keeper),
                     )
+                    fail(claimant, text, hooks[name])
             del conflicts[name]
             continue
         found.pop(name, None)
-        fail(
-            claimants[-1],
-            f"{what} {name!r} is claimed by "
-            + " and ".join(repr(c) for c in claimants)
-            + f"; neither is used: disable one of them ({disable_hint})",
-            hooks[name],
+        text = message(
+            "plugins.conflict",
+            what=thing(what),
+            name=repr(name),
+            claimants=message("plugins.and").join(repr(c) for c in claimants),
+            hint=message("plugins.disable_hint", env=disable_hint),
         )
+        fail(claimants[-1], text, hooks[name])
     return Registry(found, owners, conflicts)

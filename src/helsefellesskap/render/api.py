@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 
 from ..errors import PluginError, RenderError, UnknownFormatError
+from ..messages import message
 from ..model import Bundle, Partnership
 from .catalogue import LANGUAGES
 from .format import GOVERNANCE_SUFFIX, Renderable, RenderContext, RenderFormat, output_name
@@ -38,6 +39,7 @@ __all__ = [
 DEFAULT_BUNDLE_FORMATS: tuple[str, ...] = ("md", "html", "json")
 """The formats :func:`render_bundle` writes unless told otherwise."""
 
+
 def _manager(manager: PluginManager | None) -> PluginManager:
     if manager is not None:
         return manager
@@ -51,9 +53,14 @@ def _check_language(language: str, manager: PluginManager) -> None:
     if language in known:
         return
     close = difflib.get_close_matches(language, sorted(known), n=1)
-    hint = f"did you mean {close[0]!r}? " if close else ""
+    hint = message("render.did_you_mean", name=repr(close[0])) if close else ""
     raise RenderError(
-        f"no labels for language {language!r}: {hint}the languages are {', '.join(sorted(known))}"
+        message(
+            "render.no_labels",
+            language=repr(language),
+            hint=hint,
+            known=", ".join(sorted(known)),
+        )
     )
 
 
@@ -99,7 +106,9 @@ class PartialRenderError(RenderError):
         self.written: tuple[Path, ...] = tuple(written)
         self.failures: tuple[RenderError, ...] = tuple(failures)
         count = len(self.failures)
-        lines = [f"{count} file{'s' if count != 1 else ''} could not be rendered:"]
+        lines = [
+            message("render.partial.one" if count == 1 else "render.partial.other", count=count)
+        ]
         lines.extend(f"  {failure}" for failure in self.failures)
         super().__init__("\n".join(lines))
 
@@ -110,10 +119,8 @@ def _disabled_note(manager: PluginManager) -> str:
     if not names:
         return ""
     quoted = ", ".join(repr(n) for n in names)
-    return (
-        f" (plugin {quoted} is disabled)"
-        if len(names) == 1
-        else (f" (plugins {quoted} are disabled)")
+    return message(
+        "render.disabled.one" if len(names) == 1 else "render.disabled.other", names=quoted
     )
 
 
@@ -136,16 +143,24 @@ def find_format(name: str, manager: PluginManager, partnership: str | None = Non
     except UnknownFormatError:
         usable = sorted(n for n, f in formats.items() if f.serves(partnership))
         close = difflib.get_close_matches(name, usable, n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        known = ", ".join(usable) or "none"
+        hint = message("render.did_you_mean", name=repr(close[0])) if close else ""
+        known = ", ".join(usable) or message("render.none")
         raise UnknownFormatError(
-            f"unknown format {name!r}: {hint}the formats are {known}{_disabled_note(manager)}"
+            message(
+                "render.unknown_format",
+                name=repr(name),
+                hint=hint,
+                known=known,
+                note=_disabled_note(manager),
+            )
         ) from None
 
 
 def _describe_format(fmt: RenderFormat, manager: PluginManager) -> str:
     owner = manager.owner("hf_render_formats", fmt.name)
-    return f"the format {fmt.name!r}" + (f" of plugin {owner!r}" if owner else "")
+    if owner:
+        return message("render.the_format_of_plugin", name=repr(fmt.name), owner=repr(owner))
+    return message("render.the_format", name=repr(fmt.name))
 
 
 def check_partnership(fmt: RenderFormat, partnership: str, manager: PluginManager) -> None:
@@ -153,10 +168,13 @@ def check_partnership(fmt: RenderFormat, partnership: str, manager: PluginManage
     if fmt.serves(partnership):
         return
     only = ", ".join(repr(p) for p in fmt.partnerships)
-    plural = "s" if len(fmt.partnerships) > 1 else ""
     raise RenderError(
-        f"{_describe_format(fmt, manager)} is only for the partnership{plural} {only}, "
-        f"not {partnership!r}"
+        message(
+            "render.only_for.other" if len(fmt.partnerships) > 1 else "render.only_for.one",
+            format=_describe_format(fmt, manager),
+            only=only,
+            partnership=repr(partnership),
+        )
     )
 
 
@@ -165,25 +183,49 @@ def _render_with(
 ) -> bytes:
     """``fmt.render``, with whatever it raises turned into a :class:`RenderError` that
     names the plugin, the format and the item."""
-    what = f"{item_kind(item)} {item.id!r}"
     try:
         data = fmt.render(item, context)
     except LabelError as error:  # the label's plugin is to blame, not the format
-        raise RenderError(f"{error} (rendering {what} as {fmt.name!r})") from error
+        what = _what(item)
+        raise RenderError(
+            message("render.label_while_rendering", error=error, what=what, format=repr(fmt.name))
+        ) from error
     except RenderError as error:
-        raise RenderError(f"{_describe_format(fmt, manager)} on {what}: {error}") from error
+        raise RenderError(
+            message(
+                "render.format_on",
+                format=_describe_format(fmt, manager),
+                what=_what(item),
+                error=error,
+            )
+        ) from error
     except KeyboardInterrupt:
         raise
     except BaseException as error:  # a plugin's bug (even sys.exit) must not end the run
         raise RenderError(
-            f"{_describe_format(fmt, manager)} failed on {what}: {type(error).__name__}: {error}"
+            message(
+                "render.format_failed",
+                format=_describe_format(fmt, manager),
+                what=_what(item),
+                type=type(error).__name__,
+                error=error,
+            )
         ) from error
     if not isinstance(data, bytes):
         raise RenderError(
-            f"{_describe_format(fmt, manager)} returned {type(data).__name__} for {what} "
-            "where bytes are expected"
+            message(
+                "render.format_returned",
+                format=_describe_format(fmt, manager),
+                type=type(data).__name__,
+                what=_what(item),
+            )
         )
     return data
+
+
+def _what(item: Renderable) -> str:
+    """The item in a message: its kind and id (``action-plan 'handlingsplan-2024'``)."""
+    return message("render.item", kind=item_kind(item), id=repr(item.id))
 
 
 def renders(fmt: RenderFormat, item: Renderable, manager: PluginManager) -> bool:
@@ -239,8 +281,13 @@ def render(
             for t in fmt.renders
         )
         raise RenderError(
-            f"the format {fmt.name!r} cannot render a {item_kind(item)} ({item.id!r}); "
-            f"it renders: {kinds or 'nothing'}"
+            message(
+                "render.cannot_render",
+                name=repr(fmt.name),
+                kind=item_kind(item),
+                id=repr(item.id),
+                kinds=kinds or message("render.nothing"),
+            )
         )
     context = make_context(bundle, lang, manager)
     return _render_with(fmt, item, context, manager)
@@ -300,8 +347,12 @@ def _check_out_dir(bundle: Bundle, out_dir: Path) -> None:
     target = out_dir.resolve()
     if target == root or root in target.parents:
         raise RenderError(
-            f"{out_dir}: will not write rendered files into the partnership's source folder "
-            f"{bundle.root}; choose another folder (e.g. build/{bundle.partnership.id})"
+            message(
+                "render.into_source_folder",
+                out_dir=out_dir,
+                root=bundle.root,
+                id=bundle.partnership.id,
+            )
         )
 
 
@@ -378,7 +429,7 @@ def render_bundle(
         languages = (manager.layout_for(bundle.partnership).language,)
     langs = list(dict.fromkeys(languages))
     if not langs:
-        raise RenderError("no language to render: name at least one (nb, nn, en)")
+        raise RenderError(message("render.no_language"))
     contexts = {lang: make_context(bundle, lang, manager) for lang in langs}
     items: list[Renderable] = [*bundle.documents, bundle.partnership]
     sources = {p.resolve() for p in bundle.files.values()}
@@ -395,7 +446,7 @@ def render_bundle(
                     continue
                 path = folder / output_name(item, fmt)
                 if path.resolve() in sources:
-                    raise RenderError(f"{path}: will not overwrite a source file")
+                    raise RenderError(message("render.overwrite_source", path=path))
                 try:
                     data = _render_with(fmt, item, context, manager)
                 except RenderError as error:

@@ -58,7 +58,11 @@ def flatten_labels(table: Mapping[str, object], prefix: str = "") -> dict[str, s
         elif isinstance(value, str):
             flat[name] = value
         else:
-            raise ValueError(f"label {name!r} is {type(value).__name__}, not text")
+            from ..messages import message
+
+            raise ValueError(
+                message("render.label_not_text", name=repr(name), type=type(value).__name__)
+            )
     return flat
 
 
@@ -69,7 +73,11 @@ def builtin_labels(language: str) -> dict[str, str]:
     from ..io.text import parse_toml
 
     if language not in LANGUAGES:
-        raise ValueError(f"no built-in labels for {language!r}: the languages are {LANGUAGES}")
+        from ..messages import message
+
+        raise ValueError(
+            message("render.no_builtin_labels", language=repr(language), languages=LANGUAGES)
+        )
     resource = resources.files("helsefellesskap").joinpath(f"render/labels/{language}.toml")
     return flatten_labels(parse_toml(resource.read_text("utf-8")))
 

@@ -30,6 +30,7 @@ from ..io.documents import (
     json_data,
     open_envelope,
 )
+from ..messages import message
 from ..model import Partnership
 from .format import CORE_RENDERABLES, Renderable, RenderContext, RenderFormat
 
@@ -62,8 +63,8 @@ def unwrap(text: str | bytes) -> str:
         raise DataError(
             [
                 Problem(
-                    message=f"this is not the JSON of a {ENVELOPE_FORMAT} envelope",
-                    hint="render the document with -f json, or read plain JSON with loads_json",
+                    message=message("render.not_an_envelope", envelope=ENVELOPE_FORMAT),
+                    hint=message("render.not_an_envelope_hint"),
                 )
             ]
         )

@@ -10,6 +10,7 @@ import string
 from collections.abc import Iterable, Mapping
 
 from ..errors import RenderError
+from ..messages import message
 from .catalogue import LabelCatalogue
 
 __all__ = ["LabelError", "MergedLabels", "format_label", "merge_labels"]
@@ -88,7 +89,11 @@ def format_label(labels: Mapping[str, str], key: str, values: Mapping[str, objec
     except (KeyError, IndexError, ValueError, AttributeError, TypeError) as error:
         owner = labels.owner(key) if isinstance(labels, MergedLabels) else None
         given = ", ".join("{" + name + "}" for name in sorted(values))
-        what = f"the label {key!r}" + (f" of plugin {owner!r}" if owner else "")
+        what = (
+            message("render.the_label_of_plugin", key=repr(key), owner=repr(owner))
+            if owner
+            else message("render.the_label", key=repr(key))
+        )
         unknown = sorted(
             {
                 field.split(".")[0].split("[")[0]
@@ -99,11 +104,12 @@ def format_label(labels: Mapping[str, str], key: str, values: Mapping[str, objec
         )
         if unknown:
             names = ", ".join("{" + name + "}" for name in unknown)
-            problem = f"names {names}, which {'is' if len(unknown) == 1 else 'are'} not given"
+            many = "render.label_names.one" if len(unknown) == 1 else "render.label_names.other"
+            problem = message(many, names=names)
         else:
-            problem = f"cannot be filled in: {error}"
+            problem = message("render.label_cannot_fill", error=error)
         raise LabelError(
-            f"{what} {problem} (it is {text!r}; the placeholders it can use are {given})",
+            message("render.label_error", what=what, problem=problem, text=repr(text), given=given),
             key=key,
             plugin=owner,
         ) from None
