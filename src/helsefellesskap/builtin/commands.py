@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..command import Command, lazy_command
 from ..hookspecs import hookimpl
+from ..messages import message
 
 __all__ = ["BUILTIN_COMMANDS", "hf_cli_commands"]
 
@@ -102,10 +103,16 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
         "helsefellesskap.cli.plugins:LIST",
     ),
 )
-"""``(name, help, "module:ATTRIBUTE")`` of each built-in subcommand."""
+"""``(name, help, "module:ATTRIBUTE")`` of each built-in subcommand; the help in English,
+as the command's module has it (``helsefellesskap --help`` words it in the language of
+messages, from ``messages/<lang>/help.toml``)."""
 
 
 @hookimpl
 def hf_cli_commands() -> list[Command]:
-    """The built-in subcommands, each imported when it runs."""
-    return [lazy_command(name, help, target) for name, help, target in BUILTIN_COMMANDS]
+    """The built-in subcommands, each imported when it runs; their help in the language of
+    messages (``help.<name>.help``, :mod:`helsefellesskap.messages`)."""
+    return [
+        lazy_command(name, message(f"help.{name}.help"), target)
+        for name, _english, target in BUILTIN_COMMANDS
+    ]

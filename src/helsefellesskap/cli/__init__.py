@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -16,12 +17,13 @@ from typing import TYPE_CHECKING, TextIO
 from .._version import __version__
 from ..command import Command, CommandContext
 from ..errors import DataError, HelsefellesskapError
-from ..messages import choose_language, message, use_language
+from ..messages import LANGUAGES, choose_language, message, use_language
+from .parsing import HelpFormatter, Parser, asked_language
 
 if TYPE_CHECKING:
     from ..plugins import PluginManager
 
-__all__ = ["EXIT_CODES", "Command", "CommandContext", "format_data_error", "main"]
+__all__ = ["EXIT_CODES", "Command", "CommandContext", "exit_codes", "format_data_error", "main"]
 
 
 def format_data_error(error: DataError) -> str:
@@ -54,35 +56,71 @@ EXIT_CODES = """exit status:
   0  done: the data loads, nothing fails
   1  done, and what was found fails (validate's findings, diff's changes, …)
   2  bad data, bad usage, or a failing plugin: nothing was done"""
-"""The epilog of every command's ``--help``, plugin commands' included."""
+"""The epilog of every command's ``--help`` in English (:func:`exit_codes` words it in
+the current language), plugin commands' included."""
+
+
+def exit_codes() -> str:
+    """The epilog of every command's ``--help``, in the current language."""
+    return message("help.exit_codes")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="helsefellesskap",
-        description="Partnership declarations, action plans and reports as data.",
-        epilog=EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=message("help.description"),
+        epilog=exit_codes(),
     )
-    parser.add_argument("--version", action="version", version=f"helsefellesskap {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"helsefellesskap {__version__}",
+        help=message("cli.argparse.version"),
+    )
     parser.add_argument(
         "--disable-plugin",
         action="append",
         default=[],
         metavar="NAME",
-        help="do not load the plugin NAME (repeatable)",
+        help=message("help.disable_plugin"),
+    )
+    parser.add_argument(
+        "-l",
+        "--lang",
+        dest="message_language",
+        choices=LANGUAGES,
+        metavar="LANG",
+        help=message("help.lang"),
     )
     return parser
 
 
+def add_command_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], command: Command
+) -> argparse.ArgumentParser:
+    """The parser of ``command`` among ``subparsers``: its help as description, the exit
+    codes as epilog, in the current language."""
+    sub = subparsers.add_parser(
+        command.name,
+        help=command.help,
+        description=command.help,
+        epilog=exit_codes(),
+        formatter_class=HelpFormatter,
+    )
+    sub.set_defaults(_command=command)
+    return sub
+
+
 def _chosen_name(arguments: list[str]) -> tuple[list[str], str | None]:
     """The plugins to disable and the subcommand named in ``arguments`` (if any)."""
-    early = argparse.ArgumentParser(add_help=False)
+    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     early.add_argument("--disable-plugin", action="append", default=[])
+    early.add_argument("-l", "--lang")
     early.add_argument("command", nargs="?")
     try:
-        known, _rest = early.parse_known_args(arguments)
-    except SystemExit:  # a malformed --disable-plugin: the real parser will say so
+        with contextlib.redirect_stderr(io.StringIO()):
+            known, _rest = early.parse_known_args(arguments)
+    except (SystemExit, argparse.ArgumentError):  # the real parser will say what is wrong
         return [], None
     return list(known.disable_plugin), known.command
 
@@ -103,7 +141,10 @@ def main(
 ) -> int:
     """Run the command line with ``argv``; return the exit status.
 
-    Only the chosen subcommand's code is imported and asked for its arguments. Whatever a
+    The language of messages, help and argparse's errors included, is chosen first:
+    ``-l/--lang`` among the arguments, then ``HELSEFELLESSKAP_LANG``, then the locale
+    (:func:`~helsefellesskap.messages.choose_language`). Only the chosen subcommand's code
+    is imported and asked for its arguments. Whatever a
     plugin raises but :class:`KeyboardInterrupt` is reported by plugin name. A plugin
     command that raises, or a plugin that tries to end the program in a hook
     (``sys.exit()``, another :class:`BaseException`), makes the command exit with status
@@ -116,6 +157,12 @@ def main(
         # Answer at once: building the plugin manager would load every plugin first.
         print(f"helsefellesskap {__version__}", file=out)
         return 0
+    with use_language(choose_language(asked_language(arguments))):
+        return _main(arguments, out, err)
+
+
+def _main(arguments: list[str], out: TextIO, err: TextIO) -> int:
+    """Build the parser with the chosen command's arguments, parse, and run."""
     from ..plugins import PluginManager
 
     parser = _parser()
@@ -126,14 +173,7 @@ def main(
     commands = manager.commands()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in sorted(commands.values(), key=lambda c: c.name):
-        sub = subparsers.add_parser(
-            command.name,
-            help=command.help,
-            description=command.help,
-            epilog=EXIT_CODES,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        sub.set_defaults(_command=command)
+        sub = add_command_parser(subparsers, command)
         if command.name != wanted:
             continue
         owner = manager.owner("hf_cli_commands", command.name)
@@ -150,14 +190,7 @@ def main(
             args = parser.parse_args(arguments)
     except SystemExit as stop:
         return int(stop.code or 0)
-    with use_language(choose_language(_asked_language(args))):
-        return _run(args, parser, manager, out, err)
-
-
-def _asked_language(args: argparse.Namespace) -> str | None:
-    """The language the command's own ``--lang`` asks for, if it has one."""
-    asked = getattr(args, "lang", None) or (getattr(args, "languages", None) or [None])[0]
-    return asked if isinstance(asked, str) else None
+    return _run(args, parser, manager, out, err)
 
 
 def _run(

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..command import Command, CommandContext
 from ..errors import DataError
 from ..io import PARTNERSHIP_FILE, find_partnership_root, load_document
+from ..messages import message
 from ..model import Bundle, Document
 from ..shapes.check import JSON_FORMAT, JSON_VERSION, CheckResult
 from ..targets import resolve_target
@@ -46,13 +47,13 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "path",
         metavar="PATH",
-        help="a partnership folder, a document file, or an installed partnership id",
+        help=message("help.check.path"),
     )
     parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help="text for people (default) or json for tools",
+        help=message("help.format_text_json"),
     )
 
 

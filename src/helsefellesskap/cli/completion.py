@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import shtab
 
 from ..command import Command, CommandContext
+from ..messages import message
 from ..plugins import PluginManager
 
 __all__ = ["COMPLETION", "SHELLS", "completion_script", "full_parser", "target_names"]
@@ -50,18 +51,12 @@ def full_parser(manager: PluginManager) -> argparse.ArgumentParser:
     CLI reference need them all. A plugin command that fails to add its arguments is
     left with none (``helsefellesskap plugins`` reports the plugin).
     """
-    from . import EXIT_CODES, _parser
+    from . import _parser, add_command_parser
 
     parser = _parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in sorted(manager.commands().values(), key=lambda c: c.name):
-        sub = subparsers.add_parser(
-            command.name,
-            help=command.help,
-            description=command.help,
-            epilog=EXIT_CODES,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+        sub = add_command_parser(subparsers, command)
         try:
             command.add_arguments(sub)
         except Exception:  # a broken plugin command completes without options
@@ -100,11 +95,11 @@ def target_names(manager: PluginManager) -> Iterator[str]:
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("shell", nargs="?", choices=SHELLS, help="the shell to write it for")
+    parser.add_argument("shell", nargs="?", choices=SHELLS, help=message("help.completion.shell"))
     parser.add_argument(
         "--names",
         action="store_true",
-        help="print the partnership and document names, one a line (the script calls this)",
+        help=message("help.completion.names"),
     )
 
 

@@ -27,6 +27,7 @@ from ..followup.tracing import (
     Traceability,
     bundle_coverage,
 )
+from ..messages import message
 from ..model import ActionPlan, Document
 from ..targets import Target, resolve_target
 
@@ -107,29 +108,27 @@ def add_target_arguments(parser: argparse.ArgumentParser, *, csv: bool = False) 
     parser.add_argument(
         "target",
         metavar="TARGET",
-        help="an action plan file, a partnership folder, or an installed partnership[/plan]",
+        help=message("help.report_target"),
     )
     parser.add_argument(
         "-f",
         "--format",
         default="text",
         metavar="FORMAT",
-        help="text for people (default), json for tools"
-        + (", csv for a spreadsheet" if csv else "")
-        + ", or a render format (md, html, docx, pdf) for the report as a document",
+        help=message("help.report_format_csv" if csv else "help.report_format"),
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="write the report to FILE instead of standard output (needed for docx and pdf)",
+        help=message("help.report_output"),
     )
     parser.add_argument(
+        "-l",
         "--lang",
         default=None,
         metavar="LANG",
-        help="the language of a rendered report's labels: nb, nn or en (default: the "
-        "partnership's language)",
+        help=message("help.report_lang"),
     )
 
 
@@ -246,14 +245,14 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "--fail-on",
         choices=("gaps",),
         metavar="gaps",
-        help="exit 1 when the matrix has any gap (for a scheduled job)",
+        help=message("help.coverage.fail_on"),
     )
     parser.add_argument(
         "--many",
         type=int,
         default=DEFAULT_MANY_TASKS,
         metavar="N",
-        help=f"an actor with more than N measures is a gap (default {DEFAULT_MANY_TASKS})",
+        help=message("help.coverage.many", default=DEFAULT_MANY_TASKS),
     )
 
 

@@ -37,6 +37,7 @@ from ..followup.revisions import (
 )
 from ..followup.values import toml_text
 from ..io import PARTNERSHIP_FILE, load_bundle, load_document, load_partnership, write_atomic
+from ..messages import message
 from ..model import Bundle, Document, Partnership
 from ..shapes.diff import diff_json
 from ..targets import resolve_target
@@ -203,53 +204,49 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "old",
         metavar="OLD",
-        help="the old revision: a document file, a partnership folder, or partnership[/document]",
+        help=message("help.diff.old"),
     )
     parser.add_argument(
         "new",
         metavar="NEW",
         nargs="?",
-        help="the new revision, of the same kind as OLD (left out with --since)",
+        help=message("help.diff.new"),
     )
     parser.add_argument(
         "--since",
         metavar="REV",
-        help="compare the one file OLD with its revision REV in git (a commit, tag or "
-        "branch: HEAD~3, v1.0, main)",
+        help=message("help.diff.since"),
     )
     parser.add_argument(
         "--format",
         default="text",
         metavar="FORMAT",
-        help="text for people (default), json for tools, or a render format (md, html, "
-        "docx …) for the changelog of two documents as a document",
+        help=message("help.diff.format"),
     )
     parser.add_argument(
         "--all-fields",
         action="store_true",
-        help="also show changes of fields no rendered document shows (notes, source)",
+        help=message("help.diff.all_fields"),
     )
     parser.add_argument(
         "--threshold",
         type=float,
         default=SIMILARITY_THRESHOLD,
         metavar="SCORE",
-        help="how alike (0 to 1) the texts of two items must be to match them where "
-        f"their ids differ (default {SIMILARITY_THRESHOLD}; 1 matches by id only)",
+        help=message("help.diff.threshold", default=SIMILARITY_THRESHOLD),
     )
     parser.add_argument(
         "-l",
         "--lang",
         default=None,
         metavar="LANG",
-        help="the changelog's language: nb, nn, en (default: the partnership's language)",
+        help=message("help.diff.lang"),
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="where to write the changelog in a render format (default stdout; required "
-        "for binary formats such as docx)",
+        help=message("help.diff.output"),
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..command import Command, CommandContext
 from ..importing import export_sheets
+from ..messages import message
 from ..model import ActionPlan
 from ..targets import resolve_target
 
@@ -25,17 +26,18 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "target",
         metavar="TARGET",
-        help="a partnership folder, a plan file, or an installed partnership id with an "
-        "optional plan id (PARTNERSHIP/PLAN)",
+        help=message("help.export.target"),
     )
     parser.add_argument(
         "-f",
         "--format",
         choices=("xlsx", "csv"),
         default="xlsx",
-        help="xlsx (default: one sheet per plan) or csv (one plan)",
+        help=message("help.export.format"),
     )
-    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help=message("help.export.output")
+    )
 
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:

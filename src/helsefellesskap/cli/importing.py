@@ -27,6 +27,7 @@ from ..importing import (
     import_plan,
     import_sheets,
 )
+from ..messages import message
 
 __all__ = ["IMPORT"]
 
@@ -35,25 +36,23 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file",
         metavar="FILE",
-        help="a Word plan (.docx) to import, or a spreadsheet (.xlsx, .csv) of measures "
-        "to apply as status updates",
+        help=message("help.import.file"),
     )
     parser.add_argument(
         "--into",
         metavar="FOLDER",
-        help="the partnership folder: a Word plan is written to its plans/ folder; a "
-        "spreadsheet's sheets go to its plans of the same ids",
+        help=message("help.import.into"),
     )
     parser.add_argument(
         "--plan",
         metavar="FILE",
-        help="a spreadsheet: apply it to this plan file (instead of --into)",
+        help=message("help.import.plan"),
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="a Word plan: write the new plan to FILE in the folder instead (never overwritten)",
+        help=message("help.import.output"),
     )
 
 

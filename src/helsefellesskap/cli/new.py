@@ -8,6 +8,7 @@ from pathlib import Path
 import shtab
 
 from ..command import Command, CommandContext
+from ..messages import message
 from ..scaffold import new_partnership, new_plan, new_plugin
 
 __all__ = ["NEW"]
@@ -17,32 +18,34 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     what = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
     partnership = what.add_parser(
         "partnership",
-        help="a partnership folder: partnership.toml, a declaration, a plan, the schemas",
-        description="Write a new partnership folder that loads and validates as it is.",
+        help=message("help.new.partnership"),
+        description=message("help.new.partnership_description"),
     )
-    folder = partnership.add_argument("folder", metavar="DIR", help="the folder to create or fill")
+    folder = partnership.add_argument(
+        "folder", metavar="DIR", help=message("help.new.partnership_folder")
+    )
     folder.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
-    partnership.add_argument("--id", help="the partnership's id (default: from DIR's name)")
-    partnership.add_argument("--name", help='its name (default: "Helsefellesskap <DIR>")')
+    partnership.add_argument("--id", help=message("help.new.partnership_id"))
+    partnership.add_argument("--name", help=message("help.new.partnership_name"))
     plan = what.add_parser(
         "plan",
-        help="an action plan in a partnership folder, built on its latest declaration",
-        description="Write a new action plan into the partnership folder DIR.",
+        help=message("help.new.plan"),
+        description=message("help.new.plan_description"),
     )
-    existing = plan.add_argument("folder", metavar="DIR", help="the partnership folder")
+    existing = plan.add_argument("folder", metavar="DIR", help=message("help.new.plan_folder"))
     existing.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
     plan.add_argument(
-        "--year", type=int, help="the plan's year (default: this year, or the next free)"
+        "--year", type=int, help=message("help.new.plan_year")
     )
-    plan.add_argument("--id", help="the plan's id (default: handlingsplan-<year>)")
+    plan.add_argument("--id", help=message("help.new.plan_id"))
     plugin = what.add_parser(
         "plugin",
-        help="a plugin project helsefellesskap-NAME that ships a partnership, with tests",
-        description="Write a plugin project that installs with pip and whose tests pass.",
+        help=message("help.new.plugin"),
+        description=message("help.new.plugin_description"),
     )
-    plugin.add_argument("name", metavar="NAME", help="the plugin's and its partnership's id")
+    plugin.add_argument("name", metavar="NAME", help=message("help.new.plugin_name"))
     output = plugin.add_argument(
-        "-o", "--output", default=".", metavar="DIR", help="where to create it (default: here)"
+        "-o", "--output", default=".", metavar="DIR", help=message("help.new.plugin_output")
     )
     output.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..command import Command, CommandContext
 from ..errors import DataError, HelsefellesskapError
+from ..messages import message
 from .listing import contributions
 
 __all__ = ["LIST", "PLUGINS", "list_data", "plugins_data"]
@@ -23,7 +24,7 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=("text", "json"),
         default="text",
-        help="text for people (the default) or json for programs",
+        help=message("help.plugins.format"),
     )
 
 
@@ -32,7 +33,7 @@ def _add_plugins_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--traceback",
         action="store_true",
-        help="show the traceback of each failure that raised (for plugin authors)",
+        help=message("help.plugins.traceback"),
     )
 
 
@@ -144,7 +145,7 @@ def list_data(context: CommandContext, ids: list[str] | None = None) -> dict[str
 
 def _add_list_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "ids", nargs="*", metavar="PARTNERSHIP", help="only these partnerships (by id)"
+        "ids", nargs="*", metavar="PARTNERSHIP", help=message("help.list.ids")
     )
     _add_format(parser)
 

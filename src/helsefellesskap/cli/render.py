@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..command import Command, CommandContext
 from ..errors import RenderError, UsageError
+from ..messages import message
 from ..model import Bundle, Document
 
 __all__ = ["RENDER"]
@@ -17,8 +18,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "target",
         metavar="TARGET",
-        help="a partnership folder, a document file, or an installed partnership id "
-        "with an optional document id (PARTNERSHIP/DOCUMENT)",
+        help=message("help.render.target"),
     )
     parser.add_argument(
         "-f",
@@ -26,7 +26,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         dest="formats",
         metavar="FORMAT",
-        help="md (default), html, json, docx, a plugin's format, or all; repeatable",
+        help=message("help.render.format"),
     )
     parser.add_argument(
         "-l",
@@ -34,22 +34,18 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         dest="languages",
         metavar="LANG",
-        help="nb, nn or en (default: the partnership's language); repeatable when "
-        "rendering a whole partnership",
+        help=message("help.render.lang"),
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE|DIR",
-        help="where to write: a file for one document in one format (default, or -, is "
-        "stdout; a name ending in / is a folder), a folder for several formats or a whole "
-        "partnership",
+        help=message("help.render.output"),
     )
     parser.add_argument(
         "--no-check",
         action="store_true",
-        help="do not validate the data after rendering (by default a line on stderr says "
-        "how many validation errors the data has)",
+        help=message("help.render.no_check"),
     )
 
 

@@ -2,9 +2,10 @@
 code, severity, title, explanation and how to fix a finding.
 
 The texts are worded by :func:`~helsefellesskap.validate.rule_texts.rule_text` in the
-language of ``--lang`` (then ``HELSEFELLESSKAP_LANG``, then bokmål) where a label catalogue
-translates them, else as the rule wrote them. An unknown code is a usage error with the
-closest code as a suggestion (exit 2).
+language of messages (``--lang``, then ``HELSEFELLESSKAP_LANG``, then the locale, else
+English, as every command chooses it) where a label catalogue translates them, else as
+the rule wrote them. An unknown code is a usage error with the closest code as a
+suggestion (exit 2).
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import os
 import textwrap
 
 from ..command import Command, CommandContext
 from ..errors import UsageError
+from ..messages import current_language, message
 from ..plugins import PluginManager
 from ..validate.rule_texts import RuleText, rule_text
 
@@ -80,27 +81,26 @@ def format_rules(texts: list[RuleText]) -> str:
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("code", metavar="CODE", nargs="?", help="one rule's code (HF201)")
+    parser.add_argument("code", metavar="CODE", nargs="?", help=message("help.rules.code"))
     parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help="text for people (default) or json for tools",
+        help=message("help.format_text_json"),
     )
     parser.add_argument(
         "-l",
         "--lang",
         choices=LANGUAGES,
         default=None,
-        help="the language of the texts (default: HELSEFELLESSKAP_LANG, else nb)",
+        help=message("help.rules.lang"),
     )
 
 
 def _language(args: argparse.Namespace) -> str:
-    if args.lang:
-        return str(args.lang)
-    env = os.environ.get("HELSEFELLESSKAP_LANG", "")
-    return env if env in LANGUAGES else "nb"
+    """``--lang``, else the language of messages the command line chose (the same chain:
+    ``HELSEFELLESSKAP_LANG``, then the locale, else English)."""
+    return str(args.lang) if args.lang else current_language()
 
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:

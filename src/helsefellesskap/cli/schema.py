@@ -10,6 +10,7 @@ import shtab
 
 from ..command import Command, CommandContext
 from ..errors import UsageError
+from ..messages import message
 from ..schema import dumps, schemas, write_schemas
 
 __all__ = ["SCHEMA"]
@@ -20,13 +21,13 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "type",
         nargs="?",
         metavar="TYPE",
-        help="partnership, national, or a document kind (action-plan …); default: all",
+        help=message("help.schema.type"),
     )
     output = parser.add_argument(
         "-o",
         "--output",
         metavar="DIR",
-        help="write TYPE.schema.json files into DIR (without it: print one schema)",
+        help=message("help.schema.output"),
     )
     output.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..command import Command, CommandContext
 from ..errors import UsageError
+from ..messages import message
 from .site import add_site_arguments, chosen_formats
 
 __all__ = ["DEFAULT_PORT", "LIVE_FORMATS", "SERVE"]
@@ -30,8 +31,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "target",
         nargs="?",
         metavar="TARGET",
-        help="a partnership folder or an installed partnership id (default: every "
-        "installed partnership)",
+        help=message("help.partnership_target"),
     )
     parser.add_argument(
         "-p",
@@ -39,7 +39,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=DEFAULT_PORT,
         metavar="N",
-        help=f"the port on 127.0.0.1 (default {DEFAULT_PORT}; 0 takes a free one)",
+        help=message("help.serve.port", default=DEFAULT_PORT),
     )
     add_site_arguments(parser)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..command import Command, CommandContext
 from ..errors import UsageError
+from ..messages import message
 from ..model import Bundle
 
 __all__ = ["SITE", "add_site_arguments", "chosen_formats", "output_folder"]
@@ -21,8 +22,7 @@ def add_site_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         dest="formats",
         metavar="FORMAT",
-        help="a download format (docx, pdf, md, json, a plugin's); repeatable or "
-        "comma-separated; all (the default of site) is every installed format",
+        help=message("help.site_formats"),
     )
     parser.add_argument(
         "-l",
@@ -30,7 +30,7 @@ def add_site_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         dest="languages",
         metavar="LANG",
-        help="a language of the pages: nb, nn, en (default: all three); repeatable",
+        help=message("help.site_languages"),
     )
 
 
@@ -39,11 +39,10 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "targets",
         nargs="*",
         metavar="TARGET",
-        help="a partnership folder or an installed partnership id (default: every "
-        "installed partnership)",
+        help=message("help.partnership_target"),
     )
     parser.add_argument(
-        "-o", "--output", required=True, metavar="DIR", help="the folder to write the site into"
+        "-o", "--output", required=True, metavar="DIR", help=message("help.site.output")
     )
     add_site_arguments(parser)
 

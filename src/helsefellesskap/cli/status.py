@@ -18,6 +18,7 @@ from ..command import Command, CommandContext
 from ..errors import UsageError
 from ..followup.reports import status_report
 from ..followup.status import JSON_FORMAT, JSON_VERSION, MeasureState, PlanStatus, bundle_status
+from ..messages import message
 from ..model import MeasureStatus
 from ..targets import resolve_target
 from .coverage import add_target_arguments, plans_of, write_document, write_plan_reports
@@ -122,21 +123,20 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         "--on",
         type=_day,
         metavar="DATE",
-        help="the day to find overdue measures on (YYYY-MM-DD; default today)",
+        help=message("help.status.on"),
     )
     parser.add_argument(
         "--stale-after",
         type=int,
         metavar="DAYS",
-        help="days without an update after which a measure is stale "
-        "(default: the partnership's [follow_up] stale_after_days, else 180)",
+        help=message("help.status.stale_after"),
     )
     parser.add_argument(
         "--fail-on",
         type=_fail_on,
         default=(),
         metavar="overdue,stale",
-        help="exit 1 when any measure is overdue, stale, or either (for a scheduled job)",
+        help=message("help.status.fail_on"),
     )
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..command import Command, CommandContext
 from ..errors import UsageError
 from ..followup.recording import check_actor, parse_status, record_update
+from ..messages import message
 from ..targets import resolve_target
 
 __all__ = ["UPDATE"]
@@ -33,25 +34,24 @@ def _day(text: str) -> dt.date:
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "target", metavar="TARGET", help="the action plan (or decision log) file to update"
+        "target", metavar="TARGET", help=message("help.update.target")
     )
     parser.add_argument(
-        "item", metavar="MEASURE-ID", help="the id of the measure (or decision) to update"
+        "item", metavar="MEASURE-ID", help=message("help.update.item")
     )
     parser.add_argument(
         "--status",
         required=True,
-        help="planned, started, done, postponed or cancelled "
-        "(or planlagt, påbegynt, fullført, utsatt, avlyst)",
+        help=message("help.update.status"),
     )
-    parser.add_argument("--note", help="what has happened, in a sentence or two")
+    parser.add_argument("--note", help=message("help.update.note"))
     parser.add_argument(
-        "--date", type=_day, metavar="DATE", help="the day of the update (YYYY-MM-DD; today)"
+        "--date", type=_day, metavar="DATE", help=message("help.update.date")
     )
     parser.add_argument(
-        "--by", metavar="ACTOR", help="the id of the partner, body, role or group reporting it"
+        "--by", metavar="ACTOR", help=message("help.update.by")
     )
-    parser.add_argument("--link", metavar="URL", help="a page with more (minutes, a report)")
+    parser.add_argument("--link", metavar="URL", help=message("help.update.link"))
 
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from ..command import Command, CommandContext
 from ..errors import DataError
+from ..messages import message
 from ..targets import resolve_target
 from ..validate import ValidationReport, validate
 
@@ -85,15 +86,15 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "target",
         metavar="TARGET",
-        help="a partnership folder, a document file, or an installed partnership[/document]",
+        help=message("help.validate.target"),
     )
     parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help="text for people (default) or json for tools",
+        help=message("help.format_text_json"),
     )
-    parser.add_argument("--strict", action="store_true", help="warnings fail too (exit status 1)")
+    parser.add_argument("--strict", action="store_true", help=message("help.validate.strict"))
 
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:
