@@ -12,10 +12,12 @@ import cattrs
 import tomli_w
 
 from ..errors import DataError, Problem
+from ..messages import message
 from ..model import DOCUMENT_TYPES, Document, Partnership
 from ..model._base import preview
 from ..model._typed import checked_elsewhere
 from .converter import control_character_problem, json_converter, toml_converter
+from .parser_messages import json_detail
 from .problems import child_path, problems_from_exception
 from .text import too_deep
 from .values import describe
@@ -92,9 +94,9 @@ def structure_document(
         raise DataError(
             [
                 Problem(
-                    message="a document is a table of keys and values, not a list or a value",
+                    message=message("data.document_not_a_table"),
                     file=file,
-                    hint='start with kind = "…" and id = "…"',
+                    hint=message("data.start_with_kind"),
                 )
             ]
         )
@@ -103,19 +105,30 @@ def structure_document(
         raise DataError(
             [
                 Problem(
-                    message='the key "kind" is missing: it says which document this is',
+                    message=message("data.kind_missing"),
                     path="$.kind",
                     file=file,
-                    hint=f"add kind = one of {listing}",
+                    hint=message("data.add_kind", listing=listing),
                 )
             ]
         )
     if not isinstance(kind, str) or kind not in known:
         shown = preview(kind) if isinstance(kind, str) else describe(kind)
         close = difflib.get_close_matches(str(kind)[:100], list(known), n=1)
-        hint = (f'did you mean "{close[0]}"? ' if close else "") + f"write one of {listing}"
+        hint = message(
+            "data.enum_write_one_of",
+            hint=message("data.enum_did_you_mean", word=close[0]) if close else "",
+            listing=listing,
+        )
         raise DataError(
-            [Problem(message=f"unknown document kind {shown}", path="$.kind", file=file, hint=hint)]
+            [
+                Problem(
+                    message=message("data.unknown_kind", kind=shown),
+                    path="$.kind",
+                    file=file,
+                    hint=hint,
+                )
+            ]
         )
     rest = {key: value for key, value in data.items() if key != "kind"}
     return structure(rest, known[kind], file=file, converter=converter)
@@ -222,12 +235,15 @@ def _parse_json(text: str | bytes, file: Path | None) -> tuple[Any, str | None]:
         data = jsonlib.loads(text)
     except jsonlib.JSONDecodeError as error:
         raise _json_problem(
-            f"JSON syntax error: {error.msg}", file, line=error.lineno, column=error.colno
+            message("files.json_syntax", detail=json_detail(error.msg)),
+            file,
+            line=error.lineno,
+            column=error.colno,
         ) from None
     except RecursionError:
         raise too_deep(file) from None
     except UnicodeDecodeError:
-        raise _json_problem("the file is not UTF-8 text", file) from None
+        raise _json_problem(message("files.json_not_utf8"), file) from None
     if is_envelope(data):
         return _unwrap(data, file), str(data.get("kind"))
     return data, None
@@ -236,18 +252,22 @@ def _parse_json(text: str | bytes, file: Path | None) -> tuple[Any, str | None]:
 def _unwrap(data: dict[str, Any], file: Path | None) -> Any:
     if data.get("format") != ENVELOPE_FORMAT:
         raise _json_problem(
-            f"the JSON's format is {describe(data.get('format'))}, not the document "
-            f'envelope ("{ENVELOPE_FORMAT}")',
+            message(
+                "files.json_other_format", got=describe(data.get("format")), format=ENVELOPE_FORMAT
+            ),
             file,
             path="$.format",
         )
     if data.get("version") != ENVELOPE_VERSION:
         raise _json_problem(
-            f"the envelope has version {describe(data.get('version'))}; this library reads "
-            f"version {ENVELOPE_VERSION}",
+            message(
+                "files.json_other_version",
+                got=describe(data.get("version")),
+                version=ENVELOPE_VERSION,
+            ),
             file,
             path="$.version",
-            hint="render it again with this version of helsefellesskap",
+            hint=message("files.json_render_again"),
         )
     document = data["document"]
     kind = data.get("kind")
@@ -273,9 +293,9 @@ def loads_json(
     data, envelope_kind = _parse_json(text, file)
     if cls is None and envelope_kind == "governance":
         raise _json_problem(
-            "this JSON holds a partnership (the governance overview), not a document",
+            message("files.json_partnership"),
             file,
-            hint="read it with loads_json(text, Partnership)",
+            hint=message("files.json_partnership_hint"),
         )
     if cls is None:
         return structure_document(data, file=file, types=types, converter=json_converter)
@@ -285,9 +305,9 @@ def loads_json(
             data = {key: value for key, value in data.items() if key != "kind"}
         elif issubclass(cls, Document):
             raise _json_problem(
-                f"the data is a document of kind {describe(data['kind'])}, not {expected!r}",
+                message("files.json_other_kind", got=describe(data["kind"]), kind=repr(expected)),
                 file,
                 path="$.kind",
-                hint=f'read it without naming a type, or write "kind": "{expected}"',
+                hint=message("files.json_other_kind_hint", kind=expected),
             )
     return structure(data, cls, file=file, converter=json_converter)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import tomli_w
 
 from ..errors import HelsefellesskapError
+from ..messages import message
 from ..model import Document, Partnership
 from .documents import _writable, structure, structure_document, unstructure
 from .text import parse_toml, read_text, write_atomic
@@ -474,10 +475,7 @@ def edit_text(
         if _same(_normalise(result), expected):
             return candidate
     where = f"{file}: " if file is not None else ""
-    raise EditError(
-        f"{where}the file could not be edited in place so that it holds the new data; "
-        "write it afresh with save(..., keep_layout=False) (its comments are then lost)"
-    )
+    raise EditError(where + message("files.edit_failed"))
 
 
 def same_document(item: Document | Partnership, path: Path) -> bool:

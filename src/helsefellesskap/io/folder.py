@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import DataError, DocumentNotFoundError, Problem, UsageError
+from ..messages import message
 from ..model import Bundle, Document, Partnership
 from .documents import dumps_json, dumps_toml, loads_json, structure, structure_document
 from .positions import placed_error
@@ -113,8 +114,15 @@ class _Walk:
         try:
             entries = sorted(folder.iterdir())
         except OSError as error:
-            why = (error.strerror or "cannot be read").lower()
-            self._problem(folder, f"the folder cannot be read: {why}", "check its permissions")
+            if isinstance(error, PermissionError):
+                why = message("files.permission_denied")
+            else:
+                why = (error.strerror or message("files.unreadable")).lower()
+            self._problem(
+                folder,
+                message("files.folder_unreadable", why=why),
+                message("files.check_permissions"),
+            )
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -127,8 +135,8 @@ class _Walk:
             elif entry.suffix.lower() == ".toml" and entry.name.lower() != PARTNERSHIP_FILE:
                 self._problem(
                     entry,
-                    f'the file ends in "{entry.suffix}", so it is not read as a document',
-                    f"rename it to {entry.stem}.toml",
+                    message("files.wrong_suffix", suffix=entry.suffix),
+                    message("files.rename_to", name=f"{entry.stem}.toml"),
                 )
 
     def _subfolder(self, entry: Path, status: os.stat_result) -> None:
@@ -137,18 +145,21 @@ class _Walk:
         if entry.suffix.lower() == ".toml":
             self._problem(
                 entry,
-                "this is a folder named like a document file; its files are read as documents",
-                f"rename the folder, or move the document file {entry.name} here in its place",
+                message("files.folder_named_like_file"),
+                message("files.folder_named_like_file_hint", name=entry.name),
             )
         key = (status.st_dev, status.st_ino)
         if key in self._seen:
             first = self._seen[key]
-            named = _relative(first, self.root) if first != self.root else "the partnership folder"
+            named = (
+                _relative(first, self.root)
+                if first != self.root
+                else message("files.the_partnership_folder")
+            )
             self._problem(
                 entry,
-                f"this folder is a link to a folder already read ({named}), so its "
-                "documents are not read twice",
-                "remove the link (a link to a folder above it makes an endless loop)",
+                message("files.folder_read_twice", named=named),
+                message("files.folder_read_twice_hint"),
             )
             return
         self._seen[key] = entry
@@ -168,20 +179,19 @@ def document_problem(
     partnership than the folder's. Loading from a folder and from bytes both ask this."""
     if taken_by is not None:
         return Problem(
-            message=f'the document id "{document.id}" is used by {taken_by} too',
+            message=message("files.id_used_twice", id=document.id, other=taken_by),
             path="$.id",
             file=file,
-            hint="give each document its own id",
+            hint=message("files.id_used_twice_hint"),
         )
     if partnership is not None and document.partnership not in (None, partnership.id):
         return Problem(
-            message=(
-                f'the document names partnership "{document.partnership}" but lies in '
-                f'the folder of "{partnership.id}"'
+            message=message(
+                "files.other_partnership", named=document.partnership, folder=partnership.id
             ),
             path="$.partnership",
             file=file,
-            hint=f'write partnership = "{partnership.id}", or move the file',
+            hint=message("files.other_partnership_hint", folder=partnership.id),
         )
     return None
 
@@ -196,7 +206,7 @@ def load_bundle(root: PathLike, *, types: Mapping[str, type[Document]] | None = 
     partnership_file = root / PARTNERSHIP_FILE
     if not os.path.lexists(partnership_file):
         raise DocumentNotFoundError(
-            f"{root} is not a partnership folder: it has no {PARTNERSHIP_FILE}"
+            message("files.not_a_partnership_folder", root=root, file=PARTNERSHIP_FILE)
         )
     problems: list[Problem] = []
     partnership: Partnership | None = None
@@ -218,9 +228,11 @@ def load_bundle(root: PathLike, *, types: Mapping[str, type[Document]] | None = 
             reason, _status = not_a_file_reason(file)
             problems.append(
                 Problem(
-                    message=f"this is {reason or 'not a readable file'}",
+                    message=message(
+                        "files.this_is", reason=reason or message("files.not_readable")
+                    ),
                     file=file,
-                    hint="replace it with the document file, or remove it",
+                    hint=message("files.replace_or_remove"),
                 )
             )
             continue
@@ -276,9 +288,9 @@ def save(
     """
     path = Path(path)
     if path.is_dir():
-        raise UsageError(f"{path} is a folder: name the file to write, ending in .toml or .json")
+        raise UsageError(message("files.save_to_folder", path=path))
     if path.suffix not in (".toml", ".json"):
-        raise UsageError(f"{path}: name a file ending in .toml or .json (the format to write)")
+        raise UsageError(message("files.save_suffix", path=path))
     if overwrite and keep_layout and path.suffix == ".toml" and path.is_file():
         from .edit import edit_file, same_document
 

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from ..errors import DataError, DocumentNotFoundError, Problem
+from ..messages import message
 from ..model import Bundle, Document, Partnership
 from .documents import loads_json, structure, structure_document
 from .folder import IGNORED_FOLDERS, PARTNERSHIP_FILE, document_problem
@@ -92,7 +93,7 @@ def loads(
     if file.suffix.lower() == ".json":
         document = loads_json(text, file=file, types=types)
         if not isinstance(document, Document):
-            raise DataError([Problem(message="this is not a document", file=file)])
+            raise DataError([Problem(message=message("files.not_a_document"), file=file)])
         return document
     try:
         return structure_document(parse_toml(text, file=file), file=file, types=types)
@@ -130,10 +131,7 @@ def load_bundle_from_files(
     bundle's files are the names given; its ``root`` is ``None``.
     """
     if PARTNERSHIP_FILE not in files:
-        raise DocumentNotFoundError(
-            f"the files hold no {PARTNERSHIP_FILE} at the top: it is what makes them a "
-            "partnership"
-        )
+        raise DocumentNotFoundError(message("files.no_partnership_file", file=PARTNERSHIP_FILE))
     problems: list[Problem] = []
     texts: dict[Path, str] = {}
     partnership: Partnership | None = None
@@ -186,15 +184,15 @@ def _unpacked(data: bytes, name: str) -> dict[str, bytes]:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
         raise _zip_problem(
-            "this is not a zip file", name, "upload a .zip of the partnership's folder"
+            message("files.zip_not_zip"), name, message("files.zip_upload_hint")
         ) from None
     with archive:
         entries = archive.infolist()
         if len(entries) > MAX_ZIP_FILES:
             raise _zip_problem(
-                f"the zip holds {len(entries)} entries, more than the {MAX_ZIP_FILES} allowed",
+                message("files.zip_too_many", count=len(entries), limit=MAX_ZIP_FILES),
                 name,
-                "zip only the partnership's folder",
+                message("files.zip_only_folder"),
             )
         total = 0
         chosen: list[zipfile.ZipInfo] = []
@@ -203,13 +201,11 @@ def _unpacked(data: bytes, name: str) -> dict[str, bytes]:
             path = PurePosixPath(entry.filename)
             if entry.filename.startswith(("/", "\\")) or ".." in path.parts or ":" in path.parts[0]:
                 raise _zip_problem(
-                    "the zip names a file outside its folder",
-                    member,
-                    "zip the partnership's folder with relative names",
+                    message("files.zip_outside"), member, message("files.zip_relative_names")
                 )
             if (entry.external_attr >> 16) & 0o170000 == 0o120000:
                 raise _zip_problem(
-                    "the zip holds a symbolic link", member, "zip the files, not links to them"
+                    message("files.zip_link"), member, message("files.zip_link_hint")
                 )
             if entry.is_dir():
                 continue
@@ -218,17 +214,13 @@ def _unpacked(data: bytes, name: str) -> dict[str, bytes]:
             if entry.file_size > 1024 * 1024 and entry.file_size > MAX_ZIP_RATIO * max(
                 entry.compress_size, 1
             ):
-                raise _zip_problem(
-                    "the zip entry unpacks to far more than it holds (a zip bomb?)",
-                    member,
-                    "zip the partnership's folder as it is",
-                )
+                raise _zip_problem(message("files.zip_bomb"), member, message("files.zip_as_it_is"))
             total += entry.file_size
             if total > MAX_ZIP_SIZE:
                 raise _zip_problem(
-                    f"the zip unpacks to more than {MAX_ZIP_SIZE // 1024 // 1024} MB",
+                    message("files.zip_too_big", limit=MAX_ZIP_SIZE // 1024 // 1024),
                     name,
-                    "zip only the partnership's folder",
+                    message("files.zip_only_folder"),
                 )
             chosen.append(entry)
         files: dict[str, bytes] = {}
@@ -237,9 +229,9 @@ def _unpacked(data: bytes, name: str) -> dict[str, bytes]:
                 content = stream.read(entry.file_size + 1)
             if len(content) > entry.file_size:  # the header lied about the size
                 raise _zip_problem(
-                    "the zip entry is larger than its header says",
+                    message("files.zip_header_lied"),
                     f"{name}/{entry.filename}",
-                    "zip the folder again",
+                    message("files.zip_again"),
                 )
             files[entry.filename] = content
     return files
@@ -260,8 +252,8 @@ def load_bundle_from_zip(
             files = {n.removeprefix(prefix): c for n, c in files.items() if n.startswith(prefix)}
     if PARTNERSHIP_FILE not in files:
         raise _zip_problem(
-            f"the zip holds no {PARTNERSHIP_FILE} at its top or in its one folder",
+            message("files.zip_no_partnership", file=PARTNERSHIP_FILE),
             name,
-            "zip the partnership's folder (the one with partnership.toml)",
+            message("files.zip_folder_hint", file=PARTNERSHIP_FILE),
         )
     return load_bundle_from_files(files, types=types)

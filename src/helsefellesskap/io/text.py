@@ -20,6 +20,8 @@ from ..errors import (
     Problem,
     TomlSyntaxError,
 )
+from ..messages import current_language, message
+from .parser_messages import toml_detail
 
 __all__ = [
     "MAX_FILE_SIZE",
@@ -56,14 +58,19 @@ def toml_reader() -> ModuleType:
 
 def _kind_of(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder, not a file"
+        return message("files.is_folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO), not a file"
+        return message("files.is_pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket, not a file"
+        return message("files.is_socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device, not a file"
-    return "not a regular file"
+        return message("files.is_device")
+    return message("files.is_not_regular")
+
+
+def _missing(path: Path) -> bool:
+    """Whether ``path`` is simply not there (no file, no link)."""
+    return not os.path.lexists(path)
 
 
 def not_a_file_reason(path: Path) -> tuple[str | None, os.stat_result | None]:
@@ -76,11 +83,11 @@ def not_a_file_reason(path: Path) -> tuple[str | None, os.stat_result | None]:
         status = path.stat()
     except OSError as error:
         if error.errno == errno.ELOOP:
-            return "a symbolic link that leads in a loop (back to itself)", None
+            return message("files.link_loop"), None
         if error.errno == errno.ENOENT and path.is_symlink():
-            return f"a symbolic link to {os.readlink(path)}, which does not exist", None
+            return message("files.link_broken", target=os.readlink(path)), None
         if error.errno in (errno.ENOENT, errno.ENOTDIR):
-            return "not there: it does not exist", None
+            return message("files.not_there"), None
         raise
     if not stat.S_ISREG(status.st_mode):
         return _kind_of(status.st_mode), status
@@ -93,12 +100,28 @@ def regular_file(path: Path) -> os.stat_result:
     a link in a loop, a broken link. Nothing ever reads from a pipe (which would wait
     forever) or follows a loop.
     """
-    reason, status = not_a_file_reason(path)
+    try:
+        reason, status = not_a_file_reason(path)
+    except PermissionError:
+        raise _no_permission(path) from None
     if reason is not None or status is None:
-        if reason == "not there: it does not exist":
-            raise DocumentNotFoundError(f"{path} does not exist")
-        raise DocumentNotFoundError(f"{path} is {reason}")
+        if _missing(path):
+            raise DocumentNotFoundError(message("files.does_not_exist", path=path))
+        raise DocumentNotFoundError(message("files.is_reason", path=path, reason=reason))
     return status
+
+
+def _no_permission(path: Path) -> DataError:
+    """The error for a file (or a folder on its way) this user may not read."""
+    return DataError(
+        [
+            Problem(
+                message=message("files.no_permission"),
+                file=path,
+                hint=message("files.check_permissions"),
+            )
+        ]
+    )
 
 
 def read_text(path: Path) -> str:
@@ -112,10 +135,13 @@ def read_text(path: Path) -> str:
     size = regular_file(path).st_size
     if size > MAX_FILE_SIZE:
         raise too_large(size, path)
-    with path.open("rb") as stream:
-        data = stream.read(MAX_FILE_SIZE + 1)
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_SIZE + 1)
+    except PermissionError:
+        raise _no_permission(path) from None
     if len(data) > MAX_FILE_SIZE:  # it grew while we looked
-        raise DataError([Problem(message="the file grew past the size limit", file=path)])
+        raise DataError([Problem(message=message("files.grew"), file=path)])
     return decode_text(data, path)
 
 
@@ -124,15 +150,22 @@ def too_large(size: int, file: Path | None) -> DataError:
     return DataError(
         [
             Problem(
-                message=(
-                    f"the file is {size / 1024 / 1024:.1f} MB, more than the "
-                    f"{MAX_FILE_SIZE // 1024 // 1024} MB a data file may be"
+                message=message(
+                    "files.too_large",
+                    size=_megabytes(size),
+                    limit=MAX_FILE_SIZE // 1024 // 1024,
                 ),
                 file=file,
-                hint="check that this is the right file; split a very large one",
+                hint=message("files.too_large_hint"),
             )
         ]
     )
+
+
+def _megabytes(size: int) -> str:
+    """``size`` in MB with one decimal, written as the current language writes it."""
+    text = f"{size / 1024 / 1024:.1f}"
+    return text if current_language() == "en" else text.replace(".", ",")
 
 
 def decode_text(data: bytes, file: Path | None) -> str:
@@ -148,11 +181,11 @@ def decode_text(data: bytes, file: Path | None) -> str:
         raise EncodingError(
             [
                 Problem(
-                    message=f"the file is not UTF-8 text (byte 0x{data[error.start]:02x})",
+                    message=message("files.not_utf8", byte=f"{data[error.start]:02x}"),
                     file=path,
                     line=line,
                     column=column,
-                    hint="save the file as UTF-8 in your editor",
+                    hint=message("files.save_as_utf8"),
                 )
             ]
         ) from None
@@ -163,30 +196,29 @@ def too_deep(file: Path | None) -> DataError:
     return DataError(
         [
             Problem(
-                message="the data nests tables or lists too deeply to be read",
+                message=message("files.too_deep"),
                 file=file,
-                hint="no document nests more than a few levels: check for a runaway "
-                "generator or unclosed brackets",
+                hint=message("files.too_deep_hint"),
             )
         ]
     )
 
 
 def _syntax_error(error: Exception, file: Path | None) -> TomlSyntaxError:
-    message = getattr(error, "msg", None) or str(error)
+    text = getattr(error, "msg", None) or str(error)
     line = getattr(error, "lineno", None)
     column = getattr(error, "colno", None)
     if line is None and (match := _POSITION.search(str(error))):
         line, column = int(match[1]), int(match[2])
-    message = _POSITION.sub("", message).strip()
+    text = _POSITION.sub("", text).strip()
     return TomlSyntaxError(
         [
             Problem(
-                message=f"TOML syntax error: {message}",
+                message=message("files.toml_syntax", detail=toml_detail(text)),
                 file=file,
                 line=line,
                 column=column,
-                hint="check quotes, brackets and that each key = value is on its own line",
+                hint=message("files.toml_syntax_hint"),
             )
         ]
     )
@@ -208,9 +240,9 @@ def parse_toml(text: str, *, file: Path | None = None) -> dict[str, Any]:
         raise TomlSyntaxError(
             [
                 Problem(
-                    message="a number in the file has too many digits to be read",
+                    message=message("files.too_many_digits"),
                     file=file,
-                    hint="no value in a plan has more than a few digits",
+                    hint=message("files.too_many_digits_hint"),
                 )
             ]
         ) from None
@@ -218,9 +250,9 @@ def parse_toml(text: str, *, file: Path | None = None) -> dict[str, Any]:
         raise EmptyFileError(
             [
                 Problem(
-                    message="the file holds no data",
+                    message=message("files.empty"),
                     file=file,
-                    hint='start with kind = "…" and id = "…", or the partnership\'s id and name',
+                    hint=message("files.empty_hint"),
                 )
             ]
         )
@@ -250,7 +282,7 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     if not overwrite and path.exists():
-        raise OutputExistsError(f"{path} exists; pass overwrite=True to replace it")
+        raise OutputExistsError(message("files.output_exists", path=path))
     try:
         handle, temporary = tempfile.mkstemp(
             dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
