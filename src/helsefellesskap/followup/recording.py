@@ -19,6 +19,7 @@ import attrs
 from ..errors import UsageError
 from ..io import find_partnership_root, load_document, load_partnership
 from ..io.edit import edit_file
+from ..messages import message
 from ..model import (
     ActionPlan,
     DecisionLog,
@@ -42,7 +43,7 @@ __all__ = [
 
 def _did_you_mean(value: str, candidates: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
-    return f'did you mean "{close[0]}"? ' if close else ""
+    return message("followup.did_you_mean", name=close[0]) if close else ""
 
 
 def parse_status(text: str) -> MeasureStatus:
@@ -54,8 +55,13 @@ def parse_status(text: str) -> MeasureStatus:
     english = ", ".join(status.value for status in MeasureStatus)
     norwegian = ", ".join(w for w in STATUS_WORDS if w not in {s.value for s in MeasureStatus})
     raise UsageError(
-        f"{text!r} is not a status: {_did_you_mean(word, STATUS_WORDS)}"
-        f"write one of {english} (or in Norwegian: {norwegian})"
+        message(
+            "followup.not_a_status",
+            text=repr(text),
+            hint=_did_you_mean(word, STATUS_WORDS),
+            english=english,
+            norwegian=norwegian,
+        )
     )
 
 
@@ -79,8 +85,13 @@ def _append_to_measure(plan: ActionPlan, measure_id: str, update: StatusUpdate) 
     if not found:
         known = [m.id for m in plan.measures()]
         raise UsageError(
-            f'plan "{plan.id}" has no measure "{measure_id}": '
-            f"{_did_you_mean(measure_id, known)}its measures are {', '.join(known) or 'none'}"
+            message(
+                "followup.no_measure",
+                plan=plan.id,
+                measure=measure_id,
+                hint=_did_you_mean(measure_id, known),
+                known=", ".join(known) or message("followup.none"),
+            )
         )
     return attrs.evolve(plan, focus_areas=tuple(areas))
 
@@ -89,8 +100,13 @@ def _append_to_decision(log: DecisionLog, decision_id: str, update: StatusUpdate
     known = [d.id for d in log.decisions]
     if decision_id not in known:
         raise UsageError(
-            f'decision log "{log.id}" has no decision "{decision_id}": '
-            f"{_did_you_mean(decision_id, known)}its decisions are {', '.join(known) or 'none'}"
+            message(
+                "followup.no_decision",
+                log=log.id,
+                decision=decision_id,
+                hint=_did_you_mean(decision_id, known),
+                known=", ".join(known) or message("followup.none"),
+            )
         )
     position = known.index(decision_id)
     decision = log.decisions[position]
@@ -110,10 +126,7 @@ def add_update(document: Document, item_id: str, update: StatusUpdate) -> Docume
         return _append_to_measure(document, item_id, update)
     if isinstance(document, DecisionLog):
         return _append_to_decision(document, item_id, update)
-    raise UsageError(
-        f'{document.KIND} "{document.id}" has no measures or decisions to update: name an '
-        "action plan or a decision log"
-    )
+    raise UsageError(message("followup.nothing_to_update", kind=document.KIND, id=document.id))
 
 
 def check_actor(actor: str, partnership: Partnership) -> None:
@@ -122,8 +135,12 @@ def check_actor(actor: str, partnership: Partnership) -> None:
     actors = partnership.actors()
     if actor not in actors:
         raise UsageError(
-            f'"{actor}" is not a partner, body, role or group of {partnership.id}: '
-            f"{_did_you_mean(actor, actors)}write the id of who reports the update"
+            message(
+                "followup.not_an_actor",
+                actor=actor,
+                partnership=partnership.id,
+                hint=_did_you_mean(actor, actors),
+            )
         )
 
 
@@ -155,17 +172,13 @@ def record_update(
     when = date if date is not None else day
     if when > day:
         raise UsageError(
-            f"the update is dated {when.isoformat()}, after today ({day.isoformat()}): "
-            "an update reports what has happened; give today's date or an earlier one"
+            message("followup.date_in_future", date=when.isoformat(), today=day.isoformat())
         )
     if reported_by is not None:
         if partnership is None:
             root = find_partnership_root(path)
             if root is None:
-                raise UsageError(
-                    f"{path}: cannot check who reported the update without the partnership: "
-                    "pass partnership, or keep the file in its partnership folder"
-                )
+                raise UsageError(message("followup.no_partnership_for_actor", path=path))
             partnership = load_partnership(root)
         check_actor(reported_by, partnership)
     document = load_document(path, types=types)

@@ -22,6 +22,7 @@ from typing import ClassVar
 import attrs
 
 from ..errors import UsageError
+from ..messages import message
 from ..model import ActionPlan, Bundle, Declaration, Document
 from .decisions import DecisionState, decision_status
 from .status import PlanStatus, plan_status, report_for
@@ -72,10 +73,16 @@ def find_plan(bundle: Bundle, plan_id: str) -> ActionPlan:
     if plan_id in plans:
         return plans[plan_id]
     close = difflib.get_close_matches(plan_id, sorted(plans), n=1)
-    hint = f"did you mean {close[0]!r}? " if close else ""
-    known = ", ".join(sorted(plans)) or "none"
+    hint = message("followup.did_you_mean_repr", name=repr(close[0])) if close else ""
+    known = ", ".join(sorted(plans)) or message("followup.none")
     raise UsageError(
-        f"no action plan {plan_id!r} in {bundle.partnership.id}: {hint}the plans are {known}"
+        message(
+            "followup.no_plan",
+            plan=repr(plan_id),
+            partnership=bundle.partnership.id,
+            hint=hint,
+            known=known,
+        )
     )
 
 
@@ -93,7 +100,7 @@ def status_report(
     plan = find_plan(bundle, plan_id)
     day = on if on is not None else dt.date.today()
     if recent_days < 0:
-        raise UsageError(f"recent days: {recent_days}: give 0 or more")
+        raise UsageError(message("followup.recent_days", days=recent_days))
     status = plan_status(
         plan, bundle.partnership, on=day, report=report_for(bundle, plan), stale_after=stale_after
     )

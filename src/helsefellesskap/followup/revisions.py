@@ -44,6 +44,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from ..errors import UsageError
+from ..messages import message
 from ..model import (
     Bundle,
     Deadline,
@@ -433,6 +434,12 @@ def _kind_of(item: Document | Partnership) -> str:
     return "partnership" if isinstance(item, Partnership) else item.KIND
 
 
+def _kind_in_message(item: Document | Partnership) -> str:
+    if isinstance(item, Partnership):
+        return message("followup.kind.partnership")
+    return item.KIND
+
+
 def _similar_pairs(
     old_nodes: list[_Node], new_nodes: list[_Node], threshold: float
 ) -> dict[_Key, tuple[_Key, float]]:
@@ -501,8 +508,13 @@ def diff(
     """
     if type(old) is not type(new):
         raise UsageError(
-            f"cannot compare {_kind_of(old)} {old.id!r} with {_kind_of(new)} {new.id!r}: "
-            "a diff compares two revisions of the same kind of document"
+            message(
+                "followup.different_kinds",
+                old_kind=_kind_in_message(old),
+                old_id=repr(old.id),
+                new_kind=_kind_in_message(new),
+                new_id=repr(new.id),
+            )
         )
     old_nodes = _flatten(old)
     new_nodes = _flatten(new)

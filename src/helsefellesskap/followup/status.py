@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from ..errors import UsageError
+from ..messages import message
 from ..model import (
     FINISHED,
     ActionPlan,
@@ -248,7 +249,7 @@ def plan_status(
     """
     if report is not None and report.plan not in (None, plan.id):
         raise UsageError(
-            f'annual report "{report.id}" follows up plan "{report.plan}", not "{plan.id}"'
+            message("followup.other_plan", report=report.id, plan=report.plan, wanted=plan.id)
         )
     day = on if on is not None else dt.date.today()
     if stale_after is None:

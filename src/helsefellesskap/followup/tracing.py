@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from ..errors import UsageError
+from ..messages import message
 from ..model import (
     ActionPlan,
     BodyStatus,
@@ -220,7 +221,12 @@ def coverage(
     basis = plan.basis.declaration
     if declaration is not None and basis is not None and declaration.id != basis:
         raise UsageError(
-            f'plan "{plan.id}" is based on declaration "{basis}", not "{declaration.id}"'
+            message(
+                "followup.other_declaration",
+                plan=plan.id,
+                basis=basis,
+                declaration=declaration.id,
+            )
         )
     if national is None:
         from ..national import national_frame
@@ -413,7 +419,7 @@ def traceability(
     """The traceability matrix of ``plan`` from the national plan and ``declaration``
     down to its measures and the actors of ``partnership`` responsible, with the gaps."""
     if many < 1:
-        raise UsageError(f"many tasks: {many} is too few; give 1 or more")
+        raise UsageError(message("followup.many_tasks", many=many))
     base = coverage(plan, declaration, national=national)
     commitments = {c.commitment.id: c.commitment for c in base.commitments}
     main_goals = {m.main_goal.id: m.main_goal for c in base.commitments for m in c.main_goals}
