@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from ..messages import message
 from ._base import (
     InvalidValue,
     check_count,
@@ -85,10 +86,13 @@ class TermOfOffice:
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end < self.start:
             raise InvalidValue(
-                f"the term ends ({self.end.isoformat()}) before it starts "
-                f"({self.start.isoformat()})",
+                message(
+                    "model.term_ends_before_start",
+                    end=self.end.isoformat(),
+                    start=self.start.isoformat(),
+                ),
                 field="end",
-                hint="give an end on or after the start",
+                hint=message("model.term_ends_before_start_hint"),
             )
 
 

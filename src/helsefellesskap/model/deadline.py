@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from ..messages import message
 from ._base import FIRST_YEAR, LAST_YEAR, InvalidValue, check_year, plain_date
 from ._typed import typed
 
@@ -28,27 +29,24 @@ def _check_deadline(instance: Deadline, _attribute: Any, _value: Any) -> None:
     for year in (instance.year, instance.end_year):
         if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
             raise InvalidValue(
-                f"{year} is not a year a plan can name",
-                hint=f"write a year from {FIRST_YEAR} to {LAST_YEAR}",
+                message("model.year_out_of_range", value=year),
+                hint=message("model.write_year", first=FIRST_YEAR, last=LAST_YEAR),
             )
     if kind is DeadlineKind.YEAR and instance.year is None:
-        raise InvalidValue("a year deadline needs its year")
+        raise InvalidValue(message("model.year_deadline_needs_year"))
     if kind is DeadlineKind.SPAN:
         if instance.year is None or instance.end_year is None:
-            raise InvalidValue('a span of years needs both years, as in "2024-2025"')
+            raise InvalidValue(message("model.span_needs_both_years"))
         if instance.end_year < instance.year:
             raise InvalidValue(
-                f"the span {instance.year}-{instance.end_year} ends before it starts"
+                message("model.span_ends_before_start", start=instance.year, end=instance.end_year)
             )
     if kind is DeadlineKind.DATE and instance.date is None:
-        raise InvalidValue("a date deadline needs its date")
+        raise InvalidValue(message("model.date_deadline_needs_date"))
     if kind is DeadlineKind.PHRASE and (
         not instance.text or not instance.text.strip() or instance.date is None
     ):
-        raise InvalidValue(
-            "a phrase needs its words and the date it means, as in "
-            '{ text = "Innen utgangen av 2024", means = 2024-12-31 }'
-        )
+        raise InvalidValue(message("model.phrase_needs_words_and_date"))
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed)
@@ -125,9 +123,9 @@ class Deadline:
 def _check_period(instance: Period, _attribute: Any, end: int) -> None:
     if end < instance.start:
         raise InvalidValue(
-            f"the period ends ({end}) before it starts ({instance.start})",
+            message("model.period_ends_before_start", end=end, start=instance.start),
             field="end",
-            hint="write the first year as start and the last as end",
+            hint=message("model.period_ends_before_start_hint"),
         )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from ..messages import message
 from ._base import InvalidValue, preview
 
 __all__ = ["LANGUAGE_CODES", "check_language"]
@@ -66,10 +67,9 @@ def check_language(_instance: Any, attribute: attrs.Attribute[Any], value: str) 
     if match is not None and match.group(1) in LANGUAGE_CODES:
         return
     close = difflib.get_close_matches(value.lower()[:20], sorted(LANGUAGE_CODES), n=1)
-    hint = f'did you mean "{close[0]}"? ' if close else ""
+    hint = message("data.enum_did_you_mean", word=close[0]) if close else ""
     raise InvalidValue(
-        f"{preview(value)} is not a language code this library knows",
+        message("model.unknown_language", value=preview(value)),
         field=attribute.name,
-        hint=f'{hint}write a code such as "nb" (bokmål), "nn" (nynorsk), "se" (North Sami) '
-        'or "en", optionally with a region ("en-GB")',
+        hint=message("model.unknown_language_hint", hint=hint),
     )

@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from ..messages import message
 from ._base import InvalidValue, preview
 
 __all__ = ["LINK_SCHEMES", "check_url", "link_problem", "relative_links_allowed"]
@@ -59,41 +60,50 @@ def relative_links_allowed() -> Iterator[None]:
 def link_problem(url: str) -> tuple[str, str] | None:
     """What is wrong with ``url`` as a link, and what to write instead; ``None`` if fine."""
     if not url.strip():
-        return "the link is empty", "write the address, or leave the key out"
+        return message("model.link_empty"), message("model.link_empty_hint")
     bad = _NOT_IN_A_LINK.search(url)
     if bad is not None:
-        shown = "a space" if bad.group().isspace() else f"the character {bad.group()!r}"
+        shown = (
+            message("model.a_space")
+            if bad.group().isspace()
+            else message("model.the_character", character=repr(bad.group()))
+        )
         return (
-            f"the link {preview(url)} holds {shown}, which a link cannot hold",
-            "copy the address from the browser's address bar (spaces are written %20)",
+            message("model.link_bad_character", link=preview(url), what=shown),
+            message("model.link_bad_character_hint"),
         )
     match = _SCHEME.match(url)
     if match is None:
         if _RELATIVE.get():
             return None
         return (
-            f"the link {preview(url)} has no scheme: only https:, http: and mailto: links "
-            "are allowed",
-            f"write the whole address, as in https://{url.lstrip('/')[:60]}"
+            message("model.link_no_scheme", link=preview(url)),
+            message("model.link_write_whole_as", example=f"https://{url.lstrip('/')[:60]}")
             if "." in url.split("/")[0]
-            else "write the whole address, starting with https://",
+            else message("model.link_write_whole"),
         )
     scheme = match.group(1).lower()
     if scheme not in LINK_SCHEMES:
-        what = "a file on one computer" if scheme == "file" else f"a {scheme}: link"
+        what = (
+            message("model.link_a_local_file")
+            if scheme == "file"
+            else message("model.link_of_scheme", scheme=scheme)
+        )
         return (
-            f"the link {preview(url)} is {what}: only https:, http: and mailto: links are "
-            "allowed",
-            "link to a public page (https://…), or remove the link and keep the text",
+            message("model.link_scheme_not_allowed", link=preview(url), what=what),
+            message("model.link_scheme_not_allowed_hint"),
         )
     parts = urllib.parse.urlsplit(url)
     if scheme in ("http", "https") and not parts.netloc:
         return (
-            f"the link {preview(url)} names no site",
-            "write it as https://example.no/page",
+            message("model.link_no_site", link=preview(url)),
+            message("model.link_no_site_hint"),
         )
     if scheme == "mailto" and "@" not in url:
-        return f"the link {preview(url)} has no e-mail address", "write mailto:name@example.no"
+        return (
+            message("model.link_no_address", link=preview(url)),
+            message("model.link_no_address_hint"),
+        )
     return None
 
 
@@ -103,5 +113,5 @@ def check_url(_instance: Any, attribute: attrs.Attribute[Any], value: str | None
         return
     problem = link_problem(value)
     if problem is not None:
-        message, hint = problem
-        raise InvalidValue(message, field=attribute.name, hint=hint)
+        text, hint = problem
+        raise InvalidValue(text, field=attribute.name, hint=hint)

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from ..messages import message
 from ._base import InvalidValue, check_count, check_id, non_empty, one_line, plain_date
 from ._typed import typed
 from .deadline import Period
@@ -41,17 +42,19 @@ def check_translations(
     for language, texts in value.items():
         if language not in _TRANSLATION_LANGUAGES:
             raise InvalidValue(
-                f"no language {language!r}",
+                message("model.no_language", language=repr(language)),
                 field=f"{attribute.name}.{language}",
-                hint=f"translations are in {', '.join(_TRANSLATION_LANGUAGES)}",
+                hint=message(
+                    "model.translations_are_in", languages=", ".join(_TRANSLATION_LANGUAGES)
+                ),
             )
         for name in texts:
             if name not in TRANSLATABLE or name not in fields:
                 words = ", ".join(n for n in TRANSLATABLE if n in fields)
                 raise InvalidValue(
-                    f"{name!r} has no translation here",
+                    message("model.no_translation_here", name=repr(name)),
                     field=f"{attribute.name}.{language}.{name}",
-                    hint=f"write one of {words}",
+                    hint=message("model.write_one_of", listing=words),
                 )
 
 
@@ -68,23 +71,24 @@ def check_national_texts(
     for language, texts in value.items():
         if language not in _TRANSLATION_LANGUAGES:
             raise InvalidValue(
-                f"no language {language!r}",
+                message("model.no_language", language=repr(language)),
                 field=f"{attribute.name}.{language}",
-                hint="write national_texts.nb, national_texts.nn or national_texts.en",
+                hint=message("model.national_texts_languages"),
             )
         for item_id, text in texts.items():
             field = f"{attribute.name}.{language}.{item_id}"
             if item_id not in known:
                 close = difflib.get_close_matches(item_id, list(known), n=1)
-                hint = f"did you mean {close[0]!r}? " if close else ""
+                hint = message("model.did_you_mean", word=repr(close[0])) if close else ""
                 raise InvalidValue(
-                    f"{item_id!r} is not in the national frame",
+                    message("model.not_in_national_frame", id=repr(item_id)),
                     field=field,
-                    hint=f"{hint}use the id of a national goal, priority group, plan, FSU "
-                    "requirement, agreement subject or principle",
+                    hint=message("model.not_in_national_frame_hint", hint=hint),
                 )
             if not text.strip():
-                raise InvalidValue("the wording is empty", field=field, hint="write the text")
+                raise InvalidValue(
+                    message("model.wording_empty"), field=field, hint=message("model.write_text")
+                )
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed)

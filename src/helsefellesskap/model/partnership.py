@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from ..messages import message
 from ._base import InvalidValue, check_id, check_year, non_empty, one_line, preview, short_title
 from ._typed import typed
 from .body import Body
@@ -71,9 +72,9 @@ def check_generated_parts(_instance: object, _attribute: object, value: tuple[st
         if part not in GENERATED_PARTS:
             listing = ", ".join(f'"{p}"' for p in GENERATED_PARTS)
             raise InvalidValue(
-                f"{part!r} is not a part a layout can omit",
+                message("model.not_a_generated_part", part=repr(part)),
                 field=f"omit[{index}]",
-                hint=f"write one of {listing}",
+                hint=message("model.write_one_of", listing=listing),
             )
 
 
@@ -87,24 +88,24 @@ def check_measure_columns(_instance: object, _attribute: object, value: tuple[st
     listing = ", ".join(f'"{c}"' for c in MEASURE_COLUMNS)
     if not value:
         raise InvalidValue(
-            "the table needs at least one column",
+            message("model.no_columns"),
             field="measure_columns",
-            hint=f"write some of {listing}",
+            hint=message("model.write_some_of", listing=listing),
         )
     for index, column in enumerate(value):
         if column not in MEASURE_COLUMNS:
             close = difflib.get_close_matches(column[:40], MEASURE_COLUMNS, n=1)
-            hint = f'did you mean "{close[0]}"? ' if close else ""
+            hint = message("data.enum_did_you_mean", word=close[0]) if close else ""
             raise InvalidValue(
-                f"{preview(column)} is not a column of the measures table",
+                message("model.unknown_column", column=preview(column)),
                 field=f"measure_columns[{index}]",
-                hint=f"{hint}write one of {listing}",
+                hint=message("data.enum_write_one_of", hint=hint, listing=listing),
             )
         if column in value[:index]:
             raise InvalidValue(
-                f'the column "{column}" is named twice',
+                message("model.column_twice", column=column),
                 field=f"measure_columns[{index}]",
-                hint="name each column once",
+                hint=message("model.column_twice_hint"),
             )
 
 

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import attrs
 
+from ..messages import message
 from ._base import InvalidValue, check_id, check_id_list, non_empty, one_line, plain_date
 from ._typed import typed
 from .deadline import Deadline, Period
@@ -64,9 +65,9 @@ def check_responsible_join(_instance: object, _attribute: object, value: str) ->
     """attrs validator: ``responsible_join`` is one of :data:`RESPONSIBLE_JOINS`."""
     if value not in RESPONSIBLE_JOINS:
         raise InvalidValue(
-            f"{value!r} is not a way to join the responsible actors",
+            message("model.unknown_join", value=repr(value)),
             field="responsible_join",
-            hint='write "and" ("UNN og kommunene") or "comma" ("SSU, FSU DIG")',
+            hint=message("model.unknown_join_hint"),
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..messages import message
 from ._base import InvalidValue, check_id, short_title
 from ._typed import typed
 from .links import check_url
@@ -35,9 +36,9 @@ def _shallow(_instance: object, attribute: object, value: tuple[Section, ...]) -
     for index, child in enumerate(value):
         if _depth(child, MAX_SECTION_DEPTH) >= MAX_SECTION_DEPTH:
             raise InvalidValue(
-                f"the sections nest more than {MAX_SECTION_DEPTH} levels deep",
+                message("model.sections_too_deep", limit=MAX_SECTION_DEPTH),
                 field=f"subsections[{index}]",
-                hint="no document nests its chapters this deeply: put the text in fewer levels",
+                hint=message("model.sections_too_deep_hint"),
             )
 
 
@@ -47,9 +48,9 @@ def check_strong(instance: Section, _attribute: object, value: tuple[str, ...]) 
     for index, word in enumerate(value):
         if not word.strip() or word not in text:
             raise InvalidValue(
-                f"{word!r} is not in the section's paragraphs, bullets or closing",
+                message("model.strong_not_in_text", word=repr(word)),
                 field=f"strong[{index}]",
-                hint="list only words the section's text has, as written there",
+                hint=message("model.strong_not_in_text_hint"),
             )
 
 
