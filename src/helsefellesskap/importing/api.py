@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import DataError, DocumentNotFoundError, HelsefellesskapError
 from ..io import PARTNERSHIP_FILE, load_bundle, load_partnership
+from ..messages import message
 from ..model import ActionPlan
 from .draft import PlanDraft
 from .importer import Importer
@@ -36,21 +37,27 @@ def find_importer(path: Path, manager: PluginManager) -> Importer:
             return importer
     known = sorted(e for i in importers.values() for e in i.extensions)
     raise ImportFailed(
-        f"{path}: no importer reads {path.suffix or 'files without an extension'}; "
-        f"the installed importers read {', '.join(known) or 'nothing'}"
-        + ("" if ".docx" in known else " (install helsefellesskap-docx for Word files)")
+        message(
+            "importing.no_importer",
+            path=path,
+            suffix=path.suffix or message("importing.files_without_extension"),
+            known=", ".join(known) or message("importing.nothing"),
+            hint="" if ".docx" in known else message("importing.install_docx"),
+        )
     )
 
 
 def read_draft(path: Path, manager: PluginManager) -> PlanDraft:
     """Read ``path`` into a draft with its importer; :class:`ImportFailed` if it cannot."""
     if not path.is_file():
-        raise ImportFailed(f"{path}: no such file")
+        raise ImportFailed(message("importing.no_such_file", path=path))
     importer = find_importer(path, manager)
     try:
         return importer.read(path)
     except (DataError, ValueError, KeyError, OSError) as error:
-        raise ImportFailed(f"{path}: cannot be read as {importer.name}: {error}") from error
+        raise ImportFailed(
+            message("importing.cannot_read_as", path=path, importer=importer.name, error=error)
+        ) from error
 
 
 def import_plan(
@@ -73,7 +80,7 @@ def import_plan(
     source, into = Path(source), Path(into)
     if not (into / PARTNERSHIP_FILE).is_file():
         raise DocumentNotFoundError(
-            f"{into} is not a partnership folder: it has no {PARTNERSHIP_FILE}"
+            message("importing.not_a_partnership_folder", folder=into, file=PARTNERSHIP_FILE)
         )
     partnership = load_partnership(into)
     draft = read_draft(source, manager)
@@ -85,16 +92,9 @@ def import_plan(
     if output is not None:
         target = Path(output)
         if not target.resolve().is_relative_to(into.resolve()):
-            raise ImportFailed(
-                f"{target} is outside the partnership folder {into}: the new plan must lie "
-                "in it, so that check and validate read it with the partnership; name a "
-                f"file in {into}"
-            )
+            raise ImportFailed(message("importing.outside_folder", target=target, folder=into))
     if target.exists():
-        raise ImportFailed(
-            f"{target} exists: the import never overwrites a file; "
-            "move it away or name another file with --output"
-        )
+        raise ImportFailed(message("importing.exists", target=target))
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as handle:
         handle.write(text.text)

@@ -16,6 +16,7 @@ import re
 
 import attrs
 
+from ..messages import message
 from ..model import Deadline
 
 __all__ = ["MONTHS", "DeadlineReading", "read_deadline"]
@@ -53,7 +54,8 @@ def _end_of_month(year: int, month: int) -> dt.date:
 
 
 def _phrase(text: str, means: dt.date, why: str) -> DeadlineReading:
-    return DeadlineReading(Deadline.of_phrase(text, means), f"{text!r} read as {means}: {why}")
+    guess = message("importing.read_as", text=repr(text), means=means, why=why)
+    return DeadlineReading(Deadline.of_phrase(text, means), guess)
 
 
 def read_deadline(text: str) -> DeadlineReading:
@@ -87,23 +89,26 @@ def _read_phrase(text: str) -> DeadlineReading:
     quarter = re.search(rf"([1-4])\.\s*kvartal\s+{_YEAR}", lower)
     if quarter:
         month = int(quarter[1]) * 3
-        return _phrase(text, _end_of_month(int(quarter[2]), month), "the quarter's last day")
+        return _phrase(
+            text, _end_of_month(int(quarter[2]), month), message("importing.why.quarter")
+        )
     half = re.search(rf"([12])\.\s*halvår\s+{_YEAR}", lower)
     if half:
         month = int(half[1]) * 6
-        return _phrase(text, _end_of_month(int(half[2]), month), "the half-year's last day")
+        return _phrase(text, _end_of_month(int(half[2]), month), message("importing.why.half_year"))
     for word in re.findall(r"[a-zæøå]+", lower):
         if word in MONTHS and re.search(rf"\b{word}\b\.?\s+{_YEAR}", lower):
-            return _phrase(text, _end_of_month(year, MONTHS[word]), "the month's last day")
+            return _phrase(text, _end_of_month(year, MONTHS[word]), message("importing.why.month"))
     before = re.search(rf"\b(?:innen|innan|før)\s+(somm[ae]r(?:en)?)\s+{_YEAR}", lower)
     if before:
-        return _phrase(text, dt.date(int(before[2]), 6, 30), "before the summer: 30.06")
+        return _phrase(text, dt.date(int(before[2]), 6, 30), message("importing.why.summer"))
     for word in re.findall(r"[a-zæøå]+", lower):
         if word in _SEASONS:
             month, last = _SEASONS[word]
             start_of_next = word.startswith("vint")
             means = dt.date(year + 1 if start_of_next else year, month, last)
-            return _phrase(text, means, f"{word} taken to end on {means:%d.%m}")
+            why = message("importing.why.season", word=word, day=f"{means:%d.%m}")
+            return _phrase(text, means, why)
     if len(years) == 2 and int(years[0]) <= int(years[1]):
-        return _phrase(text, dt.date(year, 12, 31), "the end of the later year")
-    return _phrase(text, dt.date(year, 12, 31), "the end of the year it names")
+        return _phrase(text, dt.date(year, 12, 31), message("importing.why.later_year"))
+    return _phrase(text, dt.date(year, 12, 31), message("importing.why.year"))

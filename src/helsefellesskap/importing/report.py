@@ -7,6 +7,8 @@ from pathlib import Path
 
 import attrs
 
+from ..messages import catalogue, current_language, message
+
 __all__ = ["Guess", "ImportReport", "Unmatched", "format_import_report"]
 
 
@@ -57,27 +59,45 @@ class ImportReport:
 
 def format_import_report(report: ImportReport) -> str:
     """The report as text for people."""
-    counts = ", ".join(f"{n} {what}" for what, n in report.counts.items())
-    lines = [f"imported {report.source.name}: {counts}"]
+    counts = ", ".join(_count(what, n) for what, n in report.counts.items())
+    lines = [message("importing.imported", source=report.source.name, counts=counts)]
     if report.written is not None:
-        lines.append(f"wrote {report.written} (plan {report.plan_id!r})")
+        lines.append(
+            message("importing.wrote_plan", file=report.written, plan=repr(report.plan_id))
+        )
     if report.guesses:
-        lines.append(f"{len(report.guesses)} guesses (marked with a comment in the file):")
+        lines.append(_many("importing.guesses", len(report.guesses)))
         lines += [f"  {g.path}: {g.text}" for g in report.guesses]
     if report.unmatched:
-        lines.append(f"{len(report.unmatched)} responsible texts name no actor (kept as a note):")
+        lines.append(_many("importing.unmatched", len(report.unmatched)))
         for u in report.unmatched:
             hint = (
-                f"; did you mean {' or '.join(repr(s) for s in u.suggestions)}?"
+                message(
+                    "importing.did_you_mean",
+                    names=message("importing.or").join(repr(s) for s in u.suggestions),
+                )
                 if u.suggestions
                 else ""
             )
             lines.append(f"  {u.path} ({u.where}): {u.text!r}{hint}")
     if report.skipped:
-        lines.append(f"{len(report.skipped)} parts skipped:")
+        lines.append(_many("importing.skipped", len(report.skipped)))
         lines += [f"  {s}" for s in report.skipped]
-    lines.append(f"check: {report.check}")
+    lines.append(message("importing.check", outcome=report.check))
     if report.validate:
-        lines.append(f"validate: {report.validate}")
+        lines.append(message("importing.validate", outcome=report.validate))
         lines += [f"  {f}" for f in report.findings]
     return "\n".join(lines)
+
+
+def _many(key: str, count: int) -> str:
+    """The message ``key.one`` or ``key.other`` for ``count``."""
+    return message(f"{key}.one" if count == 1 else f"{key}.other", count=count)
+
+
+def _count(what: str, count: int) -> str:
+    """``3 measures`` in the language of messages (``what`` is a key of the counts)."""
+    key = "importing.count." + what.replace(" ", "_")
+    if key in catalogue(current_language()):
+        return message(key, count=count)
+    return f"{count} {what}"

@@ -20,6 +20,7 @@ import attrs
 from ..errors import UsageError
 from ..io import load_document
 from ..io.edit import edit_file
+from ..messages import message
 from ..model import ActionPlan, Document, Measure, MeasureStatus, Partnership, StatusUpdate
 from .deadlines import read_deadline
 
@@ -88,7 +89,13 @@ class CellProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"sheet {self.sheet!r}, row {self.row}, column {self.column}: {self.message}"
+        return message(
+            "importing.cell",
+            sheet=repr(self.sheet),
+            row=self.row,
+            column=self.column,
+            message=self.message,
+        )
 
 
 @attrs.frozen
@@ -198,8 +205,7 @@ def _columns(sheet: Sheet) -> tuple[dict[str, int], list[CellProblem]]:
                 sheet.name,
                 1,
                 "A",
-                f"no column {HEADERS['id']!r}: the sheet's header "
-                "row must name each measure's id (as the export writes it)",
+                message("importing.no_id_column", column=repr(HEADERS["id"])),
             )
         )
     return found, problems
@@ -225,7 +231,9 @@ def apply_sheet(
     day = today or dt.date.today()
     document = load_document(plan_file, types=types)
     if not isinstance(document, ActionPlan):
-        raise UsageError(f"{plan_file} is a {document.KIND}, not an action plan")
+        raise UsageError(
+            message("importing.not_an_action_plan", file=plan_file, kind=document.KIND)
+        )
     columns, problems = _columns(sheet)
     if "id" not in columns:
         return SheetResult(sheet.name, None, (), tuple(problems))
@@ -247,7 +255,11 @@ def apply_sheet(
                     sheet.name,
                     number,
                     where("id"),
-                    f"plan {document.id!r} has no measure {measure_id!r}",
+                    message(
+                        "importing.sheet_no_measure",
+                        plan=repr(document.id),
+                        measure=repr(measure_id),
+                    ),
                 )
             )
             continue
@@ -276,8 +288,7 @@ def apply_sheet(
                             sheet.name,
                             number,
                             where("deadline"),
-                            f"{written!r} names no time: write a year (2025), years "
-                            "(2025-2026), a date (30.06.2025) or words with a year",
+                            message("importing.cell_names_no_time", text=repr(written)),
                         )
                     )
                     continue

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, UsageError
 from ..io import load_document
+from ..messages import message
 from ..model import ActionPlan, Partnership
 from .api import ImportFailed
 from .sheets import Cell, Sheet, SheetResult, apply_sheet, plan_sheet
@@ -67,18 +68,19 @@ def _xlsx() -> Any:
     try:
         return importlib.import_module("helsefellesskap_xlsx.workbook")
     except ImportError as error:
-        raise ImportFailed(
-            "spreadsheets (.xlsx) need the plugin helsefellesskap-xlsx: "
-            "pip install helsefellesskap-xlsx (or use a .csv file)"
-        ) from error
+        raise ImportFailed(message("importing.need_xlsx")) from error
 
 
 def _extension(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SHEET_EXTENSIONS:
         raise UsageError(
-            f"{path}: a spreadsheet file ends in {' or '.join(SHEET_EXTENSIONS)}, "
-            f"not {path.suffix or 'nothing'}"
+            message(
+                "importing.not_a_sheet_file",
+                path=path,
+                extensions=message("importing.or").join(SHEET_EXTENSIONS),
+                suffix=path.suffix or message("importing.nothing"),
+            )
         )
     return suffix
 
@@ -90,7 +92,7 @@ def read_sheets(path: Path) -> list[Sheet]:
     try:
         sheets: list[Sheet] = _xlsx().read_workbook(path)
     except ValueError as error:
-        raise ImportFailed(f"{path}: cannot be read: {error}") from error
+        raise ImportFailed(message("importing.cannot_read", path=path, error=error)) from error
     return sheets
 
 
@@ -100,20 +102,17 @@ def export_sheets(
     """Write the plans' measures to ``path`` as ``kind`` (``csv``: exactly one plan;
     ``xlsx``: one sheet per plan); the file is replaced if it exists."""
     if not plans:
-        raise UsageError("the target has no action plan: name a partnership or a plan")
+        raise UsageError(message("importing.no_action_plan"))
     sheets = [plan_sheet(plan, partnership) for plan in plans]
     if kind == "csv":
         if len(sheets) > 1:
             names = ", ".join(p.id for p in plans)
-            raise UsageError(
-                f"a CSV file holds one plan, and the target has {len(plans)} ({names}): "
-                "name one plan (PARTNERSHIP/PLAN or its file), or use -f xlsx"
-            )
+            raise UsageError(message("importing.csv_one_plan", count=len(plans), names=names))
         path.write_text(write_csv(sheets[0]), encoding="utf-8")
     elif kind == "xlsx":
         path.write_bytes(_xlsx().write_workbook(sheets))
     else:
-        raise UsageError(f"{kind!r} is not a spreadsheet format: write csv or xlsx")
+        raise UsageError(message("importing.not_a_sheet_format", kind=repr(kind)))
     return path
 
 
@@ -145,9 +144,9 @@ def import_sheets(
     manager = manager or default_manager()
     path = Path(path)
     if not path.is_file():
-        raise UsageError(f"{path}: no such file")
+        raise UsageError(message("importing.no_such_file", path=path))
     if (into is None) == (plan is None):
-        raise UsageError("name where the plans are: --into FOLDER or --plan FILE (one of them)")
+        raise UsageError(message("importing.into_or_plan"))
     sheets = read_sheets(path)
     if plan is not None:
         targets = {sheet.name: Path(plan) for sheet in sheets}
@@ -156,8 +155,13 @@ def import_sheets(
         missing = [s.name for s in sheets if s.name not in files]
         if missing:
             raise UsageError(
-                f"{path}: no plan in {into} has the id {missing[0]!r} (the sheet's name); "
-                f"its plans are {', '.join(files) or 'none'}: rename the sheet or use --plan"
+                message(
+                    "importing.no_plan_for_sheet",
+                    path=path,
+                    into=into,
+                    sheet=repr(missing[0]),
+                    known=", ".join(files) or message("importing.none"),
+                )
             )
         targets = {sheet.name: files[sheet.name] for sheet in sheets}
     return [
@@ -173,12 +177,22 @@ def format_sheet_results(results: Sequence[SheetResult]) -> str:
         for change in result.changes:
             note = f" ({change.note})" if change.note else ""
             lines.append(
-                f"sheet {change.sheet!r}, row {change.row}: measure {change.measure!r} "
-                f"is {change.status.value}{note}"
+                message(
+                    "importing.sheet_update",
+                    sheet=repr(change.sheet),
+                    row=change.row,
+                    measure=repr(change.measure),
+                    status=change.status.value,
+                    note=note,
+                )
             )
-        lines += [f"could not use {problem}" for problem in result.problems]
+        lines += [
+            message("importing.could_not_use", problem=problem) for problem in result.problems
+        ]
         if result.file is not None:
-            lines.append(f"wrote {result.file} ({len(result.changes)} status updates)")
+            count = len(result.changes)
+            key = "importing.wrote_updates.one" if count == 1 else "importing.wrote_updates.other"
+            lines.append(message(key, file=result.file, count=count))
         else:
-            lines.append(f"sheet {result.sheet!r}: nothing changed")
+            lines.append(message("importing.sheet_unchanged", sheet=repr(result.sheet)))
     return "\n".join(lines)

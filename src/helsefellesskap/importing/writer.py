@@ -12,6 +12,7 @@ import attrs
 import tomlkit
 from tomlkit.items import Item
 
+from ..messages import message
 from ..model import Deadline, DeadlineKind, Partnership
 from .actors import read_responsible
 from .deadlines import read_deadline
@@ -86,7 +87,7 @@ class _Writer:
 
     def guess(self, path: str, text: str) -> str:
         self.guesses.append(Guess(path, text))
-        return f"guess: {text}"
+        return message("importing.guess", text=text)
 
     # -- sections -------------------------------------------------------------------------
 
@@ -120,7 +121,7 @@ class _Writer:
         if not draft.title:
             area["title"] = _commented(
                 title,
-                self.guess(f"{path}.title", "a measures table stood before any heading"),
+                self.guess(f"{path}.title", message("importing.no_heading")),
             )
             draft = attrs.evolve(draft, title=title)
         blocks = (*draft.blocks, *draft.after)
@@ -135,15 +136,9 @@ class _Writer:
             if b.text and (i > first_list or i >= len(draft.blocks))
         ]
         for n in moved:
-            self.guesses.append(
-                Guess(
-                    f"{path}.description[{n}]",
-                    "stood after a bullet list or the measures table in the source; a focus "
-                    "area's description comes before both",
-                )
-            )
+            self.guesses.append(Guess(f"{path}.description[{n}]", message("importing.moved_up")))
         if description:
-            comment = f"guess: {len(moved)} moved up (see the report)" if moved else None
+            comment = message("importing.guess_moved_up", count=len(moved)) if moved else None
             area["description"] = _commented(description, comment)
         if intentions:
             area["intentions"] = []
@@ -154,8 +149,7 @@ class _Writer:
                         draft.title,
                         self.guess(
                             f"{path}.intentions[{len(area['intentions'])}].text",
-                            "a bullet list without a paragraph before it: the focus "
-                            "area's title stands in",
+                            message("importing.list_without_paragraph"),
                         ),
                     )
                 area["intentions"].append(intention)
@@ -176,7 +170,7 @@ class _Writer:
                         draft.title,
                         self.guess(
                             f"{goal_path}.text",
-                            f"{row.where} has no goal: the focus area's title stands in",
+                            message("importing.no_goal", where=row.where),
                         ),
                     )
                 current = {"id": goal_ids.new(row.goal or draft.title, words=4), "text": text}
@@ -219,7 +213,7 @@ class _Writer:
                 if reading.unmatched:
                     comment = self.guess(
                         f"{path}.responsible",
-                        f"{row.responsible!r}: only part names an actor; the rest is in notes",
+                        message("importing.part_responsible", text=repr(row.responsible)),
                     )
                 measure["responsible"] = _commented(list(reading.ids), comment)
                 if reading.join != "and":
@@ -235,7 +229,10 @@ class _Writer:
             if deadline.deadline is None:
                 notes.append(f"Når i kilden: {row.deadline}")
                 self.guesses.append(
-                    Guess(f"{path}.deadline", f"{row.deadline!r} names no time: kept in notes")
+                    Guess(
+                        f"{path}.deadline",
+                        message("importing.names_no_time", text=repr(row.deadline)),
+                    )
                 )
             else:
                 self.years += [deadline.deadline.earliest.year, deadline.deadline.latest.year]
@@ -250,8 +247,8 @@ class _Writer:
     def document(self) -> PlanText:
         draft = self.draft
         doc = tomlkit.document()
-        doc.add(tomlkit.comment(f"Imported from {draft.source} by helsefellesskap import."))
-        doc.add(tomlkit.comment("Lines marked 'guess:' were chosen, not read: check them."))
+        doc.add(tomlkit.comment(message("importing.header_imported", source=draft.source)))
+        doc.add(tomlkit.comment(message("importing.header_guesses")))
         doc["kind"] = "action-plan"
         base = slug(draft.title, words=6, fallback="handlingsplan")
         plan_id = base
@@ -261,7 +258,7 @@ class _Writer:
             while plan_id in self.taken:
                 plan_id, n = f"{base}-importert-{n}", n + 1
             doc["id"] = _commented(
-                plan_id, self.guess("$.id", f"the partnership already has {base!r}")
+                plan_id, self.guess("$.id", message("importing.id_taken", id=repr(base)))
             )
         else:
             doc["id"] = plan_id
@@ -278,7 +275,7 @@ class _Writer:
             period = {"start": min(years), "end": max(years)}
             doc["period"] = _commented(
                 _inline(period),
-                self.guess("$.period", "the title names no years: the deadlines' years"),
+                self.guess("$.period", message("importing.period_from_deadlines")),
             )
         sections = [self.section(s) for s in (*draft.sections, *draft.closing_sections)]
         sections = [s for s in sections if len(s) > (1 if "title" in s else 0)]
