@@ -25,7 +25,7 @@ ENGLISH_ONLY: frozenset[str] = frozenset(
     the a an is are was were be been being not of and or with without this that these
     those there which what where who whose has have had does did do doesn't don't can
     cannot can't could should would must will shall won't isn't aren't it its it's into
-    from by on as if than then also only any each every other same such because while
+    from by on as if than then also only any each every other such because while
     yet still already again here how why when your you we our they their them please
     expected expects got found missing unknown invalid wrong error errors warning
     warnings failed fails failure write wrote instead use used using need needs needed
@@ -33,17 +33,18 @@ ENGLISH_ONLY: frozenset[str] = frozenset(
     folders document documents plugin plugins command commands option options argument
     arguments usage show shows help message exit exits see run runs exists exist empty
     number numbers date dates year years choose choices choice missing named names name
-    line column should after before about between out up down over more less most least
+    line column should after before about between out up down more less most least
     add added remove removed change changed changes nothing something everything none
     neither nor either both one two three first last new old given give gives asked
     ask make makes made read reading wrote written cannot could into onto upon within
     unsupported supported rule rules severity title explanation fix did mean meant
-    measure measures partnership partnerships body bodies seat seats partner partners
-    plan plans goal goals report reports status deadline deadlines responsible language
-    languages format formats output outputs input inputs directory path paths exists
+    measure measures partnership partnerships body bodies seat seats partners
+    plans goal goals report reports deadline deadlines responsible language
+    languages formats output outputs input inputs directory path paths exists
     """.split()
 )
-"""Words that are English and neither bokmål nor nynorsk."""
+"""Words that are English and neither bokmål nor nynorsk (so not "partner", "plan",
+"status", "format" or "over", which are Norwegian words too, nor "same", nynorsk)."""
 
 _DATA_AND_CODE = re.compile(
     r"""

@@ -40,10 +40,8 @@ def rule_texts(manager: PluginManager, language: str, code: str | None = None) -
         wanted = code.strip().upper()
         if wanted not in rules:
             close = difflib.get_close_matches(wanted, sorted(rules), n=1, cutoff=0.6)
-            hint = f'; did you mean "{close[0]}"?' if close else ""
-            raise UsageError(
-                f'no rule has the code "{code}"{hint} (helsefellesskap rules lists every rule)'
-            )
+            hint = message("report.rule.did_you_mean", code=close[0]) if close else ""
+            raise UsageError(message("report.rule.unknown", code=code, hint=hint))
         chosen = [wanted]
     else:
         chosen = sorted(rules)
@@ -52,7 +50,7 @@ def rule_texts(manager: PluginManager, language: str, code: str | None = None) -
     for name in chosen:
         owner = manager.owner("hf_rules", name)
         plugin = None if owner is None or manager.is_builtin(owner) else owner
-        texts.append(rule_text(rules[name], labels, plugin=plugin))
+        texts.append(rule_text(rules[name], labels, plugin=plugin, language=language))
     return texts
 
 
@@ -69,13 +67,14 @@ def format_rules(texts: list[RuleText]) -> str:
     explanation, the fix and, for a plugin's rule, the plugin, a blank line between rules."""
     blocks = []
     for text in texts:
-        lines = [f"{text.code}  {text.severity}  {text.title}"]
+        severity = message(f"report.severity.{text.severity}")
+        lines = [f"{text.code}  {severity}  {text.title}"]
         lines += _wrapped("", text.explanation)
-        lines += _wrapped("Fix: ", text.fix)
+        lines += _wrapped(message("report.rule.fix"), text.fix)
         if text.body_kind:
-            lines.append(f"  For bodies of kind: {text.body_kind}")
+            lines.append("  " + message("report.rule.body_kind", kind=text.body_kind))
         if text.plugin:
-            lines.append(f"  Plugin: {text.plugin}")
+            lines.append("  " + message("report.rule.plugin", plugin=text.plugin))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 

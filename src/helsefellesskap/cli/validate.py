@@ -16,31 +16,10 @@ from ..errors import DataError
 from ..messages import message
 from ..targets import resolve_target
 from ..validate import ValidationReport, validate
+from ..validate.results import text_report
+from ..validate.rule_texts import rule_titles
 
 __all__ = ["VALIDATE", "format_report"]
-
-
-def _settings_lines(report: ValidationReport, titles: Mapping[str, str]) -> list[str]:
-    """The rules the partnership switched off or gave another severity, with its reasons:
-    ``  HF402 (PM has seats for every partner category): <reason>``."""
-    lines: list[str] = []
-    off = [s for s in report.settings if not s.enabled]
-    changed = [s for s in report.settings if s.enabled and s.severity is not None]
-
-    def named(code: str) -> str:
-        title = titles.get(code)
-        return f"{code} ({title})" if title else code
-
-    if off:
-        lines.append("rules switched off for this partnership ([rules.CODE] enabled = false):")
-        lines += [f"  {named(s.code)}: {s.reason}" for s in off]
-    if changed:
-        lines.append("rules with another severity for this partnership:")
-        lines += [
-            f"  {named(s.code)}: {s.severity.value if s.severity else ''}: {s.reason}"
-            for s in changed
-        ]
-    return lines
 
 
 def format_report(
@@ -49,37 +28,15 @@ def format_report(
     strict: bool = False,
     titles: Mapping[str, str] | None = None,
 ) -> str:
-    """The findings of a report as text for people: grouped by file, then the rules the
-    partnership switched off (or gave another severity) with its reasons, then the counts.
+    """The findings of a report as text for people, in the chosen language
+    (:func:`helsefellesskap.validate.results.text_report`): grouped by file, then the rules
+    the partnership switched off (or gave another severity) with its reasons, then the counts.
 
     Files are shown as loaded (relative to where the command ran), so editors can open
     them; the JSON form gives them relative to the partnership's folder instead.
     ``titles`` (code → title) names the rules in the settings listing.
     """
-    lines: list[str] = []
-    current: str | None = None
-    for finding in report.findings:
-        file = str(finding.file) if finding.file is not None else "(no file)"
-        if file != current:
-            if current is not None:
-                lines.append("")
-            lines.append(file)
-            current = file
-        where = f"{file}:{finding.line}:{finding.column}: " if finding.line is not None else ""
-        text = f"  {where}{finding.path}: {finding.severity.value} {finding.code}: "
-        text += finding.message
-        if finding.suggestion:
-            text += f' (did you mean "{finding.suggestion}"?)'
-        lines.append(text)
-    if lines:
-        lines.append("")
-    settings = _settings_lines(report, titles or {})
-    if settings:
-        lines += [*settings, ""]
-    summary = report.summary()
-    verdict = "failed" if report.failed(strict) else "ok"
-    lines.append(f"{verdict}: {summary}" + (" (strict: warnings fail)" if strict else ""))
-    return "\n".join(lines)
+    return text_report(report, strict=strict, titles=titles)
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -111,7 +68,7 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
     if args.format == "json":
         text = report.dumps(strict=args.strict)
     else:
-        titles = {code: rule.title for code, rule in context.manager.rules().items()}
+        titles = rule_titles(context.manager)
         text = format_report(report, strict=args.strict, titles=titles)
     print(text, file=context.stdout)
     return 1 if report.failed(args.strict) else 0

@@ -1,4 +1,5 @@
-"""The result of a validation run: findings in order, counts, and a stable JSON form."""
+"""The result of a validation run: findings in order, counts, a stable JSON form, and
+the text report for people (:func:`text_report`, in the current language of messages)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import DataError, Problem
+from ..messages import message
 from ..model import Bundle, Severity
 from .finding import Finding
 
@@ -18,7 +20,15 @@ if TYPE_CHECKING:
     from ..io.positions import PositionIndex
     from ..plugins import PluginFailure
 
-__all__ = ["JSON_FORMAT", "JSON_VERSION", "RuleOutcome", "ValidationReport", "placed_findings"]
+__all__ = [
+    "JSON_FORMAT",
+    "JSON_VERSION",
+    "RuleOutcome",
+    "ValidationReport",
+    "placed_findings",
+    "severity_word",
+    "text_report",
+]
 
 JSON_FORMAT = "helsefellesskap-validation"
 """The ``format`` key of the JSON form."""
@@ -78,10 +88,14 @@ class ValidationReport:
         return counts
 
     def summary(self) -> str:
-        """The counts in words: ``"0 errors, 1 warning, 3 infos"``."""
+        """The counts in words, in the current language of messages: ``"0 errors, 1
+        warning, 3 infos"`` (``"0 feil, 1 advarsel, 3 info"`` in bokmål)."""
         counts = self.counts
         return ", ".join(
-            f"{counts[s]} {s.value if counts[s] == 1 else s.value + 's'}" for s in Severity
+            message(
+                f"report.count.{s.value}.{'one' if counts[s] == 1 else 'other'}", count=counts[s]
+            )
+            for s in Severity
         )
 
     def failed(self, strict: bool = False) -> bool:
@@ -152,6 +166,74 @@ class ValidationReport:
         """:meth:`to_json` as the text ``helsefellesskap validate --format json`` prints
         (indented by two spaces, non-ASCII letters as they are)."""
         return json.dumps(self.to_json(strict=strict), ensure_ascii=False, indent=2)
+
+
+def severity_word(severity: Severity) -> str:
+    """The severity as the text report writes it (``error``; ``feil`` in nb and nn)."""
+    return message(f"report.severity.{severity.value}")
+
+
+def _settings_lines(report: ValidationReport, titles: Mapping[str, str]) -> list[str]:
+    """The rules the partnership switched off or gave another severity, with its reasons:
+    ``  HF402 (PM has seats for every partner category): <reason>``."""
+    lines: list[str] = []
+    off = [s for s in report.settings if not s.enabled]
+    changed = [s for s in report.settings if s.enabled and s.severity is not None]
+
+    def named(code: str) -> str:
+        title = titles.get(code)
+        return f"{code} ({title})" if title else code
+
+    if off:
+        lines.append(message("report.rules_off"))
+        lines += [f"  {named(s.code)}: {s.reason}" for s in off]
+    if changed:
+        lines.append(message("report.rules_severity"))
+        lines += [
+            f"  {named(s.code)}: {severity_word(s.severity) if s.severity else ''}: {s.reason}"
+            for s in changed
+        ]
+    return lines
+
+
+def text_report(
+    report: ValidationReport,
+    *,
+    strict: bool = False,
+    titles: Mapping[str, str] | None = None,
+) -> str:
+    """The findings of a report as text for people, in the current language of messages
+    (:func:`helsefellesskap.messages.use_language`): grouped by file, then the rules the
+    partnership switched off (or gave another severity) with its reasons, then the counts.
+
+    Files are shown as loaded (relative to where the command ran), so editors can open
+    them; the JSON form gives them relative to the partnership's folder instead.
+    ``titles`` (code → title, :func:`~helsefellesskap.validate.rule_texts.rule_titles`)
+    names the rules in the settings listing.
+    """
+    lines: list[str] = []
+    current: str | None = None
+    for finding in report.findings:
+        file = str(finding.file) if finding.file is not None else message("report.no_file")
+        if file != current:
+            if current is not None:
+                lines.append("")
+            lines.append(file)
+            current = file
+        where = f"{file}:{finding.line}:{finding.column}: " if finding.line is not None else ""
+        text = f"  {where}{finding.path}: {severity_word(finding.severity)} {finding.code}: "
+        text += finding.message
+        if finding.suggestion:
+            text += message("report.did_you_mean", suggestion=finding.suggestion)
+        lines.append(text)
+    if lines:
+        lines.append("")
+    settings = _settings_lines(report, titles or {})
+    if settings:
+        lines += [*settings, ""]
+    verdict = message("report.failed" if report.failed(strict) else "report.ok")
+    lines.append(f"{verdict}: {report.summary()}" + (message("report.strict") if strict else ""))
+    return "\n".join(lines)
 
 
 def _file_index(file: Path) -> PositionIndex | None:

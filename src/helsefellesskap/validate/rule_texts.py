@@ -1,21 +1,36 @@
 """The texts of a rule as a reader sees them: title, explanation and fix, in a language.
 
-A rule carries its texts in English (:class:`~.finding.Rule`). :func:`rule_text` is the
-one place that words a rule for a reader: a label catalogue (the core's or a plugin's)
-translates a rule by the keys ``rule.CODE.title``, ``rule.CODE.explanation`` and
-``rule.CODE.fix`` of its language; a text no catalogue of that language gives stays as the
-rule wrote it.
+One source per language. The built-in rules' texts are message catalogue data:
+``messages/<language>/ruletexts.toml`` holds ``CODE.title``, ``CODE.explanation`` and
+``CODE.fix`` of every built-in rule in nb, nn and en; the English ones are the only copy
+of them (:func:`~helsefellesskap.validate.rules._define.rule` reads them into the
+:class:`~.finding.Rule` when it builds the rule, so ``rule.title`` is English). A plugin's
+rule carries its own texts (in English, or the language its author wrote) and is
+translated through its label catalogues.
+
+:func:`rule_text` is the one place that words a rule for a reader, in this order:
+
+1. a label catalogue of the reader's language (a plugin's, ``hf_label_catalogues``) under
+   ``rule.CODE.title``, ``rule.CODE.explanation`` and ``rule.CODE.fix``: a plugin can
+   translate its own rules and reword a built-in one;
+2. the core's ``ruletexts`` catalogue of the reader's language (built-in rules);
+3. the text the rule carries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
+from ..messages import LANGUAGES, catalogue, current_language, message
 from .finding import Rule
 
-__all__ = ["RULE_TEXT_PARTS", "RuleText", "rule_text"]
+if TYPE_CHECKING:
+    from ..plugins import PluginManager
+
+__all__ = ["RULE_TEXT_PARTS", "RuleText", "rule_text", "rule_titles"]
 
 RULE_TEXT_PARTS: tuple[str, ...] = ("title", "explanation", "fix")
 """The texts of a rule a catalogue can translate, each under ``rule.CODE.<part>``."""
@@ -44,14 +59,23 @@ def rule_text(
     labels: Mapping[str, str] | None = None,
     *,
     plugin: str | None = None,
+    language: str | None = None,
 ) -> RuleText:
-    """``rule``'s texts from ``labels`` (the merged labels of the reader's language,
+    """``rule``'s texts in ``language`` (by default the current language of messages):
+    from ``labels`` (the merged labels of that language,
     :meth:`PluginManager.labels <helsefellesskap.PluginManager.labels>`) where they
-    translate it, else as the rule wrote them."""
+    translate it, else from the core's ``ruletexts`` catalogue of the language (the
+    built-in rules), else as the rule wrote them."""
     found = labels or {}
+    chosen = language if language in LANGUAGES else current_language()
+    core = catalogue(chosen)
 
     def text(part: str, own: str) -> str:
-        return found.get(f"rule.{rule.code}.{part}") or own
+        label = found.get(f"rule.{rule.code}.{part}")
+        if label:
+            return label
+        key = f"ruletexts.{rule.code}.{part}"
+        return message(key, chosen) if key in core else own
 
     return RuleText(
         code=rule.code,
@@ -62,3 +86,15 @@ def rule_text(
         plugin=plugin,
         body_kind=rule.body_kind,
     )
+
+
+def rule_titles(manager: PluginManager, language: str | None = None) -> dict[str, str]:
+    """The title of every rule ``manager`` registers, by code, in ``language`` (by default
+    the current language of messages): what ``validate``'s text report names the rules
+    the partnership switched off with."""
+    chosen = language if language in LANGUAGES else current_language()
+    labels = manager.labels(chosen)
+    return {
+        code: rule_text(rule, labels, language=chosen).title
+        for code, rule in manager.rules().items()
+    }

@@ -1,6 +1,15 @@
 """How the built-in rules are written: a check yields :class:`Hit` records, and
 :func:`rule` turns it into a :class:`~helsefellesskap.validate.Rule` whose findings carry
-the rule's code and severity."""
+the rule's code and severity.
+
+A built-in rule's texts (title, explanation, fix) have one source per language: the
+message catalogue ``messages/<language>/ruletexts.toml``, keys ``CODE.title``,
+``CODE.explanation`` and ``CODE.fix``. :func:`rule` gives the :class:`Rule` its English
+texts from ``messages/en/ruletexts.toml`` when it builds the rule (the code holds none);
+:func:`~helsefellesskap.validate.rule_texts.rule_text` words it for a reader in nb or nn
+from the same catalogues. A hit's message is worded by the check, through
+:func:`~helsefellesskap.messages.message` (``findings.*``), in the current language.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +17,12 @@ from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
+from ...messages import message
 from ...model import Severity
 from ..context import ValidationContext
 from ..finding import Finding, Rule
 
-__all__ = ["Hit", "HitCheck", "rule"]
+__all__ = ["Hit", "HitCheck", "english_text", "rule"]
 
 
 @attrs.frozen
@@ -30,16 +40,20 @@ HitCheck = Callable[[ValidationContext], Iterable[Hit]]
 """A built-in check: it reads the context and yields hits."""
 
 
+def english_text(code: str, part: str) -> str:
+    """The English ``part`` (``title``, ``explanation`` or ``fix``) of the built-in rule
+    ``code``, from ``messages/en/ruletexts.toml``."""
+    return message(f"ruletexts.{code}.{part}", "en")
+
+
 def rule(
     code: str,
     severity: Severity,
-    title: str,
-    explanation: str,
-    fix: str,
     *,
     body_kind: str | None = None,
 ) -> Callable[[HitCheck], Rule]:
-    """Decorator: make a :class:`Rule` of a check that yields :class:`Hit` records."""
+    """Decorator: make a :class:`Rule` of a check that yields :class:`Hit` records, its
+    title, explanation and fix read (in English) from the ``ruletexts`` catalogue."""
 
     def wrap(check: HitCheck) -> Rule:
         def run(context: ValidationContext) -> Iterator[Finding]:
@@ -58,9 +72,9 @@ def rule(
         return Rule(
             code=code,
             severity=severity,
-            title=title,
-            explanation=explanation,
-            fix=fix,
+            title=english_text(code, "title"),
+            explanation=english_text(code, "explanation"),
+            fix=english_text(code, "fix"),
             check=run,
             body_kind=body_kind,
         )

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from ...messages import message
 from ...model import CooperationAgreement, Severity
 from ...model.agreement import current_agreements, months_after, uncovered_subjects
 from ..context import ValidationContext, suggest
@@ -56,18 +57,7 @@ def _agreements(context: ValidationContext) -> list[CooperationAgreement]:
     return current_agreements(list(context.bundle.documents_of(CooperationAgreement)))
 
 
-@rule(
-    "HF901",
-    Severity.WARNING,
-    "The cooperation agreement covers every subject § 6-2 requires",
-    "The health and care services act (§ 6-2) lists the subjects the cooperation agreement "
-    "between the health trust and the municipalities must cover (the national frame's "
-    "agreement_subjects; two since 1 August 2022). A partnership that keeps its agreement "
-    "in agreements/ is told which subjects neither the overarching agreement nor any "
-    "service agreement covers.",
-    "Name the subject's id in the subjects of the agreement that covers it, or write the "
-    "service agreement that is missing.",
-)
+@rule("HF901", Severity.WARNING)
 def subjects_covered(context: ValidationContext) -> Iterator[Hit]:
     """A required subject that no current agreement covers."""
     agreements = _agreements(context)
@@ -77,21 +67,11 @@ def subjects_covered(context: ValidationContext) -> Iterator[Hit]:
         yield Hit(
             agreements[0].id,
             "$.subjects",
-            f'no agreement covers "{subject.id}" ({subject.text})',
+            message("findings.subject_uncovered", subject=subject.id, text=subject.text),
         )
 
 
-@rule(
-    "HF902",
-    Severity.WARNING,
-    "The agreements are reviewed every year",
-    "The parties review the cooperation agreement and its service agreements every year. "
-    "An agreement whose latest revision (or adoption) is longer ago than the partnership's "
-    "[follow_up] agreement_review_months (12 unless set), or that gives neither date, is "
-    "due for review.",
-    "Review the agreement and write the day of its revision as revised = YYYY-MM-DD (or "
-    "its adoption as adopted).",
-)
+@rule("HF902", Severity.WARNING)
 def agreements_reviewed(context: ValidationContext) -> Iterator[Hit]:
     """An agreement not revised within ``agreement_review_months``."""
     months = context.partnership.follow_up.agreement_review_months
@@ -99,24 +79,19 @@ def agreements_reviewed(context: ValidationContext) -> Iterator[Hit]:
     for agreement in _agreements(context):
         for late in overdue_agreements(agreement, on=today, months=months):
             if late.last is None or late.due is None:
-                message = f'"{late.title}" gives no day it was adopted or revised'
+                text = message("findings.agreement_undated", title=late.title)
             else:
-                message = (
-                    f'"{late.title}" was last revised {late.last.isoformat()}: its review was '
-                    f"due {late.due.isoformat()} ({months} months later)"
+                text = message(
+                    "findings.agreement_overdue",
+                    title=late.title,
+                    last=late.last.isoformat(),
+                    due=late.due.isoformat(),
+                    months=months,
                 )
-            yield Hit(late.document, late.path, message)
+            yield Hit(late.document, late.path, text)
 
 
-@rule(
-    "HF903",
-    Severity.ERROR,
-    "An agreement's subjects and parties exist",
-    "The subjects of the cooperation agreement and its service agreements are ids of the "
-    "national frame's agreement_subjects, and their parties ids of the partnership's "
-    "partners; each must resolve.",
-    "Correct the id (see the suggestion).",
-)
+@rule("HF903", Severity.ERROR)
 def agreement_references(context: ValidationContext) -> Iterator[Hit]:
     """A subject or party id that does not resolve."""
     subjects = [s.id for s in context.national.agreement_subjects]
@@ -133,7 +108,7 @@ def agreement_references(context: ValidationContext) -> Iterator[Hit]:
                     yield Hit(
                         agreement.id,
                         f"{path}.subjects[{m}]",
-                        f'"{subject}" is not one of the subjects § 6-2 lists',
+                        message("findings.not_a_subject", subject=subject),
                         suggest(subject, subjects),
                     )
             for m, party in enumerate(parties):
@@ -141,7 +116,7 @@ def agreement_references(context: ValidationContext) -> Iterator[Hit]:
                     yield Hit(
                         agreement.id,
                         f"{path}.parties[{m}]",
-                        f'"{party}" is not a partner of the partnership',
+                        message("findings.party_not_partner", party=party),
                         suggest(party, partners),
                     )
 

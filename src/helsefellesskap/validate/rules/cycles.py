@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...messages import message
 from ...model import Body, Severity
 from ..context import ValidationContext
 from ._define import Hit, rule
 
 __all__ = ["CYCLE_RULES"]
 
-_RELATIONS = (("steering_body", "is steered by"), ("parent", "is part of"))
+_RELATIONS = ("steering_body", "parent")
 
 
 def _cycles(bodies: tuple[Body, ...], key: str) -> Iterator[list[int]]:
@@ -34,29 +35,19 @@ def _cycles(bodies: tuple[Body, ...], key: str) -> Iterator[list[int]]:
             state[n] = 2
 
 
-@rule(
-    "HF214",
-    Severity.ERROR,
-    "Steering and parent relations do not go in a circle",
-    "A body's steering_body names the body that steers it, and parent the body it is part "
-    "of. Followed upwards they must end at the top of the governance structure (the "
-    "partnership meeting); a circle (SSU steered by an FSU that SSU steers, a body that is "
-    "its own parent) has no top, so the governance cannot be drawn or explained.",
-    "Correct steering_body or parent of one body in the circle, so that the chain ends at "
-    "a body with no steering_body (or parent).",
-)
+@rule("HF214", Severity.ERROR)
 def no_governance_cycles(context: ValidationContext) -> Iterator[Hit]:
     """A circle in the steering or parent relation, reported once at its first body."""
     bodies = context.partnership.bodies
-    for key, verb in _RELATIONS:
+    for key in _RELATIONS:
         for circle in _cycles(bodies, key):
             names = [bodies[n].display_name for n in circle]
             if len(circle) == 1:
-                message = f"{names[0]} {verb} itself"
+                text = message(f"findings.cycle_self.{key}", body=names[0])
             else:
                 steps = " → ".join([*names, names[0]])
-                message = f"the {key.replace('_', ' ')} relation goes in a circle: {steps}"
-            yield Hit(context.partnership_id, f"$.bodies[{circle[0]}].{key}", message)
+                text = message(f"findings.cycle.{key}", steps=steps)
+            yield Hit(context.partnership_id, f"$.bodies[{circle[0]}].{key}", text)
 
 
 CYCLE_RULES = (no_governance_cycles,)

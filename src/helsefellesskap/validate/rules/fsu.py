@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...messages import message
 from ...model import Body, BodyStatus, PartnerKind, Severity, Term
 from ..context import ValidationContext
 from ._define import Hit, rule
@@ -34,14 +35,15 @@ def _committees(context: ValidationContext) -> Iterator[tuple[str, Body]]:
 
 
 def _unseated(context: ValidationContext, kinds: frozenset[str], who: str) -> Iterator[Hit]:
-    """A hit at the seats of each FSU that seats no partner of ``kinds``."""
+    """A hit at the seats of each FSU that seats no partner of ``kinds``; ``who`` is the
+    message key (``fsu_no_users``), with ``_no_seats`` for a body without seats."""
     for path, body in _committees(context):
         if not any(context.holder_kinds(seat.holder) & kinds for seat in body.seats):
+            key = who if body.seats else f"{who}_no_seats"
             yield Hit(
                 context.partnership_id,
                 f"{path}.seats",
-                f"{body.display_name} has no seat for {who}"
-                + ("" if body.seats else " (it records no seats at all)"),
+                message(f"findings.{key}", body=body.display_name),
             )
 
 
@@ -50,48 +52,19 @@ def _is_ssu(context: ValidationContext, body_id: str | None) -> bool:
     return body is not None and body.kind == STRATEGIC_KIND
 
 
-@rule(
-    "HF301",
-    Severity.ERROR,
-    "An FSU has user representation",
-    "National requirement (fsu.user-representation): a professional committee always has "
-    "user representation in its work. A seat counts when its holder is, or is a group or "
-    "role standing for, a partner of kind user-representatives or youth-representatives.",
-    "Add a seat for the user representatives, e.g. "
-    '{ holder = "brukere", rights = ["attend", "speak", "vote"] }.',
-    body_kind=FSU_KIND,
-)
+@rule("HF301", Severity.ERROR, body_kind=FSU_KIND)
 def fsu_user_representation(context: ValidationContext) -> Iterator[Hit]:
     """An FSU without a seat for user (or youth) representatives."""
-    return _unseated(context, _USERS, "user representatives")
+    return _unseated(context, _USERS, "fsu_no_users")
 
 
-@rule(
-    "HF302",
-    Severity.ERROR,
-    "An FSU has GP representation",
-    "National requirement (fsu.gp-representation): a professional committee always has GP "
-    "(fastlege) representation. A seat counts when its holder is, or stands for, a "
-    "partner of kind gp-representatives.",
-    "Add a seat for the GP representatives, e.g. "
-    '{ holder = "fastleger", rights = ["attend", "speak", "vote"] }.',
-    body_kind=FSU_KIND,
-)
+@rule("HF302", Severity.ERROR, body_kind=FSU_KIND)
 def fsu_gp_representation(context: ValidationContext) -> Iterator[Hit]:
     """An FSU without a seat for GP representatives."""
-    return _unseated(context, _GPS, "GP representatives")
+    return _unseated(context, _GPS, "fsu_no_gps")
 
 
-@rule(
-    "HF303",
-    Severity.ERROR,
-    "An FSU has SSU as its steering group",
-    "National requirement (fsu.ssu-steering): the strategic committee is the steering group "
-    "of every professional committee. steering_body must name a body of kind "
-    "strategic-committee.",
-    'Set steering_body to the SSU\'s id, e.g. steering_body = "ssu".',
-    body_kind=FSU_KIND,
-)
+@rule("HF303", Severity.ERROR, body_kind=FSU_KIND)
 def fsu_ssu_steering(context: ValidationContext) -> Iterator[Hit]:
     """An FSU whose steering body is missing or not an SSU."""
     for path, body in _committees(context):
@@ -99,26 +72,21 @@ def fsu_ssu_steering(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 context.partnership_id,
                 f"{path}.steering_body",
-                f"{body.display_name} names no steering body; it must be the SSU",
+                message("findings.fsu_no_steering", body=body.display_name),
             )
         elif body.steering_body in context.bodies and not _is_ssu(context, body.steering_body):
             yield Hit(
                 context.partnership_id,
                 f"{path}.steering_body",
-                f'{body.display_name} is steered by "{body.steering_body}", which is not a '
-                "strategic committee (SSU)",
+                message(
+                    "findings.fsu_steered_by_other",
+                    body=body.display_name,
+                    steering=body.steering_body,
+                ),
             )
 
 
-@rule(
-    "HF304",
-    Severity.WARNING,
-    "An FSU's mandate is given jointly by SSU and the FSU",
-    "National requirement (fsu.joint-mandate): the mandate of a professional committee is "
-    "developed jointly by SSU and the committee. mandate.given_by lists both.",
-    'Record the mandate with given_by = ["ssu", "<the FSU\'s id>"].',
-    body_kind=FSU_KIND,
-)
+@rule("HF304", Severity.WARNING, body_kind=FSU_KIND)
 def fsu_joint_mandate(context: ValidationContext) -> Iterator[Hit]:
     """An FSU without a mandate given by both an SSU and itself."""
     for path, body in _committees(context):
@@ -126,33 +94,22 @@ def fsu_joint_mandate(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 context.partnership_id,
                 f"{path}.mandate",
-                f"{body.display_name} has no recorded mandate",
+                message("findings.fsu_no_mandate", body=body.display_name),
             )
             continue
         givers = body.mandate.given_by
-        missing = []
-        if not any(_is_ssu(context, giver) for giver in givers):
-            missing.append("the SSU")
-        if body.id not in givers:
-            missing.append(f'the committee itself ("{body.id}")')
-        if missing:
+        lacks_ssu = not any(_is_ssu(context, giver) for giver in givers)
+        lacks_self = body.id not in givers
+        if lacks_ssu or lacks_self:
+            lacks = "both" if lacks_ssu and lacks_self else "ssu" if lacks_ssu else "self"
             yield Hit(
                 context.partnership_id,
                 f"{path}.mandate.given_by",
-                f"{body.display_name}'s mandate is not given jointly: given_by lacks "
-                + " and ".join(missing),
+                message(f"findings.fsu_mandate_lacks_{lacks}", body=body.display_name, id=body.id),
             )
 
 
-@rule(
-    "HF305",
-    Severity.WARNING,
-    "An FSU is permanent, or time-limited with an end",
-    "National requirement (fsu.duration): a professional committee may be permanent or "
-    "time-limited. The plan should say which, and when a time-limited one ends.",
-    'Set term = "permanent", or term = "time-limited" with ends = <year or date>.',
-    body_kind=FSU_KIND,
-)
+@rule("HF305", Severity.WARNING, body_kind=FSU_KIND)
 def fsu_term(context: ValidationContext) -> Iterator[Hit]:
     """An FSU without a term, or time-limited without an end."""
     for path, body in _committees(context):
@@ -160,26 +117,17 @@ def fsu_term(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 context.partnership_id,
                 f"{path}.term",
-                f"{body.display_name} does not say whether it is permanent or time-limited",
+                message("findings.fsu_no_term", body=body.display_name),
             )
         elif body.term is Term.TIME_LIMITED and body.ends is None:
             yield Hit(
                 context.partnership_id,
                 f"{path}.ends",
-                f"{body.display_name} is time-limited but has no end",
+                message("findings.fsu_no_end", body=body.display_name),
             )
 
 
-@rule(
-    "HF306",
-    Severity.WARNING,
-    "An FSU records whether other sectors were considered",
-    "National requirement (fsu.other-sectors): a professional committee considers involving "
-    "other affected sectors and actors. other_sectors_considered records that it did "
-    "(true) or did not (false).",
-    "Set other_sectors_considered = true (and list them in involves) or false.",
-    body_kind=FSU_KIND,
-)
+@rule("HF306", Severity.WARNING, body_kind=FSU_KIND)
 def fsu_other_sectors(context: ValidationContext) -> Iterator[Hit]:
     """An FSU that does not record whether other sectors were considered."""
     for path, body in _committees(context):
@@ -187,7 +135,7 @@ def fsu_other_sectors(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 context.partnership_id,
                 f"{path}.other_sectors_considered",
-                f"{body.display_name} does not record whether other sectors were considered",
+                message("findings.fsu_other_sectors", body=body.display_name),
             )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
+from ...messages import message
 from ...model import ActionPlan, Actor, Severity
 from ..context import ValidationContext
 from ._define import Hit, rule
@@ -18,7 +19,8 @@ def _repeats(
     what: str,
     scope: str,
 ) -> Iterator[Hit]:
-    """A hit for each id that came earlier in ``ids`` (one scope).
+    """A hit for each id that came earlier in ``ids`` (one scope). ``what`` and
+    ``scope`` are message keys (``item.measure``, ``scope.plan``), worded on a hit.
 
     Paths are only built for the repeats, so the common case costs one set per scope.
     """
@@ -30,8 +32,13 @@ def _repeats(
             yield Hit(
                 document,
                 f"{path_of(position)}.id",
-                f'the {what} id "{item_id}" is used twice in {scope}; first at '
-                f"{path_of(first[item_id])}",
+                message(
+                    "findings.id_twice",
+                    what=message(f"findings.{what}"),
+                    item=item_id,
+                    scope=message(f"findings.{scope}"),
+                    first=path_of(first[item_id]),
+                ),
             )
         else:
             first[item_id] = position
@@ -51,16 +58,7 @@ def _located(
     )
 
 
-@rule(
-    "HF101",
-    Severity.ERROR,
-    "Partners, bodies, roles and groups have unique ids",
-    "Documents name partners, bodies, roles and groups by id in one namespace "
-    '(responsible = ["fsu-rest", "unn"]). An id used twice makes every such reference '
-    "ambiguous: only the first item would ever be found.",
-    "Give each partner, body, role and group its own id; change the references that "
-    "meant the second item.",
-)
+@rule("HF101", Severity.ERROR)
 def unique_actor_ids(context: ValidationContext) -> Iterator[Hit]:
     """An actor id that repeats across partners, bodies, roles and groups."""
     partnership = context.partnership
@@ -73,19 +71,10 @@ def unique_actor_ids(context: ValidationContext) -> Iterator[Hit]:
     )
     for key, collection in collections:
         located.extend((item.id, f"$.{key}[{n}]") for n, item in enumerate(collection))
-    yield from _located(context.partnership_id, located, "actor", "the partnership")
+    yield from _located(context.partnership_id, located, "item.actor", "scope.partnership")
 
 
-@rule(
-    "HF102",
-    Severity.ERROR,
-    "Items of a document have unique ids",
-    "Commitments and main goals of a declaration, and focus areas, goals, measures and "
-    "references of a plan, ongoing work of a goal and applications of a funding round are "
-    "referred to by id; an id used twice in its scope makes those references ambiguous. "
-    "(Labels such as a), b) are not ids and may repeat.)",
-    "Give the item an id of its own, for example by adding a suffix (-2).",
-)
+@rule("HF102", Severity.ERROR)
 def unique_document_ids(context: ValidationContext) -> Iterator[Hit]:
     """An id that repeats within its scope in a declaration, plan or funding round."""
     for declaration in context.declarations.values():
@@ -94,8 +83,8 @@ def unique_document_ids(context: ValidationContext) -> Iterator[Hit]:
             declaration.id,
             [c.id for c in commitments],
             _indexed("$.commitments"),
-            "commitment",
-            "the declaration",
+            "item.commitment",
+            "scope.declaration",
         )
         yield from _located(
             declaration.id,
@@ -104,8 +93,8 @@ def unique_document_ids(context: ValidationContext) -> Iterator[Hit]:
                 for n, c in enumerate(commitments)
                 for k, g in enumerate(c.main_goals)
             ],
-            "main goal",
-            "the declaration",
+            "item.main_goal",
+            "scope.declaration",
         )
     for plan in context.plans.values():
         yield from _plan_repeats(context, plan)
@@ -114,8 +103,8 @@ def unique_document_ids(context: ValidationContext) -> Iterator[Hit]:
             funding.id,
             [a.id for a in funding.applications],
             _indexed("$.applications"),
-            "application",
-            "the funding round",
+            "item.application",
+            "scope.funding_round",
         )
 
 
@@ -124,8 +113,8 @@ def _plan_repeats(context: ValidationContext, plan: ActionPlan) -> Iterator[Hit]
         plan.id,
         [a.id for a in plan.focus_areas],
         _indexed("$.focus_areas"),
-        "focus area",
-        "the plan",
+        "item.focus_area",
+        "scope.plan",
     )
     goals: list[tuple[str, str]] = []
     for n, area in enumerate(plan.focus_areas):
@@ -137,37 +126,28 @@ def _plan_repeats(context: ValidationContext, plan: ActionPlan) -> Iterator[Hit]
                     plan.id,
                     [w.id for w in goal.ongoing_work],
                     _indexed(f"{path}.ongoing_work"),
-                    "ongoing work",
-                    "the goal",
+                    "item.ongoing_work",
+                    "scope.goal",
                 )
-    yield from _located(plan.id, goals, "goal", "the plan")
+    yield from _located(plan.id, goals, "item.goal", "scope.plan")
     spots = context.measures(plan.id)
     yield from _repeats(
         plan.id,
         [s.measure.id for s in spots],
         lambda n: spots[n].path,
-        "measure",
-        "the plan",
+        "item.measure",
+        "scope.plan",
     )
     yield from _repeats(
         plan.id,
         [r.id for r in plan.references],
         _indexed("$.references"),
-        "reference",
-        "the plan",
+        "item.reference",
+        "scope.plan",
     )
 
 
-@rule(
-    "HF103",
-    Severity.INFO,
-    "A measure label repeats within a focus area",
-    "The letter a document prints before a measure (a), b)) is a label, not an id. Some "
-    "source documents restart their letters inside one focus area (one runs a-f, then "
-    "a-c again); that is allowed, but readers may confuse "
-    "the two measures, so it is noted: once per goal, at the first label that repeats.",
-    "Nothing needs fixing if the source document does the same; otherwise continue the letters.",
-)
+@rule("HF103", Severity.INFO)
 def repeated_labels(context: ValidationContext) -> Iterator[Hit]:
     """A measure label that came earlier in the same focus area: the first such label of
     each goal, so a restart of the letters is noted once, where it happens."""
@@ -187,8 +167,12 @@ def repeated_labels(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     plan.id,
                     f"{spot.path}.label",
-                    f'the label "{label}" repeats in focus area "{spot.area.id}" '
-                    f"(first at {first[key]})",
+                    message(
+                        "findings.label_repeats",
+                        label=label,
+                        area=spot.area.id,
+                        first=first[key],
+                    ),
                 )
 
 

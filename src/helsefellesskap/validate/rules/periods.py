@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...messages import message
 from ...model import Severity
 from ..context import ValidationContext
 from ._define import Hit, rule
@@ -11,16 +12,7 @@ from ._define import Hit, rule
 __all__ = ["PERIOD_RULES"]
 
 
-@rule(
-    "HF501",
-    Severity.WARNING,
-    "A plan's period lies within its declaration's period",
-    "An action plan carries out a declaration; years of the plan outside the declaration's "
-    "period have no declaration behind them. Plans revised yearly sometimes run past a "
-    "declaration that is about to be renewed, so this is a warning.",
-    "Correct the plan's period, base the plan on the declaration that covers it, or "
-    "switch the rule off for the partnership with the reason.",
-)
+@rule("HF501", Severity.WARNING)
 def plan_within_declaration(context: ValidationContext) -> Iterator[Hit]:
     """A plan with years outside its declaration's period."""
     for plan in context.plans.values():
@@ -33,22 +25,16 @@ def plan_within_declaration(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 plan.id,
                 "$.period",
-                f"the plan's period {plan.period.display()} is not within the period "
-                f'{declaration.period.display()} of declaration "{declaration.id}"',
+                message(
+                    "findings.plan_outside_declaration",
+                    period=plan.period.display(),
+                    declaration_period=declaration.period.display(),
+                    declaration=declaration.id,
+                ),
             )
 
 
-@rule(
-    "HF502",
-    Severity.WARNING,
-    "A plan's national plan matches its years",
-    "Nasjonal helse- og sykehusplan 2020–2023 (nhsp-2020) frames plans that start before "
-    "2024; Nasjonal helse- og samhandlingsplan 2024–2027 (nhsp-2024) frames plans from "
-    "2024. A plan based on the other one quotes goals and priority groups that no longer, "
-    "or not yet, apply.",
-    "Set basis.national_plan to the national plan in force in the plan's first year (see "
-    "the suggestion).",
-)
+@rule("HF502", Severity.WARNING)
 def national_plan_matches_years(context: ValidationContext) -> Iterator[Hit]:
     """A plan whose national plan is not the one in force in its first year."""
     for plan in context.plans.values():
@@ -60,21 +46,18 @@ def national_plan_matches_years(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 plan.id,
                 "$.basis.national_plan",
-                f'the plan starts in {plan.period.start}, when "{expected.id}" '
-                f'({expected.name}) applies, not "{named}"',
+                message(
+                    "findings.wrong_national_plan",
+                    year=plan.period.start,
+                    expected=expected.id,
+                    name=expected.name,
+                    named=named,
+                ),
                 expected.id,
             )
 
 
-@rule(
-    "HF503",
-    Severity.WARNING,
-    "National goals and priority groups belong to the plan's national plan",
-    "The national goals and priority groups a plan quotes should be those of the national "
-    "plan it is based on (nhsp-2020 has no pregnancy-and-childbirth group; its goals are "
-    "nhsp-2020.goal-1 …).",
-    "Use the goals and groups of basis.national_plan, or correct basis.national_plan.",
-)
+@rule("HF503", Severity.WARNING)
 def national_items_of_plan(context: ValidationContext) -> Iterator[Hit]:
     """A national goal or priority group from another national plan than the basis."""
     for plan in context.plans.values():
@@ -87,7 +70,7 @@ def national_items_of_plan(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     plan.id,
                     f"$.national_goals[{n}]",
-                    f'"{goal}" is a goal of "{owner}", not of the plan\'s national plan "{named}"',
+                    message("findings.goal_of_other_plan", goal=goal, owner=owner, named=named),
                 )
         # Which groups fall outside the national plan is decided once per distinct id;
         # paths are only built for the items that do.
@@ -104,30 +87,22 @@ def national_items_of_plan(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     plan.id,
                     path,
-                    f'"{group}" is not a priority group of the national plan "{named}"',
+                    message("findings.group_of_other_plan", group=group, named=named),
                 )
 
 
-@rule(
-    "HF504",
-    Severity.INFO,
-    "A plan names its declaration and national plan",
-    "Without basis.declaration the plan's focus areas cannot be traced to commitments nor "
-    "checked for coverage; without basis.national_plan its national goals and priority "
-    "groups cannot be checked.",
-    "Add basis.declaration and basis.national_plan to the plan.",
-)
+@rule("HF504", Severity.INFO)
 def plan_names_basis(context: ValidationContext) -> Iterator[Hit]:
     """A plan without a basis declaration or national plan."""
     for plan in context.plans.values():
         if plan.basis.declaration is None:
-            yield Hit(plan.id, "$.basis.declaration", "the plan names no declaration")
+            yield Hit(plan.id, "$.basis.declaration", message("findings.no_basis_declaration"))
         if plan.basis.national_plan is None:
             expected = context.national.plan_for_year(plan.period.start)
             yield Hit(
                 plan.id,
                 "$.basis.national_plan",
-                "the plan names no national plan",
+                message("findings.no_basis_national_plan"),
                 expected.id if expected else None,
             )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from ...messages import message
 from ...model import FINISHED, ActionPlan, DecisionLog, Severity, StatusUpdate
 from ..context import ValidationContext, suggest
 from ._define import Hit, rule
@@ -24,15 +25,7 @@ def _updates(context: ValidationContext) -> Iterator[tuple[str, str, tuple[Statu
                 yield log.id, f"$.decisions[{n}].updates", decision.updates
 
 
-@rule(
-    "HF801",
-    Severity.ERROR,
-    "Who reported a status update is a partner, body, role or group",
-    "A status update's reported_by (of a measure, a decision, or an annual report's "
-    "follow-up) names who reported it, by id, so that the follow-up can say who is doing "
-    "what.",
-    "Correct the id (see the suggestion), or add the actor to partnership.toml.",
-)
+@rule("HF801", Severity.ERROR)
 def update_actor_exists(context: ValidationContext) -> Iterator[Hit]:
     """An update whose ``reported_by`` is not an actor of the partnership."""
     for document, path, updates in _updates(context):
@@ -42,7 +35,7 @@ def update_actor_exists(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     document,
                     f"{path}[{n}].reported_by",
-                    f'"{actor}" is not a partner, body, role or group',
+                    message("findings.actor_unknown", actor=actor),
                     context.actor_suggestion(actor),
                 )
     for report in context.reports.values():
@@ -52,18 +45,12 @@ def update_actor_exists(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     report.id,
                     f"$.measure_status[{n}].reported_by",
-                    f'"{actor}" is not a partner, body, role or group',
+                    message("findings.actor_unknown", actor=actor),
                     context.actor_suggestion(actor),
                 )
 
 
-@rule(
-    "HF802",
-    Severity.WARNING,
-    "A status update is not dated in the future",
-    "An update reports what has happened, so its date is today or earlier.",
-    "Correct the date; record the update when it has happened.",
-)
+@rule("HF802", Severity.WARNING)
 def update_not_in_future(context: ValidationContext) -> Iterator[Hit]:
     """An update dated after today."""
     today = dt.date.today()
@@ -73,18 +60,11 @@ def update_not_in_future(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     document,
                     f"{path}[{n}].date",
-                    f"the update is dated {update.date.isoformat()}, after today",
+                    message("findings.update_in_future", date=update.date.isoformat()),
                 )
 
 
-@rule(
-    "HF803",
-    Severity.WARNING,
-    "Status updates are in date order",
-    "The updates of a measure or decision are a history: each is appended after the one "
-    "before it, so a reader sees them in the order they happened.",
-    "Move the update to its place in date order.",
-)
+@rule("HF803", Severity.WARNING)
 def updates_in_order(context: ValidationContext) -> Iterator[Hit]:
     """An update dated before the update above it."""
     for document, path, updates in _updates(context):
@@ -93,21 +73,15 @@ def updates_in_order(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     document,
                     f"{path}[{n}].date",
-                    f"the update of {updates[n].date.isoformat()} comes after the one of "
-                    f"{updates[n - 1].date.isoformat()}",
+                    message(
+                        "findings.update_out_of_order",
+                        date=updates[n].date.isoformat(),
+                        previous=updates[n - 1].date.isoformat(),
+                    ),
                 )
 
 
-@rule(
-    "HF804",
-    Severity.WARNING,
-    "A decision is followed up in time",
-    "A decision of SSU or FSU is followed up: when the partnership's [follow_up] "
-    "decision_days (90 unless set) have passed since the meeting, an unfinished decision "
-    "without any status update has been left behind.",
-    "Record where its follow-up stands (helsefellesskap update LOG DECISION-ID --status …), "
-    "or mark it done or cancelled.",
-)
+@rule("HF804", Severity.WARNING)
 def decision_followed_up(context: ValidationContext) -> Iterator[Hit]:
     """A decision with no update ``decision_days`` after its meeting."""
     days = context.partnership.follow_up.decision_days
@@ -119,19 +93,16 @@ def decision_followed_up(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     log.id,
                     f"$.decisions[{n}]",
-                    f'decision "{decision.id}" of {decision.meeting.isoformat()} has had no '
-                    f"follow-up in the {days} days since its meeting",
+                    message(
+                        "findings.decision_not_followed_up",
+                        decision=decision.id,
+                        meeting=decision.meeting.isoformat(),
+                        days=days,
+                    ),
                 )
 
 
-@rule(
-    "HF805",
-    Severity.ERROR,
-    "A decision's body, bodies and measures exist",
-    "A decision names the body that made it, the bodies it concerns and the measures it "
-    'concerns ("<plan id>.<measure id>"), by id; each must resolve.',
-    "Correct the id (see the suggestion).",
-)
+@rule("HF805", Severity.ERROR)
 def decision_references(context: ValidationContext) -> Iterator[Hit]:
     """A decision naming a body or measure that does not exist."""
     for log in context.bundle.documents_of(DecisionLog):
@@ -142,7 +113,10 @@ def decision_references(context: ValidationContext) -> Iterator[Hit]:
             for where, body in named:
                 if body not in context.bodies:
                     yield Hit(
-                        log.id, where, f'"{body}" is not a body', context.body_suggestion(body)
+                        log.id,
+                        where,
+                        message("findings.not_a_body", body=body),
+                        context.body_suggestion(body),
                     )
             for where, actor in (
                 (f"{path}.responsible[{k}]", a) for k, a in enumerate(decision.responsible)
@@ -151,7 +125,7 @@ def decision_references(context: ValidationContext) -> Iterator[Hit]:
                     yield Hit(
                         log.id,
                         where,
-                        f'"{actor}" is not a partner, body, role or group',
+                        message("findings.actor_unknown", actor=actor),
                         context.actor_suggestion(actor),
                     )
             for k, reference in enumerate(decision.measures):
@@ -160,15 +134,14 @@ def decision_references(context: ValidationContext) -> Iterator[Hit]:
                     yield Hit(
                         log.id,
                         f"{path}.measures[{k}]",
-                        f'"{reference}" names no plan of the partnership: write '
-                        '"<plan id>.<measure id>"',
+                        message("findings.decision_no_plan", reference=reference),
                     )
                 elif measure_id not in context.measures_by_id(plan_id):
                     close = suggest(measure_id, context.measures_by_id(plan_id))
                     yield Hit(
                         log.id,
                         f"{path}.measures[{k}]",
-                        f'plan "{plan_id}" has no measure "{measure_id}"',
+                        message("findings.plan_has_no_measure", plan=plan_id, measure=measure_id),
                         f"{plan_id}.{close}" if close else None,
                     )
 

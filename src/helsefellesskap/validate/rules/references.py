@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
+from ...messages import message
 from ...model import (
     ActionPlan,
     AnnualReport,
@@ -21,27 +22,28 @@ __all__ = ["REFERENCE_RULES", "resolve_measure"]
 def _actor_hits(
     context: ValidationContext, document: str, path: str, ids: Iterable[str], what: str
 ) -> Iterator[Hit]:
-    """A hit for each id in ``ids`` that names no partner, body, role or group."""
+    """A hit for each id in ``ids`` that names no partner, body, role or group;
+    ``what`` names the role of the id (``responsible``: the message ``who.responsible``)."""
     for n, item in enumerate(ids):
         if item not in context.actors:
             yield Hit(
                 document,
                 f"{path}[{n}]",
-                f'{what} "{item}" is not a partner, body, role or group of the partnership',
+                _not_actor(what, item),
                 context.actor_suggestion(item),
             )
+
+
+def _not_actor(what: str, item: str) -> str:
+    """The message for ``item``, which names no actor, in the role ``what``."""
+    return message("findings.not_actor", what=message(f"findings.who.{what}"), item=item)
 
 
 def _one_actor(
     context: ValidationContext, document: str, path: str, item: str | None, what: str
 ) -> Iterator[Hit]:
     if item is not None and item not in context.actors:
-        yield Hit(
-            document,
-            path,
-            f'{what} "{item}" is not a partner, body, role or group of the partnership',
-            context.actor_suggestion(item),
-        )
+        yield Hit(document, path, _not_actor(what, item), context.actor_suggestion(item))
 
 
 def _one_body(context: ValidationContext, document: str, path: str, item: str) -> Iterator[Hit]:
@@ -49,26 +51,18 @@ def _one_body(context: ValidationContext, document: str, path: str, item: str) -
         return
     actor = context.actors.get(item)
     if actor is not None:
-        yield Hit(document, path, f'"{item}" is a {type(actor).__name__.lower()}, not a body')
+        kind = message(f"findings.kind.{type(actor).__name__.lower()}")
+        yield Hit(document, path, message("findings.actor_not_body", item=item, kind=kind))
     else:
         yield Hit(
             document,
             path,
-            f'there is no body "{item}" in the partnership',
+            message("findings.no_body", item=item),
             context.body_suggestion(item),
         )
 
 
-@rule(
-    "HF201",
-    Severity.ERROR,
-    "A measure's responsible exists",
-    "Every measure names who is responsible by id: a body, partner, role or group of the "
-    "partnership. An id that names nothing leaves the measure without an owner and "
-    "renders as a bare id.",
-    "Correct the id (see the suggestion), or add the missing partner, body, role or group "
-    "to partnership.toml.",
-)
+@rule("HF201", Severity.ERROR)
 def responsible_resolves(context: ValidationContext) -> Iterator[Hit]:
     """A responsible id of a measure that names no actor."""
     actors = context.actors
@@ -85,16 +79,7 @@ def responsible_resolves(context: ValidationContext) -> Iterator[Hit]:
             )
 
 
-@rule(
-    "HF202",
-    Severity.ERROR,
-    "Seat holders, chairs, role holders and group members exist",
-    "A seat, a chair, a role's holders and a group's members name partners (or groups "
-    "and roles) by id. An id that names nothing makes the body's composition wrong, and "
-    "the national requirements (user and GP representation) cannot be checked.",
-    "Correct the id, or add the partner, group or role to partnership.toml. A group's "
-    "members must be partners.",
-)
+@rule("HF202", Severity.ERROR)
 def holders_resolve(context: ValidationContext) -> Iterator[Hit]:
     """A seat holder, chair, role holder or group member that names nothing."""
     own = context.partnership_id
@@ -105,7 +90,7 @@ def holders_resolve(context: ValidationContext) -> Iterator[Hit]:
         if body.chair is not None:
             yield from _one_actor(context, own, f"{path}.chair.holder", body.chair.holder, "chair")
             yield from _one_actor(
-                context, own, f"{path}.chair.deputy", body.chair.deputy, "deputy chair"
+                context, own, f"{path}.chair.deputy", body.chair.deputy, "deputy_chair"
             )
             yield from _actor_hits(
                 context,
@@ -122,22 +107,14 @@ def holders_resolve(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     own,
                     f"$.groups[{g}].members[{m}]",
-                    f'group member "{member}" is not a partner',
+                    message("findings.member_not_partner", member=member),
                     suggest(member, context.partners),
                 )
         for m, member in enumerate(group.bodies):
             yield from _one_body(context, own, f"$.groups[{g}].bodies[{m}]", member)
 
 
-@rule(
-    "HF203",
-    Severity.ERROR,
-    "Steering body, parent body, predecessor and mandate givers are bodies",
-    "A body's steering_body, parent and continues, and the bodies that gave its mandate "
-    "(mandate.given_by), must be bodies of the partnership: the governance structure is "
-    "drawn and checked from them.",
-    "Correct the id to a body's id (see the suggestion), or add the body.",
-)
+@rule("HF203", Severity.ERROR)
 def body_links_resolve(context: ValidationContext) -> Iterator[Hit]:
     """A body link that does not name a body."""
     own = context.partnership_id
@@ -152,16 +129,7 @@ def body_links_resolve(context: ValidationContext) -> Iterator[Hit]:
                 yield from _one_body(context, own, f"{path}.mandate.given_by[{n}]", giver)
 
 
-@rule(
-    "HF204",
-    Severity.ERROR,
-    "A body's kind is a registered body kind",
-    "The kind of a body (professional-committee, working-group, …) decides which rules "
-    "apply to it and how it is labelled. Kinds come from the core and from plugins; an "
-    "unknown kind is usually a typing mistake or a plugin that is not installed.",
-    "Write one of the registered kinds (helsefellesskap plugins lists them), or install "
-    "the plugin that adds the kind.",
-)
+@rule("HF204", Severity.ERROR)
 def body_kind_known(context: ValidationContext) -> Iterator[Hit]:
     """A body whose kind no plugin registers."""
     for b, body in enumerate(context.partnership.bodies):
@@ -169,22 +137,12 @@ def body_kind_known(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 context.partnership_id,
                 f"$.bodies[{b}].kind",
-                f'"{body.kind}" is not a registered body kind',
+                message("findings.body_kind_unknown", kind=body.kind),
                 suggest(body.kind, context.body_kinds),
             )
 
 
-@rule(
-    "HF215",
-    Severity.ERROR,
-    "A partner's kind is a built-in or plugin partner kind",
-    "The kind of a partner (municipality, health-trust, user-representatives, …) decides "
-    "which seats the national requirements ask for and how the partner is labelled. The "
-    "core has the common kinds; plugins add more (a private non-profit hospital). An "
-    "unknown kind is usually a typing mistake or a plugin that is not installed.",
-    "Write one of the kinds (helsefellesskap plugins lists those plugins add), or install "
-    "the plugin that adds the kind.",
-)
+@rule("HF215", Severity.ERROR)
 def partner_kind_known(context: ValidationContext) -> Iterator[Hit]:
     """A partner, or a group's kinds, naming a kind neither the core nor a plugin has."""
     known = context.partner_kinds
@@ -193,7 +151,7 @@ def partner_kind_known(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 context.partnership_id,
                 f"$.partners[{p}].kind",
-                f'"{partner.kind}" is not a partner kind',
+                message("findings.partner_kind_unknown", kind=partner.kind),
                 suggest(partner.kind, known),
             )
     for g, group in enumerate(context.partnership.groups):
@@ -202,22 +160,12 @@ def partner_kind_known(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     context.partnership_id,
                     f"$.groups[{g}].kinds[{k}]",
-                    f'"{kind}" is not a partner kind',
+                    message("findings.partner_kind_unknown", kind=kind),
                     suggest(kind, known),
                 )
 
 
-@rule(
-    "HF216",
-    Severity.ERROR,
-    "Extra fields are declared by a plugin and have a value they allow",
-    "Bodies, seats and partners carry the fields plugins declare under extra "
-    "(hf_extra_fields), each with a type and, for some, the values allowed. A field no "
-    "installed plugin declares is shown nowhere, usually a typing mistake or a plugin "
-    "that is not installed; a value of the wrong type or not allowed would be shown wrong.",
-    "Correct the field's name or value (helsefellesskap plugins lists the fields plugins "
-    "declare), or install the plugin that declares it.",
-)
+@rule("HF216", Severity.ERROR)
 def extra_fields_declared(context: ValidationContext) -> Iterator[Hit]:
     """An extra field nobody declares, or a value its declaration does not allow."""
     own = context.partnership_id
@@ -237,7 +185,11 @@ def extra_fields_declared(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     own,
                     f"{path}.{name}",
-                    f'no installed plugin declares the {place} field "{name}"',
+                    message(
+                        "findings.extra_undeclared",
+                        place=message(f"findings.place.{place}"),
+                        name=name,
+                    ),
                     suggest(name, names),
                 )
                 continue
@@ -246,16 +198,7 @@ def extra_fields_declared(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(own, f"{path}.{name}", problem)
 
 
-@rule(
-    "HF205",
-    Severity.ERROR,
-    "A focus area's commitment exists in the plan's declaration",
-    "A focus area traces to a commitment of the declaration the plan is based on "
-    "(basis.declaration). A commitment id the declaration does not have breaks the "
-    "tracing and the coverage check.",
-    "Correct the id to one of the declaration's commitments, or name the right "
-    "declaration in basis.declaration.",
-)
+@rule("HF205", Severity.ERROR)
 def commitment_resolves(context: ValidationContext) -> Iterator[Hit]:
     """A focus area commitment that the basis declaration does not have."""
     for plan in context.plans.values():
@@ -268,8 +211,7 @@ def commitment_resolves(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     plan.id,
                     path,
-                    f'commitment "{area.commitment}" cannot be traced: the plan names no '
-                    "basis.declaration",
+                    message("findings.commitment_untraceable", commitment=area.commitment),
                 )
             elif declaration is not None:
                 commitments = context.commitments(declaration.id)
@@ -277,19 +219,16 @@ def commitment_resolves(context: ValidationContext) -> Iterator[Hit]:
                     yield Hit(
                         plan.id,
                         path,
-                        f'declaration "{declaration.id}" has no commitment "{area.commitment}"',
+                        message(
+                            "findings.no_commitment",
+                            declaration=declaration.id,
+                            commitment=area.commitment,
+                        ),
                         suggest(area.commitment, commitments),
                     )
 
 
-@rule(
-    "HF206",
-    Severity.ERROR,
-    "A goal's or intention's main goal exists in the plan's declaration",
-    "Goals and intentions of a focus area may trace to a main goal (hovedmål) of the "
-    "declaration; the main goal must exist there for the coverage check to count it.",
-    "Correct the id to one of the declaration's main goals, or leave main_goal out.",
-)
+@rule("HF206", Severity.ERROR)
 def main_goal_resolves(context: ValidationContext) -> Iterator[Hit]:
     """A goal or intention whose main goal the basis declaration does not have."""
     for plan in context.plans.values():
@@ -310,20 +249,16 @@ def main_goal_resolves(context: ValidationContext) -> Iterator[Hit]:
                     yield Hit(
                         plan.id,
                         path,
-                        f'declaration "{declaration.id}" has no main goal "{main_goal}"',
+                        message(
+                            "findings.no_main_goal",
+                            declaration=declaration.id,
+                            main_goal=main_goal,
+                        ),
                         suggest(main_goal, main_goals),
                     )
 
 
-@rule(
-    "HF207",
-    Severity.ERROR,
-    "Documents named by id are in the partnership",
-    "A plan names its declaration (basis.declaration), the plan it revises (revision_of) "
-    "and its funding rounds; a report names its declaration and plan. Each must be a "
-    "document of that type in the partnership's folder.",
-    "Correct the id to the document's id (its id key, not its file name), or add the document.",
-)
+@rule("HF207", Severity.ERROR)
 def documents_resolve(context: ValidationContext) -> Iterator[Hit]:
     """A document reference that names no document of the right type."""
 
@@ -334,7 +269,7 @@ def documents_resolve(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 document,
                 path,
-                f'there is no {what} "{value}" in the partnership',
+                message(f"findings.no_document.{what}", value=value),
                 suggest(value, known),
             )
 
@@ -353,13 +288,23 @@ def documents_resolve(context: ValidationContext) -> Iterator[Hit]:
                 f"$.funding_rounds[{n}]",
                 funding,
                 context.funding_rounds,
-                "funding round",
+                "funding_round",
             )
     for report in context.reports.values():
         yield from check(
             report.id, "$.declaration", report.declaration, context.declarations, "declaration"
         )
         yield from check(report.id, "$.plan", report.plan, context.plans, "plan")
+
+
+_NATIONAL_SORTS = frozenset({"plan", "goal", "priority-group"})
+
+
+def _national_sort(sort: str) -> str:
+    """What a national item of ``sort`` is, in words ("a national goal")."""
+    if sort in _NATIONAL_SORTS:
+        return message(f"findings.national_sort.{sort.replace('-', '_')}")
+    return message("findings.national_sort.other", sort=sort)
 
 
 def _sections(path: str, section: Section | None) -> Iterator[tuple[str, Section]]:
@@ -379,20 +324,10 @@ def _document_sections(document: object) -> Iterator[tuple[str, Section]]:
         yield from _sections(f"$.sections[{n}]", section)
 
 
-@rule(
-    "HF208",
-    Severity.ERROR,
-    "National ids exist in the national frame",
-    "A plan's national plan (basis.national_plan), national goals and priority groups, a "
-    "focus area's and a measure's national goals, a measure's priority groups, a "
-    "section's national items and a declaration's based_on "
-    "refer to the national frame shipped with the library (nhsp-2020, nhsp-2024.goal-1, "
-    "children-and-young, fsu.user-representation, …). An unknown id renders as nothing.",
-    "Use an id from the national frame (docs list them; helsefellesskap.national_frame()), "
-    "as suggested.",
-)
+@rule("HF208", Severity.ERROR)
 def national_ids_resolve(context: ValidationContext) -> Iterator[Hit]:
-    """A national id that the national frame does not have, or of the wrong sort."""
+    """A national id that the national frame does not have, or of the wrong sort.
+    ``what`` is the message key of what the id should be (``national.goal``)."""
 
     def check(document: str, path: str, value: str, sort: str | None, what: str) -> Iterator[Hit]:
         found = context.national_kind(value)
@@ -400,11 +335,17 @@ def national_ids_resolve(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 document,
                 path,
-                f'"{value}" is not {what} of the national frame',
+                message("findings.not_national", value=value, what=message(f"findings.{what}")),
                 suggest(value, context.national_ids),
             )
         elif sort is not None and found != sort:
-            yield Hit(document, path, f'"{value}" is a national {found}, not {what}')
+            text = message(
+                "findings.national_other_sort",
+                value=value,
+                found=_national_sort(found),
+                what=message(f"findings.{what}"),
+            )
+            yield Hit(document, path, text)
 
     for plan in context.plans.values():
         if plan.basis.national_plan is not None:
@@ -413,22 +354,26 @@ def national_ids_resolve(context: ValidationContext) -> Iterator[Hit]:
                 "$.basis.national_plan",
                 plan.basis.national_plan,
                 "plan",
-                "a national plan",
+                "national.plan",
             )
         for n, goal in enumerate(plan.national_goals):
-            yield from check(plan.id, f"$.national_goals[{n}]", goal, "goal", "a national goal")
+            yield from check(plan.id, f"$.national_goals[{n}]", goal, "goal", "national.goal")
         for a, area in enumerate(plan.focus_areas):
             for n, goal in enumerate(area.national_goals):
                 where = f"$.focus_areas[{a}].national_goals[{n}]"
-                yield from check(plan.id, where, goal, "goal", "a national goal")
+                yield from check(plan.id, where, goal, "goal", "national.goal")
         for n, group in enumerate(plan.priority_groups):
             yield from check(
-                plan.id, f"$.priority_groups[{n}]", group, "priority-group", "a priority group"
+                plan.id,
+                f"$.priority_groups[{n}]",
+                group,
+                "priority-group",
+                "national.priority_group",
             )
         for spot in context.measures(plan.id):
             for n, goal in enumerate(spot.measure.national_goals):
                 where = f"{spot.path}.national_goals[{n}]"
-                yield from check(plan.id, where, goal, "goal", "a national goal")
+                yield from check(plan.id, where, goal, "goal", "national.goal")
             if all(g in context.priority_groups for g in spot.measure.priority_groups):
                 continue
             for n, group in enumerate(spot.measure.priority_groups):
@@ -437,31 +382,24 @@ def national_ids_resolve(context: ValidationContext) -> Iterator[Hit]:
                     f"{spot.path}.priority_groups[{n}]",
                     group,
                     "priority-group",
-                    "a priority group",
+                    "national.priority_group",
                 )
     for document in context.bundle.documents:
         for path, section in _document_sections(document):
             for n, item in enumerate(section.national):
-                yield from check(document.id, f"{path}.national[{n}]", item, None, "an item")
+                yield from check(document.id, f"{path}.national[{n}]", item, None, "national.item")
     for declaration in context.declarations.values():
         for n, basis in enumerate(declaration.based_on):
             if basis not in context.national_ids and basis not in context.documents:
                 yield Hit(
                     declaration.id,
                     f"$.based_on[{n}]",
-                    f'"{basis}" is neither an item of the national frame nor a document',
+                    message("findings.neither_national_nor_document", value=basis),
                     suggest(basis, [*context.national_ids, *context.documents]),
                 )
 
 
-@rule(
-    "HF209",
-    Severity.ERROR,
-    "A measure builds on ongoing work of its own goal",
-    "builds_on links a measure to the ongoing work (pågående arbeid) listed under the "
-    "same goal; the renderer shows the link in the goals and measures table.",
-    "Correct the id to one of the goal's ongoing_work ids, or add that ongoing work to the goal.",
-)
+@rule("HF209", Severity.ERROR)
 def builds_on_resolves(context: ValidationContext) -> Iterator[Hit]:
     """A builds_on id that is not ongoing work of the measure's goal."""
     for plan in context.plans.values():
@@ -477,19 +415,12 @@ def builds_on_resolves(context: ValidationContext) -> Iterator[Hit]:
                     yield Hit(
                         plan.id,
                         f"{spot.path}.builds_on[{n}]",
-                        f'goal "{spot.goal.id}" has no ongoing work "{item}"',
+                        message("findings.no_ongoing_work", goal=spot.goal.id, item=item),
                         suggest(item, work[key]),
                     )
 
 
-@rule(
-    "HF210",
-    Severity.ERROR,
-    "A measure's references are references of the plan",
-    "A measure may refer to frameworks and strategies the plan lists under [[references]] "
-    "(Recruit & Retain, …); the id must be one of them.",
-    "Correct the id, or add the reference to the plan's [[references]].",
-)
+@rule("HF210", Severity.ERROR)
 def references_resolve(context: ValidationContext) -> Iterator[Hit]:
     """A measure reference the plan does not list."""
     for plan in context.plans.values():
@@ -500,22 +431,12 @@ def references_resolve(context: ValidationContext) -> Iterator[Hit]:
                     yield Hit(
                         plan.id,
                         f"{spot.path}.references[{n}]",
-                        f'the plan has no reference "{item}"',
+                        message("findings.no_reference", item=item),
                         suggest(item, known),
                     )
 
 
-@rule(
-    "HF211",
-    Severity.ERROR,
-    "Partners and bodies named in documents exist",
-    "Documents name actors beyond the measures: the parties of a declaration, who adopted "
-    "a plan, who a report goes to and is prepared by, a funding round's deciding body, "
-    "recipient and applicants, a consultation response's contributors. Each id must name "
-    "a partner, body, role or group.",
-    "Correct the id, or add the actor to partnership.toml (an outside organisation as a "
-    'partner with membership = "external").',
-)
+@rule("HF211", Severity.ERROR)
 def document_actors_resolve(context: ValidationContext) -> Iterator[Hit]:
     """An actor named by a document that the partnership does not have."""
     for declaration in context.declarations.values():
@@ -547,16 +468,7 @@ def document_actors_resolve(context: ValidationContext) -> Iterator[Hit]:
         )
 
 
-@rule(
-    "HF212",
-    Severity.ERROR,
-    "Bodies and kinds named in an annual report exist",
-    "An annual report counts meetings per body (meetings[].body) or per kind of body "
-    "(meetings[].kind), and lists the structure by kind and body (structure[].bodies, "
-    "structure[].kind). The ids must name bodies of the partnership and registered body "
-    "kinds.",
-    "Correct the id to a body's id or a registered body kind.",
-)
+@rule("HF212", Severity.ERROR)
 def report_bodies_resolve(context: ValidationContext) -> Iterator[Hit]:
     """A body or body kind in an annual report that does not exist."""
 
@@ -565,7 +477,7 @@ def report_bodies_resolve(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 document,
                 path,
-                f'"{value}" is not a registered body kind',
+                message("findings.body_kind_unknown", kind=value),
                 suggest(value, context.body_kinds),
             )
 
@@ -597,27 +509,25 @@ def resolve_measure(
     return (context.plans[found[0]], found[1]) if found is not None else None
 
 
-@rule(
-    "HF213",
-    Severity.ERROR,
-    "Measures followed up in an annual report exist",
-    "An annual report's measure_status lists measures of a plan by id (the report's plan, "
-    "or written <plan id>.<measure id>). A measure that does not exist cannot be followed "
-    "up.",
-    "Correct the measure id, name the plan in the report's plan key, or write "
-    "<plan id>.<measure id>.",
-)
+@rule("HF213", Severity.ERROR)
 def followed_measures_resolve(context: ValidationContext) -> Iterator[Hit]:
     """A measure_status entry whose measure cannot be found."""
     for report in context.reports.values():
         for n, follow_up in enumerate(report.measure_status):
             if resolve_measure(context, report, follow_up.measure) is None:
                 known = context.measures_by_id(report.plan) if report.plan else {}
-                where = f'plan "{report.plan}"' if report.plan else "any plan"
+                if report.plan:
+                    text = message(
+                        "findings.no_measure_in_plan",
+                        measure=follow_up.measure,
+                        plan=report.plan,
+                    )
+                else:
+                    text = message("findings.no_measure_in_any_plan", measure=follow_up.measure)
                 yield Hit(
                     report.id,
                     f"$.measure_status[{n}].measure",
-                    f'there is no measure "{follow_up.measure}" in {where}',
+                    text,
                     suggest(follow_up.measure, known),
                 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...messages import message
 from ...model import Severity
 from ..context import ValidationContext
 from ._define import Hit, rule
@@ -11,14 +12,7 @@ from ._define import Hit, rule
 __all__ = ["REPORT_RULES"]
 
 
-@rule(
-    "HF701",
-    Severity.WARNING,
-    "Bodies in an annual report existed that year",
-    "An annual report counts the meetings and the structure of its year. A body that was "
-    "not yet established, or had closed before the year began, cannot have met.",
-    "Correct the body id, the report's year, or the body's history in partnership.toml.",
-)
+@rule("HF701", Severity.WARNING)
 def report_bodies_existed(context: ValidationContext) -> Iterator[Hit]:
     """A body named by an annual report that did not exist in its year."""
     for report in context.reports.values():
@@ -38,17 +32,13 @@ def report_bodies_existed(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     report.id,
                     path,
-                    f"{body.display_name} did not exist in {report.year}",
+                    message(
+                        "findings.body_did_not_exist", body=body.display_name, year=report.year
+                    ),
                 )
 
 
-@rule(
-    "HF702",
-    Severity.WARNING,
-    "An annual report's year lies within its plan's period",
-    "An annual report follows up the plan in force in its year.",
-    "Correct the report's year or its plan key.",
-)
+@rule("HF702", Severity.WARNING)
 def report_year_in_plan(context: ValidationContext) -> Iterator[Hit]:
     """An annual report whose year is outside its plan's period."""
     for report in context.reports.values():
@@ -57,19 +47,16 @@ def report_year_in_plan(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 report.id,
                 "$.year",
-                f"the year {report.year} is outside the period {plan.period.display()} of plan "
-                f'"{plan.id}"',
+                message(
+                    "findings.report_year_outside",
+                    year=report.year,
+                    period=plan.period.display(),
+                    plan=plan.id,
+                ),
             )
 
 
-@rule(
-    "HF703",
-    Severity.ERROR,
-    "A funding round's priorities are 1 to n, each once",
-    "Applications in a funding round are ranked: with n applications the priorities are "
-    "1, 2, … n, each used once, so that the ranking sent on is unambiguous.",
-    "Renumber the priorities 1 to n in the order the partnership decided.",
-)
+@rule("HF703", Severity.ERROR)
 def funding_priorities(context: ValidationContext) -> Iterator[Hit]:
     """A priority used twice or outside 1..n."""
     for funding in context.funding_rounds.values():
@@ -82,13 +69,13 @@ def funding_priorities(context: ValidationContext) -> Iterator[Hit]:
                 yield Hit(
                     funding.id,
                     path,
-                    f"priority {priority} is outside 1..{count} ({count} applications)",
+                    message("findings.priority_out_of_range", priority=priority, count=count),
                 )
             elif priority in first:
                 yield Hit(
                     funding.id,
                     path,
-                    f"priority {priority} is also given to applications[{first[priority]}]",
+                    message("findings.priority_twice", priority=priority, first=first[priority]),
                 )
             else:
                 first[priority] = n

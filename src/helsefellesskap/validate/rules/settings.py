@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...messages import message
 from ...model import Severity
 from ..context import ValidationContext, suggest
 from ._define import Hit, rule
@@ -21,16 +22,7 @@ def _closest_code(code: str, known: frozenset[str]) -> str | None:
     return suggest(code, known)
 
 
-@rule(
-    "HF002",
-    Severity.WARNING,
-    "A rule setting names a rule that does not exist",
-    "partnership.toml can switch a rule off or change its severity under [rules.CODE]. "
-    "A code that no installed rule has changes nothing, usually because of a typing "
-    "mistake or because the plugin with that rule is not installed.",
-    "Correct the code (see docs/rules.md), install the plugin that adds the rule, or "
-    "remove the setting.",
-)
+@rule("HF002", Severity.WARNING)
 def unknown_rule_setting(context: ValidationContext) -> Iterator[Hit]:
     """Every ``[rules.CODE]`` whose code is not a known rule."""
     for code in context.partnership.rules:
@@ -38,7 +30,7 @@ def unknown_rule_setting(context: ValidationContext) -> Iterator[Hit]:
             yield Hit(
                 context.partnership_id,
                 f"$.rules.{code}",
-                f'there is no rule "{code}" to set',
+                message("findings.unknown_rule_setting", code=code),
                 _closest_code(code, context.rule_codes),
             )
 
