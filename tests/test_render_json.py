@@ -5,13 +5,21 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 
 from helsefellesskap import Bundle, Partnership, PluginManager, load_bundle, loads_json
-from helsefellesskap.errors import DataError
+from helsefellesskap.errors import DataError, RenderError
 from helsefellesskap.render import render
-from helsefellesskap.render.json import ENVELOPE_FORMAT, ENVELOPE_VERSION, JsonFormat, unwrap
+from helsefellesskap.render.json import (
+    ENVELOPE_FORMAT,
+    ENVELOPE_VERSION,
+    JsonFormat,
+    indented_json,
+    unwrap,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "eksempel"
@@ -101,3 +109,47 @@ def test_golden_json(bundle: Bundle, manager: PluginManager, lang: str) -> None:
             continue
         assert path.exists(), f"{path} is missing: run with HF_UPDATE_GOLDEN=1 to create it"
         assert data.decode() == path.read_text("utf-8"), f"{path.name} differs from its golden file"
+
+
+def _with_measure_text(plan: Any, text: str) -> Any:
+    area = plan.focus_areas[0]
+    goal = area.goals[0]
+    measure = attrs.evolve(goal.measures[0], text=text)
+    goal = attrs.evolve(goal, measures=(measure, *goal.measures[1:]))
+    area = attrs.evolve(area, goals=(goal, *area.goals[1:]))
+    return attrs.evolve(plan, focus_areas=(area, *plan.focus_areas[1:]))
+
+
+@pytest.mark.parametrize("character", ["\x01", "\x08", "\x0b", "\x0c", "\x1f", "\x7f", "\x85"])
+def test_text_no_document_can_hold_is_refused_with_its_path(
+    bundle: Bundle, manager: PluginManager, character: str
+) -> None:
+    # The render checks its whole output once for what such a character looks like in
+    # JSON, and only then each string (for the path): the error must stay the same.
+    plan = _with_measure_text(bundle.document("handlingsplan-2024-2025"), f"Før{character}etter")
+    with pytest.raises(RenderError, match=r"\$\.focus_areas\[0\]\.goals\[0\]\.measures\[0\]\.text"):
+        render(plan, "json", bundle=bundle, manager=manager)
+
+
+@pytest.mark.parametrize("text", ["C:\\bin\\fil", "\\u0001 skrevet ut", "tab\tog\nlinje"])
+def test_text_that_only_looks_suspect_in_json_is_rendered(
+    bundle: Bundle, manager: PluginManager, text: str
+) -> None:
+    plan = _with_measure_text(bundle.document("handlingsplan-2024-2025"), text)
+    data = json.loads(render(plan, "json", bundle=bundle, manager=manager))
+    measure = data["document"]["focus_areas"][0]["goals"][0]["measures"][0]
+    assert measure["text"] == text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"a": [], "b": {}, "c": [1, 2.5, True, False, None, "x"], "d": {"e": [{"f": "g"}]}},
+        [["nested", ["deeper", {"k": 'æøå – \u2028 "sitat" \\'}]], (1, 2)],
+        {3: "int key", 2.5: "float key", False: "bool key", None: "null key"},
+        "a string alone",
+        [float("inf"), float("-inf"), 10**30, -0.0],
+    ],
+)
+def test_indented_json_is_the_text_json_dumps_writes(data: Any) -> None:
+    assert indented_json(data) == json.dumps(data, ensure_ascii=False, indent=2)

@@ -20,15 +20,18 @@ back with ``loads_json(text, Partnership)``). A change that breaks readers raise
 from __future__ import annotations
 
 import json as jsonlib
+import re
 from typing import Any
 
 from ..errors import DataError, Problem
+from ..io.converter import json_converter
 from ..io.documents import (
     ENVELOPE_FORMAT,
     ENVELOPE_VERSION,
     is_envelope,
     json_data,
     open_envelope,
+    unstructure,
 )
 from ..messages import message
 from ..model import Partnership
@@ -37,8 +40,10 @@ from .format import CORE_RENDERABLES, Renderable, RenderContext, RenderFormat
 __all__ = ["ENVELOPE_FORMAT", "ENVELOPE_VERSION", "JsonFormat", "envelope", "unwrap"]
 
 
-def envelope(item: Renderable, context: RenderContext) -> dict[str, Any]:
-    """The envelope of ``item`` as plain data."""
+def envelope(item: Renderable, context: RenderContext, *, checked: bool = True) -> dict[str, Any]:
+    """The envelope of ``item`` as plain data; with ``checked``, a
+    :class:`~helsefellesskap.errors.DataError` for text that could not be loaded again
+    (:func:`~helsefellesskap.io.json_data`)."""
     partnership = context.partnership
     return {
         "format": ENVELOPE_FORMAT,
@@ -46,7 +51,7 @@ def envelope(item: Renderable, context: RenderContext) -> dict[str, Any]:
         "kind": "governance" if isinstance(item, Partnership) else item.KIND,
         "partnership": {"id": partnership.id, "name": partnership.name},
         "language": context.language,
-        "document": json_data(item),
+        "document": json_data(item) if checked else unstructure(item, converter=json_converter),
     }
 
 
@@ -86,8 +91,22 @@ class JsonFormat(RenderFormat):
         return True
 
     def render(self, item: Renderable, context: RenderContext) -> bytes:
-        """Render ``item`` as indented UTF-8 JSON ending in a newline."""
-        return (indented_json(envelope(item, context)) + "\n").encode("utf-8")
+        """Render ``item`` as indented UTF-8 JSON ending in a newline; a
+        :class:`~helsefellesskap.errors.DataError` naming the path of text that could
+        not be loaded again (a control character)."""
+        data = envelope(item, context, checked=False)
+        text = indented_json(data)
+        if _SUSPECT.search(text) is not None:
+            json_data(item)  # raises with the path where a text holds such a character
+        return (text + "\n").encode("utf-8")
+
+
+_SUSPECT = re.compile(r"[\\\x7f-\x9f\ufffe\uffff](?:(?<=\\)(?:u00[01]|[bf])|(?<!\\))")
+"""What a text with a character of :data:`~helsefellesskap.io.values.CONTROL_CHARACTERS`
+looks like in the JSON text: escaped (``\\u0001``, ``\\b``, ``\\f``) or as it is (DEL,
+C1). One search of the whole text instead of one of every string (starting with a set of
+characters, so that the search skips ahead in C); an escaped backslash before ``b`` or
+``f`` matches too, and then :func:`~helsefellesskap.io.json_data` checks each string."""
 
 
 def indented_json(data: Any) -> str:
@@ -108,6 +127,13 @@ class _Unusual(Exception):
 
 
 _string = jsonlib.encoder.encode_basestring  # what ensure_ascii=False uses (in C)
+
+_INDENTS = tuple("\n" + "  " * level for level in range(33))
+"""The line break and indentation before an item at each depth (deeper ones are made)."""
+
+
+def _indent(level: int) -> str:
+    return _INDENTS[level] if level < len(_INDENTS) else "\n" + "  " * level
 
 
 def _float(value: float) -> str:
@@ -136,39 +162,69 @@ def _key(key: object) -> str:
     raise _Unusual
 
 
-def _encode(value: Any, level: int, out: list[str]) -> None:
+def _scalar(value: Any) -> str | None:
+    """The text of a value that is no list or dict; ``None`` for a list or a dict."""
     if isinstance(value, str):
-        out.append(_string(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif isinstance(value, int):
-        out.append(int.__repr__(value))
-    elif isinstance(value, float):
-        out.append(_float(value))
+        return _string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float(value)
+    if isinstance(value, (list, tuple, dict)):
+        return None
+    raise _Unusual
+
+
+def _encode(value: Any, level: int, out: list[str]) -> None:
+    """Append the text of ``value`` at depth ``level``. The items of a list or a dict
+    that are text (most of a document) are written in its own loop, without a call."""
+    if isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = _indent(level + 1)
+        before = "{" + inner
+        after = "," + inner
+        for key, item in value.items():
+            name = _string(key if type(key) is str else _key(key))
+            if type(item) is str:
+                out.append(f"{before}{name}: {_string(item)}")
+            else:
+                text = _scalar(item)
+                if text is None:
+                    out.append(f"{before}{name}: ")
+                    _encode(item, level + 1, out)
+                else:
+                    out.append(f"{before}{name}: {text}")
+            before = after
+        out.append(_indent(level) + "}")
     elif isinstance(value, (list, tuple)):
         if not value:
             out.append("[]")
             return
-        inner = "\n" + "  " * (level + 1)
-        out.append("[")
-        for index, item in enumerate(value):
-            out.append(inner if index == 0 else "," + inner)
-            _encode(item, level + 1, out)
-        out.append("\n" + "  " * level + "]")
-    elif isinstance(value, dict):
-        if not value:
-            out.append("{}")
-            return
-        inner = "\n" + "  " * (level + 1)
-        out.append("{")
-        for index, (key, item) in enumerate(value.items()):
-            out.append(inner if index == 0 else "," + inner)
-            out.append(_string(_key(key)) + ": ")
-            _encode(item, level + 1, out)
-        out.append("\n" + "  " * level + "}")
+        inner = _indent(level + 1)
+        before = "[" + inner
+        after = "," + inner
+        for item in value:
+            if type(item) is str:
+                out.append(before + _string(item))
+            else:
+                text = _scalar(item)
+                if text is None:
+                    out.append(before)
+                    _encode(item, level + 1, out)
+                else:
+                    out.append(before + text)
+            before = after
+        out.append(_indent(level) + "]")
     else:
-        raise _Unusual
+        text = _scalar(value)
+        if text is None:  # pragma: no cover - lists and dicts are handled above
+            raise _Unusual
+        out.append(text)
