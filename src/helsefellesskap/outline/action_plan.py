@@ -270,9 +270,10 @@ def focus_area(
         blocks += out.paragraphs([intention.text], role="intention")
         blocks += out.bullets(intention.points)
     if area.goals:
-        columns = view.plan_measure_columns(plan, out.context)
-        table = view.measure_table(area, out.context, plan.references, columns)
-        blocks.append(measure_table(out, table))
+        columns = out.shared.get("measure_columns")
+        if not isinstance(columns, tuple):
+            columns = out.shared["measure_columns"] = view.plan_measure_columns(plan, out.context)
+        blocks.append(measure_table(out, area, columns, plan.references))
     blocks += out.paragraphs(area.notes, role="note")
     anchor = f"area-{area.id}"
     return Section(
@@ -284,78 +285,176 @@ def focus_area(
     )
 
 
-def _cell_blocks(out: Builder, cell: view.TableCell) -> tuple[Block, ...]:
-    """A cell in the order of :class:`view.TableCell`: the measure's label in bold before
-    its text, the paragraphs, bullet points, closing paragraphs, links, then the plan's
-    references the measure draws on ("Se: Recruit & Retain")."""
-    blocks: list[Block] = []
-    paragraphs = list(cell.paragraphs) or ([""] if cell.label else [])
-    for index, text in enumerate(paragraphs):
-        if index == 0 and cell.label:
-            blocks.append(
-                Paragraph(
-                    runs=runs(
-                        Emphasis(runs=runs(cell.label), strong=True),
-                        Text(" ") if text else None,
-                        text,
-                    )
-                )
-            )
-        elif index == 0 and cell.column == "status":
-            blocks.append(Paragraph(runs=(out.mark(text),)))
+EMPTY_CELL = Cell()
+"""The cell of a row without that column's content (no ongoing work, no measure)."""
+
+_SPACE = Text(" ")
+
+
+class _TableCells:
+    """The cells of one plan's goals and measures tables. A cell that many rows repeat
+    (the same responsible actors, deadline or status) is made once and shared, and the
+    labels are looked up once; a writer may write a shared cell once (the blocks are
+    frozen)."""
+
+    def __init__(self, out: Builder, references: tuple[model.Reference, ...]) -> None:
+        self.out = out
+        self.titles = {r.id: r.title for r in references}
+        self.see = out.label("plan.see")
+        self.responsible: dict[tuple[tuple[str, ...], str], Cell] = {}
+        self.deadline: dict[str, Cell] = {}
+        self.status: dict[tuple[str, str | None], Cell] = {}
+        self.labels: dict[str, Emphasis] = {}
+
+    @staticmethod
+    def plain(text: str | None) -> Cell:
+        """A cell of one paragraph of ``text``; empty for no text."""
+        if text and text.strip():
+            return Cell(blocks=(Paragraph(runs=(Text(text),)),))
+        return EMPTY_CELL
+
+    def goal(self, goal: model.Goal, span: int) -> Cell:
+        """The goal's cell, heading the rows it spans."""
+        text = goal.text
+        blocks = (Paragraph(runs=(Text(text),)),) if text.strip() else ()
+        return Cell(blocks=blocks, rowspan=span, header=True)
+
+    def ongoing_work(self, work: model.OngoingWork, span: int) -> Cell:
+        """An ongoing work's cell: its text, points and links, spanning its measures."""
+        out = self.out
+        blocks: list[Block] = []
+        if work.text.strip():
+            blocks.append(Paragraph(runs=(Text(work.text),)))
+        if work.details:
+            blocks += out.bullets(work.details)
+        if work.links:
+            blocks += out.links(work.links)
+        return Cell(blocks=tuple(blocks), rowspan=span)
+
+    def measure(self, measure: model.Measure) -> Cell:
+        """The measure's cell: its label in bold before its text, its points, closing
+        paragraphs and links, then the plan's references it draws on ("Se: Recruit &
+        Retain")."""
+        out = self.out
+        text = measure.text
+        label = measure.label
+        blocks: list[Block]
+        if label:
+            bold = self.labels.get(label)
+            if bold is None:
+                bold = self.labels[label] = Emphasis(runs=(Text(label),), strong=True)
+            blocks = [Paragraph(runs=(bold, _SPACE, Text(text)) if text else (bold,))]
         elif text.strip():
-            blocks.append(Paragraph(runs=runs(text)))
-    blocks += out.bullets(cell.bullets)
-    blocks += out.paragraphs(cell.closing)
-    blocks += out.links(cell.links)
-    if cell.references:
-        see: list[Inline] = [out.label("plan.see"), Text(": ")]
-        for index, reference in enumerate(cell.references):
-            if index:
-                see.append(Text(", "))
-            see.append(Link(anchor=f"ref-{reference.id}", runs=runs(reference.title)))
-        blocks.append(Paragraph(runs=tuple(see), role="see"))
-    return tuple(blocks)
+            blocks = [Paragraph(runs=(Text(text),))]
+        else:
+            blocks = []
+        if measure.details:
+            blocks += out.bullets(measure.details)
+        if measure.closing:
+            blocks += out.paragraphs(measure.closing)
+        if measure.links:
+            blocks += out.links(measure.links)
+        if measure.references:
+            see: list[Inline] = [self.see, Text(": ")]
+            for index, reference in enumerate(measure.references):
+                if index:
+                    see.append(Text(", "))
+                title = self.titles.get(reference, reference)
+                see.append(Link(anchor=f"ref-{reference}", runs=runs(title)))
+            blocks.append(Paragraph(runs=tuple(see), role="see"))
+        return Cell(blocks=tuple(blocks))
+
+    def cell(self, column: str, measure: model.Measure) -> Cell:
+        """The cell of ``column`` (not ``goal`` or ``ongoing_work``) for ``measure``."""
+        if column == "measure":
+            return self.measure(measure)
+        if column == "responsible":
+            key = (measure.responsible, measure.responsible_join)
+            found = self.responsible.get(key)
+            if found is None:
+                text = view.responsible_text(
+                    measure.responsible,
+                    self.out.partnership,
+                    self.out.context,
+                    measure.responsible_join,
+                )
+                found = self.responsible[key] = self.plain(text)
+            return found
+        if column == "deadline":
+            if measure.deadline is None:
+                return EMPTY_CELL
+            shown = measure.deadline.display()
+            found = self.deadline.get(shown)
+            if found is None:
+                found = self.deadline[shown] = self.plain(shown)
+            return found
+        status_key = (measure.status.value, measure.status_note)
+        found = self.status.get(status_key)
+        if found is None:
+            status = self.out.context.label(f"status.{measure.status.value}")
+            blocks: tuple[Block, ...] = (Paragraph(runs=(self.out.mark(status),)),)
+            if measure.status_note and measure.status_note.strip():
+                blocks += (Paragraph(runs=(Text(measure.status_note),)),)
+            found = self.status[status_key] = Cell(blocks=blocks)
+        return found
 
 
-def measure_table(out: Builder, table: view.MeasureTable) -> Table:
-    """The goals and measures table: one row group per goal, the goal's cell heading
-    and spanning the rows of its measures (ongoing work spans the measures that build on
-    it); rows carry the measure's id, groups the goal's."""
-    total = sum(COLUMN_WIDTHS.get(c, 2.0) for c in table.columns) or 1.0
-    columns = tuple(
-        Column(role=c, width=round(COLUMN_WIDTHS.get(c, 2.0) / total, 4)) for c in table.columns
+def measure_table(
+    out: Builder,
+    area: model.FocusArea,
+    columns: tuple[str, ...],
+    references: tuple[model.Reference, ...] = (),
+) -> Table:
+    """The goals and measures table of ``area`` in ``columns``: one row group per goal,
+    the goal's cell heading and spanning the rows of its measures (ongoing work spans
+    the measures that build on it; see :func:`view.measure_rows`); rows carry the
+    measure's id, groups the goal's. ``references`` are the plan's, which a measure's
+    cell names by title."""
+    view.check_columns(columns)
+    cells = out.shared.get(_TableCells)
+    if not isinstance(cells, _TableCells):
+        cells = out.shared[_TableCells] = _TableCells(out, references)
+    total = sum(COLUMN_WIDTHS.get(c, 2.0) for c in columns) or 1.0
+    table_columns = tuple(
+        Column(role=c, width=round(COLUMN_WIDTHS.get(c, 2.0) / total, 4)) for c in columns
     )
     header = Row(
         cells=tuple(
-            Cell(blocks=(Paragraph(runs=(out.mark(text),)),), header=True) for text in table.headers
+            Cell(blocks=(Paragraph(runs=(out.label(f"column.{c}"),)),), header=True)
+            for c in columns
         )
     )
     groups: list[RowGroup] = []
     current: list[Row] = []
-    goal: str | None = None
-    for row in table.rows:
-        if current and row.goal != goal:
-            groups.append(RowGroup(rows=tuple(current), data=(("goal", goal or ""),)))
+    goal_id: str | None = None
+    for slot in view.measure_rows(area, "ongoing_work" in columns):
+        goal, work, measure = slot.goal, slot.ongoing_work, slot.measure
+        if current and goal.id != goal_id:
+            groups.append(RowGroup(rows=tuple(current), data=(("goal", goal_id or ""),)))
             current = []
-        goal = row.goal
-        cells = tuple(
-            Cell(
-                blocks=_cell_blocks(out, cell),
-                rowspan=cell.rowspan,
-                header=cell.column == "goal",
-            )
-            for cell in row.cells
-            if cell is not None
-        )
-        data: tuple[tuple[str, str], ...] = ()
-        if row.measure is not None:
-            data = (("measure", row.measure),)
-        current.append(Row(cells=cells, data=data))
+        goal_id = goal.id
+        row: list[Cell] = []
+        for column in columns:
+            if column == "goal":
+                if slot.goal_span:
+                    row.append(cells.goal(goal, slot.goal_span))
+            elif column == "ongoing_work":
+                if work is None:
+                    row.append(EMPTY_CELL)
+                elif slot.work_span:
+                    row.append(cells.ongoing_work(work, slot.work_span))
+            elif measure is None:
+                row.append(EMPTY_CELL)
+            else:
+                row.append(cells.cell(column, measure))
+        if measure is None:
+            current.append(Row(cells=tuple(row)))
+        else:
+            current.append(Row(cells=tuple(row), data=(("measure", measure.id),)))
     if current:
-        groups.append(RowGroup(rows=tuple(current), data=(("goal", goal or ""),)))
+        groups.append(RowGroup(rows=tuple(current), data=(("goal", goal_id or ""),)))
     return Table(
-        columns=columns,
+        columns=table_columns,
         header=(header,),
         groups=tuple(groups),
         role="measures",

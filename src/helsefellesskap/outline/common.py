@@ -63,6 +63,9 @@ class Builder:
         self.context = context
         self.language = data_language(item, context)
         self.partnership = context.partnership
+        self.shared: dict[object, object] = {}
+        """What a builder makes once per document and reuses (the cells many rows of
+        its tables repeat), by a key of the builder's choosing."""
 
     # -- labels -----------------------------------------------------------------------
 

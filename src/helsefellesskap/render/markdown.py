@@ -54,26 +54,50 @@ __all__ = [
 ]
 
 _INLINE = re.compile(r"([\\`*_\[\]<~|]|&(?=#?[A-Za-z0-9]+;))")
+_MAYBE_INLINE = re.compile(r"[\\`*_\[\]<~|&]")
+"""The first characters of :data:`_INLINE`: text without any needs no escaping (a
+search for one character of a set is much faster than the substitution)."""
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)](?=\s|$))")
+_MARKERS = frozenset("#>+-=")
+
+
+def _backslash(match: re.Match[str]) -> str:
+    return "\\" + match.group(1)
+
+
+def _escape(text: str) -> str:
+    """``text`` with the characters Markdown reads as inline markup backslash-escaped."""
+    if _MAYBE_INLINE.search(text) is None:
+        return text
+    return _INLINE.sub(_backslash, text)
 
 
 def _lines(text: str) -> str:
     """Text whose inline markup is already escaped, made safe line by line: spaces at
     either end go, a heading, quote or list marker at the start is escaped, and a line
     break becomes a hard break."""
+    if "\n" not in text:  # one line: the marker check only where it may start one
+        line = text.strip()
+        if line and (line[0] in _MARKERS or line[0].isdigit()):
+            return _marker_escaped(line)
+        return line
     lines = []
     for raw in text.split("\n"):
-        line = raw.strip()
-        match = _LINE_START.match(line)
-        if match:
-            marker = match.group(2)
-            line = (
-                line[: match.start(2)]
-                + (marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker)
-                + line[match.end(2) :]
-            )
-        lines.append(line)
+        lines.append(_marker_escaped(raw.strip()))
     return "\\\n".join(line for line in lines if line) if len(lines) > 1 else lines[0]
+
+
+def _marker_escaped(line: str) -> str:
+    """A stripped line with a heading, quote or list marker at its start escaped."""
+    match = _LINE_START.match(line)
+    if match:
+        marker = match.group(2)
+        line = (
+            line[: match.start(2)]
+            + (marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker)
+            + line[match.end(2) :]
+        )
+    return line
 
 
 def escape_text(text: str) -> str:
@@ -84,13 +108,13 @@ def escape_text(text: str) -> str:
     spaces (which would start a code block) and trailing spaces (a hard break) go, and
     a line break inside the text becomes a hard break.
     """
-    return _lines(_INLINE.sub(r"\\\1", text))
+    return _lines(_escape(text))
 
 
 def escape_cell(text: str) -> str:
     """Escape text for a table cell: inline markup and pipes escaped, line breaks as
     ``<br>``, spaces at either end removed."""
-    lines = [_INLINE.sub(r"\\\1", line.strip()) for line in text.strip().split("\n")]
+    lines = [_escape(line.strip()) for line in text.strip().split("\n")]
     return "<br>".join(line for line in lines if line)
 
 
@@ -159,6 +183,10 @@ class MarkdownWriter:
     def __init__(self, outline: Outline, context: RenderContext) -> None:
         self.outline = outline
         self.context = context
+        self._cells: dict[int, str] = {}
+        """The text of each table cell's blocks written so far, by the identity of the
+        blocks (the outline shares a cell that many rows repeat, and it lives while
+        this writer does)."""
 
     def write(self) -> str:
         """The whole document, blocks one blank line apart, the colophon last."""
@@ -204,14 +232,19 @@ class MarkdownWriter:
 
     def inlines(self, items: Inlines, *, cell: bool = False) -> str:
         """Runs as Markdown, escaped for running text or (``cell``) a table cell."""
-        text = "".join(self.inline(item, cell) for item in items)
+        if len(items) == 1 and type(items[0]) is Text:  # most runs: one plain text
+            text = _escape(items[0].text)
+            if cell:
+                return text.replace("\n", "<br>").strip() if "\n" in text else text.strip()
+            return _lines(text)
+        text = "".join([self.inline(item, cell) for item in items])
         return text.strip() if cell else _lines(text)
 
     def inline(self, item: object, cell: bool) -> str:
         """One run."""
-        if isinstance(item, Text):
-            escaped = _INLINE.sub(r"\\\1", item.text)
-            return escaped.replace("\n", "<br>") if cell else escaped
+        if type(item) is Text or isinstance(item, Text):
+            escaped = _escape(item.text)
+            return escaped.replace("\n", "<br>") if cell and "\n" in escaped else escaped
         if isinstance(item, LineBreak):
             return "<br>" if cell else "\n"
         if isinstance(item, Emphasis):
@@ -313,6 +346,7 @@ class MarkdownWriter:
         head += [""] * (width - len(head))
         lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
         covered = [0] * width
+        memo = self._cells
         for row in table.rows():
             cells = iter(row.cells)
             texts: list[str] = []
@@ -328,7 +362,9 @@ class MarkdownWriter:
                     texts.append("")
                     column += 1
                     continue
-                text = self.cell(cell.blocks)
+                text = memo.get(id(cell.blocks))
+                if text is None:
+                    text = memo[id(cell.blocks)] = self.cell(cell.blocks)
                 for spanned in range(column, min(column + cell.colspan, width)):
                     covered[spanned] = cell.rowspan - 1
                 texts.append(text)

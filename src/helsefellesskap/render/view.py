@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -58,6 +59,7 @@ __all__ = [
     "PlanNumbering",
     "PlanParts",
     "ReferenceName",
+    "RowSlot",
     "SeatView",
     "TableCell",
     "TableRow",
@@ -79,6 +81,7 @@ __all__ = [
     "governance_tree",
     "has_introduction",
     "join_names",
+    "measure_rows",
     "measure_table",
     "measure_text",
     "meeting_rhythms",
@@ -225,18 +228,50 @@ def _shown_fields(cls: type) -> tuple[str, ...]:
     )
 
 
+_NOT_ATTRS = object()
+_shown_values: dict[type, Any] = {}
+"""For each attrs class met, a function giving the values of its shown fields as a
+tuple (:func:`_shown_fields`); :data:`_NOT_ATTRS` for any other type."""
+
+
+def _shown_getter(cls: type) -> Any:
+    if not attrs.has(cls):
+        return _NOT_ATTRS
+    names = _shown_fields(cls)
+    if not names:
+        return lambda value: ()
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        return lambda value: (one(value),)
+    return operator.attrgetter(*names)
+
+
 def _collect_strings(value: object, found: list[str]) -> None:
-    if isinstance(value, str):
-        found.append(value)
-    elif attrs.has(type(value)):
-        for name in _shown_fields(type(value)):  # type: ignore[arg-type]
-            _collect_strings(getattr(value, name), found)
-    elif isinstance(value, Mapping):
-        for item in value.values():
-            _collect_strings(item, found)
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            _collect_strings(item, found)
+    """Append every text inside ``value`` to ``found`` (in no particular order): one loop
+    over a stack, the shown fields of each attrs class read by one getter."""
+    add = found.append
+    stack: list[object] = [value]
+    push = stack.extend
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is str:
+            add(item)  # type: ignore[arg-type]
+            continue
+        if kind is tuple or kind is list:
+            push(item)  # type: ignore[arg-type]
+            continue
+        getter = _shown_values.get(kind)
+        if getter is None:
+            getter = _shown_values[kind] = _shown_getter(kind)
+        if getter is not _NOT_ATTRS:
+            push(getter(item))
+        elif isinstance(item, str):
+            add(item)
+        elif isinstance(item, Mapping):
+            push(item.values())
+        elif isinstance(item, (tuple, list)):
+            push(item)
 
 
 _TEXTS_APART = "\x00"
@@ -459,49 +494,78 @@ def measure_table(
     columns = tuple(context.layout.measure_columns if columns is None else columns)
     check_columns(columns)
     titles = {r.id: r.title for r in references}
-    with_ongoing = "ongoing_work" in columns
     rows: list[TableRow] = []
-    for goal in area.goals:
-        pairs = _goal_rows(goal, with_ongoing)
-        for index, (work, measure) in enumerate(pairs):
-            cells: list[TableCell | None] = []
-            for column in columns:
-                if column == "goal":
-                    cells.append(
-                        TableCell(column=column, paragraphs=(goal.text,), rowspan=len(pairs))
-                        if index == 0
-                        else None
-                    )
-                elif column == "ongoing_work":
-                    if work is None:
-                        cells.append(TableCell(column=column))
-                    elif index > 0 and pairs[index - 1][0] is work:
-                        cells.append(None)
-                    else:
-                        span = 1
-                        while index + span < len(pairs) and pairs[index + span][0] is work:
-                            span += 1
-                        cells.append(
-                            TableCell(
-                                column=column,
-                                paragraphs=(work.text,),
-                                bullets=work.details,
-                                links=work.links,
-                                rowspan=span,
-                            )
-                        )
-                else:
-                    cells.append(_measure_cell(column, measure, context, titles))
-            rows.append(
-                TableRow(
-                    cells=tuple(cells),
-                    goal=goal.id,
-                    ongoing_work=work.id if work else None,
-                    measure=measure.id if measure else None,
+    for slot in measure_rows(area, "ongoing_work" in columns):
+        goal, work, measure = slot.goal, slot.ongoing_work, slot.measure
+        cells: list[TableCell | None] = []
+        for column in columns:
+            if column == "goal":
+                cells.append(
+                    TableCell(column=column, paragraphs=(goal.text,), rowspan=slot.goal_span)
+                    if slot.goal_span
+                    else None
                 )
+            elif column == "ongoing_work":
+                if work is None:
+                    cells.append(TableCell(column=column))
+                elif not slot.work_span:
+                    cells.append(None)
+                else:
+                    cells.append(
+                        TableCell(
+                            column=column,
+                            paragraphs=(work.text,),
+                            bullets=work.details,
+                            links=work.links,
+                            rowspan=slot.work_span,
+                        )
+                    )
+            else:
+                cells.append(_measure_cell(column, measure, context, titles))
+        rows.append(
+            TableRow(
+                cells=tuple(cells),
+                goal=goal.id,
+                ongoing_work=work.id if work else None,
+                measure=measure.id if measure else None,
             )
+        )
     headers = tuple(context.label(f"column.{c}") for c in columns)
     return MeasureTable(columns=columns, headers=headers, rows=tuple(rows))
+
+
+class RowSlot(NamedTuple):
+    """What one row of a goals and measures table shows (:func:`measure_rows`): its goal,
+    ongoing work and measure (``None`` for none), and how many rows the goal's and the
+    ongoing work's cells span from this row: ``0`` where a cell above covers this row
+    (``work_span`` is 1 for a row without ongoing work, whose cell is empty)."""
+
+    goal: Goal
+    ongoing_work: OngoingWork | None
+    measure: Measure | None
+    goal_span: int
+    work_span: int
+
+
+def measure_rows(area: FocusArea, with_ongoing: bool) -> Iterator[RowSlot]:
+    """The rows of ``area``'s goals and measures table and the cells that span them: a
+    goal's cell spans the rows of its measures; ``with_ongoing`` (an ``ongoing_work``
+    column), an ongoing work's cell spans the measures whose ``builds_on`` names it,
+    ongoing work without measures gets its own row, and measures that build on none come
+    last. :func:`measure_table` and the outline's table are made from these rows."""
+    for goal in area.goals:
+        pairs = _goal_rows(goal, with_ongoing)
+        count = len(pairs)
+        for index, (work, measure) in enumerate(pairs):
+            if work is None:
+                work_span = 1
+            elif index > 0 and pairs[index - 1][0] is work:
+                work_span = 0
+            else:
+                work_span = 1
+                while index + work_span < count and pairs[index + work_span][0] is work:
+                    work_span += 1
+            yield RowSlot(goal, work, measure, count if index == 0 else 0, work_span)
 
 
 # -- numbering ------------------------------------------------------------------------
