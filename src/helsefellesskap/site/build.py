@@ -531,7 +531,9 @@ def _render_template(environment: jinja2.Environment, name: str, values: Mapping
     try:
         return environment.get_template(name).render(values)
     except jinja2.TemplateError as error:
-        raise RenderError(f"site: template {name!r}: {error}") from error
+        from ..messages import message
+
+        raise RenderError(message("site.template_error", name=repr(name), error=error)) from error
 
 
 def build_site(

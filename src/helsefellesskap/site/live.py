@@ -40,7 +40,17 @@ class LiveProblem:
     severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.path}: {self.severity}: {self.message}"
+        from ..messages import catalogue, current_language, message
+
+        key = f"site.severity.{self.severity}"
+        severity = message(key) if key in catalogue(current_language()) else self.severity
+        return message(
+            "site.problem",
+            file=self.file,
+            path=self.path,
+            severity=severity,
+            message=self.message,
+        )
 
 
 def watched_folder(target: str, manager: PluginManager) -> Path:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from ..errors import UsageError
+from ..messages import message
 from ..model import Bundle, Severity
 from .context import ValidationContext
 from .finding import Finding, Rule
@@ -27,11 +28,24 @@ RULE_FAILED = "HF001"
 
 def _rule_failed(rule: Rule, owner: str | None, what: str, partnership: str) -> Finding:
     """The ``HF001`` error finding for a rule that could not finish, naming it."""
-    plugin = f" of plugin {owner!r}" if owner else ""
+    from .rule_texts import rule_text
+
+    title = rule_text(rule).title
+    text = (
+        message(
+            "validate.rule_failed_of_plugin",
+            code=rule.code,
+            title=title,
+            owner=repr(owner),
+            what=what,
+        )
+        if owner
+        else message("validate.rule_failed", code=rule.code, title=title, what=what)
+    )
     return Finding(
         code=RULE_FAILED,
         severity=Severity.ERROR,
-        message=f"rule {rule.code} ({rule.title}){plugin} {what}",
+        message=text,
         path="$",
         document=partnership,
     )
@@ -51,14 +65,13 @@ def _findings_of(
             _rule_failed(
                 rule,
                 owner,
-                f"did not finish within {limit or 0:g} seconds and was stopped waiting for "
-                f"(set a longer limit with validate(time_limit=...) or "
-                f"HELSEFELLESSKAP_RULE_TIME_LIMIT)",
+                message("validate.timed_out", seconds=f"{limit or 0:g}"),
                 partnership,
             )
         ]
     if outcome.error is not None:
-        return [_rule_failed(rule, owner, f"failed to run: {outcome.error!r}", partnership)]
+        failed = message("validate.raised", error=repr(outcome.error))
+        return [_rule_failed(rule, owner, failed, partnership)]
     findings: list[Finding] = []
     for item in outcome.items:
         if not isinstance(item, Finding):
@@ -66,7 +79,7 @@ def _findings_of(
                 _rule_failed(
                     rule,
                     owner,
-                    f"yielded {_describe(item)} where a Finding is expected",
+                    message("validate.yielded", value=_describe(item)),
                     partnership,
                 )
             ]
@@ -97,15 +110,20 @@ def _work_of(rule: Rule, context: ValidationContext) -> Produce:
 def _known_documents(bundle: Bundle, documents: Iterable[str]) -> frozenset[str]:
     """The ids asked for, each an id of the bundle (a :class:`UsageError` otherwise)."""
     if isinstance(documents, str):
-        raise UsageError(f"documents= takes a list of ids, not the text {documents!r}")
+        raise UsageError(message("validate.documents_text", text=repr(documents)))
     wanted = frozenset(documents)
     known = {bundle.partnership.id, *(d.id for d in bundle.documents)}
     for unknown in sorted(wanted - known):
         close = difflib.get_close_matches(unknown, sorted(known), n=1)
-        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        hint = message("validate.did_you_mean", name=close[0]) if close else ""
         raise UsageError(
-            f"validate(documents=...): {bundle.partnership.name} has no document "
-            f"{unknown!r}{hint}; its ids are {', '.join(sorted(known))}"
+            message(
+                "validate.no_document",
+                partnership=bundle.partnership.name,
+                id=repr(unknown),
+                hint=hint,
+                known=", ".join(sorted(known)),
+            )
         )
     return wanted
 
@@ -138,11 +156,7 @@ def validate(
     of their findings; a setting for an unknown code is reported by ``HF002``.
     """
     if not isinstance(bundle, Bundle):
-        raise UsageError(
-            f"validate() takes a Bundle (a partnership with its documents), not "
-            f"{type(bundle).__name__}: load one with load_bundle(), or build "
-            f"Bundle(partnership=..., documents=(...,))"
-        )
+        raise UsageError(message("validate.not_a_bundle", type=type(bundle).__name__))
     if manager is None:
         from ..plugins import default_manager
 

@@ -10,6 +10,7 @@ a run costs one hand-over between threads, not one per rule.
 
 from __future__ import annotations
 
+import contextvars
 import os
 import threading
 import time
@@ -49,12 +50,15 @@ def time_limit_from_env() -> float | None:
     try:
         seconds = float(raw)
     except ValueError:
+        from ..messages import message
+
         raise UsageError(
-            f"{TIME_LIMIT_ENV}={raw!r} is not a number of seconds: write for example "
-            f"{TIME_LIMIT_ENV}=10, or 0 for no limit"
+            message("validate.limit_not_a_number", env=TIME_LIMIT_ENV, raw=repr(raw))
         ) from None
     if not seconds >= 0:
-        raise UsageError(f"{TIME_LIMIT_ENV}={raw!r}: the time limit cannot be negative")
+        from ..messages import message
+
+        raise UsageError(message("validate.limit_negative", env=TIME_LIMIT_ENV, raw=repr(raw)))
     return seconds or None
 
 
@@ -139,9 +143,11 @@ class RuleRunner:
                 generation = batch.generation
                 batch.current = first
                 batch.started = time.monotonic()
+            # The worker runs in a copy of the caller's context, so the rules word their
+            # messages in the caller's language (helsefellesskap.messages.use_language).
             worker = threading.Thread(
-                target=_work,
-                args=(batch, first, generation, finished),
+                target=contextvars.copy_context().run,
+                args=(_work, batch, first, generation, finished),
                 name="helsefellesskap-rules",
                 daemon=True,
             )
