@@ -3,7 +3,9 @@
 A page is written from the document's outline (:func:`helsefellesskap.outline.build_outline`):
 the page template of its type extends ``base.html.j2`` (the masthead, the stylesheet
 with its print rules, the colophon) and writes ``outline.blocks`` with the macros of
-``outline.html.j2``, one macro per kind of block and run. What a page shows and in what
+``outline.html.j2``, one macro per kind of block and run, which
+:mod:`~helsefellesskap.render.html_blocks` implements in Python (a page costs a
+template call per region, not per block, row and cell). What a page shows and in what
 order is the outline's; the templates decide only how it looks.
 
 Autoescaping is on for every template, whatever its name, and every text of the data
@@ -28,7 +30,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 import attrs
 from markupsafe import Markup
@@ -36,28 +38,7 @@ from markupsafe import Markup
 from .._version import __version__
 from ..errors import RenderError
 from ..model import Bundle, Document, Partnership
-from ..model.links import LINK_SCHEMES
-from ..outline.blocks import (
-    Aside,
-    Block,
-    BulletList,
-    Emphasis,
-    Facts,
-    Figure,
-    Heading,
-    Inlines,
-    LineBreak,
-    Link,
-    NumberedList,
-    Outline,
-    PageBreak,
-    Paragraph,
-    Section,
-    Span,
-    Table,
-    Text,
-    inline_text,
-)
+from ..outline.blocks import Block, Inlines, Outline, Section, Span, Text
 from ..outline.build import CORE_BUILDERS
 from .chart_svg import figure_svg
 from .format import (
@@ -67,8 +48,19 @@ from .format import (
     RenderFormat,
     linked_file_name,
 )
+from .html_blocks import (
+    HtmlBlocks,
+    block_kind,
+    data_attributes,
+    inline_html,
+    linkable,
+    percent,
+    plain_text,
+    run_kind,
+    safe_value,
+    text_markup,
+)
 from .html_table import table_layout
-from .safe import balance_bidi, has_unsafe, xml_text
 
 if TYPE_CHECKING:
     import jinja2
@@ -92,6 +84,7 @@ __all__ = [
     "template_environment",
     "text_markup",
     "write_page",
+    "writer_of",
 ]
 
 TEMPLATE_PACKAGE = ("helsefellesskap", "render/templates")
@@ -124,43 +117,6 @@ def page_template(kind: str) -> str:
     return f"{kind}.html.j2"
 
 
-_BLOCK_KINDS: Mapping[type, str] = {
-    Heading: "heading",
-    Paragraph: "paragraph",
-    Facts: "facts",
-    BulletList: "bullet_list",
-    NumberedList: "numbered_list",
-    Table: "table",
-    Section: "section",
-    Figure: "figure",
-    Aside: "aside",
-    PageBreak: "page_break",
-}
-_RUN_KINDS: Mapping[type, str] = {
-    Text: "text",
-    LineBreak: "line_break",
-    Emphasis: "emphasis",
-    Link: "link",
-    Span: "span",
-}
-
-
-def block_kind(block: object) -> str:
-    """The name of a block's macro in ``outline.html.j2`` (``"bullet_list"``)."""
-    try:
-        return _BLOCK_KINDS[type(block)]
-    except KeyError:
-        raise RenderError(f"html: an outline holds a {type(block).__name__}, not a block") from None
-
-
-def run_kind(run: object) -> str:
-    """What an inline run is: ``text``, ``line_break``, ``emphasis``, ``link`` or ``span``."""
-    try:
-        return _RUN_KINDS[type(run)]
-    except KeyError:
-        raise RenderError(f"html: an outline holds a {type(run).__name__}, not a run") from None
-
-
 @functools.lru_cache(maxsize=32)
 def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
     """The Jinja2 environment that looks in ``template_dirs`` first, then the built-ins.
@@ -190,10 +146,10 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
     )
     environment.filters["css_string"] = css_string
     environment.filters["text"] = text_markup
-    environment.filters["plain"] = _plain
-    environment.filters["data_attrs"] = _data_attributes
-    environment.filters["percent"] = _percent
-    environment.tests["linkable"] = _linkable
+    environment.filters["plain"] = plain_text
+    environment.filters["data_attrs"] = data_attributes
+    environment.filters["percent"] = percent
+    environment.tests["linkable"] = linkable
     environment.finalize = safe_value
     prefix = f"{ROLE_FOLDER}/"
     roles = {
@@ -205,234 +161,11 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
         block_kind=block_kind,
         run_kind=run_kind,
         inline_html=inline_html,
-        plain_cell_html=plain_cell_html,
-        plain_paragraph_html=plain_paragraph_html,
+        html_writer=jinja2.pass_context(writer_of),
         table_layout=table_layout,
         role_template=lambda block: roles.get(getattr(block, "role", None) or ""),
     )
     return environment
-
-
-def safe_value(value: object) -> object:
-    """A value a template prints, made safe for the page before it is escaped: a
-    vertical tab or form feed (Word's manual breaks) becomes ``<br>``, other characters
-    HTML calls invalid go (:func:`~helsefellesskap.render.safe.xml_text`), and
-    bidirectional controls the value opens are closed at its end
-    (:func:`~helsefellesskap.render.safe.balance_bidi`).
-
-    Markup passes unchanged: it is what a macro, a filter or :func:`text_markup` wrote,
-    whose data was made safe where it was printed, so no text is scanned twice."""
-    if not isinstance(value, str) or isinstance(value, Markup):
-        return value
-    balanced = balance_bidi(value)
-    if not has_unsafe(balanced):
-        return balanced
-    return Markup(xml_text(str(Markup.escape(balanced)), "<br>"))
-
-
-LONG_WORD = 40
-"""A word of more characters than this (a pasted address, an id) may break anywhere."""
-_LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
-
-
-def text_markup(value: str) -> Markup:
-    """A text run of the outline as escaped, safe HTML: characters HTML cannot hold go,
-    a line break (``\\n``, or a vertical tab or form feed) is ``<br>``, and the
-    bidirectional controls it opens are closed at its end.
-
-    A word longer than :data:`LONG_WORD` characters is a ``<span class="long-word">``,
-    which may break anywhere (``overflow-wrap: anywhere``), so that it wraps rather than
-    push a table or a list off the page, while the words of the language keep whole (a
-    narrow column widens to its longest word instead of breaking it). The text reads
-    as it is written: no character is added."""
-    clean = balance_bidi(xml_text(value, "\n")).replace("\r\n", "\n")
-    if "\n" not in clean and not _LONG_WORD.search(clean):
-        return Markup.escape(clean)
-    return Markup("<br>").join(_breakable(line) for line in clean.split("\n"))
-
-
-def _breakable(line: str) -> Markup:
-    out = Markup("")
-    last = 0
-    for match in _LONG_WORD.finditer(line):
-        out += Markup.escape(line[last : match.start()])
-        out += Markup('<span class="long-word">{}</span>').format(match.group())
-        last = match.end()
-    return out + Markup.escape(line[last:])
-
-
-def inline_html(items: Inlines, document_href: Callable[[str], str]) -> Markup:
-    """Inline runs as HTML, exactly as ``outline.html.j2``'s ``inlines`` macro defines
-    them (text through :func:`text_markup`, every other printed value made safe by
-    :func:`safe_value` and escaped), written in Python: the macro calls this, so a page
-    does not pay a template call per run."""
-    out: list[str] = []
-    _write_inlines(items, document_href, out)
-    return Markup("".join(out))
-
-
-def plain_cell_html(placed: Any, document_href: Callable[[str], str]) -> Markup | None:
-    """A table cell that holds one plain paragraph, as ``outline.html.j2``'s
-    ``cell_tag`` macro writes it (its text by :func:`inline_html`), written in Python
-    since most cells are such; ``None`` for any other cell, which the macro writes."""
-    cell = placed.cell
-    blocks = cell.blocks
-    if len(blocks) != 1 or type(blocks[0]) is not Paragraph or blocks[0].role is not None:
-        return None
-    tag = _printed(placed.tag)
-    out = [f'<{tag} dir="auto"']
-    if placed.column:
-        out.append(f' class="col-{_printed(placed.column)}"')
-    if placed.scope:
-        out.append(f' scope="{_printed(placed.scope)}"')
-    if cell.rowspan > 1:
-        out.append(f' rowspan="{_printed(cell.rowspan)}"')
-    if cell.colspan > 1:
-        out.append(f' colspan="{_printed(cell.colspan)}"')
-    out.append(">")
-    _write_inlines(blocks[0].runs, document_href, out)
-    out.append(f"</{tag}>")
-    return Markup("".join(out))
-
-
-def plain_paragraph_html(
-    block: object, document_href: Callable[[str], str], role_template: Callable[[object], Any]
-) -> Markup | None:
-    """A paragraph (or a bullet list without nested blocks) whose role has no template
-    of its own, as ``outline.html.j2``'s ``paragraph`` (``bullet_list``) macro writes
-    it, written in Python since most blocks are such; ``None`` for any other block,
-    which the template writes."""
-    if type(block) is BulletList:
-        assert isinstance(block, BulletList)
-        return _plain_bullets_html(block, document_href, role_template)
-    if type(block) is not Paragraph or role_template(block):
-        return None
-    assert isinstance(block, Paragraph)
-    role = block.role
-    out = ['<p dir="auto"']
-    if role:
-        out.append(f' class="{_printed(role)}"')
-    if role == "example":
-        out.append(' role="note"')
-    out.append(">")
-    _write_inlines(block.runs, document_href, out)
-    out.append("</p>")
-    return Markup("".join(out))
-
-
-def _plain_bullets_html(
-    block: BulletList, document_href: Callable[[str], str], role_template: Callable[[object], Any]
-) -> Markup | None:
-    """A bullet list without nested blocks whose role has no template, as the
-    ``bullet_list`` macro writes it; ``None`` for any other, which the template writes."""
-    if any(item.children for item in block.items) or role_template(block):
-        return None
-    out = ["<ul"]
-    if block.role:
-        out.append(f' class="{_printed(block.role)}"')
-    out.append(">\n")
-    for index, item in enumerate(block.items):
-        if index:
-            out.append("\n")
-        out.append('<li dir="auto">')
-        _write_inlines(item.runs, document_href, out)
-        out.append("</li>")
-    out.append("\n</ul>")
-    return Markup("".join(out))
-
-
-def _printed(value: object) -> str:
-    """A value as ``{{ value }}`` prints it in a template (made safe, then escaped)."""
-    return str(Markup.escape(safe_value(value)))
-
-
-_EMPHASIS_TAGS = {
-    "insert": ("<ins><strong>", "</strong></ins>"),
-    "delete": ("<del><em>", "</em></del>"),
-}
-
-
-def _write_inlines(items: Inlines, document_href: Callable[[str], str], out: list[str]) -> None:
-    for run in items:
-        kind = run_kind(run)
-        if kind == "text":
-            assert isinstance(run, Text)
-            out.append(text_markup(run.text))
-        elif kind == "line_break":
-            out.append("<br>")
-        elif kind == "emphasis":
-            assert isinstance(run, Emphasis)
-            if run.role in _EMPHASIS_TAGS:
-                start, end = _EMPHASIS_TAGS[run.role]
-            elif run.strong:
-                start, end = "<strong>", "</strong>"
-            else:
-                start, end = "<em>", "</em>"
-            out.append(start)
-            _write_inlines(run.runs, document_href, out)
-            out.append(end)
-        elif kind == "link":
-            assert isinstance(run, Link)
-            if run.url is None or _linkable(run.url):
-                if run.url is not None:
-                    href = _printed(run.url)
-                elif run.anchor is not None:
-                    href = "#" + _printed(run.anchor)
-                else:
-                    href = _printed(document_href(run.document))  # type: ignore[arg-type]
-                out.append(f'<a href="{href}">')
-                _write_inlines(run.runs, document_href, out)
-                out.append("</a>")
-            else:
-                _write_inlines(run.runs, document_href, out)
-        elif kind == "span":
-            assert isinstance(run, Span)
-            out.append(f'<span lang="{_printed(run.lang)}">')
-            _write_inlines(run.runs, document_href, out)
-            out.append("</span>")
-
-
-_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*):")
-
-
-def _linkable(url: str) -> bool:
-    """Whether ``url`` may be a link's ``href``: a web or e-mail address (the schemes the
-    model allows, :data:`~helsefellesskap.model.links.LINK_SCHEMES`), or one without a
-    scheme. A block a plugin built with a ``javascript:`` address keeps its text, unlinked."""
-    scheme = _SCHEME.match(url)
-    return scheme is None or scheme.group(1).lower() in LINK_SCHEMES
-
-
-def _plain(items: Inlines) -> str:
-    """The plain text of runs (for an attribute such as ``title``), lines joined by spaces."""
-    return " ".join(xml_text(inline_text(items), " ").split())
-
-
-def _data_attributes(data: Sequence[tuple[str, str]]) -> Markup:
-    """``data-*`` attributes from machine keys: `` data-measure="overganger"``. A key
-    is written in lower case with other characters than letters, digits and ``-`` as
-    ``-``; a value is escaped."""
-    return Markup(
-        "".join(
-            f' data-{_data_key(name)}="{Markup.escape(xml_text(str(value), " "))}"'
-            for name, value in data
-        )
-    )
-
-
-_NOT_KEY = re.compile(r"[^a-z0-9-]")
-
-
-@functools.lru_cache(maxsize=1024)
-def _data_key(name: str) -> str:
-    """A machine key as the name of a ``data-*`` attribute (lower case ASCII letters,
-    digits and ``-``; any other character as ``-``)."""
-    return _NOT_KEY.sub("-", name.lower())
-
-
-def _percent(width: float) -> str:
-    """A share of a table's width as a CSS percentage: ``0.1969`` → ``19.69%``."""
-    return f"{round(width * 100, 2):g}%"
 
 
 def css_string(value: object) -> Markup:
@@ -442,13 +175,32 @@ def css_string(value: object) -> Markup:
     quotes, backslashes, line breaks and ``<``/``>`` are written as CSS escapes instead;
     nothing can close the string or the ``<style>`` element.
     """
-    out = []
-    for char in str(value):
-        if char in '"\\<>&' or ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\{ord(char):06x}")
-        else:
-            out.append(char)
-    return Markup('"' + "".join(out) + '"')
+    return Markup('"' + _CSS_ESCAPED.sub(_css_escape, str(value)) + '"')
+
+
+_CSS_ESCAPED = re.compile('["\\\\<>&\\x00-\\x1f\\x7f]')
+"""What :func:`css_string` writes as a CSS escape."""
+
+
+def _css_escape(match: re.Match[str]) -> str:
+    return f"\\{ord(match.group()):06x}"
+
+
+def writer_of(context: jinja2.runtime.Context, write_block: Callable[..., object]) -> HtmlBlocks:
+    """The block writer of the page being written (``html_writer(write_block)`` in
+    ``outline.html.j2``), with the page's values as the template sees them now (a
+    format such as PDF gives its own ``document_href`` and ``svg``); ``write_block`` is
+    the macro that writes a block whose role has a template of its own."""
+    return HtmlBlocks(
+        document_href=context.resolve("document_href"),
+        role_template=context.resolve("role_template"),
+        write_block=write_block,
+        next_id=context.resolve("next_id"),
+        label=context.resolve("label"),
+        partnership=context.resolve("partnership"),
+        marked_language=cast("str | None", context.resolve("marked_language")),
+        svg=context.resolve("svg"),
+    )
 
 
 # -- the page ---------------------------------------------------------------------------

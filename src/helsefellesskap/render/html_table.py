@@ -11,13 +11,21 @@ measures) and ``row`` otherwise. Rows spans never reach past their group (a ``tb
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
 from ..outline.blocks import Cell, Column, Row, Table
 
-__all__ = ["PlacedCell", "PlacedGroup", "PlacedRow", "TableLayout", "table_layout"]
+__all__ = [
+    "PlacedCell",
+    "PlacedGroup",
+    "PlacedRow",
+    "Placement",
+    "TableLayout",
+    "placed_rows",
+    "table_layout",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -54,34 +62,55 @@ class TableLayout:
     groups: tuple[PlacedGroup, ...]
 
 
-def _place(rows: Sequence[Row], columns: Sequence[Column], *, head: bool) -> list[PlacedRow]:
+Placement = tuple[Cell, str, str, str | None]
+"""A cell, the role of the column it starts in, its tag and its ``scope``."""
+
+
+def placed_rows(
+    rows: Sequence[Row], columns: Sequence[Column], *, head: bool
+) -> Iterator[list[Placement]]:
+    """Each row of ``rows`` (the header rows, or one group's) as its placed cells:
+    ``(cell, column role, tag, scope)``, the columns found past the spans from above."""
     covered: dict[int, int] = {}  # column index -> rows still covered by a span from above
-    placed: list[PlacedRow] = []
+    count = len(columns)
+    group_rows = len(rows)
     for row in rows:
         index = 0
-        cells: list[PlacedCell] = []
+        cells: list[Placement] = []
         for cell in row.cells:
-            while covered.get(index, 0) > 0:
-                index += 1
-            column = columns[index].role if index < len(columns) else ""
-            header = head or cell.header
+            if covered:
+                while covered.get(index, 0) > 0:
+                    index += 1
+            column = columns[index].role if index < count else ""
+            rowspan = cell.rowspan
             if head:
-                scope: str | None = "col"
+                cells.append((cell, column, "th", "col"))
             elif cell.header:
-                scope = "rowgroup" if cell.rowspan > 1 and cell.rowspan >= len(rows) else "row"
+                scope = "rowgroup" if rowspan > 1 and rowspan >= group_rows else "row"
+                cells.append((cell, column, "th", scope))
             else:
-                scope = None
-            cells.append(
-                PlacedCell(cell=cell, column=column, tag="th" if header else "td", scope=scope)
-            )
-            for offset in range(max(cell.colspan, 1)):
-                if cell.rowspan > 1:
-                    covered[index + offset] = cell.rowspan
-            index += max(cell.colspan, 1)
-        placed.append(PlacedRow(cells=tuple(cells), data=row.data))
-        # one row done: every span from above covers one row fewer
-        covered = {i: n - 1 for i, n in covered.items() if n - 1 > 0}
-    return placed
+                cells.append((cell, column, "td", None))
+            span = max(cell.colspan, 1)
+            if rowspan > 1:
+                for offset in range(span):
+                    covered[index + offset] = rowspan
+            index += span
+        yield cells
+        if covered:  # one row done: every span from above covers one row fewer
+            covered = {i: n - 1 for i, n in covered.items() if n - 1 > 0}
+
+
+def _place(rows: Sequence[Row], columns: Sequence[Column], *, head: bool) -> list[PlacedRow]:
+    return [
+        PlacedRow(
+            cells=tuple(
+                PlacedCell(cell=cell, column=column, tag=tag, scope=scope)
+                for cell, column, tag, scope in cells
+            ),
+            data=row.data,
+        )
+        for row, cells in zip(rows, placed_rows(rows, columns, head=head), strict=True)
+    ]
 
 
 def table_layout(table: Table) -> TableLayout:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LINE_BREAKS", "balance_bidi", "has_unsafe", "xml_text"]
+__all__ = ["LINE_BREAKS", "balance_bidi", "has_unsafe", "is_plain", "xml_text"]
 
 LINE_BREAKS = "\x0b\x0c"
 """Characters that mean a line break where they come from Word: vertical tab, form feed."""
@@ -54,23 +54,44 @@ _OPENS = re.compile(f"[{_EMBEDDINGS}{_ISOLATES}]")
 """Any character that opens an embedding, override or isolate (one scan, in C)."""
 
 
+_MARKS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Every character that opens or closes an embedding, override or isolate."""
+
+_CHANGED = re.compile(_UNSAFE.pattern[:-1] + _EMBEDDINGS + _ISOLATES + "]")
+"""What :func:`xml_text` or :func:`balance_bidi` would change a text for (one scan, in C)."""
+
+
+def is_plain(text: str) -> bool:
+    """Whether ``text`` is left as it is by :func:`xml_text` and :func:`balance_bidi`:
+    one search for a character either would act on, so that a writer can skip both.
+
+    Every such character is unprintable (a control, format, surrogate or unassigned
+    code point), so a printable text (:meth:`str.isprintable`, a test in C) is plain
+    without the search."""
+    return text.isprintable() or _CHANGED.search(text) is None
+
+
 def balance_bidi(text: str) -> str:
     """``text`` with every bidirectional embedding, override or isolate it opens closed
     at its end, so that an unbalanced U+202E (right-to-left override) in one value
     cannot reverse the text that follows it on the page. A closing mark with nothing
-    open is left alone (it does nothing)."""
+    open is left alone (it does nothing).
+
+    Only the bidirectional marks are visited (a search in C finds them), never the
+    text character by character."""
     if _OPENS.search(text) is None:
         return text
     stack: list[str] = []
-    for char in text:
+    for match in _MARKS.finditer(text):
+        char = match.group()
         if char in _EMBEDDINGS:
             stack.append("\u202c")
         elif char in _ISOLATES:
             stack.append("\u2069")
-        elif char == "\u202c" and stack and stack[-1] == "\u202c":
-            stack.pop()
-        elif char == "\u2069":
-            # a PDI closes its isolate and every embedding opened inside it
+        elif char == "\u202c":
+            if stack and stack[-1] == "\u202c":
+                stack.pop()
+        else:  # a PDI closes its isolate and every embedding opened inside it
             while stack and stack[-1] == "\u202c":
                 stack.pop()
             if stack:
