@@ -19,7 +19,7 @@ from helsefellesskap import (
 from .data_folder import PARTNERSHIP_ID, data_path
 from .kinds import COUNCIL
 from .presentation import LAYOUT, label_catalogues
-from .rules import SSU_VOTE_RULE
+from .rules import SSU_VOTE_RULE, rule_label_catalogues
 
 __all__ = [
     "hf_body_kinds",
@@ -63,5 +63,6 @@ def hf_layout(partnership: Partnership) -> Layout | None:
 
 @hookimpl
 def hf_label_catalogues() -> list[LabelCatalogue]:
-    """The column labels of the measure table, for Troms og Ofoten only."""
-    return label_catalogues()
+    """The column labels of the measure table, for Troms og Ofoten only, and the nb and nn
+    texts of its rule TO101, for every reader."""
+    return [*label_catalogues(), *rule_label_catalogues()]

@@ -4,6 +4,12 @@ Helsefellesskapet Troms og Ofoten decided to give the GP representatives and the
 representatives (the youth representatives among them) a vote in its strategic
 committee (consultation response of March 2022; annual report 2022). Elsewhere these
 representatives often sit as observers, so the national rules do not require it.
+
+Its findings are worded in the current language of messages (nb, nn or en) from the
+plugin's ``messages/<language>/findings.toml``; the rule's title, explanation and fix have
+one source per language, ``messages/<language>/ruletexts.toml``: the English ones become
+the :class:`Rule`'s texts, and all three reach ``helsefellesskap rules`` through the label
+catalogues :func:`rule_label_catalogues` gives (``rule.TO101.title``, …).
 """
 
 from __future__ import annotations
@@ -11,23 +17,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from helsefellesskap import Finding, PartnerKind, Right, Rule, Severity
+from helsefellesskap import Finding, LabelCatalogue, PartnerKind, Right, Rule, Severity
+from helsefellesskap.messages import Messages
 
 from .data_folder import PARTNERSHIP_ID
 
 if TYPE_CHECKING:
     from helsefellesskap.validate.context import ValidationContext
 
-__all__ = ["SSU_VOTE_RULE", "VOTING_KINDS", "check_ssu_votes"]
+__all__ = ["SSU_VOTE_RULE", "VOTING_KINDS", "check_ssu_votes", "rule_label_catalogues"]
+
+message = Messages("helsefellesskap_troms_ofoten")
+"""The plugin's messages in nb, nn and en (``messages/<language>/*.toml``)."""
 
 STRATEGIC_COMMITTEE = "strategic-committee"
 
-VOTING_KINDS: tuple[tuple[PartnerKind, str], ...] = (
-    (PartnerKind.GP_REPRESENTATIVES, "the GP representatives (fastlegerepresentanter)"),
-    (PartnerKind.USER_REPRESENTATIVES, "the user representatives (brukerrepresentanter)"),
-    (PartnerKind.YOUTH_REPRESENTATIVES, "the youth representatives (ungdomsrepresentanter)"),
+VOTING_KINDS: tuple[PartnerKind, ...] = (
+    PartnerKind.GP_REPRESENTATIVES,
+    PartnerKind.USER_REPRESENTATIVES,
+    PartnerKind.YOUTH_REPRESENTATIVES,
 )
-"""The kinds of partner that must hold a voting seat in SSU, with how to name them."""
+"""The kinds of partner that must hold a voting seat in SSU (each named in the findings
+by the message ``findings.who.<kind>``)."""
 
 
 def check_ssu_votes(context: ValidationContext) -> Iterator[Finding]:
@@ -43,11 +54,11 @@ def check_ssu_votes(context: ValidationContext) -> Iterator[Finding]:
         yield Finding(
             code=SSU_VOTE_RULE.code,
             severity=SSU_VOTE_RULE.severity,
-            message="the partnership has no strategic committee (SSU) to give the votes in",
+            message=message("findings.no_ssu"),
             path="$.bodies",
             document=context.partnership_id,
             file=file,
-            suggestion=f'add a body with kind = "{STRATEGIC_COMMITTEE}"',
+            suggestion=message("findings.add_ssu", kind=STRATEGIC_COMMITTEE),
         )
         return
     for position, body in committees:
@@ -55,34 +66,48 @@ def check_ssu_votes(context: ValidationContext) -> Iterator[Finding]:
         for seat in body.seats:
             if Right.VOTE in seat.rights:
                 voting |= context.holder_kinds(seat.holder)
-        for kind, who in VOTING_KINDS:
+        for kind in VOTING_KINDS:
             if kind in voting:
                 continue
+            who = message(f"findings.who.{kind.value}")
             yield Finding(
                 code=SSU_VOTE_RULE.code,
                 severity=SSU_VOTE_RULE.severity,
-                message=f"{who} have no vote in {body.display_name}",
+                message=message("findings.no_vote", who=who, body=body.display_name),
                 path=f"$.bodies[{position}].seats",
                 document=context.partnership_id,
                 file=file,
-                suggestion=(
-                    f'give a seat whose holder is of kind "{kind.value}" the right "vote": '
-                    f'rights = ["attend", "speak", "vote"]'
-                ),
+                suggestion=message("findings.give_vote", kind=kind.value),
             )
 
+
+_RULE_PARTS = ("title", "explanation", "fix")
 
 SSU_VOTE_RULE = Rule(
     code="TO101",
     severity=Severity.ERROR,
-    title="GP and user representatives have a vote in SSU",
-    explanation=(
-        "Helsefellesskapet Troms og Ofoten has given the GP representatives and the user "
-        "representatives, the youth representatives among them, a vote in the strategic "
-        "committee (SSU). A seat for them without the right to vote contradicts that "
-        "decision."
-    ),
+    title=message("ruletexts.TO101.title", "en"),
+    explanation=message("ruletexts.TO101.explanation", "en"),
     check=check_ssu_votes,
-    fix='Give the seat of each of them in SSU the rights ["attend", "speak", "vote"].',
+    fix=message("ruletexts.TO101.fix", "en"),
 )
 """TO101: the local rule of Troms og Ofoten."""
+
+
+def rule_label_catalogues() -> list[LabelCatalogue]:
+    """The rule's title, explanation and fix in bokmål, nynorsk and English, as the labels
+    ``rule.TO101.*`` that :func:`helsefellesskap.validate.rule_texts.rule_text` reads (for
+    every reader, not only Troms og Ofoten's documents: ``helsefellesskap rules`` lists it
+    wherever the plugin is installed). English is there too, since the labels of another
+    language lie over the bokmål ones."""
+    code = SSU_VOTE_RULE.code
+    return [
+        LabelCatalogue(
+            language=language,
+            labels={
+                f"rule.{code}.{part}": message(f"ruletexts.{code}.{part}", language)
+                for part in _RULE_PARTS
+            },
+        )
+        for language in ("nb", "nn", "en")
+    ]
