@@ -25,6 +25,7 @@ from .io import (
     structure_document,
     write_atomic,
 )
+from .messages import message
 from .model import ActionPlan, Declaration, Partnership, slugify
 from .national import national_frame
 from .schema import dumps, schema_directive, schema_file_name, schemas
@@ -58,10 +59,8 @@ def _write_all(files: Mapping[Path, str]) -> list[Path]:
     existing = [path for path in files if path.exists()]
     if existing:
         listing = ", ".join(str(p) for p in existing)
-        raise OutputExistsError(
-            f"{listing} exist{'s' if len(existing) == 1 else ''} already; nothing was written "
-            "(choose another folder or name, or move the file away)"
-        )
+        key = "scaffold.exist.one" if len(existing) == 1 else "scaffold.exist.other"
+        raise OutputExistsError(message(key, files=listing))
     for path, text in files.items():
         write_atomic(path, text.encode("utf-8"), overwrite=False)
     return list(files)
@@ -259,7 +258,7 @@ def new_partnership(
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} is a file: name a folder for the new partnership")
+        raise UsageError(message("scaffold.is_a_file", folder=folder))
     partnership_id = partnership_id or slugify(folder.resolve().name)
     name = name or f"Helsefellesskap {_title(folder.resolve().name)}"
     return _write_all(_partnership_files(folder, partnership_id, name, folder / SCHEMA_FOLDER))
@@ -283,7 +282,7 @@ def new_plan(folder: Path | str, *, year: int | None = None, plan_id: str | None
     plan_id = plan_id or f"handlingsplan-{chosen_year}"
     if plan_id in taken:
         raise UsageError(
-            f"{bundle.partnership.name} has a document {plan_id!r} already: give another year or id"
+            message("scaffold.plan_taken", partnership=bundle.partnership.name, id=repr(plan_id))
         )
     declarations = sorted(bundle.documents_of(Declaration), key=lambda d: d.period.start)
     declaration = declarations[-1] if declarations else None
@@ -299,8 +298,9 @@ def new_plan(folder: Path | str, *, year: int | None = None, plan_id: str | None
     )
     if responsible_id is None:
         raise UsageError(
-            f"{bundle.partnership.name} has no partners or bodies yet: add them to "
-            f"{PARTNERSHIP_FILE} first, so that a measure can name who is responsible"
+            message(
+                "scaffold.no_actors", partnership=bundle.partnership.name, file=PARTNERSHIP_FILE
+            )
         )
     plan_file = folder / ActionPlan.FOLDER / f"{plan_id}.toml"
     schema_folder = folder / SCHEMA_FOLDER
@@ -439,13 +439,10 @@ def new_plugin(name: str, folder: Path | str = ".") -> list[Path]:
     ``pip install -e``, and its tests pass as written.
     """
     if not re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", name):
-        raise UsageError(
-            f"{name!r} is not a plugin name: use lower-case letters, digits and hyphens, "
-            f'as "{slugify(name)}"'
-        )
+        raise UsageError(message("scaffold.not_a_plugin_name", name=repr(name), slug=slugify(name)))
     project = Path(folder) / f"helsefellesskap-{name}"
     if project.exists():
-        raise OutputExistsError(f"{project} exists already; nothing was written")
+        raise OutputExistsError(message("scaffold.project_exists", project=project))
     files = _plugin_files(name, project)
     data = project / "src" / ("helsefellesskap_" + name.replace("-", "_")) / "data"
     # The schemas are for the editor, not for the package: they stay at the project root.
