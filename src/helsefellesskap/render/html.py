@@ -37,6 +37,7 @@ from markupsafe import Markup
 
 from .._version import __version__
 from ..errors import RenderError
+from ..messages import message
 from ..model import Bundle, Document, Partnership
 from ..outline.blocks import Block, Inlines, Outline, Section, Span, Text
 from ..outline.build import CORE_BUILDERS
@@ -326,7 +327,7 @@ class HtmlFormat(RenderFormat):
     def template_name(self, item: Renderable) -> str:
         """The page template for ``item``, by its kind."""
         if not isinstance(item, (Document, Partnership)):
-            raise RenderError(f"the html format cannot render a {type(item).__name__}")
+            raise RenderError(message("render.html_cannot_render", type=type(item).__name__))
         return page_template("governance" if isinstance(item, Partnership) else item.KIND)
 
     def render(self, item: Renderable, context: RenderContext) -> bytes:
@@ -350,19 +351,24 @@ def write_page(outline: Outline, context: RenderContext, name: str) -> str:
         template = environment.select_template([name, DOCUMENT_TEMPLATE])
         return template.render(page_values(outline, context))
     except jinja2.TemplateNotFound as error:
+        places = [*(str(d) for d in context.template_dirs), message("render.builtin_templates")]
         raise RenderError(
-            f"html: template {error.name!r} not found in "
-            + ", ".join([*(str(d) for d in context.template_dirs), "the built-in templates"])
+            message("render.template_not_found", name=repr(error.name), places=", ".join(places))
         ) from error
     except jinja2.TemplateSyntaxError as error:
         where = f"{error.filename or error.name}:{error.lineno}"
-        raise RenderError(f"html: template {where}: {error.message}") from error
+        raise RenderError(
+            message("render.template_error", where=where, error=error.message)
+        ) from error
     except jinja2.UndefinedError as error:
-        raise RenderError(f"html: template {name!r}: {error.message}") from error
+        raise RenderError(
+            message("render.template_error", where=repr(name), error=error.message)
+        ) from error
     except RecursionError:
         raise RenderError(
-            f"html: template {name!r} extends or includes itself; an override extends "
-            f'the built-in page as "{BUILTIN_PREFIX}/{name}"'
+            message(
+                "render.template_recursion", name=repr(name), builtin=f"{BUILTIN_PREFIX}/{name}"
+            )
         ) from None
 
 
