@@ -16,11 +16,19 @@ import pytest
 import tomli_w
 
 from helsefellesskap import Bundle, PluginManager, load_bundle
+from helsefellesskap.cli.rules import rule_texts
+from helsefellesskap.hookspecs import hookimpl
 from helsefellesskap.messages import catalogue, use_language
-from helsefellesskap.testing import run_cli
+from helsefellesskap.render.catalogue import LabelCatalogue
+from helsefellesskap.testing import make_manager, run_cli
 from helsefellesskap.validate import validate
 from helsefellesskap.validate.results import text_report
-from helsefellesskap.validate.rule_texts import RULE_TEXT_PARTS, rule_text
+from helsefellesskap.validate.rule_texts import (
+    RULE_TEXT_PARTS,
+    rule_labels,
+    rule_text,
+    rule_titles,
+)
 from helsefellesskap.validate.rules import BUILTIN_RULES, FSU_RULES
 
 from .english import english_words
@@ -271,3 +279,22 @@ def test_a_finding_is_worded_when_the_rule_runs(tmp_path: Path, builtins: Plugin
     assert limited.findings == unlimited.findings
     assert limited.of("HF605")
     assert all(f.message.endswith("har ingen frist") for f in limited.of("HF605"))
+
+
+def test_a_plugins_bokmal_rule_label_does_not_stand_in_for_english() -> None:
+    class Bokmal:
+        @hookimpl
+        def hf_label_catalogues(self) -> list[LabelCatalogue]:
+            return [LabelCatalogue(language="nb", labels={"rule.HF202.title": "Eget navn"})]
+
+    manager = make_manager(Bokmal())
+    assert rule_labels(manager, "nb")["rule.HF202.title"] == "Eget navn"
+    assert "rule.HF202.title" not in rule_labels(manager, "en")
+    [bokmal] = rule_texts(manager, "nb", "HF202")
+    [nynorsk] = rule_texts(manager, "nn", "HF202")
+    [english] = rule_texts(manager, "en", "HF202")
+    assert bokmal.title == "Eget navn"
+    assert nynorsk.title == catalogue("nn")["ruletexts.HF202.title"]
+    assert english.title == "Seat holders, chairs, role holders and group members exist"
+    assert rule_titles(manager, "nb")["HF202"] == "Eget navn"
+    assert rule_titles(manager, "en")["HF202"] == english.title

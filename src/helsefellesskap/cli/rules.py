@@ -19,7 +19,7 @@ from ..command import Command, CommandContext
 from ..errors import UsageError
 from ..messages import current_language, message
 from ..plugins import PluginManager
-from ..validate.rule_texts import RuleText, rule_text
+from ..validate.rule_texts import RuleText, rule_labels, rule_text
 
 __all__ = ["RULES", "format_rules", "rule_texts"]
 
@@ -45,7 +45,7 @@ def rule_texts(manager: PluginManager, language: str, code: str | None = None) -
         chosen = [wanted]
     else:
         chosen = sorted(rules)
-    labels = manager.labels(language)
+    labels = rule_labels(manager, language)
     texts = []
     for name in chosen:
         owner = manager.owner("hf_rules", name)

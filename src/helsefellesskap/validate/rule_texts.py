@@ -12,7 +12,8 @@ translated through its label catalogues.
 
 1. a label catalogue of the reader's language (a plugin's, ``hf_label_catalogues``) under
    ``rule.CODE.title``, ``rule.CODE.explanation`` and ``rule.CODE.fix``: a plugin can
-   translate its own rules and reword a built-in one;
+   translate its own rules and reword a built-in one (:func:`rule_labels` takes those of
+   exactly that language: a bokmål label does not stand in for English);
 2. the core's ``ruletexts`` catalogue of the reader's language (built-in rules);
 3. the text the rule carries.
 """
@@ -30,7 +31,7 @@ from .finding import Rule
 if TYPE_CHECKING:
     from ..plugins import PluginManager
 
-__all__ = ["RULE_TEXT_PARTS", "RuleText", "rule_text", "rule_titles"]
+__all__ = ["RULE_TEXT_PARTS", "RuleText", "rule_labels", "rule_text", "rule_titles"]
 
 RULE_TEXT_PARTS: tuple[str, ...] = ("title", "explanation", "fix")
 """The texts of a rule a catalogue can translate, each under ``rule.CODE.<part>``."""
@@ -62,8 +63,7 @@ def rule_text(
     language: str | None = None,
 ) -> RuleText:
     """``rule``'s texts in ``language`` (by default the current language of messages):
-    from ``labels`` (the merged labels of that language,
-    :meth:`PluginManager.labels <helsefellesskap.PluginManager.labels>`) where they
+    from ``labels`` (the plugins' labels of that language, :func:`rule_labels`) where they
     translate it, else from the core's ``ruletexts`` catalogue of the language (the
     built-in rules), else as the rule wrote them."""
     found = labels or {}
@@ -88,12 +88,25 @@ def rule_text(
     )
 
 
+def rule_labels(manager: PluginManager, language: str) -> dict[str, str]:
+    """The ``rule.CODE.*`` labels of the label catalogues of exactly ``language`` (general
+    ones, not a partnership's), the first in call order winning: unlike the merged
+    document labels, a bokmål translation of a rule does not stand in for English."""
+    found: dict[str, str] = {}
+    for _plugin, labels in reversed(manager.owned_catalogues()):
+        if labels.language == language and labels.partnership is None:
+            found.update(
+                (key, text) for key, text in labels.labels.items() if key.startswith("rule.")
+            )
+    return found
+
+
 def rule_titles(manager: PluginManager, language: str | None = None) -> dict[str, str]:
     """The title of every rule ``manager`` registers, by code, in ``language`` (by default
     the current language of messages): what ``validate``'s text report names the rules
     the partnership switched off with."""
     chosen = language if language in LANGUAGES else current_language()
-    labels = manager.labels(chosen)
+    labels = rule_labels(manager, chosen)
     return {
         code: rule_text(rule, labels, language=chosen).title
         for code, rule in manager.rules().items()

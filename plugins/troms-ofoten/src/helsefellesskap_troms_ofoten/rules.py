@@ -98,8 +98,7 @@ def rule_label_catalogues() -> list[LabelCatalogue]:
     """The rule's title, explanation and fix in bokmål, nynorsk and English, as the labels
     ``rule.TO101.*`` that :func:`helsefellesskap.validate.rule_texts.rule_text` reads (for
     every reader, not only Troms og Ofoten's documents: ``helsefellesskap rules`` lists it
-    wherever the plugin is installed). English is there too, since the labels of another
-    language lie over the bokmål ones."""
+    wherever the plugin is installed)."""
     code = SSU_VOTE_RULE.code
     return [
         LabelCatalogue(
