@@ -12,7 +12,7 @@ import pytest
 
 from helsefellesskap import ActionPlan, Bundle, PluginManager, load_bundle
 from helsefellesskap.render import render
-from helsefellesskap.render.safe import balance_bidi, xml_text
+from helsefellesskap.render.safe import balance_bidi, has_unsafe, is_plain, xml_text
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "eksempel"
 PLAN = "handlingsplan-2024-2025"
@@ -58,6 +58,35 @@ def test_balance_bidi_closes_what_a_value_opens() -> None:
     assert balance_bidi("\u2067x\u202ay") == "\u2067x\u202ay\u202c\u2069"
     assert balance_bidi(f"{RLO}x\u202c") == f"{RLO}x\u202c"
     assert balance_bidi("plain \u202c") == "plain \u202c"
+
+
+def test_balance_bidi_follows_isolates_and_embeddings_inside_them() -> None:
+    # a PDI closes its isolate and every embedding opened inside it
+    assert balance_bidi("\u2066a\u202bb\u2069c") == "\u2066a\u202bb\u2069c"
+    assert balance_bidi("\u202ba\u2066b\u2069") == "\u202ba\u2066b\u2069\u202c"
+    assert balance_bidi("\u2069\u202c\u2068") == "\u2069\u202c\u2068\u2069"
+
+
+def _every_code_point(printable: bool) -> str:
+    return "".join(
+        chr(point)
+        for point in range(0x110000)
+        if chr(point).isprintable() == printable and not 0xD800 <= point <= 0xDFFF
+    )
+
+
+def test_a_printable_text_is_plain_without_a_search() -> None:
+    # is_plain and has_unsafe skip their search for a printable text (str.isprintable):
+    # that holds only while every character they act on is unprintable
+    printable = _every_code_point(True)
+    searched = printable + "\t"  # a tab is unprintable: the search runs over every character
+    assert is_plain(searched)
+    assert not has_unsafe(searched)
+    assert xml_text(searched) == searched and balance_bidi(searched) == searched
+    for char in "\x00\x0b\x7f\x85\ufdd0\ufffe\U0010ffff\u202e\u2067\ud800":
+        assert not is_plain(f"tekst {char}")
+    assert has_unsafe("tekst \ud800") and not has_unsafe("tekst \u202e")
+    assert is_plain("tab\tline\nreturn\r\u00a0and\u2003spaces")
 
 
 def test_word_renders_control_characters_as_breaks(manager: PluginManager) -> None:

@@ -24,6 +24,14 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+try:  # markupsafe's escaping in C, the text returned as it is rather than as Markup
+    from markupsafe._speedups import _escape_inner as _escape_str
+except ImportError:  # pragma: no cover - another markupsafe than the one tested
+
+    def _escape_str(s: str, /) -> str:
+        return str(escape(s))
+
+
 from ..errors import RenderError
 from ..model.links import LINK_SCHEMES
 from ..outline.blocks import (
@@ -130,7 +138,7 @@ def printed(value: object) -> str:
     """A value as ``{{ value }}`` prints it in a page (made safe by :func:`safe_value`,
     then escaped): a plain text costs one search and one escape."""
     if type(value) is str and is_plain(value):
-        return escape(value)
+        return _escape_str(value)
     return escape(safe_value(value))
 
 
@@ -156,12 +164,18 @@ def text_markup(value: str) -> Markup:
     push a table or a list off the page, while the words of the language keep whole (a
     narrow column widens to its longest word instead of breaking it). The text reads
     as it is written: no character is added."""
+    return Markup(_text_html(value))
+
+
+def _text_html(value: str) -> str:
+    """:func:`text_markup` as a ``str``, for the writer's own list of strings."""
     if (
-        "\n" not in value
+        type(value) is str
+        and "\n" not in value
         and is_plain(value)
         and (len(value) <= LONG_WORD or _LONG_WORD.search(value) is None)
     ):
-        return escape(value)
+        return _escape_str(value)
     clean = balance_bidi(xml_text(value, "\n")).replace("\r\n", "\n")
     if "\n" not in clean and not _LONG_WORD.search(clean):
         return escape(clean)
@@ -209,15 +223,21 @@ def data_attributes(data: Sequence[tuple[str, str]]) -> Markup:
     """``data-*`` attributes from machine keys: `` data-measure="overganger"``. A key
     is written in lower case with other characters than letters, digits and ``-`` as
     ``-``; a value is escaped."""
+    return Markup(_data_html(data))
+
+
+def _data_html(data: Sequence[tuple[str, str]]) -> str:
     if not data:
-        return Markup("")
-    return Markup(
-        "".join(
-            f' data-{_data_key(name)}="{escape(xml_text(str(value), " "))}"' for name, value in data
-        )
+        return ""
+    if len(data) == 1:  # a row's or a group's one key
+        ((name, value),) = data
+        return f' data-{_data_key(name)}="{escape(xml_text(str(value), " "))}"'
+    return "".join(
+        f' data-{_data_key(name)}="{escape(xml_text(str(value), " "))}"' for name, value in data
     )
 
 
+@functools.lru_cache(maxsize=256)
 def percent(width: float) -> str:
     """A share of a table's width as a CSS percentage: ``0.1969`` → ``19.69%``."""
     return f"{round(width * 100, 2):g}%"
@@ -248,7 +268,7 @@ def write_inlines(items: Inlines, document_href: Callable[[str], str], out: list
     for run in items:
         kind = type(run)
         if kind is Text:
-            out.append(text_markup(run.text))  # type: ignore[union-attr]
+            out.append(_text_html(run.text))  # type: ignore[union-attr]
         elif kind is LineBreak:
             out.append("<br>")
         elif kind is Emphasis:
@@ -513,7 +533,7 @@ class HtmlBlocks:
         out.append(role_class(block.role, f"cols-{len(columns)}"))
         if block.anchor:
             out.append(f' id="{printed(block.anchor)}"')
-        out.append(data_attributes(block.data))
+        out.append(_data_html(block.data))
         if not block.caption and label_id:
             out.append(f' aria-labelledby="{printed(label_id)}"')
         out.append(">\n")
@@ -531,14 +551,14 @@ class HtmlBlocks:
             self._rows(block.header, block, True, out)
             out.append("</thead>\n")
         for group in block.groups:
-            out.append(f"<tbody{data_attributes(group.data)}>\n")
+            out.append(f"<tbody{_data_html(group.data)}>\n")
             self._rows(group.rows, block, False, out)
             out.append("</tbody>\n")
         out.append("</table>\n</div>")
 
     def _rows(self, rows: Sequence[Row], table: Table, head: bool, out: list[str]) -> None:
         for row, cells in zip(rows, placed_rows(rows, table.columns, head=head), strict=True):
-            out.append(f"<tr{data_attributes(row.data)}>\n")
+            out.append(f"<tr{_data_html(row.data)}>\n")
             for cell, column, tag, scope in cells:
                 self._cell(cell, column, tag, scope, out)
                 out.append("\n")
@@ -546,18 +566,23 @@ class HtmlBlocks:
 
     def _cell(self, cell: Cell, column: str, tag: str, scope: str | None, out: list[str]) -> None:
         tag = _name(tag)
-        start = [f'<{tag} dir="auto"']
-        if column:
-            start.append(f' class="col-{_name(column)}"')
+        where = f' class="col-{_name(column)}"' if column else ""
         if scope:
-            start.append(f' scope="{_name(scope)}"')
+            where += f' scope="{_name(scope)}"'
         if cell.rowspan > 1:
-            start.append(f' rowspan="{printed(cell.rowspan)}"')
+            where += f' rowspan="{printed(cell.rowspan)}"'
         if cell.colspan > 1:
-            start.append(f' colspan="{printed(cell.colspan)}"')
-        start.append(">")
-        out.append("".join(start))
-        self._cell_content(cell, out)
+            where += f' colspan="{printed(cell.colspan)}"'
+        out.append(f'<{tag} dir="auto"{where}>')
+        blocks = cell.blocks
+        if len(blocks) == 1 and type(blocks[0]) is Paragraph and blocks[0].role is None:
+            runs = blocks[0].runs
+            if len(runs) == 1 and type(runs[0]) is Text:  # most cells: one text
+                out.append(_text_html(runs[0].text))
+            else:
+                write_inlines(runs, self.document_href, out)
+        else:
+            self._blocks(blocks, None, (), out)
         out.append(f"</{tag}>")
 
     def _cell_content(self, cell: Cell, out: list[str]) -> None:
@@ -573,7 +598,7 @@ class HtmlBlocks:
         heading = block.heading
         anchor = block.anchor
         where = f' id="{printed(anchor)}"' if anchor else ""
-        out.append(f"<section{role_class(block.role)}{where}{data_attributes(block.data)}>\n")
+        out.append(f"<section{role_class(block.role)}{where}{_data_html(block.data)}>\n")
         if heading is not None:
             own = heading.anchor if heading.anchor != anchor else None
             heading_id = own or (f"{anchor}-heading" if anchor else self.next_id("h"))

@@ -30,8 +30,9 @@ controls and the noncharacters)."""
 
 
 def has_unsafe(text: str) -> bool:
-    """Whether ``text`` holds a character :func:`xml_text` would change."""
-    return _UNSAFE.search(text) is not None
+    """Whether ``text`` holds a character :func:`xml_text` would change (each is
+    unprintable, so a printable text needs no search)."""
+    return not text.isprintable() and _UNSAFE.search(text) is not None
 
 
 def xml_text(text: str, line_break: str = "\n") -> str:
