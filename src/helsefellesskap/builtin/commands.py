@@ -46,8 +46,7 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "status",
-        "count an action plan's measures by status and responsible, and list the overdue "
-        "and stale",
+        "count an action plan's measures by status and responsible, and list the overdue and stale",
         "helsefellesskap.cli.status:STATUS",
     ),
     (

@@ -19,28 +19,33 @@ from ..messages import message
 from ..model import Bundle, Document
 from ..shapes.check import JSON_FORMAT, JSON_VERSION, CheckResult
 from ..targets import resolve_target
+from .words import counted
 
 __all__ = ["CHECK", "JSON_FORMAT", "JSON_VERSION", "summarize"]
-
 
 
 def summarize(bundle: Bundle, document: Document | None = None) -> str:
     """A one-line summary of what was loaded."""
     partnership = bundle.partnership
     if document is not None:
-        return f"ok: {document.KIND} {document.id!r} ({document.title}) of {partnership.name}"
+        return message(
+            "cli.check.document_of",
+            kind=document.KIND,
+            id=repr(document.id),
+            title=document.title,
+            partnership=partnership.name,
+        )
     kinds = Counter(d.KIND for d in bundle.documents)
-    listing = (
-        ", ".join(_count(count, kind) for kind, count in sorted(kinds.items())) or "no documents"
+    listing = ", ".join(
+        counted("cli.check.kind", count, kind=kind) for kind, count in sorted(kinds.items())
     )
-    return (
-        f"ok: {partnership.name}: {_count(len(partnership.partners), 'partner')}, "
-        f"{_count(len(partnership.bodies), 'body', 'bodies')}, {listing}"
+    return message(
+        "cli.check.partnership",
+        name=partnership.name,
+        partners=counted("cli.check.partners", len(partnership.partners)),
+        bodies=counted("cli.check.bodies", len(partnership.bodies)),
+        documents=listing or message("cli.check.no_documents"),
     )
-
-
-def _count(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,7 +69,9 @@ def _load(
     path = Path(args.path)
     if path.is_file() and path.name != PARTNERSHIP_FILE and find_partnership_root(path) is None:
         document = load_document(path, types=context.manager.document_types())
-        text = f"ok: {document.KIND} {document.id!r} ({document.title})"
+        text = message(
+            "cli.check.document", kind=document.KIND, id=repr(document.id), title=document.title
+        )
         return text, document.partnership, [document]
     target = resolve_target(args.path, context.manager)
     documents = [target.document] if target.document else list(target.bundle.documents)

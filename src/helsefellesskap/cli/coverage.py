@@ -30,6 +30,7 @@ from ..followup.tracing import (
 from ..messages import message
 from ..model import ActionPlan, Document
 from ..targets import Target, resolve_target
+from .words import counted
 
 __all__ = [
     "COVERAGE",
@@ -94,10 +95,7 @@ def plans_of(target: Target) -> tuple[ActionPlan, ...]:
     if document is None:
         return tuple(target.bundle.documents_of(ActionPlan))
     if not isinstance(document, ActionPlan):
-        raise UsageError(
-            f'{document.KIND} "{document.id}" is not an action plan: name a plan, or a '
-            "partnership for each of its plans"
-        )
+        raise UsageError(message("cli.coverage.not_a_plan", kind=document.KIND, id=document.id))
     return (document,)
 
 
@@ -147,10 +145,8 @@ def write_document(
 
     fmt = find_format(args.format, context.manager, target.bundle.partnership.id)
     if len(plans) != 1:
-        names = ", ".join(p.id for p in plans) or "none"
-        raise UsageError(
-            f"a report as a document is of one action plan: name one (the plans are {names})"
-        )
+        names = ", ".join(p.id for p in plans) or message("cli.none")
+        raise UsageError(message("cli.coverage.one_plan", names=names))
     data = render(
         make(plans[0]),
         fmt.name,
@@ -161,7 +157,7 @@ def write_document(
     if args.output:
         write_atomic(Path(args.output), data)
     elif fmt.binary:
-        raise UsageError(f"{fmt.name} is a binary format: write it to a file with -o FILE")
+        raise UsageError(message("cli.binary_format", name=repr(fmt.name)))
     else:
         context.stdout.write(data.decode("utf-8"))
 
@@ -171,72 +167,104 @@ def _ids(ids: tuple[str, ...]) -> str:
 
 
 def format_coverage(result: PlanCoverage, title: str | None = None) -> str:
-    """One plan's coverage as text for people."""
+    """One plan's coverage as text for people, in the language of messages."""
     basis = [
-        f"declaration {result.declaration}" if result.declaration else "no declaration",
-        f"national plan {result.national_plan}" if result.national_plan else "no national plan",
+        message("cli.coverage.declaration", id=result.declaration)
+        if result.declaration
+        else message("cli.coverage.no_declaration"),
+        message("cli.coverage.national_plan", id=result.national_plan)
+        if result.national_plan
+        else message("cli.coverage.no_national_plan"),
     ]
     heading = result.plan + (f" ({title})" if title else "")
     lines = [f"{heading}: {', '.join(basis)}"]
+    not_covered = message("cli.coverage.not_covered")
     for item in result.commitments:
         commitment = item.commitment
+        areas = _ids(item.focus_areas)
         if item.covered:
-            count = len(item.measures)
-            state = f"focus areas {_ids(item.focus_areas)}; {count} measure{'s' * (count != 1)}"
+            state = counted("cli.coverage.covered_commitment", len(item.measures), areas=areas)
         else:
-            state = "NOT COVERED" + (
-                f" (focus areas {_ids(item.focus_areas)} have no measures)"
+            state = not_covered + (
+                message("cli.coverage.areas_without_measures", areas=areas)
                 if item.focus_areas
                 else ""
             )
-        lines.append(f'  commitment "{commitment.id}" ({commitment.title}): {state}')
+        lines.append(
+            "  "
+            + message(
+                "cli.coverage.commitment", id=commitment.id, title=commitment.title, state=state
+            )
+        )
         for goal in item.main_goals:
             if goal.covered:
-                state = f"goals {_ids(goal.goals)}; measures {_ids(goal.measures)}"
+                state = message(
+                    "cli.coverage.covered_main_goal",
+                    goals=_ids(goal.goals),
+                    measures=_ids(goal.measures),
+                )
             else:
-                state = "NOT COVERED"
-            lines.append(f'    main goal "{goal.main_goal.id}": {state}')
+                state = not_covered
+            main_goal = message("cli.coverage.main_goal", id=goal.main_goal.id, state=state)
+            lines.append("    " + main_goal)
     if result.priority_groups:
-        lines.append(f"  priority groups of {result.national_plan}:")
+        lines.append("  " + message("cli.coverage.priority_groups", plan=result.national_plan))
         for group in result.priority_groups:
-            state = f"measures {_ids(group.measures)}" if group.covered else "NOT ADDRESSED"
+            state = (
+                message("cli.coverage.group_measures", measures=_ids(group.measures))
+                if group.covered
+                else message("cli.coverage.not_addressed")
+            )
             lines.append(f'    "{group.group.id}" ({group.group.name}): {state}')
-    if result.untraced_focus_areas:
-        lines.append(f"  focus areas tracing to no commitment: {_ids(result.untraced_focus_areas)}")
-    if result.untraced_goals:
-        lines.append(f"  goals tracing to no main goal: {_ids(result.untraced_goals)}")
+    for ids, key in (
+        (result.untraced_focus_areas, "cli.coverage.untraced_focus_areas"),
+        (result.untraced_goals, "cli.coverage.untraced_goals"),
+    ):
+        if ids:
+            lines.append("  " + message(key, ids=_ids(ids)))
     if result.unknown_priority_groups:
         lines.append(
-            f"  priority groups not in {result.national_plan}: "
-            f"{_ids(result.unknown_priority_groups)}"
+            "  "
+            + message(
+                "cli.coverage.unknown_priority_groups",
+                plan=result.national_plan,
+                ids=_ids(result.unknown_priority_groups),
+            )
         )
     gaps = [
-        (result.uncovered_commitments, "commitment"),
-        (result.uncovered_main_goals, "main goal"),
-        (result.uncovered_priority_groups, "priority group"),
+        (result.uncovered_commitments, "cli.coverage.gap_commitments"),
+        (result.uncovered_main_goals, "cli.coverage.gap_main_goals"),
+        (result.uncovered_priority_groups, "cli.coverage.gap_priority_groups"),
     ]
-    missing = [f"{len(ids)} {word}{'s' if len(ids) != 1 else ''}" for ids, word in gaps if ids]
-    lines.append("  complete" if not missing else "  not covered: " + ", ".join(missing))
+    missing = [counted(key, len(ids)) for ids, key in gaps if ids]
+    lines.append(
+        "  "
+        + (
+            message("cli.coverage.not_covered_count", gaps=", ".join(missing))
+            if missing
+            else message("cli.coverage.complete")
+        )
+    )
     return "\n".join(lines)
 
 
 def _gaps_text(trace: Traceability) -> str:
     parts = []
     if trace.national_goals and not trace.national_goals_stated:
-        parts.append("  national goals: not stated by the plan's focus areas or measures")
-    for ids, what in (
-        (trace.national_goals_without, "national goals with no measure"),
-        (trace.main_goals_without, "main goals with no measure"),
-        (trace.priority_groups_without, "priority groups not addressed"),
-        (tuple(a.actor for a in trace.idle_actors), "actors with no task"),
+        parts.append("  " + message("cli.coverage.national_goals_not_stated"))
+    for ids, key in (
+        (trace.national_goals_without, "cli.coverage.national_goals_without"),
+        (trace.main_goals_without, "cli.coverage.main_goals_without"),
+        (trace.priority_groups_without, "cli.coverage.priority_groups_without"),
+        (tuple(a.actor for a in trace.idle_actors), "cli.coverage.idle_actors"),
         (
             tuple(f"{a.actor} ({len(a.measures)})" for a in trace.busy_actors),
-            f"actors with more than {trace.many} measures",
+            "cli.coverage.busy_actors",
         ),
     ):
         if ids:
-            parts.append(f"  {what}: {_ids(ids)}")
-    return "\n".join(parts or ["  no gaps"])
+            parts.append("  " + message(key, ids=_ids(ids), many=trace.many))
+    return "\n".join(parts or ["  " + message("cli.coverage.no_gaps")])
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -258,7 +286,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:
     if args.many < 1:
-        raise UsageError(f"--many {args.many}: give 1 or more measures")
+        raise UsageError(message("cli.coverage.many", count=args.many))
     target = resolve_target(args.target, context.manager)
     plans = plans_of(target)
     traces = [traceability_report(target.bundle, p.id, many=args.many).trace for p in plans]
@@ -288,7 +316,9 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
             [
                 (
                     {**r.to_json(), "gaps": t.gaps_json()},
-                    format_coverage(r, p.title) + "\n  gaps:\n" + _gaps_text(t),
+                    format_coverage(r, p.title)
+                    + f"\n  {message('cli.coverage.gaps')}\n"
+                    + _gaps_text(t),
                 )
                 for r, p, t in zip(results, plans, traces, strict=True)
             ],
@@ -324,7 +354,7 @@ def write_plan_reports(
         data = plan_reports_json(head, partnership.id, [json_form for json_form, _ in reports])
         print(dumps(data), file=context.stdout)
     elif not reports:
-        print(f"{partnership.name} has no action plans", file=context.stdout)
+        print(message("cli.coverage.no_plans", name=partnership.name), file=context.stdout)
     else:
         print("\n\n".join(text for _json, text in reports), file=context.stdout)
     return 0

@@ -14,17 +14,19 @@ unless ``--all-fields``. ``--format`` is ``text``, ``json`` or a render format (
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
 import subprocess
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from ..command import Command, CommandContext
-from ..errors import UsageError
+from ..errors import HelsefellesskapError, UsageError
 from ..followup.changelog import changelog
 from ..followup.revisions import (
     SIMILARITY_THRESHOLD,
@@ -37,12 +39,13 @@ from ..followup.revisions import (
 )
 from ..followup.values import toml_text
 from ..io import PARTNERSHIP_FILE, load_bundle, load_document, load_partnership, write_atomic
-from ..messages import message
-from ..model import Bundle, Document, Partnership
+from ..messages import current_language, message
+from ..model import Bundle, Document, MeasureStatus, Partnership
 from ..shapes.diff import diff_json
 from ..targets import resolve_target
+from .words import counted, day_text, status_word
 
-__all__ = ["DIFF", "format_change", "format_diff", "git_revision"]
+__all__ = ["DIFF", "actor_names", "format_change", "format_diff", "git_revision", "value_text"]
 
 Loaded = Bundle | Document | Partnership
 
@@ -73,10 +76,10 @@ def git_revision(path: Path, revision: str) -> bytes:
     """
     git = shutil.which("git")
     if git is None:
-        raise UsageError("--since needs git, which is not installed: compare two files instead")
+        raise UsageError(message("cli.diff.no_git"))
     folder = path.resolve().parent
     if not folder.is_dir():
-        raise UsageError(f"{path}: no such folder")
+        raise UsageError(message("cli.diff.no_folder", path=path))
     inside = subprocess.run(
         [git, "rev-parse", "--is-inside-work-tree"],
         cwd=folder,
@@ -85,10 +88,7 @@ def git_revision(path: Path, revision: str) -> bytes:
         check=False,
     )
     if inside.returncode != 0 or inside.stdout.strip() != "true":
-        raise UsageError(
-            f"{path}: not in a git repository, so there is no revision {revision!r} of it: "
-            "compare two files instead (helsefellesskap diff OLD NEW)"
-        )
+        raise UsageError(message("cli.diff.not_in_git", path=path, revision=repr(revision)))
     shown = subprocess.run(
         [git, "show", f"{revision}:./{path.name}"],
         cwd=folder,
@@ -97,8 +97,10 @@ def git_revision(path: Path, revision: str) -> bytes:
     )
     if shown.returncode != 0:
         said = shown.stderr.decode("utf-8", "replace").strip().splitlines()
-        reason = said[0].removeprefix("fatal: ") if said else "git show failed"
-        raise UsageError(f"{path}: no revision {revision!r} of it in git: {reason}")
+        reason = f"«{said[0].removeprefix('fatal: ')}»" if said else message("cli.diff.git_failed")
+        raise UsageError(
+            message("cli.diff.no_revision", path=path, revision=repr(revision), reason=reason)
+        )
     return shown.stdout
 
 
@@ -113,9 +115,9 @@ def _load_revision(path: Path, revision: str, context: CommandContext) -> Loaded
 
 def _what(item: Loaded) -> str:
     if isinstance(item, Bundle):
-        return f"the partnership folder of {item.partnership.id!r}"
+        return message("cli.diff.what_folder", id=repr(item.partnership.id))
     if isinstance(item, Partnership):
-        return f"partnership {item.id!r}"
+        return message("cli.diff.what_partnership", id=repr(item.id))
     return f"{item.KIND} {item.id!r}"
 
 
@@ -130,29 +132,131 @@ def compare(
     if isinstance(old, Bundle) and isinstance(new, Bundle):
         return diff_bundles(old, new, all_fields=all_fields, threshold=threshold)
     if isinstance(old, Bundle) or isinstance(new, Bundle):
-        raise UsageError(
-            f"cannot compare {_what(old)} with {_what(new)}: give two folders or two files"
-        )
+        raise UsageError(message("cli.diff.cannot_compare", old=_what(old), new=_what(new)))
     return diff(old, new, all_fields=all_fields, threshold=threshold)
 
 
-def format_change(change: Change) -> str:
-    """One change as a line for people."""
-    what = f'{change.item_type} "{change.item}"' if change.item else change.item_type
+_ACTOR_FIELDS = frozenset({"responsible", "reported_by", "adopted_by", "by", "holder", "chair"})
+"""Fields whose values are ids of actors, shown by the names documents give them."""
+
+STATUS_VALUES = frozenset(status.value for status in MeasureStatus)
+
+
+def _actor_text(value: Any, names: Mapping[str, str]) -> str | None:
+    """Ids of actors by their names (``FSU BU, kommunene``); ``None`` if not ids."""
+    ids = [value] if isinstance(value, str) else value
+    if not isinstance(ids, (list, tuple)) or not all(isinstance(i, str) for i in ids):
+        return None
+    return ", ".join(names.get(i, i) for i in ids) if ids else message("cli.diff.no_value")
+
+
+def _deadline_text(value: Any) -> str | None:
+    """A deadline as people read it: ``2024``, ``2024-2025``, ``30.06.2025``,
+    ``"Innen utgangen av 2024" (31.12.2024)``; ``None`` if not a deadline."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dt.date):
+        return day_text(value)
+    if isinstance(value, dict) and set(value) == {"text", "means"}:
+        means = value["means"]
+        day = day_text(means) if isinstance(means, dt.date) else str(means)
+        return message("cli.diff.deadline_means", text=f'"{value["text"]}"', day=day)
+    return None
+
+
+def _update_text(value: Any, names: Mapping[str, str]) -> str | None:
+    """A status update as people read it: ``20.10.2025 started: "…" (reported by FSHF)``."""
+    if not isinstance(value, dict) or "status" not in value or "date" not in value:
+        return None
+    day = value["date"]
+    text = message(
+        "cli.diff.update",
+        day=day_text(day) if isinstance(day, dt.date) else str(day),
+        status=status_word(str(value["status"])),
+    )
+    if value.get("note"):
+        text += message("cli.diff.update_note", note=f'"{value["note"]}"')
+    if value.get("reported_by"):
+        by = str(value["reported_by"])
+        text += message("cli.diff.update_by", actor=names.get(by, by))
+    return text
+
+
+def value_text(field: str | None, value: Any, names: Mapping[str, str] | None = None) -> str:
+    """A value of a change as people read it: deadlines and dates as the plan writes them,
+    statuses as words, actors by name (``names``: id → name), status updates as a
+    sentence; anything else in its TOML form (``"text"``, ``["a", "b"]``)."""
+    names = names or {}
+    if value is None:
+        return message("cli.diff.no_value")
+    last = (field or "").rsplit(".", 1)[-1]
+    readable: str | None = None
+    if last in _ACTOR_FIELDS:
+        readable = _actor_text(value, names)
+    elif last in ("deadline", "when"):
+        readable = _deadline_text(value)
+    elif last == "status" and isinstance(value, str) and value in STATUS_VALUES:
+        readable = status_word(value)
+    elif isinstance(value, dt.date):
+        readable = value.isoformat()
+    else:
+        readable = _update_text(value, names)
+    return readable if readable is not None else toml_text(value)
+
+
+def format_change(
+    change: Change,
+    names: Mapping[str, str] | None = None,
+    types: Mapping[str, str] | None = None,
+) -> str:
+    """One change as a line for people, in the language of messages; ``names`` (id →
+    name) names the actors a value holds, ``types`` (``measure`` → ``tiltak``) the types
+    of items (without it, by their code names)."""
+    kind = (types or {}).get(change.item_type, change.item_type)
+    what = f'{kind} "{change.item}"' if change.item else kind
     if change.kind is ChangeKind.ADDED and change.field is None:
-        return f"added    {change.path}: {what}"
+        return message("cli.diff.added", path=change.path, what=what)
     if change.kind is ChangeKind.REMOVED:
-        return f"removed  {change.path}: {what}"
+        return message("cli.diff.removed", path=change.path, what=what)
     if change.kind is ChangeKind.MOVED:
-        source = f'from "{change.old}" ' if change.old else "from the top "
-        target = f'to "{change.new}"' if change.new else "to the top"
-        return f"moved    {change.path}: {what} {source}{target} (was {change.old_path})"
+        source = (
+            message("cli.diff.moved_from", parent=change.old)
+            if change.old
+            else message("cli.diff.moved_from_top")
+        )
+        target = (
+            message("cli.diff.moved_to", parent=change.new)
+            if change.new
+            else message("cli.diff.moved_to_top")
+        )
+        return message(
+            "cli.diff.moved",
+            path=change.path,
+            what=what,
+            source=source,
+            target=target,
+            old_path=change.old_path,
+        )
     if change.kind is ChangeKind.ADDED:  # an update appended to a list of updates
-        return f"added    {change.path}: {change.item_type} of {what}: {toml_text(change.new)}"
-    similar = f" (matched by text similarity {change.score:.2f})" if change.score else ""
-    return (
-        f"changed  {change.path}: {what}: {toml_text(change.old)} -> {toml_text(change.new)}"
-        f"{similar}"
+        return message(
+            "cli.diff.added_to",
+            path=change.path,
+            type=kind,
+            what=f'"{change.item}"',
+            value=value_text(None, change.new, names),
+        )
+    similar = message("cli.diff.similar", score=f"{change.score:.2f}") if change.score else ""
+    return message(
+        "cli.diff.changed",
+        path=change.path,
+        what=what,
+        old=value_text(change.field, change.old, names),
+        new=value_text(change.field, change.new, names),
+        similar=similar,
     )
 
 
@@ -160,44 +264,96 @@ def _summary(changes: Iterable[Change], added: int = 0, removed: int = 0) -> str
     counts = Counter(change.kind for change in changes)
     total = sum(counts.values())
     if not total and not added and not removed:
-        return "no changes"
-    parts = [f"{counts[kind]} {kind.value}" for kind in ChangeKind if counts[kind]]
+        return message("cli.diff.no_changes")
+    parts = [
+        message(f"cli.diff.kind_count.{kind.value}", count=counts[kind])
+        for kind in ChangeKind
+        if counts[kind]
+    ]
     if added:
-        parts.append(f"{added} document{'s' if added != 1 else ''} added")
+        parts.append(counted("cli.diff.documents_added", added))
     if removed:
-        parts.append(f"{removed} document{'s' if removed != 1 else ''} removed")
-    return f"{total} change{'s' if total != 1 else ''}: " + ", ".join(parts)
+        parts.append(counted("cli.diff.documents_removed", removed))
+    return counted("cli.diff.changes", total, parts=", ".join(parts))
 
 
-def _document_lines(result: DocumentDiff) -> list[str]:
+def _document_lines(
+    result: DocumentDiff, names: Mapping[str, str], types: Mapping[str, str] | None
+) -> list[str]:
     name = (
         result.new_id if result.old_id == result.new_id else f"{result.old_id} -> {result.new_id}"
     )
-    return [f"{result.kind} {name}", *(f"  {format_change(c)}" for c in result.changes)]
+    changes = (f"  {format_change(c, names, types)}" for c in result.changes)
+    return [f"{result.kind} {name}", *changes]
 
 
-def format_diff(result: BundleDiff | DocumentDiff, old: Loaded, new: Loaded) -> str:
-    """The differences as text for people: per document its changes, then the counts."""
+def format_diff(
+    result: BundleDiff | DocumentDiff,
+    old: Loaded,
+    new: Loaded,
+    names: Mapping[str, str] | None = None,
+    types: Mapping[str, str] | None = None,
+) -> str:
+    """The differences as text for people, in the language of messages: per document its
+    changes, then the counts. ``names`` (id → name) names actors, for two folders the
+    partnerships' own names; ``types`` words the types of items (:func:`item_types`)."""
     lines: list[str] = []
     if isinstance(result, DocumentDiff):
         if result.changes:
-            lines.extend(_document_lines(result))
+            lines.extend(_document_lines(result, names or {}, types))
         lines.append(_summary(result.changes))
         return "\n".join(lines)
     assert isinstance(old, Bundle) and isinstance(new, Bundle)
+    names = {**actor_names(old.partnership), **actor_names(new.partnership), **(names or {})}
     changes: list[Change] = []
     for part in (result.partnership, *result.documents):
         if part.changes:
-            lines.extend(_document_lines(part))
+            lines.extend(_document_lines(part, names, types))
             changes.extend(part.changes)
     for document_id in result.added:
         found = new.document(document_id)
-        lines.append(f"added document   {found.KIND if found else ''} {document_id}".rstrip())
+        kind = found.KIND if found else ""
+        lines.append(message("cli.diff.document_added", kind=kind, id=document_id))
     for document_id in result.removed:
         found = old.document(document_id)
-        lines.append(f"removed document {found.KIND if found else ''} {document_id}".rstrip())
+        kind = found.KIND if found else ""
+        lines.append(message("cli.diff.document_removed", kind=kind, id=document_id))
     lines.append(_summary(changes, len(result.added), len(result.removed)))
     return "\n".join(lines)
+
+
+def item_types(context: CommandContext) -> dict[str, str]:
+    """The types of items (``measure``, ``focus-area``) as words of the language of
+    messages (``tiltak``, ``innsatsområde``), from the label catalogues; in English the
+    code names are kept, as tools reading the text know them."""
+    language = current_language()
+    if language == "en":
+        return {}
+    prefix = "changelog.type."
+    labels = context.manager.labels(language)
+    return {
+        key.removeprefix(prefix): str(text)
+        for key, text in labels.items()
+        if key.startswith(prefix)
+    }
+
+
+def actor_names(partnership: Partnership) -> dict[str, str]:
+    """How documents name each actor of ``partnership``, by id (``fsu-bu`` → ``FSU BU``)."""
+    return {actor_id: actor.display_name for actor_id, actor in partnership.actors().items()}
+
+
+def _names_for(item: Loaded, path: Path | None, context: CommandContext) -> dict[str, str]:
+    """The names of the actors of the partnership a compared document belongs to: the
+    folder it lies in, or the installed partnership it names; none if neither loads."""
+    if isinstance(item, Bundle):
+        return actor_names(item.partnership)
+    if isinstance(item, Partnership):
+        return actor_names(item)
+    try:
+        return actor_names(_partnership_bundle(path, item, context).partnership)
+    except HelsefellesskapError:
+        return {}
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -254,16 +410,13 @@ def _revisions(args: argparse.Namespace, context: CommandContext) -> tuple[Loade
     """The old and new revision the arguments name, and how to call the old one."""
     if args.since is not None:
         if args.new is not None:
-            raise UsageError(
-                "--since compares one file with its revision in git: give FILE --since REV, "
-                "or two revisions OLD NEW without --since"
-            )
+            raise UsageError(message("cli.diff.since_with_new"))
         path = Path(args.old)
         if not path.is_file():
-            raise UsageError(f"{args.old}: --since takes a document file (not a folder or id)")
+            raise UsageError(message("cli.diff.since_needs_file", old=args.old))
         return _load_revision(path, args.since, context), _load_file(path, context), args.since
     if args.new is None:
-        raise UsageError("give two revisions (diff OLD NEW), or one file with --since REV")
+        raise UsageError(message("cli.diff.two_revisions"))
     return _load(args.old, context), _load(args.new, context), args.old
 
 
@@ -276,10 +429,7 @@ def _partnership_bundle(path: Path | None, new: Document, context: CommandContex
                 return load_bundle(folder, types=context.manager.document_types())
     if new.partnership and new.partnership in context.manager.partnerships():
         return context.manager.load_partnership(new.partnership)
-    raise UsageError(
-        f"{new.id}: the changelog is rendered with its partnership's names and labels, "
-        "and the file is neither in a partnership folder nor of an installed partnership"
-    )
+    raise UsageError(message("cli.diff.no_partnership", id=new.id))
 
 
 def _render_changelog(
@@ -288,15 +438,12 @@ def _render_changelog(
     from ..render.api import find_format, render
 
     if not isinstance(old, Document) or not isinstance(new, Document):
-        raise UsageError(
-            f"--format {args.format} renders the changelog of two documents: give two "
-            "document files (or one with --since), or use --format text or json"
-        )
+        raise UsageError(message("cli.diff.render_two_documents", format=args.format))
     source = Path(args.new if args.new is not None else args.old)
     bundle = _partnership_bundle(source if source.is_file() else None, new, context)
     fmt = find_format(args.format, context.manager, bundle.partnership.id)
     if fmt.binary and args.output is None:
-        raise UsageError(f"the format {fmt.name!r} is binary: write it to a file with -o FILE")
+        raise UsageError(message("cli.binary_format", name=repr(fmt.name)))
     threshold = args.threshold if args.threshold < 1 else None
     log = changelog(old, new, all_fields=args.all_fields, threshold=threshold)
     data = render(log, fmt.name, bundle=bundle, lang=args.lang, manager=context.manager)
@@ -307,13 +454,13 @@ def _render_changelog(
         if output.is_dir() or args.output.endswith(("/", os.sep)):
             output = output / f"{log.id}{fmt.extension}"
         write_atomic(output, data)
-        print(f"wrote {output}", file=context.stdout)
+        print(message("cli.wrote", path=output), file=context.stdout)
     return 0 if log.changes.is_empty else 1
 
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:
     if not 0 <= args.threshold <= 1:
-        raise UsageError(f"--threshold {args.threshold}: give a score from 0 to 1")
+        raise UsageError(message("cli.diff.threshold", value=args.threshold))
     old, new, old_name = _revisions(args, context)
     if args.format not in ("text", "json"):
         return _render_changelog(args, context, old, new)
@@ -324,7 +471,9 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
         data = diff_json(result, old, new, (old_name, new_name))
         text = json.dumps(data, ensure_ascii=False, indent=2)
     else:
-        text = format_diff(result, old, new)
+        source = Path(args.new if args.new is not None else args.old)
+        names = _names_for(new, source if source.is_file() else None, context)
+        text = format_diff(result, old, new, names, item_types(context))
     print(text, file=context.stdout)
     return 0 if result.is_empty else 1
 

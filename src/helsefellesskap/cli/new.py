@@ -34,9 +34,7 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     existing = plan.add_argument("folder", metavar="DIR", help=message("help.new.plan_folder"))
     existing.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
-    plan.add_argument(
-        "--year", type=int, help=message("help.new.plan_year")
-    )
+    plan.add_argument("--year", type=int, help=message("help.new.plan_year"))
     plan.add_argument("--id", help=message("help.new.plan_id"))
     plugin = what.add_parser(
         "plugin",

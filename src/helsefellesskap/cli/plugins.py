@@ -144,9 +144,7 @@ def list_data(context: CommandContext, ids: list[str] | None = None) -> dict[str
 
 
 def _add_list_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "ids", nargs="*", metavar="PARTNERSHIP", help=message("help.list.ids")
-    )
+    parser.add_argument("ids", nargs="*", metavar="PARTNERSHIP", help=message("help.list.ids"))
     _add_format(parser)
 
 

@@ -22,6 +22,7 @@ from ..messages import message
 from ..model import MeasureStatus
 from ..targets import resolve_target
 from .coverage import add_target_arguments, plans_of, write_document, write_plan_reports
+from .words import day_text, deadline_text, not_a_date, status_word
 
 __all__ = ["FAIL_ON", "STATUS", "format_status"]
 
@@ -35,22 +36,20 @@ def _day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2025-01-31"
-        ) from None
+        raise argparse.ArgumentTypeError(not_a_date(text)) from None
 
 
 def _counts(by_status: Mapping[MeasureStatus, int]) -> str:
-    return ", ".join(f"{n} {status.value}" for status, n in by_status.items() if n)
+    return ", ".join(
+        message("cli.status.count", count=n, status=status_word(status))
+        for status, n in by_status.items()
+        if n
+    )
 
 
 def _short(text: str) -> str:
     line = " ".join(text.split())
     return line if len(line) <= _TEXT_LIMIT else line[: _TEXT_LIMIT - 1].rstrip() + "…"
-
-
-def _day_text(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y")
 
 
 def _measure_line(measure: MeasureState) -> str:
@@ -61,51 +60,50 @@ def _measure_line(measure: MeasureState) -> str:
 def _due_text(measure: MeasureState) -> str:
     if measure.deadline is None:
         assert measure.due is not None
-        return f"no deadline, the plan's period ended {_day_text(measure.due)}"
-    shown = measure.deadline.display()
-    latest = _day_text(measure.deadline.latest)
-    return f"deadline {shown}" + (f" ({latest})" if shown != latest else "")
+        return message("cli.status.no_deadline", day=day_text(measure.due))
+    return message("cli.status.deadline", deadline=deadline_text(measure.deadline))
 
 
 def format_status(result: PlanStatus, title: str | None = None) -> str:
-    """One plan's status as text for people: counts, then the overdue and stale measures
-    with their text, who is responsible (by name) and readable deadlines."""
+    """One plan's status as text for people, in the language of messages: counts, then the
+    overdue and stale measures with their text, who is responsible (by name) and readable
+    deadlines."""
     heading = result.plan + (f" ({title})" if title else "")
-    source = f", with annual report {result.report}" if result.report else ""
-    lines = [f"{heading} on {result.on.isoformat()}{source}"]
+    source = message("cli.status.with_report", report=result.report) if result.report else ""
+    lines = [message("cli.status.heading", plan=heading, day=result.on.isoformat(), report=source)]
     lines.append(
-        f"  measures: {result.total}" + (f" ({_counts(result.by_status)})" if result.total else "")
+        "  "
+        + message("cli.status.measures", total=result.total)
+        + (f" ({_counts(result.by_status)})" if result.total else "")
     )
     if result.by_responsible:
-        lines.append("  by responsible:")
+        lines.append("  " + message("cli.status.by_responsible"))
         width = max(len(a.name) for a in result.by_responsible)
         for actor in result.by_responsible:
-            late = f", {actor.overdue} overdue" if actor.overdue else ""
+            late = message("cli.status.actor_overdue", count=actor.overdue) if actor.overdue else ""
             lines.append(
                 f"    {actor.name:<{width}}  {actor.total} ({_counts(actor.by_status)}{late})"
             )
     if result.unassigned:
-        lines.append(f"  with no one responsible: {result.unassigned}")
+        lines.append("  " + message("cli.status.unassigned", count=result.unassigned))
     overdue = result.overdue
-    lines.append(f"  overdue: {len(overdue)}")
+    lines.append("  " + message("cli.status.overdue", count=len(overdue)))
     for measure in overdue:
         lines.append(_measure_line(measure))
-        lines.append(f"      {_due_text(measure)}; {measure.status.value}")
+        lines.append(f"      {_due_text(measure)}; {status_word(measure.status)}")
     stale = result.stale
-    lines.append(f"  stale (no update for more than {result.stale_after} days): {len(stale)}")
+    lines.append("  " + message("cli.status.stale", days=result.stale_after, count=len(stale)))
     for measure in stale:
         lines.append(_measure_line(measure))
         last = (
-            f"last update {_day_text(measure.updated)}"
+            message("cli.status.last_update", day=day_text(measure.updated))
             if measure.updated is not None
-            else "no update since the plan began"
+            else message("cli.status.no_update")
         )
-        lines.append(f"      {last}; {measure.status.value}")
+        lines.append(f"      {last}; {status_word(measure.status)}")
     if result.unknown_follow_ups:
-        lines.append(
-            f"  the report follows up measures the plan does not have: "
-            f"{', '.join(result.unknown_follow_ups)}"
-        )
+        ids = ", ".join(result.unknown_follow_ups)
+        lines.append("  " + message("cli.status.unknown_follow_ups", ids=ids))
     return "\n".join(lines)
 
 
@@ -113,7 +111,7 @@ def _fail_on(text: str) -> tuple[str, ...]:
     chosen = tuple(word.strip() for word in text.split(",") if word.strip())
     wrong = [word for word in chosen if word not in FAIL_ON]
     if wrong or not chosen:
-        raise argparse.ArgumentTypeError(f"{text!r}: write overdue, stale or overdue,stale")
+        raise argparse.ArgumentTypeError(message("cli.status.fail_on_values", text=repr(text)))
     return chosen
 
 
@@ -145,7 +143,7 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
     plans = plans_of(target)
     day: dt.date = args.on if args.on is not None else dt.date.today()
     if args.stale_after is not None and args.stale_after < 0:
-        raise UsageError(f"--stale-after {args.stale_after}: give 0 or more days")
+        raise UsageError(message("cli.status.stale_after", days=args.stale_after))
     results = bundle_status(target.bundle, plans, on=day, stale_after=args.stale_after)
     if args.format not in ("text", "json"):
         write_document(

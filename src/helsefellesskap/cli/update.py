@@ -19,6 +19,7 @@ from ..errors import UsageError
 from ..followup.recording import check_actor, parse_status, record_update
 from ..messages import message
 from ..targets import resolve_target
+from .words import not_a_date, status_word
 
 __all__ = ["UPDATE"]
 
@@ -27,39 +28,27 @@ def _day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2025-01-31"
-        ) from None
+        raise argparse.ArgumentTypeError(not_a_date(text)) from None
 
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "target", metavar="TARGET", help=message("help.update.target")
-    )
-    parser.add_argument(
-        "item", metavar="MEASURE-ID", help=message("help.update.item")
-    )
+    parser.add_argument("target", metavar="TARGET", help=message("help.update.target"))
+    parser.add_argument("item", metavar="MEASURE-ID", help=message("help.update.item"))
     parser.add_argument(
         "--status",
         required=True,
         help=message("help.update.status"),
     )
     parser.add_argument("--note", help=message("help.update.note"))
-    parser.add_argument(
-        "--date", type=_day, metavar="DATE", help=message("help.update.date")
-    )
-    parser.add_argument(
-        "--by", metavar="ACTOR", help=message("help.update.by")
-    )
+    parser.add_argument("--date", type=_day, metavar="DATE", help=message("help.update.date"))
+    parser.add_argument("--by", metavar="ACTOR", help=message("help.update.by"))
     parser.add_argument("--link", metavar="URL", help=message("help.update.link"))
 
 
 def _run(args: argparse.Namespace, context: CommandContext) -> int:
     path = Path(args.target)
     if not path.is_file() or path.suffix != ".toml":
-        raise UsageError(
-            f"{args.target}: name the TOML file of the action plan (or decision log) to update"
-        )
+        raise UsageError(message("cli.update.not_a_plan_file", target=args.target))
     status = parse_status(args.status)
     target = resolve_target(args.target, context.manager)
     partnership = target.bundle.partnership
@@ -77,10 +66,16 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
         types=context.manager.document_types(),
     )
     when = (args.date or dt.date.today()).isoformat()
-    print(
-        f"updated {document.KIND} {document.id}: {args.item} is {status.value} on {when} ({path})",
-        file=context.stdout,
+    done = message(
+        "cli.update.done",
+        kind=document.KIND,
+        id=document.id,
+        item=args.item,
+        status=status_word(status),
+        day=when,
+        path=path,
     )
+    print(done, file=context.stdout)
     return 0
 
 
