@@ -171,8 +171,7 @@ def _text_html(value: str) -> str:
     """:func:`text_markup` as a ``str``, for the writer's own list of strings."""
     if (
         type(value) is str
-        and "\n" not in value
-        and is_plain(value)
+        and (value.isprintable() or ("\n" not in value and is_plain(value)))
         and (len(value) <= LONG_WORD or _LONG_WORD.search(value) is None)
     ):
         return _escape_str(value)
@@ -565,15 +564,8 @@ class HtmlBlocks:
             out.append("</tr>\n")
 
     def _cell(self, cell: Cell, column: str, tag: str, scope: str | None, out: list[str]) -> None:
-        tag = _name(tag)
-        where = f' class="col-{_name(column)}"' if column else ""
-        if scope:
-            where += f' scope="{_name(scope)}"'
-        if cell.rowspan > 1:
-            where += f' rowspan="{printed(cell.rowspan)}"'
-        if cell.colspan > 1:
-            where += f' colspan="{printed(cell.colspan)}"'
-        out.append(f'<{tag} dir="auto"{where}>')
+        start, end = _cell_tags(tag, column, scope, cell.rowspan, cell.colspan)
+        out.append(start)
         blocks = cell.blocks
         if len(blocks) == 1 and type(blocks[0]) is Paragraph and blocks[0].role is None:
             runs = blocks[0].runs
@@ -583,7 +575,7 @@ class HtmlBlocks:
                 write_inlines(runs, self.document_href, out)
         else:
             self._blocks(blocks, None, (), out)
-        out.append(f"</{tag}>")
+        out.append(end)
 
     def _cell_content(self, cell: Cell, out: list[str]) -> None:
         blocks = cell.blocks
@@ -646,6 +638,22 @@ class HtmlBlocks:
         self, block: PageBreak, label_id: str | None, label_runs: Inlines, out: list[str]
     ) -> None:
         out.append('<div class="page-break" aria-hidden="true"></div>')
+
+
+@functools.lru_cache(maxsize=1024)
+def _cell_tags(
+    tag: str, column: str, scope: str | None, rowspan: int, colspan: int
+) -> tuple[str, str]:
+    """The start and end tag of a table cell: its column's class, scope and spans."""
+    tag = printed(tag)
+    where = f' class="col-{printed(column)}"' if column else ""
+    if scope:
+        where += f' scope="{printed(scope)}"'
+    if rowspan > 1:
+        where += f' rowspan="{printed(rowspan)}"'
+    if colspan > 1:
+        where += f' colspan="{printed(colspan)}"'
+    return f'<{tag} dir="auto"{where}>', f"</{tag}>"
 
 
 _WRITERS: Mapping[type, Write] = {
