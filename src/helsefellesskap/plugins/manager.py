@@ -221,6 +221,27 @@ class PluginManager:
         specification, is refused and recorded in :attr:`failures`.
         """
         dist_name = distribution.metadata["Name"] if distribution is not None else None
+        version = distribution.version if distribution is not None else None
+        return self._register(
+            plugin,
+            name=name,
+            builtin=builtin,
+            dist_name=dist_name,
+            version=version,
+            entry_point=entry_point,
+        )
+
+    def _register(
+        self,
+        plugin: object | str,
+        *,
+        name: str | None,
+        builtin: bool | None,
+        dist_name: str | None,
+        version: str | None,
+        entry_point: str | None,
+    ) -> bool:
+        """:meth:`register`, with the distribution given by its name and version."""
         if isinstance(plugin, str):
             module_name = plugin
             name = name or module_name
@@ -258,7 +279,7 @@ class PluginManager:
             module=module.__name__ if module else type(plugin).__name__,
             hooks=tuple(sorted(self._hooks_of(plugin).values())),
             distribution=dist_name,
-            version=distribution.version if distribution is not None else None,
+            version=version,
             entry_point=entry_point,
             builtin=(name in DEFAULT_PLUGINS) if builtin is None else builtin,
         )
@@ -319,8 +340,9 @@ class PluginManager:
     def load_entry_points(self) -> int:
         """Load every plugin of the entry point group, each on its own; return how many.
 
-        Only the entry points of the group are read. Plugins are loaded in the order of
-        their names, so that the outcome does not depend on the order of the file system.
+        Only the entry points of the group are read, from a cache when no distribution
+        changed (see :mod:`.discovery`). Plugins are loaded in the order of their names,
+        so that the outcome does not depend on the order of the file system.
         A distribution found twice on the path counts once (the first one wins, as for
         imports); two distributions declaring the same plugin name is a failure naming
         both, and neither is loaded.
@@ -339,17 +361,22 @@ class PluginManager:
                 continue
             if self._pm.has_plugin(ep_name):
                 continue
-            value = entry.entry_point.value
+            value = entry.value
             try:
-                plugin = entry.entry_point.load()
+                plugin = entry.load()
             except KeyboardInterrupt:
                 raise
             except BaseException as error:  # a broken plugin must not stop the others
                 failed = message("plugins.import_failed", module=value, error=repr(error))
                 self.fail(ep_name, failed, error=error)
                 continue
-            if self.register(
-                plugin, name=ep_name, distribution=entry.distribution, entry_point=value
+            if self._register(
+                plugin,
+                name=ep_name,
+                builtin=None,
+                dist_name=entry.distribution_name,
+                version=entry.version,
+                entry_point=value,
             ):
                 count += 1
         return count
@@ -552,14 +579,19 @@ class PluginManager:
             )
         if hook == "hf_render_formats":
             from ..render.format import RenderFormat
+            from ..render.lazy import LazyRenderFormat
 
-            return self._registry(
+            formats = self._registry(
                 "formats",
                 lambda: self._gather(hook, "RenderFormat"),
                 render_format_key,
                 "render format",
                 instances_of(RenderFormat),
             )
+            for name, fmt in formats.items.items():
+                if isinstance(fmt, LazyRenderFormat) and fmt.plugin is None:
+                    fmt.plugin = formats.owners.get(name)  # named in a failure to load
+            return formats
         if hook == "hf_document_types":
             return self._registry(
                 "document types",
@@ -637,13 +669,25 @@ class PluginManager:
     def render_format(self, name: str) -> RenderFormat:
         """The render format called ``name``; a clear error if unknown or claimed twice.
 
-        :raises PluginError: two plugins claim the name.
+        A format declared with :func:`~helsefellesskap.render.lazy.lazy_format` is
+        loaded here, and the loaded format returned; when it cannot be loaded, the
+        plugin's failure is recorded in :attr:`failures` and raised.
+
+        :raises PluginError: two plugins claim the name, or its class cannot be loaded.
         :raises UnknownFormatError: no plugin has it (with a did-you-mean).
         """
+        from ..render.lazy import FormatLoadError, LazyRenderFormat
+
         registry: Registry[RenderFormat] = self.registry("hf_render_formats")
-        return self._lookup(
-            "hf_render_formats", registry, name, "render format", UnknownFormatError
-        )
+        fmt = self._lookup("hf_render_formats", registry, name, "render format", UnknownFormatError)
+        if not isinstance(fmt, LazyRenderFormat):
+            return fmt
+        try:
+            return fmt.load()
+        except FormatLoadError as error:
+            cause = error.__cause__
+            self.fail(error.plugin, error.reason, hook=error.hook, error=cause or error)
+            raise
 
     def partnership_source(self, partnership_id: str) -> PartnershipSource:
         """The shipped partnership ``partnership_id``; a clear error if unknown or claimed

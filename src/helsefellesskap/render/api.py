@@ -134,11 +134,9 @@ def find_format(name: str, manager: PluginManager, partnership: str | None = Non
     (a format for some partnerships only is no help to the others).
     """
     formats = manager.render_formats()
-    if name in formats:
-        return formats[name]
-    try:
+    try:  # the format itself, also where a plugin declared it by name (lazy_format)
         return manager.render_format(name)
-    except PluginError as error:  # two plugins claim the name
+    except PluginError as error:  # two plugins claim the name, or its class cannot load
         raise RenderError(str(error)) from None
     except UnknownFormatError:
         usable = sorted(n for n, f in formats.items() if f.serves(partnership))

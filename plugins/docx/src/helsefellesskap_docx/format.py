@@ -9,10 +9,9 @@ from helsefellesskap.model import Partnership
 from helsefellesskap.render.dates import document_date, footer_line
 from helsefellesskap.render.format import CORE_RENDERABLES, Renderable, linked_file_name
 
-__all__ = ["MEDIA_TYPE", "DocxFormat"]
+from .plugin import MEDIA_TYPE
 
-MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-"""The media type of a Word document."""
+__all__ = ["MEDIA_TYPE", "DocxFormat"]
 
 
 class DocxFormat(RenderFormat):
