@@ -106,6 +106,7 @@ def test_each_distribution_builds_a_wheel_with_its_data(wheels: Path) -> None:
         "helsefellesskap_pdf/py.typed",
         "helsefellesskap_pdf/templates/pdf/page.html.j2",
         "helsefellesskap_pdf/templates/pdf/paged.css.j2",
+        "helsefellesskap_pdf/messages/nn/pdf.toml",
     ):
         assert shipped in pdf
     xlsx = zipfile.ZipFile(next(wheels.glob("helsefellesskap_xlsx-*.whl")))
@@ -113,6 +114,7 @@ def test_each_distribution_builds_a_wheel_with_its_data(wheels: Path) -> None:
         "helsefellesskap_xlsx/py.typed",
         "helsefellesskap_xlsx/plugin.py",
         "helsefellesskap_xlsx/workbook.py",
+        "helsefellesskap_xlsx/messages/nn/xlsx.toml",
     ):
         assert shipped in xlsx.namelist()
     entry_points = next(n for n in xlsx.namelist() if n.endswith(".dist-info/entry_points.txt"))

@@ -108,7 +108,14 @@ def import_plan(
         report = validate(bundle, manager=manager, documents=[text.plan_id])
         summary = report.summary()
         findings = tuple(
-            f"{f.severity.value} {f.code} {f.path}: {f.message}" for f in report.findings
+            message(
+                "importing.finding",
+                severity=message(f"importing.severity.{f.severity.value}"),
+                code=f.code,
+                path=f.path,
+                message=f.message,
+            )
+            for f in report.findings
         )
     return ImportReport(
         source=source,

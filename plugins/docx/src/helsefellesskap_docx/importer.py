@@ -25,6 +25,8 @@ from helsefellesskap.importing import (
     PlanDraft,
 )
 
+from ._messages import message
+
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.table import Table, _Cell
@@ -139,14 +141,14 @@ def _read_table(table: Table, number: int, skipped: list[str]) -> list[DraftRow]
         return None
     read: list[DraftRow] = []
     for r, row in enumerate(rows[1:], start=2):
-        where = f"table {number}, row {r}"
+        where = message("import.where", number=number, row=r)
         cells = row.cells
         texts = [" ".join(c.text.split()) for c in cells]
         if texts == header:
-            skipped.append(f"{where}: the header row repeated")
+            skipped.append(message("import.header_repeated", where=where))
             continue
         if not any(texts):
-            skipped.append(f"{where}: blank row")
+            skipped.append(message("import.blank_row", where=where))
             continue
         values: dict[str, object] = {}
         seen: set[str] = set()
@@ -185,10 +187,7 @@ def read_docx(path: Path) -> PlanDraft:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
-        raise ValueError(
-            "not a Word document (.docx); a .doc or .odt file must first be saved as .docx "
-            f"({type(error).__name__})"
-        ) from error
+        raise ValueError(message("import.not_docx", error=type(error).__name__)) from error
     title = ""
     skipped: list[str] = []
     parts: list[_Part] = [_Part("", 0)]

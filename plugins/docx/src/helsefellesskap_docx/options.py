@@ -25,6 +25,8 @@ import attrs
 
 from helsefellesskap.errors import RenderError
 
+from ._messages import message
+
 __all__ = [
     "FOLDER",
     "LOGO_NAMES",
@@ -90,19 +92,25 @@ def default_options(kind: str) -> WordOptions:
 def _apply(options: WordOptions, table: object, file: Path, path: str) -> WordOptions:
     """``options`` with the keys of ``table`` (from ``file`` at ``path``) set."""
     if not isinstance(table, Mapping):
-        raise RenderError(f"{file}: {path} must be a table of options, not {table!r}")
+        raise RenderError(
+            message("word.options_not_a_table", file=file, path=path, value=repr(table))
+        )
     changes: dict[str, bool | int] = {}
     for key, value in table.items():
         where = f"{path}.{key}" if path != "$" else f"$.{key}"
         if key not in OPTION_NAMES:
             known = ", ".join(OPTION_NAMES)
-            raise RenderError(f"{file}: {where} is not a Word option; write one of {known}")
+            raise RenderError(message("word.not_an_option", file=file, where=where, known=known))
         default = getattr(WordOptions(), key)
         if isinstance(default, bool):
             if not isinstance(value, bool):
-                raise RenderError(f"{file}: {where} must be true or false, not {value!r}")
+                raise RenderError(
+                    message("word.must_be_boolean", file=file, where=where, value=repr(value))
+                )
         elif not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 9:
-            raise RenderError(f"{file}: {where} must be a whole number from 1 to 9, not {value!r}")
+            raise RenderError(
+                message("word.must_be_level", file=file, where=where, value=repr(value))
+            )
         changes[key] = value
     return attrs.evolve(options, **changes)  # type: ignore[arg-type]
 
@@ -113,18 +121,15 @@ def read_options(file: Path, kind: str, document: str, options: WordOptions) -> 
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise RenderError(f"{file}: cannot read the Word options: {error}") from None
+        raise RenderError(message("word.cannot_read_options", file=file, error=error)) from None
     for key in data:
         if key not in ("default", "kind", "document"):
-            raise RenderError(
-                f"{file}: $.{key} is not a table of Word options; "
-                "write [default], [kind.<type>] or [document.<id>]"
-            )
+            raise RenderError(message("word.not_an_options_table", file=file, key=key))
     options = _apply(options, data.get("default", {}), file, "$.default")
     for group, name in (("kind", kind), ("document", document)):
         tables = data.get(group, {})
         if not isinstance(tables, Mapping):
-            raise RenderError(f"{file}: $.{group} must hold tables such as [{group}.<name>]")
+            raise RenderError(message("word.group_not_tables", file=file, group=group))
         if name in tables:
             options = _apply(options, tables[name], file, f"$.{group}.{name}")
     return options

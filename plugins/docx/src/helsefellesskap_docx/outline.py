@@ -895,9 +895,10 @@ class OutlineWriter:
             column += colspan
         extra = list(cells)
         if extra:
+            from ._messages import message
+
             raise ValueError(
-                f"a table row has {len(row.cells)} cells for {len(widths)} columns: "
-                "the outline's table is malformed"
+                message("word.malformed_row", cells=len(row.cells), columns=len(widths))
             )
 
     def _cell(

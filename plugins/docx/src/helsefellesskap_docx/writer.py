@@ -205,7 +205,9 @@ def open_template(path: Path) -> DocxDocument:
         data = _template_bytes(path, status.st_mtime_ns, status.st_size)
         return docx.Document(io.BytesIO(data))
     except Exception as error:  # a broken file: say which, never a traceback
-        raise RenderError(f"{path}: cannot be used as a Word template: {error}") from None
+        from ._messages import message
+
+        raise RenderError(message("word.bad_template", path=path, error=error)) from None
 
 
 def field_runs(instruction: str, shown: str | None) -> list[BaseOxmlElement]:

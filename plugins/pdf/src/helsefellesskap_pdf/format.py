@@ -8,10 +8,9 @@ from helsefellesskap import RenderContext, RenderFormat
 from helsefellesskap.render.format import CORE_RENDERABLES, Renderable
 from helsefellesskap.render.html import OWN_LABELS as HTML_LABELS
 
-__all__ = ["MEDIA_TYPE", "OWN_LABELS", "PdfFormat"]
+from .plugin import MEDIA_TYPE
 
-MEDIA_TYPE = "application/pdf"
-"""The media type of a PDF file."""
+__all__ = ["MEDIA_TYPE", "OWN_LABELS", "PdfFormat"]
 
 OWN_LABELS: tuple[str, ...] = (*HTML_LABELS, "pdf.page", "pdf.page_of")
 """The labels a PDF shows beyond its outline: those of the HTML page it is laid out
@@ -46,7 +45,9 @@ class PdfFormat(RenderFormat):
         from helsefellesskap.render.html import HtmlFormat
 
         if not isinstance(item, (Document, Partnership)):
-            raise RenderError(f"the pdf format cannot render a {type(item).__name__}")
+            from ._messages import message
+
+            raise RenderError(message("pdf.cannot_render", type=type(item).__name__))
 
         from .writer import write_pdf  # WeasyPrint is imported here, not at start-up
 

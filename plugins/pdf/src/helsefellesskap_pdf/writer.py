@@ -37,6 +37,8 @@ from helsefellesskap.render.format import Renderable, linked_file_name
 from helsefellesskap.render.html import DOCUMENT_TEMPLATE, page_values, template_environment
 from helsefellesskap.render.svg import governance_svg
 
+from ._messages import message
+
 __all__ = [
     "CONTENTS_KINDS",
     "LANDSCAPE_COLUMNS",
@@ -122,12 +124,12 @@ def paged_html(
         css = environment.get_template(STYLESHEET).render(values)
     except jinja2.TemplateError as error:
         name = getattr(error, "name", None) or getattr(error, "filename", None) or page
-        message = getattr(error, "message", None) or str(error)
-        raise RenderError(f"pdf: template {name!r}: {message}") from error
+        text = getattr(error, "message", None) or str(error)
+        raise RenderError(message("pdf.template_error", name=repr(name), error=text)) from error
     html = _NUMBER_END.sub(r"\1 ", html)
     head_end = html.find("</head>")
     if head_end < 0:
-        raise RenderError(f"pdf: the page template {page!r} writes no </head> for the stylesheet")
+        raise RenderError(message("pdf.no_head", page=repr(page)))
     return html[:head_end] + f"<style>\n{css}</style>\n" + html[head_end:]
 
 

@@ -21,6 +21,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from helsefellesskap.importing import HEADERS, STATUS_NAMES, Sheet
 from helsefellesskap.importing.sheets import Cell, column_letter
 
+from ._messages import message
+
 __all__ = ["MAX_WIDTH", "read_workbook", "write_workbook"]
 
 MAX_WIDTH = 60
@@ -79,10 +81,7 @@ def read_workbook(path: Path) -> list[Sheet]:
     try:
         book = load_workbook(path, data_only=True, read_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError) as error:
-        raise ValueError(
-            "not an Excel workbook (.xlsx); save the sheet as .xlsx or .csv "
-            f"({type(error).__name__})"
-        ) from error
+        raise ValueError(message("xlsx.not_a_workbook", error=type(error).__name__)) from error
     try:
         sheets = []
         for ws in book.worksheets:
