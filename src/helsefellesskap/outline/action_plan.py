@@ -11,6 +11,8 @@ rounds.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .. import model
 from ..render import view
 from ..render.format import RenderContext
@@ -305,6 +307,10 @@ class _TableCells:
         self.deadline: dict[str, Cell] = {}
         self.status: dict[tuple[str, str | None], Cell] = {}
         self.labels: dict[str, Emphasis] = {}
+        self.layouts: dict[
+            tuple[str, ...],
+            tuple[tuple[Column, ...], Row, tuple[Callable[[model.Measure], Cell] | None, ...]],
+        ] = {}
 
     @staticmethod
     def plain(text: str | None) -> Cell:
@@ -364,38 +370,73 @@ class _TableCells:
             blocks.append(Paragraph(runs=tuple(see), role="see"))
         return Cell(blocks=tuple(blocks))
 
-    def cell(self, column: str, measure: model.Measure) -> Cell:
-        """The cell of ``column`` (not ``goal`` or ``ongoing_work``) for ``measure``."""
-        if column == "measure":
-            return self.measure(measure)
-        if column == "responsible":
-            key = (measure.responsible, measure.responsible_join)
-            found = self.responsible.get(key)
-            if found is None:
-                text = view.responsible_text(
-                    measure.responsible,
-                    self.out.partnership,
-                    self.out.context,
-                    measure.responsible_join,
-                )
-                found = self.responsible[key] = self.plain(text)
-            return found
-        if column == "deadline":
-            if measure.deadline is None:
-                return EMPTY_CELL
-            shown = measure.deadline.display()
-            found = self.deadline.get(shown)
-            if found is None:
-                found = self.deadline[shown] = self.plain(shown)
-            return found
-        status_key = (measure.status.value, measure.status_note)
-        found = self.status.get(status_key)
+    def responsible_cell(self, measure: model.Measure) -> Cell:
+        """The responsible actors as the sources join them (``UNN og kommunene``)."""
+        key = (measure.responsible, measure.responsible_join)
+        found = self.responsible.get(key)
+        if found is None:
+            text = view.responsible_text(
+                measure.responsible,
+                self.out.partnership,
+                self.out.context,
+                measure.responsible_join,
+            )
+            found = self.responsible[key] = self.plain(text)
+        return found
+
+    def deadline_cell(self, measure: model.Measure) -> Cell:
+        """The measure's deadline as the plan writes it; empty for none."""
+        if measure.deadline is None:
+            return EMPTY_CELL
+        shown = measure.deadline.display()
+        found = self.deadline.get(shown)
+        if found is None:
+            found = self.deadline[shown] = self.plain(shown)
+        return found
+
+    def status_cell(self, measure: model.Measure) -> Cell:
+        """The measure's status in the reader's language, then its note."""
+        key = (measure.status.value, measure.status_note)
+        found = self.status.get(key)
         if found is None:
             status = self.out.context.label(f"status.{measure.status.value}")
             blocks: tuple[Block, ...] = (Paragraph(runs=(self.out.mark(status),)),)
             if measure.status_note and measure.status_note.strip():
                 blocks += (Paragraph(runs=(Text(measure.status_note),)),)
-            found = self.status[status_key] = Cell(blocks=blocks)
+            found = self.status[key] = Cell(blocks=blocks)
+        return found
+
+    def layout(
+        self, columns: tuple[str, ...]
+    ) -> tuple[tuple[Column, ...], Row, tuple[Callable[[model.Measure], Cell] | None, ...]]:
+        """The table's columns with their widths, its header row, and for each column
+        the function that makes a measure's cell (``None`` for the goal and ongoing
+        work columns); made once per set of columns and shared by the plan's tables."""
+        found = self.layouts.get(columns)
+        if found is not None:
+            return found
+        view.check_columns(columns)
+        total = sum(COLUMN_WIDTHS.get(c, 2.0) for c in columns) or 1.0
+        table_columns = tuple(
+            Column(role=c, width=round(COLUMN_WIDTHS.get(c, 2.0) / total, 4)) for c in columns
+        )
+        header = Row(
+            cells=tuple(
+                Cell(blocks=(Paragraph(runs=(self.out.label(f"column.{c}"),)),), header=True)
+                for c in columns
+            )
+        )
+        makers = {
+            "measure": self.measure,
+            "responsible": self.responsible_cell,
+            "deadline": self.deadline_cell,
+            "status": self.status_cell,
+        }
+        found = self.layouts[columns] = (
+            table_columns,
+            header,
+            tuple(makers.get(c) for c in columns),
+        )
         return found
 
 
@@ -410,43 +451,32 @@ def measure_table(
     the measures that build on it; see :func:`view.measure_rows`); rows carry the
     measure's id, groups the goal's. ``references`` are the plan's, which a measure's
     cell names by title."""
-    view.check_columns(columns)
     cells = out.shared.get(_TableCells)
     if not isinstance(cells, _TableCells):
         cells = out.shared[_TableCells] = _TableCells(out, references)
-    total = sum(COLUMN_WIDTHS.get(c, 2.0) for c in columns) or 1.0
-    table_columns = tuple(
-        Column(role=c, width=round(COLUMN_WIDTHS.get(c, 2.0) / total, 4)) for c in columns
-    )
-    header = Row(
-        cells=tuple(
-            Cell(blocks=(Paragraph(runs=(out.label(f"column.{c}"),)),), header=True)
-            for c in columns
-        )
-    )
+    table_columns, header, makers = cells.layout(columns)
+    plan = tuple(zip(columns, makers, strict=True))
     groups: list[RowGroup] = []
     current: list[Row] = []
     goal_id: str | None = None
-    for slot in view.measure_rows(area, "ongoing_work" in columns):
-        goal, work, measure = slot.goal, slot.ongoing_work, slot.measure
+    for goal, work, measure, goal_span, work_span in view.measure_rows(
+        area, "ongoing_work" in columns
+    ):
         if current and goal.id != goal_id:
             groups.append(RowGroup(rows=tuple(current), data=(("goal", goal_id or ""),)))
             current = []
         goal_id = goal.id
         row: list[Cell] = []
-        for column in columns:
-            if column == "goal":
-                if slot.goal_span:
-                    row.append(cells.goal(goal, slot.goal_span))
-            elif column == "ongoing_work":
-                if work is None:
-                    row.append(EMPTY_CELL)
-                elif slot.work_span:
-                    row.append(cells.ongoing_work(work, slot.work_span))
-            elif measure is None:
+        for column, make in plan:
+            if make is not None:
+                row.append(EMPTY_CELL if measure is None else make(measure))
+            elif column == "goal":
+                if goal_span:
+                    row.append(cells.goal(goal, goal_span))
+            elif work is None:
                 row.append(EMPTY_CELL)
-            else:
-                row.append(cells.cell(column, measure))
+            elif work_span:
+                row.append(cells.ongoing_work(work, work_span))
         if measure is None:
             current.append(Row(cells=tuple(row)))
         else:

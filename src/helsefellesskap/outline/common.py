@@ -153,7 +153,7 @@ class Builder:
     def bullets(self, items: Iterable[str | Inlines], role: str | None = None) -> list[Block]:
         """A bullet list of the items (text or runs) that are not empty; no block for none."""
         listed = tuple(
-            ListItem(runs=runs(i) if isinstance(i, str) else i)
+            ListItem(runs=(Text(i),) if isinstance(i, str) else i)
             for i in items
             if (i.strip() if isinstance(i, str) else i)
         )
@@ -257,7 +257,7 @@ def strong_runs(text: str, words: Sequence[str]) -> Inlines:
     """``text`` as runs with each whole-word occurrence of ``words`` in bold
     (``Section.strong``: the words a source prints in bold)."""
     if not words:
-        return runs(text)
+        return (Text(text),) if text else ()
     pattern = re.compile(
         r"(?<!\w)("
         + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -316,6 +316,8 @@ class MarkdownWriter:
     def cell(self, blocks: tuple[Block, ...]) -> str:
         """A table cell on one line: its paragraphs, list items (``• …``) and facts,
         joined with ``<br>``."""
+        if len(blocks) == 1 and type(blocks[0]) is Paragraph:  # most cells
+            return self.inlines(blocks[0].runs, cell=True)
         parts: list[str] = []
         for block in blocks:
             if isinstance(block, Paragraph):
@@ -347,30 +349,38 @@ class MarkdownWriter:
         lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
         covered = [0] * width
         memo = self._cells
-        for row in table.rows():
-            cells = iter(row.cells)
-            texts: list[str] = []
-            column = 0
-            while column < width:
-                if covered[column]:
-                    covered[column] -= 1
-                    texts.append("")
-                    column += 1
-                    continue
-                cell = next(cells, None)
-                if cell is None:
-                    texts.append("")
-                    column += 1
-                    continue
-                text = memo.get(id(cell.blocks))
-                if text is None:
-                    text = memo[id(cell.blocks)] = self.cell(cell.blocks)
-                for spanned in range(column, min(column + cell.colspan, width)):
-                    covered[spanned] = cell.rowspan - 1
-                texts.append(text)
-                texts.extend("" for _ in range(cell.colspan - 1))
-                column += cell.colspan
-            lines.append("|" + "|".join(f" {t} " if t else " " for t in texts) + "|")
+        for group in table.groups:
+            for row in group.rows:
+                cells = row.cells
+                count = len(cells)
+                index = 0
+                parts = ["|"]
+                column = 0
+                while column < width:
+                    if covered[column]:
+                        covered[column] -= 1
+                        parts.append(" |")
+                        column += 1
+                        continue
+                    if index == count:
+                        parts.append(" |")
+                        column += 1
+                        continue
+                    cell = cells[index]
+                    index += 1
+                    text = memo.get(id(cell.blocks))
+                    if text is None:
+                        text = memo[id(cell.blocks)] = self.cell(cell.blocks)
+                    parts.append(f" {text} |" if text else " |")
+                    span = cell.colspan
+                    if span == 1:
+                        covered[column] = cell.rowspan - 1
+                    else:
+                        for spanned in range(column, min(column + span, width)):
+                            covered[spanned] = cell.rowspan - 1
+                        parts.extend(" |" for _ in range(span - 1))
+                    column += span
+                lines.append("".join(parts))
         caption = f"*{self.inlines(table.caption)}*\n\n" if table.caption else ""
         return caption + "\n".join(lines)
 

@@ -752,8 +752,26 @@ def national_text(item_id: str, frame: NationalFrame, plan_id: str | None = None
         group = next((g for g in chosen.priority_groups if g.id == item_id), None)
         if group is not None:
             return group.name
-    found = frame.ids().get(item_id)
+    found = _frame_ids(frame).get(item_id)
     return str(getattr(found, "text", None) or getattr(found, "name", None) or item_id)
+
+
+_frames: dict[int, tuple[NationalFrame, Mapping[str, Any]]] = {}
+"""The items by id of the national frames last asked about, by the frame's identity
+(each entry holds the frame, so the identity cannot be another object's):
+:meth:`NationalFrame.ids` builds its map anew on every call, and a document looks up
+many items. The frame is frozen, so its map cannot change."""
+
+
+def _frame_ids(frame: NationalFrame) -> Mapping[str, Any]:
+    known = _frames.get(id(frame))
+    if known is not None and known[0] is frame:
+        return known[1]
+    if len(_frames) >= 16:  # a few frames are in use at a time (one a language)
+        _frames.clear()
+    found = frame.ids()
+    _frames[id(frame)] = (frame, found)
+    return found
 
 
 def national_goal_texts(ids: Sequence[str], frame: NationalFrame) -> tuple[str, ...]:
