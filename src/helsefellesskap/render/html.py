@@ -30,7 +30,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast, overload
 
 import attrs
 from markupsafe import Markup
@@ -252,6 +252,33 @@ def contents_of(outline: Outline) -> tuple[ContentsEntry, ...]:
     return tuple(entries)
 
 
+class _Contents(Sequence[ContentsEntry]):
+    """:func:`contents_of` an outline, found when a template first asks (most pages
+    show no table of contents)."""
+
+    def __init__(self, outline: Outline) -> None:
+        self._outline = outline
+        self._entries: tuple[ContentsEntry, ...] | None = None
+
+    def _found(self) -> tuple[ContentsEntry, ...]:
+        if self._entries is None:
+            self._entries = contents_of(self._outline)
+        return self._entries
+
+    @overload
+    def __getitem__(self, index: int) -> ContentsEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ContentsEntry, ...]: ...
+    def __getitem__(self, index: int | slice) -> ContentsEntry | tuple[ContentsEntry, ...]:
+        return self._found()[index]
+
+    def __len__(self) -> int:
+        return len(self._found())
+
+    def __iter__(self) -> Iterator[ContentsEntry]:
+        return iter(self._found())
+
+
 def _split(outline: Outline) -> int:
     """Where the front matter ends: before the first section the contents list."""
     return next((i for i, b in enumerate(outline.blocks) if _listed(b)), len(outline.blocks))
@@ -289,7 +316,7 @@ def page_values(outline: Outline, context: RenderContext) -> dict[str, Any]:
         "outline": outline,
         "front": outline.blocks[:split],
         "body": outline.blocks[split:],
-        "contents": contents_of(outline),
+        "contents": _Contents(outline),
         "partnership": partnership,
         "version": __version__,
         "page_title": title if partnership.name in title else f"{title} – {partnership.name}",

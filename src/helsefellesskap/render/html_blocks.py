@@ -152,6 +152,8 @@ LONG_WORD = 40
 """A word of more characters than this (a pasted address, an id) may break anywhere."""
 _LONG_WORD = re.compile(rf"(?<!\S)\S{{{LONG_WORD + 1},}}")
 """A word longer than :data:`LONG_WORD` (tried only where a word starts)."""
+_NO_SPACE_RUN = re.compile(rf"[^ ]{{{LONG_WORD + 1}}}")
+"""A run as long without a space: without one there is no long word (a quicker search)."""
 
 
 def text_markup(value: str) -> Markup:
@@ -172,7 +174,11 @@ def _text_html(value: str) -> str:
     if (
         type(value) is str
         and (value.isprintable() or ("\n" not in value and is_plain(value)))
-        and (len(value) <= LONG_WORD or _LONG_WORD.search(value) is None)
+        and (
+            len(value) <= LONG_WORD
+            or _NO_SPACE_RUN.search(value) is None
+            or _LONG_WORD.search(value) is None
+        )
     ):
         return _escape_str(value)
     clean = balance_bidi(xml_text(value, "\n")).replace("\r\n", "\n")
@@ -230,10 +236,14 @@ def _data_html(data: Sequence[tuple[str, str]]) -> str:
         return ""
     if len(data) == 1:  # a row's or a group's one key
         ((name, value),) = data
-        return f' data-{_data_key(name)}="{escape(xml_text(str(value), " "))}"'
-    return "".join(
-        f' data-{_data_key(name)}="{escape(xml_text(str(value), " "))}"' for name, value in data
-    )
+        return f' data-{_data_key(name)}="{_data_value(value)}"'
+    return "".join(f' data-{_data_key(name)}="{_data_value(value)}"' for name, value in data)
+
+
+def _data_value(value: object) -> str:
+    if type(value) is str and value.isprintable():  # an id: nothing to drop
+        return _escape_str(value)
+    return escape(xml_text(str(value), " "))
 
 
 @functools.lru_cache(maxsize=256)
