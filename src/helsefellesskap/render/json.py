@@ -183,18 +183,23 @@ def _scalar(value: Any) -> str | None:
 
 def _encode(value: Any, level: int, out: list[str]) -> None:
     """Append the text of ``value`` at depth ``level``. The items of a list or a dict
-    that are text (most of a document) are written in its own loop, without a call."""
+    that are text (most of a document) are written in its own loop, without a call; a
+    list of text only (points, actors) in one join."""
     if isinstance(value, dict):
         if not value:
             out.append("{}")
             return
-        inner = _indent(level + 1)
+        inner = _INDENTS[level + 1] if level + 1 < len(_INDENTS) else _indent(level + 1)
         before = "{" + inner
         after = "," + inner
         for key, item in value.items():
             name = _string(key if type(key) is str else _key(key))
-            if type(item) is str:
+            kind = type(item)
+            if kind is str:
                 out.append(f"{before}{name}: {_string(item)}")
+            elif (kind is list or kind is dict) and item:
+                out.append(f"{before}{name}: ")
+                _encode(item, level + 1, out)
             else:
                 text = _scalar(item)
                 if text is None:
@@ -208,12 +213,21 @@ def _encode(value: Any, level: int, out: list[str]) -> None:
         if not value:
             out.append("[]")
             return
-        inner = _indent(level + 1)
-        before = "[" + inner
+        inner = _INDENTS[level + 1] if level + 1 < len(_INDENTS) else _indent(level + 1)
         after = "," + inner
+        try:  # a list of text only: one join (encode_basestring refuses anything else)
+            out.append("[" + inner + after.join(map(_string, value)) + _indent(level) + "]")
+            return
+        except TypeError:
+            pass
+        before = "[" + inner
         for item in value:
-            if type(item) is str:
+            kind = type(item)
+            if kind is str:
                 out.append(before + _string(item))
+            elif (kind is dict or kind is list) and item:
+                out.append(before)
+                _encode(item, level + 1, out)
             else:
                 text = _scalar(item)
                 if text is None:

@@ -59,20 +59,20 @@ def merge_labels(
     call order wins (pluggy's order: the last registered plugin before the built-ins).
     """
     owned = list(catalogues)
-    merged = MergedLabels()  # filled in place: no copy of the merged texts and owners
-    owners = merged.owners
+    texts: dict[str, str] = {}
+    owners: dict[str, str] = {}
 
     def layer(lang: str, scope: str | None) -> None:
         for plugin, catalogue in reversed(owned):  # the first in call order is applied last
             if catalogue.language == lang and catalogue.partnership == scope:
-                merged.update(catalogue.labels)
+                texts.update(catalogue.labels)
                 owners.update(dict.fromkeys(catalogue.labels, plugin))
 
     for lang in ("nb", language) if language != "nb" else ("nb",):
         layer(lang, None)
         if partnership:
             layer(lang, partnership)
-    return merged
+    return MergedLabels(texts, owners)
 
 
 def format_label(labels: Mapping[str, str], key: str, values: Mapping[str, object]) -> str:
