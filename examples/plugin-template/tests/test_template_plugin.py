@@ -9,10 +9,13 @@ import helsefellesskap_template.plugin as plugin
 import pytest
 
 from helsefellesskap import PluginManager, RenderError, Severity
+from helsefellesskap.cli.rules import rule_texts
+from helsefellesskap.messages import use_language
 from helsefellesskap.render import render, render_bundle
 from helsefellesskap.testing import (
     PartnershipFolder,
     assert_no_failures,
+    check_message_catalogues,
     load_validate_render,
     make_manager,
     minimal_plan_toml,
@@ -34,7 +37,14 @@ def test_plugin_registers_without_failures(manager: PluginManager) -> None:
         "rules": ["TPL001", "TPL002"],
         "formats": ["outline"],
         "commands": ["template-count"],
-        "labels": ["nb (3 labels)", "en (3 labels)", "nb for malby (2 labels)"],
+        "labels": [
+            "nb (6 labels)",  # the texts of TPL001 and TPL002, in each language
+            "nn (6 labels)",
+            "en (6 labels)",
+            "nb (3 labels)",
+            "en (3 labels)",
+            "nb for malby (2 labels)",
+        ],
     }
 
 
@@ -131,7 +141,7 @@ def test_rule_tpl001_finds_a_measure_without_deadline(
     found = [f for f in outcome.findings if f.code == "TPL001"]
     assert len(found) == 1
     assert found[0].severity is Severity.WARNING
-    assert found[0].message == "tiltaket 'rutine' har ingen frist"
+    assert found[0].message == 'measure "rutine" has no deadline'  # English unless chosen
     assert found[0].path == "$.focus_areas[0].goals[0].measures[0].deadline"
     assert found[0].document == "handlingsplan"
     assert found[0].file == folder.plan_file
@@ -159,7 +169,7 @@ def test_youth_council_without_youth_seat_is_an_error(
     outcome = load_validate_render(partnership_folder.path, None, manager=manager)
     found = [f for f in outcome.findings if f.code == "TPL002"]
     assert [(f.severity, f.path, f.message) for f in found] == [
-        (Severity.ERROR, "$.bodies[2].seats", "ungdomsrådet 'ur' har ingen ungdomsrepresentant")
+        (Severity.ERROR, "$.bodies[2].seats", 'youth council "ur" has no youth representative')
     ]
 
 
@@ -187,3 +197,27 @@ def test_count_command_reports_an_unknown_partnership() -> None:
     result = run_cli("template-count", "malbyy")
     assert result.code == 2
     assert "'malbyy' is neither a file, a folder nor an installed partnership" in result.stderr
+
+
+def test_messages_and_rule_texts_are_in_nb_nn_and_en(manager: PluginManager) -> None:
+    assert check_message_catalogues("helsefellesskap_template") == []
+    for language, title in (
+        ("nb", "Alle tiltak i planene til Malby har en frist"),
+        ("nn", "Alle tiltak i planane til Malby har ein frist"),
+        ("en", "Every measure in Malby's plans has a deadline"),
+    ):
+        [text] = rule_texts(manager, language, "TPL001")
+        assert text.title == title
+
+
+def test_findings_are_worded_in_the_chosen_language(manager: PluginManager, tmp_path: Path) -> None:
+    folder = PartnershipFolder.create(tmp_path, "malby")
+    folder.write(
+        "plans/handlingsplan.toml",
+        minimal_plan_toml("malby").replace("deadline = 2025\n", ""),
+    )
+    for language in ("nb", "nn"):
+        with use_language(language):
+            outcome = load_validate_render(folder.path, None, manager=manager)
+        [found] = [f for f in outcome.findings if f.code == "TPL001"]
+        assert found.message == 'tiltaket "rutine" har ingen frist'

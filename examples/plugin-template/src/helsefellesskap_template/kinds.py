@@ -7,6 +7,8 @@ from typing import Any
 
 from helsefellesskap import BodyKind, Finding, PartnerKind, Rule, Severity
 
+from .texts import english, message
+
 __all__ = ["YOUTH_COUNCIL", "YOUTH_SEAT"]
 
 KIND = "youth-council"
@@ -24,20 +26,19 @@ def _check_youth_seat(context: Any) -> Iterator[Finding]:
             yield Finding(
                 code=YOUTH_SEAT.code,
                 severity=YOUTH_SEAT.severity,
-                message=f"ungdomsrådet {body.id!r} har ingen ungdomsrepresentant",
+                message=message("findings.no_youth_seat", body=body.id),
                 path=f"$.bodies[{position}].seats",
                 document=partnership.id,
                 file=context.bundle.file_of(partnership),
-                suggestion="gi en partner av typen youth-representatives en plass",
             )
 
 
 YOUTH_SEAT = Rule(
     code="TPL002",
     severity=Severity.ERROR,
-    title="A youth council seats youth representatives",
-    explanation="A youth council speaks for the young: it needs youth representatives.",
-    fix="Add a seat whose holder is a partner of kind youth-representatives.",
+    title=english("TPL002", "title"),
+    explanation=english("TPL002", "explanation"),
+    fix=english("TPL002", "fix"),
     check=_check_youth_seat,
     body_kind=KIND,
 )

@@ -31,6 +31,7 @@ from .contact import add_contact
 from .kinds import YOUTH_COUNCIL
 from .outline import OutlineFormat
 from .rules import MEASURE_DEADLINE
+from .texts import rule_label_catalogues
 
 __all__ = [
     "hf_body_kinds",
@@ -78,8 +79,10 @@ def hf_render_formats() -> list[RenderFormat]:
 
 @hookimpl
 def hf_label_catalogues() -> list[LabelCatalogue]:
-    """The outline's labels for everyone, and Malby's own wording of them."""
+    """The outline's labels for everyone, Malby's own wording of them, and the texts of
+    the rules TPL001 and TPL002 in nb, nn and en (for ``helsefellesskap rules``)."""
     return [
+        *rule_label_catalogues(MEASURE_DEADLINE.code, YOUTH_COUNCIL.rules[0].code),
         LabelCatalogue(
             language="nb",
             labels={

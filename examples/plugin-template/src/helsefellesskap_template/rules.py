@@ -8,6 +8,7 @@ from typing import Any
 from helsefellesskap import ActionPlan, Finding, Rule, Severity
 
 from . import PARTNERSHIP_ID
+from .texts import english, message
 
 __all__ = ["MEASURE_DEADLINE"]
 
@@ -16,7 +17,8 @@ def _check_deadlines(context: Any) -> Iterator[Finding]:
     """Yield a finding for each measure without a deadline, in Malby's plans only.
 
     ``context`` is the validation context: ``context.bundle`` is the partnership and its
-    documents. A rule for one partnership returns early for every other one.
+    documents. A rule for one partnership returns early for every other one. The message
+    is worded here, in the language the caller chose (see :mod:`.texts`).
     """
     bundle = context.bundle
     if bundle.partnership.id != PARTNERSHIP_ID:
@@ -29,20 +31,19 @@ def _check_deadlines(context: Any) -> Iterator[Finding]:
                         yield Finding(
                             code=MEASURE_DEADLINE.code,
                             severity=MEASURE_DEADLINE.severity,
-                            message=f"tiltaket {measure.id!r} har ingen frist",
+                            message=message("findings.no_deadline", measure=measure.id),
                             path=f"$.focus_areas[{a}].goals[{g}].measures[{m}].deadline",
                             document=plan.id,
                             file=bundle.file_of(plan),
-                            suggestion="skriv for eksempel deadline = 2026",
                         )
 
 
 MEASURE_DEADLINE = Rule(
     code="TPL001",
     severity=Severity.WARNING,
-    title="Every measure in Malby's plans has a deadline",
-    explanation="Malby's partnership meeting follows up measures by their deadline.",
-    fix="Give the measure a deadline: a year, a span of years, a date or a phrase.",
+    title=english("TPL001", "title"),
+    explanation=english("TPL001", "explanation"),
+    fix=english("TPL001", "fix"),
     check=_check_deadlines,
 )
 """Rule ``TPL001``."""
