@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 __all__ = ["ENGLISH_ONLY", "english_words", "strip_data_and_code"]
 
-ENGLISH_ONLY: frozenset[str] = frozenset(
-    """
+_ENGLISH_ONLY_TEXT = """
     the a an is are was were be been being not of and or with without this that these
     those there which what where who whose has have had does did do doesn't don't can
     cannot can't could should would must will shall won't isn't aren't it its it's into
@@ -41,8 +41,8 @@ ENGLISH_ONLY: frozenset[str] = frozenset(
     measure measures partnership partnerships body bodies seat seats partners
     plans goal goals report reports deadline deadlines responsible language
     languages formats output outputs input inputs directory path paths exists
-    """.split()
-)
+"""
+ENGLISH_ONLY: frozenset[str] = frozenset(_ENGLISH_ONLY_TEXT.split())
 """Words that are English and neither bokmål nor nynorsk (so not "partner", "plan",
 "status", "format" or "over", which are Norwegian words too, nor "same", nynorsk)."""
 
@@ -89,8 +89,8 @@ def english_words(text: str, *, allowed: frozenset[str] = frozenset()) -> list[s
 
 
 if __name__ == "__main__":  # pragma: no cover - a tool for looking at output
-    source = open(sys.argv[1], encoding="utf-8") if len(sys.argv) > 1 else sys.stdin
-    for number, line in enumerate(source, start=1):
+    text = Path(sys.argv[1]).read_text(encoding="utf-8") if len(sys.argv) > 1 else sys.stdin.read()
+    for number, line in enumerate(text.splitlines(), start=1):
         found = english_words(line)
         if found:
             print(f"{number}: {' '.join(found)}: {line.rstrip()}")
