@@ -35,7 +35,7 @@ _ENGLISH_ONLY_TEXT = """
     number numbers date dates year years choose choices choice missing named names name
     line column should after before about between out up down more less most least
     add added remove removed change changed changes nothing something everything none
-    neither nor either both one two three first last new old given give gives asked
+    neither nor either both one two three first new old given give gives asked
     ask make makes made read reading wrote written cannot could into onto upon within
     unsupported supported rule rules severity title explanation fix did mean meant
     measure measures partnership partnerships body bodies seat seats partners
