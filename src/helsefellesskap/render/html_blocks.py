@@ -153,7 +153,10 @@ LONG_WORD = 40
 _LONG_WORD = re.compile(rf"(?<!\S)\S{{{LONG_WORD + 1},}}")
 """A word longer than :data:`LONG_WORD` (tried only where a word starts)."""
 _NO_SPACE_RUN = re.compile(rf"[^ ]{{{LONG_WORD + 1}}}")
-"""A run as long without a space: without one there is no long word (a quicker search)."""
+"""A run as long without a space: without one there is no long word (a quicker search,
+as :data:`_SPACED_RUN` after the text's start)."""
+_SPACED_RUN = re.compile(rf" [^ ]{{{LONG_WORD + 1}}}")
+"""Such a run after a space: tried at the spaces only, found by a scan for the space."""
 
 
 def text_markup(value: str) -> Markup:
@@ -176,7 +179,7 @@ def _text_html(value: str) -> str:
         and (value.isprintable() or ("\n" not in value and is_plain(value)))
         and (
             len(value) <= LONG_WORD
-            or _NO_SPACE_RUN.search(value) is None
+            or (_NO_SPACE_RUN.match(value) is None and _SPACED_RUN.search(value) is None)
             or _LONG_WORD.search(value) is None
         )
     ):
@@ -569,6 +572,13 @@ class HtmlBlocks:
         for row, cells in zip(rows, placed_rows(rows, table.columns, head=head), strict=True):
             out.append(f"<tr{_data_html(row.data)}>\n")
             for cell, column, tag, scope in cells:
+                blocks = cell.blocks
+                if len(blocks) == 1 and type(blocks[0]) is Paragraph and blocks[0].role is None:
+                    runs = blocks[0].runs
+                    if len(runs) == 1 and type(runs[0]) is Text:  # most cells: one text
+                        start, end = _cell_tags(tag, column, scope, cell.rowspan, cell.colspan)
+                        out.append(f"{start}{_text_html(runs[0].text)}{end}\n")
+                        continue
                 self._cell(cell, column, tag, scope, out)
                 out.append("\n")
             out.append("</tr>\n")
