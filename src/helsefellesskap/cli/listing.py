@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..plugins.manager import NAMED_HOOKS
-from ..render.catalogue import LabelCatalogue, TemplateSource
 
 if TYPE_CHECKING:
     from ..plugins import PluginManager
@@ -21,6 +20,8 @@ def contributions(manager: PluginManager, plugin: str) -> dict[str, list[str]]:
     its partnership, and its number of labels) and ``templates`` (each folder, ``for`` its
     partnership); a category the plugin adds nothing to is left out.
     """
+    from ..render.catalogue import LabelCatalogue, TemplateSource  # not on `list`'s path
+
     result: dict[str, list[str]] = {}
     for hook, category in NAMED_HOOKS.items():
         registry = manager.registry(hook)

@@ -15,9 +15,13 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import os
-import tomllib
 from collections.abc import Iterator, Mapping
 from importlib import resources
+
+try:  # the compiled parser where installed: every command reads a catalogue (issue 11)
+    import tomli as _toml
+except ImportError:  # pragma: no cover - depends on the environment
+    import tomllib as _toml  # type: ignore[no-redef]
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -101,7 +105,7 @@ def _read_catalogue(package: str, language: str) -> Mapping[str, str]:
         if not entry.name.endswith(".toml"):
             continue
         area = entry.name.removesuffix(".toml")
-        for key, text in tomllib.loads(entry.read_text("utf-8")).items():
+        for key, text in _toml.loads(entry.read_text("utf-8")).items():
             texts[f"{area}.{key}"] = text
     return texts
 

@@ -611,24 +611,32 @@ class PluginManager:
                 instances_of(Command),
             )
         if hook == "hf_outline_builders":
-            from ..outline import OutlineBuilder
+
+            def is_builder(item: object) -> str | None:
+                from ..outline import OutlineBuilder  # the outline only if a plugin has one
+
+                return instances_of(OutlineBuilder)(item)
 
             return self._registry(
                 "outline builders",
                 lambda: self._gather(hook, "OutlineBuilder"),
                 lambda b: b.kind,
                 "outline builder",
-                instances_of(OutlineBuilder),
+                is_builder,
             )
         if hook == "hf_importers":
-            from ..importing import Importer
+
+            def is_importer(item: object) -> str | None:
+                from ..importing import Importer  # the importing package only if needed
+
+                return instances_of(Importer)(item)
 
             return self._registry(
                 "importers",
                 lambda: self._gather(hook, "Importer"),
                 lambda i: i.name,
                 "importer",
-                instances_of(Importer),
+                is_importer,
             )
         raise ValueError(message("plugins.no_named_items", hook=repr(hook)))
 

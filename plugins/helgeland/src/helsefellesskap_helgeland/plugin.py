@@ -2,14 +2,24 @@
 
 Registered under the entry point group ``helsefellesskap`` as ``helgeland``. Every hook
 answers only for this partnership, so the plugin sits beside any other partnership's.
+
+Importing it imports nothing of the library but the hook marker: each hook imports what
+it returns, and :data:`LAYOUT` is built when first asked for, so that a command that
+needs none of it (``helsefellesskap --help``) does not pay for the model.
 """
 
 from __future__ import annotations
 
-from importlib import resources
+import functools
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from helsefellesskap import LabelCatalogue, Layout, Partnership, PartnershipSource, hookimpl
+from helsefellesskap import hookimpl
+
+if TYPE_CHECKING:
+    from helsefellesskap import LabelCatalogue, Layout, Partnership, PartnershipSource
+
+    LAYOUT: Layout
 
 __all__ = [
     "COLUMN_LABELS",
@@ -20,22 +30,38 @@ __all__ = [
     "hf_label_catalogues",
     "hf_layout",
     "hf_partnerships",
+    "layout",
 ]
 
 PARTNERSHIP_ID = "helgeland"
 """The id the partnership is known by (``helsefellesskap validate helgeland``)."""
 
-DATA = Path(str(resources.files(__package__) / "data"))
-"""The folder holding ``partnership.toml``, ``declarations/`` and ``plans/``."""
+DATA = Path(__file__).resolve().parent / "data"
+"""The folder holding ``partnership.toml``, ``declarations/`` and ``plans/`` (the package
+is installed as plain files, a wheel or an editable install)."""
 
-LAYOUT = Layout(
-    measure_columns=("goal", "ongoing_work", "measure", "responsible", "deadline"),
-    omit=("abbreviations", "priority_groups", "commitments"),
-    language="nb",
-)
-"""The five-column goals and measures table of the Helgeland plan, without the parts the
-plan does not have: an abbreviations list, a generated list of the priority groups (its
-introduction names them in its text) and a block of the declaration's commitments."""
+
+@functools.cache
+def layout() -> Layout:
+    """:data:`LAYOUT`: the five-column goals and measures table of the Helgeland plan,
+    without the parts the plan does not have: an abbreviations list, a generated list of
+    the priority groups (its introduction names them in its text) and a block of the
+    declaration's commitments."""
+    from helsefellesskap import Layout
+
+    return Layout(
+        measure_columns=("goal", "ongoing_work", "measure", "responsible", "deadline"),
+        omit=("abbreviations", "priority_groups", "commitments"),
+        language="nb",
+    )
+
+
+def __getattr__(name: str) -> Any:
+    """``LAYOUT`` (:func:`layout`), built when first asked for."""
+    if name == "LAYOUT":
+        return layout()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 COLUMN_LABELS: dict[str, str] = {
     "column.goal": "Mål – Hvor vil vi?",
@@ -71,6 +97,8 @@ back to the general headings."""
 @hookimpl
 def hf_partnerships() -> list[PartnershipSource]:
     """Ship Helsefellesskap Helgeland with the folder of its data."""
+    from helsefellesskap import PartnershipSource
+
     return [
         PartnershipSource(
             id=PARTNERSHIP_ID,
@@ -87,12 +115,14 @@ def hf_partnerships() -> list[PartnershipSource]:
 @hookimpl
 def hf_layout(partnership: Partnership) -> Layout | None:
     """The five-column table for Helgeland; ``None`` for every other partnership."""
-    return LAYOUT if partnership.id == PARTNERSHIP_ID else None
+    return layout() if partnership.id == PARTNERSHIP_ID else None
 
 
 @hookimpl
 def hf_label_catalogues() -> list[LabelCatalogue]:
     """The plan's own column headings in bokmål, nynorsk and English, for Helgeland only."""
+    from helsefellesskap import LabelCatalogue
+
     return [
         LabelCatalogue(language=language, partnership=PARTNERSHIP_ID, labels=dict(labels))
         for language, labels in COLUMN_LABELS_BY_LANGUAGE.items()

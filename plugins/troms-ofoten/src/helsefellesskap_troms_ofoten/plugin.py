@@ -2,24 +2,29 @@
 
 It ships the partnership's data folder, its local rule (TO101), the ``council`` body
 kind its data uses, its layout (the three-column measure table) and its labels.
+
+Importing it imports nothing of the library but the hook marker: each hook imports what
+it returns (the rule imports the validation engine, the layout the model), so that a
+command that needs none of it (``helsefellesskap --help``, ``list``) does not pay for it.
 """
 
 from __future__ import annotations
 
-from helsefellesskap import (
-    BodyKind,
-    LabelCatalogue,
-    Layout,
-    Partnership,
-    PartnershipSource,
-    Rule,
-    hookimpl,
-)
+from typing import TYPE_CHECKING
+
+from helsefellesskap import hookimpl
 
 from .data_folder import PARTNERSHIP_ID, data_path
-from .kinds import COUNCIL
-from .presentation import LAYOUT, label_catalogues
-from .rules import SSU_VOTE_RULE, rule_label_catalogues
+
+if TYPE_CHECKING:
+    from helsefellesskap import (
+        BodyKind,
+        LabelCatalogue,
+        Layout,
+        Partnership,
+        PartnershipSource,
+        Rule,
+    )
 
 __all__ = [
     "hf_body_kinds",
@@ -33,6 +38,8 @@ __all__ = [
 @hookimpl
 def hf_partnerships() -> list[PartnershipSource]:
     """Helsefellesskapet Troms og Ofoten, with the folder of its data."""
+    from helsefellesskap import PartnershipSource
+
     return [
         PartnershipSource(
             id=PARTNERSHIP_ID,
@@ -46,23 +53,34 @@ def hf_partnerships() -> list[PartnershipSource]:
 @hookimpl
 def hf_body_kinds() -> list[BodyKind]:
     """The ``council`` kind of the earlier councils that two FSUs continue."""
+    from .kinds import COUNCIL
+
     return [COUNCIL]
 
 
 @hookimpl
 def hf_rules() -> list[Rule]:
     """TO101: GP and user representatives have a vote in SSU."""
+    from .rules import SSU_VOTE_RULE
+
     return [SSU_VOTE_RULE]
 
 
 @hookimpl
 def hf_layout(partnership: Partnership) -> Layout | None:
     """The three-column measure table, for Troms og Ofoten only."""
-    return LAYOUT if partnership.id == PARTNERSHIP_ID else None
+    if partnership.id != PARTNERSHIP_ID:
+        return None
+    from .presentation import LAYOUT
+
+    return LAYOUT
 
 
 @hookimpl
 def hf_label_catalogues() -> list[LabelCatalogue]:
     """The column labels of the measure table, for Troms og Ofoten only, and the nb and nn
     texts of its rule TO101, for every reader."""
+    from .presentation import label_catalogues
+    from .rules import rule_label_catalogues
+
     return [*label_catalogues(), *rule_label_catalogues()]

@@ -1,0 +1,128 @@
+"""What each command imports when it starts (issue 11 §3): only what it needs.
+
+Each command runs as a user runs it, a fresh ``python -m helsefellesskap`` with the
+plugins installed in the environment, twice (the first fills the cache of installed
+plugins, as any earlier command would have); ``-X importtime`` names every module the
+second one imported. No timing: what is imported is what costs.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLE
+
+PLAN = EXAMPLE / "plans" / "handlingsplan-2024-2025.toml"
+
+WRITERS = ("docx", "weasyprint", "openpyxl", "lxml")
+"""Libraries of the Word, PDF and spreadsheet writers."""
+
+NOT_FOR_LISTING = (
+    "jinja2",
+    "markupsafe",
+    "tomlkit",
+    *WRITERS,
+    "importlib.metadata",
+    "helsefellesskap.render",
+    "helsefellesskap.outline",
+    "helsefellesskap.validate",
+    "helsefellesskap.importing",
+    "helsefellesskap.followup",
+    "helsefellesskap_docx.format",
+    "helsefellesskap_pdf.format",
+)
+"""What ``helsefellesskap list`` has no use for: it loads the shipped partnerships."""
+
+
+def imported(tmp_path: Path, *arguments: str) -> set[str]:
+    """The modules a fresh ``python -m helsefellesskap ARGUMENTS`` imports, its cache of
+    installed plugins already filled."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # not the template
+    env["HELSEFELLESSKAP_CACHE_DIR"] = str(tmp_path / "cache")
+    env.pop("HELSEFELLESSKAP_NO_CACHE", None)
+    env.pop("HELSEFELLESSKAP_NO_ENTRY_POINTS", None)
+    env.pop("HELSEFELLESSKAP_DISABLE_PLUGINS", None)
+    command = [sys.executable, "-X", "importtime", "-m", "helsefellesskap", *arguments]
+    subprocess.run(command, capture_output=True, env=env, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert done.returncode in (0, 1), done.stderr[-3000:]
+    names = {
+        line.rsplit("|", 1)[1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "helsefellesskap.cli" in names  # the measurement itself works
+    return names
+
+
+def among(names: set[str], packages: tuple[str, ...]) -> list[str]:
+    """The ``names`` that are one of ``packages`` or inside one."""
+    return sorted(n for n in names if any(n == p or n.startswith(p + ".") for p in packages))
+
+
+def test_list_imports_no_renderer_writer_rule_or_metadata_scan(tmp_path: Path) -> None:
+    names = imported(tmp_path, "list")
+    assert "helsefellesskap_helgeland.plugin" in names  # the plugins were loaded
+    assert among(names, NOT_FOR_LISTING) == []
+
+
+def test_check_loads_and_imports_no_renderer_writer_or_rule(tmp_path: Path) -> None:
+    names = imported(tmp_path, "check", str(EXAMPLE))
+    assert "helsefellesskap.io" in names
+    unwanted = (
+        "jinja2",
+        "tomlkit",
+        *WRITERS,
+        "importlib.metadata",
+        "helsefellesskap.render",
+        "helsefellesskap.outline",
+        "helsefellesskap.validate.rules",
+        "helsefellesskap.importing",
+        "helsefellesskap_docx.format",
+        "helsefellesskap_pdf.format",
+    )
+    assert among(names, unwanted) == []
+
+
+def test_plugins_lists_formats_without_importing_them(tmp_path: Path) -> None:
+    names = imported(tmp_path, "plugins")
+    unwanted = (
+        "jinja2",
+        *WRITERS,
+        "importlib.metadata",
+        "helsefellesskap.outline",
+        "helsefellesskap.followup",
+        "helsefellesskap.render.html",
+        "helsefellesskap.render.markdown",
+        "helsefellesskap.render.json",
+        "helsefellesskap_docx.format",
+        "helsefellesskap_pdf.format",
+    )
+    assert among(names, unwanted) == []
+
+
+def test_render_html_imports_jinja2_and_no_other_format(tmp_path: Path) -> None:
+    names = imported(tmp_path, "render", "-f", "html", str(PLAN))
+    assert {"jinja2", "helsefellesskap.render.html_blocks"} <= names
+    unwanted = (
+        "tomlkit",
+        *WRITERS,
+        "importlib.metadata",
+        "helsefellesskap.render.markdown",
+        "helsefellesskap.render.json",
+        "helsefellesskap.importing",
+        "helsefellesskap_docx.format",
+        "helsefellesskap_pdf.format",
+    )
+    assert among(names, unwanted) == []
+
+
+@pytest.mark.parametrize("arguments", [["--version"], ["--version", "--disable-plugin", "x"]])
+def test_version_loads_no_plugin(tmp_path: Path, arguments: list[str]) -> None:
+    names = imported(tmp_path, *arguments)
+    assert among(names, ("helsefellesskap.plugins", "pluggy", "helsefellesskap.model")) == []
