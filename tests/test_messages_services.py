@@ -647,3 +647,70 @@ def test_a_new_plugin_with_a_bad_name(language: str, expected: str, tmp_path: Pa
     text = _raised(language, lambda: new_plugin("Mitt Sted", tmp_path), UsageError)
     assert text == expected
     _no_english(text)
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "names"),
+    [
+        (
+            "nb",
+            "filer kunne ikke lages:",
+            "fra utvidelsen 'broken-label' nevner {nope}, som ikke er gitt",
+        ),
+        (
+            "nn",
+            "filer kunne ikkje lagast:",
+            "frå utvidinga 'broken-label' nemner {nope}, som ikkje er gitt",
+        ),
+    ],
+)
+def test_a_label_of_a_plugin_that_names_what_is_not_given(
+    broken: None, language: str, heading: str, names: str, tmp_path: Path
+) -> None:
+    from helsefellesskap.render.api import PartialRenderError
+
+    manager = PluginManager(disabled=_all_broken_but("broken-label"))
+    bundle = load_bundle(EXAMPLE)
+    text = _raised(
+        language,
+        lambda: render_bundle(bundle, tmp_path / "ut", formats=["md"], manager=manager),
+        PartialRenderError,
+    )
+    first, *lines = text.splitlines()
+    assert first.endswith(heading), first
+    assert lines and all(names in line for line in lines), text
+    _no_english(text)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "nb",
+            "ingen disposisjon for et dokument av typen 'referat' ('m'): en utvidelse som "
+            "legger til typen, kan gi en gjennom `hf_outline_builders`",
+        ),
+        (
+            "nn",
+            "ingen disposisjon for eit dokument av typen 'referat' ('m'): ei utviding som "
+            "legg til typen, kan gje ein gjennom `hf_outline_builders`",
+        ),
+    ],
+)
+def test_a_kind_of_document_without_an_outline(language: str, expected: str) -> None:
+    import attrs
+
+    from helsefellesskap.model import Document
+    from helsefellesskap.outline import build_outline
+    from helsefellesskap.render.api import make_context
+
+    @attrs.frozen(kw_only=True)
+    class Minutes(Document):
+        KIND = "referat"
+
+    bundle = load_bundle(EXAMPLE)
+    context = make_context(bundle, "nb", make_manager())
+    item = Minutes(id="m", title="Møte")
+    text = _raised(language, lambda: build_outline(item, context), RenderError)
+    assert text == expected
+    _no_english(text)
