@@ -77,8 +77,11 @@ def governance_diagram(out: Builder) -> GovernanceDiagram:
     )
 
 
-def _partner_cell(out: Builder, partner: view.PartnerView) -> Cell:
-    """The partner's name, then each of its names in another language, marked with it."""
+def _partner_cell(
+    out: Builder, partner: view.PartnerView, found: model.Partner | None = None
+) -> Cell:
+    """The partner's name, then each of its names in another language, marked with it;
+    then the extra fields of ``found``, the partner of the partnership."""
     blocks: list[Block] = [Paragraph(runs=runs(partner.name))]
     for other in partner.other_names:
         name: Inline = (
@@ -87,7 +90,6 @@ def _partner_cell(out: Builder, partner: view.PartnerView) -> Cell:
             else Text(other.name)
         )
         blocks.append(Paragraph(runs=(out.mark(other.language_name), Text(": "), name)))
-    found = out.partnership.partner(partner.id)
     for label, value in _extras(out, "partner", found.extra if found is not None else {}):
         blocks.append(Paragraph(runs=(label, Text(f": {value}"))))
     return Cell(blocks=tuple(blocks), header=True)
@@ -105,12 +107,23 @@ def _partners(out: Builder) -> list[Block]:
     ]
     if described:
         columns.append(("description", out.label("governance.description")))
+    by_id: dict[str, model.Partner] = {}
+    for partner in out.partnership.partners:
+        by_id.setdefault(partner.id, partner)  # the first with an id, as Partnership.partner
+    shared: dict[str, Cell] = {}  # kinds and memberships repeat: one cell each, shared
+
+    def label_cell(text: str) -> Cell:
+        cell = shared.get(text)
+        if cell is None:
+            cell = shared[text] = text_cell(out.mark(text))
+        return cell
+
     rows = [
         (
             (
-                _partner_cell(out, p),
-                text_cell(out.mark(p.kind)),
-                text_cell(out.mark(p.membership)),
+                _partner_cell(out, p, by_id.get(p.id)),
+                label_cell(p.kind),
+                label_cell(p.membership),
                 *([text_cell(p.description)] if described else []),
             ),
             (("partner", p.id),),

@@ -187,6 +187,8 @@ class MarkdownWriter:
         """The text of each table cell's blocks written so far, by the identity of the
         blocks (the outline shares a cell that many rows repeat, and it lives while
         this writer does)."""
+        self._emphasis: dict[tuple[int, bool], str] = {}
+        """The same for emphasis, by its identity and whether it stands in a cell."""
 
     def write(self) -> str:
         """The whole document, blocks one blank line apart, the colophon last."""
@@ -248,10 +250,15 @@ class MarkdownWriter:
         if isinstance(item, LineBreak):
             return "<br>" if cell else "\n"
         if isinstance(item, Emphasis):
-            mark = "**" if item.strong else "*"
-            if item.role == "delete":  # a changelog's deleted words: GitHub strikes them
-                mark = "~~"
-            return f"{mark}{''.join(self.inline(i, cell) for i in item.runs).strip()}{mark}"
+            key = (id(item), cell)  # an outline shares emphasis it repeats (a measure's label)
+            found = self._emphasis.get(key)
+            if found is None:
+                mark = "**" if item.strong else "*"
+                if item.role == "delete":  # a changelog's deleted words: GitHub strikes them
+                    mark = "~~"
+                inner = "".join([self.inline(i, cell) for i in item.runs]).strip()
+                found = self._emphasis[key] = f"{mark}{inner}{mark}"
+            return found
         if isinstance(item, Span):
             return "".join(self.inline(i, cell) for i in item.runs)
         if isinstance(item, Link):
