@@ -364,7 +364,7 @@ def test_a_rule_that_yields_no_finding(broken: None, language: str, expected: st
     ("language", "expected"),
     [
         ("nb", "ukjent krok 'hf_rule'; mente du 'hf_rules'?"),
-        ("nn", "ukjend krok 'hf_rule'; meinte du 'hf_rules'?"),
+        ("nn", "ukjent krok 'hf_rule'; meinte du 'hf_rules'?"),
     ],
 )
 def test_a_misspelt_hook(language: str, expected: str) -> None:
