@@ -101,7 +101,9 @@ def block_kind(block: object) -> str:
     try:
         return _BLOCK_KINDS[type(block)]
     except KeyError:
-        raise RenderError(f"html: an outline holds a {type(block).__name__}, not a block") from None
+        from ..messages import message
+
+        raise RenderError(message("render.not_a_block", type=type(block).__name__)) from None
 
 
 def run_kind(run: object) -> str:
@@ -109,7 +111,9 @@ def run_kind(run: object) -> str:
     try:
         return _RUN_KINDS[type(run)]
     except KeyError:
-        raise RenderError(f"html: an outline holds a {type(run).__name__}, not a run") from None
+        from ..messages import message
+
+        raise RenderError(message("render.not_a_run", type=type(run).__name__)) from None
 
 
 # -- values and text ---------------------------------------------------------------------
