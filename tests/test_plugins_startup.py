@@ -83,6 +83,7 @@ def test_check_loads_and_imports_no_renderer_writer_or_rule(tmp_path: Path) -> N
         "helsefellesskap.outline",
         "helsefellesskap.validate.rules",
         "helsefellesskap.importing",
+        "helsefellesskap.followup",
         "helsefellesskap_docx.format",
         "helsefellesskap_pdf.format",
     )

@@ -21,11 +21,32 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .check import CheckResult, problem_json
-from .diff import diff_json
-from .followup import coverage_json, plan_reports_json, status_json
+
+if TYPE_CHECKING:
+    from .diff import diff_json
+    from .followup import coverage_json, plan_reports_json, status_json
+
+_LAZY = {
+    "diff_json": ".diff",
+    "coverage_json": ".followup",
+    "plan_reports_json": ".followup",
+    "status_json": ".followup",
+}
+"""The shapes built from follow-up results, imported when first asked for: ``check``
+needs only its own shape, not the follow-up package (issue 11 §3)."""
+
+
+def __getattr__(name: str) -> Any:
+    """The follow-up shapes of :data:`_LAZY`, imported when first asked for."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "SHAPES",
