@@ -239,7 +239,14 @@ class MarkdownWriter:
             if cell:
                 return text.replace("\n", "<br>").strip() if "\n" in text else text.strip()
             return _lines(text)
-        text = "".join([self.inline(item, cell) for item in items])
+        parts: list[str] = []
+        for item in items:
+            if type(item) is Text:  # as inline() writes it, without the call
+                escaped = _escape(item.text)
+                parts.append(escaped.replace("\n", "<br>") if cell and "\n" in escaped else escaped)
+            else:
+                parts.append(self.inline(item, cell))
+        text = "".join(parts)
         return text.strip() if cell else _lines(text)
 
     def inline(self, item: object, cell: bool) -> str:
