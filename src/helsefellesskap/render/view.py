@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import operator
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -229,49 +228,63 @@ def _shown_fields(cls: type) -> tuple[str, ...]:
 
 
 _NOT_ATTRS = object()
-_shown_values: dict[type, Any] = {}
-"""For each attrs class met, a function giving the values of its shown fields as a
-tuple (:func:`_shown_fields`); :data:`_NOT_ATTRS` for any other type."""
+_collectors: dict[type, Any] = {}
+"""For each attrs class met, the function that collects the texts of its shown fields
+(:func:`_collector_of`); :data:`_NOT_ATTRS` for any other type."""
 
 
-def _shown_getter(cls: type) -> Any:
+def _collector_of(cls: type) -> Any:
+    """``collect(value, add, push)`` for attrs class ``cls``: each shown field
+    (:func:`_shown_fields`) that is text is given to ``add``, the text in a tuple too;
+    anything else but ``None`` is given to ``push`` for the walk to look into. Written
+    out for the class's fields (as attrs and cattrs write their methods), so that the
+    walk of a plan's thousands of measures makes no call per field."""
     if not attrs.has(cls):
         return _NOT_ATTRS
-    names = _shown_fields(cls)
-    if not names:
-        return lambda value: ()
-    if len(names) == 1:
-        one = operator.attrgetter(names[0])
-        return lambda value: (one(value),)
-    return operator.attrgetter(*names)
+    lines = ["def collect(value, add, push):"]
+    for name in _shown_fields(cls):
+        lines += [
+            f"    v = value.{name}",
+            "    if v.__class__ is str:",
+            "        add(v)",
+            "    elif v.__class__ is tuple:",
+            "        for x in v:",
+            "            if x.__class__ is str:",
+            "                add(x)",
+            "            else:",
+            "                push(x)",
+            "    elif v is not None:",
+            "        push(v)",
+        ]
+    lines.append("    return None")
+    namespace: dict[str, Any] = {}
+    exec(compile("\n".join(lines), f"<shown texts of {cls.__qualname__}>", "exec"), namespace)
+    return namespace["collect"]
 
 
 def _collect_strings(value: object, found: list[str]) -> None:
     """Append every text inside ``value`` to ``found`` (in no particular order): one loop
-    over a stack, the shown fields of each attrs class read by one getter."""
+    over a stack, the shown fields of each attrs class read by its collector."""
     add = found.append
     stack: list[object] = [value]
-    push = stack.extend
+    push = stack.append
     while stack:
         item = stack.pop()
         kind = type(item)
         if kind is str:
             add(item)  # type: ignore[arg-type]
             continue
-        if kind is tuple or kind is list:
-            push(item)  # type: ignore[arg-type]
-            continue
-        getter = _shown_values.get(kind)
-        if getter is None:
-            getter = _shown_values[kind] = _shown_getter(kind)
-        if getter is not _NOT_ATTRS:
-            push(getter(item))
+        collect = _collectors.get(kind)
+        if collect is None:
+            collect = _collectors[kind] = _collector_of(kind)
+        if collect is not _NOT_ATTRS:
+            collect(item, add, push)
         elif isinstance(item, str):
             add(item)
         elif isinstance(item, Mapping):
-            push(item.values())
+            stack.extend(item.values())
         elif isinstance(item, (tuple, list)):
-            push(item)
+            stack.extend(item)
 
 
 _TEXTS_APART = "\x00"
