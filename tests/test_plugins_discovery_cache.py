@@ -55,6 +55,13 @@ def install(site: Path, name: str, entry_points: dict[str, str], version: str = 
     return info
 
 
+def cache_path() -> Path:
+    """The cache file (the cache is on in these tests)."""
+    path = discovery.cache_file()
+    assert path is not None
+    return path
+
+
 def scanned() -> dict[str, list[discovery.InstalledPlugin]]:
     """The installed plugins as a scan of every distribution finds them."""
     return discovery._scan()
@@ -66,7 +73,7 @@ def test_the_cached_answer_is_the_scan_and_no_scan_is_made_again(
     first = find_installed()
     assert {"docx", "pdf", "helgeland", "troms-ofoten", "xlsx"} <= set(first)
     assert first == scanned()
-    assert [p.name for p in cache_dir.iterdir()] == [discovery.cache_file().name]
+    assert [p.name for p in cache_dir.iterdir()] == [cache_path().name]
 
     def no_scan() -> object:
         raise AssertionError("scanned although nothing changed")
@@ -141,7 +148,7 @@ def test_a_plugin_that_fails_to_import_fails_the_same_from_the_cache(
     ["not json", "[]", '{"version": 1, "entries": [{"key": 3}]}', '{"version": 99}', ""],
 )
 def test_a_broken_cache_file_is_ignored_and_written_anew(cache_dir: Path, text: str) -> None:
-    path = discovery.cache_file()
+    path = cache_path()
     path.parent.mkdir(parents=True)
     path.write_text(text, encoding="utf-8")
     assert find_installed() == scanned()
@@ -151,7 +158,7 @@ def test_a_broken_cache_file_is_ignored_and_written_anew(cache_dir: Path, text: 
 
 
 def test_an_entry_of_the_wrong_shape_is_not_used(cache_dir: Path) -> None:
-    path = discovery.cache_file()
+    path = cache_path()
     path.parent.mkdir(parents=True)
     bad = {"key": discovery.fingerprint(), "plugins": [{"name": "x", "value": 3}]}
     path.write_text(json.dumps({"version": 1, "entries": [bad]}), encoding="utf-8")
@@ -183,7 +190,7 @@ def test_the_cache_keeps_a_few_search_paths(
         folder.mkdir()
         monkeypatch.syspath_prepend(str(folder))
         find_installed()
-    data = json.loads(discovery.cache_file().read_text(encoding="utf-8"))
+    data = json.loads(cache_path().read_text(encoding="utf-8"))
     assert len(data["entries"]) == discovery.CACHE_ENTRIES
     assert data["entries"][0]["key"] == discovery.fingerprint()
 

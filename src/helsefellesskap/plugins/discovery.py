@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..hookspecs import PROJECT_NAME
+from ..usercache import CACHE_DIR_ENV, NO_CACHE_ENV, cache_dir
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -44,15 +45,6 @@ __all__ = [
 
 ENTRY_POINT_GROUP = PROJECT_NAME
 """The entry point group under which plugin distributions declare their plugin module."""
-
-CACHE_DIR_ENV = "HELSEFELLESSKAP_CACHE_DIR"
-"""Environment variable: the folder of the entry point cache (by default the user's cache
-folder: ``$XDG_CACHE_HOME/helsefellesskap``, ``~/.cache/helsefellesskap``,
-``~/Library/Caches/helsefellesskap`` or ``%LOCALAPPDATA%\\helsefellesskap``)."""
-
-NO_CACHE_ENV = "HELSEFELLESSKAP_NO_CACHE"
-"""Environment variable: when set to ``1``, installed plugins are found by scanning the
-distributions every time, and no cache is read or written."""
 
 CACHE_VERSION = 1
 """The layout of the cache file; a file of another version is not read."""
@@ -115,10 +107,10 @@ def find_installed() -> dict[str, list[InstalledPlugin]]:
     answer comes from the cache when nothing it depends on changed (see the module's
     description).
     """
-    if os.environ.get(NO_CACHE_ENV) == "1":
+    path = cache_file()
+    if path is None:
         return _scan()
     key = fingerprint()
-    path = cache_file()
     entries = _read_cache(path)
     for entry in entries:
         if entry.get("key") == key:
@@ -215,21 +207,15 @@ def _distributions(folder: str) -> list[object]:
     return stamps
 
 
-def cache_file() -> Path:
-    """The file the installed plugins are cached in, one per Python environment."""
+def cache_file() -> Path | None:
+    """The file the installed plugins are cached in, one per Python environment, in the
+    user's cache folder (:func:`~helsefellesskap.usercache.cache_dir`); ``None`` when
+    :data:`NO_CACHE_ENV` turns the cache off."""
     import zlib
-    from pathlib import Path
 
-    folder = os.environ.get(CACHE_DIR_ENV)
-    if folder:
-        root = Path(folder)
-    elif sys.platform == "win32":
-        root = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        root = root / PROJECT_NAME / "Cache"
-    elif sys.platform == "darwin":
-        root = Path.home() / "Library" / "Caches" / PROJECT_NAME
-    else:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / PROJECT_NAME
+    root = cache_dir()
+    if root is None:
+        return None
     environment = f"{sys.prefix}\0{sys.executable}".encode("utf-8", "surrogateescape")
     return root / f"entry-points-{zlib.crc32(environment):08x}.json"
 

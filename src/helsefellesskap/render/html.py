@@ -125,8 +125,12 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
     Autoescaping is on for every template, whatever its name; undefined variables are
     errors, so that a misspelt name in an override template does not silently vanish.
     The environment knows which roles have a template of their own (``role_templates``).
+    Compiled templates are kept in the user's cache folder between runs
+    (:func:`~helsefellesskap.usercache.template_bytecode_cache`).
     """
     import jinja2
+
+    from ..usercache import template_bytecode_cache
 
     builtin = jinja2.PackageLoader(*TEMPLATE_PACKAGE)
     loader = jinja2.ChoiceLoader(
@@ -144,6 +148,7 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=template_bytecode_cache(Path(__file__)),
     )
     environment.filters["css_string"] = css_string
     environment.filters["text"] = text_markup
