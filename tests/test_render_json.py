@@ -147,6 +147,7 @@ def test_text_that_only_looks_suspect_in_json_is_rendered(
         {"a": [], "b": {}, "c": [1, 2.5, True, False, None, "x"], "d": {"e": [{"f": "g"}]}},
         [["nested", ["deeper", {"k": 'æøå – \u2028 "sitat" \\'}]], (1, 2)],
         {3: "int key", 2.5: "float key", False: "bool key", None: "null key"},
+        {"text only": ["a", "b"], "deeper": {"one": ["c"], "mixed": ["d", ["e"], {"f": []}]}},
         "a string alone",
         [float("inf"), float("-inf"), 10**30, -0.0],
     ],

@@ -128,7 +128,7 @@ class _Unusual(Exception):
 
 _string = jsonlib.encoder.encode_basestring  # what ensure_ascii=False uses (in C)
 
-_INDENTS = tuple("\n" + "  " * level for level in range(33))
+_INDENTS = tuple("\n" + "  " * level for level in range(64))
 """The line break and indentation before an item at each depth (deeper ones are made)."""
 
 
@@ -184,20 +184,31 @@ def _scalar(value: Any) -> str | None:
 def _encode(value: Any, level: int, out: list[str]) -> None:
     """Append the text of ``value`` at depth ``level``. The items of a list or a dict
     that are text (most of a document) are written in its own loop, without a call; a
-    list of text only (points, actors) in one join."""
+    list of text only (points, actors) in one join, in a dict without a call too."""
+    outer = _indent(level)
+    inner = _indent(level + 1)
+    after = "," + inner
     if isinstance(value, dict):
         if not value:
             out.append("{}")
             return
-        inner = _INDENTS[level + 1] if level + 1 < len(_INDENTS) else _indent(level + 1)
+        deeper = _indent(level + 2)
+        between = "," + deeper
         before = "{" + inner
-        after = "," + inner
         for key, item in value.items():
             name = _string(key if type(key) is str else _key(key))
             kind = type(item)
             if kind is str:
                 out.append(f"{before}{name}: {_string(item)}")
-            elif (kind is list or kind is dict) and item:
+            elif kind is list and item:
+                try:  # text only: one join (encode_basestring refuses anything else)
+                    text = between.join(map(_string, item))
+                except TypeError:
+                    out.append(f"{before}{name}: ")
+                    _encode(item, level + 1, out)
+                else:
+                    out.append(f"{before}{name}: [{deeper}{text}{inner}]")
+            elif kind is dict and item:
                 out.append(f"{before}{name}: ")
                 _encode(item, level + 1, out)
             else:
@@ -208,15 +219,13 @@ def _encode(value: Any, level: int, out: list[str]) -> None:
                 else:
                     out.append(f"{before}{name}: {text}")
             before = after
-        out.append(_indent(level) + "}")
+        out.append(outer + "}")
     elif isinstance(value, (list, tuple)):
         if not value:
             out.append("[]")
             return
-        inner = _INDENTS[level + 1] if level + 1 < len(_INDENTS) else _indent(level + 1)
-        after = "," + inner
         try:  # a list of text only: one join (encode_basestring refuses anything else)
-            out.append("[" + inner + after.join(map(_string, value)) + _indent(level) + "]")
+            out.append("[" + inner + after.join(map(_string, value)) + outer + "]")
             return
         except TypeError:
             pass
@@ -236,7 +245,7 @@ def _encode(value: Any, level: int, out: list[str]) -> None:
                 else:
                     out.append(before + text)
             before = after
-        out.append(_indent(level) + "]")
+        out.append(outer + "]")
     else:
         text = _scalar(value)
         if text is None:  # pragma: no cover - lists and dicts are handled above
