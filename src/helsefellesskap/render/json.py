@@ -202,12 +202,12 @@ def _encode(value: Any, level: int, out: list[str]) -> None:
                 out.append(f"{before}{name}: {_string(item)}")
             elif kind is list and item:
                 try:  # text only: one join (encode_basestring refuses anything else)
-                    text = between.join(map(_string, item))
+                    joined = between.join(map(_string, item))
                 except TypeError:
                     out.append(f"{before}{name}: ")
                     _encode(item, level + 1, out)
                 else:
-                    out.append(f"{before}{name}: [{deeper}{text}{inner}]")
+                    out.append(f"{before}{name}: [{deeper}{joined}{inner}]")
             elif kind is dict and item:
                 out.append(f"{before}{name}: ")
                 _encode(item, level + 1, out)
