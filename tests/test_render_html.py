@@ -537,6 +537,32 @@ def test_a_role_template_can_wrap_the_default_look_of_its_blocks(
     assert rows == [m.id for m in plan.measures()]
 
 
+def test_a_page_that_imports_macros_without_context_renders_them_on_every_page(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    # Jinja keeps a module imported without context for every page; releasing a
+    # written page's values (write_page) must leave such a module whole
+    own = _write(
+        tmp_path / "own",
+        "shared.html.j2",
+        "{% macro hello() %}hei{{ inline_html((), none) }} {{ world() }}{% endmacro %}"
+        "{% macro world() %}verden{% endmacro %}",
+    )
+    _write(
+        own,
+        "action-plan.html.j2",
+        '{% extends "builtin/action-plan.html.j2" %}{% import "shared.html.j2" as shared %}'
+        '{% block contents %}<p id="own">{{ shared.hello() }}</p>{% endblock %}',
+    )
+    plugin = TemplatePlugin(helsefellesskap.TemplateSource(path=own, partnership="eksempel"))
+    manager = _manager_with(plugin)
+    plan = bundle.document(PLAN)
+    assert isinstance(plan, ActionPlan)
+    for _ in range(2):
+        page = lxml.html.fromstring(html_of(plan, bundle, manager).encode())
+        assert page.xpath("string(//p[@id='own'])") == "hei verden"
+
+
 def test_partnership_templates_win_over_general_ones_and_only_for_their_partnership(
     bundle: Bundle, tmp_path: Path
 ) -> None:

@@ -3,7 +3,9 @@ written by the real templates, read back with lxml."""
 
 from __future__ import annotations
 
+import gc
 import typing
+import weakref
 from pathlib import Path
 
 import lxml.html
@@ -398,3 +400,22 @@ def test_labels_in_the_readers_language_are_marked_on_the_page(context: RenderCo
     assert page.xpath("//p[@class='doc-kind']/span/@lang") == ["en"]
     assert main(page).xpath("p/span/@lang") == ["en"]
     assert page.xpath("string(//footer)").strip() == "Laget med en test"
+
+
+def test_a_written_page_lets_go_of_its_outline_at_once(context: RenderContext) -> None:
+    # the macros outline.html.j2 defines for a page and their context refer to each
+    # other; write_page empties that context, so the outline is freed when the page is
+    # written rather than held until the garbage collector finds the cycle
+    outline = outline_of(
+        Section(heading=Heading(level=2, runs=runs("Kapittel")), blocks=(paragraph("Tekst"),))
+    )
+    held = weakref.ref(outline)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        assert "Kapittel" in write_page(outline, context, "action-plan.html.j2")
+        del outline
+        assert held() is None
+    finally:
+        if collecting:
+            gc.enable()

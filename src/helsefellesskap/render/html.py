@@ -370,6 +370,47 @@ class HtmlFormat(RenderFormat):
         return write_page(build_outline(item, context), context, name).encode("utf-8")
 
 
+def _release(page: jinja2.runtime.Context, values: Mapping[str, Any]) -> None:
+    """Let go of a written page's values (its outline) at once.
+
+    A template module imported ``with context`` (``outline.html.j2`` as ``html``) holds
+    a copy of the page's values in its own context, and its macros and that context
+    refer to each other: without help the outline stays in memory until the garbage
+    collector finds the cycle, which with many pages means more and longer
+    collections. Emptying the module's context after the page is written breaks the
+    cycle's hold on the values (``values``, what :func:`page_values` gave the page). A
+    module imported without context, which Jinja keeps for the next page, holds none of
+    them and is left alone. Best effort: where Jinja keeps a macro's context otherwise,
+    nothing is released and nothing else changes."""
+    import jinja2
+
+    outline = values["outline"]
+    for value in list(page.vars.values()):
+        if isinstance(value, jinja2.environment.TemplateModule):
+            _release_module(value, outline)
+    page.vars.clear()
+
+
+def _release_module(module: object, outline: object) -> None:
+    """Empty the context the macros of ``module`` share (found in a macro's closure)
+    if it holds this page's ``outline``, that is, if the module is this page's own."""
+    import jinja2
+
+    for macro in vars(module).values():
+        if not isinstance(macro, jinja2.runtime.Macro):
+            continue
+        for cell in getattr(getattr(macro, "_func", None), "__closure__", None) or ():
+            try:
+                held = cell.cell_contents
+            except ValueError:  # an empty cell
+                continue
+            if isinstance(held, jinja2.runtime.Context):
+                if held.parent.get("outline") is outline:
+                    held.vars.clear()
+                    held.parent = {}
+                return
+
+
 def write_page(outline: Outline, context: RenderContext, name: str) -> str:
     """The HTML page of ``outline`` written with the page template ``name``.
 
@@ -381,7 +422,14 @@ def write_page(outline: Outline, context: RenderContext, name: str) -> str:
     environment = template_environment(tuple(context.template_dirs))
     try:
         template = environment.select_template([name, DOCUMENT_TEMPLATE])
-        return template.render(page_values(outline, context))
+        values = page_values(outline, context)
+        page = template.new_context(values)
+        try:  # as Template.render, keeping the page's context to release it after
+            return environment.concat(template.root_render_func(page))
+        except Exception:
+            environment.handle_exception()
+        finally:
+            _release(page, values)
     except jinja2.TemplateNotFound as error:
         places = [*(str(d) for d in context.template_dirs), message("render.builtin_templates")]
         raise RenderError(
