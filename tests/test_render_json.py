@@ -141,6 +141,14 @@ def test_text_that_only_looks_suspect_in_json_is_rendered(
     assert measure["text"] == text
 
 
+def _deep(levels: int) -> Any:
+    """Lists and dicts nested ``levels`` deep, with text at every depth."""
+    data: Any = ["bunn", "tekst"]
+    for level in range(levels):
+        data = {"nivå": level, "under": data, "tekst": ["a", "b"]} if level % 2 else [data, "c"]
+    return data
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -148,6 +156,7 @@ def test_text_that_only_looks_suspect_in_json_is_rendered(
         [["nested", ["deeper", {"k": 'æøå – \u2028 "sitat" \\'}]], (1, 2)],
         {3: "int key", 2.5: "float key", False: "bool key", None: "null key"},
         {"text only": ["a", "b"], "deeper": {"one": ["c"], "mixed": ["d", ["e"], {"f": []}]}},
+        _deep(40),
         "a string alone",
         [float("inf"), float("-inf"), 10**30, -0.0],
     ],

@@ -136,6 +136,18 @@ def _indent(level: int) -> str:
     return _INDENTS[level] if level < len(_INDENTS) else "\n" + "  " * level
 
 
+def _level(level: int) -> tuple[str, str, str, str, str]:
+    """What a container at depth ``level`` is written with: the line break before its
+    closing bracket, before its items and between them, and the same one level deeper
+    (for a list of text inside a dict)."""
+    inner = _indent(level + 1)
+    deeper = _indent(level + 2)
+    return _indent(level), inner, "," + inner, deeper, "," + deeper
+
+
+_LEVELS = tuple(_level(level) for level in range(32))
+
+
 def _float(value: float) -> str:
     if value != value:
         return "NaN"
@@ -185,15 +197,11 @@ def _encode(value: Any, level: int, out: list[str]) -> None:
     """Append the text of ``value`` at depth ``level``. The items of a list or a dict
     that are text (most of a document) are written in its own loop, without a call; a
     list of text only (points, actors) in one join, in a dict without a call too."""
-    outer = _indent(level)
-    inner = _indent(level + 1)
-    after = "," + inner
+    outer, inner, after, deeper, between = _LEVELS[level] if level < len(_LEVELS) else _level(level)
     if isinstance(value, dict):
         if not value:
             out.append("{}")
             return
-        deeper = _indent(level + 2)
-        between = "," + deeper
         before = "{" + inner
         for key, item in value.items():
             name = _string(key if type(key) is str else _key(key))
