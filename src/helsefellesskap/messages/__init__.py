@@ -16,12 +16,16 @@ import contextlib
 import contextvars
 import os
 from collections.abc import Iterator, Mapping
-from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 try:  # the compiled parser where installed: every command reads a catalogue (issue 11)
     import tomli as _toml
 except ImportError:  # pragma: no cover - depends on the environment
     import tomllib as _toml  # type: ignore[no-redef]
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -96,9 +100,13 @@ class Messages:
 
 def _read_catalogue(package: str, language: str) -> Mapping[str, str]:
     texts: dict[str, str] = {}
-    root = resources.files(__name__) if package == __name__ else resources.files(package)
-    folder = root if package == __name__ else root.joinpath("messages")
-    folder = folder.joinpath(language)
+    folder: Traversable
+    if package == __name__:  # the core's folder, without importlib.resources (start-up)
+        folder = Path(__file__).parent / language
+    else:
+        from importlib import resources
+
+        folder = resources.files(package).joinpath("messages").joinpath(language)
     if not folder.is_dir():
         return texts
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):

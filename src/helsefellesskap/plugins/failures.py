@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import traceback as _traceback
-
 import attrs
 
 from ..messages import message
@@ -71,4 +69,6 @@ def describe(value: object) -> str:
 
 def format_traceback(error: BaseException) -> str:
     """The formatted traceback of ``error``, for a plugin's author."""
-    return "".join(_traceback.format_exception(error)).rstrip()
+    import traceback  # here: only a failing plugin needs it
+
+    return "".join(traceback.format_exception(error)).rstrip()

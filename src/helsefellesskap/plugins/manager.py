@@ -265,7 +265,8 @@ class PluginManager:
             if self._pm.get_plugin(name) is not plugin:
                 self.fail(name, message("plugins.name_taken"))
             return False
-        if not self._acceptable(plugin, name):
+        marked = self._hooks_of(plugin)  # once: pluggy reads every attribute again
+        if not self._acceptable(plugin, name, marked):
             return False
         try:
             self._pm.register(plugin, name=name)
@@ -277,7 +278,7 @@ class PluginManager:
         self._infos[name] = PluginInfo(
             name=name,
             module=module.__name__ if module else type(plugin).__name__,
-            hooks=tuple(sorted(self._hooks_of(plugin).values())),
+            hooks=tuple(sorted(marked.values())),
             distribution=dist_name,
             version=version,
             entry_point=entry_point,
@@ -311,10 +312,10 @@ class PluginManager:
         )
         self.fail(name, text, hook=hook)
 
-    def _acceptable(self, plugin: object, name: str) -> bool:
-        """Whether the plugin's hooks are all known and plain; record why not."""
+    def _acceptable(self, plugin: object, name: str, marked: Mapping[str, str]) -> bool:
+        """Whether the plugin's hooks (``marked``, see :meth:`_hooks_of`) are all known and
+        plain; record why not."""
         ok = True
-        marked = self._hooks_of(plugin)
         for attr, hook in marked.items():
             opts: Mapping[str, object] = self._pm.parse_hookimpl_opts(plugin, attr) or {}
             if hook not in self._known_hooks:

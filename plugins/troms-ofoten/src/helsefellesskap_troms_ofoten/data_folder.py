@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 __all__ = ["PARTNERSHIP_ID", "data_path"]
@@ -17,4 +16,4 @@ def data_path() -> Path:
     The package is installed as plain files (a wheel or an editable install), so the
     resource folder is a real folder on disk.
     """
-    return Path(str(resources.files(__package__ or __name__.rpartition(".")[0]) / "data"))
+    return Path(__file__).resolve().parent / "data"
