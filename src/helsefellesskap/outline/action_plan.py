@@ -354,6 +354,8 @@ class _TableCells:
             blocks = [Paragraph(runs=(Text(text),))]
         else:
             blocks = []
+        if not (measure.details or measure.closing or measure.links or measure.references):
+            return Cell(blocks=tuple(blocks)) if blocks else EMPTY_CELL  # most measures
         if measure.details:
             blocks += out.bullets(measure.details)
         if measure.closing:

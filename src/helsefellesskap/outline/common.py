@@ -153,9 +153,11 @@ class Builder:
     def bullets(self, items: Iterable[str | Inlines], role: str | None = None) -> list[Block]:
         """A bullet list of the items (text or runs) that are not empty; no block for none."""
         listed = tuple(
-            ListItem(runs=(Text(i),) if isinstance(i, str) else i)
-            for i in items
-            if (i.strip() if isinstance(i, str) else i)
+            [
+                ListItem(runs=(Text(i),) if isinstance(i, str) else i)
+                for i in items
+                if (i.strip() if isinstance(i, str) else i)
+            ]
         )
         return [BulletList(items=listed, role=role)] if listed else []
 

@@ -566,10 +566,18 @@ def measure_rows(area: FocusArea, with_ongoing: bool) -> Iterator[RowSlot]:
     column), an ongoing work's cell spans the measures whose ``builds_on`` names it,
     ongoing work without measures gets its own row, and measures that build on none come
     last. :func:`measure_table` and the outline's table are made from these rows."""
+    slot = RowSlot._make
     for goal in area.goals:
+        if not with_ongoing:  # the rows are the goal's measures
+            count = len(goal.measures)
+            if not count:
+                yield slot((goal, None, None, 1, 1))
+            for index, measure in enumerate(goal.measures):
+                yield slot((goal, None, measure, count if index == 0 else 0, 1))
+            continue
         pairs = _goal_rows(goal, with_ongoing)
         count = len(pairs)
-        for index, (work, measure) in enumerate(pairs):
+        for index, (work, found) in enumerate(pairs):
             if work is None:
                 work_span = 1
             elif index > 0 and pairs[index - 1][0] is work:
@@ -578,7 +586,7 @@ def measure_rows(area: FocusArea, with_ongoing: bool) -> Iterator[RowSlot]:
                 work_span = 1
                 while index + work_span < count and pairs[index + work_span][0] is work:
                     work_span += 1
-            yield RowSlot(goal, work, measure, count if index == 0 else 0, work_span)
+            yield slot((goal, work, found, count if index == 0 else 0, work_span))
 
 
 # -- numbering ------------------------------------------------------------------------
