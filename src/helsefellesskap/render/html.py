@@ -74,6 +74,7 @@ __all__ = [
     "ContentsEntry",
     "HtmlFormat",
     "IndexEntry",
+    "RoleTemplates",
     "block_kind",
     "contents_of",
     "css_string",
@@ -169,7 +170,7 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
         inline_html=inline_html,
         html_writer=jinja2.pass_context(writer_of),
         table_layout=table_layout,
-        role_template=lambda block: roles.get(getattr(block, "role", None) or ""),
+        role_template=RoleTemplates(roles),
     )
     return environment
 
@@ -190,6 +191,21 @@ _CSS_ESCAPED = re.compile('["\\\\<>&\\x00-\\x1f\\x7f]')
 
 def _css_escape(match: re.Match[str]) -> str:
     return f"\\{ord(match.group()):06x}"
+
+
+class RoleTemplates:
+    """``role_template(block)``: the template of a block's role (``blocks/<role>.html.j2``)
+    where a template folder has one, else ``None``; ``names`` maps each such role to its
+    template."""
+
+    __slots__ = ("names",)
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        self.names = names
+
+    def __call__(self, block: object) -> str | None:
+        """The template of ``block``'s role, or ``None``."""
+        return self.names.get(getattr(block, "role", None) or "")
 
 
 def writer_of(context: jinja2.runtime.Context, write_block: Callable[..., object]) -> HtmlBlocks:

@@ -370,7 +370,8 @@ class HtmlBlocks:
         svg: Callable[..., object],
     ) -> None:
         self.document_href = document_href
-        self.role_template = role_template
+        # a role template is looked for only where there are any (``RoleTemplates.names``)
+        self.role_template = role_template if getattr(role_template, "names", True) else None
         self.write_block = write_block
         self.next_id = next_id
         self.label = label
@@ -441,7 +442,7 @@ class HtmlBlocks:
                 first = False
             else:
                 out.append("\n")
-            if role_template(item):
+            if role_template is not None and role_template(item):
                 out.append(str(self.write_block(item, label_id, label_runs)))
             else:
                 self._block(item, label_id, label_runs, out)
