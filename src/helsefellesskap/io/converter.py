@@ -22,6 +22,7 @@ from ..messages import message
 from ..model import Deadline, DeadlineKind
 from ..model._base import FIRST_YEAR, LAST_YEAR, preview
 from ..model.words import english_word
+from .fast import FastStructure
 from .norwegian_dates import norwegian_date
 from .shapes import (
     is_attrs_class,
@@ -276,10 +277,13 @@ def _deadline_to(deadline: Deadline, json: bool) -> Any:
     return {"text": deadline.text, "means": when}
 
 
-def make_converter(*, json: bool = False) -> cattrs.Converter:
+def make_converter(*, json: bool = False, fast: bool = True) -> cattrs.Converter:
     """Build the converter: for TOML by default, for JSON with ``json=True``.
 
-    Both share every rule; the JSON one writes dates as ``"YYYY-MM-DD"`` strings.
+    Both share every rule; the JSON one writes dates as ``"YYYY-MM-DD"`` strings. With
+    ``fast`` (the default) valid tables are built by the functions of
+    :class:`~helsefellesskap.io.fast.FastStructure` and only the rest by cattrs' detailed
+    path; ``fast=False`` always takes the detailed path (the same results, slower).
     """
     converter = make_toml_converter(forbid_extra_keys=True, omit_if_default=True)
     converter.register_structure_hook(str, _strict_str)
@@ -298,8 +302,10 @@ def make_converter(*, json: bool = False) -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
         lambda _t: lambda member: member.value,
     )
+    built = FastStructure(converter, json=json, delegated=(Deadline,)) if fast else None
     converter.register_structure_hook_factory(
-        is_attrs_class, lambda t: table_hook_factory(t, converter)
+        is_attrs_class,
+        lambda t: table_hook_factory(t, converter, built.function(t) if built else None),
     )
     converter.register_structure_hook_factory(
         is_sequence_type, lambda t: sequence_hook_factory(t, converter)

@@ -160,11 +160,22 @@ def mapping_hook_factory(cl: Any, converter: cattrs.Converter) -> Hook:
     return structure
 
 
-def table_hook_factory(cl: Any, converter: cattrs.Converter) -> Hook:
-    """The hook for an attrs class: a table, structured by cattrs' generated function."""
+def table_hook_factory(
+    cl: Any, converter: cattrs.Converter, fast: Callable[[Any], Any] | None = None
+) -> Hook:
+    """The hook for an attrs class: a table, structured by cattrs' generated function.
+
+    ``fast`` (from :class:`~helsefellesskap.io.fast.FastStructure`) builds the common,
+    valid case in one pass; whatever it does not take goes the detailed way, which
+    finds every problem."""
     inner: list[Hook] = []
 
     def structure(value: Any, _type: Any) -> Any:
+        if fast is not None:
+            try:
+                return fast(value)
+            except Exception:  # the detailed path below says what is wrong
+                pass
         if not isinstance(value, dict):
             raise _not_a_table(value)
         if not inner:

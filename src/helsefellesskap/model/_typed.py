@@ -33,7 +33,7 @@ import attrs
 
 from ._base import InvalidValue, preview
 
-__all__ = ["checked_elsewhere", "checker", "typed"]
+__all__ = ["checked_elsewhere", "checker", "is_type_check", "typed"]
 
 _Found = tuple[str, str, str | None]
 """A wrong value: the path below the field (``""`` or ``"[2]"``), the message, a hint."""
@@ -307,6 +307,12 @@ class _Typed:
 
 
 _TYPED = _Typed()
+
+
+def is_type_check(validator: object) -> bool:
+    """Whether ``validator`` is the type check :func:`typed` adds to a class (which
+    :func:`checked_elsewhere` skips): for code that runs a class's validators itself."""
+    return validator is _TYPED
 
 
 def typed(_cls: type[Any], fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:

@@ -1,0 +1,159 @@
+"""The fast structuring path (``io/fast.py``) gives what the detailed path gives.
+
+Valid data is built by generated functions and everything else goes through cattrs'
+detailed path, so every result must be the same as with the detailed path alone
+(``make_converter(fast=False)``): the same objects for valid data, the same problems
+(message, path, hint) for invalid data. Checked over every bundled data file as it is
+and with wrong values put in at many places, and the fast path must take every bundled
+file itself (else it would be no faster).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helsefellesskap.errors import DataError
+from helsefellesskap.io.converter import make_converter, toml_converter
+from helsefellesskap.io.documents import document_types_by_kind, structure
+from helsefellesskap.io.fast import FastStructure
+from helsefellesskap.io.text import read_toml
+from helsefellesskap.model import Deadline, Partnership
+from helsefellesskap.model.plan import ActionPlan
+
+REPO = Path(__file__).resolve().parent.parent
+ROOTS = [
+    REPO / "examples" / "eksempel",
+    REPO / "plugins" / "troms-ofoten" / "src" / "helsefellesskap_troms_ofoten" / "data",
+    REPO / "plugins" / "helgeland" / "src" / "helsefellesskap_helgeland" / "data",
+    REPO / "examples" / "plugin-template" / "src" / "helsefellesskap_template" / "data",
+]
+FAST = make_converter()
+DETAILED = make_converter(fast=False)
+TYPES = document_types_by_kind()
+EXAMPLE_PLAN = REPO / "examples" / "eksempel" / "plans" / "handlingsplan-2024-2025.toml"
+
+
+def _bundled() -> list[Path]:
+    files = sorted(path for root in ROOTS for path in root.rglob("*.toml"))
+    assert len(files) > 20
+    return files
+
+
+def _class_and_data(path: Path) -> tuple[type[Any], dict[str, Any]]:
+    data = read_toml(path)
+    if path.name == "partnership.toml":
+        return Partnership, data
+    kind = data.pop("kind")
+    return TYPES[kind], data
+
+
+def _outcome(data: Any, cls: type[Any], converter: Any) -> Any:
+    try:
+        return structure(data, cls, converter=converter)
+    except DataError as error:
+        return [(p.message, p.path, p.hint) for p in error.problems]
+
+
+@pytest.mark.parametrize("path", _bundled(), ids=lambda p: str(p.relative_to(REPO)))
+def test_every_bundled_file_takes_the_fast_path_and_gives_the_same_model(path: Path) -> None:
+    cls, data = _class_and_data(path)
+    fast = FastStructure(toml_converter, json=False, delegated=(Deadline,)).function(cls)
+    assert fast is not None, f"{cls.__name__} has no fast function"
+    built = fast(data)  # raises if the fast path would fall back to the detailed one
+    assert built == structure(data, cls, converter=DETAILED)
+    assert type(built) is cls
+
+
+WRONG: list[Any] = [
+    7,
+    True,
+    "",
+    "bad\x0bid",
+    "x" * 100_001,
+    ["list"],
+    {"table": 1},
+    dt.datetime(2024, 1, 2, 3, 4),
+    dt.date(2024, 1, 2),
+    10**13,
+]
+
+
+def _places(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    if path:
+        yield path
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _places(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _places(value, (*path, index))
+
+
+def _copy(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _copy(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_copy(v) for v in data]
+    return data
+
+
+def _changed(data: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    copy = _copy(data)
+    target = copy
+    for part in path[:-1]:
+        target = target[part]
+    if value is _DELETE:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return copy
+
+
+_DELETE = object()
+
+
+def _mutations(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Wrong values, deletions and unknown keys at up to 25 places spread over the file."""
+    _cls, data = _class_and_data(path)
+    places = list(_places(data))
+    step = max(1, len(places) // 25)
+    for n, place in enumerate(places[::step]):
+        for value in (*WRONG[n % 3 :: 3], _DELETE):
+            yield f"{place}={value!r:.20}", _changed(data, place, value)
+        parent = data if len(place) == 1 else _changed(data, place, _DELETE)
+        target: Any = _copy(parent)
+        inner = target
+        for part in place[:-1]:
+            inner = inner[part]
+        if isinstance(inner, dict):
+            inner["unknown_key"] = 1
+            yield f"{place[:-1]}+unknown_key", target
+
+
+@pytest.mark.parametrize("path", _bundled(), ids=lambda p: str(p.relative_to(REPO)))
+def test_wrong_data_gives_the_same_problems_either_way(path: Path) -> None:
+    cls, _data = _class_and_data(path)
+    for what, data in _mutations(path):
+        fast, detailed = _outcome(data, cls, FAST), _outcome(data, cls, DETAILED)
+        assert fast == detailed, what
+
+
+def test_a_deadline_seen_before_is_still_checked_where_it_is_wrong() -> None:
+    # deadlines are kept per value once built; a wrong one is never kept
+    cls, data = _class_and_data(EXAMPLE_PLAN)
+    assert cls is ActionPlan
+    measure = data["focus_areas"][0]["goals"][0]["measures"][0]
+    for deadline in (2025, "2024-2025", dt.date(2025, 6, 30), 2025):
+        measure["deadline"] = deadline
+        fast = structure(data, cls, converter=FAST)
+        detailed = structure(data, cls, converter=DETAILED)
+        assert next(fast.measures()).deadline == next(detailed.measures()).deadline
+    measure["deadline"] = 1066
+    with pytest.raises(DataError) as error:
+        structure(data, cls, converter=FAST)
+    assert error.value.problems[0].path == "$.focus_areas[0].goals[0].measures[0].deadline"
