@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
-
-import attrs
 
 from ..errors import UsageError
 from ..messages import message
 from ..model import Bundle, Severity
 from .context import ValidationContext
-from .finding import Finding, Rule
+from .finding import Finding, Rule, sort_findings
 from .isolation import Outcome, Produce, RuleRunner, time_limit_from_env
 from .results import RuleOutcome, ValidationReport, placed_findings
 
@@ -85,22 +82,6 @@ def _findings_of(
             ]
         findings.append(item)
     return findings
-
-
-def _placed(finding: Finding, severity: Severity, file: Path | None) -> Finding:
-    """``finding`` with its severity and file set, in one construction (this runs for
-    nearly every finding: ``attrs.evolve`` costs twice as much)."""
-    if type(finding) is not Finding:  # a plugin's subclass keeps its own fields
-        return attrs.evolve(finding, severity=severity, file=file)
-    return Finding(
-        code=finding.code,
-        severity=severity,
-        message=finding.message,
-        path=finding.path,
-        document=finding.document,
-        file=file,
-        suggestion=finding.suggestion,
-    )
 
 
 def _work_of(rule: Rule, context: ValidationContext) -> Produce:
@@ -201,13 +182,12 @@ def validate(
                 continue
             overridden = severity is not None and finding.code == code
             if overridden or finding.file is None:
-                finding = _placed(
-                    finding,
+                finding = finding.placed(
                     severity if overridden and severity is not None else finding.severity,
                     finding.file or context.file_of(finding.document),
                 )
             findings.append(finding)
-    findings.sort(key=Finding.order_key)
+    sort_findings(findings)
     return ValidationReport(
         partnership=partnership.id,
         findings=placed_findings(findings, bundle),

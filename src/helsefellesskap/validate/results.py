@@ -284,6 +284,6 @@ def placed_findings(findings: Iterable[Finding], bundle: Bundle) -> tuple[Findin
         index = indexes[file]
         where = index.find(finding.path) if index is not None else None
         if where is not None:
-            finding = attrs.evolve(finding, line=where[0], column=where[1])
+            finding = finding.at(where[0], where[1])
         placed.append(finding)
     return tuple(placed)

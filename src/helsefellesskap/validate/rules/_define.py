@@ -14,8 +14,7 @@ from the same catalogues. A hit's message is worded by the check, through
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-
-import attrs
+from typing import NamedTuple
 
 from ...messages import message
 from ...model import Severity
@@ -25,10 +24,12 @@ from ..finding import Finding, Rule
 __all__ = ["Hit", "HitCheck", "english_text", "rule"]
 
 
-@attrs.frozen
-class Hit:
+class Hit(NamedTuple):
     """Where a rule found something: the document id, the path, what is wrong and,
-    where one is close, the value the user probably meant."""
+    where one is close, the value the user probably meant.
+
+    A named tuple rather than an attrs class: one is made per finding, and a tuple is
+    made in a third of the time."""
 
     document: str
     path: str
@@ -57,6 +58,7 @@ def rule(
 
     def wrap(check: HitCheck) -> Rule:
         def run(context: ValidationContext) -> Iterator[Finding]:
+            file_of = context.file_of  # the file here, so the engine need not place it
             for hit in check(context):
                 yield Finding(
                     code=code,
@@ -64,6 +66,7 @@ def rule(
                     message=hit.message,
                     path=hit.path,
                     document=hit.document,
+                    file=file_of(hit.document),
                     suggestion=hit.suggestion,
                 )
 

@@ -1,0 +1,101 @@
+"""Findings: their order, and the one-construction copies the engine makes of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from helsefellesskap.model import Severity
+from helsefellesskap.validate.finding import Finding, sort_findings
+
+PATHS = [
+    "$",
+    "$.z",
+    "$.bodies",
+    "$.bodies[2]",
+    "$.bodies[2].kind",
+    "$.bodies[10].kind",
+    "$.bodies[10]",
+    "$.focus_areas[0].goals[1].measures[12].deadline",
+    "$.focus_areas[0].goals[1].measures[2].deadline",
+    "$.focus_areas[0].goals[1].measures[2].responsible[0]",
+    '$.translations["nb"].title',
+    '$.translations["en"].title',
+    "$.a.b",
+    "$.a[0]",
+]
+
+
+def _findings() -> list[Finding]:
+    found = []
+    for n, path in enumerate(PATHS):
+        for file in (None, Path("b.toml"), Path("a.toml")):
+            for code in ("HF605", "HF102"):
+                found.append(
+                    Finding(
+                        code=code,
+                        severity=Severity.INFO,
+                        message=f"m{n % 3}",
+                        path=path,
+                        file=file,
+                    )
+                )
+    return found[::-1]
+
+
+def test_sort_findings_gives_the_order_of_order_key() -> None:
+    findings = _findings()
+    expected = sorted(findings, key=Finding.order_key)
+    sort_findings(findings)
+    assert findings == expected
+    assert [f.path for f in findings if f.file is None and f.code == "HF102"][:6] == [
+        "$",
+        "$.a.b",
+        "$.a[0]",
+        "$.bodies",
+        "$.bodies[2]",
+        "$.bodies[2].kind",
+    ]
+
+
+def test_order_key_compares_list_indexes_as_numbers() -> None:
+    def key(path: str) -> object:
+        return Finding(code="A", severity=Severity.INFO, message="m", path=path).order_key()
+
+    assert key("$.bodies[2].kind") < key("$.bodies[10].kind")
+    assert key("$.bodies[10]") < key("$.bodies[10].kind")
+
+
+def test_placed_and_at_change_only_what_they_name() -> None:
+    finding = Finding(
+        code="HF201",
+        severity=Severity.ERROR,
+        message="m",
+        path="$.x",
+        document="plan",
+        suggestion="y",
+        line=3,
+        column=4,
+    )
+    placed = finding.placed(Severity.WARNING, Path("plans/plan.toml"))
+    assert placed == attrs.evolve(finding, severity=Severity.WARNING, file=Path("plans/plan.toml"))
+    assert placed.at(7, 1) == attrs.evolve(placed, line=7, column=1)
+
+
+@attrs.frozen(kw_only=True)
+class _PluginFinding(Finding):
+    extra: str = "kept"
+
+
+def test_a_plugins_subclass_keeps_its_class_and_fields() -> None:
+    finding = _PluginFinding(code="X1", severity=Severity.INFO, message="m", extra="mine")
+    placed = finding.placed(Severity.ERROR, Path("a.toml")).at(1, 2)
+    assert type(placed) is _PluginFinding
+    assert placed.extra == "mine"
+    assert (placed.severity, placed.file, placed.line, placed.column) == (
+        Severity.ERROR,
+        Path("a.toml"),
+        1,
+        2,
+    )
