@@ -321,7 +321,9 @@ class MarkdownWriter:
         for index, item in enumerate(listing.items):
             marker = f"{listing.start + index}." if isinstance(listing, NumberedList) else "-"
             pad = " " * (len(marker) + 1)
-            text = self.inlines(item.runs).replace("\\\n", "\\\n" + pad)
+            text = self.inlines(item.runs)
+            if "\\\n" in text:  # a hard break: the next line indented under the item
+                text = text.replace("\\\n", "\\\n" + pad)
             lines.append(f"{marker} {text}")
             for child in self.blocks(item.children):
                 lines.extend(pad + line if line else line for line in ("", *child.split("\n")))
