@@ -1,0 +1,96 @@
+"""The outline's goals and measures table agrees with the view's, over all bundled plans.
+
+The outline builds its table straight from the model (issue 11: no intermediate cells,
+repeated cells shared); ``view.measure_table`` is the view model other code and tests
+read. Both take their rows and spans from ``view.measure_rows``: this test holds them
+to the same rows, spans, texts and row keys for every focus area of every bundled plan,
+in the layout's columns with and without ongoing work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+import pytest
+
+from helsefellesskap import ActionPlan, Bundle, PluginManager, load_bundle
+from helsefellesskap.outline import Cell, Paragraph, Table, build_outline, inline_text
+from helsefellesskap.render import make_context, view
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDERS = [
+    ROOT / "examples" / "eksempel",
+    *sorted(p.parent for p in (ROOT / "plugins").glob("*/src/*/data/partnership.toml")),
+]
+
+
+@pytest.fixture(scope="module")
+def manager() -> PluginManager:
+    return PluginManager()
+
+
+def _bundles(manager: PluginManager) -> Iterator[Bundle]:
+    for folder in FOLDERS:
+        yield load_bundle(folder, types=manager.document_types())
+
+
+def _tables(outline_blocks: object) -> list[Table]:
+    found: list[Table] = []
+
+    def walk(blocks: object) -> None:
+        for block in blocks:  # type: ignore[attr-defined]
+            if isinstance(block, Table) and block.role == "measures":
+                found.append(block)
+            inner = getattr(block, "blocks", None)
+            if isinstance(inner, tuple):
+                walk(inner)
+
+    walk(outline_blocks)
+    return found
+
+
+def _first_text(cell: Cell) -> str:
+    first = cell.blocks[0] if cell.blocks else None
+    return inline_text(first.runs) if isinstance(first, Paragraph) else ""
+
+
+@pytest.mark.parametrize("ongoing", [False, True])
+def test_the_outline_table_has_the_rows_spans_and_texts_of_the_view(
+    manager: PluginManager, ongoing: bool
+) -> None:
+    checked = 0
+    for bundle in _bundles(manager):
+        context = make_context(bundle, manager=manager)
+        columns = ("goal", "ongoing_work", "measure", "responsible") if ongoing else None
+        if columns is not None:
+            layout = attrs.evolve(context.layout, measure_columns=columns)
+            context = attrs.evolve(context, layout=layout)
+        for plan in bundle.documents:
+            if not isinstance(plan, ActionPlan):
+                continue
+            shown = [a for a in plan.focus_areas if a.goals]
+            tables = _tables(build_outline(plan, context).blocks)
+            assert len(tables) == len(shown), plan.id
+            plan_columns = view.plan_measure_columns(plan, context)
+            for area, table in zip(shown, tables, strict=True):
+                expected = view.measure_table(area, context, plan.references, plan_columns)
+                assert [c.role for c in table.columns] == list(expected.columns)
+                rows = list(table.rows())
+                assert len(rows) == len(expected.rows), (plan.id, area.id)
+                for row, want in zip(rows, expected.rows, strict=True):
+                    assert dict(row.data).get("measure") == want.measure
+                    present = [c for c in want.cells if c is not None]
+                    assert [c.rowspan for c in row.cells] == [c.rowspan for c in present]
+                    assert [c.header for c in row.cells] == [c.column == "goal" for c in present]
+                    for cell, view_cell in zip(row.cells, present, strict=True):
+                        text = _first_text(cell)
+                        if view_cell.column == "measure" and view_cell.label:
+                            assert text.startswith(view_cell.label), (plan.id, area.id)
+                        elif view_cell.paragraphs and view_cell.paragraphs[0].strip():
+                            assert text == view_cell.paragraphs[0], (plan.id, area.id)
+                        else:
+                            assert not cell.blocks or view_cell.column == "status"
+                    checked += 1
+    assert checked >= 56  # every measure of the three bundled plans
