@@ -12,31 +12,77 @@
 
 from __future__ import annotations
 
-from .actors import ResponsibleReading, actor_names, read_responsible
-from .api import ImportFailed, find_importer, import_plan, read_draft
-from .deadlines import DeadlineReading, read_deadline
-from .draft import DraftBlock, DraftFocusArea, DraftRow, DraftSection, PlanDraft
-from .importer import Importer
-from .report import Guess, ImportReport, Unmatched, format_import_report
-from .sheets import (
-    COLUMNS,
-    HEADERS,
-    STATUS_NAMES,
-    CellProblem,
-    Sheet,
-    SheetChange,
-    SheetResult,
-    apply_sheet,
-    plan_sheet,
-)
-from .spreadsheets import (
-    SHEET_EXTENSIONS,
-    export_sheets,
-    format_sheet_results,
-    import_sheets,
-    read_sheets,
-)
-from .writer import PlanText, plan_toml, slug
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .actors import ResponsibleReading, actor_names, read_responsible
+    from .api import ImportFailed, find_importer, import_plan, read_draft
+    from .deadlines import DeadlineReading, read_deadline
+    from .draft import DraftBlock, DraftFocusArea, DraftRow, DraftSection, PlanDraft
+    from .importer import Importer
+    from .report import Guess, ImportReport, Unmatched, format_import_report
+    from .sheets import (
+        COLUMNS,
+        HEADERS,
+        STATUS_NAMES,
+        CellProblem,
+        Sheet,
+        SheetChange,
+        SheetResult,
+        apply_sheet,
+        plan_sheet,
+    )
+    from .spreadsheets import (
+        SHEET_EXTENSIONS,
+        export_sheets,
+        format_sheet_results,
+        import_sheets,
+        read_sheets,
+    )
+    from .writer import PlanText, plan_toml, slug
+
+_LAZY: dict[str, str] = {
+    "COLUMNS": ".sheets",
+    "CellProblem": ".sheets",
+    "DeadlineReading": ".deadlines",
+    "DraftBlock": ".draft",
+    "DraftFocusArea": ".draft",
+    "DraftRow": ".draft",
+    "DraftSection": ".draft",
+    "Guess": ".report",
+    "HEADERS": ".sheets",
+    "ImportFailed": ".api",
+    "ImportReport": ".report",
+    "Importer": ".importer",
+    "PlanDraft": ".draft",
+    "PlanText": ".writer",
+    "ResponsibleReading": ".actors",
+    "SHEET_EXTENSIONS": ".spreadsheets",
+    "STATUS_NAMES": ".sheets",
+    "Sheet": ".sheets",
+    "SheetChange": ".sheets",
+    "SheetResult": ".sheets",
+    "Unmatched": ".report",
+    "actor_names": ".actors",
+    "apply_sheet": ".sheets",
+    "export_sheets": ".spreadsheets",
+    "find_importer": ".api",
+    "format_import_report": ".report",
+    "format_sheet_results": ".spreadsheets",
+    "import_plan": ".api",
+    "import_sheets": ".spreadsheets",
+    "plan_sheet": ".sheets",
+    "plan_toml": ".writer",
+    "read_deadline": ".deadlines",
+    "read_draft": ".api",
+    "read_responsible": ".actors",
+    "read_sheets": ".spreadsheets",
+    "slug": ".writer",
+}
+"""Each public name and its module, imported when the name is first used: loading the
+Word plugin's importer (``helsefellesskap plugins`` lists it) needs the draft and the
+importer, not the TOML writer (tomlkit) or the spreadsheets (issue 11 §3)."""
+
 
 __all__ = [
     "COLUMNS",
@@ -76,3 +122,14 @@ __all__ = [
     "read_sheets",
     "slug",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The public names of :data:`_LAZY`, imported from their module when first used."""
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
