@@ -12,6 +12,7 @@ import pytest
 
 from helsefellesskap import Bundle, Partnership, PluginManager, load_bundle, loads_json
 from helsefellesskap.errors import DataError, RenderError
+from helsefellesskap.io.values import CONTROL_CHARACTERS
 from helsefellesskap.render import render
 from helsefellesskap.render.json import (
     ENVELOPE_FORMAT,
@@ -120,7 +121,9 @@ def _with_measure_text(plan: Any, text: str) -> Any:
     return attrs.evolve(plan, focus_areas=(area, *plan.focus_areas[1:]))
 
 
-@pytest.mark.parametrize("character", ["\x01", "\x08", "\x0b", "\x0c", "\x1f", "\x7f", "\x85"])
+@pytest.mark.parametrize(
+    "character", [chr(c) for c in range(0x10000) if CONTROL_CHARACTERS.fullmatch(chr(c))]
+)
 def test_text_no_document_can_hold_is_refused_with_its_path(
     bundle: Bundle, manager: PluginManager, character: str
 ) -> None:
@@ -131,7 +134,9 @@ def test_text_no_document_can_hold_is_refused_with_its_path(
         render(plan, "json", bundle=bundle, manager=manager)
 
 
-@pytest.mark.parametrize("text", ["C:\\bin\\fil", "\\u0001 skrevet ut", "tab\tog\nlinje"])
+@pytest.mark.parametrize(
+    "text", ["C:\\bin\\fil", "\\u0001 skrevet ut", "tab\tog\nlinje", "\\\\f", "\u00a0«»\u2028"]
+)
 def test_text_that_only_looks_suspect_in_json_is_rendered(
     bundle: Bundle, manager: PluginManager, text: str
 ) -> None:

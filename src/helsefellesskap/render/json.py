@@ -96,17 +96,33 @@ class JsonFormat(RenderFormat):
         not be loaded again (a control character)."""
         data = envelope(item, context, checked=False)
         text = indented_json(data)
-        if _SUSPECT.search(text) is not None:
+        if _suspect(text):
             json_data(item)  # raises with the path where a text holds such a character
         return (text + "\n").encode("utf-8")
 
 
-_SUSPECT = re.compile(r"[\\\x7f-\x9f\ufffe\uffff](?:(?<=\\)(?:u00[01]|[bf])|(?<!\\))")
-"""What a text with a character of :data:`~helsefellesskap.io.values.CONTROL_CHARACTERS`
-looks like in the JSON text: escaped (``\\u0001``, ``\\b``, ``\\f``) or as it is (DEL,
-C1). One search of the whole text instead of one of every string (starting with a set of
-characters, so that the search skips ahead in C); an escaped backslash before ``b`` or
-``f`` matches too, and then :func:`~helsefellesskap.io.json_data` checks each string."""
+_SUSPECT = re.compile(r"[\\\x7f-\x9f\ufffe\uffff]")
+"""Where a character of :data:`~helsefellesskap.io.values.CONTROL_CHARACTERS` may show in
+JSON text: as it is (DEL, C1, U+FFFE, U+FFFF), or escaped after a backslash."""
+
+
+def _suspect(text: str) -> bool:
+    """Whether the JSON ``text`` may hold a character no document can hold: one as it is,
+    or one escaped (``\\u0001``, ``\\b``, ``\\f``). One search of the whole text (a set of
+    characters, which the search skips to in C) instead of one of every string; a
+    backslash before anything else (``\\n``, ``\\"``, an escaped backslash) is passed
+    over. Where it says yes, :func:`~helsefellesskap.io.json_data` checks each string."""
+    search = _SUSPECT.search
+    found = search(text)
+    while found is not None:
+        at = found.start()
+        if text[at] != "\\":
+            return True
+        escaped = text[at + 1 : at + 5]
+        if escaped[:1] in ("b", "f") or escaped in ("u000", "u001"):
+            return True
+        found = search(text, at + 2)
+    return False
 
 
 def indented_json(data: Any) -> str:
