@@ -4,6 +4,7 @@ distribution is added, changed or removed, and never in the way when it is broke
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -204,3 +205,16 @@ def test_an_entry_point_value_is_loaded_as_importlib_loads_it() -> None:
     assert discovery.load_entry_point("helsefellesskap.plugins [extra]") is not None
     with pytest.raises(ValueError, match=r"is not 'package\.module"):
         discovery.load_entry_point("not a module!")
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_cache_folder_others_can_write_to_is_not_used(cache_dir: Path) -> None:
+    cache_dir.mkdir(mode=0o700)
+    cache_dir.chmod(0o777)  # as a shared folder: another user could plant entries
+    planted = {"key": discovery.fingerprint(), "plugins": []}  # "nothing installed"
+    cache_path().write_text(json.dumps({"version": 1, "entries": [planted]}), encoding="utf-8")
+    found = find_installed()
+    assert "docx" in found  # the planted answer was not read
+    assert json.loads(cache_path().read_text(encoding="utf-8"))["entries"] == [planted]
+    cache_dir.chmod(0o700)
+    assert find_installed() == {}  # private: the same file is read

@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from helsefellesskap.usercache import CACHE_DIR_ENV, NO_CACHE_ENV, template_bytecode_cache
+from helsefellesskap.usercache import (
+    CACHE_DIR_ENV,
+    NO_CACHE_ENV,
+    private,
+    template_bytecode_cache,
+)
 
 from .conftest import EXAMPLE
 
@@ -78,4 +83,27 @@ def test_changed_environment_options_use_another_folder(
     assert first is not None and second is not None
     assert first.directory != second.directory  # type: ignore[attr-defined]
     monkeypatch.setenv(NO_CACHE_ENV, "1")
+    assert template_bytecode_cache(settings) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_only_a_folder_no_other_user_can_write_to_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir(mode=0o700)
+    assert private(folder)
+    folder.chmod(0o775)
+    assert not private(folder)
+    assert not private(tmp_path / "missing")
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    assert not private(tmp_path / "file")
+    settings = tmp_path / "settings.py"
+    settings.write_text("", encoding="utf-8")
+    shared = tmp_path / "shared"
+    monkeypatch.setenv(CACHE_DIR_ENV, str(shared))
+    monkeypatch.delenv(NO_CACHE_ENV, raising=False)
+    cache = template_bytecode_cache(settings)
+    assert cache is not None
+    Path(cache.directory).chmod(0o777)  # type: ignore[attr-defined]
     assert template_bytecode_cache(settings) is None

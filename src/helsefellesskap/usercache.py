@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import zlib
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "cache_dir", "template_bytecode_cache"]
+__all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "cache_dir", "private", "template_bytecode_cache"]
 
 CACHE_DIR_ENV = "HELSEFELLESSKAP_CACHE_DIR"
 """Environment variable: the cache folder, instead of the user's cache folder."""
@@ -50,6 +51,22 @@ def cache_dir() -> Path | None:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / PROJECT
 
 
+def private(folder: Path) -> bool:
+    """Whether ``folder`` is a folder only its owner, the current user, can change: what
+    the caches hold is imported (entry points) or run (compiled templates), so a folder
+    another user could write to is not used."""
+    try:
+        status = folder.stat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(status.st_mode):
+        return False
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # pragma: no cover - Windows: the user's own profile folder
+        return True
+    return status.st_uid == getuid() and not status.st_mode & 0o022
+
+
 def template_bytecode_cache(settings: Path) -> jinja2.BytecodeCache | None:
     """A Jinja2 bytecode cache for the templates of an environment whose options are set
     in the module file ``settings``; ``None`` without a usable cache folder.
@@ -69,7 +86,7 @@ def template_bytecode_cache(settings: Path) -> jinja2.BytecodeCache | None:
         key = f"{jinja2.__version__}\0{settings}\0{status.st_mtime_ns}\0{status.st_size}"
         folder = folder / "templates" / f"{zlib.crc32(key.encode('utf-8', 'surrogateescape')):08x}"
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not os.access(folder, os.W_OK | os.X_OK):
+        if not private(folder) or not os.access(folder, os.W_OK | os.X_OK):
             return None
     except OSError:  # a read-only home: compile every time
         return None

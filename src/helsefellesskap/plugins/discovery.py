@@ -12,7 +12,8 @@ environment (:func:`cache_file`), under a fingerprint of what it depends on
 ``entry_points.txt`` (and an ``.egg-info``'s ``PKG-INFO``) of every distribution in its
 folders. Installing, removing or reinstalling a distribution adds, removes or rewrites
 one of those, so the next run scans again. The cache is an optimisation only: a cache
-that cannot be read or written is ignored, and :data:`NO_CACHE_ENV` turns it off.
+that cannot be read or written is ignored, as is a folder another user could write to
+(what the cache names is imported), and :data:`NO_CACHE_ENV` turns it off.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..hookspecs import PROJECT_NAME
-from ..usercache import CACHE_DIR_ENV, NO_CACHE_ENV, cache_dir
+from ..usercache import CACHE_DIR_ENV, NO_CACHE_ENV, cache_dir, private
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -111,7 +112,7 @@ def find_installed() -> dict[str, list[InstalledPlugin]]:
     if path is None:
         return _scan()
     key = fingerprint()
-    entries = _read_cache(path)
+    entries = _read_cache(path) if private(path.parent) else []
     for entry in entries:
         if entry.get("key") == key:
             found = _from_json(entry.get("plugins"))
@@ -241,6 +242,8 @@ def _write_cache(path: Path, entries: list[dict[str, Any]]) -> None:
     text = json.dumps({"version": CACHE_VERSION, "entries": entries}, ensure_ascii=False)
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not private(path.parent):  # another user could change it: keep nothing there
+            return
         handle, temporary = tempfile.mkstemp(prefix=".entry-points-", dir=path.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
