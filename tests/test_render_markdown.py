@@ -400,3 +400,37 @@ def test_writer_links_inlines_and_nested_lists(bundle: Bundle, manager: PluginMa
     assert "\\# not a heading\\\nsecond line\n" in text
     assert "[Midler](midler-2025.md) and an area and English\n" in text
     assert "- outer\n\n  - inner\n" in text
+
+
+def test_a_writer_writes_each_table_it_is_given_even_when_identities_are_reused(
+    bundle: Bundle, manager: PluginManager
+) -> None:
+    # The writer keeps the text of each cell it wrote by the cell's identity (the outline
+    # shares repeated cells); a table made and dropped one after another may get the
+    # identity of one before, and must still be written from its own cells.
+    from helsefellesskap.outline import (
+        Cell,
+        Column,
+        Emphasis,
+        Paragraph,
+        Row,
+        RowGroup,
+        Table,
+        build_outline,
+    )
+    from helsefellesskap.outline import Text as Run
+    from helsefellesskap.render import make_context
+    from helsefellesskap.render.markdown import MarkdownWriter
+
+    context = make_context(bundle, manager=manager)
+    writer = MarkdownWriter(build_outline(bundle.documents[0], context), context)
+    for number in range(200):
+        word = f"celle{number}"
+        cell = Cell(blocks=(Paragraph(runs=(Emphasis(runs=(Run(word),), strong=True),)),))
+        table = Table(
+            columns=(Column(role="measure"),),
+            header=(),
+            groups=(RowGroup(rows=(Row(cells=(cell,)),)),),
+        )
+        assert writer.table(table).splitlines()[-1] == f"| **{word}** |"
+        del cell, table

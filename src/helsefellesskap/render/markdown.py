@@ -183,11 +183,11 @@ class MarkdownWriter:
     def __init__(self, outline: Outline, context: RenderContext) -> None:
         self.outline = outline
         self.context = context
-        self._cells: dict[int, str] = {}
+        self._cells: dict[int, tuple[object, str]] = {}
         """The text of each table cell's blocks written so far, by the identity of the
-        blocks (the outline shares a cell that many rows repeat, and it lives while
-        this writer does)."""
-        self._emphasis: dict[tuple[int, bool], str] = {}
+        blocks (the outline shares a cell that many rows repeat), each entry holding the
+        blocks, so that no other object can take their identity while it is kept."""
+        self._emphasis: dict[tuple[int, bool], tuple[object, str]] = {}
         """The same for emphasis, by its identity and whether it stands in a cell."""
 
     def write(self) -> str:
@@ -258,14 +258,16 @@ class MarkdownWriter:
             return "<br>" if cell else "\n"
         if isinstance(item, Emphasis):
             key = (id(item), cell)  # an outline shares emphasis it repeats (a measure's label)
-            found = self._emphasis.get(key)
-            if found is None:
-                mark = "**" if item.strong else "*"
-                if item.role == "delete":  # a changelog's deleted words: GitHub strikes them
-                    mark = "~~"
-                inner = "".join([self.inline(i, cell) for i in item.runs]).strip()
-                found = self._emphasis[key] = f"{mark}{inner}{mark}"
-            return found
+            known = self._emphasis.get(key)
+            if known is not None and known[0] is item:
+                return known[1]
+            mark = "**" if item.strong else "*"
+            if item.role == "delete":  # a changelog's deleted words: GitHub strikes them
+                mark = "~~"
+            inner = "".join([self.inline(i, cell) for i in item.runs]).strip()
+            text = f"{mark}{inner}{mark}"
+            self._emphasis[key] = (item, text)
+            return text
         if isinstance(item, Span):
             return "".join(self.inline(i, cell) for i in item.runs)
         if isinstance(item, Link):
@@ -384,9 +386,13 @@ class MarkdownWriter:
                         continue
                     cell = cells[index]
                     index += 1
-                    text = memo.get(id(cell.blocks))
-                    if text is None:
-                        text = memo[id(cell.blocks)] = self.cell(cell.blocks)
+                    blocks = cell.blocks
+                    known = memo.get(id(blocks))
+                    if known is not None and known[0] is blocks:
+                        text = known[1]
+                    else:
+                        text = self.cell(blocks)
+                        memo[id(blocks)] = (blocks, text)
                     parts.append(f" {text} |" if text else " |")
                     span = cell.colspan
                     if span == 1:
