@@ -130,7 +130,7 @@ def test_serve_answers_rebuilds_and_stops_on_ctrl_c(served: Served) -> None:
         {
             "file": str(served.folder / PLAN),
             "path": "$.titel",
-            "message": 'unknown key "titel" (did you mean "title"?)',
+            "message": 'ukjent nøkkel "titel" (mente du "title"?)',  # -l nb: messages too
             "severity": "error",
         }
     ]
@@ -139,7 +139,7 @@ def test_serve_answers_rebuilds_and_stops_on_ctrl_c(served: Served) -> None:
     status, out, err = served.stop()
     assert status == 0
     assert "Traceback" not in err and err == ""
-    assert f"{served.folder / PLAN}: $.titel: error: unknown key" in out
+    assert f"{served.folder / PLAN}: $.titel: feil: ukjent nøkkel" in out
     assert out.rstrip().endswith("stopped")
 
 
@@ -194,7 +194,7 @@ def test_serve_shows_a_load_error_on_the_open_page(served: Served) -> None:
             text = notice.inner_text()
             assert "Dataene har feil" in text
             assert f"{served.folder / PLAN}: $.titel" in text
-            assert 'unknown key "titel" (did you mean "title"?)' in text
+            assert 'ukjent nøkkel "titel" (mente du "title"?)' in text
             served.edit(f'{TITLE}\ntitel = "skrivefeil"', TITLE)
             page.wait_for_selector("#live-problems", state="detached", timeout=WAIT * 1000)
             assert errors == []
