@@ -153,7 +153,8 @@ class PluginManager:
         self.skipped: list[str] = []
         self._disabled_hits: set[str] = set()
         self._infos: dict[str, PluginInfo] = {}
-        self._cache: dict[str, Any] = {}
+        self._cache: dict[Any, Any] = {}
+        self._state = 0
         for plugin in DEFAULT_PLUGINS if plugins is None else plugins:
             self.register(plugin)
         if entry_points and not (use_env and os.environ.get(NO_ENTRY_POINTS_ENV) == "1"):
@@ -285,6 +286,7 @@ class PluginManager:
             builtin=(name in DEFAULT_PLUGINS) if builtin is None else builtin,
         )
         self._cache.clear()
+        self._state += 1
         return True
 
     @staticmethod
@@ -381,6 +383,13 @@ class PluginManager:
             ):
                 count += 1
         return count
+
+    @property
+    def state(self) -> int:
+        """A number that changes whenever a plugin is registered: what is worked out from
+        the plugins (labels, template folders, a render context) and kept is valid only
+        while it is the same."""
+        return self._state
 
     def plugins(self) -> list[PluginInfo]:
         """The registered plugins, in the order they were registered."""
@@ -762,21 +771,31 @@ class PluginManager:
 
         The result is a ``dict`` that also records which plugin supplied each label.
         """
-        from ..render.labelset import merge_labels
+        from ..render.labelset import MergedLabels, merge_labels
 
-        return merge_labels(self.owned_catalogues(), language, partnership)
+        key = ("labels", language, partnership)  # merged once per language and partnership
+        merged: MergedLabels | None = self._cache.get(key)
+        if merged is None:
+            merged = merge_labels(self.owned_catalogues(), language, partnership)
+            self._cache[key] = merged
+        return MergedLabels(merged, merged.owners)  # a copy: the caller may change it
 
     def template_sources(self, partnership: str | None = None) -> list[TemplateSource]:
         """Template folders to search for ``partnership``: its own first, then general ones,
         each group in call order."""
         from ..render.catalogue import TemplateSource
 
-        sources = [
-            s for _p, s in self.listed("hf_template_sources", TemplateSource, "TemplateSource")
-        ]
-        own = [s for s in sources if partnership and s.partnership == partnership]
-        general = [s for s in sources if s.partnership is None]
-        return own + general
+        key = ("template sources", partnership)
+        found: tuple[TemplateSource, ...] | None = self._cache.get(key)
+        if found is None:
+            sources = [
+                s for _p, s in self.listed("hf_template_sources", TemplateSource, "TemplateSource")
+            ]
+            own = [s for s in sources if partnership and s.partnership == partnership]
+            general = [s for s in sources if s.partnership is None]
+            found = tuple(own + general)
+            self._cache[key] = found
+        return list(found)
 
     def outline_builders(self) -> dict[str, OutlineBuilder]:
         """The plugins' outline builders by document kind (``hf_outline_builders``)."""

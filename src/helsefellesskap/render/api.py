@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import difflib
 import io
+import threading
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
 from ..errors import PluginError, RenderError, UnknownFormatError
 from ..messages import message
-from ..model import Bundle, Partnership
+from ..model import Bundle, Layout, NationalFrame, Partnership
 from .catalogue import LANGUAGES
 from .format import GOVERNANCE_SUFFIX, Renderable, RenderContext, RenderFormat, output_name
 from .labelset import LabelError
@@ -73,26 +76,118 @@ def make_context(
     Without ``lang``, the partnership's language (``[layout] language``, as a plugin's
     ``hf_layout`` may refine it).
 
+    What the context holds besides the bundle is worked out once per partnership object,
+    language and manager, and used again while the manager's plugins stay the same
+    (:attr:`PluginManager.state`) and that partnership object lives; its labels and body
+    kinds are shared by those contexts and must not be changed.
+
     Raises :class:`~helsefellesskap.errors.RenderError` for a language without labels.
     """
+    manager = _manager(manager)
+    parts = _context_parts(bundle.partnership, lang, manager)
+    return RenderContext(
+        bundle=bundle,
+        language=parts.language,
+        labels=parts.labels,
+        layout=parts.layout,
+        national=parts.national,
+        template_dirs=parts.template_dirs,
+        body_kinds=parts.body_kinds,
+        manager=manager,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class _Parts:
+    """What a render context holds besides the bundle and the manager."""
+
+    language: str
+    labels: Mapping[str, str]
+    layout: Layout
+    national: NationalFrame
+    template_dirs: tuple[Path, ...]
+    body_kinds: Mapping[str, str]
+
+
+def _build_parts(partnership: Partnership, lang: str | None, manager: PluginManager) -> _Parts:
     from ..national import national_frame
     from ..national_texts import localized_frame
 
-    manager = _manager(manager)
-    partnership = bundle.partnership
     layout = manager.layout_for(partnership)
     lang = lang or layout.language
     _check_language(lang, manager)
-    return RenderContext(
-        bundle=bundle,
+    return _Parts(
         language=lang,
         labels=manager.labels(lang, partnership.id),
         layout=layout,
         national=localized_frame(national_frame(), lang, partnership.national_texts),
         template_dirs=tuple(s.path for s in manager.template_sources(partnership.id)),
-        body_kinds={name: kind.label(lang) for name, kind in manager.body_kinds().items()},
-        manager=manager,
+        body_kinds=MappingProxyType(
+            {name: kind.label(lang) for name, kind in manager.body_kinds().items()}
+        ),
     )
+
+
+@attrs.frozen
+class _Kept:
+    """A context's parts, kept for one partnership object at one state of the manager."""
+
+    partnership: weakref.ref[Partnership]
+    state: int
+    parts: _Parts
+
+
+class _ManagerCache:
+    """What :func:`render` keeps for one manager: context parts by (id of the
+    partnership object, language asked for), and formats by name, each valid only at
+    the manager's :attr:`~PluginManager.state` it was made at."""
+
+    def __init__(self) -> None:
+        self.parts: dict[tuple[int, str | None], _Kept] = {}
+        self.formats: dict[str, tuple[int, RenderFormat]] = {}
+
+
+_CACHES: weakref.WeakKeyDictionary[PluginManager, _ManagerCache] = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()  # guards _CACHES and the dictionaries of each _ManagerCache
+
+
+def _cache_of(manager: PluginManager) -> _ManagerCache:
+    with _LOCK:
+        cache = _CACHES.get(manager)
+        if cache is None:
+            cache = _CACHES[manager] = _ManagerCache()
+        return cache
+
+
+def _context_parts(
+    partnership: Partnership, lang: str | None, manager: PluginManager
+) -> _Parts:
+    """The parts of the context for ``partnership`` in ``lang``: kept ones while the same
+    partnership object lives and the manager's plugins are unchanged, else new ones.
+
+    Two threads may build the same parts at once; both are right, and one is kept. The
+    parts are kept without the partnership (a weak reference tells whether it is the
+    same object), and dropped when it is collected.
+    """
+    cache = _cache_of(manager)
+    key = (id(partnership), lang)
+    state = manager.state
+    with _LOCK:
+        kept = cache.parts.get(key)
+    if kept is not None and kept.state == state and kept.partnership() is partnership:
+        return kept.parts
+    parts = _build_parts(partnership, lang, manager)
+    store = cache.parts
+
+    def forget(ref: weakref.ref[Partnership]) -> None:
+        with _LOCK:
+            entry = store.get(key)
+            if entry is not None and entry.partnership is ref:
+                del store[key]
+
+    with _LOCK:
+        store[key] = _Kept(weakref.ref(partnership, forget), state, parts)
+    return parts
 
 
 class PartialRenderError(RenderError):
@@ -133,12 +228,18 @@ def find_format(name: str, manager: PluginManager, partnership: str | None = Non
     With ``partnership``, the error suggests and lists only the formats that serve it
     (a format for some partnerships only is no help to the others).
     """
-    formats = manager.render_formats()
+    cache = _cache_of(manager)
+    state = manager.state
+    with _LOCK:
+        kept = cache.formats.get(name)
+    if kept is not None and kept[0] == state:
+        return kept[1]
     try:  # the format itself, also where a plugin declared it by name (lazy_format)
-        return manager.render_format(name)
+        fmt = manager.render_format(name)
     except PluginError as error:  # two plugins claim the name, or its class cannot load
         raise RenderError(str(error)) from None
     except UnknownFormatError:
+        formats = manager.render_formats()
         usable = sorted(n for n, f in formats.items() if f.serves(partnership))
         close = difflib.get_close_matches(name, usable, n=1)
         hint = message("render.did_you_mean", name=repr(close[0])) if close else ""
@@ -152,6 +253,9 @@ def find_format(name: str, manager: PluginManager, partnership: str | None = Non
                 note=_disabled_note(manager),
             )
         ) from None
+    with _LOCK:
+        cache.formats[name] = (state, fmt)
+    return fmt
 
 
 def _describe_format(fmt: RenderFormat, manager: PluginManager) -> str:
