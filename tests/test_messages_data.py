@@ -536,3 +536,29 @@ def test_no_english_word_in_the_norwegian_data_messages() -> None:
         for key, text in catalogue(language).items():
             if key.startswith(("data.", "files.", "model.")):
                 assert english_words(fields.sub(" ", text)) == [], (language, key, text)
+
+
+@pytest.mark.parametrize(
+    ("language", "syntax", "missing"),
+    [
+        ("nb", "JSON-syntaksfeil: ventet en verdi", "har ikke noe dokument 'plan-2099'"),
+        ("nn", "JSON-syntaksfeil: venta ein verdi", "har ikkje noko dokument 'plan-2099'"),
+    ],
+)
+def test_json_syntax_and_an_unknown_document_id_in_the_language(
+    tmp_path: Path, language: str, syntax: str, missing: str
+) -> None:
+    file = tmp_path / "plan.json"
+    file.write_text('{"kind": "action-plan", "id": }', encoding="utf-8")
+    bundle = load_bundle(EXAMPLE)
+    with use_language(language):
+        with pytest.raises(DataError) as broken:
+            load_document(file)
+        with pytest.raises(DocumentNotFoundError) as unknown:
+            bundle.require("plan-2099")
+    problem = broken.value.problems[0]
+    assert (problem.line, problem.column) == (1, 31)
+    assert syntax in problem.message
+    assert missing in str(unknown.value)
+    for text in (str(broken.value), str(unknown.value)):
+        assert english_words(text) == [], text

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import attrs
 
+from .messages import message as _message
+
 __all__ = [
     "DataError",
     "DocumentNotFoundError",
@@ -141,5 +143,10 @@ class PluginError(HelsefellesskapError):
     def __init__(self, message: str, *, plugin: str, hook: str | None = None) -> None:
         self.plugin = plugin
         self.hook = hook
-        where = f"plugin {plugin!r}" + (f" in hook {hook}" if hook else "")
-        super().__init__(f"{where}: {message}")
+        if hook:
+            text = _message(
+                "plugins.failure_in_hook", plugin=repr(plugin), hook=hook, message=message
+            )
+        else:
+            text = _message("plugins.failure", plugin=repr(plugin), message=message)
+        super().__init__(text)

@@ -10,6 +10,7 @@ from typing import TypeVar
 import attrs
 
 from ..errors import DocumentNotFoundError
+from ..messages import message
 from ._typed import typed
 from .document import Document
 from .partnership import Partnership
@@ -47,11 +48,16 @@ class Bundle:
             return found
         ids = [d.id for d in self.documents]
         close = difflib.get_close_matches(document_id, ids, n=1)
-        hint = f'did you mean "{close[0]}"? ' if close else ""
-        listing = ", ".join(ids) or "none"
+        hint = message("data.enum_did_you_mean", word=close[0]) if close else ""
+        listing = ", ".join(ids) or message("model.no_documents")
         raise DocumentNotFoundError(
-            f"{self.partnership.name} has no document {document_id!r} "
-            f"({hint}its documents: {listing})"
+            message(
+                "model.no_such_document",
+                name=self.partnership.name,
+                id=repr(document_id),
+                hint=hint,
+                listing=listing,
+            )
         )
 
     def documents_of(self, kind: type[D]) -> Iterator[D]:
