@@ -562,3 +562,23 @@ def test_json_syntax_and_an_unknown_document_id_in_the_language(
     assert missing in str(unknown.value)
     for text in (str(broken.value), str(unknown.value)):
         assert english_words(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nb", "ventet et tuppel av tekst (`str`), fikk teksten 'unn'"),
+        ("nn", "venta eit tuppel av tekst (`str`), fekk teksten 'unn'"),
+    ],
+)
+def test_a_model_built_in_code_with_a_wrong_type_in_the_language(
+    language: str, expected: str
+) -> None:
+    from helsefellesskap.model import Measure
+    from helsefellesskap.model._base import InvalidValue
+
+    with use_language(language), pytest.raises(InvalidValue) as caught:
+        Measure(id="a", text="x", responsible="unn")  # type: ignore[arg-type]
+    assert caught.value.field == "responsible"
+    assert caught.value.message == expected
+    assert english_words(f"{caught.value.message} {caught.value.hint}") == []

@@ -31,6 +31,7 @@ from typing import Any
 
 import attrs
 
+from ..messages import message
 from ._base import InvalidValue, preview
 
 __all__ = ["checked_elsewhere", "checker", "is_type_check", "typed"]
@@ -44,52 +45,62 @@ _Check = Callable[[Any], "_Found | None"]
 def _words(value: object) -> str:
     """A value in words for a message, without Python's representation of objects."""
     if isinstance(value, bool):
-        return f"the boolean {value}"
+        return message("data.the_boolean", value=value)
     if isinstance(value, int):
-        return f"the integer {value}" if abs(value) < 10**30 else "a very large integer"
+        if abs(value) < 10**30:
+            return message("data.the_integer", value=value)
+        return message("model.a_very_large_integer")
     if isinstance(value, str):
-        return f"the text {preview(value)}"
+        return message("data.the_text", text=preview(value))
     if isinstance(value, dt.datetime):
-        return f"the date and time {value.isoformat()}"
+        return message("data.the_date_and_time", value=value.isoformat())
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return message("data.the_date", value=value.isoformat())
     if isinstance(value, enum.Enum):
-        return f"{type(value).__name__}.{value.name}"
-    if isinstance(value, (list, tuple)):
-        return f"a {type(value).__name__}"
+        return _code(f"{type(value).__name__}.{value.name}")
+    if isinstance(value, list):
+        return message("model.a_python_list")
+    if isinstance(value, tuple):
+        return message("model.a_python_tuple")
     if isinstance(value, dict):
-        return "a dict"
+        return message("model.a_python_dict")
     if value is None:
-        return "None"
-    return f"a {type(value).__name__}"
+        return _code("None")
+    return message("model.an_object_of", type=type(value).__name__)
+
+
+def _code(name: str) -> str:
+    """A name in code (a class, ``None``) as a message in the current language sets it."""
+    return message("model.code", name=name)
 
 
 def _type_name(tp: Any) -> str:
     if tp is type(None):
-        return "None"
+        return _code("None")
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        return " or ".join(_type_name(a) for a in typing.get_args(tp))
+        return message("model.or").join(_type_name(a) for a in typing.get_args(tp))
     if origin is tuple:
-        return f"a tuple of {_type_name(typing.get_args(tp)[0])}"
+        return message("model.a_tuple_of", element=_type_name(typing.get_args(tp)[0]))
     if origin is dict:
         key, value = typing.get_args(tp)
-        return f"a dict of {_type_name(key)} to {_type_name(value)}"
-    names = {str: "text (str)", int: "a whole number (int)", bool: "True or False"}
+        return message("model.a_dict_of", key=_type_name(key), value=_type_name(value))
+    names = {str: "model.type_str", int: "model.type_int", bool: "model.type_bool"}
     if tp in names:
-        return names[tp]
-    return getattr(tp, "__name__", str(tp))
+        return message(names[tp])
+    return _code(getattr(tp, "__name__", str(tp)))
 
 
 def _enum_check(cls: type[enum.Enum]) -> _Check:
     def check(value: Any) -> _Found | None:
         if isinstance(value, cls):
             return None
-        hint = f"give one of {', '.join(f'{cls.__name__}.{m.name}' for m in cls)}"
+        members = ", ".join(f"{cls.__name__}.{m.name}" for m in cls)
+        hint = message("model.give_one_of", listing=members)
         for member in cls:
             if isinstance(value, str) and value == member.value:
-                hint = f"give {cls.__name__}.{member.name}"
-        return "", f"expected a {cls.__name__}, got {_words(value)}", hint
+                hint = message("model.give", code=f"{cls.__name__}.{member.name}")
+        return "", message("model.expected_a", what=_code(cls.__name__), got=_words(value)), hint
 
     return check
 
@@ -100,8 +111,8 @@ def _instance_check(tp: type[Any]) -> _Check:
             return None
         hint = None
         if tp.__name__ == "Deadline" and isinstance(value, int) and not isinstance(value, bool):
-            hint = f"give Deadline.of_year({value})"
-        return "", f"expected {_type_name(tp)}, got {_words(value)}", hint
+            hint = message("model.give", code=f"Deadline.of_year({value})")
+        return "", message("model.expected", what=_type_name(tp), got=_words(value)), hint
 
     return check
 
@@ -111,8 +122,8 @@ def _tuple_check(element: _Check, tp: Any) -> _Check:
         if not isinstance(value, (tuple, list)):
             hint = None
             if isinstance(value, str):
-                hint = f"give a sequence: ({preview(value)},) or [{preview(value)}]"
-            return "", f"expected {_type_name(tp)}, got {_words(value)}", hint
+                hint = message("model.give_a_sequence", value=preview(value))
+            return "", message("model.expected", what=_type_name(tp), got=_words(value)), hint
         for index, item in enumerate(value):
             found = element(item)
             if found is not None:
@@ -125,11 +136,11 @@ def _tuple_check(element: _Check, tp: Any) -> _Check:
 def _dict_check(key: _Check, item: _Check, tp: Any) -> _Check:
     def check(value: Any) -> _Found | None:
         if not isinstance(value, dict):
-            return "", f"expected {_type_name(tp)}, got {_words(value)}", None
+            return "", message("model.expected", what=_type_name(tp), got=_words(value)), None
         for name, entry in value.items():
             found = key(name)
             if found is not None:
-                return "", f"a key is {_words(name)}; expected {_type_name(tp)}", None
+                return "", message("model.a_key_is", key=_words(name), what=_type_name(tp)), None
             found = item(entry)
             if found is not None:
                 return f"[{preview(str(name))}]{found[0]}", found[1], found[2]
@@ -143,10 +154,11 @@ def _union_check(options: list[_Check], tp: Any) -> _Check:
         results = [option(value) for option in options]
         if any(result is None for result in results):
             return None
-        if len(results) == 2 and type(None) in typing.get_args(tp):
+        arguments = typing.get_args(tp)
+        if len(results) == 2 and type(None) in arguments:
             # X | None: say what X wants.
-            return next(r for r in results if r is not None and "None" not in r[1])
-        return "", f"expected {_type_name(tp)}, got {_words(value)}", None
+            return next(r for a, r in zip(arguments, results, strict=True) if a is not type(None))
+        return "", message("model.expected", what=_type_name(tp), got=_words(value)), None
 
     return check
 
@@ -158,7 +170,11 @@ def checker(tp: Any) -> _Check:
     if tp is Any or isinstance(tp, typing.TypeVar):
         return lambda _value: None
     if tp is type(None):
-        return lambda v: None if v is None else ("", f"expected None, got {_words(v)}", None)
+        return lambda v: (
+            None
+            if v is None
+            else ("", message("model.expected", what=_code("None"), got=_words(v)), None)
+        )
     if origin in (typing.Union, types.UnionType):
         return _union_check([checker(a) for a in args], tp)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
