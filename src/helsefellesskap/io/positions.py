@@ -32,6 +32,24 @@ _SPACE_LINES = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
 _BASIC = re.compile(r'"((?:[^"\\\n]|\\[\s\S])*)"')
 _LITERAL = re.compile(r"'([^'\n]*)'")
 _SCALAR = re.compile(r"[^,\]}\n#]*")
+# The common line in one match: a bare key, "=", and a one-line string (not the start of
+# a multi-line one), a scalar, or a one-line list of such strings. Anything else goes
+# the general way, which gives the same positions one token at a time.
+_ONE_STRING = r"""(?:"(?!"")[^"\\\n]*+(?:\\[\s\S][^"\\\n]*+)*+"|'(?!'')[^'\n]*+')"""
+_SIMPLE_LINE = re.compile(
+    r"([A-Za-z0-9_-]+)[ \t\r]*=[ \t\r]*+"
+    r"(?:" + _ONE_STRING + r"|(?=[^\"'\[{#\n \t\r])[^,\]}\n#]*"
+    r"|(\[[ \t\r]*(?:" + _ONE_STRING + r"[ \t\r]*,[ \t\r]*)*"
+    r"(?:" + _ONE_STRING + r"[ \t\r]*)?\]))"
+)
+_LIST_ITEM = re.compile(_ONE_STRING)
+_BARE_DOTTED = re.compile(r"[A-Za-z0-9_-]+(?:[ \t\r]*\.[ \t\r]*[A-Za-z0-9_-]+)*[ \t\r]*")
+
+
+def _bare_child(path: str, key: str) -> str:
+    """:func:`~.problems.child_path` for a bare key (``[A-Za-z0-9_-]+``), without its
+    tests where the key holds a letter or digit."""
+    return f"{path}.{key}" if key.strip("_-") else child_path(path, key)
 
 
 class _Scanner:
@@ -157,15 +175,23 @@ class _Scanner:
         double = self.text.startswith("[[", self.pos)
         self.pos += 2 if double else 1
         self.skip_space(False)
-        parts = self.dotted_key()
-        self.skip_space(False)
+        bare = _BARE_DOTTED.match(self.text, self.pos)
+        if bare is not None and self.text[bare.end() : bare.end() + 1] in ("]", ""):
+            # the common header, bare keys only: one match instead of a token at a time
+            parts = [part.strip(" \t\r") for part in bare.group().split(".")]
+            self.pos = bare.end()
+            child = _bare_child
+        else:
+            parts = self.dotted_key()
+            self.skip_space(False)
+            child = child_path
         self.pos += 2 if double else 1
         path = "$"
         for part in parts[:-1]:
-            path = child_path(path, part)
+            path = child(path, part)
             if path in self.arrays:
                 path = f"{path}[{self.arrays[path] - 1}]"
-        path = child_path(path, parts[-1])
+        path = child(path, parts[-1])
         self.mark(path, start)
         if double:
             index = self.arrays.get(path, 0)
@@ -174,16 +200,34 @@ class _Scanner:
             self.mark(path, start)
         return path
 
+    def simple_line(self, table: str) -> bool:
+        """Take a ``key = value`` line of the common shapes in one match (see
+        :data:`_SIMPLE_LINE`), marking what :meth:`key_value` would mark; ``False`` if
+        the line is of another shape."""
+        match = _SIMPLE_LINE.match(self.text, self.pos)
+        if match is None:
+            return False
+        path = _bare_child(table, match.group(1))
+        self.mark(path, self.pos)
+        items = match.group(2)
+        if items is not None:
+            start = match.start(2)
+            for index, item in enumerate(_LIST_ITEM.finditer(items)):
+                self.mark(f"{path}[{index}]", start + item.start())
+        self.pos = match.end()
+        return True
+
     def run(self) -> dict[str, tuple[int, int]]:
         table = "$"
+        text, size, space = self.text, len(self.text), _SPACE_LINES.match
         try:
             while True:
-                self.skip_space(True)
-                if self.pos >= len(self.text):
+                self.pos = space(text, self.pos).end()  # type: ignore[union-attr]
+                if self.pos >= size:
                     break
-                if self.peek() == "[":
+                if text[self.pos] == "[":
                     table = self.header()
-                else:
+                elif not self.simple_line(table):
                     self.key_value(table)
         except (_Stop, IndexError):
             pass

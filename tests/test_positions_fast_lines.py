@@ -1,0 +1,64 @@
+"""The position scan takes common lines and headers in one match (``io/positions.py``
+``simple_line`` and the bare-header path); it must mark exactly what the token-at-a-time
+scan marks, on every TOML file of the repository and on lines of every awkward shape."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from helsefellesskap.io import positions
+from helsefellesskap.io.positions import PositionIndex
+
+REPO = Path(__file__).resolve().parent.parent
+
+TRICKY = [
+    "a = \"x\"\nb = 'y'\nc = 2024\nd = 2024-06-30\ne = true\n",
+    'empty = ""\nquote = "say \\"hi\\""\nslash = "a\\\\"\nnext = 1\n',
+    'multi = """\none\n[[not.a.header]]\nkey = "not a key"\n"""\nafter = 1\n',
+    "lit = '''\n[x]\n'''\nafter = 2\n",
+    'list = ["a", "b",]\nempty_list = []\nspaced = [ "a" ,"b" ]\nmixed = ["a", 1]\n',
+    'nested = [["a"], ["b"]]\ninline = { a = 1, b = "x" }\nlines = [\n  "a", # c\n  "b",\n]\n',
+    'dotted.key = 1\n"quoted key" = 2\n_ = 3\n-- = 4\nk = 1 # comment\n',
+    "[table]\nx = 1\n[ spaced . header ]\ny = 2\n[[arr]]\nz = 1\n[[arr]]\nz = 2\n",
+    '[a."quoted".b]\nc = 1\n[[a . list]]\nd = ["x"]\n["all quoted"]\ne = 1\n',
+    '[[focus_areas]]\nid = "a"\n[[focus_areas.goals]]\nid = "g"\n'
+    '[[focus_areas.goals.measures]]\nid = "m"\nresponsible = ["x", "y"]\n',
+    'a = "tab\there"\nb = "\\u00e6"\nc = \'no "escape\' \n',
+]
+
+
+def _general_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(positions._Scanner, "simple_line", lambda _self, _table: False)
+    monkeypatch.setattr(positions, "_BARE_DOTTED", re.compile(r"(?!)"))
+
+
+def _files() -> list[Path]:
+    return sorted(
+        path
+        for path in REPO.rglob("*.toml")
+        if ".venv" not in path.parts and "build" not in path.parts
+    )
+
+
+def test_the_one_match_paths_mark_what_the_token_scan_marks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [path.read_text(encoding="utf-8-sig") for path in _files()] + TRICKY
+    assert len(texts) > 50
+    fast = [PositionIndex.of(text).positions for text in texts]
+    _general_only(monkeypatch)
+    general = [PositionIndex.of(text).positions for text in texts]
+    for text, one, other in zip(texts, fast, general, strict=True):
+        assert one == other, text[:200]
+
+
+def test_the_common_lines_are_taken_in_one_match() -> None:
+    scanner = positions._Scanner('id = "a"\nresponsible = ["x", "y"]\n')
+    assert scanner.simple_line("$")
+    assert scanner.found == {"$.id": (1, 1)}
+    scanner.pos = scanner.text.index("responsible")
+    assert scanner.simple_line("$.m")
+    assert scanner.found["$.m.responsible[1]"] == (2, 21)
