@@ -62,3 +62,33 @@ def test_the_common_lines_are_taken_in_one_match() -> None:
     scanner.pos = scanner.text.index("responsible")
     assert scanner.simple_line("$.m")
     assert scanner.found["$.m.responsible[1]"] == (2, 21)
+
+
+def _find_by_parts(index: PositionIndex, path: str) -> tuple[int, int] | None:
+    """The step-by-step search :meth:`PositionIndex.find` falls back to."""
+    parts = positions._parts(path)
+    while parts:
+        found = index.positions.get("$" + "".join(parts))
+        if found is not None:
+            return found
+        parts.pop()
+    return None
+
+
+def test_find_by_prefix_gives_what_the_step_search_gives() -> None:
+    plan = REPO / "examples" / "eksempel" / "plans" / "handlingsplan-2024-2025.toml"
+    index = PositionIndex.of(plan.read_text(encoding="utf-8"))
+    keys = list(index.positions)
+    probes = [
+        *keys,
+        *(f"{key}.deadline" for key in keys),
+        *(f"{key}[12].text" for key in keys),
+        *(f'{key}["a b"].c' for key in keys[::5]),
+        "$",
+        "$.nowhere",
+        "$.focus_areas[0].x y",
+        "$.focus_areas[00].id",
+    ]
+    assert len(keys) > 50
+    for probe in probes:
+        assert index.find(probe) == _find_by_parts(index, probe), probe

@@ -43,6 +43,7 @@ _SIMPLE_LINE = re.compile(
     r"(?:" + _ONE_STRING + r"[ \t\r]*)?\]))"
 )
 _LIST_ITEM = re.compile(_ONE_STRING)
+_PLAIN_PATH = re.compile(r"\$(?:\.[A-Za-z0-9_-]+|\[\d+\])*")
 _BARE_DOTTED = re.compile(r"[A-Za-z0-9_-]+(?:[ \t\r]*\.[ \t\r]*[A-Za-z0-9_-]+)*[ \t\r]*")
 
 
@@ -256,6 +257,17 @@ class PositionIndex:
 
     def find(self, path: str) -> tuple[int, int] | None:
         """Where ``path`` is written, else its nearest written ancestor; ``None`` for ``$``."""
+        positions = self.positions
+        if _PLAIN_PATH.fullmatch(path):
+            # bare keys and indexes only (nearly every finding): each ancestor is a prefix
+            while True:
+                found = positions.get(path)
+                if found is not None:
+                    return found
+                cut = max(path.rfind("."), path.rfind("["))
+                if cut < 2:
+                    return None
+                path = path[:cut]
         parts = _parts(path)
         while parts:
             found = self.positions.get("$" + "".join(parts))
