@@ -17,7 +17,7 @@ from ..messages import message
 from ..model import Bundle, Document, Partnership
 from .documents import dumps_json, dumps_toml, loads_json, structure, structure_document
 from .positions import placed_error
-from .text import not_a_file_reason, parse_toml, read_text, regular_file, write_atomic
+from .text import not_a_file_reason, parse_toml, read_text, write_atomic
 
 __all__ = [
     "IGNORED_FOLDERS",
@@ -44,17 +44,12 @@ PathLike = str | os.PathLike[str]
 """A path given as text or as a path object."""
 
 
-def _existing_file(path: Path) -> Path:
-    regular_file(path)
-    return path
-
-
 def load_partnership(path: PathLike) -> Partnership:
     """Load a ``partnership.toml`` file (or the one in folder ``path``)."""
     path = Path(path)
     if path.is_dir():
         path = path / PARTNERSHIP_FILE
-    text = read_text(_existing_file(path))
+    text = read_text(path)
     try:
         return structure(parse_toml(text, file=path), Partnership, file=path)
     except DataError as error:
@@ -69,10 +64,10 @@ def load_document(path: PathLike, *, types: Mapping[str, type[Document]] | None 
     """
     path = Path(path)
     if path.suffix.lower() == ".json":
-        document = loads_json(read_text(_existing_file(path)), file=path, types=types)
+        document = loads_json(read_text(path), file=path, types=types)
         assert isinstance(document, Document)
         return document
-    text = read_text(_existing_file(path))
+    text = read_text(path)
     try:
         return structure_document(parse_toml(text, file=path), file=path, types=types)
     except DataError as error:
