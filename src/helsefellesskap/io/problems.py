@@ -114,7 +114,8 @@ def _one(path: str, error: BaseException, cls: Any, file: Path | None) -> Iterat
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = message("data.did_you_mean", word=close[0]) if close else None
             if not close and known:
-                hint = message("data.keys_allowed", keys=", ".join(f'"{k}"' for k in known))
+                names = ", ".join(message("data.key_name", key=k) for k in known)
+                hint = message("data.keys_allowed", keys=names)
             problem = Problem(
                 message=message("data.unknown_key", key=key),
                 path=child_path(path, key),

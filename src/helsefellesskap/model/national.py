@@ -50,7 +50,9 @@ def check_translations(
             )
         for name in texts:
             if name not in TRANSLATABLE or name not in fields:
-                words = ", ".join(n for n in TRANSLATABLE if n in fields)
+                words = ", ".join(
+                    message("data.key_name", key=n) for n in TRANSLATABLE if n in fields
+                )
                 raise InvalidValue(
                     message("model.no_translation_here", name=repr(name)),
                     field=f"{attribute.name}.{language}.{name}",
