@@ -12,6 +12,7 @@ rounds.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from .. import model
 from ..render import view
@@ -307,10 +308,7 @@ class _TableCells:
         self.deadline: dict[str, Cell] = {}
         self.status: dict[tuple[str, str | None], Cell] = {}
         self.labels: dict[str, Emphasis] = {}
-        self.layouts: dict[
-            tuple[str, ...],
-            tuple[tuple[Column, ...], Row, tuple[Callable[[model.Measure], Cell] | None, ...]],
-        ] = {}
+        self.layouts: dict[tuple[str, ...], tuple[tuple[Column, ...], Row, _RowCells]] = {}
 
     @staticmethod
     def plain(text: str | None) -> Cell:
@@ -408,12 +406,10 @@ class _TableCells:
             found = self.status[key] = Cell(blocks=blocks)
         return found
 
-    def layout(
-        self, columns: tuple[str, ...]
-    ) -> tuple[tuple[Column, ...], Row, tuple[Callable[[model.Measure], Cell] | None, ...]]:
-        """The table's columns with their widths, its header row, and for each column
-        the function that makes a measure's cell (``None`` for the goal and ongoing
-        work columns); made once per set of columns and shared by the plan's tables."""
+    def layout(self, columns: tuple[str, ...]) -> tuple[tuple[Column, ...], Row, _RowCells]:
+        """The table's columns with their widths, its header row, and the function that
+        makes the cells of a row (:func:`_row_cells`); made once per set of columns and
+        shared by the plan's tables."""
         found = self.layouts.get(columns)
         if found is not None:
             return found
@@ -434,12 +430,64 @@ class _TableCells:
             "deadline": self.deadline_cell,
             "status": self.status_cell,
         }
-        found = self.layouts[columns] = (
-            table_columns,
-            header,
-            tuple(makers.get(c) for c in columns),
+        make_row = _row_cells(columns)(
+            self.goal, self.ongoing_work, *(makers[c] for c in columns if c in makers)
         )
+        found = self.layouts[columns] = (table_columns, header, make_row)
         return found
+
+
+_RowCells = Callable[
+    [model.Goal, model.OngoingWork | None, model.Measure | None, int, int], tuple[Cell, ...]
+]
+"""Makes the cells of one row of a goals and measures table from what
+:func:`view.measure_rows` gives for it: goal, ongoing work, measure, the goal's and the
+ongoing work's spans."""
+
+_ROW_CELLS: dict[tuple[str, ...], Callable[..., _RowCells]] = {}
+"""The function :func:`_row_cells` wrote for each set of columns met (code only: a
+layout's columns are few)."""
+
+
+def _row_cells(columns: tuple[str, ...]) -> Callable[..., _RowCells]:
+    """For ``columns``, a function that takes the goal's and ongoing work's cell makers,
+    then the maker of each other column in order, and returns the row's cell maker:
+    written out for the columns (as the loader writes its functions), so that a
+    table's thousands of rows make no loop over the columns. The goal's cell is left
+    out of the rows its cell above spans, likewise the ongoing work's; a row without
+    ongoing work or without a measure has an empty cell there."""
+    found = _ROW_CELLS.get(columns)
+    if found is not None:
+        return found
+    makers: list[str] = []
+    lines = ["    def row(goal, work, measure, goal_span, work_span):", "        cells = []"]
+    for column in columns:
+        if column == "goal":
+            lines += [
+                "        if goal_span:",
+                "            cells.append(goal_cell(goal, goal_span))",
+            ]
+        elif column == "ongoing_work":
+            lines += [
+                "        if work is None:",
+                "            cells.append(EMPTY_CELL)",
+                "        elif work_span:",
+                "            cells.append(work_cell(work, work_span))",
+            ]
+        else:
+            name = f"make_{len(makers)}"
+            makers.append(name)
+            lines.append(
+                f"        cells.append(EMPTY_CELL if measure is None else {name}(measure))"
+            )
+    lines += ["        return tuple(cells)", "    return row"]
+    head = f"def bind({', '.join(['goal_cell', 'work_cell', *makers])}):"
+    namespace: dict[str, Any] = {"EMPTY_CELL": EMPTY_CELL}
+    source = "\n".join([head, *lines])
+    exec(compile(source, f"<row cells of {', '.join(columns)}>", "exec"), namespace)
+    bind: Callable[..., _RowCells] = namespace["bind"]
+    _ROW_CELLS[columns] = bind
+    return bind
 
 
 def measure_table(
@@ -456,8 +504,7 @@ def measure_table(
     cells = out.shared.get(_TableCells)
     if not isinstance(cells, _TableCells):
         cells = out.shared[_TableCells] = _TableCells(out, references)
-    table_columns, header, makers = cells.layout(columns)
-    plan = tuple(zip(columns, makers, strict=True))
+    table_columns, header, make_row = cells.layout(columns)
     groups: list[RowGroup] = []
     current: list[Row] = []
     goal_id: str | None = None
@@ -468,21 +515,11 @@ def measure_table(
             groups.append(RowGroup(rows=tuple(current), data=(("goal", goal_id or ""),)))
             current = []
         goal_id = goal.id
-        row: list[Cell] = []
-        for column, make in plan:
-            if make is not None:
-                row.append(EMPTY_CELL if measure is None else make(measure))
-            elif column == "goal":
-                if goal_span:
-                    row.append(cells.goal(goal, goal_span))
-            elif work is None:
-                row.append(EMPTY_CELL)
-            elif work_span:
-                row.append(cells.ongoing_work(work, work_span))
+        row = make_row(goal, work, measure, goal_span, work_span)
         if measure is None:
-            current.append(Row(cells=tuple(row)))
+            current.append(Row(cells=row))
         else:
-            current.append(Row(cells=tuple(row), data=(("measure", measure.id),)))
+            current.append(Row(cells=row, data=(("measure", measure.id),)))
     if current:
         groups.append(RowGroup(rows=tuple(current), data=(("goal", goal_id or ""),)))
     return Table(
