@@ -295,6 +295,8 @@ abbreviation at the end of one text and the start of the next is found as in eac
 def _mentions(abbreviation: str, texts: Sequence[str], joined: str) -> bool:
     """Whether ``abbreviation`` appears as a word in one of ``texts`` (``joined`` is
     them joined by :data:`_TEXTS_APART`: one search instead of one a text)."""
+    if abbreviation not in joined:  # a plain search first: most bodies are not named
+        return False
     pattern = re.compile(r"(?<!\w)" + re.escape(abbreviation) + r"(?!\w)")
     if _TEXTS_APART in abbreviation:  # it could span two texts in the joined one
         return any(pattern.search(text) for text in texts)
