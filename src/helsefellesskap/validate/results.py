@@ -3,8 +3,8 @@ the text report for people (:func:`text_report`, in the current language of mess
 
 from __future__ import annotations
 
-import functools
 import json
+import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +17,6 @@ from ..model import Bundle, Severity
 from .finding import Finding
 
 if TYPE_CHECKING:
-    from ..io.positions import PositionIndex
     from ..plugins import PluginFailure
 
 __all__ = [
@@ -236,25 +235,44 @@ def text_report(
     return "\n".join(lines)
 
 
-def _file_index(file: Path) -> PositionIndex | None:
-    """The positions of a TOML file on disk, kept while the file is unchanged."""
+_PLACES_KEPT = 4096
+"""How many files' finding positions are kept: a few paths a file, not its whole index, so
+even a national corpus's files fit."""
+
+_Places = Mapping[str, "tuple[int, int] | None"]
+_places: dict[tuple[Path, int, int], _Places] = {}
+_places_lock = threading.Lock()
+
+
+def _file_places(file: Path, paths: set[str]) -> _Places | None:
+    """Where each of ``paths`` is written in the TOML file on disk (its nearest written
+    ancestor; ``None`` where not even that), kept while the file is unchanged (by its
+    time and size): validating the same files again reads and scans none of them."""
     if file.suffix != ".toml":
         return None
     try:
         status = file.stat()
     except OSError:
         return None
-    return _cached_index(file, status.st_mtime_ns, status.st_size)
-
-
-@functools.lru_cache(maxsize=256)
-def _cached_index(file: Path, _mtime_ns: int, _size: int) -> PositionIndex | None:
+    key = (file, status.st_mtime_ns, status.st_size)
+    with _places_lock:
+        kept = _places.get(key)
+    if kept is not None and paths <= kept.keys():
+        return kept
     from ..io.positions import PositionIndex
 
     try:
-        return PositionIndex.of(file.read_text(encoding="utf-8-sig"))
+        index = PositionIndex.of(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError):
         return None
+    found = dict(kept or {})
+    found.update((path, index.find(path)) for path in paths)
+    with _places_lock:  # a new mapping replaces the old: a kept one never changes
+        _places.pop(key, None)
+        while len(_places) >= _PLACES_KEPT:
+            _places.pop(next(iter(_places)))
+        _places[key] = found
+    return found
 
 
 def placed_findings(findings: Iterable[Finding], bundle: Bundle) -> tuple[Finding, ...]:
@@ -267,23 +285,27 @@ def placed_findings(findings: Iterable[Finding], bundle: Bundle) -> tuple[Findin
     found = tuple(findings)
     if not found:
         return found
+    wanted: dict[Path, set[str]] = {}
+    for finding in found:
+        if finding.file is not None and finding.line is None and finding.path != "$":
+            wanted.setdefault(finding.file, set()).add(finding.path)
     texts = source_texts(bundle)
-    indexes: dict[Path, PositionIndex | None] = {}
+    places: dict[Path, _Places | None] = {}
+    for file, paths in wanted.items():
+        text = texts.get(file)
+        if text is not None:
+            index = PositionIndex.of(text)
+            places[file] = {path: index.find(path) for path in paths}
+        else:
+            places[file] = _file_places(file, paths)
     placed: list[Finding] = []
     for finding in found:
-        file = finding.file
-        if file is None or finding.line is not None or finding.path == "$":
+        if finding.file is None or finding.line is not None or finding.path == "$":
             placed.append(finding)
             continue
-        if file not in indexes:
-            text = texts.get(file)
-            if text is not None:
-                indexes[file] = PositionIndex.of(text)
-            else:
-                indexes[file] = _file_index(file)
-        index = indexes[file]
-        where = index.find(finding.path) if index is not None else None
-        if where is not None:
-            finding = finding.at(where[0], where[1])
+        where = places[finding.file]
+        position = where.get(finding.path) if where is not None else None
+        if position is not None:
+            finding = finding.at(position[0], position[1])
         placed.append(finding)
     return tuple(placed)
