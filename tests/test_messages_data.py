@@ -617,3 +617,22 @@ def test_a_model_built_in_code_with_a_wrong_type_in_the_language(
     assert caught.value.field == "responsible"
     assert caught.value.message == expected
     assert english_words(f"{caught.value.message} {caught.value.hint}") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nb", "fila er 20,0 MB, mer enn de 20 MB en datafil kan være"),
+        ("nn", "fila er 20,0 MB, meir enn dei 20 MB ei datafil kan vere"),
+        ("en", "the file is 20.0 MB, more than the 20 MB a data file may be"),
+    ],
+)
+def test_a_file_too_large_in_the_language(language: str, expected: str) -> None:
+    from helsefellesskap.io.memory import loads
+    from helsefellesskap.io.text import MAX_FILE_SIZE
+
+    with use_language(language), pytest.raises(DataError) as caught:
+        loads(b"#" * (MAX_FILE_SIZE + 1), name="stor.toml")
+    assert caught.value.problems[0].message == expected
+    if language != "en":
+        assert english_words(str(caught.value)) == [], str(caught.value)
