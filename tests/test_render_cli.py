@@ -48,7 +48,8 @@ def test_a_document_renders_to_a_file(tmp_path: Path) -> None:
     target = tmp_path / "out" / "plan.md"
     code, out, _ = run(str(PLAN), "-o", str(target), "--lang", "nn")
     assert code == 0
-    assert out == f"wrote {target}\n"
+    # --lang chooses the language of the command's messages too (issue 18 §3)
+    assert out == f"skreiv {target}\n"
     assert "Kva vil vi?" in target.read_text("utf-8")
 
 
@@ -74,14 +75,15 @@ def test_several_formats_without_a_folder_is_a_usage_error() -> None:
 
 
 def test_one_document_in_two_languages_is_a_usage_error() -> None:
-    code, _, err = run(str(PLAN), "--lang", "nb", "--lang", "en")
+    code, _, err = run(str(PLAN), "--lang", "en", "--lang", "nb")
     assert code == 2
     assert "one document renders in one language" in err
 
 
 def test_a_whole_partnership_renders_into_a_folder(tmp_path: Path) -> None:
     out_dir = tmp_path / "site"
-    code, out, err = run(str(EXAMPLE), "-f", "all", "-l", "nb", "-l", "en", "-o", str(out_dir))
+    # the first --lang is the language of messages too (issue 18 §3)
+    code, out, err = run(str(EXAMPLE), "-f", "all", "-l", "en", "-l", "nb", "-o", str(out_dir))
     assert (code, err) == (0, "")
     assert out.startswith("wrote ") and out.endswith(f" files to {out_dir}\n")
     for lang in ("nb", "en"):

@@ -94,7 +94,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
         if not line:
             break
         lines.append(line)
-        match = re.match(r"serving (http://127\.0\.0\.1:\d+/)", line)
+        match = re.match(r"viser (http://127\.0\.0\.1:\d+/)", line)  # -l nb: "serving"
         url = match.group(1) if match else None
     if url is None:
         process.kill()
@@ -140,7 +140,7 @@ def test_serve_answers_rebuilds_and_stops_on_ctrl_c(served: Served) -> None:
     assert status == 0
     assert "Traceback" not in err and err == ""
     assert f"{served.folder / PLAN}: $.titel: feil: ukjent nøkkel" in out
-    assert out.rstrip().endswith("stopped")
+    assert out.rstrip().endswith("stoppet")  # -l nb: "stopped"
 
 
 def _free_port_in_use() -> Iterator[int]:

@@ -224,7 +224,7 @@ def test_site_command_writes_the_site(tmp_path: Path, capsys: pytest.CaptureFixt
     out = tmp_path / "site"
     assert main(["site", str(EXAMPLE), "-o", str(out), "-f", "md", "-l", "nb"]) == 0
     stdout = capsys.readouterr().out
-    assert f"open {out / 'index.html'} in a browser" in stdout
+    assert f"åpne {out / 'index.html'} i en nettleser" in stdout  # -l nb: messages too
     assert (out / "nb" / "eksempel" / "handlingsplan-2024-2025.md").is_file()
     assert not (out / "nb" / "eksempel" / "handlingsplan-2024-2025.json").exists()
     assert not (out / "nn").exists()
@@ -248,9 +248,9 @@ def test_site_refuses_a_folder_of_other_files(
     mine.write_text("my own page")
     assert main(["site", str(EXAMPLE), "-o", str(tmp_path), "-f", "md", "-l", "nb"]) != 0
     err = capsys.readouterr().err
-    assert (
-        f"{tmp_path} is not empty and holds no site written before (no .helsefellesskap-site)"
-        in err
+    assert (  # -l nb: the messages are in bokmål too
+        f"{tmp_path} er ikke tom og har ikke et nettsted som er skrevet før "
+        "(ingen .helsefellesskap-site)" in err
     )
     assert mine.read_text() == "my own page"
     # a site written before is written again

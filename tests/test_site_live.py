@@ -101,4 +101,4 @@ def test_site_without_targets_is_every_installed_partnership(
     assert {"troms-ofoten", "helgeland"} <= set(installed)
     for pid in installed:
         assert (out / "nb" / pid / "index.html").is_file(), pid
-    assert "wrote the site of" in capsys.readouterr().out
+    assert "skrev nettstedet for" in capsys.readouterr().out  # -l nb: messages too

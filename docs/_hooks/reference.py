@@ -146,6 +146,30 @@ def cli_page() -> str:
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for name, sub in sorted(subparsers.choices.items()):
         lines += [f"## {name}", "", "```", sub.format_help().rstrip(), "```", ""]
+    lines += [
+        "## Language of messages",
+        "",
+        "Every message of the command line (help, argparse's usage errors, the commands'",
+        "errors, warnings and reports such as `status`, `diff` and `coverage`) is in",
+        "bokmål (`nb`), nynorsk (`nn`) or English (`en`). The language is chosen before the",
+        "arguments are parsed, first found wins:",
+        "",
+        "1. `-l/--lang LANG` anywhere on the command line: `helsefellesskap -l nn check DIR`,",
+        "   or a command's own `--lang` (`render … --lang nn` renders in nynorsk and says so in",
+        "   nynorsk);",
+        "2. the environment variable `HELSEFELLESSKAP_LANG` (`nb`, `nn` or `en`);",
+        "3. the locale: `LC_ALL`, then `LC_MESSAGES`, then `LANG` (`nb_NO.UTF-8` and `no_NO`",
+        "   are bokmål, `nn_NO` nynorsk, any other language English);",
+        "4. English.",
+        "",
+        "`helsefellesskap rules` words the rules' texts by the same choice. In bokmål and",
+        "nynorsk, names from the data and code (ids, options, file names, command names) stay",
+        "as written, in quotes or backticks; statuses and deadlines are written as words and",
+        "days (`påbegynt`, `frist 30.06.2025`). JSON output (`--format json`) is the same in",
+        "every language. A plugin's own commands keep their own help texts. The reference",
+        "above is the English help.",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -109,9 +109,8 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
             print(name, file=context.stdout)
         return 0
     if args.shell is None:
-        print(
-            "error: name the shell: helsefellesskap completion bash (or zsh)", file=context.stderr
-        )
+        text = message("cli.error", text=message("cli.completion.no_shell"))
+        print(text, file=context.stderr)
         return 2
     context.stdout.write(completion_script(args.shell, context.manager))
     return 0

@@ -18,6 +18,7 @@ from ..importing import export_sheets
 from ..messages import message
 from ..model import ActionPlan
 from ..targets import resolve_target
+from .words import counted
 
 __all__ = ["EXPORT"]
 
@@ -44,11 +45,14 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
     target = resolve_target(args.target, context.manager)
     plans = [d for d in target.documents if isinstance(d, ActionPlan)]
     written = export_sheets(plans, target.bundle.partnership, Path(args.output), kind=args.format)
-    print(
-        f"wrote {written}: {len(plans)} plan{'s' if len(plans) != 1 else ''}, "
-        f"{sum(len(list(p.measures())) for p in plans)} measures",
-        file=context.stdout,
+    measures = sum(len(list(p.measures())) for p in plans)
+    wrote = message(
+        "cli.export.wrote",
+        path=written,
+        plans=counted("cli.export.plans", len(plans)),
+        measures=counted("cli.export.measures", measures),
     )
+    print(wrote, file=context.stdout)
     return 0
 
 

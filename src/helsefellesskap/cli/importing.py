@@ -62,7 +62,7 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
         print(format_sheet_results(results), file=context.stdout)
         return 1 if any(r.problems for r in results) else 0
     if args.into is None:
-        raise UsageError(f"{args.file}: name the partnership folder to import into: --into FOLDER")
+        raise UsageError(message("cli.import.into", file=args.file))
     report = import_plan(args.file, args.into, manager=context.manager, output=args.output)
     print(format_import_report(report), file=context.stdout)
     errors = any(f.startswith("error ") for f in report.findings)

@@ -61,8 +61,8 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
         project = Path(args.output) / f"helsefellesskap-{args.name}"
         next_step = f"pip install -e {project} && pytest {project / 'tests'}"
     for path in written:
-        print(f"wrote {path}", file=out)
-    print(f"next: {next_step}", file=out)
+        print(message("cli.wrote", path=path), file=out)
+    print(message("cli.new.next", step=next_step), file=out)
     return 0
 
 

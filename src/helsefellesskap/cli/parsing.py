@@ -173,8 +173,24 @@ class Parser(argparse.ArgumentParser):
                 help=message("cli.argparse.help"),
             )
 
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        """The formatter of help and usage, the program's name as the language of messages
+        writes a command (in backticks in nb and nn, where it is code in a sentence)."""
+        return self.formatter_class(prog=message("cli.argparse.prog", prog=self.prog))
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        """As :meth:`argparse.ArgumentParser.add_subparsers`; the subcommands' program name
+        is made from this parser's plain name."""
+        if kwargs.get("prog") is None:
+            formatter = HelpFormatter(prog=self.prog)
+            positionals = self._get_positional_actions()
+            formatter.add_usage(self.usage, positionals, self._mutually_exclusive_groups, "")
+            kwargs["prog"] = formatter.format_help().strip()
+        return super().add_subparsers(**kwargs)
+
     def error(self, message_text: str) -> NoReturn:
         """Print the usage and the error, in the current language, and exit with 2."""
         self.print_usage(sys.stderr)
-        text = message("cli.argparse.error", prog=self.prog, text=translate_error(message_text))
+        prog = message("cli.argparse.prog", prog=self.prog)
+        text = message("cli.argparse.error", prog=prog, text=translate_error(message_text))
         self.exit(2, text + "\n")

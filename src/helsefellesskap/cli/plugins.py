@@ -13,7 +13,7 @@ from typing import Any
 
 from ..command import Command, CommandContext
 from ..errors import DataError, HelsefellesskapError
-from ..messages import message
+from ..messages import catalogue, message
 from .listing import contributions
 
 __all__ = ["LIST", "PLUGINS", "list_data", "plugins_data"]
@@ -67,16 +67,22 @@ def plugins_data(context: CommandContext) -> dict[str, Any]:
 
 def _origin(plugin: dict[str, Any]) -> str:
     if plugin["builtin"]:
-        return "built in"
+        return message("cli.plugins.builtin")
     if plugin["distribution"]:
         return f"{plugin['distribution']} {plugin['version']}"
-    return f"registered by hand from {plugin['module']}"
+    return message("cli.plugins.by_hand", module=plugin["module"])
 
 
 def _format_scope(name: str, context: CommandContext) -> str:
     """A format's name, and the partnerships it serves when it does not serve all."""
     only = context.manager.render_formats()[name].partnerships
-    return f"{name} (for {', '.join(only)} only)" if only else name
+    return message("cli.plugins.only_for", name=name, ids=", ".join(only)) if only else name
+
+
+def _category(name: str) -> str:
+    """A category of contributions in the language of messages (``regler``)."""
+    key = f"cli.plugins.category.{name}"
+    return message(key) if key in catalogue("en") else name
 
 
 def _run_plugins(args: argparse.Namespace, context: CommandContext) -> int:
@@ -87,18 +93,19 @@ def _run_plugins(args: argparse.Namespace, context: CommandContext) -> int:
         return 0
     for plugin in data["plugins"]:
         print(f"{plugin['name']} ({_origin(plugin)})", file=out)
-        print(f"  hooks: {', '.join(plugin['hooks']) or 'none'}", file=out)
+        hooks = ", ".join(plugin["hooks"]) or message("cli.none")
+        print("  " + message("cli.plugins.hooks", names=hooks), file=out)
         for category, names in plugin["contributes"].items():
             if category == "formats":
                 names = [_format_scope(name, context) for name in names]
-            print(f"  {category}: {', '.join(names)}", file=out)
+            print(f"  {_category(category)}: {', '.join(names)}", file=out)
     if data["disabled"]:
-        print(f"disabled: {', '.join(data['disabled'])}", file=out)
+        print(message("cli.plugins.disabled", names=", ".join(data["disabled"])), file=out)
     if data["disabled_not_found"]:
         names = ", ".join(data["disabled_not_found"])
-        print(f"asked to disable, but no such plugin: {names}", file=out)
+        print(message("cli.plugins.not_found", names=names), file=out)
     if data["failures"]:
-        print(f"failures ({len(data['failures'])}):", file=out)
+        print(message("cli.plugins.failures", count=len(data["failures"])), file=out)
         for failure in context.manager.failures:
             print(f"  {failure}", file=out)
             if args.traceback and failure.traceback:
@@ -120,8 +127,8 @@ def list_data(context: CommandContext, ids: list[str] | None = None) -> dict[str
         source = sources.get(partnership_id)
         entry: dict[str, Any] = {"id": partnership_id}
         if source is None:
-            known = ", ".join(sorted(sources)) or "none"
-            entry["error"] = f"no installed partnership {partnership_id!r} (installed: {known})"
+            known = ", ".join(sorted(sources)) or message("cli.none")
+            entry["error"] = message("cli.list.no_such", id=repr(partnership_id), known=known)
             entries.append(entry)
             continue
         entry.update(
@@ -156,16 +163,19 @@ def _run_list(args: argparse.Namespace, context: CommandContext) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
         return 2 if failed else 0
     if not data["partnerships"]:
-        print("no partnerships installed", file=out)
+        print(message("cli.list.none"), file=out)
     for entry in data["partnerships"]:
         if "name" in entry:
-            print(f"{entry['id']}: {entry['name']} (plugin {entry['plugin']})", file=out)
+            plugin = entry["plugin"]
+            line = message("cli.list.entry", id=entry["id"], name=entry["name"], plugin=plugin)
+            print(line, file=out)
         if "error" in entry:
-            print(f"error: {entry['id']}: {entry['error']}", file=context.stderr)
+            text = f"{entry['id']}: {entry['error']}"
+            print(message("cli.error", text=text), file=context.stderr)
             continue
         documents = entry["documents"]
         if not documents:
-            print("  no documents", file=out)
+            print("  " + message("cli.list.no_documents"), file=out)
         width = max((len(d["kind"]) for d in documents), default=0)
         id_width = max((len(d["id"]) for d in documents), default=0)
         for document in documents:

@@ -10,6 +10,7 @@ from ..command import Command, CommandContext
 from ..errors import RenderError, UsageError
 from ..messages import message
 from ..model import Bundle, Document
+from .words import counted
 
 __all__ = ["RENDER"]
 
@@ -68,15 +69,16 @@ def _folder_output(output: Path, raw: str) -> Path:
     """Check that ``output`` can be the folder several files are written into."""
     if output.exists():
         if not output.is_dir():
-            raise UsageError(
-                f"{output} is a file: several files are written, so -o must name a folder"
-            )
+            raise UsageError(message("cli.render.several_into_file", output=output))
         return output
     if output.suffix and not raw.endswith(("/", os.sep)):
         raise UsageError(
-            f"{output} looks like a file name, but several files are written: name a folder "
-            f"(-o {output.parent / output.stem}), or end the name with / to make {output.name} "
-            "a folder"
+            message(
+                "cli.render.looks_like_file",
+                output=output,
+                folder=output.parent / output.stem,
+                name=output.name,
+            )
         )
     _check_parents(output)
     return output
@@ -87,7 +89,7 @@ def _check_parents(path: Path) -> None:
     for parent in path.parents:
         if parent.exists():
             if not parent.is_dir():
-                raise UsageError(f"cannot write {path}: {parent} is a file, not a folder")
+                raise UsageError(message("cli.render.below_file", path=path, parent=parent))
             return
 
 
@@ -103,24 +105,24 @@ def _warn_invalid(
     report = validate(bundle, manager=context.manager, documents=only)
     errors = report.counts[Severity.ERROR]
     if errors:
-        print(
-            f"warning: the data has {errors} validation error{'s' if errors != 1 else ''}; "
-            f"run helsefellesskap validate {args.target}",
-            file=context.stderr,
-        )
+        print(counted("cli.render.invalid_data", errors, target=args.target), file=context.stderr)
 
 
 def _guard(bundle: Bundle, path: Path) -> None:
     """Refuse to write over a source file or into the partnership's source folder."""
     resolved = path.resolve()
     if resolved in {p.resolve() for p in bundle.files.values()}:
-        raise UsageError(f"{path} is a source file of the partnership: it is never overwritten")
+        raise UsageError(message("cli.render.source_file", path=path))
     if bundle.root is not None:
         root = bundle.root.resolve()
         if resolved == root or root in resolved.parents:
             raise UsageError(
-                f"{path} lies in the partnership's source folder {bundle.root}: "
-                f"write the rendered files elsewhere (e.g. -o build/{bundle.partnership.id})"
+                message(
+                    "cli.render.source_folder",
+                    path=path,
+                    root=bundle.root,
+                    id=bundle.partnership.id,
+                )
             )
 
 
@@ -133,18 +135,15 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
     bundle = target.bundle
     formats = _formats(args, context, bundle.partnership.id)
     if not formats:
-        raise UsageError(f"no render format is for the partnership {bundle.partnership.id!r}")
+        raise UsageError(message("cli.render.no_format", id=repr(bundle.partnership.id)))
     languages = list(dict.fromkeys(args.languages)) if args.languages else None
     stdout_asked = args.output == "-"
     output = Path(args.output) if args.output and not stdout_asked else None
     if target.document is None:
         if output is None:
-            raise UsageError(
-                "rendering a whole partnership writes one file per document and format: "
-                "name a folder with -o DIR"
-            )
+            raise UsageError(message("cli.render.whole_needs_folder"))
         if output.exists() and not output.is_dir():
-            raise UsageError(f"{output} is a file: a whole partnership renders into a folder")
+            raise UsageError(message("cli.render.whole_into_file", output=output))
         _check_parents(output)
         _guard(bundle, output)
         status = 0
@@ -155,14 +154,14 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
         except PartialRenderError as error:
             written = list(error.written)
             for failure in error.failures:
-                print(f"error: {failure}", file=context.stderr)
+                print(message("cli.error", text=failure), file=context.stderr)
             status = 2
-        print(f"wrote {len(written)} files to {output}", file=context.stdout)
+        print(counted("cli.render.wrote_files", len(written), output=output), file=context.stdout)
         _warn_invalid(args, context, bundle, None)
         return status
     document = target.document
     if languages and len(languages) > 1:
-        raise UsageError("one document renders in one language: give --lang once")
+        raise UsageError(message("cli.render.one_language"))
     lang = languages[0] if languages else None
     status = _render_document(args, context, bundle, document, formats, lang, output)
     _warn_invalid(args, context, bundle, [document.id])
@@ -185,7 +184,7 @@ def _render_document(
     manager = context.manager
     if len(formats) > 1:
         if output is None:
-            raise UsageError("several formats write several files: name a folder with -o DIR")
+            raise UsageError(message("cli.render.several_formats"))
         output = _folder_output(output, args.output)
         _guard(bundle, output)
         status = 0
@@ -196,15 +195,15 @@ def _render_document(
             try:
                 data = render(document, name, bundle=bundle, lang=lang, manager=manager)
             except RenderError as error:
-                print(f"error: {error}", file=context.stderr)
+                print(message("cli.error", text=error), file=context.stderr)
                 status = 2
                 continue
             write_atomic(path, data)
-            print(f"wrote {path}", file=context.stdout)
+            print(message("cli.wrote", path=path), file=context.stdout)
         return status
     fmt = find_format(formats[0], manager, bundle.partnership.id)
     if output is None and fmt.binary:
-        raise RenderError(f"the format {fmt.name!r} is binary: write it to a file with -o FILE")
+        raise RenderError(message("cli.binary_format", name=repr(fmt.name)))
     data = render(document, fmt.name, bundle=bundle, lang=lang, manager=manager)
     if output is None:
         context.stdout.write(data.decode("utf-8"))
@@ -214,7 +213,7 @@ def _render_document(
     _check_parents(output)
     _guard(bundle, output)
     write_atomic(output, data)
-    print(f"wrote {output}", file=context.stdout)
+    print(message("cli.wrote", path=output), file=context.stdout)
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+from collections.abc import Iterable
 from pathlib import Path
 
 import shtab
@@ -32,22 +33,26 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     output.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
 
 
+def _names(found: Iterable[str]) -> str:
+    return ", ".join(f'"{name}"' for name in found)
+
+
 def _run(args: argparse.Namespace, context: CommandContext) -> int:
     found = schemas(context.manager.document_types().values())
     if args.type is not None and args.type not in found:
         close = difflib.get_close_matches(args.type, list(found), n=1)
-        hint = f'did you mean "{close[0]}"? ' if close else ""
-        raise UsageError(f"no schema {args.type!r} ({hint}there are: {', '.join(found)})")
+        hint = message("cli.schema.did_you_mean", name=close[0]) if close else ""
+        raise UsageError(
+            message("cli.schema.no_such", name=repr(args.type), hint=hint, names=_names(found))
+        )
     chosen = found if args.type is None else {args.type: found[args.type]}
     if args.output is None:
         if args.type is None:
-            raise UsageError(
-                f"name one TYPE to print ({', '.join(found)}), or write them all with -o DIR"
-            )
+            raise UsageError(message("cli.schema.name_one", names=_names(found)))
         context.stdout.write(dumps(chosen[args.type]))
         return 0
     for path in write_schemas(Path(args.output), chosen):
-        print(f"wrote {path}", file=context.stdout)
+        print(message("cli.wrote", path=path), file=context.stdout)
     return 0
 
 

@@ -15,6 +15,7 @@ from ..command import Command, CommandContext
 from ..errors import UsageError
 from ..messages import message
 from .site import add_site_arguments, chosen_formats
+from .words import counted
 
 __all__ = ["DEFAULT_PORT", "LIVE_FORMATS", "SERVE"]
 
@@ -59,18 +60,16 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
     try:
         import watchfiles
     except ImportError:
-        raise UsageError(
-            "serve needs the watchfiles package: pip install 'helsefellesskap[serve]'"
-        ) from None
+        raise UsageError(message("cli.serve.needs_watchfiles")) from None
 
     from ..site.live import LiveSite
 
     manager = context.manager
     targets = [args.target] if args.target else sorted(manager.partnerships())
     if not targets:
-        raise UsageError("no partnership is installed: name a partnership folder")
+        raise UsageError(message("cli.site.no_partnership"))
     if not 0 <= args.port <= 65535:
-        raise UsageError(f"--port {args.port}: a port is a number from 0 to 65535")
+        raise UsageError(message("cli.serve.bad_port", port=args.port))
     languages = list(dict.fromkeys(args.languages or ["nb", "nn", "en"]))
     formats = chosen_formats(args.formats, LIVE_FORMATS)
     out = context.stdout
@@ -83,16 +82,17 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
                 ("127.0.0.1", args.port), functools.partial(_Handler, directory=folder)
             )
         except OSError as error:
+            reason = error.strerror or error
             raise UsageError(
-                f"cannot listen on 127.0.0.1:{args.port}: {error.strerror or error}; "
-                "choose another port with --port N (0 takes a free one)"
+                message("cli.serve.cannot_listen", port=args.port, reason=reason)
             ) from None
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         try:
             _report(site.build(), out)
             thread.start()
             host, port = server.server_address[:2]
-            print(f"serving http://{host!s}:{port}/ (Ctrl-C stops)", file=out, flush=True)
+            url = f"http://{host!s}:{port}/"
+            print(message("cli.serve.serving", url=url), file=out, flush=True)
             watched = sorted({str(f) for f in site.folders.values()})
             for changes in watchfiles.watch(
                 *watched,
@@ -101,10 +101,11 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
             ):
                 targets_changed = site.changed_targets(Path(p) for _, p in changes)
                 if targets_changed:
-                    print(f"rebuilding {', '.join(targets_changed)}", file=out, flush=True)
+                    rebuilding = message("cli.serve.rebuilding", ids=", ".join(targets_changed))
+                    print(rebuilding, file=out, flush=True)
                     _report(site.build(targets_changed), out)
         except KeyboardInterrupt:
-            print("stopped", file=out, flush=True)
+            print(message("cli.serve.stopped"), file=out, flush=True)
         finally:
             if thread.is_alive():
                 server.shutdown()
@@ -116,13 +117,12 @@ def _report(problems: list[Any], out: Any) -> None:
     """The problems in the terminal too, one a line; or that the data is clean."""
     for problem in problems:
         print(f"  {problem}", file=out, flush=True)
-    print(
-        f"built: {len(problems)} problem{'s' if len(problems) != 1 else ''} shown on the pages"
+    built = (
+        counted("cli.serve.built_problems", len(problems))
         if problems
-        else "built: no problems",
-        file=out,
-        flush=True,
+        else message("cli.serve.built_clean")
     )
+    print(built, file=out, flush=True)
 
 
 SERVE = Command(

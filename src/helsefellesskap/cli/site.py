@@ -10,6 +10,7 @@ from ..command import Command, CommandContext
 from ..errors import UsageError
 from ..messages import message
 from ..model import Bundle
+from .words import counted
 
 __all__ = ["SITE", "add_site_arguments", "chosen_formats", "output_folder"]
 
@@ -64,16 +65,13 @@ def output_folder(raw: str, bundles: list[Bundle]) -> Path:
 
     output = Path(raw)
     if output.exists() and not output.is_dir():
-        raise UsageError(f"{output} is a file: the site is written into a folder (-o DIR)")
+        raise UsageError(message("cli.site.into_file", output=output))
     if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
-        raise UsageError(
-            f"{output} is not empty and holds no site written before (no {MARKER}): "
-            "name a new or empty folder, so that no file of yours is overwritten"
-        )
+        raise UsageError(message("cli.site.not_empty", output=output, marker=MARKER))
     for parent in output.parents:
         if parent.exists():
             if not parent.is_dir():
-                raise UsageError(f"cannot write {output}: {parent} is a file, not a folder")
+                raise UsageError(message("cli.render.below_file", path=output, parent=parent))
             break
     resolved = output.resolve()
     for bundle in bundles:
@@ -82,8 +80,9 @@ def output_folder(raw: str, bundles: list[Bundle]) -> Path:
         root = bundle.root.resolve()
         if resolved == root or root in resolved.parents:
             raise UsageError(
-                f"{output} lies in the source folder of {bundle.partnership.id} "
-                f"({bundle.root}): write the site elsewhere (e.g. -o build/site)"
+                message(
+                    "cli.site.in_source", output=output, id=bundle.partnership.id, root=bundle.root
+                )
             )
     return output
 
@@ -95,20 +94,17 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
     manager = context.manager
     targets = list(args.targets) or sorted(manager.partnerships())
     if not targets:
-        raise UsageError("no partnership is installed: name a partnership folder")
+        raise UsageError(message("cli.site.no_partnership"))
     bundles = []
     for target in targets:
         resolved = resolve_target(target, manager)
         if resolved.document is not None:
-            raise UsageError(
-                f"{target} is a document: the site is made of whole partnerships "
-                "(name the partnership's folder or id)"
-            )
+            raise UsageError(message("cli.site.document", target=target))
         bundles.append(resolved.bundle)
     ids = [b.partnership.id for b in bundles]
     twice = sorted({i for i in ids if ids.count(i) > 1})
     if twice:
-        raise UsageError(f"the partnership {', '.join(twice)} is named twice")
+        raise UsageError(message("cli.site.twice", ids=", ".join(twice)))
     output = output_folder(args.output, bundles)
     languages = list(dict.fromkeys(args.languages or ["nb", "nn", "en"]))
     result = build_site(
@@ -119,12 +115,9 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
         manager=manager,
     )
     for failure in result.failures:
-        print(f"error: {failure}", file=context.stderr)
-    print(
-        f"wrote the site of {len(bundles)} partnership{'s' if len(bundles) != 1 else ''} "
-        f"to {output}: open {result.index} in a browser",
-        file=context.stdout,
-    )
+        print(message("cli.error", text=failure), file=context.stderr)
+    wrote = counted("cli.site.wrote", len(bundles), output=output, index=result.index)
+    print(wrote, file=context.stdout)
     return 2 if result.failures else 0
 
 
