@@ -836,3 +836,42 @@ def test_rules_follows_the_same_chain(monkeypatch: pytest.MonkeyPatch) -> None:
     assert json.loads(run_cli("rules", "HF202", "--format", "json").stdout)["language"] == "nb"
     chosen = run_cli("rules", "HF202", "--format", "json", "--lang", "en").stdout
     assert json.loads(chosen)["language"] == "en"
+
+
+# -- the operating system's errors ------------------------------------------------------
+
+
+def test_the_system_s_errors_in_the_chosen_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", "utf-8")
+    missing = tmp_path / "missing" / "deeper" / "plan.csv"
+    expected = {
+        "nb": ("ikke en mappe", "filen eller mappen finnes ikke"),
+        "nn": ("ikkje ei mappe", "fila eller mappa finst ikkje"),
+        "en": ("not a directory", "no such file or directory"),
+    }
+    for language, (not_a_folder, not_found) in expected.items():
+        schema = run_in(language, monkeypatch, "schema", "-o", str(blocker / "schemas"))
+        assert schema.code == 2
+        assert schema.stderr.endswith(f": {not_a_folder}\n"), schema.stderr
+        export = run_in(
+            language, monkeypatch, "export", str(EXAMPLE), "-f", "csv", "-o", str(missing)
+        )
+        assert export.code == 2
+        assert export.stderr.endswith(f"{missing}: {not_found}\n"), export.stderr
+        if language != "en":
+            no_english(schema.stderr + export.stderr)
+
+
+def test_an_uncommon_system_error_keeps_the_system_s_words() -> None:
+    import errno
+
+    from helsefellesskap.cli import _describe_os_error
+
+    error = OSError(errno.ELOOP, "Too many levels of symbolic links", "/x")
+    with use_language("nb"):
+        assert _describe_os_error(error) == "/x: systemet sier «too many levels of symbolic links»"
+    with use_language("en"):
+        assert _describe_os_error(error) == "/x: too many levels of symbolic links"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import io
 import os
 import sys
@@ -36,10 +37,28 @@ def format_data_error(error: DataError) -> str:
     return "\n".join(lines)
 
 
+_OS_ERRORS = {
+    errno.ENOENT: "cli.os.not_found",
+    errno.EACCES: "cli.os.permission",
+    errno.EPERM: "cli.os.permission",
+    errno.ENOTDIR: "cli.os.not_a_folder",
+    errno.EISDIR: "cli.os.is_a_folder",
+    errno.EEXIST: "cli.os.exists",
+    errno.ENOSPC: "cli.os.no_space",
+    errno.EROFS: "cli.os.read_only",
+}
+"""The operating system's errors worded in the language of messages, by ``errno``."""
+
+
 def _describe_os_error(error: OSError) -> str:
-    """An operating-system error in one line: what failed and on which file."""
-    reason = error.strerror or str(error)
-    return f"{error.filename}: {reason.lower()}" if error.filename else reason
+    """An operating-system error in one line: what failed and on which file, in the
+    language of messages where the error is a common one (else the system's own words)."""
+    key = _OS_ERRORS.get(error.errno) if error.errno is not None else None
+    if key is not None:
+        reason = message(key)
+    else:
+        reason = message("cli.os.other", reason=str(error.strerror or error).lower())
+    return f"{error.filename}: {reason}" if error.filename else reason
 
 
 def _silence(stream: TextIO) -> None:
