@@ -12,7 +12,6 @@ parsed, so that the parser's own help and errors are in the chosen language too.
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -60,6 +59,8 @@ def _quoted(words: str) -> str:
 
 
 def _choice(match: re.Match[str]) -> str:
+    import difflib
+
     value = match["value"]
     choices = [part.strip().strip("'") for part in match["choices"].split(",")]
     close = difflib.get_close_matches(value.strip("'"), choices, n=1, cutoff=0.6)
@@ -67,11 +68,11 @@ def _choice(match: re.Match[str]) -> str:
     return message("cli.argparse.invalid_choice", value=value, choices=match["choices"], hint=hint)
 
 
-_Rule = tuple["re.Pattern[str]", Callable[["re.Match[str]"], str]]
+_Rule = tuple[str, Callable[["re.Match[str]"], str]]
+"""A template as a pattern (compiled on first use, by :mod:`re`'s cache) and its wording."""
 
 
 def _rule(pattern: str, key: str, **convert: Callable[[str], str]) -> _Rule:
-    compiled = re.compile(pattern + r"\Z", re.DOTALL)
 
     def word(match: re.Match[str]) -> str:
         fields = {
@@ -80,12 +81,12 @@ def _rule(pattern: str, key: str, **convert: Callable[[str], str]) -> _Rule:
         }
         return message(key, **fields)
 
-    return compiled, word
+    return pattern + r"\Z", word
 
 
 # Python 3.11's argparse templates (argparse.py), the inner ones of "argument X: …" first.
 _INNER: tuple[_Rule, ...] = (
-    (re.compile(r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)\Z", re.S), _choice),
+    (r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)\Z", _choice),
     _rule(r"invalid (?P<type>\S+) value: (?P<value>.*)", "cli.argparse.invalid_value"),
     _rule(r"expected one argument", "cli.argparse.expected_one"),
     _rule(r"expected at most one argument", "cli.argparse.expected_at_most_one"),
@@ -109,12 +110,12 @@ _OUTER: tuple[_Rule, ...] = (
     ),
     _rule(r"unexpected option string: (?P<option>.*)", "cli.argparse.unexpected_option"),
 )
-_ARGUMENT = re.compile(r"argument (?P<argument>\S+): (?P<text>.*)\Z", re.DOTALL)
+_ARGUMENT = r"argument (?P<argument>\S+): (?P<text>.*)\Z"
 
 
 def _first(rules: tuple[_Rule, ...], text: str) -> str | None:
     for pattern, word in rules:
-        match = pattern.match(text)
+        match = re.match(pattern, text, re.DOTALL)
         if match:
             return word(match)
     return None
@@ -123,7 +124,7 @@ def _first(rules: tuple[_Rule, ...], text: str) -> str | None:
 def translate_error(text: str) -> str:
     """An argparse error message in the current language: argparse's own templates
     translated, the rest (a type's ``ArgumentTypeError``, already worded) kept."""
-    match = _ARGUMENT.match(text)
+    match = re.match(_ARGUMENT, text, re.DOTALL)
     if match:
         inner = match["text"]
         worded = _first(_INNER, inner) or inner
