@@ -875,3 +875,13 @@ def test_an_uncommon_system_error_keeps_the_system_s_words() -> None:
         assert _describe_os_error(error) == "/x: systemet sier «too many levels of symbolic links»"
     with use_language("en"):
         assert _describe_os_error(error) == "/x: too many levels of symbolic links"
+
+
+def test_a_lang_option_without_a_value_still_finds_the_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    result = run_in("nn", monkeypatch, "check", str(EXAMPLE), "-l")
+    assert result.code == 2
+    assert result.stderr.endswith("`helsefellesskap`: feil: desse argumenta er ukjende: '-l'\n")
+    top = run_in("en", monkeypatch, "-l", "nb", "check")
+    assert top.stderr.endswith("disse argumentene mangler: PATH\n")

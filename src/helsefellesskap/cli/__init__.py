@@ -134,7 +134,7 @@ def _chosen_name(arguments: list[str]) -> tuple[list[str], str | None]:
     """The plugins to disable and the subcommand named in ``arguments`` (if any)."""
     early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     early.add_argument("--disable-plugin", action="append", default=[])
-    early.add_argument("-l", "--lang")
+    early.add_argument("-l", "--lang", nargs="?")  # so `-l nn check` names `check`
     early.add_argument("command", nargs="?")
     try:
         with contextlib.redirect_stderr(io.StringIO()):
