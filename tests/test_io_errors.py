@@ -71,7 +71,7 @@ def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
 def test_unknown_key_without_a_close_match_lists_the_allowed_keys(tmp_path: Path) -> None:
     problem = _only(_problems(tmp_path, PLAN_HEAD + "[basis]\nxyzzy = 1\n"))
     assert problem.path == "$.basis.xyzzy"
-    assert problem.hint == 'the keys allowed here are "declaration", "national_plan", "other"'
+    assert problem.hint is not None and "declaration, national_plan, other" in problem.hint
 
 
 def test_wrong_type_is_not_coerced(tmp_path: Path) -> None:
