@@ -885,3 +885,27 @@ def test_a_lang_option_without_a_value_still_finds_the_command(
     assert result.stderr.endswith("`helsefellesskap`: feil: desse argumenta er ukjende: '-l'\n")
     top = run_in("en", monkeypatch, "-l", "nb", "check")
     assert top.stderr.endswith("disse argumentene mangler: PATH\n")
+
+
+def test_diff_values_read_as_people_read_them() -> None:
+    import datetime as dt
+
+    from helsefellesskap.cli.diff import value_text
+
+    names = {"fsu-bu": "FSU BU"}
+    section = {"title": "Innledning", "paragraphs": ["a", "b"]}
+    update = {"date": dt.date(2025, 11, 1), "status": "started", "reported_by": "fsu-bu"}
+    with use_language("nn"):
+        assert value_text("period", {"start": 2025, "end": 2026}) == "2025-2026"
+        assert value_text("period", {"start": 2023, "end": 2023}) == "2023"
+        assert value_text("introduction", section) == '"Innledning" (2 avsnitt)'
+        assert value_text("parties", ["fsu-bu", "unn"], names) == "FSU BU, unn"
+        assert value_text("deadline", dt.date(2025, 6, 30)) == "30.06.2025"
+        assert value_text("status", "postponed") == "utsett"
+        assert value_text(None, update, names) == "01.11.2025 byrja på (meldt av FSU BU)"
+        assert value_text("responsible", [], names) == "(ingen)"
+        assert value_text("adopted", dt.date(2024, 4, 18)) == "2024-04-18"
+        assert value_text("omit", ["abbreviations"]) == '["abbreviations"]'
+    with use_language("en"):
+        assert value_text("introduction", section) == '"Innledning" (2 paragraphs)'
+        assert value_text(None, update, names) == "01.11.2025 started (reported by FSU BU)"

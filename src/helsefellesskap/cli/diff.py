@@ -136,7 +136,9 @@ def compare(
     return diff(old, new, all_fields=all_fields, threshold=threshold)
 
 
-_ACTOR_FIELDS = frozenset({"responsible", "reported_by", "adopted_by", "by", "holder", "chair"})
+_ACTOR_FIELDS = frozenset(
+    {"responsible", "reported_by", "adopted_by", "by", "holder", "holders", "chair", "parties"}
+)
 """Fields whose values are ids of actors, shown by the names documents give them."""
 
 STATUS_VALUES = frozenset(status.value for status in MeasureStatus)
@@ -168,6 +170,19 @@ def _deadline_text(value: Any) -> str | None:
     return None
 
 
+def _record_text(value: Any) -> str | None:
+    """A period as ``2025-2026``; a section as its title and how many paragraphs it has;
+    ``None`` for any other value."""
+    if not isinstance(value, dict):
+        return None
+    if set(value) == {"start", "end"}:
+        start, end = value["start"], value["end"]
+        return str(start) if start == end else f"{start}-{end}"
+    if isinstance(value.get("title"), str) and isinstance(value.get("paragraphs"), list):
+        return counted("cli.diff.section", len(value["paragraphs"]), title=f'"{value["title"]}"')
+    return None
+
+
 def _update_text(value: Any, names: Mapping[str, str]) -> str | None:
     """A status update as people read it: ``20.10.2025 started: "…" (reported by FSHF)``."""
     if not isinstance(value, dict) or "status" not in value or "date" not in value:
@@ -189,7 +204,8 @@ def _update_text(value: Any, names: Mapping[str, str]) -> str | None:
 def value_text(field: str | None, value: Any, names: Mapping[str, str] | None = None) -> str:
     """A value of a change as people read it: deadlines and dates as the plan writes them,
     statuses as words, actors by name (``names``: id → name), status updates as a
-    sentence; anything else in its TOML form (``"text"``, ``["a", "b"]``)."""
+    sentence, periods as years, sections by title; anything else in its TOML form
+    (``"text"``, ``["a", "b"]``)."""
     names = names or {}
     if value is None:
         return message("cli.diff.no_value")
@@ -204,7 +220,7 @@ def value_text(field: str | None, value: Any, names: Mapping[str, str] | None = 
     elif isinstance(value, dt.date):
         readable = value.isoformat()
     else:
-        readable = _update_text(value, names)
+        readable = _update_text(value, names) or _record_text(value)
     return readable if readable is not None else toml_text(value)
 
 
