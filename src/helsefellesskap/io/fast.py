@@ -207,7 +207,8 @@ class FastStructure:
         except Exception:  # a type this module does not know how to test
             self._names[cls] = None
             return None
-        exec(source, self._namespace)  # code built from the class's own field names
+        where = f"<helsefellesskap.io.fast {cls.__module__}.{cls.__qualname__}>"
+        exec(compile(source, where, "exec"), self._namespace)  # from the class's own fields
         return name
 
     def _hook(self, tp: Any) -> str:
