@@ -18,6 +18,7 @@ from helsefellesskap.render.json import (
     ENVELOPE_FORMAT,
     ENVELOPE_VERSION,
     JsonFormat,
+    _suspect,
     indented_json,
     unwrap,
 )
@@ -135,7 +136,15 @@ def test_text_no_document_can_hold_is_refused_with_its_path(
 
 
 @pytest.mark.parametrize(
-    "text", ["C:\\bin\\fil", "\\u0001 skrevet ut", "tab\tog\nlinje", "\\\\f", "\u00a0«»\u2028"]
+    "text",
+    [
+        "C:\\bin\\fil",
+        "\\u0001 skrevet ut",
+        "tab\tog\nlinje",
+        "\\\\f",
+        "\u00a0«»\u2028",
+        "¿Â€\u0100\ufffd\ufeff\U0001f600",  # UTF-8 bytes next to those of C1 and U+FFFE
+    ],
 )
 def test_text_that_only_looks_suspect_in_json_is_rendered(
     bundle: Bundle, manager: PluginManager, text: str
@@ -144,6 +153,20 @@ def test_text_that_only_looks_suspect_in_json_is_rendered(
     data = json.loads(render(plan, "json", bundle=bundle, manager=manager))
     measure = data["document"]["focus_areas"][0]["goals"][0]["measures"][0]
     assert measure["text"] == text
+
+
+CONTROL = [chr(c) for c in range(0x10000) if CONTROL_CHARACTERS.fullmatch(chr(c))]
+LOOKALIKES = ["C:\\bin\\fil", "\\f", "\\u0001", "tab\tog\n", "\u00a0«»¿Â€\ufffd\ufeff\U0001f600"]
+
+
+@pytest.mark.parametrize("text", [f"Før{c}etter" for c in CONTROL] + LOOKALIKES)
+def test_the_quick_search_finds_every_control_character_and_only_those(text: str) -> None:
+    # The render checks each string (for the path) only where the quick search of the
+    # whole text says yes: it must find every character no document can hold, and not
+    # send text that only looks like one to the slow check.
+    written = json.dumps({"a": [text, "etter"]}, ensure_ascii=False, indent=2) + "\n"
+    expected = CONTROL_CHARACTERS.search(text) is not None
+    assert _suspect(written, written.encode("utf-8")) is expected
 
 
 def _deep(levels: int) -> Any:
