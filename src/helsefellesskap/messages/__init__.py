@@ -78,44 +78,53 @@ class Messages:
     def __init__(self, package: str) -> None:
         self.package = package
         self._loaded: dict[str, Mapping[str, str]] = {}
+        self._areas: dict[tuple[str, str], Mapping[str, str]] = {}
 
     def catalogue(self, language: str) -> Mapping[str, str]:
         """The messages of ``language`` by full key (``area.key``), every area file of
         the language's folder merged (loaded once; an unknown language has none)."""
         loaded = self._loaded.get(language)
         if loaded is None:
-            loaded = _read_catalogue(self.package, language)
-            self._loaded[language] = loaded
+            folder = _folder(self.package, language)
+            merged: dict[str, str] = {}
+            if folder.is_dir():
+                for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+                    if entry.name.endswith(".toml"):
+                        area = entry.name.removesuffix(".toml")
+                        merged.update(self._area(language, area))
+            loaded = self._loaded[language] = merged
         return loaded
+
+    def _area(self, language: str, area: str) -> Mapping[str, str]:
+        """The messages of one area file (``cli.toml``) by full key, read on first use: a
+        command that words one message reads one file, not the whole catalogue."""
+        texts = self._areas.get((language, area))
+        if texts is None:
+            entry = _folder(self.package, language).joinpath(f"{area}.toml")
+            texts = {}
+            if entry.is_file():
+                for key, text in _toml.loads(entry.read_text("utf-8")).items():
+                    texts[f"{area}.{key}"] = text
+            self._areas[(language, area)] = texts
+        return texts
 
     def __call__(self, key: str, language: str | None = None, /, **fields: object) -> str:
         """The message ``key`` in ``language`` (by default :func:`current_language`), its
         ``{name}`` fields filled from ``fields``. A key missing from a catalogue falls back
         to English; a key in no catalogue is a bug and raises :class:`KeyError`."""
         chosen = language or current_language()
-        texts = self.catalogue(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
-        template = texts.get(key) or self.catalogue(DEFAULT_LANGUAGE)[key]
+        area = key.split(".", 1)[0]
+        texts = self._area(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE, area)
+        template = texts.get(key) or self._area(DEFAULT_LANGUAGE, area)[key]
         return template.format(**fields)
 
 
-def _read_catalogue(package: str, language: str) -> Mapping[str, str]:
-    texts: dict[str, str] = {}
-    folder: Traversable
+def _folder(package: str, language: str) -> Traversable:
     if package == __name__:  # the core's folder, without importlib.resources (start-up)
-        folder = Path(__file__).parent / language
-    else:
-        from importlib import resources
+        return Path(__file__).parent / language
+    from importlib import resources
 
-        folder = resources.files(package).joinpath("messages").joinpath(language)
-    if not folder.is_dir():
-        return texts
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        area = entry.name.removesuffix(".toml")
-        for key, text in _toml.loads(entry.read_text("utf-8")).items():
-            texts[f"{area}.{key}"] = text
-    return texts
+    return resources.files(package).joinpath("messages").joinpath(language)
 
 
 _CORE = Messages(__name__)
