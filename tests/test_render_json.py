@@ -187,6 +187,8 @@ def _deep(levels: int) -> Any:
         _deep(40),
         "a string alone",
         [float("inf"), float("-inf"), 10**30, -0.0],
+        {"first a dict": [{"y": 2019}, "z", 3, [{}]], "years": [2024, "2025"]},
+        [{"a": 1}, "text", [], {}, [{"b": [{"c": True}]}]],
     ],
 )
 def test_indented_json_is_the_text_json_dumps_writes(data: Any) -> None:
