@@ -275,7 +275,8 @@ def test_a_body_without_any_seats_is_told_so(base: Bundle) -> None:
     messages = {(f.code, f.path): f.message for f in report.findings}
     assert messages[("HF401", "$.bodies[1].seats")] == (
         "SSU records no seats; it needs seats for these partner categories: "
-        "gp-representatives, health-trust, municipality, user-representatives"
+        'GP representatives ("gp-representatives"), health trust ("health-trust"),'
+        ' "municipality", user representatives ("user-representatives")'
     )
     assert messages[("HF301", "$.bodies[2].seats")] == (
         "FSU A has no seat for user representatives (it records no seats at all)"

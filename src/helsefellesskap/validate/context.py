@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -42,7 +42,7 @@ from ..model import (
 from ..model.national import NationalItem
 
 if TYPE_CHECKING:
-    from ..kinds import ExtraField
+    from ..kinds import BodyKind, ExtraField, PartnerKindSpec
 
 __all__ = ["MeasureSpot", "ValidationContext", "index", "suggest"]
 
@@ -91,24 +91,45 @@ class ValidationContext:
     :param rule_codes: the codes of every rule known to the run (registered or given),
         so that a rule setting in ``partnership.toml`` can be checked against them.
     :param national: the national frame (the shipped one if not given).
+    :param language: the language findings are worded in (nb, nn or en); the current
+        language of messages (:func:`~helsefellesskap.messages.current_language`) if not
+        given. :attr:`national` words the national texts in it, and :meth:`kind_label`
+        and :meth:`body_kind_label` name the kinds in it.
+    :param labels: gives the document labels of a language (``partner_kind.<name>``), as
+        :meth:`~helsefellesskap.PluginManager.labels` does; the built-in catalogue with
+        the labels of the plugins' partner kinds if not given. Asked at most once a run,
+        and only when a finding names a kind.
+
+    ``body_kinds`` and ``partner_kinds`` may be the registries' mappings (name → kind),
+    whose labels then name the kinds.
     """
 
     def __init__(
         self,
         bundle: Bundle,
         *,
-        body_kinds: Iterable[str] = (),
-        partner_kinds: Iterable[str] = (),
+        body_kinds: Iterable[str] | Mapping[str, BodyKind] = (),
+        partner_kinds: Iterable[str] | Mapping[str, PartnerKindSpec] = (),
         extra_fields: Mapping[str, ExtraField] | None = None,
         rule_codes: Iterable[str] = (),
         national: NationalFrame | None = None,
+        language: str | None = None,
+        labels: Callable[[str], Mapping[str, str]] | None = None,
     ) -> None:
-        if national is None:
-            from ..national import national_frame
+        if language is None:
+            from ..messages import current_language
 
-            national = national_frame()
+            language = current_language()
         self.bundle = bundle
-        self.national = national
+        self.language = language
+        self._frame = national
+        self._labels = labels
+        self._body_kind_specs: Mapping[str, BodyKind] = (
+            dict(body_kinds) if isinstance(body_kinds, Mapping) else {}
+        )
+        self._partner_kind_specs: Mapping[str, PartnerKindSpec] = (
+            dict(partner_kinds) if isinstance(partner_kinds, Mapping) else {}
+        )
         self.body_kinds: frozenset[str] = frozenset(body_kinds)
         self.partner_kinds: frozenset[str] = frozenset(
             [*(kind.value for kind in PartnerKind), *partner_kinds]
@@ -223,6 +244,33 @@ class ValidationContext:
             return frozenset(kinds)
         return frozenset()
 
+    # -- kinds in words ---------------------------------------------------------------------
+
+    @functools.cached_property
+    def _kind_labels(self) -> Mapping[str, str]:
+        if self._labels is not None:
+            return self._labels(self.language)
+        from ..render.catalogue import LANGUAGES, builtin_labels
+
+        found = builtin_labels(self.language if self.language in LANGUAGES else "nb")
+        for name, spec in self._partner_kind_specs.items():
+            found[f"partner_kind.{name}"] = spec.label(self.language)
+        return found
+
+    def kind_label(self, kind: str) -> str:
+        """A partner kind in words for the reader: its label in :attr:`language` with the
+        code in quotes (``kommune ("municipality")``), the code a reader writes in the
+        data; only the quoted code where the kind has no label or its label is the code."""
+        label = self._kind_labels.get(f"partner_kind.{kind}")
+        return f'{label} ("{kind}")' if label and label != kind else f'"{kind}"'
+
+    def body_kind_label(self, kind: str) -> str:
+        """A body kind in words for the reader, as :meth:`kind_label` words a partner
+        kind: the registered kind's label in :attr:`language` with the code in quotes."""
+        spec = self._body_kind_specs.get(kind)
+        label = spec.label(self.language) if spec is not None else None
+        return f'{label} ("{kind}")' if label and label != kind else f'"{kind}"'
+
     def actor_suggestion(self, value: str) -> str | None:
         """The closest actor id to ``value``."""
         return suggest(value, self.actors)
@@ -315,6 +363,21 @@ class ValidationContext:
         return found
 
     # -- the national frame ---------------------------------------------------------------
+
+    @functools.cached_property
+    def national(self) -> NationalFrame:
+        """The national frame worded in :attr:`language`: the partnership's own wording
+        (``[national_texts.<language>]``) where it has one, else the frame's translation,
+        else bokmål (:func:`~helsefellesskap.national_texts.localized_frame`, as the
+        documents are rendered). Worded once a run, so a finding quotes it for free."""
+        from ..national_texts import localized_frame
+
+        frame = self._frame
+        if frame is None:
+            from ..national import national_frame
+
+            frame = national_frame()
+        return localized_frame(frame, self.language, self.partnership.national_texts)
 
     @functools.cached_property
     def national_ids(self) -> Mapping[str, NationalItem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
@@ -152,6 +153,7 @@ def validate(
         partner_kinds=manager.partner_kinds(),
         extra_fields=manager.extra_fields(),
         rule_codes=set(registered) | set(chosen),
+        labels=functools.partial(manager.labels, partnership=partnership.id),
     )
     wanted = None if documents is None else _known_documents(bundle, documents)
     findings: list[Finding] = []

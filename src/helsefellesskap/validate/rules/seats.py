@@ -23,7 +23,7 @@ def _every_category(context: ValidationContext, kind: str) -> Iterator[Hit]:
     for position, body in context.bodies_of_kind(kind):
         missing = _missing_kinds(context, body)
         if missing:
-            listing = ", ".join(missing)
+            listing = ", ".join(context.kind_label(kind) for kind in missing)
             key = "categories_unseated" if body.seats else "categories_no_seats"
             yield Hit(
                 context.partnership_id,
