@@ -44,7 +44,9 @@ by the message ``findings.who.<kind>``)."""
 def check_ssu_votes(context: ValidationContext) -> Iterator[Finding]:
     """Yield a finding for each kind of representative without a vote in SSU.
 
-    Only Troms og Ofoten is checked; other partnerships decide this for themselves.
+    Only Troms og Ofoten is checked; other partnerships decide this for themselves. What
+    to write is part of the message: a finding's ``suggestion`` is a value the user
+    probably meant, and this rule has none to offer.
     """
     if context.partnership_id != PARTNERSHIP_ID:
         return
@@ -54,11 +56,10 @@ def check_ssu_votes(context: ValidationContext) -> Iterator[Finding]:
         yield Finding(
             code=SSU_VOTE_RULE.code,
             severity=SSU_VOTE_RULE.severity,
-            message=message("findings.no_ssu"),
+            message=message("findings.no_ssu", kind=STRATEGIC_COMMITTEE),
             path="$.bodies",
             document=context.partnership_id,
             file=file,
-            suggestion=message("findings.add_ssu", kind=STRATEGIC_COMMITTEE),
         )
         return
     for position, body in committees:
@@ -73,11 +74,12 @@ def check_ssu_votes(context: ValidationContext) -> Iterator[Finding]:
             yield Finding(
                 code=SSU_VOTE_RULE.code,
                 severity=SSU_VOTE_RULE.severity,
-                message=message("findings.no_vote", who=who, body=body.display_name),
+                message=message(
+                    "findings.no_vote", who=who, body=body.display_name, kind=kind.value
+                ),
                 path=f"$.bodies[{position}].seats",
                 document=context.partnership_id,
                 file=file,
-                suggestion=message("findings.give_vote", kind=kind.value),
             )
 
 
