@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
 import attrs
 
-from .validate.finding import Rule
+if TYPE_CHECKING:
+    from .validate.finding import Rule
 
 __all__ = ["EXTRA_FIELD_PLACES", "EXTRA_FIELD_TYPES", "BodyKind", "ExtraField", "PartnerKindSpec"]
 
@@ -15,18 +19,35 @@ class BodyKind:
 
     ``labels`` gives its name by language code (``{"nb": "faglig samarbeidsutvalg"}``);
     ``rules`` are the validation rules that come with the kind (the national FSU
-    requirements come with ``professional-committee``).
+    requirements come with ``professional-committee``): a tuple, or a function without
+    arguments returning them, called the first time :attr:`rules` is read, so a kind
+    whose rules are heavy to import costs nothing until something validates.
     """
 
     name: str
     labels: dict[str, str] = attrs.field(factory=dict)
     abbreviation: str | None = None
     description: str = ""
-    rules: tuple[Rule, ...] = ()
+    _rules: tuple[Rule, ...] | Callable[[], Iterable[Rule]] = attrs.field(
+        default=(), alias="rules", eq=lambda rules: _resolve(rules), repr=False
+    )
+    _resolved: tuple[Rule, ...] | None = attrs.field(default=None, init=False, eq=False, repr=False)
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """The kind's validation rules (a function given as ``rules`` is called once, here)."""
+        if self._resolved is None:
+            object.__setattr__(self, "_resolved", _resolve(self._rules))
+        assert self._resolved is not None
+        return self._resolved
 
     def label(self, language: str = "nb") -> str:
         """The kind's name in ``language``, falling back to bokmål, then its id."""
         return self.labels.get(language) or self.labels.get("nb") or self.name
+
+
+def _resolve(rules: tuple[Rule, ...] | Callable[[], Iterable[Rule]]) -> tuple[Rule, ...]:
+    return tuple(rules()) if callable(rules) else tuple(rules)
 
 
 @attrs.frozen(kw_only=True)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from ..hookspecs import hookimpl
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..kinds import BodyKind
     from ..validate.finding import Rule
 
@@ -21,7 +23,7 @@ def _kind(
     en: str,
     abbreviation: str | None,
     description: str,
-    rules: tuple[Rule, ...] = (),
+    rules: tuple[Rule, ...] | Callable[[], tuple[Rule, ...]] = (),
 ) -> BodyKind:
     from ..kinds import BodyKind
 
@@ -34,11 +36,20 @@ def _kind(
     )
 
 
-@functools.cache
-def builtin_kinds() -> tuple[BodyKind, ...]:
-    """The body kinds every partnership has at hand (built on first use)."""
+def _fsu_rules() -> tuple[Rule, ...]:
     from ..validate.rules import FSU_RULES
 
+    return tuple(FSU_RULES)
+
+
+@functools.cache
+def builtin_kinds() -> tuple[BodyKind, ...]:
+    """The body kinds every partnership has at hand (built on first use).
+
+    The FSU rules come with ``professional-committee`` but are imported only when its
+    :attr:`~helsefellesskap.BodyKind.rules` are first read (to validate), so rendering
+    or listing does not import every validation rule.
+    """
     return (
         _kind(
             "partnership-meeting",
@@ -63,7 +74,7 @@ def builtin_kinds() -> tuple[BodyKind, ...]:
             "professional committee",
             "FSU",
             "Drafts procedures and pathways under a mandate from SSU.",
-            FSU_RULES,
+            _fsu_rules,
         ),
         _kind(
             "secretariat",
@@ -136,4 +147,3 @@ def builtin_kinds() -> tuple[BodyKind, ...]:
 def hf_body_kinds() -> list[BodyKind]:
     """The built-in body kinds."""
     return list(builtin_kinds())
-

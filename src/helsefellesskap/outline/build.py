@@ -9,27 +9,17 @@ the previous result in pluggy's call order.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ..errors import RenderError
 from ..messages import message
 from ..render.format import Renderable, RenderContext
-from .action_plan import build_action_plan
-from .agreement import build_agreement
-from .annual_report import build_annual_report
 from .blocks import Outline
-from .changelog import build_changelog
 from .common import item_kind
-from .consultation import build_consultation
-from .decision_log import build_decision_log
-from .declaration import build_declaration
-from .funding_round import build_funding_round
-from .governance import build_governance
-from .status_report import build_status_report
-from .traceability import build_traceability
 
 if TYPE_CHECKING:
     from ..plugins import PluginManager
@@ -51,21 +41,38 @@ class OutlineBuilder:
     build: BuildFunction
 
 
+def _lazy(module: str, name: str) -> BuildFunction:
+    """The builder ``name`` of ``module`` (``.changelog``), imported when first called: a
+    plan's outline does not import the follow-up code the changelog's and the status
+    report's outlines need, nor the other kinds' builders."""
+    loaded: list[BuildFunction] = []
+
+    def build(item: Renderable, context: RenderContext) -> Outline:
+        if not loaded:
+            loaded.append(getattr(importlib.import_module(module, __package__), name))
+        return loaded[0](item, context)
+
+    build.__name__ = build.__qualname__ = name
+    build.__doc__ = f"``{name}`` of :mod:`helsefellesskap.outline{module}`, imported on first use."
+    return build
+
+
 CORE_BUILDERS: dict[str, BuildFunction] = {
-    "action-plan": cast(BuildFunction, build_action_plan),
-    "declaration": cast(BuildFunction, build_declaration),
-    "annual-report": cast(BuildFunction, build_annual_report),
-    "funding-round": cast(BuildFunction, build_funding_round),
-    "consultation-response": cast(BuildFunction, build_consultation),
-    "decision-log": cast(BuildFunction, build_decision_log),
-    "governance": cast(BuildFunction, build_governance),
-    "changelog": cast(BuildFunction, build_changelog),
-    "cooperation-agreement": cast(BuildFunction, build_agreement),
-    "status-report": cast(BuildFunction, build_status_report),
-    "traceability": cast(BuildFunction, build_traceability),
+    "action-plan": _lazy(".action_plan", "build_action_plan"),
+    "declaration": _lazy(".declaration", "build_declaration"),
+    "annual-report": _lazy(".annual_report", "build_annual_report"),
+    "funding-round": _lazy(".funding_round", "build_funding_round"),
+    "consultation-response": _lazy(".consultation", "build_consultation"),
+    "decision-log": _lazy(".decision_log", "build_decision_log"),
+    "governance": _lazy(".governance", "build_governance"),
+    "changelog": _lazy(".changelog", "build_changelog"),
+    "cooperation-agreement": _lazy(".agreement", "build_agreement"),
+    "status-report": _lazy(".status_report", "build_status_report"),
+    "traceability": _lazy(".traceability", "build_traceability"),
 }
 """The builder of each core document kind (``governance`` for the overview). Each takes
-the document type of its kind: :func:`build_outline` looks it up by the item's kind."""
+the document type of its kind: :func:`build_outline` looks it up by the item's kind. Each
+module is imported when its builder is first called."""
 
 
 def core_builder(kind: str) -> BuildFunction | None:

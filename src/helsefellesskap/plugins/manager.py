@@ -654,7 +654,13 @@ class PluginManager:
         kinds = self.registry("hf_body_kinds")
         by_plugin: dict[str, list[Any]] = {}
         for kind_name, kind in kinds.items.items():
-            by_plugin.setdefault(kinds.owners[kind_name], []).extend(kind.rules)
+            owner = kinds.owners[kind_name]
+            try:  # a kind's rules may come from a function, called here on first use
+                rules = kind.rules
+            except Exception as error:
+                self.fail(owner, calls.describe_error(error), hook="hf_body_kinds", error=error)
+                continue
+            by_plugin.setdefault(owner, []).extend(rules)
         return [
             *self._gather("hf_rules", "Rule"),
             *((plugin, "hf_body_kinds", rules) for plugin, rules in by_plugin.items()),

@@ -1,0 +1,126 @@
+"""What importing a part of the library pulls in (issue 11 §3): the render package, the
+outline builders and the built-in body kinds import their heavy parts on first use.
+
+Each check runs in a fresh interpreter, since this test process has imported everything.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import attrs
+
+from helsefellesskap import BodyKind, PluginManager, Severity, hookimpl
+from helsefellesskap.validate.finding import Rule
+
+from .conftest import EXAMPLE
+
+
+def modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter has imported after running ``code``."""
+    program = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_a_render_submodule_does_not_import_the_render_api() -> None:
+    names = modules_after("from helsefellesskap.render import view, catalogue")
+    assert "helsefellesskap.render.view" in names
+    assert "helsefellesskap.render.api" not in names
+
+
+def test_render_names_are_imported_on_first_use() -> None:
+    names = modules_after(
+        "from helsefellesskap.render import render, LabelCatalogue, output_name\n"
+        "import helsefellesskap.render.api as api\n"
+        "assert render is api.render and output_name is api.output_name\n"
+        "import helsefellesskap.render as r\n"
+        "assert set(r.__all__) <= set(dir(r))\n"
+        "assert all(getattr(r, name) is not None for name in r.__all__)\n"
+    )
+    assert "helsefellesskap.render.api" in names
+
+
+def test_the_outline_of_a_plan_does_not_import_follow_up() -> None:
+    names = modules_after(
+        "from helsefellesskap import load_bundle\n"
+        "from helsefellesskap.outline import build_outline\n"
+        "from helsefellesskap.render import make_context\n"
+        f"bundle = load_bundle({str(EXAMPLE)!r})\n"
+        "plan = bundle.document('handlingsplan-2024-2025')\n"
+        "outline = build_outline(plan, make_context(bundle, 'nb'))\n"
+        "assert outline.blocks\n"
+    )
+    assert "helsefellesskap.outline.action_plan" in names
+    unwanted = ("helsefellesskap.followup", "helsefellesskap.outline.changelog")
+    assert sorted(n for n in names if n.startswith(unwanted)) == []
+
+
+def test_the_built_in_body_kinds_import_their_rules_on_first_use() -> None:
+    names = modules_after(
+        "from helsefellesskap.builtin.kinds import builtin_kinds\n"
+        "kinds = {k.name: k for k in builtin_kinds()}\n"
+        "assert kinds['professional-committee'].abbreviation == 'FSU'\n"
+    )
+    assert "helsefellesskap.validate.rules" not in names
+    names = modules_after(
+        "from helsefellesskap.builtin.kinds import builtin_kinds\n"
+        "kinds = {k.name: k for k in builtin_kinds()}\n"
+        "assert kinds['professional-committee'].rules\n"
+    )
+    assert "helsefellesskap.validate.rules" in names
+
+
+def _rule(code: str) -> Rule:
+    return Rule(code=code, severity=Severity.INFO, title="t", explanation="e", check=lambda c: [])
+
+
+def test_a_body_kind_takes_its_rules_or_a_function_returning_them() -> None:
+    first, second = _rule("X1"), _rule("X2")
+    calls: list[int] = []
+
+    def rules() -> list[Rule]:
+        calls.append(1)
+        return [first, second]
+
+    lazy = BodyKind(name="k", rules=rules)
+    assert calls == []
+    assert lazy.rules == (first, second)
+    assert lazy.rules == (first, second)
+    assert calls == [1]  # called once
+    eager = BodyKind(name="k", rules=(first, second))
+    assert eager.rules == (first, second)
+    assert lazy == eager
+    assert lazy != BodyKind(name="k")
+    assert attrs.evolve(lazy, name="other").rules == (first, second)
+    assert BodyKind(name="k").rules == ()
+
+
+def test_a_kind_whose_rules_function_fails_is_that_plugins_failure() -> None:
+    def broken() -> list[Rule]:
+        raise RuntimeError("no rules today")
+
+    class Broken:
+        @hookimpl
+        def hf_body_kinds(self) -> list[BodyKind]:
+            return [BodyKind(name="broken-kind", rules=broken)]
+
+    class Good:
+        @hookimpl
+        def hf_body_kinds(self) -> list[BodyKind]:
+            return [BodyKind(name="good-kind", rules=lambda: [_rule("X9")])]
+
+    manager = PluginManager(entry_points=False)
+    manager.register(Broken(), name="broken-plugin")
+    manager.register(Good(), name="good-plugin")
+    rules = manager.rules()
+    assert "X9" in rules  # the other plugin's kind still brings its rules
+    assert "HF301" in rules  # and the built-in kinds their FSU rules
+    assert "broken-kind" in manager.body_kinds()
+    failures = [f for f in manager.failures if f.plugin == "broken-plugin"]
+    assert [(f.hook, "no rules today" in f.message) for f in failures] == [("hf_body_kinds", True)]
