@@ -124,3 +124,17 @@ def test_a_kind_whose_rules_function_fails_is_that_plugins_failure() -> None:
     assert "broken-kind" in manager.body_kinds()
     failures = [f for f in manager.failures if f.plugin == "broken-plugin"]
     assert [(f.hook, "no rules today" in f.message) for f in failures] == [("hf_body_kinds", True)]
+
+
+def test_a_rule_module_importing_rule_and_finding_does_not_import_the_engine() -> None:
+    names = modules_after("from helsefellesskap.validate import Finding, Rule")
+    assert "helsefellesskap.validate.finding" in names
+    unwanted = ("helsefellesskap.validate.engine", "helsefellesskap.validate.results")
+    assert sorted(n for n in names if n.startswith(unwanted)) == []
+    names = modules_after(
+        "import helsefellesskap.validate as v\n"
+        "from helsefellesskap.validate.engine import validate\n"
+        "assert v.validate is validate and set(v.__all__) <= set(dir(v))\n"
+        "assert all(getattr(v, name) is not None for name in v.__all__)\n"
+    )
+    assert "helsefellesskap.validate.engine" in names

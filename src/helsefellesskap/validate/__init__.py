@@ -3,15 +3,35 @@
 :func:`validate` runs every registered rule over a bundle and returns a
 :class:`ValidationReport`; rules read a :class:`ValidationContext` that indexes the data
 once. The built-in rules are in :mod:`helsefellesskap.validate.rules` and documented in
-``docs/rules.md``.
+``docs/rules.md``. Each name is imported from its module when first used.
 """
 
 from __future__ import annotations
 
-from .context import MeasureSpot, ValidationContext
-from .engine import RULE_FAILED, validate
-from .finding import Finding, Rule, RuleCheck
-from .results import JSON_FORMAT, JSON_VERSION, RuleOutcome, ValidationReport
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .context import MeasureSpot, ValidationContext
+    from .engine import RULE_FAILED, validate
+    from .finding import Finding, Rule, RuleCheck
+    from .results import JSON_FORMAT, JSON_VERSION, RuleOutcome, ValidationReport
+
+_EXPORTS: dict[str, str] = {
+    "JSON_FORMAT": ".results",
+    "JSON_VERSION": ".results",
+    "RULE_FAILED": ".engine",
+    "Finding": ".finding",
+    "MeasureSpot": ".context",
+    "Rule": ".finding",
+    "RuleCheck": ".finding",
+    "RuleOutcome": ".results",
+    "ValidationContext": ".context",
+    "ValidationReport": ".results",
+    "validate": ".engine",
+}
+"""Where each public name lives, imported on first use (PEP 562): a plugin's rule module
+importing :class:`Rule` and :class:`Finding` does not import the engine."""
 
 __all__ = [
     "JSON_FORMAT",
@@ -26,3 +46,18 @@ __all__ = [
     "ValidationReport",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module when first used (PEP 562)."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, for ``dir()`` and completion."""
+    return sorted({*globals(), *_EXPORTS})
