@@ -111,7 +111,7 @@ def test_an_uncovered_subject_is_reported_and_rendered(
             "HF901",
             "samarbeidsavtale-2024",
             "$.subjects",
-            'no agreement covers "agreement.midwifery" (Samarbeid om jordmortjenester)',
+            'no agreement covers "agreement.midwifery" (Cooperation on midwifery services)',
         )
     ]
     bundle = load_bundle(root)
