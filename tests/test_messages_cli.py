@@ -909,3 +909,18 @@ def test_diff_values_read_as_people_read_them() -> None:
     with use_language("en"):
         assert value_text("introduction", section) == '"Innledning" (2 paragraphs)'
         assert value_text(None, update, names) == "01.11.2025 started (reported by FSU BU)"
+
+
+@pytest.mark.parametrize("command", ["validate", "check", "list", "plugins"])
+def test_a_command_without_its_own_lang_takes_the_top_levels_after_its_name(
+    command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``helsefellesskap validate -l nn …`` is ``helsefellesskap -l nn validate …``."""
+    target = [] if command in ("list", "plugins") else [str(EXAMPLE)]
+    after = run_in("en", monkeypatch, command, "-l", "nn", *target)
+    before = run_in("en", monkeypatch, "-l", "nn", command, *target)
+    assert after.code == before.code == 0, after.stderr
+    assert after.stdout == before.stdout
+    assert after.stderr == before.stderr
+    if command == "validate":
+        assert "ok: 0 feil, 0 åtvaringar" in after.stdout

@@ -114,6 +114,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_message_language(sub: argparse.ArgumentParser) -> None:
+    """Give a command without a ``-l/--lang`` of its own the top level's, so that
+    ``helsefellesskap validate -l nn …`` is understood as ``helsefellesskap -l nn validate …``
+    (the language is chosen from the arguments before parsing, see :func:`main`)."""
+    try:
+        sub.add_argument(
+            "-l",
+            "--lang",
+            dest="message_language",
+            choices=LANGUAGES,
+            metavar="LANG",
+            help=message("help.lang"),
+        )
+    except argparse.ArgumentError:  # the command has its own -l or --lang
+        return
+
+
 def add_command_parser(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser], command: Command
 ) -> argparse.ArgumentParser:
@@ -204,6 +221,7 @@ def _main(arguments: list[str], out: TextIO, err: TextIO) -> int:
             what = message("cli.command_arguments", name=repr(command.name))
             print(_plugin_crash(what, owner, error), file=err)
             return 2
+        _add_message_language(sub)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = parser.parse_args(arguments)
