@@ -882,7 +882,9 @@ def test_a_lang_option_without_a_value_still_finds_the_command(
 ) -> None:
     result = run_in("nn", monkeypatch, "check", str(EXAMPLE), "-l")
     assert result.code == 2
-    assert result.stderr.endswith("`helsefellesskap`: feil: desse argumenta er ukjende: '-l'\n")
+    assert result.stderr.endswith(
+        "`helsefellesskap check`: feil: argumentet -l/--lang: venta éin verdi\n"
+    )
     top = run_in("en", monkeypatch, "-l", "nb", "check")
     assert top.stderr.endswith("disse argumentene mangler: PATH\n")
 

@@ -103,23 +103,17 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=message("help.disable_plugin"),
     )
-    parser.add_argument(
-        "-l",
-        "--lang",
-        dest="message_language",
-        choices=LANGUAGES,
-        metavar="LANG",
-        help=message("help.lang"),
-    )
+    _add_message_language(parser)
     return parser
 
 
-def _add_message_language(sub: argparse.ArgumentParser) -> None:
-    """Give a command without a ``-l/--lang`` of its own the top level's, so that
+def _add_message_language(parser: argparse.ArgumentParser) -> None:
+    """Give the top level, and a command without a ``-l/--lang`` of its own, the option
+    that chooses the language of messages, so that
     ``helsefellesskap validate -l nn …`` is understood as ``helsefellesskap -l nn validate …``
     (the language is chosen from the arguments before parsing, see :func:`main`)."""
     try:
-        sub.add_argument(
+        parser.add_argument(
             "-l",
             "--lang",
             dest="message_language",
