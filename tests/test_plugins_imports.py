@@ -149,7 +149,7 @@ def test_no_import_cycles_among_the_package_modules() -> None:
 def test_import_loads_no_submodule_until_a_name_is_used() -> None:
     names = _imported_modules("import helsefellesskap")
     ours = sorted(n for n in names if n.startswith("helsefellesskap"))
-    assert ours == ["helsefellesskap", "helsefellesskap._version"]
+    assert ours == ["helsefellesskap", "helsefellesskap._lazy", "helsefellesskap._version"]
     assert not {"cattrs", "jinja2", "pluggy", "attrs"} & set(names)
 
 

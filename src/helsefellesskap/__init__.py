@@ -13,9 +13,9 @@ Importing the package is cheap: each name is imported from its module when first
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ._lazy import LazyExports
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -403,20 +403,6 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name (or a subpackage) from its module when first used (PEP 562)."""
-    module = _EXPORTS.get(name)
-    if module is None:
-        from importlib.util import find_spec
-
-        if not name.startswith("_") and find_spec(f"{__name__}.{name}"):
-            return importlib.import_module(f".{name}", __name__)  # a subpackage
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    """The public names, for ``dir()`` and completion."""
-    return sorted({*globals(), *_EXPORTS})
+_lazy = LazyExports(__name__, _EXPORTS, subpackages=True)
+__getattr__ = _lazy.attribute
+__dir__ = _lazy.names

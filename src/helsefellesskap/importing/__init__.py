@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import LazyExports
 
 if TYPE_CHECKING:
     from .actors import ResponsibleReading, actor_names, read_responsible
@@ -124,12 +126,6 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """The public names of :data:`_LAZY`, imported from their module when first used."""
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+_lazy = LazyExports(__name__, _LAZY)
+__getattr__ = _lazy.attribute
+__dir__ = _lazy.names

@@ -9,8 +9,9 @@ rendered, and each name is imported from its module when first used (PEP 562).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import LazyExports
 
 if TYPE_CHECKING:
     from .api import (
@@ -63,16 +64,6 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name from its module when first used (PEP 562)."""
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    """The public names, for ``dir()`` and completion."""
-    return sorted({*globals(), *_EXPORTS})
+_lazy = LazyExports(__name__, _EXPORTS)
+__getattr__ = _lazy.attribute
+__dir__ = _lazy.names
