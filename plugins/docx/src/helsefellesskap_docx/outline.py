@@ -21,15 +21,22 @@ how each block looks in Word:
 
 Tables are built row by row, keeping the cells created: nothing asks python-docx for
 ``table.rows[i]`` or ``table.cell(r, c)``, which rebuild the whole grid each time, so
-rendering time grows linearly with the number of rows.
+rendering time grows linearly with the number of rows. The elements of rows, cells,
+paragraphs and runs are made with lxml directly, in the order and with the attributes
+python-docx's setters would write (the same ``document.xml``, byte for byte), and a
+row's, cell's or run's properties are copied from the first one built with the same
+properties, since python-docx's per-element API (schema-order lookups, a character-by-
+character text setter) was most of the time of a large table.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -43,6 +50,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Length, Mm
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml.etree import SubElement
 
 from helsefellesskap.outline import (
     Aside,
@@ -79,7 +87,6 @@ from .writer import (
     ACCENT_HEX,
     LIGHT_HEX,
     TBL_PR_ORDER,
-    TC_PR_ORDER,
     TEXT_WIDTH,
     WordWriter,
     element,
@@ -143,6 +150,25 @@ SECT_PR_ORDER = (
     *("w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange"),
 )
 """The order of the children of ``w:sectPr``."""
+
+_W_R, _W_T, _W_RPR, _W_P, _W_PPR, _W_PSTYLE = (
+    qn(tag) for tag in ("w:r", "w:t", "w:rPr", "w:p", "w:pPr", "w:pStyle")
+)
+_W_TR, _W_TRPR, _W_TC, _W_TCPR, _W_TCW, _W_GRIDSPAN, _W_VMERGE, _W_SHD = (
+    qn(tag)
+    for tag in ("w:tr", "w:trPr", "w:tc", "w:tcPr", "w:tcW", "w:gridSpan", "w:vMerge", "w:shd")
+)
+_W_VAL, _W_TYPE, _W_W, _W_COLOR, _W_FILL = (
+    qn(name) for name in ("w:val", "w:type", "w:w", "w:color", "w:fill")
+)
+_W_TBLHEADER, _W_CANTSPLIT = qn("w:tblHeader"), qn("w:cantSplit")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_RUN_BREAKS = re.compile("[\t\r\n]")
+"""Characters python-docx turns into ``w:tab`` and ``w:br`` elements when it sets a run's
+text; a text without them is one ``w:t``, written here directly."""
+_LookKey = tuple[bool, bool, bool, str | None, bool, str | None]
+_RUN_PROPERTIES: dict[_LookKey, tuple[tuple[str, dict[str, str]], ...]] = {}
+"""The children of ``w:rPr`` for each look, in the schema's order (tag, attributes)."""
 
 _BULLET_STYLES = ("List Bullet", "List Bullet 2", "List Bullet 3")
 _CONTINUE_STYLES = ("List Continue", "List Continue 2", "List Continue 3")
@@ -338,6 +364,7 @@ class OutlineWriter:
         self._next_bookmark = 0
         self._heading_text = ""  # the last heading's text: the name of a table under it
         self._styles: dict[str, str] = {}
+        self._prototypes: dict[tuple[object, ...], BaseOxmlElement] = {}
 
     @staticmethod
     def _collect_anchors(outline: Outline) -> dict[str, str]:
@@ -469,14 +496,17 @@ class OutlineWriter:
             if place.first is not None and place.first.p is not None:
                 p, place.first.p = place.first.p, None
             else:
-                p = place.cell.add_p()
+                p = SubElement(place.cell, _W_P)  # CT_Tc.add_p: appended last
             style = style or "Table Text"
         else:
             p = OxmlElement("w:p")
             self._end.addprevious(p)
             self._last = style or "Normal"
         if style is not None and style != "Normal":
-            p.style = self._style_id(style)
+            if len(p):
+                p.style = self._style_id(style)
+            else:  # what ``p.style = ...`` writes into an empty paragraph, built directly
+                SubElement(SubElement(p, _W_PPR), _W_PSTYLE, {_W_VAL: self._style_id(style)})
         if self._page_break and place.cell is None:
             self._format(p).paragraph_format.page_break_before = True
             self._page_break = False
@@ -506,7 +536,7 @@ class OutlineWriter:
         for item in items:
             if isinstance(item, Text):
                 if item.text:
-                    self._run(parent, look).text = xml_text(item.text)
+                    self._text(self._run(parent, look), xml_text(item.text))
             elif isinstance(item, LineBreak):
                 self._run(parent, look).append(OxmlElement("w:br"))
             elif isinstance(item, Emphasis):
@@ -527,28 +557,76 @@ class OutlineWriter:
             elif isinstance(item, Link):
                 self._link(parent, item, look)
 
+    @staticmethod
+    def _text(r: CT_R, text: str) -> None:
+        """Set the text of the new run ``r`` as ``r.text = text`` does: one ``w:t`` (its
+        spaces kept where it starts or ends with one) built directly, python-docx's own
+        setter where the text holds tabs or line breaks."""
+        if _RUN_BREAKS.search(text):
+            r.text = text
+        elif text:
+            t = SubElement(r, _W_T)
+            t.text = text
+            if len(text.strip()) < len(text):
+                t.set(_XML_SPACE, "preserve")
+
+    @staticmethod
+    def _run_properties(look: _Look) -> tuple[tuple[str, dict[str, str]], ...]:
+        """The children of ``w:rPr`` for ``look``, worked out once per look."""
+        key = (look.bold, look.italic, look.strike, look.color, look.link, look.lang)
+        found = _RUN_PROPERTIES.get(key)
+        if found is None:
+            properties: list[tuple[str, dict[str, str]]] = []
+            if look.bold:
+                properties.append((qn("w:b"), {}))
+            if look.italic:
+                properties.append((qn("w:i"), {}))
+            if look.strike:  # a changelog's deleted words (Emphasis role "delete")
+                properties.append((qn("w:strike"), {}))
+            color = LINK_HEX if look.link else look.color
+            if color is not None:
+                properties.append((qn("w:color"), {_W_VAL: color}))
+            if look.link:
+                properties.append((qn("w:u"), {_W_VAL: "single"}))
+            if look.lang:
+                properties.append((qn("w:lang"), {_W_VAL: look.lang}))
+            found = _RUN_PROPERTIES[key] = tuple(properties)
+        return found
+
+    def _copy(
+        self,
+        parent: BaseOxmlElement,
+        key: tuple[object, ...],
+        build: Callable[[BaseOxmlElement], BaseOxmlElement],
+    ) -> Any:
+        """An element appended to ``parent``: the first of its ``key`` built by ``build``
+        (which appends it), every later one a copy of the first as it was built (copying
+        a few elements is several times faster than creating them one by one)."""
+        prototype = self._prototypes.get(key)
+        if prototype is None:
+            made = build(parent)
+            self._prototypes[key] = copy.deepcopy(made)
+            return made
+        made = copy.deepcopy(prototype)
+        parent.append(made)
+        return made
+
     def _run(self, parent: BaseOxmlElement, look: _Look) -> CT_R:
-        r: CT_R = OxmlElement("w:r")
-        properties = []
-        if look.bold:
-            properties.append(element("w:b"))
-        if look.italic:
-            properties.append(element("w:i"))
-        if look.strike:  # a changelog's deleted words (Emphasis role "delete")
-            properties.append(element("w:strike"))
-        color = LINK_HEX if look.link else look.color
-        if color is not None:
-            properties.append(element("w:color", **{"w:val": color}))
-        if look.link:
-            properties.append(element("w:u", **{"w:val": "single"}))
-        if look.lang:
-            properties.append(element("w:lang", **{"w:val": look.lang}))
-        if properties:
-            r_pr = OxmlElement("w:rPr")
-            r_pr.extend(properties)
-            r.append(r_pr)
-        parent.append(r)
-        return r
+        properties = self._run_properties(look)
+        if not properties:
+            r: CT_R = SubElement(parent, _W_R)
+            return r
+
+        def build(parent: BaseOxmlElement) -> BaseOxmlElement:
+            r: BaseOxmlElement = SubElement(parent, _W_R)
+            r_pr = SubElement(r, _W_RPR)
+            for tag, attributes in properties:
+                SubElement(r_pr, tag, attributes)
+            return r
+
+        key = ("r", look.bold, look.italic, look.strike, look.color, look.link, look.lang)
+        found: CT_R = self._copy(parent, key, build)
+        return found
 
     def _link(self, parent: BaseOxmlElement, link: Link, look: _Look) -> None:
         """A hyperlink around ``link``'s runs; inside another link, or to an anchor the
@@ -796,7 +874,7 @@ class OutlineWriter:
     def _after_table(self, place: _Place) -> None:
         """A little space after a table (and in a cell, the paragraph Word wants last)."""
         if place.cell is not None:
-            place.cell.add_p()
+            SubElement(place.cell, _W_P)
             return
         self._gap(self._paragraph(place), keep_with_next=False)
 
@@ -809,22 +887,49 @@ class OutlineWriter:
         self._last = "gap"
 
     def _new_row(self, tbl: CT_Tbl, *, header: bool) -> CT_Row:
-        tr: CT_Row = tbl.add_tr()
-        tr_pr = tr.get_or_add_trPr()
-        if header:
-            tr_pr.append(element("w:tblHeader", **{"w:val": "true"}))
-        tr_pr.append(element("w:cantSplit", **{"w:val": "true"}))
-        return tr
+        """A row appended to ``tbl`` (after its grid and rows), kept on one page; a header
+        row repeats on every page."""
 
-    def _new_cell(self, tr: CT_Row, width: int, fill: str | None, colspan: int = 1) -> CT_Tc:
-        tc: CT_Tc = tr.add_tc()
-        tc.width = Emu(width)
-        if colspan > 1:
-            tc.grid_span = colspan
-        if fill is not None:
-            shading = element("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": fill})
-            insert_ordered(tc.get_or_add_tcPr(), shading, TC_PR_ORDER)
-        return tc
+        def build(tbl: BaseOxmlElement) -> BaseOxmlElement:
+            tr: BaseOxmlElement = SubElement(tbl, _W_TR)
+            tr_pr = SubElement(tr, _W_TRPR)
+            if header:
+                SubElement(tr_pr, _W_TBLHEADER, {_W_VAL: "true"})
+            SubElement(tr_pr, _W_CANTSPLIT, {_W_VAL: "true"})
+            return tr
+
+        found: CT_Row = self._copy(tbl, ("tr", header), build)
+        return found
+
+    def _new_cell(
+        self,
+        tr: CT_Row,
+        width: int,
+        fill: str | None,
+        colspan: int = 1,
+        merge: str | None = None,
+    ) -> CT_Tc:
+        """A cell appended to ``tr`` with its empty first paragraph (its last child):
+        ``width`` (EMU), the columns it spans, its vertical merge (``restart`` or
+        ``continue``) and its shading, the properties in the schema's order
+        (:data:`TC_PR_ORDER`), as python-docx's ``add_tc``, ``width``, ``grid_span``
+        and ``vMerge`` write them."""
+
+        def build(tr: BaseOxmlElement) -> BaseOxmlElement:
+            tc: BaseOxmlElement = SubElement(tr, _W_TC)
+            tc_pr = SubElement(tc, _W_TCPR)
+            SubElement(tc_pr, _W_TCW, {_W_TYPE: "dxa", _W_W: str(Emu(width).twips)})
+            if colspan > 1:
+                SubElement(tc_pr, _W_GRIDSPAN, {_W_VAL: str(colspan)})
+            if merge is not None:  # "continue" is w:vMerge's default value: no attribute
+                SubElement(tc_pr, _W_VMERGE, {_W_VAL: merge} if merge != "continue" else {})
+            if fill is not None:
+                SubElement(tc_pr, _W_SHD, {_W_VAL: "clear", _W_COLOR: "auto", _W_FILL: fill})
+            SubElement(tc, _W_P)
+            return tc
+
+        found: CT_Tc = self._copy(tr, ("tc", width, fill, colspan, merge), build)
+        return found
 
     def _table(self, table: Table, place: _Place) -> None:
         """A table row by row: header rows repeat on every page, spans become merges."""
@@ -873,8 +978,7 @@ class OutlineWriter:
         while column < len(widths):
             span = covered[column]
             if span is not None and span.remaining > 0:
-                tc = self._new_cell(tr, span.width, span.fill, span.colspan)
-                tc.vMerge = "continue"
+                self._new_cell(tr, span.width, span.fill, span.colspan, "continue")
                 span.remaining -= 1
                 column += span.colspan
                 continue
@@ -887,9 +991,9 @@ class OutlineWriter:
             colspan = max(1, min(cell.colspan, len(widths) - column))
             width = sum(widths[column : column + colspan])
             fill = ACCENT_HEX if header else LIGHT_HEX if cell.header else None
-            tc = self._new_cell(tr, width, fill, colspan)
-            if cell.rowspan > 1:
-                tc.vMerge = "restart"
+            merge = "restart" if cell.rowspan > 1 else None
+            tc = self._new_cell(tr, width, fill, colspan, merge)
+            if merge is not None:
                 covered[column] = _Span(cell.rowspan - 1, colspan, width, fill)
             self._cell(tc, cell, header, width, place, keep)
             column += colspan
@@ -909,10 +1013,11 @@ class OutlineWriter:
             look = attrs.evolve(look, bold=True, color=WHITE_HEX)
         elif cell.header:
             look = attrs.evolve(look, bold=True)
-        inner = _Place(cell=tc, first=_First(tc.p_lst[0]), look=look, keep=keep, width=width)
+        first: CT_P = tc[-1]  # the new cell's empty paragraph (see _new_cell)
         if not cell.blocks:
-            tc.p_lst[0].style = self._style_id("Table Text")
+            SubElement(SubElement(first, _W_PPR), _W_PSTYLE, {_W_VAL: self._style_id("Table Text")})
             if keep:
-                self._format(tc.p_lst[0]).paragraph_format.keep_with_next = True
+                self._format(first).paragraph_format.keep_with_next = True
             return
+        inner = _Place(cell=tc, first=_First(first), look=look, keep=keep, width=width)
         self._blocks(cell.blocks, inner)

@@ -45,6 +45,19 @@ _WORD = re.compile(r"[^\s/\-\u2013]+[/\-\u2013]?")
 """What a line cannot break inside: a word, up to and with a slash or hyphen after it."""
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+"""The names of the attributes of each attrs class met, worked out once per class (an
+empty tuple for any other type)."""
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELDS.get(kind)
+    if names is None:
+        fields = attrs.fields(kind) if attrs.has(kind) else ()
+        names = _FIELDS[kind] = tuple(field.name for field in fields)
+    return names
+
+
 def _texts(value: object) -> Iterator[str]:
     """Every :class:`Text` in ``value`` (a block, a tuple of blocks or runs), in order."""
     if isinstance(value, Text):
@@ -52,9 +65,9 @@ def _texts(value: object) -> Iterator[str]:
     elif isinstance(value, tuple):
         for item in value:
             yield from _texts(item)
-    elif attrs.has(type(value)):
-        for field in attrs.fields(type(value)):  # type: ignore[arg-type]
-            yield from _texts(getattr(value, field.name))
+    else:
+        for name in _field_names(type(value)):
+            yield from _texts(getattr(value, name))
 
 
 def cell_texts(table: Table) -> list[list[tuple[str, int]]]:
