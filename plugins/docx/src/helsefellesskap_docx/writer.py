@@ -20,18 +20,22 @@ import io
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Emu, Mm, Pt, RGBColor, Twips
-from docx.styles.style import ParagraphStyle
+from docx.styles import BabelFish
+from docx.styles.style import BaseStyle, ParagraphStyle, StyleFactory
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
@@ -80,6 +84,22 @@ LANDSCAPE_TEXT_WIDTH = Emu(PAGE_HEIGHT - 2 * MARGIN_SIDE)
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _LANGUAGE_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB", "se": "se-NO"}
+
+
+class _FixedZipWriter:
+    """A writer of a package's members into an open zip file for python-docx's
+    ``PackageWriter`` (its ``write``), each member dated :data:`_ZIP_TIME` and readable
+    by all (``0o644``), so that the same document gives the same bytes."""
+
+    def __init__(self, target: zipfile.ZipFile) -> None:
+        self._zipf = target
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        """Write ``blob`` as the member of ``pack_uri``."""
+        fixed = zipfile.ZipInfo(pack_uri.membername, date_time=_ZIP_TIME)
+        fixed.compress_type = zipfile.ZIP_DEFLATED
+        fixed.external_attr = 0o644 << 16
+        self._zipf.writestr(fixed, blob)
 
 
 def word_language(language: str) -> str:
@@ -520,6 +540,15 @@ class WordWriter:
         caption.font.italic = False
         caption.paragraph_format.keep_with_next = True
 
+    def _new_style(self, name: str) -> BaseStyle:
+        """A new paragraph style called ``name``, which the caller knows the document
+        lacks: what ``styles.add_style(name, PARAGRAPH)`` adds, without its search of
+        every style for the name (most of the time of setting up a document)."""
+        element = self.document.styles.element.add_style_of_type(
+            BabelFish.ui2internal(name), WD_STYLE_TYPE.PARAGRAPH, False
+        )
+        return StyleFactory(element)
+
     def _add_own_styles(self) -> None:
         """The styles python-docx's template lacks: *Table Text*, *Note*, *toc 1–9*
         (where the document, or the partnership's template, does not have them)."""
@@ -527,7 +556,7 @@ class WordWriter:
         names = {s.name for s in styles}
         normal = self._paragraph_style("Normal")
         if "Table Text" not in names:
-            table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+            table_text = self._new_style("Table Text")
             assert isinstance(table_text, ParagraphStyle)
             table_text.base_style = normal
             table_text.font.size = TABLE_SIZE
@@ -535,7 +564,7 @@ class WordWriter:
             table_text.paragraph_format.line_spacing = 1.0
             table_text.quick_style = True
         if "Note" not in names:
-            note = styles.add_style("Note", WD_STYLE_TYPE.PARAGRAPH)
+            note = self._new_style("Note")
             assert isinstance(note, ParagraphStyle)
             note.base_style = normal
             note.font.size = Pt(9)
@@ -545,7 +574,7 @@ class WordWriter:
             name = f"toc {level}"
             if name in names:
                 continue
-            toc = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            toc = self._new_style(name)
             assert isinstance(toc, ParagraphStyle)
             toc.base_style = normal
             toc.hidden = False
@@ -662,15 +691,19 @@ class WordWriter:
     # -- output -------------------------------------------------------------------------
 
     def to_bytes(self) -> bytes:
-        """The document as the bytes of a ``.docx`` file, the same for the same content."""
-        raw = io.BytesIO()
-        self.document.save(raw)
-        source = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
+        """The document as the bytes of a ``.docx`` file, the same for the same content.
+
+        What ``Document.save`` writes, part by part in its order, but each member with a
+        fixed time and mode (so the same content gives the same bytes), compressed once."""
+        package = self.document.part.package
+        for part in package.parts:
+            part.before_marshal()
+        parts = package.parts
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in source.infolist():
-                fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-                fixed.compress_type = zipfile.ZIP_DEFLATED
-                fixed.external_attr = 0o644 << 16
-                target.writestr(fixed, source.read(info.filename))
+            writer: Any = _FixedZipWriter(target)  # python-docx's PhysPkgWriter interface
+            package_writer: Any = PackageWriter  # its steps, without its own zip file
+            package_writer._write_content_types_stream(writer, parts)
+            package_writer._write_pkg_rels(writer, package.rels)
+            package_writer._write_parts(writer, parts)
         return out.getvalue()
