@@ -607,7 +607,7 @@ class OutlineWriter:
             made = build(parent)
             self._prototypes[key] = copy.deepcopy(made)
             return made
-        made = copy.deepcopy(prototype)
+        made = prototype.__copy__()  # lxml copies the whole subtree
         parent.append(made)
         return made
 

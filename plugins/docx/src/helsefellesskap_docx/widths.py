@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import attrs
 
@@ -58,16 +58,19 @@ def _field_names(kind: type) -> tuple[str, ...]:
     return names
 
 
-def _texts(value: object) -> Iterator[str]:
-    """Every :class:`Text` in ``value`` (a block, a tuple of blocks or runs), in order."""
+def _texts(value: object, found: list[str] | None = None) -> list[str]:
+    """Every :class:`Text` in ``value`` (a block, a tuple of blocks or runs), in order
+    (appended to ``found`` where given)."""
+    found = [] if found is None else found
     if isinstance(value, Text):
-        yield value.text
+        found.append(value.text)
     elif isinstance(value, tuple):
         for item in value:
-            yield from _texts(item)
+            _texts(item, found)
     else:
         for name in _field_names(type(value)):
-            yield from _texts(getattr(value, name))
+            _texts(getattr(value, name), found)
+    return found
 
 
 def cell_texts(table: Table) -> list[list[tuple[str, int]]]:
@@ -99,7 +102,8 @@ def cell_texts(table: Table) -> list[list[tuple[str, int]]]:
 
 def longest_word(texts: Sequence[str]) -> int:
     """The number of characters of the longest word in ``texts``."""
-    return max((len(word) for text in texts for word in _WORD.findall(text)), default=0)
+    # a space joins the texts: no word spans it, so the words are each text's words
+    return max(map(len, _WORD.findall(" ".join(texts))), default=0)
 
 
 def hinted_widths(table: Table, total: int) -> list[int]:

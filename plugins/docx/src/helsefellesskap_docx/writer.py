@@ -102,6 +102,11 @@ class _FixedZipWriter:
         self._zipf.writestr(fixed, blob)
 
 
+_HOUSE_STYLES: dict[tuple[str, int], BaseOxmlElement] = {}
+"""The ``w:styles`` of python-docx's template set up in the house style, by language and
+text width (:meth:`WordWriter._house_styles`)."""
+
+
 def word_language(language: str) -> str:
     """The language tag Word uses for ``language`` (``nb`` becomes ``nb-NO``)."""
     return _LANGUAGE_TAGS.get(language, language)
@@ -329,8 +334,9 @@ class WordWriter:
             self._set_language()
         else:
             self._set_page()
-            self._set_styles()
-        self._add_own_styles()
+            self._house_styles()
+        if self.templated:
+            self._add_own_styles()
         section = self.document.sections[0]
         if not self._has_content(section.header):
             self.write_header(section.header.paragraphs[0], self.text_width)
@@ -540,6 +546,19 @@ class WordWriter:
         caption.font.italic = False
         caption.paragraph_format.keep_with_next = True
 
+    def _house_styles(self) -> None:
+        """The house style's styles (:meth:`_set_styles`, :meth:`_add_own_styles`): set
+        up once for each language and text width, and copied into every later document
+        with them (setting them up was half the time of an empty document)."""
+        key = (self.language, self.text_width)
+        styles = _HOUSE_STYLES.get(key)
+        if styles is None:
+            self._set_styles()
+            self._add_own_styles()
+            _HOUSE_STYLES[key] = copy.deepcopy(self.document.styles.element)  # only copied
+        else:  # the styles part's element (python-docx's XmlPart._element) replaced
+            self.document.part._styles_part._element = copy.deepcopy(styles)
+
     def _new_style(self, name: str) -> BaseStyle:
         """A new paragraph style called ``name``, which the caller knows the document
         lacks: what ``styles.add_style(name, PARAGRAPH)`` adds, without its search of
@@ -553,7 +572,11 @@ class WordWriter:
         """The styles python-docx's template lacks: *Table Text*, *Note*, *toc 1–9*
         (where the document, or the partnership's template, does not have them)."""
         styles = self.document.styles
-        names = {s.name for s in styles}
+        names = {  # each style's UI name (``BaseStyle.name``), without a style object each
+            BabelFish.internal2ui(name)
+            for name in (style.name_val for style in styles.element.style_lst)
+            if name is not None
+        }
         normal = self._paragraph_style("Normal")
         if "Table Text" not in names:
             table_text = self._new_style("Table Text")
