@@ -48,6 +48,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Length, Mm
+from docx.styles import BabelFish
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import SubElement
@@ -162,6 +163,7 @@ _W_VAL, _W_TYPE, _W_W, _W_COLOR, _W_FILL = (
     qn(name) for name in ("w:val", "w:type", "w:w", "w:color", "w:fill")
 )
 _W_TBLHEADER, _W_CANTSPLIT = qn("w:tblHeader"), qn("w:cantSplit")
+_W_KEEPNEXT = qn("w:keepNext")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _RUN_BREAKS = re.compile("[\t\r\n]")
 """Characters python-docx turns into ``w:tab`` and ``w:br`` elements when it sets a run's
@@ -364,6 +366,7 @@ class OutlineWriter:
         self._next_bookmark = 0
         self._heading_text = ""  # the last heading's text: the name of a table under it
         self._styles: dict[str, str] = {}
+        self._style_names: dict[str, str] = {}  # the styles' ids by their internal names
         self._prototypes: dict[tuple[object, ...], BaseOxmlElement] = {}
 
     @staticmethod
@@ -456,8 +459,8 @@ class OutlineWriter:
             link = element("w:hyperlink", **{"w:anchor": bookmark, "w:history": "1"})
             p.append(link)
             text = "".join(node.text or "" for node in source.iter(qn("w:t")))
-            self._run(link, _Look()).text = xml_text(text)
-            self._run(link, _Look()).text = "\t"
+            self._text(self._run(link, _Look()), xml_text(text))
+            self._text(self._run(link, _Look()), "\t")
             for r in field_runs(f"PAGEREF {bookmark} \\h", None):
                 link.append(r)
         first, last = paragraphs[0], paragraphs[-1]
@@ -484,10 +487,27 @@ class OutlineWriter:
     # -- paragraphs and runs ---------------------------------------------------------------
 
     def _style_id(self, name: str) -> str:
-        if name not in self._styles:
-            style = self.document.styles[name]
-            self._styles[name] = style.style_id
+        if not self._style_names:  # every style's id by its name, the first of a name
+            self._style_names[""] = ""  # (looked at once)
+            for style in self.document.styles.element.style_lst:
+                internal, style_id = style.name_val, style.styleId
+                if internal is not None and style_id is not None:
+                    self._style_names.setdefault(internal, style_id)
+        if name not in self._styles:  # as ``styles[name]`` finds it, in one pass
+            found = self._style_names.get(BabelFish.ui2internal(name))
+            if found is None:  # python-docx's own lookup (and its error)
+                found = self.document.styles[name].style_id
+            self._styles[name] = found
         return self._styles[name]
+
+    def _keep_with_next(self, p: CT_P) -> None:
+        """``keep_with_next = True`` on ``p``: a ``w:keepNext`` written directly where
+        its properties hold no more than its style (the schema puts it right after)."""
+        p_pr = p.pPr
+        if p_pr is not None and all(child.tag == _W_PSTYLE for child in p_pr):
+            SubElement(p_pr, _W_KEEPNEXT)
+        else:
+            self._format(p).paragraph_format.keep_with_next = True
 
     def _paragraph(self, place: _Place, style: str | None = None) -> CT_P:
         """A new paragraph at ``place`` in the style called ``style`` (running text by
@@ -511,7 +531,7 @@ class OutlineWriter:
             self._format(p).paragraph_format.page_break_before = True
             self._page_break = False
         if place.keep:
-            self._format(p).paragraph_format.keep_with_next = True
+            self._keep_with_next(p)
         for anchor in self._pending_anchors:
             if anchor not in self._placed:  # a section and its heading may share one
                 self._placed.add(anchor)
@@ -1017,7 +1037,7 @@ class OutlineWriter:
         if not cell.blocks:
             SubElement(SubElement(first, _W_PPR), _W_PSTYLE, {_W_VAL: self._style_id("Table Text")})
             if keep:
-                self._format(first).paragraph_format.keep_with_next = True
+                self._keep_with_next(first)
             return
         inner = _Place(cell=tc, first=_First(first), look=look, keep=keep, width=width)
         self._blocks(cell.blocks, inner)
