@@ -19,10 +19,7 @@ them the test skips, except under ``CI=true``, where a missing browser is a fail
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,17 +47,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "eksempel"
 PLAN_ID = "handlingsplan-2024-2025"
-CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HARMLESS = "ufarlig tekst"
 CSP = re.compile(r"<meta http-equiv=\"Content-Security-Policy\"[^>]*>\n?")
 
@@ -102,43 +88,6 @@ DANGER = """() => {
   }
   return found;
 }"""
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"browser test cannot run under CI=true: {reason}")
-    pytest.skip(reason)
-
-
-def _chromium() -> str:
-    for candidate in (*CHROMIUM_PATHS, shutil.which("chromium") or ""):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    _unavailable("Debian's chromium is not installed (run `make browser`)")
-    raise AssertionError("unreachable")
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    executable = _chromium()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=executable,
-            headless=True,
-            args=LAUNCH_ARGS,
-            viewport={"width": 1280, "height": 900},
-            locale="nb-NO",
-        )
-        try:
-            yield context
-        finally:
-            context.close()
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,6 @@ the SVG diagram (its lines are set by the writer). Chromium is launched as in
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,26 +20,12 @@ import pytest
 from helsefellesskap import PluginManager
 from helsefellesskap.render import render
 
+from .chromium import chromium_context
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "build" / "browser" / "words"
-CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"browser test cannot run under CI=true: {reason}")
-    pytest.skip(reason)
-
-
-def _chromium() -> str:
-    for candidate in (*CHROMIUM_PATHS, shutil.which("chromium") or ""):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    _unavailable("Debian's chromium is not installed (run `make browser`)")
-    raise AssertionError("unreachable")
 
 
 SPLIT_WORDS = r"""() => {
@@ -115,25 +99,9 @@ def files(manager: PluginManager) -> dict[tuple[str, str], Path]:
 def browser(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Any]:
-    executable = _chromium()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
     profile = tmp_path_factory.mktemp(f"chromium-words-{request.param}")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=executable,
-            headless=True,
-            args=LAUNCH_ARGS,
-            viewport={"width": request.param, "height": 900},
-            locale="nb-NO",
-        )
-        try:
-            yield context
-        finally:
-            context.close()
+    with chromium_context(profile, width=request.param) as context:
+        yield context
 
 
 @pytest.mark.parametrize(("partnership", "document_id"), PAGES, ids=[f"{p}-{d}" for p, d in PAGES])
