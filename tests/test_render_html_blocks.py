@@ -362,6 +362,47 @@ def test_table_layout_places_cells_past_row_and_column_spans() -> None:
     assert group.rows[0].cells[0].scope == "row"
 
 
+def test_a_cell_the_outline_shares_is_written_in_the_column_it_stands_in(
+    context: RenderContext,
+) -> None:
+    # the outline shares a cell many rows repeat (the same responsible actors); the
+    # writer writes it again from what it wrote, but never with another column's class
+    shared = cell("UNN og kommunene")
+    table = Table(
+        columns=tuple(Column(role=r) for r in ("goal", "measure", "responsible")),
+        header=(),
+        groups=(
+            RowGroup(
+                rows=(
+                    Row(cells=(cell("Mål", header=True, rowspan=2), cell("a)"), shared)),
+                    Row(cells=(cell("b)"), shared)),
+                    Row(cells=(shared, cell("c)"), shared)),
+                    Row(cells=(Cell(rowspan=3, colspan=2, header=True), shared)),
+                    Row(cells=(shared,)),
+                    Row(cells=(shared,)),
+                    Row(cells=(cell("d)"), shared, cell("e)"))),
+                ),
+            ),
+        ),
+    )
+    page = page_of(context, table)
+    (element,) = page.xpath("//table")
+    written = [
+        [(c.tag, c.get("class"), c.get("scope"), c.text_content()) for c in row]
+        for row in element.xpath("tbody/tr")
+    ]
+    (group,) = table_layout(table).groups
+    expected = [[(p.tag, f"col-{p.column}", p.scope) for p in row.cells] for row in group.rows]
+    assert [[w[:3] for w in row] for row in written] == expected
+    assert [w[1] for w in written[2]] == ["col-goal", "col-measure", "col-responsible"]
+    assert [w[1] for w in written[4]] == ["col-responsible"]
+    assert [w[1:] for w in written[6]] == [
+        ("col-goal", None, "d)"),
+        ("col-measure", None, "UNN og kommunene"),
+        ("col-responsible", None, "e)"),
+    ]
+
+
 def test_a_figure_draws_the_diagram_named_by_its_caption(context: RenderContext) -> None:
     diagram = GovernanceDiagram(
         nodes=(

@@ -56,7 +56,7 @@ from ..outline.blocks import (
     Text,
     inline_text,
 )
-from .html_table import PlacedCell, placed_rows
+from .html_table import PlacedCell
 from .safe import balance_bidi, has_unsafe, is_plain, xml_text
 
 __all__ = [
@@ -347,6 +347,7 @@ class HtmlBlocks:
     heading's runs (for a role template)."""
 
     __slots__ = (
+        "_cells",
         "document_href",
         "label",
         "marked_language",
@@ -378,6 +379,10 @@ class HtmlBlocks:
         self.partnership = partnership
         self.marked_language = marked_language
         self.svg = svg
+        self._cells: dict[int, tuple[Cell, str, str]] = {}
+        """The HTML of each body cell written so far and the column it stood in, by the
+        cell's identity; each entry holds the cell, so no other object takes its identity
+        while the writer lives (it writes one region of one page)."""
 
     # the macros' interface: each returns Markup
 
@@ -574,19 +579,61 @@ class HtmlBlocks:
         out.append("</table>\n</div>")
 
     def _rows(self, rows: Sequence[Row], table: Table, head: bool, out: list[str]) -> None:
-        for row, cells in zip(rows, placed_rows(rows, table.columns, head=head), strict=True):
-            out.append(f"<tr{_data_html(row.data)}>\n")
-            for cell, column, tag, scope in cells:
-                blocks = cell.blocks
-                if len(blocks) == 1 and type(blocks[0]) is Paragraph and blocks[0].role is None:
-                    runs = blocks[0].runs
-                    if len(runs) == 1 and type(runs[0]) is Text:  # most cells: one text
-                        start, end = _cell_tags(tag, column, scope, cell.rowspan, cell.colspan)
-                        out.append(f"{start}{_text_html(runs[0].text)}{end}\n")
-                        continue
-                self._cell(cell, column, tag, scope, out)
-                out.append("\n")
+        """The rows of a table's head or of one of its groups, each cell placed in its
+        column as :func:`~helsefellesskap.render.html_table.placed_rows` places it (past
+        the cells that spans from above cover), written out here without a tuple per
+        cell. A body cell that is no header is written once per column it stands in: an
+        outline shares the cells many rows repeat (the same responsible actors,
+        deadline or status), so the page writes them again from :attr:`_cells`."""
+        columns = table.columns
+        count = len(columns)
+        group_rows = len(rows)
+        memo = self._cells
+        covered: dict[int, int] = {}  # column index -> rows still covered by a span from above
+        for row in rows:
+            data = row.data
+            out.append(f"<tr{_data_html(data)}>\n" if data else "<tr>\n")
+            index = 0
+            for cell in row.cells:
+                if covered:
+                    while covered.get(index, 0) > 0:
+                        index += 1
+                column = columns[index].role if index < count else ""
+                rowspan = cell.rowspan
+                if head:
+                    out.append(self._cell_html(cell, column, "th", "col"))
+                elif cell.header:
+                    scope = "rowgroup" if rowspan > 1 and rowspan >= group_rows else "row"
+                    out.append(self._cell_html(cell, column, "th", scope))
+                else:
+                    known = memo.get(id(cell))
+                    if known is not None and known[0] is cell and known[1] == column:
+                        out.append(known[2])
+                    else:
+                        html = self._cell_html(cell, column, "td", None)
+                        memo[id(cell)] = (cell, column, html)
+                        out.append(html)
+                span = cell.colspan
+                if rowspan > 1:
+                    for offset in range(max(span, 1)):
+                        covered[index + offset] = rowspan
+                index += span if span > 1 else 1
             out.append("</tr>\n")
+            if covered:  # one row done: every span from above covers one row fewer
+                covered = {i: n - 1 for i, n in covered.items() if n > 1}
+
+    def _cell_html(self, cell: Cell, column: str, tag: str, scope: str | None) -> str:
+        """A placed cell and the line break after it, as :meth:`_cell` writes it."""
+        blocks = cell.blocks
+        if len(blocks) == 1 and type(blocks[0]) is Paragraph and blocks[0].role is None:
+            runs = blocks[0].runs
+            if len(runs) == 1 and type(runs[0]) is Text:  # most cells: one text
+                start, end = _cell_tags(tag, column, scope, cell.rowspan, cell.colspan)
+                return f"{start}{_text_html(runs[0].text)}{end}\n"
+        out: list[str] = []
+        self._cell(cell, column, tag, scope, out)
+        out.append("\n")
+        return "".join(out)
 
     def _cell(self, cell: Cell, column: str, tag: str, scope: str | None, out: list[str]) -> None:
         start, end = _cell_tags(tag, column, scope, cell.rowspan, cell.colspan)
