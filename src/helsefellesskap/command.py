@@ -12,10 +12,14 @@ from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
+from .codecache import cache_attrs_code
+
 if TYPE_CHECKING:
     import argparse
 
     from .plugins import PluginManager
+
+cache_attrs_code()  # this project's attrs classes are built from cached code
 
 __all__ = ["Command", "CommandContext", "lazy_command"]
 

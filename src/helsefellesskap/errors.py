@@ -13,7 +13,10 @@ from pathlib import Path
 
 import attrs
 
+from .codecache import cache_attrs_code
 from .messages import message as _message
+
+cache_attrs_code()  # this project's attrs classes are built from cached code
 
 __all__ = [
     "DataError",

@@ -45,6 +45,7 @@ from typing import Any
 import attrs
 import cattrs
 
+from ..codecache import code_cache
 from ..model._base import (
     _LINE_BREAKS,
     ID_PATTERN,
@@ -208,7 +209,8 @@ class FastStructure:
             self._names[cls] = None
             return None
         where = f"<helsefellesskap.io.fast {cls.__module__}.{cls.__qualname__}>"
-        exec(compile(source, where, "exec"), self._namespace)  # from the class's own fields
+        code = code_cache("fast").compile(source, where)  # compiled once per source text
+        exec(code, self._namespace)  # from the class's own fields
         return name
 
     def _hook(self, tp: Any) -> str:

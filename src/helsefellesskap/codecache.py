@@ -1,0 +1,282 @@
+"""Compiled code kept between runs: what the library generates and compiles at start-up.
+
+Two kinds of code are generated from source text each time a process starts, and
+compiling it is most of their cost:
+
+* the methods attrs writes for every model class (``__init__``, ``__eq__``, ``__repr__``
+  …): about 0.3 ms of :func:`compile` a class, some 20 ms for the model;
+* the structuring functions of :mod:`helsefellesskap.io.fast`, one per model class a
+  load meets: another 20 ms for the first documents a process loads.
+
+A :class:`CodeCache` keeps the code objects compiled from each source text in one file
+of the user's cache folder (:func:`~helsefellesskap.usercache.cache_dir`), as Python
+keeps a module's bytecode in ``__pycache__``: the key is the whole source text, its file
+name and compiler flags, and the file is per Python version, so a changed class or a
+changed generator makes new source text, which is compiled afresh; nothing else is
+remembered. What was compiled anew is written when the process exits. The cache is an
+optimisation only: a file that cannot be read or written is ignored, as is a folder
+another user could write to (the code in it is run), and ``HELSEFELLESSKAP_NO_CACHE=1``
+turns it off.
+
+attrs has no hook for this, so :func:`cache_attrs_code` gives :mod:`attr._make` a
+``compile`` of its own (a module global, which Python looks up before the built-in
+function) that answers from the cache for this project's classes and its plugins' (the
+generated file names ``<attrs generated … helsefellesskap…>``) and calls the built-in
+:func:`compile`, with the same flags, for every other source. With another version of
+attrs that compiles differently, the classes are built as before, uncached.
+"""
+
+from __future__ import annotations
+import __future__
+
+import builtins
+import marshal
+import os
+import re
+import sys
+import threading
+import types
+import zlib
+from pathlib import Path
+from typing import Any
+
+from .usercache import cache_dir, private
+
+__all__ = ["CodeCache", "cache_attrs_code", "code_cache"]
+
+FORMAT = 1
+"""The layout of a cache file; a file of another layout is not read."""
+
+LIMIT = 512
+"""The most sources one cache file keeps: past it, a process that compiled something
+new keeps only what it used itself, so that old versions of a class do not pile up."""
+
+_FUTURE_FLAGS = 0
+for _feature in __future__.all_feature_names:
+    _FUTURE_FLAGS |= getattr(__future__, _feature).compiler_flag
+del _feature
+
+_Key = tuple[str, str, int]
+"""A compiled source: its file name, its text and its compiler flags."""
+
+_Entry = tuple[types.CodeType, int]
+"""Compiled code and the value of its varying literal (0 where it has none)."""
+
+
+def _with_constant(code: types.CodeType, old: int, new: int) -> types.CodeType | None:
+    """``code`` with the integer constant ``old`` replaced by ``new`` in it and the code
+    inside it; ``None`` where it has no such constant (then the source is compiled)."""
+    replaced = 0
+
+    def walk(inner: types.CodeType) -> types.CodeType:
+        nonlocal replaced
+        constants = []
+        for constant in inner.co_consts:
+            if type(constant) is int and constant == old:
+                constant = new
+                replaced += 1
+            elif isinstance(constant, types.CodeType):
+                constant = walk(constant)
+            constants.append(constant)
+        return inner.replace(co_consts=tuple(constants))
+
+    changed = walk(code)
+    return changed if replaced else None
+
+
+class CodeCache:
+    """The code compiled from source texts, kept in the user's cache folder under
+    ``name`` (see the module's description); :meth:`compile` is :func:`compile` for
+    ``"exec"`` that answers from the cache."""
+
+    def __init__(self, name: str, folder: Path | None) -> None:
+        self.name = name
+        self.path = (
+            folder / "code" / f"{name}-{zlib.crc32(sys.version.encode()):08x}.marshal"
+            if folder is not None
+            else None
+        )
+        self.hits = 0
+        """How many sources were answered from the cache (for tests)."""
+        self._lock = threading.Lock()
+        self._entries: dict[_Key, _Entry] | None = None
+        self._used: set[_Key] = set()
+        self._new = False
+
+    def compile(
+        self, source: str, filename: str, flags: int = 0, *, varying: tuple[int, int] | None = None
+    ) -> types.CodeType:
+        """``compile(source, filename, "exec", flags, dont_inherit=True)``, from the
+        cache when the same source was compiled before.
+
+        ``varying`` is the span of an integer literal in ``source`` that differs from one
+        process to the next (attrs writes the hash of a class's name, which Python
+        randomises per process, into its ``__hash__``): the cache keeps the code under
+        the source without it, and gives this process's value to the code it answers.
+        """
+        value = 0
+        if varying is not None:
+            start, end = varying
+            value = int(source[start:end])
+            key = (filename, f"{source[:start]}\0{source[end:]}", flags)
+        else:
+            key = (filename, source, flags)
+        with self._lock:
+            entries = self._load()
+            found = entries.get(key)
+        if found is not None:
+            cached = found[0] if found[1] == value else _with_constant(found[0], found[1], value)
+            if cached is not None:
+                with self._lock:
+                    self.hits += 1
+                    self._used.add(key)
+                return cached
+        code: types.CodeType = builtins.compile(source, filename, "exec", flags, dont_inherit=True)
+        if self.path is None:
+            return code
+        with self._lock:
+            entries[key] = (code, value)
+            self._used.add(key)
+            if not self._new:
+                self._new = True
+                import atexit
+
+                atexit.register(self.save)
+        return code
+
+    def _load(self) -> dict[_Key, _Entry]:
+        if self._entries is None:
+            self._entries = self._read()
+        return self._entries
+
+    def _read(self) -> dict[_Key, _Entry]:
+        """The entries of the cache file; none when it is missing, unreadable or not
+        ours."""
+        if self.path is None or not private(self.path.parent):
+            return {}
+        try:
+            data = marshal.loads(self.path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return {}
+        if not (isinstance(data, tuple) and len(data) == 3 and data[:2] == (FORMAT, sys.version)):
+            return {}
+        entries: dict[_Key, _Entry] = {}
+        for item in data[2] if isinstance(data[2], list) else ():
+            if (
+                isinstance(item, tuple)
+                and len(item) == 5
+                and isinstance(item[0], str)
+                and isinstance(item[1], str)
+                and isinstance(item[2], int)
+                and isinstance(item[3], types.CodeType)
+                and isinstance(item[4], int)
+            ):
+                entries[item[0], item[1], item[2]] = (item[3], item[4])
+        return entries
+
+    def save(self) -> None:
+        """Write what was compiled anew, with what the file holds (from other processes),
+        as one new file (a reader sees the old or the new one); nothing when it cannot."""
+        if self.path is None:
+            return
+        with self._lock:
+            if not self._new or self._entries is None:
+                return
+            mine = dict(self._entries)
+            used = set(self._used)
+            self._new = False
+        merged = {**self._read(), **mine}
+        if len(merged) > LIMIT:
+            merged = {key: code for key, code in merged.items() if key in used}
+        items: list[Any] = [(*key, *entry) for key, entry in merged.items()]
+        try:
+            data = marshal.dumps((FORMAT, sys.version, items))
+            _write(self.path, data)
+        except (OSError, ValueError):  # a read-only home, a full disk: compile next time
+            pass
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole, in a folder only the user can change."""
+    import tempfile
+
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not private(path.parent):  # another user could change it: keep nothing there
+        return
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+_CACHES: dict[str, CodeCache] = {}
+_CACHES_LOCK = threading.Lock()
+
+
+def code_cache(name: str) -> CodeCache:
+    """The process's cache of compiled code called ``name`` (``"attrs"``, ``"fast"``),
+    in the cache folder as it is when first asked for (no folder with
+    ``HELSEFELLESSKAP_NO_CACHE=1``: every source is compiled)."""
+    with _CACHES_LOCK:
+        cache = _CACHES.get(name)
+        if cache is None:
+            cache = _CACHES[name] = CodeCache(name, cache_dir())
+        return cache
+
+
+_ATTRS_PREFIX = "<attrs generated "
+
+_TYPE_HASH = re.compile(r"^def __hash__\(self\):\n\s+return hash\(\(\n\s+(-?\d+),$", re.MULTILINE)
+"""The first value attrs hashes in a ``__hash__``: the hash of the class's generated file
+name, which differs from one process to the next (``PYTHONHASHSEED``)."""
+_OURS = ("helsefellesskap.", "helsefellesskap_")
+
+
+def _ours(filename: str) -> bool:
+    """Whether an attrs generated file name (``<attrs generated methods
+    helsefellesskap.model.plan.Measure>``) is of a class of this project or a plugin."""
+    if not filename.startswith(_ATTRS_PREFIX):
+        return False
+    qualified = filename[len(_ATTRS_PREFIX) :].partition(" ")[2]
+    return qualified.startswith(_OURS)
+
+
+def cache_attrs_code() -> None:
+    """Have attrs take the compiled methods of this project's classes from the cache
+    ``"attrs"`` (see the module's description); once per process, and not at all
+    with ``HELSEFELLESSKAP_NO_CACHE=1``."""
+    try:
+        import attr._make as make
+    except ImportError:  # pragma: no cover - attrs always has it
+        return
+    if "compile" in vars(make) or cache_dir() is None:
+        return  # done already (or attrs has a compile of its own: leave it alone)
+    cache = code_cache("attrs")
+
+    def compile(  # stands in for the built-in in attrs' module
+        source: Any,
+        filename: Any,
+        mode: str,
+        flags: int = 0,
+        dont_inherit: bool = False,
+        optimize: int = -1,
+    ) -> Any:
+        if not dont_inherit:  # what the built-in takes from its caller's module
+            flags |= sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+        if (
+            mode == "exec"
+            and optimize == -1
+            and isinstance(source, str)
+            and isinstance(filename, str)
+            and _ours(filename)
+        ):
+            found = _TYPE_HASH.search(source)
+            varying = found.span(1) if found is not None else None
+            return cache.compile(source, filename, flags, varying=varying)
+        return builtins.compile(source, filename, mode, flags, True, optimize)
+
+    make.compile = compile  # type: ignore[attr-defined]

@@ -1,0 +1,136 @@
+"""The cache of compiled code (issue 11 §3): attrs' methods of the model classes and the
+structuring functions of ``io/fast.py`` are compiled once and then read from the user's
+cache folder, with the same behaviour.
+
+Each check runs fresh interpreters with their own cache folder, as a user's commands do.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from helsefellesskap.codecache import CodeCache, _ours, _with_constant
+
+from .conftest import EXAMPLE
+
+PROBE = f"""
+import json
+import helsefellesskap
+from helsefellesskap import Deadline, Measure, load_bundle
+from helsefellesskap.codecache import code_cache
+bundle = load_bundle({str(EXAMPLE)!r})
+plan = bundle.document("handlingsplan-2024-2025")
+measure = plan.focus_areas[0].goals[0].measures[0]
+same = Measure(**{{a.name: getattr(measure, a.name) for a in measure.__attrs_attrs__}})
+print(json.dumps({{
+    "attrs": code_cache("attrs").hits,
+    "fast": code_cache("fast").hits,
+    "hash": [
+        hash(f"<attrs generated hash {{c.__module__}}.{{c.__qualname__}}>")
+        in c.__hash__.__code__.co_consts
+        for c in (Deadline, Measure)
+    ],
+    "hashable": hash(measure) == hash(same),
+    "repr": repr(measure),
+    "equal": measure == same and measure is not same,
+    "bundle": repr(bundle),
+}}))
+"""
+
+
+def run(cache: Path, *, no_cache: bool = False, seed: str = "0") -> dict[str, object]:
+    """What :data:`PROBE` prints in a fresh interpreter with ``cache`` as cache folder."""
+    env = {k: v for k, v in os.environ.items() if k != "HELSEFELLESSKAP_NO_CACHE"}
+    env["HELSEFELLESSKAP_CACHE_DIR"] = str(cache)
+    env["PYTHONHASHSEED"] = seed
+    if no_cache:
+        env["HELSEFELLESSKAP_NO_CACHE"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def test_the_second_process_takes_the_code_from_the_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = run(cache, seed="1")
+    assert first["attrs"] == 0 and first["fast"] == 0
+    assert sorted(p.name.split("-")[0] for p in (cache / "code").iterdir()) == ["attrs", "fast"]
+    second = run(cache, seed="2")  # another hash seed: attrs' __hash__ differs
+    assert isinstance(second["attrs"], int) and second["attrs"] > 50
+    assert isinstance(second["fast"], int) and second["fast"] > 10
+    fresh = run(tmp_path / "other", no_cache=True, seed="2")
+    assert fresh["attrs"] == 0 and fresh["fast"] == 0
+    assert not (tmp_path / "other").exists()  # nothing written without the cache
+    for key in ("hash", "hashable", "repr", "equal", "bundle"):
+        assert second[key] == fresh[key], key  # the same objects
+    # attrs' __hash__ starts from the hash of the class's name in this process
+    assert second["hash"] == [True, True]
+    assert second["equal"] is True and second["hashable"] is True
+
+
+def test_a_folder_others_can_write_to_or_a_broken_file_is_not_used(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    run(cache)
+    (cache / "code").chmod(0o777)
+    assert run(cache)["attrs"] == 0  # another user could have put code there
+    (cache / "code").chmod(0o700)
+    for path in (cache / "code").iterdir():
+        path.write_bytes(b"not marshal data")
+    assert run(cache)["attrs"] == 0  # unreadable: compiled again, and written anew
+    assert run(cache)["attrs"] != 0
+
+
+def test_a_code_cache_answers_the_same_source_and_keeps_its_varying_literal(
+    tmp_path: Path,
+) -> None:
+    source = "def f(y):\n    return (12345, y)\n"
+    cache = CodeCache("test", tmp_path)
+    code = cache.compile(source, "<test>")
+    namespace: dict[str, object] = {}
+    exec(code, namespace)
+    assert cache.hits == 0
+    cache.save()
+    again = CodeCache("test", tmp_path)
+    start = source.index("12345")
+    other = source.replace("12345", "-678")
+    varied = again.compile(other, "<test>", varying=(start, start + 4))
+    assert again.hits == 0  # the first time with a varying literal: a new key
+    again.save()
+    third = CodeCache("test", tmp_path)
+    assert third.compile(source, "<test>") is not None and third.hits == 1
+    varied = third.compile(source, "<test>", varying=(start, start + 5))
+    assert third.hits == 2
+    exec(varied, namespace)
+    function = namespace["f"]
+    assert callable(function) and function("x") == (12345, "x")
+    tuple_source = "def g():\n    return (12345, 'x')\n"  # the literal inside a constant
+    at = tuple_source.index("12345")
+    third.compile(tuple_source.replace("12345", "1"), "<test>", varying=(at, at + 1))
+    hits = third.hits
+    third.compile(tuple_source, "<test>", varying=(at, at + 5))
+    assert third.hits == hits  # not found in the code: compiled
+
+
+def test_only_the_projects_attrs_classes_are_cached() -> None:
+    assert _ours("<attrs generated methods helsefellesskap.model.plan.Measure>")
+    assert _ours("<attrs generated methods helsefellesskap_docx.options.Options-1>")
+    assert not _ours("<attrs generated methods cattrs.errors.Thing>")
+    assert not _ours("<attrs generated methods tests.test_x.Helsefellesskap>")
+    assert not _ours("<string>")
+
+
+def test_a_constant_that_is_not_there_is_compiled_again() -> None:
+    code = compile("x = 1\n", "<test>", "exec")
+    assert _with_constant(code, 99, 100) is None
+    changed = _with_constant(code, 1, 2)
+    assert changed is not None
+    namespace: dict[str, object] = {}
+    exec(changed, namespace)
+    assert namespace["x"] == 2
