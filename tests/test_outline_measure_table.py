@@ -102,3 +102,66 @@ def test_the_outline_table_has_the_rows_spans_and_texts_of_the_view(
                             assert not cell.blocks or view_cell.column == "status"
                     checked += 1
     assert checked >= 56  # every measure of the three bundled plans
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [
+        ("goal", "ongoing_work", "measure", "responsible", "deadline"),
+        ("goal", "measure", "responsible", "status"),
+        ("measure", "ongoing_work", "goal"),
+    ],
+)
+def test_the_rows_and_groups_follow_measure_rows_at_the_edges(
+    manager: PluginManager, columns: tuple[str, ...]
+) -> None:
+    # a goal without measures; ongoing work without measures and measures building on
+    # none; two goals of the same id one after the other (one group, as measure_rows
+    # gives their rows one after the other)
+    from helsefellesskap.model import FocusArea, Goal, Measure, OngoingWork
+    from helsefellesskap.outline.action_plan import measure_table
+    from helsefellesskap.outline.common import Builder
+
+    def measure(id: str, *builds_on: str) -> Measure:
+        return Measure(id=id, text=f"Tiltak {id}", responsible=("ssu",), builds_on=builds_on)
+
+    work = (OngoingWork(id="w1", text="Pågår 1"), OngoingWork(id="w2", text="Pågår 2"))
+    area = FocusArea(
+        id="a",
+        title="A",
+        goals=(
+            Goal(id="tom", text="Uten tiltak"),
+            Goal(
+                id="g", text="Mål", ongoing_work=work, measures=(measure("m1", "w2"), measure("m2"))
+            ),
+            Goal(id="g", text="Mål igjen", measures=(measure("m3"), measure("m4", "w1"))),
+            Goal(id="h", text="Mål H", ongoing_work=work[:1]),
+        ),
+    )
+    bundle = next(_bundles(manager))
+    plan = next(d for d in bundle.documents if isinstance(d, ActionPlan))
+    context = make_context(bundle, manager=manager)
+    table = measure_table(Builder(plan, context), area, columns)
+
+    expected_groups: list[list[tuple[str | None, list[int]]]] = []
+    last: str | None = None
+    for slot in view.measure_rows(area, "ongoing_work" in columns):
+        spans: list[int] = []
+        for column in columns:
+            if column == "goal":
+                spans += [slot.goal_span] if slot.goal_span else []
+            elif column == "ongoing_work":
+                if slot.ongoing_work is None or slot.work_span:
+                    spans.append(slot.work_span)
+            else:
+                spans.append(1)
+        if not expected_groups or slot.goal.id != last:
+            expected_groups.append([])
+        last = slot.goal.id
+        expected_groups[-1].append((slot.measure.id if slot.measure else None, spans))
+    written = [
+        [(dict(row.data).get("measure"), [c.rowspan for c in row.cells]) for row in group.rows]
+        for group in table.groups
+    ]
+    assert written == expected_groups
+    assert [dict(g.data)["goal"] for g in table.groups] == ["tom", "g", "h"]

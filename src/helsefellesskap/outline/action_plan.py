@@ -308,7 +308,7 @@ class _TableCells:
         self.deadline: dict[str, Cell] = {}
         self.status: dict[tuple[str, str | None], Cell] = {}
         self.labels: dict[str, Emphasis] = {}
-        self.layouts: dict[tuple[str, ...], tuple[tuple[Column, ...], Row, _RowCells]] = {}
+        self.layouts: dict[tuple[str, ...], tuple[tuple[Column, ...], Row, _TableGroups]] = {}
 
     @staticmethod
     def plain(text: str | None) -> Cell:
@@ -406,10 +406,10 @@ class _TableCells:
             found = self.status[key] = Cell(blocks=blocks)
         return found
 
-    def layout(self, columns: tuple[str, ...]) -> tuple[tuple[Column, ...], Row, _RowCells]:
+    def layout(self, columns: tuple[str, ...]) -> tuple[tuple[Column, ...], Row, _TableGroups]:
         """The table's columns with their widths, its header row, and the function that
-        makes the cells of a row (:func:`_row_cells`); made once per set of columns and
-        shared by the plan's tables."""
+        makes a focus area's row groups (:func:`_table_groups`); made once per set of
+        columns and shared by the plan's tables."""
         found = self.layouts.get(columns)
         if found is not None:
             return found
@@ -430,63 +430,140 @@ class _TableCells:
             "deadline": self.deadline_cell,
             "status": self.status_cell,
         }
-        make_row = _row_cells(columns)(
+        make_groups = _table_groups(columns)(
             self.goal, self.ongoing_work, *(makers[c] for c in columns if c in makers)
         )
-        found = self.layouts[columns] = (table_columns, header, make_row)
+        found = self.layouts[columns] = (table_columns, header, make_groups)
         return found
 
 
-_RowCells = Callable[
-    [model.Goal, model.OngoingWork | None, model.Measure | None, int, int], tuple[Cell, ...]
-]
-"""Makes the cells of one row of a goals and measures table from what
-:func:`view.measure_rows` gives for it: goal, ongoing work, measure, the goal's and the
-ongoing work's spans."""
+_TableGroups = Callable[[model.FocusArea], tuple[RowGroup, ...]]
+"""Makes the row groups of a focus area's goals and measures table: the rows of
+:func:`view.measure_rows`, one group per goal."""
 
-_ROW_CELLS: dict[tuple[str, ...], Callable[..., _RowCells]] = {}
-"""The function :func:`_row_cells` wrote for each set of columns met (code only: a
+_TABLE_GROUPS: dict[tuple[str, ...], Callable[..., _TableGroups]] = {}
+"""The function :func:`_table_groups` wrote for each set of columns met (code only: a
 layout's columns are few)."""
 
 
-def _row_cells(columns: tuple[str, ...]) -> Callable[..., _RowCells]:
+def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
     """For ``columns``, a function that takes the goal's and ongoing work's cell makers,
-    then the maker of each other column in order, and returns the row's cell maker:
-    written out for the columns (as the loader writes its functions), so that a
-    table's thousands of rows make no loop over the columns. The goal's cell is left
-    out of the rows its cell above spans, likewise the ongoing work's; a row without
-    ongoing work or without a measure has an empty cell there."""
-    found = _ROW_CELLS.get(columns)
+    then the maker of each other column in order, and returns the maker of a focus
+    area's row groups: written out for the columns (as the loader writes its
+    functions), so that a table's thousands of rows make no loop over the columns and
+    no tuple per row beyond its cells.
+
+    The rows are those of :func:`view.measure_rows`, walked here without its tuple per
+    row: a goal's measures, or with an ``ongoing_work`` column the rows of
+    ``view.goal_rows`` (measures under the ongoing work they build on). The goal's cell
+    heads the first row of its goal and spans its rows, likewise an ongoing work's cell
+    the rows of its measures; a row without ongoing work or without a measure has an
+    empty cell there. A row carries its measure's id; consecutive goals of the same id
+    share a group, which carries the id."""
+    found = _TABLE_GROUPS.get(columns)
     if found is not None:
         return found
-    makers: list[str] = []
-    lines = ["    def row(goal, work, measure, goal_span, work_span):", "        cells = []"]
+    makers: dict[str, str] = {}
     for column in columns:
-        if column == "goal":
-            lines += [
-                "        if goal_span:",
-                "            cells.append(goal_cell(goal, goal_span))",
-            ]
-        elif column == "ongoing_work":
-            lines += [
-                "        if work is None:",
-                "            cells.append(EMPTY_CELL)",
-                "        elif work_span:",
-                "            cells.append(work_cell(work, work_span))",
-            ]
-        else:
-            name = f"make_{len(makers)}"
-            makers.append(name)
-            lines.append(
-                f"        cells.append(EMPTY_CELL if measure is None else {name}(measure))"
-            )
-    lines += ["        return tuple(cells)", "    return row"]
-    head = f"def bind({', '.join(['goal_cell', 'work_cell', *makers])}):"
-    namespace: dict[str, Any] = {"EMPTY_CELL": EMPTY_CELL}
-    source = "\n".join([head, *lines])
-    exec(compile(source, f"<row cells of {', '.join(columns)}>", "exec"), namespace)
-    bind: Callable[..., _RowCells] = namespace["bind"]
-    _ROW_CELLS[columns] = bind
+        if column not in ("goal", "ongoing_work"):
+            makers[column] = f"make_{len(makers)}"
+
+    def cells(goal_span: str | None, work: bool, measure: bool) -> str:
+        """The tuple of a row's cells, as source: ``goal_span`` the goal cell's span
+        (``None``: a cell above covers the row), ``work`` whether the row has an ongoing
+        work cell (in ``work`` and ``work_span``), ``measure`` whether it has a measure."""
+        parts: list[str] = []
+        for column in columns:
+            if column == "goal":
+                if goal_span is not None:
+                    parts.append(f"goal_cell(goal, {goal_span})")
+            elif column == "ongoing_work":
+                parts.append("work_cell(work, work_span)" if work else "EMPTY_CELL")
+            else:
+                parts.append(f"{makers[column]}(measure)" if measure else "EMPTY_CELL")
+        return "(" + "".join(f"{part}, " for part in parts) + ")"
+
+    lines = [
+        f"def bind({', '.join(['goal_cell', 'work_cell', *makers.values()])}):",
+        "    def groups(area):",
+        "        out = []",
+        "        current = []",
+        "        goal_id = None",
+        "        for goal in area.goals:",
+        "            if current and goal.id != goal_id:",
+        "                data = (('goal', goal_id or ''),)",
+        "                out.append(RowGroup(rows=tuple(current), data=data))",
+        "                current = []",
+        "            goal_id = goal.id",
+    ]
+    if "ongoing_work" not in columns:
+        lines += [
+            "            measures = goal.measures",
+            "            if not measures:",
+            f"                current.append(Row(cells={cells('1', False, False)}))",
+            "                continue",
+            "            first = True",
+            "            for measure in measures:",
+            "                if first:",
+            "                    first = False",
+            f"                    row = {cells('len(measures)', False, True)}",
+            "                else:",
+            f"                    row = {cells(None, False, True)}",
+            "                current.append(Row(cells=row, data=(('measure', measure.id),)))",
+        ]
+    else:
+        lines += [
+            "            pairs = goal_rows(goal, True)",
+            "            count = len(pairs)",
+            "            for index, (work, measure) in enumerate(pairs):",
+            "                cells = []",
+        ]
+        for column in columns:
+            if column == "goal":
+                lines += [
+                    "                if index == 0:",
+                    "                    cells.append(goal_cell(goal, count))",
+                ]
+            elif column == "ongoing_work":
+                lines += [
+                    "                if work is None:",
+                    "                    cells.append(EMPTY_CELL)",
+                    "                elif index == 0 or pairs[index - 1][0] is not work:",
+                    "                    work_span = 1",
+                    "                    while index + work_span < count and "
+                    "pairs[index + work_span][0] is work:",
+                    "                        work_span += 1",
+                    "                    cells.append(work_cell(work, work_span))",
+                ]
+            else:
+                lines.append(
+                    "                cells.append(EMPTY_CELL if measure is None "
+                    f"else {makers[column]}(measure))"
+                )
+        lines += [
+            "                if measure is None:",
+            "                    current.append(Row(cells=tuple(cells)))",
+            "                else:",
+            "                    current.append(",
+            "                        Row(cells=tuple(cells), data=(('measure', measure.id),))",
+            "                    )",
+        ]
+    lines += [
+        "        if current:",
+        "            out.append(RowGroup(rows=tuple(current), data=(('goal', goal_id or ''),)))",
+        "        return tuple(out)",
+        "    return groups",
+    ]
+    namespace: dict[str, Any] = {
+        "EMPTY_CELL": EMPTY_CELL,
+        "Row": Row,
+        "RowGroup": RowGroup,
+        "goal_rows": view.goal_rows,
+    }
+    source = "\n".join(lines)
+    exec(compile(source, f"<row groups of {', '.join(columns)}>", "exec"), namespace)
+    bind: Callable[..., _TableGroups] = namespace["bind"]
+    _TABLE_GROUPS[columns] = bind
     return bind
 
 
@@ -504,28 +581,11 @@ def measure_table(
     cells = out.shared.get(_TableCells)
     if not isinstance(cells, _TableCells):
         cells = out.shared[_TableCells] = _TableCells(out, references)
-    table_columns, header, make_row = cells.layout(columns)
-    groups: list[RowGroup] = []
-    current: list[Row] = []
-    goal_id: str | None = None
-    for goal, work, measure, goal_span, work_span in view.measure_rows(
-        area, "ongoing_work" in columns
-    ):
-        if current and goal.id != goal_id:
-            groups.append(RowGroup(rows=tuple(current), data=(("goal", goal_id or ""),)))
-            current = []
-        goal_id = goal.id
-        row = make_row(goal, work, measure, goal_span, work_span)
-        if measure is None:
-            current.append(Row(cells=row))
-        else:
-            current.append(Row(cells=row, data=(("measure", measure.id),)))
-    if current:
-        groups.append(RowGroup(rows=tuple(current), data=(("goal", goal_id or ""),)))
+    table_columns, header, make_groups = cells.layout(columns)
     return Table(
         columns=table_columns,
         header=(header,),
-        groups=tuple(groups),
+        groups=make_groups(area),
         role="measures",
     )
 

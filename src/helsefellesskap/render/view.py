@@ -76,6 +76,7 @@ __all__ = [
     "document_omit",
     "followed_measures",
     "funding_round_views",
+    "goal_rows",
     "governance_edges",
     "governance_tree",
     "has_introduction",
@@ -414,7 +415,12 @@ def measure_text(measure: Measure) -> str:
     return f"{measure.label} {measure.text}" if measure.label else measure.text
 
 
-def _goal_rows(goal: Goal, with_ongoing: bool) -> list[tuple[OngoingWork | None, Measure | None]]:
+def goal_rows(goal: Goal, with_ongoing: bool) -> list[tuple[OngoingWork | None, Measure | None]]:
+    """The ``(ongoing work, measure)`` of each row of ``goal`` in its goals and measures
+    table (:func:`measure_rows`): its measures, or ``with_ongoing`` each ongoing work's
+    measures (those whose ``builds_on`` names it first) under it, an ongoing work
+    without measures on a row of its own, then the measures that build on none; one
+    empty row for a goal without any."""
     if not with_ongoing:
         return [(None, m) for m in goal.measures] or [(None, None)]
     works = {w.id: w for w in goal.ongoing_work}
@@ -577,7 +583,7 @@ def measure_rows(area: FocusArea, with_ongoing: bool) -> Iterator[RowSlot]:
             for index, measure in enumerate(goal.measures):
                 yield slot((goal, None, measure, count if index == 0 else 0, 1))
             continue
-        pairs = _goal_rows(goal, with_ongoing)
+        pairs = goal_rows(goal, with_ongoing)
         count = len(pairs)
         for index, (work, found) in enumerate(pairs):
             if work is None:
