@@ -138,3 +138,17 @@ def test_a_rule_module_importing_rule_and_finding_does_not_import_the_engine() -
         "assert all(getattr(v, name) is not None for name in v.__all__)\n"
     )
     assert "helsefellesskap.validate.engine" in names
+
+
+def test_io_names_are_imported_on_first_use() -> None:
+    names = modules_after("from helsefellesskap.io.text import parse_toml")
+    assert "helsefellesskap.io.text" in names
+    unwanted = ("cattrs", "helsefellesskap.io.converter", "helsefellesskap.io.folder")
+    assert sorted(n for n in names if n.startswith(unwanted)) == []
+    names = modules_after(
+        "import helsefellesskap.io as hio\n"
+        "from helsefellesskap.io.folder import load_bundle\n"
+        "assert hio.load_bundle is load_bundle and set(hio.__all__) <= set(dir(hio))\n"
+        "assert all(getattr(hio, name) is not None for name in hio.__all__)\n"
+    )
+    assert "helsefellesskap.io.converter" in names

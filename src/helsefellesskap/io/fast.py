@@ -152,7 +152,9 @@ class FastStructure:
         self._converter = converter
         self._json = json
         self._delegated = frozenset(delegated)
-        self._counter = itertools.count()
+        self._generating: list[tuple[str, itertools.count[int]]] = []
+        """The functions being generated (a class's fields may need another class's
+        function first), the innermost last, each with the counter of its names."""
         self._names: dict[type[Any], str | None] = {}
         self._lock = threading.RLock()
         self._namespace: dict[str, Any] = {
@@ -187,12 +189,28 @@ class FastStructure:
 
     # --- generation -----------------------------------------------------------------
 
+    # A class's source text names only its own locals and constants, numbered within it,
+    # so that it is the same whatever was generated before (and its compiled code is
+    # found in the cache in the next process, see :mod:`helsefellesskap.codecache`).
+
     def _fresh(self, prefix: str) -> str:
-        return f"{prefix}{next(self._counter)}"
+        """A new local name of the function being generated."""
+        return f"{prefix}{next(self._generating[-1][1])}"
 
     def _constant(self, value: Any, prefix: str = "_k") -> str:
-        name = self._fresh(prefix)
+        """A new global name for ``value``, of the function being generated."""
+        function, counter = self._generating[-1]
+        name = f"{prefix}{next(counter)}{function}"
         self._namespace[name] = value
+        return name
+
+    def _function_name(self, cls: type[Any]) -> str:
+        """The name of ``cls``'s function: from its qualified name, numbered only when
+        another class of the same name has one."""
+        base = "_build_" + re.sub(r"\W", "_", cls.__qualname__)
+        name, number = base, itertools.count(2)
+        while name in self._namespace or name in self._names.values():
+            name = f"{base}_{next(number)}"
         return name
 
     def _name(self, cls: type[Any]) -> str | None:
@@ -201,15 +219,21 @@ class FastStructure:
         if cls in self._delegated or not _eligible(cls):
             self._names[cls] = None
             return None
-        name = self._fresh(f"_build_{cls.__name__}_")
+        name = self._function_name(cls)
         self._names[cls] = name  # before the fields: a class may hold itself
+        self._generating.append((name, itertools.count()))
         try:
             source = self._class_source(cls, name)
         except Exception:  # a type this module does not know how to test
             self._names[cls] = None
             return None
+        finally:
+            self._generating.pop()
         where = f"<helsefellesskap.io.fast {cls.__module__}.{cls.__qualname__}>"
-        code = code_cache("fast").compile(source, where)  # compiled once per source text
+        if cls.__module__.startswith(("helsefellesskap.", "helsefellesskap_")):
+            code = code_cache("fast").compile(source, where)  # once per source text
+        else:  # another program's classes: not kept in the cache
+            code = compile(source, where, "exec", dont_inherit=True)
         exec(code, self._namespace)  # from the class's own fields
         return name
 

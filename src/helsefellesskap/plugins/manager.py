@@ -500,7 +500,7 @@ class PluginManager:
         self.extra_fields()
         self.rules()
         self.render_formats()
-        self.document_types()
+        self.registry("hf_document_types")  # the plugins' types: the model's are not asked
         self.commands()
         self.label_catalogues()
         self.template_sources()
