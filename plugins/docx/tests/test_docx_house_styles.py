@@ -1,5 +1,6 @@
-"""The house style's styles are set up once per language and copied into each document
-(``WordWriter._house_styles``): every document still gets its own, in its language."""
+"""The house style's styles are set up once per language and kept, serialised, in the
+prepared package each document is opened from (``writer.prepared_package``): every
+document still gets its own, in its language."""
 
 from __future__ import annotations
 

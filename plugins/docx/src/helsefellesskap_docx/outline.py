@@ -48,7 +48,6 @@ from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Length, Mm
-from docx.styles import BabelFish
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import SubElement
@@ -366,7 +365,6 @@ class OutlineWriter:
         self._next_bookmark = 0
         self._heading_text = ""  # the last heading's text: the name of a table under it
         self._styles: dict[str, str] = {}
-        self._style_names: dict[str, str] = {}  # the styles' ids by their internal names
         self._prototypes: dict[tuple[object, ...], BaseOxmlElement] = {}
 
     @staticmethod
@@ -487,17 +485,8 @@ class OutlineWriter:
     # -- paragraphs and runs ---------------------------------------------------------------
 
     def _style_id(self, name: str) -> str:
-        if not self._style_names:  # every style's id by its name, the first of a name
-            self._style_names[""] = ""  # (looked at once)
-            for style in self.document.styles.element.style_lst:
-                internal, style_id = style.name_val, style.styleId
-                if internal is not None and style_id is not None:
-                    self._style_names.setdefault(internal, style_id)
-        if name not in self._styles:  # as ``styles[name]`` finds it, in one pass
-            found = self._style_names.get(BabelFish.ui2internal(name))
-            if found is None:  # python-docx's own lookup (and its error)
-                found = self.document.styles[name].style_id
-            self._styles[name] = found
+        if name not in self._styles:  # as ``styles[name]`` finds it (the prepared map)
+            self._styles[name] = self.writer.style_id(name)
         return self._styles[name]
 
     def _keep_with_next(self, p: CT_P) -> None:

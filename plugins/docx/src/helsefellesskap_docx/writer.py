@@ -6,6 +6,12 @@ the outline writer uses: *Title*, *Heading 1–9*, *List Bullet 1–3*, *Table T
 *Caption*), a running header and a footer with the page number (``Side 3 av 7``), and the
 core properties. :mod:`helsefellesskap_docx.outline` writes the blocks into it.
 
+What is the same in every document of a house style (or a partnership's template),
+language and settings (the page, the styles, the settings part) is set up once
+(:class:`_Setup`) and kept as a :class:`~helsefellesskap_docx.package.PreparedPackage`,
+from which each document is opened anew (:func:`prepared_package`); the writer adds
+only what differs: the header, the footer and the core properties.
+
 :meth:`WordWriter.to_bytes` gives the same bytes for the same content: the timestamps
 of the core properties and of the zip entries are fixed, and the thumbnail of
 python-docx's template is left out.
@@ -20,15 +26,12 @@ import io
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.opc.packuri import PackURI
-from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -42,6 +45,8 @@ from docx.text.run import Run as DocxRun
 
 from helsefellesskap.errors import RenderError
 from helsefellesskap.render.safe import xml_text
+
+from .package import PreparedPackage, package_bytes
 
 __all__ = [
     "ACCENT_HEX",
@@ -57,6 +62,8 @@ __all__ = [
     "field_runs",
     "insert_ordered",
     "open_template",
+    "prepared_package",
+    "text_width",
     "word_language",
 ]
 
@@ -82,29 +89,7 @@ TEXT_WIDTH = Emu(PAGE_WIDTH - 2 * MARGIN_SIDE)
 LANDSCAPE_TEXT_WIDTH = Emu(PAGE_HEIGHT - 2 * MARGIN_SIDE)
 """The width of the text on an A4 page turned landscape."""
 
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _LANGUAGE_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB", "se": "se-NO"}
-
-
-class _FixedZipWriter:
-    """A writer of a package's members into an open zip file for python-docx's
-    ``PackageWriter`` (its ``write``), each member dated :data:`_ZIP_TIME` and readable
-    by all (``0o644``), so that the same document gives the same bytes."""
-
-    def __init__(self, target: zipfile.ZipFile) -> None:
-        self._zipf = target
-
-    def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        """Write ``blob`` as the member of ``pack_uri``."""
-        fixed = zipfile.ZipInfo(pack_uri.membername, date_time=_ZIP_TIME)
-        fixed.compress_type = zipfile.ZIP_DEFLATED
-        fixed.external_attr = 0o644 << 16
-        self._zipf.writestr(fixed, blob)
-
-
-_HOUSE_STYLES: dict[tuple[str, int], BaseOxmlElement] = {}
-"""The ``w:styles`` of python-docx's template set up in the house style, by language and
-text width (:meth:`WordWriter._house_styles`)."""
 
 
 def word_language(language: str) -> str:
@@ -222,6 +207,13 @@ def _template_bytes(path: Path, _mtime_ns: int, _size: int) -> bytes:
     return data
 
 
+def _bad_template(path: Path, error: Exception) -> RenderError:
+    """The error of a template that cannot be read or opened: which, and why."""
+    from ._messages import message
+
+    return RenderError(message("word.bad_template", path=path, error=error))
+
+
 def open_template(path: Path) -> DocxDocument:
     """The Word template at ``path`` (``.docx`` or ``.dotx``) opened as a new document
     (its file read once while unchanged; each call gets its own document to fill)."""
@@ -230,9 +222,16 @@ def open_template(path: Path) -> DocxDocument:
         data = _template_bytes(path, status.st_mtime_ns, status.st_size)
         return docx.Document(io.BytesIO(data))
     except Exception as error:  # a broken file: say which, never a traceback
-        from ._messages import message
+        raise _bad_template(path, error) from None
 
-        raise RenderError(message("word.bad_template", path=path, error=error)) from None
+
+def text_width(document: DocxDocument) -> int:
+    """The width of the text between the side margins of the first section (EMU)."""
+    section = document.sections[0]
+    width, left, right = section.page_width, section.left_margin, section.right_margin
+    if width is None or left is None or right is None:
+        return int(TEXT_WIDTH)
+    return int(width - left - right)
 
 
 def field_runs(instruction: str, shown: str | None) -> list[BaseOxmlElement]:
@@ -271,62 +270,20 @@ def insert_ordered(parent: BaseOxmlElement, child: BaseOxmlElement, order: Seque
     parent.append(child)
 
 
-class WordWriter:
-    """Builds one Word document in the house style.
+class _Setup:
+    """What every document of a house style or template shares, set up once into the
+    document that :class:`~helsefellesskap_docx.package.PreparedPackage` keeps: the
+    page, the styles, the settings; a template's body dropped and the styles it lacks
+    added. ``language`` is the document's, ``templated`` whether the document is a
+    partnership's template."""
 
-    :param title: the document title (core properties, and the header's right side).
-    :param language: the language of the document's data (``nb``, ``nn``, ``en``); sets
-        the proofing language of the styles and the core property.
-    :param label_language: the language of the labels, where it differs: the footer's
-        words are marked with it.
-    :param header: the running header text (the partnership's name).
-    :param header_title: the text at the right of the header (the title by default);
-        empty for a header of ``header`` alone.
-    :param page_label: the word before the page number in the footer (``Side``).
-    :param of_label: the word between the page number and the page count (``av``).
-    :param date: the date written into the core properties (created and modified).
-    :param author: the author core property.
-    :param subject: the subject core property.
-    :param keywords: the keywords core property.
-    :param template: a Word template (``.docx``, ``.dotx``) whose styles, page set-up,
-        header and footer the document takes instead of the house style's; its body is
-        dropped. Styles the writer needs and the template lacks come from python-docx's.
-    :param footer_line: a line under the page number in the footer (the date and the
-        library's version); none where empty.
-    :param update_fields: ask Word to update the fields (the table of contents) when the
-        document is opened (``w:updateFields``).
-    :param hyphenate: automatic hyphenation in the document's language
-        (``w:autoHyphenation``).
-    """
-
-    def __init__(
-        self,
-        *,
-        title: str,
-        language: str,
-        label_language: str | None = None,
-        header: str,
-        header_title: str | None = None,
-        page_label: str,
-        of_label: str,
-        date: dt.date,
-        author: str = "",
-        subject: str = "",
-        keywords: str = "",
-        template: Path | None = None,
-        footer_line: str = "",
-        update_fields: bool = False,
-        hyphenate: bool = True,
-    ) -> None:
-        self.document: DocxDocument = (
-            open_template(template) if template is not None else docx.Document()
-        )
-        self.templated = template is not None
+    def __init__(self, document: DocxDocument, language: str, *, templated: bool) -> None:
+        self.document = document
         self.language = language
-        self.label_language = label_language if label_language != language else None
-        self._style_ids: dict[str, str] = {}
-        self._header_text = (header, title if header_title is None else header_title)
-        self._landscape_reference: BaseOxmlElement | None = None
+        self.templated = templated
+
+    def run(self, *, update_fields: bool, hyphenate: bool) -> None:
+        """Set the document up (see the class)."""
         self._drop_thumbnail()
         if self.templated:
             self._clear_body()
@@ -334,56 +291,20 @@ class WordWriter:
             self._set_language()
         else:
             self._set_page()
-            self._house_styles()
-        if self.templated:
-            self._add_own_styles()
-        section = self.document.sections[0]
-        if not self._has_content(section.header):
-            self.write_header(section.header.paragraphs[0], self.text_width)
-        if not self._has_content(section.footer):
-            self._set_footer(page_label, of_label, footer_line)
+            self._set_styles()
+        self._add_own_styles()
         self._set_settings(update_fields=update_fields, hyphenate=hyphenate)
-        self._set_properties(
-            title=title, date=date, author=author, subject=subject, keywords=keywords
-        )
 
-    # -- set-up -------------------------------------------------------------------------
+    @property
+    def text_width(self) -> int:
+        """The width of the text between the side margins (EMU)."""
+        return text_width(self.document)
 
     def _drop_thumbnail(self) -> None:
         rels = self.document.part.package.rels
         for rel_id, rel in list(rels.items()):
             if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
                 del rels[rel_id]
-
-    @property
-    def text_width(self) -> int:
-        """The width of the text between the side margins of the first section (EMU)."""
-        section = self.document.sections[0]
-        width, left, right = section.page_width, section.left_margin, section.right_margin
-        if width is None or left is None or right is None:
-            return int(TEXT_WIDTH)
-        return int(width - left - right)
-
-    @property
-    def landscape_text_width(self) -> int:
-        """The width of the text of the first section's page turned landscape (EMU)."""
-        section = self.document.sections[0]
-        height, left, right = section.page_height, section.left_margin, section.right_margin
-        if height is None or left is None or right is None:
-            return int(LANDSCAPE_TEXT_WIDTH)
-        return int(height - left - right)
-
-    @staticmethod
-    def _has_content(part: object) -> bool:
-        """Whether a header or footer (of a template) holds any text, field or picture."""
-        element = getattr(part, "_element", None)
-        if element is None or getattr(part, "is_linked_to_previous", True):
-            return False
-        return any(
-            node.tag in (qn("w:t"), qn("w:instrText"), qn("w:drawing"), qn("w:pict"))
-            and (node.tag != qn("w:t") or (node.text or "").strip())
-            for node in element.iter()
-        )
 
     def _clear_body(self) -> None:
         """Drop the template's body text, keeping its page set-up (the last ``w:sectPr``)."""
@@ -457,18 +378,6 @@ class WordWriter:
         style = self.document.styles[name]
         assert isinstance(style, ParagraphStyle)
         return style
-
-    def _style_id(self, name: str) -> str:
-        # python-docx looks a style up by walking every style each time it is assigned by
-        # name or object; assigning the id directly keeps big documents fast.
-        if name not in self._style_ids:
-            self._style_ids[name] = self._paragraph_style(name).style_id
-        return self._style_ids[name]
-
-    def _styled(self, paragraph: Paragraph, name: str | None) -> Paragraph:
-        if name is not None:
-            paragraph._p.style = self._style_id(name)
-        return paragraph
 
     def _set_font(self, style: ParagraphStyle, size: Pt | None = None) -> None:
         font = style.font
@@ -546,19 +455,6 @@ class WordWriter:
         caption.font.italic = False
         caption.paragraph_format.keep_with_next = True
 
-    def _house_styles(self) -> None:
-        """The house style's styles (:meth:`_set_styles`, :meth:`_add_own_styles`): set
-        up once for each language and text width, and copied into every later document
-        with them (setting them up was half the time of an empty document)."""
-        key = (self.language, self.text_width)
-        styles = _HOUSE_STYLES.get(key)
-        if styles is None:
-            self._set_styles()
-            self._add_own_styles()
-            _HOUSE_STYLES[key] = copy.deepcopy(self.document.styles.element)  # only copied
-        else:  # the styles part's element (python-docx's XmlPart._element) replaced
-            self.document.part._styles_part._element = copy.deepcopy(styles)
-
     def _new_style(self, name: str) -> BaseStyle:
         """A new paragraph style called ``name``, which the caller knows the document
         lacks: what ``styles.add_style(name, PARAGRAPH)`` adds, without its search of
@@ -609,6 +505,146 @@ class WordWriter:
             fmt.tab_stops.add_tab_stop(
                 Emu(self.text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
             )
+
+
+@functools.lru_cache(maxsize=32)
+def _prepared(
+    template: tuple[Path, int, int] | None, language: str, update_fields: bool, hyphenate: bool
+) -> PreparedPackage:
+    """The package of every document of the house style (``template`` ``None``) or of
+    the template (its path, time and size: a changed file is prepared again) in
+    ``language`` with these settings, set up once (:class:`_Setup`)."""
+    document = open_template(template[0]) if template is not None else docx.Document()
+    _Setup(document, language, templated=template is not None).run(
+        update_fields=update_fields, hyphenate=hyphenate
+    )
+    return PreparedPackage(document)
+
+
+def prepared_package(
+    template: Path | None, language: str, *, update_fields: bool, hyphenate: bool
+) -> PreparedPackage:
+    """The prepared package (:class:`~helsefellesskap_docx.package.PreparedPackage`) of
+    the house style or of ``template`` for a document in ``language``: made the first
+    time, and kept (for each template while its file is unchanged)."""
+    if template is None:
+        return _prepared(None, language, update_fields, hyphenate)
+    try:
+        status = template.stat()
+    except OSError as error:
+        raise _bad_template(template, error) from None
+    key = (template, status.st_mtime_ns, status.st_size)
+    return _prepared(key, language, update_fields, hyphenate)
+
+
+class WordWriter:
+    """Builds one Word document in the house style.
+
+    :param title: the document title (core properties, and the header's right side).
+    :param language: the language of the document's data (``nb``, ``nn``, ``en``); sets
+        the proofing language of the styles and the core property.
+    :param label_language: the language of the labels, where it differs: the footer's
+        words are marked with it.
+    :param header: the running header text (the partnership's name).
+    :param header_title: the text at the right of the header (the title by default);
+        empty for a header of ``header`` alone.
+    :param page_label: the word before the page number in the footer (``Side``).
+    :param of_label: the word between the page number and the page count (``av``).
+    :param date: the date written into the core properties (created and modified).
+    :param author: the author core property.
+    :param subject: the subject core property.
+    :param keywords: the keywords core property.
+    :param template: a Word template (``.docx``, ``.dotx``) whose styles, page set-up,
+        header and footer the document takes instead of the house style's; its body is
+        dropped. Styles the writer needs and the template lacks come from python-docx's.
+    :param footer_line: a line under the page number in the footer (the date and the
+        library's version); none where empty.
+    :param update_fields: ask Word to update the fields (the table of contents) when the
+        document is opened (``w:updateFields``).
+    :param hyphenate: automatic hyphenation in the document's language
+        (``w:autoHyphenation``).
+    """
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        language: str,
+        label_language: str | None = None,
+        header: str,
+        header_title: str | None = None,
+        page_label: str,
+        of_label: str,
+        date: dt.date,
+        author: str = "",
+        subject: str = "",
+        keywords: str = "",
+        template: Path | None = None,
+        footer_line: str = "",
+        update_fields: bool = False,
+        hyphenate: bool = True,
+    ) -> None:
+        self._prepared = prepared_package(
+            template, language, update_fields=update_fields, hyphenate=hyphenate
+        )
+        self.document: DocxDocument = self._prepared.open()
+        self.templated = template is not None
+        self.language = language
+        self.label_language = label_language if label_language != language else None
+        self._header_text = (header, title if header_title is None else header_title)
+        self._landscape_reference: BaseOxmlElement | None = None
+        section = self.document.sections[0]
+        if not self._has_content(section.header):
+            self.write_header(section.header.paragraphs[0], self.text_width)
+        if not self._has_content(section.footer):
+            self._set_footer(page_label, of_label, footer_line)
+        self._set_properties(
+            title=title, date=date, author=author, subject=subject, keywords=keywords
+        )
+
+    # -- set-up -------------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        """The width of the text between the side margins of the first section (EMU)."""
+        return text_width(self.document)
+
+    @property
+    def landscape_text_width(self) -> int:
+        """The width of the text of the first section's page turned landscape (EMU)."""
+        section = self.document.sections[0]
+        height, left, right = section.page_height, section.left_margin, section.right_margin
+        if height is None or left is None or right is None:
+            return int(LANDSCAPE_TEXT_WIDTH)
+        return int(height - left - right)
+
+    @staticmethod
+    def _has_content(part: object) -> bool:
+        """Whether a header or footer (of a template) holds any text, field or picture."""
+        element = getattr(part, "_element", None)
+        if element is None or getattr(part, "is_linked_to_previous", True):
+            return False
+        return any(
+            node.tag in (qn("w:t"), qn("w:instrText"), qn("w:drawing"), qn("w:pict"))
+            and (node.tag != qn("w:t") or (node.text or "").strip())
+            for node in element.iter()
+        )
+
+    def style_id(self, name: str) -> str:
+        """The id of the style called ``name`` (its name in Word's interface, ``Heading
+        1``), as python-docx's ``styles[name].style_id`` finds it (a :class:`KeyError`
+        where the document has no such style), from the prepared package's map: python-
+        docx walks every style for each look-up, and assigning the id directly keeps
+        big documents fast."""
+        found = self._prepared.style_ids.get(BabelFish.ui2internal(name))
+        if found is None:
+            raise KeyError(f"no style with name '{name}'")
+        return found
+
+    def _styled(self, paragraph: Paragraph, name: str | None) -> Paragraph:
+        if name is not None:
+            paragraph._p.style = self.style_id(name)
+        return paragraph
 
     def write_header(self, paragraph: Paragraph, width: int) -> None:
         """The running header into ``paragraph``, for a text ``width`` (EMU) wide."""
@@ -714,19 +750,7 @@ class WordWriter:
     # -- output -------------------------------------------------------------------------
 
     def to_bytes(self) -> bytes:
-        """The document as the bytes of a ``.docx`` file, the same for the same content.
-
-        What ``Document.save`` writes, part by part in its order, but each member with a
-        fixed time and mode (so the same content gives the same bytes), compressed once."""
-        package = self.document.part.package
-        for part in package.parts:
-            part.before_marshal()
-        parts = package.parts
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            writer: Any = _FixedZipWriter(target)  # python-docx's PhysPkgWriter interface
-            package_writer: Any = PackageWriter  # its steps, without its own zip file
-            package_writer._write_content_types_stream(writer, parts)
-            package_writer._write_pkg_rels(writer, package.rels)
-            package_writer._write_parts(writer, parts)
-        return out.getvalue()
+        """The document as the bytes of a ``.docx`` file, the same for the same content
+        (:func:`~helsefellesskap_docx.package.package_bytes`: what ``Document.save``
+        writes, with fixed times, the prepared parts deflated once)."""
+        return package_bytes(self.document, self._prepared)

@@ -1,0 +1,203 @@
+"""A Word package set up once, and opened as a new document for each document written.
+
+Opening python-docx's template (reading the zip file, parsing every XML part), setting
+up its styles and settings, serialising them again and deflating them took most of the
+time of writing a small document, for parts that are the same in every document of a
+house style and language. :class:`PreparedPackage` keeps a document that has been set
+up (the house style's or a partnership's template) as python-docx's own serialised
+package (its ``PackageReader``), and :meth:`PreparedPackage.open` unmarshals a new
+document from it each time, the way ``docx.Document`` does, except that:
+
+* the *static* parts (styles, settings, numbering, theme, fonts …: every part but the
+  main document, the core properties, headers, footers and pictures) keep their
+  serialised bytes: an XML part is parsed only when its tree is asked for
+  (``document.styles`` still works, and what is changed there is written), the others
+  are plain python-docx parts; none is parsed, copied or serialised again for a document
+  that does not look at it;
+* :func:`package_bytes` writes those parts from their bytes deflated once
+  (:mod:`helsefellesskap_docx.zipped`), and every other part as python-docx serialises
+  it, in python-docx's order, with a fixed time: the same bytes as before.
+
+Each document gets its own parts and XML trees; what documents share is bytes and a
+read-only map of style ids, so documents can be written in several threads at once.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, cast
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.package import Unmarshaller
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, PartFactory, XmlPart
+from docx.opc.pkgreader import PackageReader
+from docx.opc.pkgwriter import PackageWriter
+from docx.oxml.parser import parse_xml
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.package import Package
+from docx.parts.document import DocumentPart
+
+from .zipped import Member, deflated, zip_bytes
+
+__all__ = ["ZIP_TIME", "PreparedPackage", "package_bytes"]
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""The time of every member of the zip file, so that the same document gives the same bytes."""
+_MODE = 0o644
+"""Every member readable by all."""
+
+_PER_DOCUMENT_TYPES = frozenset(
+    (CT.WML_DOCUMENT_MAIN, CT.OPC_CORE_PROPERTIES, CT.WML_HEADER, CT.WML_FOOTER)
+)
+"""The parts each document changes: its body, its core properties, its headers and footers."""
+
+
+class _LazyXml(XmlPart):
+    """A static XML part holding its serialised bytes until its tree is asked for; then
+    it is parsed, and written from the tree (which may have been changed)."""
+
+    def __init__(self, partname: PackURI, content_type: str, blob: bytes, package: Package):
+        Part.__init__(self, partname, content_type, blob, package)  # not XmlPart's: no tree
+        self._tree: BaseOxmlElement | None = None
+
+    @property
+    def _element(self) -> BaseOxmlElement:
+        if self._tree is None:
+            assert self._blob is not None
+            self._tree = parse_xml(self._blob)
+        return self._tree
+
+    @_element.setter
+    def _element(self, value: BaseOxmlElement) -> None:
+        self._tree = value
+
+    @property
+    def blob(self) -> bytes:
+        """The part's bytes: the prepared ones while nobody has parsed them."""
+        if self._tree is None:
+            assert self._blob is not None
+            return self._blob
+        return serialize_part_xml(self._tree)
+
+
+_LAZY_CLASSES: dict[type[XmlPart], type[XmlPart]] = {}
+
+
+def _lazy_class(part_class: type[XmlPart]) -> type[XmlPart]:
+    """``part_class`` (python-docx's ``StylesPart`` …) parsed only when it is asked for:
+    one subclass of it and :class:`_LazyXml` for each (made once; a race makes it twice,
+    harmlessly)."""
+    found = _LAZY_CLASSES.get(part_class)
+    if found is None:
+        found = type(f"Lazy{part_class.__name__}", (_LazyXml, part_class), {})
+        _LAZY_CLASSES[part_class] = found
+    return found
+
+
+class _Members:
+    """python-docx's ``PhysPkgWriter`` interface (``write``) for ``PackageWriter``:
+    collects the members of the zip file, each deflated now unless it is a static part
+    whose bytes were deflated when the package was prepared."""
+
+    def __init__(self, ready: Mapping[str, tuple[bytes, Member]]) -> None:
+        self._ready = ready
+        self.members: list[Member] = []
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        """Add ``blob`` as the member of ``pack_uri``."""
+        name = pack_uri.membername
+        ready = self._ready.get(name)
+        if ready is not None and ready[0] is blob:  # the prepared bytes themselves
+            self.members.append(ready[1])
+        else:
+            self.members.append(deflated(name, blob, date_time=ZIP_TIME, mode=_MODE))
+
+
+def package_bytes(document: DocxDocument, prepared: PreparedPackage | None = None) -> bytes:
+    """``document`` as the bytes of a ``.docx`` file: what ``Document.save`` writes, part
+    by part in its order, but each member with a fixed time and mode, so that the same
+    content gives the same bytes; the static parts of ``prepared`` (where ``document``
+    was opened from it) deflated once for all documents."""
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    members = _Members(prepared.deflated if prepared is not None else {})
+    writer: Any = members  # python-docx's PhysPkgWriter interface
+    package_writer: Any = PackageWriter  # its steps, without its own zip file
+    package_writer._write_content_types_stream(writer, parts)
+    package_writer._write_pkg_rels(writer, package.rels)
+    package_writer._write_parts(writer, parts)
+    return zip_bytes(members.members)
+
+
+class PreparedPackage:
+    """A document set up once (see the module), from which :meth:`open` makes new ones.
+
+    :param document: the document set up; it is serialised here and not used again.
+    """
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.style_ids: Mapping[str, str] = MappingProxyType(self._style_ids(document))
+        """Each style's id by its internal name (``heading 1``), the first style of a
+        name where several have it, as python-docx's ``styles[name]`` finds it."""
+        # python-docx's own reading of the document saved, as ``docx.Document`` reads a file
+        read: Any = PackageReader.from_file  # not typed in python-docx
+        self._reader = read(io.BytesIO(package_bytes(document)))
+        ready: dict[str, tuple[bytes, Member]] = {}
+        for partname, content_type, reltype, blob in self._reader.iter_sparts():
+            if not self._per_document(content_type, reltype):
+                name = partname.membername
+                ready[name] = (blob, deflated(name, blob, date_time=ZIP_TIME, mode=_MODE))
+        self.deflated: Mapping[str, tuple[bytes, Member]] = MappingProxyType(ready)
+        """Each static part's member name, with its bytes (the very object every
+        document's part holds) and the member they make, deflated."""
+
+    @staticmethod
+    def _per_document(content_type: str, reltype: str) -> bool:
+        """Whether a part is made anew for each document: one a document changes, or a
+        picture (python-docx keeps its pictures apart, to find one added twice)."""
+        return (
+            content_type in _PER_DOCUMENT_TYPES
+            or reltype == RT.IMAGE
+            or content_type.startswith("image/")
+        )
+
+    @staticmethod
+    def _style_ids(document: DocxDocument) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for style in document.styles.element.style_lst:
+            internal, style_id = style.name_val, style.styleId
+            if internal is not None and style_id is not None:
+                found.setdefault(internal, style_id)
+        return found
+
+    def _part(
+        self, partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Package
+    ) -> Part:
+        """python-docx's part for a part of the package (the ``PartFactory`` interface):
+        a static part as its bytes (parsed when asked for, where it is XML python-docx
+        knows), every other part as python-docx makes it."""
+        if self._per_document(content_type, reltype):
+            return cast(Part, PartFactory(partname, content_type, reltype, blob, package))
+        part_class = PartFactory.part_type_for.get(content_type, Part)
+        if issubclass(part_class, XmlPart):
+            lazy: Any = _lazy_class(part_class)
+            return cast(Part, lazy(partname, content_type, blob, package))
+        return cast(Part, Part.load(partname, content_type, blob, package))
+
+    def open(self) -> DocxDocument:
+        """A new document, with its own parts, of the prepared package."""
+        package = Package()
+        unmarshal: Any = Unmarshaller.unmarshal  # what Package.open does; not typed
+        unmarshal(self._reader, package, self._part)
+        main = package.main_document_part
+        assert isinstance(main, DocumentPart)
+        document: DocxDocument = main.document
+        return document

@@ -1,0 +1,128 @@
+"""The Word package prepared once per house style, language and template
+(:mod:`helsefellesskap_docx.package`) and the zip file of members deflated ahead of time
+(:mod:`helsefellesskap_docx.zipped`): the same bytes as writing everything afresh, each
+document with parts of its own, a changed template prepared again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Pt
+from helsefellesskap_docx.package import ZIP_TIME, package_bytes
+from helsefellesskap_docx.writer import WordWriter, prepared_package
+from helsefellesskap_docx.zipped import deflated, zip_bytes
+
+import helsefellesskap as hf
+from helsefellesskap.errors import RenderError
+
+
+def _zipfile_bytes(members: list[tuple[str, bytes]]) -> bytes:
+    """What the standard library writes for ``members``, as the writer did before."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in members:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def test_a_zip_of_members_deflated_ahead_is_what_zipfile_writes() -> None:
+    members = [
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/styles.xml", b"<w:styles>" + b"<w:style/>" * 20_000 + b"</w:styles>"),
+        ("word/empty.xml", b""),
+        ("word/media/bilde-æøå.png", os.urandom(5_000)),  # a UTF-8 name, incompressible
+    ]
+    written = zip_bytes(deflated(name, data, date_time=ZIP_TIME) for name, data in members)
+    assert written == _zipfile_bytes(members)
+    with zipfile.ZipFile(io.BytesIO(written)) as opened:
+        assert opened.testzip() is None
+        assert [(name, opened.read(name)) for name in opened.namelist()] == members
+    assert zip_bytes([]) == _zipfile_bytes([])
+
+
+def _writer(language: str = "nb", template: Path | None = None) -> WordWriter:
+    return WordWriter(
+        title="Plan",
+        language=language,
+        header="Eksempel",
+        page_label="Side",
+        of_label="av",
+        date=dt.date(2025, 1, 1),
+        template=template,
+    )
+
+
+def test_the_prepared_parts_give_the_bytes_of_writing_every_part_afresh() -> None:
+    writer = _writer()
+    writer.document.add_paragraph("Tekst")
+    prepared = writer.to_bytes()
+    # every part serialised and deflated now, python-docx's way
+    assert package_bytes(writer.document) == prepared
+    opened = docx.Document(io.BytesIO(prepared))
+    assert [p.text for p in opened.paragraphs] == ["Tekst"]
+    assert opened.core_properties.created == dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def test_a_static_part_is_parsed_only_when_asked_for_and_then_written_from_its_tree() -> None:
+    writer = _writer()
+    styles_part = writer.document.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+    )
+    before = styles_part.blob
+    assert before is writer._prepared.deflated["word/styles.xml"][0]  # not serialised again
+    writer.document.styles["Normal"].font.size = Pt(20)
+    written = zipfile.ZipFile(io.BytesIO(writer.to_bytes())).read("word/styles.xml")
+    assert written != before
+    assert docx.Document(io.BytesIO(writer.to_bytes())).styles["Normal"].font.size == Pt(20)
+    assert _writer().document.styles["Normal"].font.size != Pt(20)  # the next one is untouched
+
+
+def test_documents_written_in_threads_at_once_are_the_ones_written_one_by_one(
+    render_docx: Callable[..., bytes], plan: hf.ActionPlan, bundle: hf.Bundle
+) -> None:
+    items = [plan, *bundle.documents[:5], bundle.partnership] * 2
+    languages = ["nb", "nn", "en"]
+    work = [(item, languages[number % 3]) for number, item in enumerate(items)]
+    one_by_one = [render_docx(item, lang) for item, lang in work]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        at_once = list(pool.map(lambda job: render_docx(*job), work))
+    assert at_once == one_by_one
+
+
+def _template(path: Path, font: str) -> None:
+    template = docx.Document()
+    template.styles["Normal"].font.name = font
+    template.styles.add_style(f"Malstil {font}", WD_STYLE_TYPE.PARAGRAPH)
+    template.save(str(path))
+
+
+def test_a_changed_template_is_prepared_again(tmp_path: Path) -> None:
+    path = tmp_path / "template.docx"
+    _template(path, "Georgia")
+    first = docx.Document(io.BytesIO(_writer(template=path).to_bytes()))
+    assert first.styles["Normal"].font.name == "Georgia"
+    _template(path, "Verdana Pro")  # another size, so another key even within one tick
+    second = docx.Document(io.BytesIO(_writer(template=path).to_bytes()))
+    assert second.styles["Normal"].font.name == "Verdana Pro"
+    assert "Malstil Verdana Pro" in [style.name for style in second.styles]
+
+
+def test_a_missing_or_broken_template_is_refused_naming_it(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match=r"nothing\.docx: cannot be used as a Word template"):
+        prepared_package(tmp_path / "nothing.docx", "nb", update_fields=False, hyphenate=True)
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip file")
+    with pytest.raises(RenderError, match=r"broken\.docx: cannot be used as a Word template"):
+        _writer(template=broken)
