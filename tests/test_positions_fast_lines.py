@@ -27,12 +27,19 @@ TRICKY = [
     '[[focus_areas]]\nid = "a"\n[[focus_areas.goals]]\nid = "g"\n'
     '[[focus_areas.goals.measures]]\nid = "m"\nresponsible = ["x", "y"]\n',
     'a = "tab\there"\nb = "\\u00e6"\nc = \'no "escape\' \n',
+    # values the structure scan steps over in one match, and near misses it must not
+    'points = [\n  "a", # one\n  "b",\n\n  # gone\n  "c"\n]\nafter = 1\n',
+    'd = { text = "x, y", means = 2024-12-31 }\np = {start=2024,end=2025} # c\ne = {}\n',
+    'w = [{ id = "a", text = "b" }, { id = "c" },\n  { id = "d", n = 1 }]\nx = [1, 2.5, true]\n',
+    'near = [{ a.b = 1 }]\nq = { "k" = 1 }\nr = [[1], [2]]\ns = { t = [1] }\nu = [\n"""\nx\n"""]\n',
+    '[t]\nv = [\n  "[not.a.header]",\n  { k = "]" },\n]\n[[t.u]]\nw = { k = "}" }\n',
 ]
 
 
 def _general_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(positions._Scanner, "simple_line", lambda _self, _table: False)
     monkeypatch.setattr(positions, "_BARE_DOTTED", re.compile(r"(?!)"))
+    monkeypatch.setattr(positions, "_PLAIN_HEADER", re.compile(r"(?!)"))
 
 
 def _files() -> list[Path]:
@@ -58,10 +65,10 @@ def test_the_one_match_paths_mark_what_the_token_scan_marks(
 def test_the_common_lines_are_taken_in_one_match() -> None:
     scanner = positions._Scanner('id = "a"\nresponsible = ["x", "y"]\n')
     assert scanner.simple_line("$")
-    assert scanner.found == {"$.id": (1, 1)}
+    assert {path: scanner.where(pos) for path, pos in scanner.found.items()} == {"$.id": (1, 1)}
     scanner.pos = scanner.text.index("responsible")
     assert scanner.simple_line("$.m")
-    assert scanner.found["$.m.responsible[1]"] == (2, 21)
+    assert scanner.where(scanner.found["$.m.responsible[1]"]) == (2, 21)
 
 
 def _find_by_parts(index: PositionIndex, path: str) -> tuple[int, int] | None:
@@ -92,3 +99,41 @@ def test_find_by_prefix_gives_what_the_step_search_gives() -> None:
     assert len(keys) > 50
     for probe in probes:
         assert index.find(probe) == _find_by_parts(index, probe), probe
+
+
+def _probes(index: PositionIndex) -> list[str]:
+    keys = list(index.positions)
+    return [
+        *keys,
+        *(f"{key}.deadline" for key in keys),
+        *(f"{key}[3].text" for key in keys[::3]),
+        *(f'{key}["a b"].c' for key in keys[::5]),
+        "$",
+        "$.nowhere",
+        "$.focus_areas[0].x y",
+    ]
+
+
+def test_a_table_scanned_when_asked_gives_what_the_whole_scan_gives() -> None:
+    """:meth:`PositionIndex.find` reads a text's structure and scans a table's keys when
+    first asked; every path (written or not) is placed where the scan of every key places
+    it, asked in any order, on every TOML file of the repository and the tricky lines."""
+    texts = [path.read_text(encoding="utf-8-sig") for path in _files()] + TRICKY
+    for text in texts:
+        whole = PositionIndex(PositionIndex.of(text).positions)
+        probes = _probes(whole)
+        lazy = PositionIndex.of(text)
+        for probe in probes:
+            assert lazy.find(probe) == whole.find(probe), (probe, text[:200])
+        backwards = PositionIndex.of(text)
+        for probe in reversed(probes[::7]):
+            assert backwards.find(probe) == whole.find(probe), (probe, text[:200])
+        for probe in probes[::17]:  # alone: only the tables of this path are scanned
+            assert PositionIndex.of(text).find(probe) == whole.find(probe), probe
+
+
+def test_the_structure_scan_steps_over_lists_and_inline_tables_in_one_match() -> None:
+    text = 'a = [\n  "x",\n  { id = "y" },\n]\nb = { c = 1 }\n[t]\n'
+    match = positions._SIMPLE_RUN.match(text)
+    assert match is not None and match.end() == text.index("[t]")
+    assert positions._SIMPLE_RUN.match("r = [[1]]\n").end() == 0  # type: ignore[union-attr]

@@ -8,13 +8,22 @@ when there is something to report: loading itself never computes positions.
 
 A path the text does not spell out (a value the model fills in, an item inside a
 multi-line string) is placed at its nearest ancestor that the text does.
+
+A finding needs the positions of a few paths of a file, not of every key, so
+:meth:`PositionIndex.of` reads only the file's structure at first: runs of common
+``key = value`` lines are stepped over in one match each, and only table headers and the
+lines of other shapes are followed one by one. The keys of a table are scanned when a
+path inside that table is first looked up. The answers are those of the scan of every
+key (:attr:`PositionIndex.positions`), which the tests compare on every TOML file of the
+repository.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 import attrs
@@ -43,6 +52,27 @@ _SIMPLE_LINE = re.compile(
     r"(?:" + _ONE_STRING + r"[ \t\r]*)?\]))"
 )
 _LIST_ITEM = re.compile(_ONE_STRING)
+# What the scan of a file's structure steps over in one match (the keys of these lines
+# are marked when their table is scanned): space, comments, common lines, and lines whose
+# value is an inline table of one-line strings and scalars or a list (over any number of
+# lines) of such values, each written as the token-at-a-time scan reads it. Possessive
+# and atomic, so a line of another shape fails at once and goes the general way.
+_SL = r"(?:[ \t\r\n]++|#[^\n]*+)*+"  # space and comments over lines (skip_space(True))
+_SP = r"[ \t\r]*+(?:#[^\n]*+)?+"  # space and a comment within a line (skip_space(False))
+_SCALAR_VALUE = r"[^,\]}\n#\"'\[{ \t\r][^,\]}\n#]*+"
+_VALUE = f"(?:{_ONE_STRING}|{_SCALAR_VALUE})"
+_INLINE = rf"\{{(?>{_SP}(?!\}})[A-Za-z0-9_-]++{_SP}={_SP}{_VALUE}{_SP},?)*+{_SP}\}}"
+_ITEM = f"(?:{_ONE_STRING}|{_INLINE}|{_SCALAR_VALUE})"
+_ARRAY = rf"\[(?>{_SL}(?!\]){_ITEM}{_SL},?)*+{_SL}\]"
+_STEP_LINE = f"[A-Za-z0-9_-]++{_SP}={_SP}(?:{_ARRAY}|{_INLINE})"
+# (the common line's groups made non-capturing: re in Python 3.11 mistakes a capturing
+# group's span inside a repeated atomic group)
+_COMMON_LINE = re.sub(r"(?<!\\)\((?!\?)", "(?:", _SIMPLE_LINE.pattern)
+_SIMPLE_RUN = re.compile(f"{_SL}(?:(?>{_COMMON_LINE}|{_STEP_LINE}){_SL})*+")
+# A header of bare keys without spaces (``[[focus_areas.goals]]``), read as
+# :meth:`_Scanner.header` reads it the general way.
+_PLAIN_NAME = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*"
+_PLAIN_HEADER = re.compile(r"\[\[" + _PLAIN_NAME + r"\]\]|\[" + _PLAIN_NAME + r"\]")
 _PLAIN_PATH = re.compile(r"\$(?:\.[A-Za-z0-9_-]+|\[\d+\])*")
 _BARE_DOTTED = re.compile(r"[A-Za-z0-9_-]+(?:[ \t\r]*\.[ \t\r]*[A-Za-z0-9_-]+)*[ \t\r]*")
 
@@ -59,18 +89,34 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
-        self.found: dict[str, tuple[int, int]] = {}
+        self.found: dict[str, int] = {}
+        """The offset where each path is first written."""
         self.arrays: dict[str, int] = {}
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._line_starts: list[int] | None = None
+        self._asked = 0
+        self._headers: dict[str, tuple[str, ...]] = {}
 
     def where(self, pos: int) -> tuple[int, int]:
-        """The line and column (from 1) of offset ``pos``."""
-        low = bisect_right(self._line_starts, pos) - 1
-        return low + 1, pos - self._line_starts[low] + 1
+        """The line and column (from 1) of offset ``pos``.
+
+        The first few are counted in the text (a finding or two a file is the common
+        case); from the ninth on, the offsets of the lines are worked out once."""
+        starts = self._line_starts
+        if starts is None:
+            self._asked += 1
+            if self._asked <= 8:
+                return self.text.count("\n", 0, pos) + 1, pos - self.text.rfind("\n", 0, pos)
+            starts = self._line_starts = [0]
+            starts += accumulate(len(line) + 1 for line in self.text.split("\n"))
+        low = bisect_right(starts, pos) - 1
+        return low + 1, pos - starts[low] + 1
 
     def mark(self, path: str, pos: int) -> None:
-        if path not in self.found:
-            self.found[path] = self.where(pos)
+        """Note that ``path`` is written at ``pos``; the first place in the text counts
+        (tables are scanned out of order, so the smallest offset is kept)."""
+        old = self.found.get(path)
+        if old is None or pos < old:
+            self.found[path] = pos
 
     def peek(self, size: int = 1) -> str:
         return self.text[self.pos : self.pos + size]
@@ -173,6 +219,27 @@ class _Scanner:
 
     def header(self) -> str:
         start = self.pos
+        match = _PLAIN_HEADER.match(self.text, start)
+        if match is not None:  # the common header: one match, its steps worked out once
+            written = match.group()
+            steps = self._headers.get(written)
+            if steps is None:
+                names = written.strip("[]").split(".")
+                steps = self._headers[written] = tuple(_bare_child("", n) for n in names)
+            self.pos = match.end()
+            path, arrays = "$", self.arrays
+            for step in steps[:-1]:
+                path += step
+                if path in arrays:
+                    path = f"{path}[{arrays[path] - 1}]"
+            path += steps[-1]
+            self.mark(path, start)
+            if written[1] == "[":
+                index = arrays.get(path, 0)
+                arrays[path] = index + 1
+                path = f"{path}[{index}]"
+                self.mark(path, start)
+            return path
         double = self.text.startswith("[[", self.pos)
         self.pos += 2 if double else 1
         self.skip_space(False)
@@ -218,7 +285,9 @@ class _Scanner:
         self.pos = match.end()
         return True
 
-    def run(self) -> dict[str, tuple[int, int]]:
+    def run(self) -> dict[str, int]:
+        """Scan every key, header and list item of the text, in order: the offset of each
+        path (the whole index, which :class:`PositionIndex` builds a table at a time)."""
         table = "$"
         text, size, space = self.text, len(self.text), _SPACE_LINES.match
         try:
@@ -234,6 +303,45 @@ class _Scanner:
             pass
         return self.found
 
+    def structure(self) -> dict[str, list[tuple[int, int]]]:
+        """Scan the headers and the lines of uncommon shapes (marking what :meth:`run`
+        marks there), stepping over runs of common lines in one match each; return where
+        each table's lines are (table path → spans of offsets), for :meth:`table`."""
+        tables: dict[str, list[tuple[int, int]]] = {}
+        table, start = "$", 0
+        text, size, skip = self.text, len(self.text), _SIMPLE_RUN.match
+        try:
+            while True:
+                self.pos = skip(text, self.pos).end()  # type: ignore[union-attr]
+                if self.pos >= size:
+                    break
+                if text[self.pos] == "[":
+                    tables.setdefault(table, []).append((start, self.pos))
+                    start = size  # a header that stops the scan leaves no table after it
+                    table = self.header()
+                    start = self.pos
+                else:
+                    self.key_value(table)
+        except (_Stop, IndexError):
+            pass
+        tables.setdefault(table, []).append((start, size))
+        return tables
+
+    def table(self, path: str, start: int, end: int) -> None:
+        """Scan the lines of table ``path`` between offsets ``start`` and ``end`` (up to
+        the next header), marking what :meth:`run` marks there."""
+        text, space = self.text, _SPACE_LINES.match
+        self.pos = start
+        try:
+            while True:
+                self.pos = space(text, self.pos).end()  # type: ignore[union-attr]
+                if self.pos >= end or text[self.pos] == "[":
+                    break
+                if not self.simple_line(path):
+                    self.key_value(path)
+        except (_Stop, IndexError):
+            pass
+
 
 class _Stop(Exception):
     """The text holds something this pass does not follow; what was found stays."""
@@ -244,37 +352,109 @@ def _parts(path: str) -> list[str]:
     return [m.group() for m in _PATH_PART.finditer(path, 1)]
 
 
-@attrs.frozen
-class PositionIndex:
-    """The line and column of every key, table header and list item of one TOML text."""
+def _prefixes(path: str) -> Iterator[str]:
+    """``path`` and each of its ancestors, down to ``$``."""
+    if path == "$":
+        pass
+    elif _PLAIN_PATH.fullmatch(path):
+        # bare keys and indexes only (nearly every finding's): each ancestor is a prefix
+        yield path
+        while True:
+            cut = max(path.rfind("."), path.rfind("["))
+            if cut < 2:
+                break
+            path = path[:cut]
+            yield path
+    else:
+        parts = _parts(path)
+        while parts:
+            yield "$" + "".join(parts)
+            parts.pop()
+    yield "$"
 
-    positions: Mapping[str, tuple[int, int]]
+
+class PositionIndex:
+    """The line and column of every key, table header and list item of one TOML text.
+
+    :meth:`of` reads the text's structure; the keys of a table are scanned when
+    :meth:`find` first looks up a path inside it, so placing a few findings of a large
+    file costs little more than stepping over its lines. ``PositionIndex(positions)``
+    makes an index of positions already known. An index made by :meth:`of` fills itself
+    in as it is asked: use it from one thread (or make one per thread).
+    """
+
+    __slots__ = ("_positions", "_scanner", "_tables")
+
+    def __init__(self, positions: Mapping[str, tuple[int, int]]) -> None:
+        self._positions: Mapping[str, tuple[int, int]] | None = positions
+        self._scanner: _Scanner | None = None
+        self._tables: dict[str, list[tuple[int, int]]] = {}
 
     @classmethod
     def of(cls, text: str) -> PositionIndex:
-        """Scan ``text`` (one pass, proportional to its length)."""
-        return cls(_Scanner(text).run())
+        """Read the structure of ``text`` (one pass, proportional to its length)."""
+        index = cls.__new__(cls)
+        index._positions = None
+        index._scanner = scanner = _Scanner(text)
+        index._tables = scanner.structure()
+        return index
+
+    @property
+    def positions(self) -> Mapping[str, tuple[int, int]]:
+        """Where every path of the text is written (a scan of every key, once)."""
+        if self._positions is None:
+            assert self._scanner is not None
+            whole = _Scanner(self._scanner.text)
+            where = self._scanner.where
+            self._positions = {path: where(pos) for path, pos in whole.run().items()}
+        return self._positions
 
     def find(self, path: str) -> tuple[int, int] | None:
-        """Where ``path`` is written, else its nearest written ancestor; ``None`` for ``$``."""
+        """Where ``path`` is written, else its nearest written ancestor; ``None`` for ``$``.
+
+        The lines of each table above ``path`` are scanned first, where they may write
+        it: for a path of bare keys and indexes, a table whose lines do not hold the
+        name of the path's next key below it (``deadline`` for ``….measures[4]`` and
+        ``….measures[4].deadline``) cannot write it, and is left unscanned.
+        """
+        scanner = self._scanner
+        if scanner is None:
+            return self._find_known(path)
+        chain = list(_prefixes(path))
+        plain = path != "$" and _PLAIN_PATH.fullmatch(path) is not None
+        text, tables = scanner.text, self._tables
+        for below, table in pairwise(chain):  # the tables above the path
+            spans = tables.get(table)  # (a table's own lines write only what is below it)
+            if not spans:
+                continue
+            step = below[len(table) :]  # the path's step right below the table
+            key = step[1:] if plain and step.startswith(".") else None
+            left = []
+            for start, end in spans:
+                if key is None or text.find(key, start, end) >= 0:
+                    scanner.table(table, start, end)
+                else:
+                    left.append((start, end))
+            tables[table] = left
+        found = scanner.found
+        for prefix in chain[:-1]:  # "$" itself is never placed
+            offset = found.get(prefix)
+            if offset is not None:
+                return scanner.where(offset)
+        return None
+
+    def _find_known(self, path: str) -> tuple[int, int] | None:
         positions = self.positions
-        if _PLAIN_PATH.fullmatch(path):
-            # bare keys and indexes only (nearly every finding): each ancestor is a prefix
-            while True:
-                found = positions.get(path)
-                if found is not None:
-                    return found
-                cut = max(path.rfind("."), path.rfind("["))
-                if cut < 2:
-                    return None
-                path = path[:cut]
-        parts = _parts(path)
-        while parts:
-            found = self.positions.get("$" + "".join(parts))
+        for prefix in _prefixes(path):
+            if prefix == "$":
+                return None
+            found = positions.get(prefix)
             if found is not None:
                 return found
-            parts.pop()
         return None
+
+    def __repr__(self) -> str:
+        return f"PositionIndex({self.positions!r})"
 
 
 def locate(text: str, path: str) -> tuple[int, int] | None:

@@ -4,7 +4,6 @@ the text report for people (:func:`text_report`, in the current language of mess
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -235,45 +234,23 @@ def text_report(
     return "\n".join(lines)
 
 
-_PLACES_KEPT = 16_384
-"""How many files' finding positions are kept: the paths of their findings (about half a
-kilobyte a path), not their whole index, so the files of ten national corpora fit (the
-bench's 10x corpus has 7,936; its positions take about 70 MB, for 129 MB of TOML)."""
-
 _Places = Mapping[str, "tuple[int, int] | None"]
-_places: dict[tuple[Path, int, int], _Places] = {}
-_places_lock = threading.Lock()
 
 
 def _file_places(file: Path, paths: set[str]) -> _Places | None:
     """Where each of ``paths`` is written in the TOML file on disk (its nearest written
-    ancestor; ``None`` where not even that), kept while the file is unchanged (by its
-    time and size): validating the same files again reads and scans none of them."""
+    ancestor; ``None`` where not even that), read and scanned on every run: a file may
+    have changed since it was loaded, and nothing is kept between runs, so validating
+    the same files again costs what the first run cost."""
     if file.suffix != ".toml":
         return None
-    try:
-        status = file.stat()
-    except OSError:
-        return None
-    key = (file, status.st_mtime_ns, status.st_size)
-    with _places_lock:
-        kept = _places.get(key)
-    if kept is not None and paths <= kept.keys():
-        return kept
     from ..io.positions import PositionIndex
 
     try:
         index = PositionIndex.of(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError):
         return None
-    found = dict(kept or {})
-    found.update((path, index.find(path)) for path in paths)
-    with _places_lock:  # a new mapping replaces the old: a kept one never changes
-        _places.pop(key, None)
-        while len(_places) >= _PLACES_KEPT:
-            _places.pop(next(iter(_places)))
-        _places[key] = found
-    return found
+    return {path: index.find(path) for path in paths}
 
 
 def placed_findings(findings: Iterable[Finding], bundle: Bundle) -> tuple[Finding, ...]:
