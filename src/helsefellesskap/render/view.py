@@ -421,13 +421,16 @@ def goal_rows(goal: Goal, with_ongoing: bool) -> list[tuple[OngoingWork | None, 
     measures (those whose ``builds_on`` names it first) under it, an ongoing work
     without measures on a row of its own, then the measures that build on none; one
     empty row for a goal without any."""
-    if not with_ongoing:
+    if not with_ongoing or not goal.ongoing_work:  # every measure on a row of its own
         return [(None, m) for m in goal.measures] or [(None, None)]
-    works = {w.id: w for w in goal.ongoing_work}
     attached: dict[str, list[Measure]] = {w.id: [] for w in goal.ongoing_work}
     loose: list[Measure] = []
     for measure in goal.measures:
-        named = next((w for w in measure.builds_on if w in works), None)
+        named = None
+        for work_id in measure.builds_on:  # the first ongoing work of the goal it names
+            if work_id in attached:
+                named = work_id
+                break
         (attached[named] if named else loose).append(measure)
     rows: list[tuple[OngoingWork | None, Measure | None]] = []
     for work in goal.ongoing_work:
