@@ -29,6 +29,7 @@ NOT_FOR_LISTING = (
     "tomlkit",
     *WRITERS,
     "importlib.metadata",
+    "importlib.resources",  # the package data is read from its folder
     "helsefellesskap.render",
     "helsefellesskap.outline",
     "helsefellesskap.validate",
@@ -85,6 +86,7 @@ def test_check_loads_and_imports_no_renderer_writer_or_rule(tmp_path: Path) -> N
         "tomlkit",
         *WRITERS,
         "importlib.metadata",
+        "importlib.resources",  # the package data is read from its folder
         "helsefellesskap.render",
         "helsefellesskap.outline",
         "helsefellesskap.validate.rules",
@@ -110,6 +112,7 @@ def test_plugins_lists_formats_without_importing_them(tmp_path: Path) -> None:
         "helsefellesskap.importing.spreadsheets",
         *WRITERS,
         "importlib.metadata",
+        "importlib.resources",  # the package data is read from its folder
         "helsefellesskap.outline",
         "helsefellesskap.followup",
         "helsefellesskap.render.html",
@@ -128,6 +131,7 @@ def test_render_html_imports_jinja2_and_no_other_format(tmp_path: Path) -> None:
         "tomlkit",
         *WRITERS,
         "importlib.metadata",
+        "importlib.resources",  # the package data is read from its folder
         "helsefellesskap.render.markdown",
         "helsefellesskap.render.json",
         "helsefellesskap.followup",  # only the changelog's and reports' outlines need it

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import os
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -122,6 +123,11 @@ class Messages:
 def _folder(package: str, language: str) -> Traversable:
     if package == __name__:  # the core's folder, without importlib.resources (start-up)
         return Path(__file__).parent / language
+    location = getattr(sys.modules.get(package), "__file__", None)
+    if location:  # a plugin installed as files: its folder, without importlib.resources
+        folder = Path(location).parent / "messages"
+        if folder.is_dir():
+            return folder / language
     from importlib import resources
 
     return resources.files(package).joinpath("messages").joinpath(language)

@@ -68,8 +68,6 @@ def flatten_labels(table: Mapping[str, object], prefix: str = "") -> dict[str, s
 
 def builtin_labels(language: str) -> dict[str, str]:
     """The built-in labels for ``language`` (one of :data:`LANGUAGES`), as dotted keys."""
-    from importlib import resources
-
     from ..io.text import parse_toml
 
     if language not in LANGUAGES:
@@ -78,7 +76,7 @@ def builtin_labels(language: str) -> dict[str, str]:
         raise ValueError(
             message("render.no_builtin_labels", language=repr(language), languages=LANGUAGES)
         )
-    resource = resources.files("helsefellesskap").joinpath(f"render/labels/{language}.toml")
+    resource = Path(__file__).parent / "labels" / f"{language}.toml"  # no importlib.resources
     return flatten_labels(parse_toml(resource.read_text("utf-8")))
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .check import CheckResult, problem_json
@@ -71,7 +71,8 @@ def dumps(data: Any) -> str:
 
 @cache
 def _schema_text(name: str) -> str:
-    return resources.files(__package__).joinpath(f"{name}.schema.json").read_text("utf-8")
+    # the package's own folder, without importlib.resources (tens of imports at start-up)
+    return (Path(__file__).parent / f"{name}.schema.json").read_text("utf-8")
 
 
 def schema(name: str) -> dict[str, Any]:
