@@ -88,8 +88,7 @@ def structure_document(
     converter: cattrs.Converter = toml_converter,
 ) -> Document:
     """Structure a document, choosing its type by its ``kind`` key (a tagged union)."""
-    known = dict(types) if types is not None else document_types_by_kind()
-    listing = ", ".join(f'"{k}"' for k in known)
+    known = types if types is not None else document_types_by_kind()
     if not isinstance(data, Mapping):
         raise DataError(
             [
@@ -101,8 +100,18 @@ def structure_document(
             ]
         )
     kind = data.get("kind")
+    if kind is None or not isinstance(kind, str) or kind not in known:
+        raise _kind_error(kind, known, file)
+    rest = {key: value for key, value in data.items() if key != "kind"}
+    return structure(rest, known[kind], file=file, converter=converter)
+
+
+def _kind_error(kind: object, known: Mapping[str, type[Document]], file: Path | None) -> DataError:
+    """The error for a document without a ``kind`` or with one no type has (worded only
+    then: the listing of every kind is not built for each document that loads)."""
+    listing = ", ".join(f'"{k}"' for k in known)
     if kind is None:
-        raise DataError(
+        return DataError(
             [
                 Problem(
                     message=message("data.kind_missing"),
@@ -112,26 +121,23 @@ def structure_document(
                 )
             ]
         )
-    if not isinstance(kind, str) or kind not in known:
-        shown = preview(kind) if isinstance(kind, str) else describe(kind)
-        close = difflib.get_close_matches(str(kind)[:100], list(known), n=1)
-        hint = message(
-            "data.enum_write_one_of",
-            hint=message("data.enum_did_you_mean", word=close[0]) if close else "",
-            listing=listing,
-        )
-        raise DataError(
-            [
-                Problem(
-                    message=message("data.unknown_kind", kind=shown),
-                    path="$.kind",
-                    file=file,
-                    hint=hint,
-                )
-            ]
-        )
-    rest = {key: value for key, value in data.items() if key != "kind"}
-    return structure(rest, known[kind], file=file, converter=converter)
+    shown = preview(kind) if isinstance(kind, str) else describe(kind)
+    close = difflib.get_close_matches(str(kind)[:100], list(known), n=1)
+    hint = message(
+        "data.enum_write_one_of",
+        hint=message("data.enum_did_you_mean", word=close[0]) if close else "",
+        listing=listing,
+    )
+    return DataError(
+        [
+            Problem(
+                message=message("data.unknown_kind", kind=shown),
+                path="$.kind",
+                file=file,
+                hint=hint,
+            )
+        ]
+    )
 
 
 def unstructure(
