@@ -166,7 +166,11 @@ _W_KEEPNEXT = qn("w:keepNext")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _RUN_BREAKS = re.compile("[\t\r\n]")
 """Characters python-docx turns into ``w:tab`` and ``w:br`` elements when it sets a run's
-text; a text without them is one ``w:t``, written here directly."""
+text; a text without them is one ``w:t``."""
+_RUN_PIECES = re.compile("[\t\r\n]|[^\t\r\n]+")
+"""A run's text cut where python-docx cuts it: each tab or break alone, the stretches
+of other characters between them."""
+_W_TAB, _W_BR = qn("w:tab"), qn("w:br")
 _LookKey = tuple[bool, bool, bool, str | None, bool, str | None]
 _RUN_PROPERTIES: dict[_LookKey, tuple[tuple[str, dict[str, str]], ...]] = {}
 """The children of ``w:rPr`` for each look, in the schema's order (tag, attributes)."""
@@ -399,7 +403,7 @@ class OutlineWriter:
         toc_heading = None
         if self.options.contents:
             toc_heading = self._paragraph(body, "TOC Heading")
-            self._run(toc_heading, body.look).text = xml_text(self.contents_label)
+            self._text(self._run(toc_heading, body.look), xml_text(self.contents_label))
             self._page_break = True
         self._blocks(blocks, body)
         if self.outline.colophon:
@@ -431,7 +435,7 @@ class OutlineWriter:
         if partnership:
             p = self._paragraph(place, "Subtitle")
             self._format(p).paragraph_format.space_before = Mm(0 if self.logo else 55)
-            self._run(p, place.look).text = xml_text(partnership)
+            self._text(self._run(p, place.look), xml_text(partnership))
         for block in blocks:
             self._block(block, place)
         self._page_break = True
@@ -568,16 +572,20 @@ class OutlineWriter:
 
     @staticmethod
     def _text(r: CT_R, text: str) -> None:
-        """Set the text of the new run ``r`` as ``r.text = text`` does: one ``w:t`` (its
-        spaces kept where it starts or ends with one) built directly, python-docx's own
-        setter where the text holds tabs or line breaks."""
-        if _RUN_BREAKS.search(text):
-            r.text = text
-        elif text:
-            t = SubElement(r, _W_T)
-            t.text = text
-            if len(text.strip()) < len(text):
-                t.set(_XML_SPACE, "preserve")
+        """Set the text of the new run ``r`` as ``r.text = text`` does, built directly:
+        each stretch of characters one ``w:t`` (its spaces kept where it starts or ends
+        with one), each tab a ``w:tab``, each carriage return or line feed a ``w:br``."""
+        pieces = _RUN_PIECES.findall(text) if _RUN_BREAKS.search(text) else (text,)
+        for piece in pieces:
+            if piece == "\t":
+                SubElement(r, _W_TAB)
+            elif piece in ("\r", "\n"):
+                SubElement(r, _W_BR)
+            elif piece:
+                t = SubElement(r, _W_T)
+                t.text = piece
+                if len(piece.strip()) < len(piece):
+                    t.set(_XML_SPACE, "preserve")
 
     @staticmethod
     def _run_properties(look: _Look) -> tuple[tuple[str, dict[str, str]], ...]:
@@ -688,13 +696,18 @@ class OutlineWriter:
             self._page_break = not place.in_cell
 
     def _paragraph_block(self, block: Paragraph, place: _Place) -> None:
+        style = None if place.in_cell else PARAGRAPH_STYLES.get(block.role or "")
+        look = self._paragraph_look(block, place.look)
+        self._runs(self._paragraph(place, style), block.runs, look)
+
+    @staticmethod
+    def _paragraph_look(block: Paragraph, look: _Look) -> _Look:
+        """``look`` bold or italic as well where the paragraph's role asks for it."""
         role = block.role or ""
-        style = None if place.in_cell else PARAGRAPH_STYLES.get(role)
-        look = place.look
         if role in PARAGRAPH_LOOKS:
             bold, italic = PARAGRAPH_LOOKS[role]
             look = attrs.evolve(look, bold=look.bold or bold, italic=look.italic or italic)
-        self._runs(self._paragraph(place, style), block.runs, look)
+        return look
 
     def _heading(self, heading: Heading, place: _Place) -> None:
         if heading.anchor:
@@ -709,7 +722,7 @@ class OutlineWriter:
             if level > 1 and self.options.contents:
                 self._contents_bookmark(p, min(level - 1, 9))
         if heading.number:
-            self._run(p, look).text = xml_text(f"{heading.number} ")
+            self._text(self._run(p, look), xml_text(f"{heading.number} "))
         self._runs(p, heading.runs, look)
         self._heading_text = " ".join(inline_text(heading.runs).split())
 
@@ -728,11 +741,11 @@ class OutlineWriter:
                 fmt.first_line_indent = Mm(-28)
                 fmt.tab_stops.add_tab_stop(Mm(28))
                 self._runs(p, fact.label, bold)
-                self._run(p, place.look).text = "\t"
+                self._text(self._run(p, place.look), "\t")
             else:
                 self._runs(p, fact.label, bold)
                 label = inline_text(fact.label).rstrip()
-                self._run(p, bold).text = " " if label.endswith(":") else ": "
+                self._text(self._run(p, bold), " " if label.endswith(":") else ": ")
             self._runs(p, fact.value, place.look)
 
     def _list(self, block: BulletList | NumberedList, place: _Place) -> None:
@@ -748,7 +761,7 @@ class OutlineWriter:
             fmt = self._format(p).paragraph_format
             fmt.left_indent = Mm(4 + 3 * depth)
             fmt.first_line_indent = Mm(-3)
-            self._run(p, place.look).text = f"{number}\u00a0" if number else "•\u00a0"
+            self._text(self._run(p, place.look), f"{number}\u00a0" if number else "•\u00a0")
         elif number is None:
             p = self._paragraph(place, _BULLET_STYLES[min(depth, 2)])
             if depth > 2:  # Word's bullet styles go three levels deep: indent further
@@ -763,7 +776,7 @@ class OutlineWriter:
             fmt.first_line_indent = Mm(-6)
             fmt.space_after = Emu(25400)  # 2 pt
             fmt.tab_stops.add_tab_stop(Emu(indent))
-            self._run(p, place.look).text = f"{number}\t"
+            self._text(self._run(p, place.look), f"{number}\t")
         self._runs(p, item.runs, place.look)
         inner = attrs.evolve(place, depth=depth + 1)
         for child in item.children:
@@ -828,7 +841,7 @@ class OutlineWriter:
         for kind, text in diagram.legend:
             p = self._paragraph(place, note)
             if kind in LINE_MARKS:
-                self._run(p, place.look).text = LINE_MARKS[kind] + "\u00a0"
+                self._text(self._run(p, place.look), LINE_MARKS[kind] + "\u00a0")
             self._runs(p, text, place.look)
         if figure.description:
             self._runs(self._paragraph(place, note), figure.description, place.look)
@@ -865,7 +878,17 @@ class OutlineWriter:
         if place.cell is None and (self._page_break or self._last not in _SPACED):
             # a little space between running text and the table (the page break too)
             self._gap(self._paragraph(place), keep_with_next=True)
-        tbl = CT_Tbl.new_tbl(0, len(widths), Length(sum(widths)))
+        key = ("tbl", len(widths))  # the same but for the grid's widths, set below
+        prototype = self._prototypes.get(key)
+        if prototype is None:
+            tbl = CT_Tbl.new_tbl(0, len(widths), Length(sum(widths)))
+            table = DocxTable(tbl, self.document._body)
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            table.autofit = False
+            self.writer.table_look(table)
+            self._prototypes[key] = copy.deepcopy(tbl)
+        else:
+            tbl = prototype.__copy__()
         for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
             grid_col.w = Emu(width)
         if place.cell is None:
@@ -874,10 +897,6 @@ class OutlineWriter:
             if place.first is not None:  # the cell starts with the table
                 place.first.p = None
             place.cell.append(tbl)
-        table = DocxTable(tbl, self.document._body)
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        self.writer.table_look(table)
         return tbl
 
     def _after_table(self, place: _Place) -> None:
@@ -888,12 +907,25 @@ class OutlineWriter:
         self._gap(self._paragraph(place), keep_with_next=False)
 
     def _gap(self, p: CT_P, *, keep_with_next: bool) -> None:
-        """Make ``p`` an empty line 8 points high."""
+        """Make ``p`` an empty line 8 points high: its properties set by python-docx for
+        the first gap, copied for every later one where ``p`` has none yet."""
+        self._last = "gap"
+        key = ("gap", keep_with_next)
+        prototype = self._prototypes.get(key)  # the properties of a bare gap
+        if prototype is None:
+            bare: CT_P = OxmlElement("w:p")
+            self._gap_properties(bare, keep_with_next)
+            prototype = self._prototypes[key] = bare[0]
+        if p.pPr is None:
+            p.insert(0, prototype.__copy__())  # where python-docx puts w:pPr
+        else:  # a page break or keep-with-next already set
+            self._gap_properties(p, keep_with_next)
+
+    def _gap_properties(self, p: CT_P, keep_with_next: bool) -> None:
         fmt = self._format(p).paragraph_format
         fmt.space_before = fmt.space_after = 0
         fmt.line_spacing = Emu(101600)  # 8 pt
         fmt.keep_with_next = keep_with_next
-        self._last = "gap"
 
     def _new_row(self, tbl: CT_Tbl, *, header: bool) -> CT_Row:
         """A row appended to ``tbl`` (after its grid and rows), kept on one page; a header
@@ -1023,10 +1055,18 @@ class OutlineWriter:
         elif cell.header:
             look = attrs.evolve(look, bold=True)
         first: CT_P = tc[-1]  # the new cell's empty paragraph (see _new_cell)
-        if not cell.blocks:
+        blocks = cell.blocks
+        plain = len(blocks) == 1 and type(blocks[0]) is Paragraph and not self._pending_anchors
+        if not blocks or plain:
+            # what _paragraph does with a cell's first paragraph, without a place for the
+            # cell: most cells are one paragraph, and this was a third of their time
             SubElement(SubElement(first, _W_PPR), _W_PSTYLE, {_W_VAL: self._style_id("Table Text")})
             if keep:
                 self._keep_with_next(first)
+            if plain:  # _paragraph_block's runs, in the look of the paragraph's role
+                paragraph = blocks[0]
+                assert isinstance(paragraph, Paragraph)
+                self._runs(first, paragraph.runs, self._paragraph_look(paragraph, look))
             return
         inner = _Place(cell=tc, first=_First(first), look=look, keep=keep, width=width)
-        self._blocks(cell.blocks, inner)
+        self._blocks(blocks, inner)

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from helsefellesskap.outline import Table, Text
+from helsefellesskap.outline import Paragraph, Table, Text
 
 __all__ = ["CHAR_EMU", "cell_texts", "column_widths", "hinted_widths", "longest_word"]
 
@@ -62,7 +62,13 @@ def _texts(value: object, found: list[str] | None = None) -> list[str]:
     """Every :class:`Text` in ``value`` (a block, a tuple of blocks or runs), in order
     (appended to ``found`` where given)."""
     found = [] if found is None else found
-    if isinstance(value, Text):
+    if type(value) is Paragraph:  # most cells: its runs, without a look at each field
+        for run in value.runs:
+            if type(run) is Text:
+                found.append(run.text)
+            else:
+                _texts(run, found)
+    elif isinstance(value, Text):
         found.append(value.text)
     elif isinstance(value, tuple):
         for item in value:

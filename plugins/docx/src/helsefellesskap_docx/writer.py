@@ -273,9 +273,9 @@ def insert_ordered(parent: BaseOxmlElement, child: BaseOxmlElement, order: Seque
 class _Setup:
     """What every document of a house style or template shares, set up once into the
     document that :class:`~helsefellesskap_docx.package.PreparedPackage` keeps: the
-    page, the styles, the settings; a template's body dropped and the styles it lacks
-    added. ``language`` is the document's, ``templated`` whether the document is a
-    partnership's template."""
+    page, the styles, the settings, the parts of the header and footer; a template's
+    body dropped and the styles it lacks added. ``language`` is the document's,
+    ``templated`` whether the document is a partnership's template."""
 
     def __init__(self, document: DocxDocument, language: str, *, templated: bool) -> None:
         self.document = document
@@ -294,6 +294,11 @@ class _Setup:
             self._set_styles()
         self._add_own_styles()
         self._set_settings(update_fields=update_fields, hyphenate=hyphenate)
+        # the first section's header and footer parts, each document's to fill (where a
+        # template's are empty), made here as the writer would make them for each
+        section = self.document.sections[0]
+        section.header.is_linked_to_previous = False
+        section.footer.is_linked_to_previous = False
 
     @property
     def text_width(self) -> int:
