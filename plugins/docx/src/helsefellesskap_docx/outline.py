@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -50,7 +51,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Emu, Length, Mm
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
-from lxml.etree import SubElement
+from docx.text.parfmt import ParagraphFormat
+from lxml.etree import SubElement, tostring
 
 from helsefellesskap.outline import (
     Aside,
@@ -457,7 +459,8 @@ class OutlineWriter:
             paragraphs.append(p)
             if not bookmark:
                 continue
-            p.style = self._style_id(f"toc {level}")
+            # what ``p.style = ...`` writes into an empty paragraph, built directly
+            SubElement(SubElement(p, _W_PPR), _W_PSTYLE, {_W_VAL: self._style_id(f"toc {level}")})
             link = element("w:hyperlink", **{"w:anchor": bookmark, "w:history": "1"})
             p.append(link)
             text = "".join(node.text or "" for node in source.iter(qn("w:t")))
@@ -534,6 +537,26 @@ class OutlineWriter:
 
     def _format(self, p: CT_P) -> DocxParagraph:
         return DocxParagraph(p, self.document._body)
+
+    def _formatted(
+        self, p: CT_P, key: tuple[object, ...], apply: Callable[[ParagraphFormat], None]
+    ) -> None:
+        """``apply`` python-docx's paragraph format setters to ``p``: done by python-docx
+        the first time for each ``key`` and each set of properties ``p`` already has,
+        copied from that result afterwards (the setters change only ``w:pPr``, so the
+        result depends on nothing else; they were a fifth of writing lists and facts)."""
+        before = p.pPr
+        memo = ("pPr", key, None if before is None else tostring(before))
+        found = self._prototypes.get(memo)
+        if found is None:
+            apply(self._format(p).paragraph_format)
+            after = p.pPr
+            assert after is not None
+            self._prototypes[memo] = copy.deepcopy(after)
+        elif before is None:
+            p.insert(0, found.__copy__())  # where python-docx puts w:pPr
+        else:
+            p.replace(before, found.__copy__())
 
     def _bookmark(self, p: CT_P, anchor: str) -> None:
         name = self._bookmarks.get(anchor)
@@ -731,15 +754,23 @@ class OutlineWriter:
         terms = facts.role in DEFINITION_ROLES or place.role in DEFINITION_ROLES
         bold = attrs.evolve(place.look, bold=True)
         last = len(facts.items) - 1
-        for index, fact in enumerate(facts.items):
-            p = self._paragraph(place)
-            fmt = self._format(p).paragraph_format
-            if index < last:  # the lines close together, space after the last
+        hanging = terms and not place.in_cell
+
+        def apply(fmt: ParagraphFormat, close: bool) -> None:
+            if close:  # the lines close together, space after the last
                 fmt.space_after = Emu(12700) if terms else 0  # 1 pt
-            if terms and not place.in_cell:
+            if hanging:
                 fmt.left_indent = Mm(28)
                 fmt.first_line_indent = Mm(-28)
                 fmt.tab_stops.add_tab_stop(Mm(28))
+
+        for index, fact in enumerate(facts.items):
+            p = self._paragraph(place)
+            close = index < last
+            if close or hanging:
+                setters = functools.partial(apply, close=close)
+                self._formatted(p, ("fact", terms, hanging, close), setters)
+            if hanging:
                 self._runs(p, fact.label, bold)
                 self._text(self._run(p, place.look), "\t")
             else:
@@ -758,24 +789,33 @@ class OutlineWriter:
         depth = place.depth
         if place.in_cell:
             p = self._paragraph(place)
-            fmt = self._format(p).paragraph_format
-            fmt.left_indent = Mm(4 + 3 * depth)
-            fmt.first_line_indent = Mm(-3)
+
+            def in_cell(fmt: ParagraphFormat) -> None:
+                fmt.left_indent = Mm(4 + 3 * depth)
+                fmt.first_line_indent = Mm(-3)
+
+            self._formatted(p, ("item in cell", depth), in_cell)
             self._text(self._run(p, place.look), f"{number}\u00a0" if number else "•\u00a0")
         elif number is None:
             p = self._paragraph(place, _BULLET_STYLES[min(depth, 2)])
             if depth > 2:  # Word's bullet styles go three levels deep: indent further
-                fmt = self._format(p).paragraph_format
-                fmt.left_indent = Emu(_LIST_INDENT * (depth + 1))
-                fmt.first_line_indent = Emu(-_LIST_INDENT)
+
+                def deeper(fmt: ParagraphFormat) -> None:
+                    fmt.left_indent = Emu(_LIST_INDENT * (depth + 1))
+                    fmt.first_line_indent = Emu(-_LIST_INDENT)
+
+                self._formatted(p, ("bullet", depth), deeper)
         else:
             p = self._paragraph(place)
-            fmt = self._format(p).paragraph_format
-            indent = Mm(8) + _LIST_INDENT * depth
-            fmt.left_indent = Emu(indent)
-            fmt.first_line_indent = Mm(-6)
-            fmt.space_after = Emu(25400)  # 2 pt
-            fmt.tab_stops.add_tab_stop(Emu(indent))
+
+            def numbered(fmt: ParagraphFormat) -> None:
+                indent = Mm(8) + _LIST_INDENT * depth
+                fmt.left_indent = Emu(indent)
+                fmt.first_line_indent = Mm(-6)
+                fmt.space_after = Emu(25400)  # 2 pt
+                fmt.tab_stops.add_tab_stop(Emu(indent))
+
+            self._formatted(p, ("numbered", depth), numbered)
             self._text(self._run(p, place.look), f"{number}\t")
         self._runs(p, item.runs, place.look)
         inner = attrs.evolve(place, depth=depth + 1)
