@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import DataError, DocumentNotFoundError, Problem, UsageError
+from ..gc_pause import collection_paused
 from ..messages import message
 from ..model import Bundle, Document, Partnership
 from .documents import dumps_json, dumps_toml, loads_json, structure, structure_document
@@ -196,8 +197,14 @@ def load_bundle(root: PathLike, *, types: Mapping[str, type[Document]] | None = 
 
     Problems in any of the files are gathered and raised together in one
     :class:`DataError`; a document id used twice is reported with both files.
+    Automatic garbage collection is paused while the files are read and restored after
+    (:func:`~helsefellesskap.gc_pause.collection_paused`).
     """
-    root = Path(root)
+    with collection_paused():
+        return _load_bundle(Path(root), types)
+
+
+def _load_bundle(root: Path, types: Mapping[str, type[Document]] | None) -> Bundle:
     partnership_file = root / PARTNERSHIP_FILE
     if not os.path.lexists(partnership_file):
         raise DocumentNotFoundError(

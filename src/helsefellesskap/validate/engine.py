@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
 from ..errors import UsageError
+from ..gc_pause import collection_paused
 from ..messages import message
 from ..model import Bundle, Severity
 from .context import ValidationContext
@@ -139,6 +140,17 @@ def validate(
     """
     if not isinstance(bundle, Bundle):
         raise UsageError(message("validate.not_a_bundle", type=type(bundle).__name__))
+    with collection_paused():
+        return _validate(bundle, manager, rules, documents, time_limit)
+
+
+def _validate(
+    bundle: Bundle,
+    manager: PluginManager | None,
+    rules: Iterable[Rule] | None,
+    documents: Iterable[str] | None,
+    time_limit: float | Literal["default"] | None,
+) -> ValidationReport:
     if manager is None:
         from ..plugins import default_manager
 
