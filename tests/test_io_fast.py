@@ -157,3 +157,37 @@ def test_a_deadline_seen_before_is_still_checked_where_it_is_wrong() -> None:
     with pytest.raises(DataError) as error:
         structure(data, cls, converter=FAST)
     assert error.value.problems[0].path == "$.focus_areas[0].goals[0].measures[0].deadline"
+
+
+def _partnership_with(**changes: Any) -> dict[str, Any]:
+    """The example's partnership table, with ``changes`` made to its first partner."""
+    data = read_toml(REPO / "examples" / "eksempel" / "partnership.toml")
+    data["partners"][0].update(changes)
+    return data
+
+
+def test_converted_fields_and_post_init_take_the_fast_path_with_the_same_result() -> None:
+    from helsefellesskap.model import Group, Partner
+    from helsefellesskap.model._base import InvalidValue
+    from helsefellesskap.model.body import TermOfOffice
+
+    functions = FastStructure(toml_converter, json=False, delegated=(Deadline,))
+    for cls in (Partner, Group, TermOfOffice):  # a converter; __attrs_post_init__
+        assert functions.function(cls) is not None, cls.__name__
+    term = functions.function(TermOfOffice)
+    assert term is not None
+    built = term({"years": 4, "start": dt.date(2024, 1, 1), "end": dt.date(2027, 12, 31)})
+    assert built == TermOfOffice(years=4, start=dt.date(2024, 1, 1), end=dt.date(2027, 12, 31))
+    with pytest.raises(InvalidValue):  # ends before it starts: post-init refuses it
+        term({"start": dt.date(2024, 1, 1), "end": dt.date(2023, 1, 1)})
+    group = functions.function(Group)
+    assert group is not None
+    plain = {"id": "kommunene", "name": "Kommunene", "kinds": ["municipality"]}
+    assert group(plain) == Group(id="kommunene", name="Kommunene", kinds=("municipality",))
+    assert group({"id": "alle", "name": "Alle"}).kinds == Group(id="alle", name="Alle").kinds
+    for changes in ({"kind": "municipality"}, {"kind": "Kommune"}, {"kind": 3}, {"extra": {}}):
+        data = _partnership_with(**changes)
+        fast, detailed = _outcome(data, Partnership, FAST), _outcome(data, Partnership, DETAILED)
+        assert fast == detailed, changes
+    data = _partnership_with(extra={"budget": 3, "note": "x"})  # a union: the converter's
+    assert _outcome(data, Partnership, FAST) == _outcome(data, Partnership, DETAILED)

@@ -152,3 +152,23 @@ def test_io_names_are_imported_on_first_use() -> None:
         "assert all(getattr(hio, name) is not None for name in hio.__all__)\n"
     )
     assert "helsefellesskap.io.converter" in names
+
+
+def test_valid_data_is_loaded_without_cattrs_and_wrong_data_explained_with_it() -> None:
+    names = modules_after(
+        "from helsefellesskap import load_bundle\n"
+        f"bundle = load_bundle({str(EXAMPLE)!r})\n"
+        "assert bundle.document('handlingsplan-2024-2025').focus_areas\n"
+    )
+    assert "helsefellesskap.io.fast" in names
+    assert sorted(n for n in names if n == "cattrs" or n.startswith("cattrs.")) == []
+    names = modules_after(
+        "from helsefellesskap import DataError, loads\n"
+        "try:\n"
+        "    loads('kind = \"action-plan\"\\nid = \"p\"\\ntitel = \"x\"\\n')\n"
+        "except DataError as error:\n"
+        "    assert any(p.path == '$.titel' for p in error.problems), error\n"
+        "else:\n"
+        "    raise AssertionError('loaded')\n"
+    )
+    assert "cattrs" in names  # the detailed path says what is wrong

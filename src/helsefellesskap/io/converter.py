@@ -12,11 +12,11 @@ import datetime as dt
 import difflib
 import enum
 import re
+import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import cattrs
-from cattrs.preconf.tomllib import make_converter as make_toml_converter
+import attrs
 
 from ..messages import message
 from ..model import Deadline, DeadlineKind
@@ -24,14 +24,6 @@ from ..model._base import FIRST_YEAR, LAST_YEAR, preview
 from ..model.words import english_word
 from .fast import FastStructure
 from .norwegian_dates import norwegian_date
-from .shapes import (
-    is_attrs_class,
-    is_mapping_type,
-    is_sequence_type,
-    mapping_hook_factory,
-    sequence_hook_factory,
-    table_hook_factory,
-)
 from .values import (
     CONTROL_CHARACTERS,
     MAX_NUMBER,
@@ -40,6 +32,9 @@ from .values import (
     describe,
     text_problem,
 )
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = [
     "CONTROL_CHARACTERS",
@@ -277,6 +272,15 @@ def _deadline_to(deadline: Deadline, json: bool) -> Any:
     return {"text": deadline.text, "means": when}
 
 
+def _fast_hooks(json: bool) -> dict[Any, Callable[[Any, Any], Any]]:
+    """The converter's hooks the fast functions call without asking the converter: the
+    deadline's, and in JSON the date's (dates are text there)."""
+    hooks: dict[Any, Callable[[Any, Any], Any]] = {Deadline: lambda v, _t: _deadline_from(v, json)}
+    if json:
+        hooks[dt.date] = _json_date
+    return hooks
+
+
 def make_converter(*, json: bool = False, fast: bool = True) -> cattrs.Converter:
     """Build the converter: for TOML by default, for JSON with ``json=True``.
 
@@ -285,6 +289,23 @@ def make_converter(*, json: bool = False, fast: bool = True) -> cattrs.Converter
     :class:`~helsefellesskap.io.fast.FastStructure` and only the rest by cattrs' detailed
     path; ``fast=False`` always takes the detailed path (the same results, slower).
     """
+    return _configure(json=json, fast=fast)
+
+
+def _configure(*, json: bool, fast: bool | FastStructure) -> cattrs.Converter:
+    """:func:`make_converter`, or with the fast functions of ``fast`` when it is a
+    :class:`FastStructure` of its own (the lazy converters' shared one)."""
+    from cattrs.preconf.tomllib import make_converter as make_toml_converter
+
+    from .shapes import (
+        is_attrs_class,
+        is_mapping_type,
+        is_sequence_type,
+        mapping_hook_factory,
+        sequence_hook_factory,
+        table_hook_factory,
+    )
+
     converter = make_toml_converter(forbid_extra_keys=True, omit_if_default=True)
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(int, _strict_int)
@@ -302,7 +323,12 @@ def make_converter(*, json: bool = False, fast: bool = True) -> cattrs.Converter
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
         lambda _t: lambda member: member.value,
     )
-    built = FastStructure(converter, json=json, delegated=(Deadline,)) if fast else None
+    if isinstance(fast, FastStructure):
+        built: FastStructure | None = fast
+    elif fast:
+        built = FastStructure(converter, json=json, delegated=(Deadline,), hooks=_fast_hooks(json))
+    else:
+        built = None
     converter.register_structure_hook_factory(
         is_attrs_class,
         lambda t: table_hook_factory(t, converter, built.function(t) if built else None),
@@ -318,8 +344,62 @@ def make_converter(*, json: bool = False, fast: bool = True) -> cattrs.Converter
     return converter
 
 
-toml_converter = make_converter()
-"""The converter for TOML data."""
+class _LazyConverter:
+    """The converter :func:`make_converter` builds, built (and cattrs imported) only when
+    something needs it: a table of a model class that the fast functions build
+    (:class:`~helsefellesskap.io.fast.FastStructure`, the common case of valid data) is
+    structured without it.
 
-json_converter = make_converter(json=True)
-"""The converter for JSON data."""
+    :meth:`structure` of an attrs class tries the fast function first, as the
+    converter's own hook does, and hands everything else to the converter; every other
+    attribute is the converter's. The converter uses the same fast functions.
+    """
+
+    def __init__(self, *, json: bool) -> None:
+        self._json = json
+        self._converter: cattrs.Converter | None = None
+        self._lock = threading.Lock()
+        self._fast = FastStructure(
+            self,  # type: ignore[arg-type]  # it answers as the converter does
+            json=json,
+            delegated=(Deadline,),
+            hooks=_fast_hooks(json),
+        )
+
+    def built(self) -> cattrs.Converter:
+        """The converter, built on first use."""
+        converter = self._converter
+        if converter is None:
+            with self._lock:
+                if self._converter is None:
+                    self._converter = _configure(json=self._json, fast=self._fast)
+                converter = self._converter
+        return converter
+
+    def structure(self, obj: Any, cl: Any) -> Any:
+        """``obj`` structured as ``cl``, as :meth:`cattrs.Converter.structure` does."""
+        if isinstance(cl, type) and attrs.has(cl):
+            function = self._fast.function(cl)
+            if function is not None:
+                try:
+                    return function(obj)
+                except Exception:  # the converter's detailed path says what is wrong
+                    pass
+        return self.built().structure(obj, cl)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.built(), name)
+
+    def __repr__(self) -> str:
+        return f"<the {'JSON' if self._json else 'TOML'} converter of helsefellesskap>"
+
+
+if TYPE_CHECKING:  # each answers as the converter it stands for
+    toml_converter: cattrs.Converter
+    json_converter: cattrs.Converter
+else:
+    toml_converter = _LazyConverter(json=False)
+    """The converter for TOML data (built on first use)."""
+
+    json_converter = _LazyConverter(json=True)
+    """The converter for JSON data (built on first use)."""

@@ -6,9 +6,8 @@ import difflib
 import json as jsonlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import cattrs
 import tomli_w
 
 from ..errors import DataError, Problem
@@ -21,6 +20,9 @@ from .parser_messages import json_detail
 from .problems import child_path, problems_from_exception
 from .text import too_deep
 from .values import describe
+
+if TYPE_CHECKING:
+    import cattrs  # imported when a converter is built, not to load valid data
 
 __all__ = [
     "ENVELOPE_FORMAT",

@@ -14,9 +14,11 @@ accepts in its plain form and builds the same objects:
   datetime), enum values as written, lists for sequences, tables for mappings, ``None``
   for an optional value (JSON's ``null``);
 - every other type (a deadline, a date in JSON, a union) through the converter's own
-  hook;
-- the instance made without its ``__init__`` and every field validator called as attrs
-  would call it (the common ones, ids and non-empty text, inline); only the type check
+  hook (a union's looked up when a value of it is first met, so valid data is loaded
+  without building the cattrs converter, see :mod:`.converter`);
+- the instance made without its ``__init__``, a field's converter applied to its value
+  (or default), every field validator called as attrs would call it (the common ones,
+  ids and non-empty text, inline), then ``__attrs_post_init__``; only the type check
   of :func:`~helsefellesskap.model._typed.typed` is left out, as the converter's
   :func:`~helsefellesskap.model._typed.checked_elsewhere` leaves it out, since the tests
   above give every field its declared type.
@@ -25,9 +27,10 @@ Anything else, anywhere in the value, makes the generated function raise, and th
 caller (:func:`~helsefellesskap.io.shapes.table_hook_factory`) structures the value
 again through the detailed path, which finds every problem with its path and message.
 So a valid document costs one pass and an invalid one two, with the same result
-either way. A class this module cannot build this way (a field with a converter or an
-alias, ``__attrs_post_init__``, a default that takes ``self``, an ``__init__`` of its
-own) has no fast function and always takes the detailed path.
+either way. A class this module cannot build this way (a field with an alias or an
+:class:`attrs.Converter` that takes the instance, ``__attrs_pre_init__``, a default that
+takes ``self``, an ``__init__`` of its own) has no fast function and always takes the
+detailed path.
 """
 
 from __future__ import annotations
@@ -39,11 +42,10 @@ import re
 import threading
 import types
 import typing
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
 
 from ..codecache import code_cache
 from ..model._base import (
@@ -57,6 +59,9 @@ from ..model._base import (
 )
 from ..model._typed import is_type_check
 from .values import CONTROL_CHARACTERS, MAX_NUMBER, MAX_TEXT_LENGTH
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["FastStructure", "NotPlain"]
 
@@ -111,7 +116,7 @@ def _eligible(cls: type[Any]) -> bool:
     """Whether instances of ``cls`` can be made without its ``__init__`` here."""
     if not (isinstance(cls, type) and attrs.has(cls)):
         return False
-    if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
+    if hasattr(cls, "__attrs_pre_init__"):
         return False
     code = getattr(cls.__init__, "__code__", None)
     if code is None or "attrs generated" not in code.co_filename:
@@ -119,8 +124,13 @@ def _eligible(cls: type[Any]) -> bool:
     if any("cached_hash" in str(name) for name in (*code.co_names, *code.co_consts)):
         return False  # its __init__ also clears a cached hash
     for field in attrs.fields(cls):
-        if not field.init or field.converter is not None or field.alias != field.name:
+        if not field.init or field.alias != field.name:
             return False
+        converter = field.converter
+        if converter is not None and (
+            isinstance(converter, attrs.Converter) or not callable(converter)
+        ):
+            return False  # one that takes the instance or the field: only attrs calls it
         default = field.default
         if isinstance(default, attrs.Factory) and default.takes_self:  # type: ignore[arg-type]
             return False
@@ -137,21 +147,46 @@ def _validators(field: attrs.Attribute[Any]) -> list[Any]:
     return [v for v in found if not is_type_check(v)]
 
 
+def _lazy_hook(converter: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
+    """The converter's hook for ``tp``, looked up when it is first called: a type only
+    the converter knows (a union) costs nothing, cattrs included, until a value of it
+    is met."""
+    found: list[Callable[[Any, Any], Any]] = []
+
+    def hook(value: Any, type_: Any) -> Any:
+        if not found:
+            try:
+                found.append(converter.get_structure_hook(tp))
+            except Exception:
+                found.append(converter.structure)
+        return found[0](value, type_)
+
+    return hook
+
+
 class FastStructure:
     """The generated functions of one converter, made on first use per class.
 
     ``delegated`` are classes the converter has a hook of its own for (a
     :class:`~helsefellesskap.model.Deadline`): their values go to that hook.
     ``json`` says the converter reads JSON (dates are text there, so they go to the
-    converter's hook).
+    converter's hook). ``hooks`` are the converter's own hooks of some types, given so
+    that their values need not ask the converter (which may not be built yet); the
+    converter's hook of any other type is looked up when a value of it is first met.
     """
 
     def __init__(
-        self, converter: cattrs.Converter, *, json: bool, delegated: Iterable[type[Any]] = ()
+        self,
+        converter: cattrs.Converter,
+        *,
+        json: bool,
+        delegated: Iterable[type[Any]] = (),
+        hooks: Mapping[Any, Callable[[Any, Any], Any]] | None = None,
     ) -> None:
         self._converter = converter
         self._json = json
         self._delegated = frozenset(delegated)
+        self._hooks = dict(hooks or {})
         self._generating: list[tuple[str, itertools.count[int]]] = []
         """The functions being generated (a class's fields may need another class's
         function first), the innermost last, each with the counter of its names."""
@@ -239,11 +274,7 @@ class FastStructure:
 
     def _hook(self, tp: Any) -> str:
         """A call of the converter's own hook for ``tp`` on ``%s`` (a value's name)."""
-        converter = self._converter
-        try:
-            hook = converter.get_structure_hook(tp)
-        except Exception:
-            hook = converter.structure
+        hook = self._hooks.get(tp) or _lazy_hook(self._converter, tp)
         if tp in self._delegated:
             return self._constant(_cached(hook, tp), "_h") + "(%s)"
         return self._constant(hook, "_h") + "(%s, " + self._constant(tp, "_t") + ")"
@@ -371,7 +402,9 @@ class FastStructure:
             value = f"v{index}"
             default = field.default
             validators = _validators(field)
-            check = self._inline_check(validators, field, tp)
+            converter = field.converter
+            # a converter's field is tested as declared, converted, then validated
+            check = "" if converter is not None else self._inline_check(validators, field, tp)
             if check:
                 validators = []
             if default is attrs.NOTHING:
@@ -387,6 +420,8 @@ class FastStructure:
                     lines.append(f"        {value} = {self._constant(default, '_k')}")
                 lines.append("    else:")
                 lines.extend(self._value(tp, value, value, "        ", check))
+            if converter is not None:  # as attrs' __init__: on the default too
+                lines.append(f"    {value} = {self._constant(converter, '_c')}({value})")
             for validator in validators:
                 after.extend(self._validation(validator, field, tp, value))
         lines.append(f"    self = _new({klass})")
@@ -399,6 +434,8 @@ class FastStructure:
             else:
                 lines.append(f"    _set(self, {field.name!r}, v{index})")
         lines.extend(after)
+        if hasattr(cls, "__attrs_post_init__"):  # as attrs' __init__: after the validators
+            lines.append("    self.__attrs_post_init__()")
         lines.append("    return self")
         return "\n".join(lines) + "\n"
 

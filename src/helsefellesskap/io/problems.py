@@ -15,12 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from cattrs.errors import (
-    BaseValidationError,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-)
 
 from ..errors import Problem
 from ..messages import message
@@ -75,6 +69,9 @@ def child_path(path: str, key: object) -> str:
 
 
 def _walk(error: BaseException, path: str, cls: Any) -> Iterator[tuple[str, BaseException, Any]]:
+    # cattrs is imported when it raised: valid data is loaded without it
+    from cattrs.errors import BaseValidationError, ClassValidationError, IterableValidationError
+
     if isinstance(error, IterableValidationError):
         items, rest = error.group_exceptions()
         for inner, item in items:
@@ -108,6 +105,8 @@ def _parent_and_key(path: str) -> tuple[str, str]:
 
 
 def _one(path: str, error: BaseException, cls: Any, file: Path | None) -> Iterator[_Found]:
+    from cattrs.errors import ForbiddenExtraKeysError
+
     if isinstance(error, ForbiddenExtraKeysError):
         known = _field_names(error.cl)
         for key in sorted(error.extra_fields):
