@@ -173,6 +173,8 @@ _RUN_PIECES = re.compile("[\t\r\n]|[^\t\r\n]+")
 """A run's text cut where python-docx cuts it: each tab or break alone, the stretches
 of other characters between them."""
 _W_TAB, _W_BR = qn("w:tab"), qn("w:br")
+_W_BOOKMARK_START, _W_BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
+_W_ID, _W_NAME = qn("w:id"), qn("w:name")
 _LookKey = tuple[bool, bool, bool, str | None, bool, str | None]
 _RUN_PROPERTIES: dict[_LookKey, tuple[tuple[str, dict[str, str]], ...]] = {}
 """The children of ``w:rPr`` for each look, in the schema's order (tag, attributes)."""
@@ -372,6 +374,8 @@ class OutlineWriter:
         self._heading_text = ""  # the last heading's text: the name of a table under it
         self._styles: dict[str, str] = {}
         self._prototypes: dict[tuple[object, ...], BaseOxmlElement] = {}
+        self._cell_looks: dict[tuple[_Look, bool], _Look] = {}  # (look, header row): look
+        self._field_prototype: list[BaseOxmlElement] | None = None  # see _page_reference
 
     @staticmethod
     def _collect_anchors(outline: Outline) -> dict[str, str]:
@@ -466,8 +470,7 @@ class OutlineWriter:
             text = "".join(node.text or "" for node in source.iter(qn("w:t")))
             self._text(self._run(link, _Look()), xml_text(text))
             self._text(self._run(link, _Look()), "\t")
-            for r in field_runs(f"PAGEREF {bookmark} \\h", None):
-                link.append(r)
+            self._page_reference(link, bookmark)
         first, last = paragraphs[0], paragraphs[-1]
         if not self.options.contents_field:
             return
@@ -480,13 +483,26 @@ class OutlineWriter:
                 first.insert(0, r)
         last.append(opening[-1])  # end
 
+    def _page_reference(self, parent: BaseOxmlElement, bookmark: str) -> None:
+        """Append to ``parent`` the runs of a ``PAGEREF`` field to ``bookmark`` (showing
+        nothing until updated): copies of the first such field's runs, each with its
+        own instruction (building a field's runs was a third of the contents' time)."""
+        prototype = self._field_prototype
+        if prototype is None:
+            prototype = self._field_prototype = field_runs("PAGEREF", None)
+        for index, run in enumerate(prototype):
+            made = run.__copy__()
+            if index == 1:  # the instruction's run: w:r/w:instrText
+                made[0].text = f" PAGEREF {bookmark} \\h "
+            parent.append(made)
+
     def _contents_bookmark(self, p: CT_P, level: int) -> None:
         """A ``_Toc`` bookmark on the heading ``p`` of contents level ``level``."""
         name = f"_Toc{len(self._contents) + 1:06d}"
         number = str(self._next_bookmark)
         self._next_bookmark += 1
-        p.append(element("w:bookmarkStart", **{"w:id": number, "w:name": name}))
-        p.append(element("w:bookmarkEnd", **{"w:id": number}))
+        SubElement(p, _W_BOOKMARK_START, {_W_ID: number, _W_NAME: name})
+        SubElement(p, _W_BOOKMARK_END, {_W_ID: number})
         self._contents.append((level, p, name))
 
     # -- paragraphs and runs ---------------------------------------------------------------
@@ -564,8 +580,8 @@ class OutlineWriter:
             return
         number = str(self._next_bookmark)
         self._next_bookmark += 1
-        p.append(element("w:bookmarkStart", **{"w:id": number, "w:name": name}))
-        p.append(element("w:bookmarkEnd", **{"w:id": number}))
+        SubElement(p, _W_BOOKMARK_START, {_W_ID: number, _W_NAME: name})
+        SubElement(p, _W_BOOKMARK_END, {_W_ID: number})
 
     def _runs(self, parent: BaseOxmlElement, items: Inlines, look: _Look) -> None:
         """Append ``items`` to ``parent`` (a paragraph or a hyperlink) as runs."""
@@ -818,6 +834,8 @@ class OutlineWriter:
             self._formatted(p, ("numbered", depth), numbered)
             self._text(self._run(p, place.look), f"{number}\t")
         self._runs(p, item.runs, place.look)
+        if not item.children:
+            return
         inner = attrs.evolve(place, depth=depth + 1)
         for child in item.children:
             if isinstance(child, Paragraph) and not place.in_cell:
@@ -1090,10 +1108,17 @@ class OutlineWriter:
         self, tc: CT_Tc, cell: Cell, header: bool, width: int, place: _Place, keep: bool
     ) -> None:
         look = place.look
-        if header:
-            look = attrs.evolve(look, bold=True, color=WHITE_HEX)
-        elif cell.header:
-            look = attrs.evolve(look, bold=True)
+        if header or cell.header:  # the header row's white bold, a header cell's bold
+            kind = (look, header)
+            found = self._cell_looks.get(kind)
+            if found is None:
+                found = (
+                    attrs.evolve(look, bold=True, color=WHITE_HEX)
+                    if header
+                    else attrs.evolve(look, bold=True)
+                )
+                self._cell_looks[kind] = found
+            look = found
         first: CT_P = tc[-1]  # the new cell's empty paragraph (see _new_cell)
         blocks = cell.blocks
         plain = len(blocks) == 1 and type(blocks[0]) is Paragraph and not self._pending_anchors

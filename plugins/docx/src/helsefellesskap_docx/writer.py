@@ -598,6 +598,7 @@ class WordWriter:
         self.label_language = label_language if label_language != language else None
         self._header_text = (header, title if header_title is None else header_title)
         self._landscape_reference: BaseOxmlElement | None = None
+        self._widths: tuple[int, int] | None = None  # (portrait, landscape): text_width
         section = self.document.sections[0]
         if not self._has_content(section.header):
             self.write_header(section.header.paragraphs[0], self.text_width)
@@ -611,17 +612,32 @@ class WordWriter:
 
     @property
     def text_width(self) -> int:
-        """The width of the text between the side margins of the first section (EMU)."""
-        return text_width(self.document)
+        """The width of the text between the side margins of the first section (EMU),
+        as the document was set up (found once: python-docx searches the whole body
+        for its sections each time)."""
+        if self._widths is None:
+            self._widths = self._page_widths()
+        return self._widths[0]
 
     @property
     def landscape_text_width(self) -> int:
-        """The width of the text of the first section's page turned landscape (EMU)."""
+        """The width of the text of the first section's page turned landscape (EMU), as
+        the document was set up."""
+        if self._widths is None:
+            self._widths = self._page_widths()
+        return self._widths[1]
+
+    def _page_widths(self) -> tuple[int, int]:
         section = self.document.sections[0]
-        height, left, right = section.page_height, section.left_margin, section.right_margin
+        width, height = section.page_width, section.page_height
+        left, right = section.left_margin, section.right_margin
+        if width is None or left is None or right is None:
+            portrait = int(TEXT_WIDTH)
+        else:
+            portrait = int(width - left - right)
         if height is None or left is None or right is None:
-            return int(LANDSCAPE_TEXT_WIDTH)
-        return int(height - left - right)
+            return portrait, int(LANDSCAPE_TEXT_WIDTH)
+        return portrait, int(height - left - right)
 
     @staticmethod
     def _has_content(part: object) -> bool:
