@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
-from .draft import PlanDraft
+if TYPE_CHECKING:  # listing the importers does not import what they read into
+    from pathlib import Path
+
+    from .draft import PlanDraft
 
 __all__ = ["Importer"]
 

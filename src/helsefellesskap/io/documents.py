@@ -16,7 +16,6 @@ from ..model import DOCUMENT_TYPES, Document, Partnership
 from ..model._base import preview
 from ..model._typed import checked_elsewhere
 from .converter import control_character_problem, json_converter, toml_converter
-from .parser_messages import json_detail
 from .problems import child_path, problems_from_exception
 from .text import too_deep
 from .values import describe
@@ -242,6 +241,8 @@ def _parse_json(text: str | bytes, file: Path | None) -> tuple[Any, str | None]:
     try:
         data = jsonlib.loads(text)
     except jsonlib.JSONDecodeError as error:
+        from .parser_messages import json_detail  # the parsers' messages: on an error only
+
         raise _json_problem(
             message("files.json_syntax", detail=json_detail(error.msg)),
             file,

@@ -6,7 +6,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -21,7 +20,6 @@ from ..errors import (
     TomlSyntaxError,
 )
 from ..messages import current_language, message
-from .parser_messages import toml_detail
 
 __all__ = [
     "MAX_FILE_SIZE",
@@ -204,6 +202,13 @@ def too_deep(file: Path | None) -> DataError:
     )
 
 
+def _toml_detail(text: str) -> str:
+    """:func:`.parser_messages.toml_detail`, imported when a file has a syntax error."""
+    from .parser_messages import toml_detail
+
+    return toml_detail(text)
+
+
 def _syntax_error(error: Exception, file: Path | None) -> TomlSyntaxError:
     text = getattr(error, "msg", None) or str(error)
     line = getattr(error, "lineno", None)
@@ -214,7 +219,7 @@ def _syntax_error(error: Exception, file: Path | None) -> TomlSyntaxError:
     return TomlSyntaxError(
         [
             Problem(
-                message=message("files.toml_syntax", detail=toml_detail(text)),
+                message=message("files.toml_syntax", detail=_toml_detail(text)),
                 file=file,
                 line=line,
                 column=column,
@@ -283,6 +288,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not overwrite and path.exists():
         raise OutputExistsError(message("files.output_exists", path=path))
+    import tempfile  # here: reading needs none of it
+
     try:
         handle, temporary = tempfile.mkstemp(
             dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
