@@ -203,6 +203,8 @@ def _main(arguments: list[str], out: TextIO, err: TextIO) -> int:
     commands = manager.commands()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in sorted(commands.values(), key=lambda c: c.name):
+        if command.name != wanted and wanted in commands:
+            continue  # the others' parsers only list or refuse a command: none is wanted
         sub = add_command_parser(subparsers, command)
         if command.name != wanted:
             continue
