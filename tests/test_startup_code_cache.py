@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helsefellesskap.codecache import CodeCache, _ours, _with_constant
+from helsefellesskap.codecache import CodeCache, _ours, _with_constant, group_of
 
 from .conftest import EXAMPLE
 
@@ -21,14 +21,15 @@ PROBE = f"""
 import json
 import helsefellesskap
 from helsefellesskap import Deadline, Measure, load_bundle
-from helsefellesskap.codecache import code_cache
+from helsefellesskap.codecache import _CACHES
 bundle = load_bundle({str(EXAMPLE)!r})
 plan = bundle.document("handlingsplan-2024-2025")
 measure = plan.focus_areas[0].goals[0].measures[0]
 same = Measure(**{{a.name: getattr(measure, a.name) for a in measure.__attrs_attrs__}})
 print(json.dumps({{
-    "attrs": code_cache("attrs").hits,
-    "fast": code_cache("fast").hits,
+    "attrs": sum(c.hits for n, c in _CACHES.items() if n.startswith("attrs-")),
+    "fast": sum(c.hits for n, c in _CACHES.items() if n.startswith("fast-")),
+    "groups": sorted(_CACHES),
     "hash": [
         hash(f"<attrs generated hash {{c.__module__}}.{{c.__qualname__}}>")
         in c.__hash__.__code__.co_consts
@@ -61,7 +62,11 @@ def test_the_second_process_takes_the_code_from_the_cache(tmp_path: Path) -> Non
     cache = tmp_path / "cache"
     first = run(cache, seed="1")
     assert first["attrs"] == 0 and first["fast"] == 0
-    assert sorted(p.name.split("-")[0] for p in (cache / "code").iterdir()) == ["attrs", "fast"]
+    assert {p.name.split("-")[0] for p in (cache / "code").iterdir()} == {"attrs", "fast"}
+    groups = first["groups"]
+    assert isinstance(groups, list)
+    assert {"attrs-helsefellesskap.model", "fast-helsefellesskap.model"} <= set(groups)
+    assert "attrs-helsefellesskap.errors" in groups  # a file a package
     second = run(cache, seed="2")  # another hash seed: attrs' __hash__ differs
     assert isinstance(second["attrs"], int) and second["attrs"] > 50
     assert isinstance(second["fast"], int) and second["fast"] > 10
@@ -124,6 +129,12 @@ def test_only_the_projects_attrs_classes_are_cached() -> None:
     assert not _ours("<attrs generated methods cattrs.errors.Thing>")
     assert not _ours("<attrs generated methods tests.test_x.Helsefellesskap>")
     assert not _ours("<string>")
+    assert group_of("<attrs generated methods helsefellesskap.model.plan.Measure>") == (
+        "helsefellesskap.model"
+    )
+    assert group_of("<helsefellesskap.io.fast helsefellesskap_docx.options.X>") == (
+        "helsefellesskap_docx.options"
+    )
 
 
 def test_a_constant_that_is_not_there_is_compiled_again() -> None:

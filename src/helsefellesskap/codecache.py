@@ -42,7 +42,7 @@ from typing import Any
 
 from .usercache import cache_dir, private
 
-__all__ = ["CodeCache", "cache_attrs_code", "code_cache"]
+__all__ = ["CodeCache", "cache_attrs_code", "code_cache", "group_of"]
 
 FORMAT = 1
 """The layout of a cache file; a file of another layout is not read."""
@@ -218,7 +218,8 @@ _CACHES_LOCK = threading.Lock()
 
 
 def code_cache(name: str) -> CodeCache:
-    """The process's cache of compiled code called ``name`` (``"attrs"``, ``"fast"``),
+    """The process's cache of compiled code called ``name`` (``"attrs-helsefellesskap.model"``,
+    ``"fast-helsefellesskap.model"``: one a package, see :func:`group_of`),
     in the cache folder as it is when first asked for (no folder with
     ``HELSEFELLESSKAP_NO_CACHE=1``: every source is compiled)."""
     with _CACHES_LOCK:
@@ -239,10 +240,20 @@ _OURS = ("helsefellesskap.", "helsefellesskap_")
 def _ours(filename: str) -> bool:
     """Whether an attrs generated file name (``<attrs generated methods
     helsefellesskap.model.plan.Measure>``) is of a class of this project or a plugin."""
-    if not filename.startswith(_ATTRS_PREFIX):
-        return False
-    qualified = filename[len(_ATTRS_PREFIX) :].partition(" ")[2]
-    return qualified.startswith(_OURS)
+    return group_of(filename) is not None
+
+
+def group_of(filename: str) -> str | None:
+    """The package whose cache file keeps the code of an attrs generated file name or an
+    :mod:`helsefellesskap.io.fast` one (``<… helsefellesskap.model.plan.Measure>``):
+    its first two names (``helsefellesskap.model``), so that a command reads the code
+    of the parts it imports only; ``None`` for a class of another project."""
+    if not filename.startswith("<") or not filename.endswith(">"):
+        return None
+    qualified = filename[1:-1].rpartition(" ")[2]
+    if not qualified.startswith(_OURS):
+        return None
+    return ".".join(qualified.split(".")[:2])
 
 
 def cache_attrs_code() -> None:
@@ -255,7 +266,6 @@ def cache_attrs_code() -> None:
         return
     if "compile" in vars(make) or cache_dir() is None:
         return  # done already (or attrs has a compile of its own: leave it alone)
-    cache = code_cache("attrs")
 
     def compile(  # stands in for the built-in in attrs' module
         source: Any,
@@ -272,11 +282,12 @@ def cache_attrs_code() -> None:
             and optimize == -1
             and isinstance(source, str)
             and isinstance(filename, str)
-            and _ours(filename)
+            and filename.startswith(_ATTRS_PREFIX)
+            and (group := group_of(filename)) is not None
         ):
             found = _TYPE_HASH.search(source)
             varying = found.span(1) if found is not None else None
-            return cache.compile(source, filename, flags, varying=varying)
+            return code_cache(f"attrs-{group}").compile(source, filename, flags, varying=varying)
         return builtins.compile(source, filename, mode, flags, True, optimize)
 
     make.compile = compile  # type: ignore[attr-defined]

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..codecache import code_cache
+from ..codecache import code_cache, group_of
 from ..model._base import (
     _LINE_BREAKS,
     ID_PATTERN,
@@ -265,8 +265,9 @@ class FastStructure:
         finally:
             self._generating.pop()
         where = f"<helsefellesskap.io.fast {cls.__module__}.{cls.__qualname__}>"
-        if cls.__module__.startswith(("helsefellesskap.", "helsefellesskap_")):
-            code = code_cache("fast").compile(source, where)  # once per source text
+        group = group_of(where)
+        if group is not None:
+            code = code_cache(f"fast-{group}").compile(source, where)  # once per source text
         else:  # another program's classes: not kept in the cache
             code = compile(source, where, "exec", dont_inherit=True)
         exec(code, self._namespace)  # from the class's own fields
