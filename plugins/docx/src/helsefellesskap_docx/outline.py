@@ -1007,12 +1007,16 @@ class OutlineWriter:
         fill: str | None,
         colspan: int = 1,
         merge: str | None = None,
+        style: str | None = None,
+        keep: bool = False,
     ) -> CT_Tc:
         """A cell appended to ``tr`` with its empty first paragraph (its last child):
         ``width`` (EMU), the columns it spans, its vertical merge (``restart`` or
         ``continue``) and its shading, the properties in the schema's order
         (:data:`TC_PR_ORDER`), as python-docx's ``add_tc``, ``width``, ``grid_span``
-        and ``vMerge`` write them."""
+        and ``vMerge`` write them; the paragraph in the style ``style`` (an id) where
+        given, and then kept with the next where ``keep``, as :meth:`_paragraph` and
+        :meth:`_keep_with_next` write them."""
 
         def build(tr: BaseOxmlElement) -> BaseOxmlElement:
             tc: BaseOxmlElement = SubElement(tr, _W_TC)
@@ -1024,10 +1028,16 @@ class OutlineWriter:
                 SubElement(tc_pr, _W_VMERGE, {_W_VAL: merge} if merge != "continue" else {})
             if fill is not None:
                 SubElement(tc_pr, _W_SHD, {_W_VAL: "clear", _W_COLOR: "auto", _W_FILL: fill})
-            SubElement(tc, _W_P)
+            p = SubElement(tc, _W_P)
+            if style is not None:
+                p_pr = SubElement(p, _W_PPR)
+                SubElement(p_pr, _W_PSTYLE, {_W_VAL: style})
+                if keep:
+                    SubElement(p_pr, _W_KEEPNEXT)
             return tc
 
-        found: CT_Tc = self._copy(tr, ("tc", width, fill, colspan, merge), build)
+        key = ("tc", width, fill, colspan, merge, style, keep and style is not None)
+        found: CT_Tc = self._copy(tr, key, build)
         return found
 
     def _table(self, table: Table, place: _Place) -> None:
@@ -1091,10 +1101,24 @@ class OutlineWriter:
             width = sum(widths[column : column + colspan])
             fill = ACCENT_HEX if header else LIGHT_HEX if cell.header else None
             merge = "restart" if cell.rowspan > 1 else None
-            tc = self._new_cell(tr, width, fill, colspan, merge)
+            blocks = cell.blocks
+            if not blocks or (
+                len(blocks) == 1 and type(blocks[0]) is Paragraph and not self._pending_anchors
+            ):
+                # most cells, one paragraph or none: its style and keep in the copied cell
+                # (what _paragraph does with a cell's first paragraph)
+                style = self._style_id("Table Text")
+                tc = self._new_cell(tr, width, fill, colspan, merge, style, keep)
+                if blocks:
+                    paragraph = blocks[0]
+                    assert isinstance(paragraph, Paragraph)
+                    look = self._cell_look(place.look, header, cell.header)
+                    self._runs(tc[-1], paragraph.runs, self._paragraph_look(paragraph, look))
+            else:
+                tc = self._new_cell(tr, width, fill, colspan, merge)
+                self._cell(tc, cell, header, width, place, keep)
             if merge is not None:
                 covered[column] = _Span(cell.rowspan - 1, colspan, width, fill)
-            self._cell(tc, cell, header, width, place, keep)
             column += colspan
         extra = list(cells)
         if extra:
@@ -1104,34 +1128,27 @@ class OutlineWriter:
                 message("word.malformed_row", cells=len(row.cells), columns=len(widths))
             )
 
+    def _cell_look(self, look: _Look, header: bool, header_cell: bool) -> _Look:
+        """The runs' look in a cell: the header row's white bold, a header cell's bold."""
+        if not (header or header_cell):
+            return look
+        kind = (look, header)
+        found = self._cell_looks.get(kind)
+        if found is None:
+            found = (
+                attrs.evolve(look, bold=True, color=WHITE_HEX)
+                if header
+                else attrs.evolve(look, bold=True)
+            )
+            self._cell_looks[kind] = found
+        return found
+
     def _cell(
         self, tc: CT_Tc, cell: Cell, header: bool, width: int, place: _Place, keep: bool
     ) -> None:
-        look = place.look
-        if header or cell.header:  # the header row's white bold, a header cell's bold
-            kind = (look, header)
-            found = self._cell_looks.get(kind)
-            if found is None:
-                found = (
-                    attrs.evolve(look, bold=True, color=WHITE_HEX)
-                    if header
-                    else attrs.evolve(look, bold=True)
-                )
-                self._cell_looks[kind] = found
-            look = found
+        """The blocks of a cell of more than one paragraph, or of another block (the
+        others :meth:`_row` writes itself)."""
+        look = self._cell_look(place.look, header, cell.header)
         first: CT_P = tc[-1]  # the new cell's empty paragraph (see _new_cell)
-        blocks = cell.blocks
-        plain = len(blocks) == 1 and type(blocks[0]) is Paragraph and not self._pending_anchors
-        if not blocks or plain:
-            # what _paragraph does with a cell's first paragraph, without a place for the
-            # cell: most cells are one paragraph, and this was a third of their time
-            SubElement(SubElement(first, _W_PPR), _W_PSTYLE, {_W_VAL: self._style_id("Table Text")})
-            if keep:
-                self._keep_with_next(first)
-            if plain:  # _paragraph_block's runs, in the look of the paragraph's role
-                paragraph = blocks[0]
-                assert isinstance(paragraph, Paragraph)
-                self._runs(first, paragraph.runs, self._paragraph_look(paragraph, look))
-            return
         inner = _Place(cell=tc, first=_First(first), look=look, keep=keep, width=width)
-        self._blocks(blocks, inner)
+        self._blocks(cell.blocks, inner)

@@ -259,10 +259,16 @@ def field_runs(instruction: str, shown: str | None) -> list[BaseOxmlElement]:
     return runs
 
 
+@functools.lru_cache(maxsize=256)
+def _later(order: tuple[str, ...], tag: str) -> frozenset[str]:
+    """The tags (Clark notation) that ``order`` puts after ``tag`` (Clark notation)."""
+    names = [qn(name) for name in order]
+    return frozenset(names[names.index(tag) + 1 :])
+
+
 def insert_ordered(parent: BaseOxmlElement, child: BaseOxmlElement, order: Sequence[str]) -> None:
     """Insert ``child`` into ``parent`` where the schema's ``order`` puts it."""
-    names = [qn(tag) for tag in order]
-    later = set(names[names.index(child.tag) + 1 :])
+    later = _later(tuple(order), child.tag)
     for existing in parent:
         if existing.tag in later:
             existing.addprevious(child)
