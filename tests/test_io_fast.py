@@ -191,3 +191,62 @@ def test_converted_fields_and_post_init_take_the_fast_path_with_the_same_result(
         assert fast == detailed, changes
     data = _partnership_with(extra={"budget": 3, "note": "x"})  # a union: the converter's
     assert _outcome(data, Partnership, FAST) == _outcome(data, Partnership, DETAILED)
+
+
+def _attrs_classes() -> list[type[Any]]:
+    """Every attrs class of the model, the core and the bundled plugins' modules."""
+    import importlib
+    import pkgutil
+    import sys
+
+    import attrs
+
+    import helsefellesskap
+
+    for info in pkgutil.walk_packages(helsefellesskap.__path__, "helsefellesskap."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+    return [
+        value
+        for name, module in sorted(sys.modules.items())
+        if name.startswith(("helsefellesskap.", "helsefellesskap_"))
+        for value in vars(module).values()
+        if isinstance(value, type) and attrs.has(value) and value.__module__ == name
+    ]
+
+
+def test_the_type_hints_shortcut_gives_what_typing_gives() -> None:
+    import typing
+
+    from helsefellesskap.io.fast import _type_hints
+
+    classes = _attrs_classes()
+    assert len(classes) > 60
+    for cls in classes:
+        try:
+            expected = typing.get_type_hints(cls)
+        except NameError:  # a name imported for type checking only: the same error
+            with pytest.raises(NameError):
+                _type_hints(cls)
+            continue
+        assert _type_hints(cls) == expected, cls
+
+
+def test_the_type_hints_shortcut_leaves_a_name_the_class_answers_to_typing() -> None:
+    import typing
+
+    from helsefellesskap.io.fast import _type_hints
+
+    namespace: dict[str, Any] = {}
+    exec(
+        "from __future__ import annotations\n"
+        "import attrs\n"
+        "@attrs.frozen\n"
+        "class Odd:\n"
+        "    int = str\n"  # a name of the class's own, shadowing the builtin
+        "    value: int = 'x'\n",
+        namespace,
+    )
+    odd = namespace["Odd"]
+    odd.__module__ = __name__
+    assert _type_hints(odd) == typing.get_type_hints(odd) == {"value": str}
