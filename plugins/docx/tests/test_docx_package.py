@@ -126,3 +126,32 @@ def test_a_missing_or_broken_template_is_refused_naming_it(tmp_path: Path) -> No
     broken.write_bytes(b"not a zip file")
     with pytest.raises(RenderError, match=r"broken\.docx: cannot be used as a Word template"):
         _writer(template=broken)
+
+
+def _footer_texts(data: bytes) -> list[str]:
+    footer = docx.Document(io.BytesIO(data)).sections[0].footer
+    return [paragraph.text for paragraph in footer.paragraphs]
+
+
+def test_a_footer_written_before_is_copied_and_each_document_keeps_its_own_words() -> None:
+    def footer(line: str, page: str = "Side", language: str = "nb") -> list[str]:
+        writer = WordWriter(
+            title="Plan",
+            language=language,
+            label_language="en" if page == "Page" else language,
+            header="Eksempel",
+            page_label=page,
+            of_label="av" if page == "Side" else "of",
+            date=dt.date(2025, 1, 1),
+            footer_line=line,
+        )
+        return _footer_texts(writer.to_bytes())
+
+    first = footer("2025-01-01 · helsefellesskap")
+    assert footer("2025-01-01 · helsefellesskap") == first  # the copy
+    assert footer("2024-06-30 · helsefellesskap")[1] == "2024-06-30 · helsefellesskap"
+    assert footer("", page="Page")[0].startswith("Page ")
+    assert footer("2025-01-01 · helsefellesskap") == first
+    # the same words in another language's package, and the copy for it
+    assert footer("2025-01-01 · helsefellesskap", language="nn") == first
+    assert footer("2025-01-01 · helsefellesskap", language="nn") == first

@@ -25,7 +25,7 @@ read-only map of style ids, so documents can be written in several threads at on
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from types import MappingProxyType
 from typing import Any, cast
 
@@ -45,12 +45,15 @@ from docx.parts.document import DocumentPart
 
 from .zipped import Member, deflated, zip_bytes
 
-__all__ = ["ZIP_TIME", "PreparedPackage", "package_bytes"]
+__all__ = ["MEMO_SIZE", "ZIP_TIME", "PreparedPackage", "package_bytes"]
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 """The time of every member of the zip file, so that the same document gives the same bytes."""
 _MODE = 0o644
 """Every member readable by all."""
+
+MEMO_SIZE = 256
+"""The most pieces of XML a prepared package keeps (:meth:`PreparedPackage.keep`)."""
 
 _PER_DOCUMENT_TYPES = frozenset(
     (CT.WML_DOCUMENT_MAIN, CT.OPC_CORE_PROPERTIES, CT.WML_HEADER, CT.WML_FOOTER)
@@ -155,9 +158,20 @@ class PreparedPackage:
             if not self._per_document(content_type, reltype):
                 name = partname.membername
                 ready[name] = (blob, deflated(name, blob, date_time=ZIP_TIME, mode=_MODE))
+        self._memo: dict[Hashable, bytes] = {}  # see memo(); only bytes are shared
         self.deflated: Mapping[str, tuple[bytes, Member]] = MappingProxyType(ready)
         """Each static part's member name, with its bytes (the very object every
         document's part holds) and the member they make, deflated."""
+
+    def memo(self, key: Hashable) -> bytes | None:
+        """What :meth:`keep` kept for ``key``: XML the documents of this package write
+        alike (a footer), serialised, so that each document parses its own copy."""
+        return self._memo.get(key)
+
+    def keep(self, key: Hashable, xml: bytes) -> None:
+        """Keep ``xml`` for ``key`` (up to :data:`MEMO_SIZE` keys; the first ones stay)."""
+        if len(self._memo) < MEMO_SIZE:
+            self._memo[key] = xml
 
     @staticmethod
     def _per_document(content_type: str, reltype: str) -> bool:

@@ -32,8 +32,10 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Emu, Mm, Pt, RGBColor, Twips
@@ -713,6 +715,20 @@ class WordWriter:
         insert_ordered(p_pr, borders, P_PR_ORDER)
 
     def _set_footer(self, page_label: str, of_label: str, line: str) -> None:
+        """The footer: the page number and count with their labels, and the line under
+        them; written by python-docx for the first document of the prepared package
+        with these words, and a copy of that footer for every later one (the same few
+        footers recur in a partnership's documents)."""
+        footer = self.document.sections[0].footer.part.element
+        key = ("footer", page_label, of_label, line, self.label_language)
+        ready = self._prepared.memo(key)
+        if ready is not None:
+            footer[:] = list(parse_xml(ready))  # the footer's paragraphs, as written before
+            return
+        self._write_footer(page_label, of_label, line)
+        self._prepared.keep(key, serialize_part_xml(footer))
+
+    def _write_footer(self, page_label: str, of_label: str, line: str) -> None:
         section = self.document.sections[0]
         paragraph = section.footer.paragraphs[0]
         self._styled(paragraph, "Footer")
