@@ -66,22 +66,25 @@ _Entry = tuple[types.CodeType, int]
 def _with_constant(code: types.CodeType, old: int, new: int) -> types.CodeType | None:
     """``code`` with the integer constant ``old`` replaced by ``new`` in it and the code
     inside it; ``None`` where it has no such constant (then the source is compiled)."""
-    replaced = 0
 
     def walk(inner: types.CodeType) -> types.CodeType:
-        nonlocal replaced
-        constants = []
-        for constant in inner.co_consts:
+        """``inner`` with the constant replaced, itself where it has none (a new code
+        object costs: only the function holding it and those around it are made anew)."""
+        constants = list(inner.co_consts)
+        changed = False
+        for index, constant in enumerate(constants):
             if type(constant) is int and constant == old:
-                constant = new
-                replaced += 1
+                constants[index] = new
+                changed = True
             elif isinstance(constant, types.CodeType):
-                constant = walk(constant)
-            constants.append(constant)
-        return inner.replace(co_consts=tuple(constants))
+                walked = walk(constant)
+                if walked is not constant:
+                    constants[index] = walked
+                    changed = True
+        return inner.replace(co_consts=tuple(constants)) if changed else inner
 
-    changed = walk(code)
-    return changed if replaced else None
+    result = walk(code)
+    return result if result is not code else None
 
 
 class CodeCache:
