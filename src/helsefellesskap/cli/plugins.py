@@ -13,7 +13,7 @@ from typing import Any
 
 from ..command import Command, CommandContext
 from ..errors import DataError, HelsefellesskapError
-from ..messages import catalogue, message
+from ..messages import message
 from .listing import contributions
 
 __all__ = ["LIST", "PLUGINS", "list_data", "plugins_data"]
@@ -80,9 +80,12 @@ def _format_scope(name: str, context: CommandContext) -> str:
 
 
 def _category(name: str) -> str:
-    """A category of contributions in the language of messages (``regler``)."""
-    key = f"cli.plugins.category.{name}"
-    return message(key) if key in catalogue("en") else name
+    """A category of contributions in the language of messages (``regler``); a category
+    without a message (a plugin's own), as it is named."""
+    try:  # reads the one area file, not every catalogue of English
+        return message(f"cli.plugins.category.{name}")
+    except KeyError:
+        return name
 
 
 def _run_plugins(args: argparse.Namespace, context: CommandContext) -> int:
