@@ -299,7 +299,12 @@ class PluginManager:
     def _hooks_of(self, plugin: object) -> dict[str, str]:
         """The plugin's hook implementations: attribute name → hook name."""
         found: dict[str, str] = {}
-        for attr in dir(plugin):
+        names: Iterable[str] = dir(plugin)
+        if isinstance(plugin, ModuleType):
+            # a module's functions only: pluggy takes no other kind of module attribute,
+            # and asking it about every imported name costs (getattr_static)
+            names = sorted(n for n, v in vars(plugin).items() if inspect.isroutine(v))
+        for attr in names:
             opts = self._pm.parse_hookimpl_opts(plugin, attr)
             if opts is not None:
                 found[attr] = opts.get("specname") or attr
