@@ -210,6 +210,15 @@ class MarkdownWriter:
 
     def block(self, block: Block) -> list[str]:
         """One block (a section gives its heading and its blocks)."""
+        # the outline's own classes first, by identity, the most frequent first
+        if type(block) is Paragraph:
+            return [self.paragraph(block)]
+        if type(block) is Section:
+            return self.section(block)
+        if type(block) is BulletList or type(block) is NumberedList:
+            return [self.listing(block)]
+        if type(block) is Table:
+            return [self.table(block)]
         if isinstance(block, Heading):
             return [self.heading(block)]
         if isinstance(block, Paragraph):
@@ -391,7 +400,18 @@ class MarkdownWriter:
                     if known is not None and known[0] is blocks:
                         text = known[1]
                     else:
-                        text = self.cell(blocks)
+                        first = blocks[0] if len(blocks) == 1 else None
+                        if (
+                            type(first) is Paragraph
+                            and len(first.runs) == 1
+                            and type(first.runs[0]) is Text
+                        ):  # most cells: one text, written as cell() writes it
+                            text = _escape(first.runs[0].text)
+                            text = (
+                                text.replace("\n", "<br>").strip() if "\n" in text else text.strip()
+                            )
+                        else:
+                            text = self.cell(blocks)
                         memo[id(blocks)] = (blocks, text)
                     parts.append(f" {text} |" if text else " |")
                     span = cell.colspan
