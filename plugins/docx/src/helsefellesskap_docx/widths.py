@@ -43,6 +43,8 @@ MAX_SHARE = 0.5
 
 _WORD = re.compile(r"[^\s/\-\u2013]+[/\-\u2013]?")
 """What a line cannot break inside: a word, up to and with a slash or hyphen after it."""
+_BREAKS = re.compile(r"[/\-\u2013]")
+"""The characters after which :data:`_WORD` ends a word without white space."""
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
@@ -107,9 +109,20 @@ def cell_texts(table: Table) -> list[list[tuple[str, int]]]:
 
 
 def longest_word(texts: Sequence[str]) -> int:
-    """The number of characters of the longest word in ``texts``."""
-    # a space joins the texts: no word spans it, so the words are each text's words
-    return max(map(len, _WORD.findall(" ".join(texts))), default=0)
+    """The number of characters of the longest word in ``texts`` (:data:`_WORD`)."""
+    # a space joins the texts: no word spans it, so the words are each text's words; no
+    # word spans any white space either, so each piece between white space (str.split
+    # and the pattern's \s are the same characters) is one word unless it holds a
+    # slash or hyphen, and only such a piece needs the pattern
+    longest = 0
+    for piece in " ".join(texts).split():
+        if len(piece) <= longest:
+            continue
+        if _BREAKS.search(piece) is None:
+            longest = len(piece)
+        else:
+            longest = max(longest, max(map(len, _WORD.findall(piece)), default=0))
+    return longest
 
 
 def hinted_widths(table: Table, total: int) -> list[int]:
