@@ -18,8 +18,11 @@ document from it each time, the way ``docx.Document`` does, except that:
   (:mod:`helsefellesskap_docx.zipped`), and every other part as python-docx serialises
   it, in python-docx's order, with a fixed time: the same bytes as before.
 
-Each document gets its own parts and XML trees; what documents share is bytes and a
-read-only map of style ids, so documents can be written in several threads at once.
+Each document gets its own parts and XML trees; what documents share is only read:
+python-docx's reader of the serialised package (its relationships all resolved when it
+was read), bytes, a map of style ids, and pieces of XML kept serialised
+(:meth:`PreparedPackage.memo`: a footer), which each document parses for itself; so
+documents can be written in several threads at once (a test does).
 """
 
 from __future__ import annotations
