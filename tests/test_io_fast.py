@@ -250,3 +250,23 @@ def test_the_type_hints_shortcut_leaves_a_name_the_class_answers_to_typing() -> 
     odd = namespace["Odd"]
     odd.__module__ = __name__
     assert _type_hints(odd) == typing.get_type_hints(odd) == {"value": str}
+
+
+def test_the_lazy_converters_answer_as_the_converter_they_stand_for() -> None:
+    from helsefellesskap.io.converter import json_converter
+    from helsefellesskap.model import Measure
+
+    built = make_converter()
+    assert toml_converter.structure(["a", "b"], tuple[str, ...]) == ("a", "b")
+    deadline = toml_converter.structure(2025, Deadline)
+    assert deadline == built.structure(2025, Deadline)
+    assert toml_converter.unstructure(deadline) == built.unstructure(deadline) == 2025
+    date = dt.date(2025, 6, 30)
+    assert json_converter.unstructure(date) == "2025-06-30"
+    assert json_converter.structure("2025-06-30", dt.date) == date
+    measure = {"id": "m", "text": "Tiltak", "responsible": ["unn"], "deadline": 2025}
+    assert toml_converter.structure(measure, Measure) == built.structure(measure, Measure)
+    with pytest.raises(Exception) as refused:  # the detailed path explains it
+        toml_converter.structure({**measure, "titel": "x"}, Measure)
+    assert type(refused.value).__module__.startswith("cattrs")
+    assert "TOML" in repr(toml_converter) and "JSON" in repr(json_converter)

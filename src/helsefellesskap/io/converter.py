@@ -392,6 +392,8 @@ class _LazyConverter:
         return self.built().structure(obj, cl)
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("_json", "_converter", "_lock", "_fast"):
+            raise AttributeError(name)  # not set yet (a copy being made): never the converter's
         return getattr(self.built(), name)
 
     def __repr__(self) -> str:
