@@ -218,7 +218,7 @@ def _attrs_classes() -> list[type[Any]]:
 def test_the_type_hints_shortcut_gives_what_typing_gives() -> None:
     import typing
 
-    from helsefellesskap.io.fast import _type_hints
+    from helsefellesskap.model._typed import type_hints
 
     classes = _attrs_classes()
     assert len(classes) > 60
@@ -227,15 +227,15 @@ def test_the_type_hints_shortcut_gives_what_typing_gives() -> None:
             expected = typing.get_type_hints(cls)
         except NameError:  # a name imported for type checking only: the same error
             with pytest.raises(NameError):
-                _type_hints(cls)
+                type_hints(cls)
             continue
-        assert _type_hints(cls) == expected, cls
+        assert type_hints(cls) == expected, cls
 
 
 def test_the_type_hints_shortcut_leaves_a_name_the_class_answers_to_typing() -> None:
     import typing
 
-    from helsefellesskap.io.fast import _type_hints
+    from helsefellesskap.model._typed import type_hints
 
     namespace: dict[str, Any] = {}
     exec(
@@ -249,7 +249,7 @@ def test_the_type_hints_shortcut_leaves_a_name_the_class_answers_to_typing() -> 
     )
     odd = namespace["Odd"]
     odd.__module__ = __name__
-    assert _type_hints(odd) == typing.get_type_hints(odd) == {"value": str}
+    assert type_hints(odd) == typing.get_type_hints(odd) == {"value": str}
 
 
 def test_the_lazy_converters_answer_as_the_converter_they_stand_for() -> None:

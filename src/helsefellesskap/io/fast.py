@@ -37,10 +37,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import inspect
 import itertools
 import re
-import sys
 import threading
 import types
 import typing
@@ -59,7 +57,7 @@ from ..model._base import (
     non_empty,
     one_line,
 )
-from ..model._typed import is_type_check
+from ..model._typed import is_type_check, type_hints
 from .values import CONTROL_CHARACTERS, MAX_NUMBER, MAX_TEXT_LENGTH
 
 if TYPE_CHECKING:
@@ -137,68 +135,6 @@ def _eligible(cls: type[Any]) -> bool:
         if isinstance(default, attrs.Factory) and default.takes_self:  # type: ignore[arg-type]
             return False
     return True
-
-
-_EVALUATED: dict[tuple[str, str], tuple[Any, tuple[str, ...]]] = {}
-"""Annotations already evaluated, by module and text (``"tuple[str, ...]"`` in
-``helsefellesskap.model.plan``; many fields of a module share one), with the names in
-the text that the module does not define (attribute names, builtins)."""
-
-_PLAIN = (type, types.GenericAlias, types.UnionType)
-"""What an evaluated annotation may be for :func:`_type_hints` to keep it: classes,
-``tuple[X, ...]``, ``X | None`` (and ``ClassVar[X]`` of them); anything else (a
-``ForwardRef`` inside, ``Annotated``, ``typing.Optional``) is left to
-:func:`typing.get_type_hints`."""
-
-
-def _type_hints(cls: type[Any]) -> dict[str, Any]:
-    """:func:`typing.get_type_hints` of ``cls``, each annotation text evaluated once per
-    module: the same types, in less time where a module's classes repeat their
-    annotations. Where the shortcut cannot be sure to give what
-    :func:`typing.get_type_hints` gives (a name the class itself could answer, a ``None``,
-    a type it does not know), that function answers."""
-    hints: dict[str, Any] = {}
-    for base in reversed(cls.__mro__):
-        annotations = inspect.get_annotations(base)  # its own, as written
-        if not annotations:
-            continue
-        module = sys.modules.get(base.__module__)
-        namespace = getattr(module, "__dict__", None)
-        if namespace is None:
-            return typing.get_type_hints(cls)
-        for name, text in annotations.items():
-            if not isinstance(text, str):
-                return typing.get_type_hints(cls)
-            key = (base.__module__, text)
-            found = _EVALUATED.get(key)
-            if found is None:
-                code = compile(text, "<annotation>", "eval")
-                value = eval(code, namespace)  # the module's names first, as typing looks
-                if _unusual(value):
-                    return typing.get_type_hints(cls)
-                found = _EVALUATED[key] = (
-                    value,
-                    tuple(n for n in code.co_names if n not in namespace),
-                )
-            value, elsewhere = found
-            if any(n in base.__dict__ for n in elsewhere):
-                return typing.get_type_hints(cls)  # typing looks in the class before builtins
-            hints[name] = value
-    return hints
-
-
-def _unusual(value: Any) -> bool:
-    """Whether an evaluated annotation holds something :func:`typing.get_type_hints`
-    would change: ``None`` (it gives ``NoneType``), a text (a forward reference), or
-    another ``typing`` construct than ``ClassVar[X]``."""
-    if isinstance(value, type):
-        return False
-    if not isinstance(value, _PLAIN) and typing.get_origin(value) is not typing.ClassVar:
-        return True
-    return not all(
-        arg is Ellipsis or (isinstance(arg, _PLAIN) and not _unusual(arg))
-        for arg in typing.get_args(value)
-    )
 
 
 def _validators(field: attrs.Attribute[Any]) -> list[Any]:
@@ -452,7 +388,7 @@ class FastStructure:
         return lines
 
     def _class_source(self, cls: type[Any], name: str) -> str:
-        hints = _type_hints(cls)
+        hints = type_hints(cls)
         fields = attrs.fields(cls)
         keys = self._constant(frozenset(f.name for f in fields), "_keys")
         klass = self._constant(cls, "_cls")

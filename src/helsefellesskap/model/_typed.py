@@ -24,6 +24,8 @@ import contextlib
 import contextvars
 import datetime as dt
 import enum
+import inspect
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -31,10 +33,11 @@ from typing import Any
 
 import attrs
 
+from ..codecache import code_cache, group_of
 from ..messages import message
 from ._base import InvalidValue, preview
 
-__all__ = ["checked_elsewhere", "checker", "is_type_check", "typed"]
+__all__ = ["checked_elsewhere", "checker", "is_type_check", "type_hints", "typed"]
 
 _Found = tuple[str, str, str | None]
 """A wrong value: the path below the field (``""`` or ``"[2]"``), the message, a hint."""
@@ -202,6 +205,68 @@ def _lazy(tp: Any) -> _Check:
     return check
 
 
+_EVALUATED: dict[tuple[str, str], tuple[Any, tuple[str, ...]]] = {}
+"""Annotations already evaluated, by module and text (``"tuple[str, ...]"`` in
+``helsefellesskap.model.plan``; many fields of a module share one), with the names in
+the text that the module does not define (attribute names, builtins)."""
+
+_PLAIN = (type, types.GenericAlias, types.UnionType)
+"""What an evaluated annotation may be for :func:`_type_hints` to keep it: classes,
+``tuple[X, ...]``, ``X | None`` (and ``ClassVar[X]`` of them); anything else (a
+``ForwardRef`` inside, ``Annotated``, ``typing.Optional``) is left to
+:func:`typing.get_type_hints`."""
+
+
+def type_hints(cls: type[Any]) -> dict[str, Any]:
+    """:func:`typing.get_type_hints` of ``cls``, each annotation text evaluated once per
+    module: the same types, in less time where a module's classes repeat their
+    annotations. Where the shortcut cannot be sure to give what
+    :func:`typing.get_type_hints` gives (a name the class itself could answer, a ``None``,
+    a type it does not know), that function answers."""
+    hints: dict[str, Any] = {}
+    for base in reversed(cls.__mro__):
+        annotations = inspect.get_annotations(base)  # its own, as written
+        if not annotations:
+            continue
+        module = sys.modules.get(base.__module__)
+        namespace = getattr(module, "__dict__", None)
+        if namespace is None:
+            return typing.get_type_hints(cls)
+        for name, text in annotations.items():
+            if not isinstance(text, str):
+                return typing.get_type_hints(cls)
+            key = (base.__module__, text)
+            found = _EVALUATED.get(key)
+            if found is None:
+                code = compile(text, "<annotation>", "eval")
+                value = eval(code, namespace)  # the module's names first, as typing looks
+                if _unusual(value):
+                    return typing.get_type_hints(cls)
+                found = _EVALUATED[key] = (
+                    value,
+                    tuple(n for n in code.co_names if n not in namespace),
+                )
+            value, elsewhere = found
+            if any(n in base.__dict__ for n in elsewhere):
+                return typing.get_type_hints(cls)  # typing looks in the class before builtins
+            hints[name] = value
+    return hints
+
+
+def _unusual(value: Any) -> bool:
+    """Whether an evaluated annotation holds something :func:`typing.get_type_hints`
+    would change: ``None`` (it gives ``NoneType``), a text (a forward reference), or
+    another ``typing`` construct than ``ClassVar[X]``."""
+    if isinstance(value, type):
+        return False
+    if not isinstance(value, _PLAIN) and typing.get_origin(value) is not typing.ClassVar:
+        return True
+    return not all(
+        arg is Ellipsis or (isinstance(arg, _PLAIN) and not _unusual(arg))
+        for arg in typing.get_args(value)
+    )
+
+
 # --- The fast path: generated code per class ---------------------------------------------
 
 
@@ -268,7 +333,7 @@ def _slow(instance: Any, name: str, check: _Check) -> None:
 
 
 def _compile(cls: type[Any]) -> Callable[[Any], None]:
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     names: dict[str, Any] = {"_slow": _slow}
     lines = ["def check(self):"]
     for field in attrs.fields(cls):
@@ -284,7 +349,14 @@ def _compile(cls: type[Any]) -> Callable[[Any], None]:
             lines.append(f"    if {test}: _slow(self, {field.name!r}, {check_name})")
     if len(lines) == 1:
         lines.append("    pass")
-    exec("\n".join(lines), names)  # code built from the class's own field names
+    source = "\n".join(lines) + "\n"
+    where = f"<helsefellesskap.model._typed {cls.__module__}.{cls.__qualname__}>"
+    group = group_of(where)
+    if group is not None:
+        code = code_cache(f"typed-{group}").compile(source, where)  # once per source text
+    else:  # another program's class: not kept in the cache
+        code = compile(source, where, "exec", dont_inherit=True)
+    exec(code, names)  # code built from the class's own field names
     function: Callable[[Any], None] = names["check"]
     return function
 
