@@ -6,12 +6,14 @@ compiling it is most of their cost:
 * the methods attrs writes for every model class (``__init__``, ``__eq__``, ``__repr__``
   …): about 0.3 ms of :func:`compile` a class, some 20 ms for the model;
 * the structuring functions of :mod:`helsefellesskap.io.fast`, one per model class a
-  load meets: another 20 ms for the first documents a process loads.
+  load meets: another 20 ms for the first documents a process loads;
+* the type check of a model class built in code (:mod:`helsefellesskap.model._typed`).
 
-A :class:`CodeCache` keeps the code objects compiled from each source text in one file
-of the user's cache folder (:func:`~helsefellesskap.usercache.cache_dir`), as Python
-keeps a module's bytecode in ``__pycache__``: the key is the whole source text, its file
-name and compiler flags, and the file is per Python version, so a changed class or a
+A :class:`CodeCache` keeps the code objects compiled from each source text in a file
+per package (:func:`group_of`) in the user's cache folder
+(:func:`~helsefellesskap.usercache.cache_dir`), as Python keeps a module's bytecode in
+``__pycache__``: the key is the whole source text, its file name and compiler flags,
+and the file is per Python version, so a changed class or a
 changed generator makes new source text, which is compiled afresh; nothing else is
 remembered. What was compiled anew is written when the process exits. The cache is an
 optimisation only: a file that cannot be read or written is ignored, as is a folder
