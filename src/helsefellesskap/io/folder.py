@@ -17,7 +17,6 @@ from ..gc_pause import collection_paused
 from ..messages import message
 from ..model import Bundle, Document, Partnership
 from .documents import dumps_json, dumps_toml, loads_json, structure, structure_document
-from .positions import placed_error
 from .text import not_a_file_reason, parse_toml, read_text, write_atomic
 
 __all__ = [
@@ -54,6 +53,8 @@ def load_partnership(path: PathLike) -> Partnership:
     try:
         return structure(parse_toml(text, file=path), Partnership, file=path)
     except DataError as error:
+        from .positions import placed_error  # the positions' scanner: for an error only
+
         raise placed_error(error, path, text) from None
 
 
@@ -72,6 +73,8 @@ def load_document(path: PathLike, *, types: Mapping[str, type[Document]] | None 
     try:
         return structure_document(parse_toml(text, file=path), file=path, types=types)
     except DataError as error:
+        from .positions import placed_error  # the positions' scanner: for an error only
+
         raise placed_error(error, path, text) from None
 
 

@@ -21,7 +21,6 @@ from ..messages import message
 from ..model import Bundle, Document, Partnership
 from .documents import loads_json, structure, structure_document
 from .folder import IGNORED_FOLDERS, PARTNERSHIP_FILE, document_problem
-from .positions import placed_error
 from .text import MAX_FILE_SIZE, decode_text, parse_toml, too_large
 
 __all__ = [
@@ -98,6 +97,8 @@ def loads(
     try:
         return structure_document(parse_toml(text, file=file), file=file, types=types)
     except DataError as error:
+        from .positions import placed_error  # the positions' scanner: for an error only
+
         raise placed_error(error, file, text) from None
 
 
@@ -108,6 +109,8 @@ def loads_partnership(data: str | bytes, *, name: str = PARTNERSHIP_FILE) -> Par
     try:
         return structure(parse_toml(text, file=file), Partnership, file=file)
     except DataError as error:
+        from .positions import placed_error  # the positions' scanner: for an error only
+
         raise placed_error(error, file, text) from None
 
 
