@@ -27,7 +27,6 @@ from ..model import Deadline, DeadlineKind
 from ..model._base import FIRST_YEAR, LAST_YEAR, preview
 from ..model.words import english_word
 from .fast import FastStructure
-from .norwegian_dates import norwegian_date
 from .values import (
     CONTROL_CHARACTERS,
     MAX_NUMBER,
@@ -111,6 +110,13 @@ def _strict_bool(value: Any, _type: Any) -> bool:
     )
 
 
+def _norwegian_date(text: str) -> str | None:
+    """:func:`.norwegian_dates.norwegian_date`, imported when a value is wrong (a hint)."""
+    from .norwegian_dates import norwegian_date as read
+
+    return read(text)
+
+
 def _toml_date(value: Any, _type: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         raise ValueProblem(
@@ -122,7 +128,7 @@ def _toml_date(value: Any, _type: Any) -> dt.date:
     hint = None
     if isinstance(value, str) and _ISO_DATE.match(value):
         hint = message("data.write_date_unquoted", date=value)
-    elif isinstance(value, str) and (iso := norwegian_date(value)) is not None:
+    elif isinstance(value, str) and (iso := _norwegian_date(value)) is not None:
         hint = message("data.write_iso_date", iso=iso)
     raise ValueProblem(message("data.expected_date", got=describe(value)), hint)
 
@@ -220,7 +226,7 @@ def _deadline_from(value: Any, json: bool) -> Deadline:
                 message("data.expected_deadline", got=message("data.the_text", text=repr(value))),
                 message("data.write_date_unquoted", date=value),
             )
-        if (iso := norwegian_date(value)) is not None:
+        if (iso := _norwegian_date(value)) is not None:
             raise ValueProblem(
                 message("data.norwegian_date", value=preview(value)),
                 message("data.write_iso_date", iso=f'"{iso}"' if json else iso),
