@@ -4,6 +4,8 @@ a command it does not know."""
 
 from __future__ import annotations
 
+import pytest
+
 from helsefellesskap.builtin.commands import BUILTIN_COMMANDS
 from helsefellesskap.testing import run_cli
 
@@ -29,3 +31,24 @@ def test_a_command_parses_its_own_arguments_and_refuses_others() -> None:
     wrong = run_cli("-l", "en", "check", "examples/eksempel", "--traceback")
     assert wrong.code == 2
     assert "unrecognized arguments: '--traceback'" in wrong.stderr
+
+
+def test_the_help_is_as_wide_as_shutil_says_the_terminal_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shutil
+
+    from helsefellesskap.cli.parsing import terminal_columns
+
+    for columns in ("50", "0", "wide", None):
+        if columns is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", columns)
+        assert terminal_columns() == shutil.get_terminal_size().columns, columns
+    monkeypatch.setenv("COLUMNS", "50")
+    narrow = run_cli("-l", "en", "check", "--help").stdout.split("\n\n")[0]
+    assert len(narrow.splitlines()) == 4  # wrapped to the width asked for
+    monkeypatch.setenv("COLUMNS", "200")
+    wide = run_cli("-l", "en", "check", "--help").stdout.split("\n\n")[0]
+    assert len(wide.splitlines()) == 1

@@ -26,6 +26,7 @@ WRITERS = ("docx", "weasyprint", "openpyxl", "lxml")
 NOT_FOR_LISTING = (
     "cattrs",  # valid data is loaded by the generated functions (io/fast.py)
     "helsefellesskap.io.positions",  # placing problems: valid data has none
+    "shutil",  # argparse's terminal width, found without it
     "jinja2",
     "markupsafe",
     "tomlkit",
@@ -86,6 +87,7 @@ def test_check_loads_and_imports_no_renderer_writer_or_rule(tmp_path: Path) -> N
     unwanted = (
         "cattrs",  # valid data is loaded by the generated functions (io/fast.py)
         "helsefellesskap.io.positions",  # placing problems: the example has none
+        "shutil",
         "jinja2",
         "tomlkit",
         *WRITERS,
@@ -110,6 +112,7 @@ def test_plugins_lists_formats_without_importing_them(tmp_path: Path) -> None:
         "helsefellesskap.io.converter",
         "helsefellesskap.io.fast",
         "helsefellesskap_docx.importer",  # listed by name: its reader loads when it reads
+        "shutil",
         "jinja2",
         "tomlkit",
         "helsefellesskap.importing.writer",

@@ -143,7 +143,9 @@ def add_command_parser(
 
 def _chosen_name(arguments: list[str]) -> tuple[list[str], str | None]:
     """The plugins to disable and the subcommand named in ``arguments`` (if any)."""
-    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    early = argparse.ArgumentParser(
+        add_help=False, exit_on_error=False, formatter_class=HelpFormatter
+    )
     early.add_argument("--disable-plugin", action="append", default=[])
     early.add_argument("-l", "--lang", nargs="?")  # so `-l nn check` names `check`
     early.add_argument("command", nargs="?")

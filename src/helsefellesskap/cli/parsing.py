@@ -12,6 +12,7 @@ parsed, so that the parser's own help and errors are in the chosen language too.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -24,6 +25,7 @@ __all__ = [
     "HelpFormatter",
     "Parser",
     "asked_language",
+    "terminal_columns",
     "translate_error",
 ]
 
@@ -132,9 +134,36 @@ def translate_error(text: str) -> str:
     return _first(_OUTER, text) or _first(_INNER, text) or text
 
 
+def terminal_columns() -> int:
+    """The width of the terminal, as :func:`shutil.get_terminal_size` gives it (``COLUMNS``
+    if set to a positive number, else the terminal of standard output, else 80), without
+    importing :mod:`shutil` (and the compression modules it imports) for it."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """Help as argparse writes it (descriptions and epilogs kept as written), with
     "usage:" in the current language."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:  # as argparse sets it, see terminal_columns
+            width = terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
 
     def add_usage(
         self,
