@@ -27,6 +27,8 @@ NOT_FOR_LISTING = (
     "cattrs",  # valid data is loaded by the generated functions (io/fast.py)
     "helsefellesskap.io.positions",  # placing problems: valid data has none
     "shutil",  # argparse's terminal width, found without it
+    "difflib",  # did-you-means: for wrong data only
+    "tomli_w",  # writing TOML
     "jinja2",
     "markupsafe",
     "tomlkit",
@@ -88,6 +90,8 @@ def test_check_loads_and_imports_no_renderer_writer_or_rule(tmp_path: Path) -> N
         "cattrs",  # valid data is loaded by the generated functions (io/fast.py)
         "helsefellesskap.io.positions",  # placing problems: the example has none
         "shutil",
+        "difflib",
+        "tomli_w",
         "jinja2",
         "tomlkit",
         *WRITERS,

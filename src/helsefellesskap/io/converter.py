@@ -13,7 +13,6 @@ first need: valid tables of the model are structured by the generated functions 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import re
 import threading
@@ -161,6 +160,8 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
             )
         shown = preview(value)
         norwegian = english_word(cls, value[:100])
+        import difflib  # a did-you-mean: only for a wrong value
+
         close = difflib.get_close_matches(value[:100], allowed, n=1)
         if norwegian is not None:
             hint = message("data.enum_norwegian", value=shown, word=norwegian)

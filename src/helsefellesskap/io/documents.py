@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import json as jsonlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
-
-import tomli_w
 
 from ..errors import DataError, Problem
 from ..messages import message
@@ -123,6 +120,8 @@ def _kind_error(kind: object, known: Mapping[str, type[Document]], file: Path | 
             ]
         )
     shown = preview(kind) if isinstance(kind, str) else describe(kind)
+    import difflib  # a did-you-mean: only for an unknown kind
+
     close = difflib.get_close_matches(str(kind)[:100], list(known), n=1)
     hint = message(
         "data.enum_write_one_of",
@@ -199,6 +198,8 @@ def dumps_toml(item: Document | Partnership) -> str:
     break, so text that holds one is written with escapes instead, to stay lossless.
     """
     data = _writable(unstructure(item))
+    import tomli_w  # the TOML writer: only to write
+
     return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
 
 

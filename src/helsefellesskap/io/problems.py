@@ -8,7 +8,6 @@ says what to write instead.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,6 +109,8 @@ def _one(path: str, error: BaseException, cls: Any, file: Path | None) -> Iterat
     if isinstance(error, ForbiddenExtraKeysError):
         known = _field_names(error.cl)
         for key in sorted(error.extra_fields):
+            import difflib  # a did-you-mean: only for a problem
+
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = message("data.did_you_mean", word=close[0]) if close else None
             if not close and known:

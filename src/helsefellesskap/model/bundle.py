@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -47,6 +46,8 @@ class Bundle:
         if found is not None:
             return found
         ids = [d.id for d in self.documents]
+        import difflib  # a did-you-mean: only for a wrong value
+
         close = difflib.get_close_matches(document_id, ids, n=1)
         hint = message("data.enum_did_you_mean", word=close[0]) if close else ""
         listing = ", ".join(ids) or message("model.no_documents")

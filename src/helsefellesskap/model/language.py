@@ -13,7 +13,6 @@ documents it.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
@@ -66,6 +65,8 @@ def check_language(_instance: Any, attribute: attrs.Attribute[Any], value: str) 
     match = _REGION.match(value)
     if match is not None and match.group(1) in LANGUAGE_CODES:
         return
+    import difflib  # a did-you-mean: only for a wrong value
+
     close = difflib.get_close_matches(value.lower()[:20], sorted(LANGUAGE_CODES), n=1)
     hint = message("data.enum_did_you_mean", word=close[0]) if close else ""
     raise InvalidValue(

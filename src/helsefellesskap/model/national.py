@@ -65,8 +65,6 @@ def check_national_texts(
 ) -> None:
     """A partnership's own wordings (``[national_texts.<language>]``) are in a known
     language and name items of the national frame (with a did-you-mean)."""
-    import difflib
-
     from ..national import national_frame
 
     known = national_frame().ids()
@@ -80,6 +78,8 @@ def check_national_texts(
         for item_id, text in texts.items():
             field = f"{attribute.name}.{language}.{item_id}"
             if item_id not in known:
+                import difflib  # a did-you-mean: only for a wrong value
+
                 close = difflib.get_close_matches(item_id, list(known), n=1)
                 hint = message("model.did_you_mean", word=repr(close[0])) if close else ""
                 raise InvalidValue(

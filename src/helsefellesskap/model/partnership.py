@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 
 import attrs
@@ -94,6 +93,8 @@ def check_measure_columns(_instance: object, _attribute: object, value: tuple[st
         )
     for index, column in enumerate(value):
         if column not in MEASURE_COLUMNS:
+            import difflib  # a did-you-mean: only for a wrong value
+
             close = difflib.get_close_matches(column[:40], MEASURE_COLUMNS, n=1)
             hint = message("data.enum_did_you_mean", word=close[0]) if close else ""
             raise InvalidValue(

@@ -11,7 +11,6 @@ keep working.
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import inspect
 import os
@@ -311,6 +310,8 @@ class PluginManager:
         return found
 
     def _unknown_hook(self, name: str, hook: str) -> None:
+        import difflib  # a did-you-mean: only for a failure
+
         close = difflib.get_close_matches(hook, sorted(self._known_hooks), n=1)
         text = (
             message("plugins.unknown_hook_did_you_mean", hook=repr(hook), name=repr(close[0]))
@@ -490,6 +491,8 @@ class PluginManager:
                 plugin=claimants[-1],
                 hook=hook,
             )
+        import difflib  # a did-you-mean: only for a failure
+
         close = difflib.get_close_matches(name, list(registry.items), n=1)
         hint = message("plugins.did_you_mean", name=repr(close[0])) if close else ""
         known = ", ".join(sorted(registry.items)) or message("plugins.none")
