@@ -11,7 +11,6 @@ HF902 which agreements have gone longer without a revision than the yearly revie
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
@@ -102,6 +101,8 @@ def months_after(day: dt.date, months: int) -> dt.date:
     January plus one month is 28 or 29 February)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    import calendar  # for the rules that date an agreement's revision, not to load one
+
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
 
