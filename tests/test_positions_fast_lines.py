@@ -33,6 +33,12 @@ TRICKY = [
     'w = [{ id = "a", text = "b" }, { id = "c" },\n  { id = "d", n = 1 }]\nx = [1, 2.5, true]\n',
     'near = [{ a.b = 1 }]\nq = { "k" = 1 }\nr = [[1], [2]]\ns = { t = [1] }\nu = [\n"""\nx\n"""]\n',
     '[t]\nv = [\n  "[not.a.header]",\n  { k = "]" },\n]\n[[t.u]]\nw = { k = "}" }\n',
+    # headers of bare keys, whose tables are found by counting them (_Headers)
+    "[a]\nx = 1\n[[a.b]]\ny = 1\n[a.c]\nz = 1\n[[a.b]]\ny = 2\n[[a.b.d]]\nw = 1\n",
+    "[[x]]\nk = 1\n[x.y]\nv = 1\n[[x]]\nk = 2\n[x.y]\nv = 2\n[[x.z]]\nq = 1\n[[x.z]]\n",
+    "[q.r]\ns = 1\n[q]\nt = 1\n[[u]]\n[u.v.w]\n[[u]]\n[[u.v]]\n",
+    "[--]\na = 1\n[_.x]\nb = 1\n[[-]]\nc = 1\n[[-]]\n",
+    '[t]\nm = { a = ["x", "y"], b = 1 }\nn = [\n  { c = ["z",\n "w"] },\n]\n[t.s]\n',
 ]
 
 
@@ -108,7 +114,10 @@ def _probes(index: PositionIndex) -> list[str]:
         *(f"{key}.deadline" for key in keys),
         *(f"{key}[3].text" for key in keys[::3]),
         *(f'{key}["a b"].c' for key in keys[::5]),
+        *(f"{key}[01]" for key in keys[::4]),
+        *(f"{key}[0][0]" for key in keys[::6]),
         "$",
+        "$[0]",
         "$.nowhere",
         "$.focus_areas[0].x y",
     ]
@@ -137,3 +146,29 @@ def test_the_structure_scan_steps_over_lists_and_inline_tables_in_one_match() ->
     match = positions._SIMPLE_RUN.match(text)
     assert match is not None and match.end() == text.index("[t]")
     assert positions._SIMPLE_RUN.match("r = [[1]]\n").end() == 0  # type: ignore[union-attr]
+
+
+def test_the_tables_of_headers_of_bare_keys_are_found_by_counting() -> None:
+    """A text whose headers are all of bare keys, its other lines stepped over, is read
+    as its headers' offsets (:class:`positions._Headers`), the bundled plans among them;
+    a header of another shape reads the text the general way from there (the tests
+    above compare both with the scan of every key)."""
+    plans = sorted((REPO / "plugins").glob("*/src/*/data/plans/*.toml"))
+    texts = [path.read_text(encoding="utf-8") for path in plans]
+    assert len(texts) >= 3
+    for text in texts:
+        assert isinstance(positions._Scanner(text).structure(), positions._Headers)
+    text = '[[focus_areas]]\nid = "a"\n[[focus_areas.goals]]\nid = "g"\n[ "quoted" ]\nk = 1\n'
+    tables = positions._Scanner(text).structure()
+    after = [text.index("\n", text.index(header)) for header in ("[[f", "[[focus_areas.g", "[ ")]
+    assert tables == {
+        "$": [(0, 0)],
+        "$.focus_areas[0]": [(after[0], text.index("[[focus_areas.goals"))],
+        "$.focus_areas[0].goals[0]": [(after[1], text.index("[ "))],
+        "$.quoted": [(after[2], len(text))],
+    }
+    index = PositionIndex.of("[[a]]\nx = 1\n[[a]]\n[a.b]\ny = 2\n")
+    assert index.find("$.a[1].b.y") == (5, 1)
+    assert index.find("$.a[1].x") == (3, 1)
+    assert index.find("$.a[2].x") == (1, 1)
+    assert index.find("$.a[01]") == (1, 1)

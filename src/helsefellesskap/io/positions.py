@@ -12,8 +12,10 @@ multi-line string) is placed at its nearest ancestor that the text does.
 A finding needs the positions of a few paths of a file, not of every key, so
 :meth:`PositionIndex.of` reads only the file's structure at first: runs of common
 ``key = value`` lines are stepped over in one match each, and only table headers and the
-lines of other shapes are followed one by one. The keys of a table are scanned when a
-path inside that table is first looked up. The answers are those of the scan of every
+lines of other shapes are followed one by one. Where every header is of bare keys (the
+common file), only the headers' offsets are noted, and the table a path is in is found
+by counting them when the path is looked up (:class:`_Headers`). The keys of a table
+are scanned when a path inside that table is first looked up. The answers are those of the scan of every
 key (:attr:`PositionIndex.positions`), which the tests compare on every TOML file of the
 repository.
 """
@@ -21,9 +23,9 @@ repository.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import accumulate, pairwise
+from itertools import pairwise
 from pathlib import Path
 
 import attrs
@@ -34,7 +36,7 @@ from .problems import child_path
 __all__ = ["PositionIndex", "locate", "place_problems", "placed_error"]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_PATH_PART = re.compile(r'\.([A-Za-z0-9_-]+)|\["((?:[^"\\]|\\.)*)"\]|\[(\d+)\]')
+_PATH_STEP = re.compile(r'\.[A-Za-z0-9_-]+|\["(?:[^"\\]|\\.)*"\]|\[\d+\]')
 _SPACE = re.compile(r"[ \t\r]*(?:#[^\n]*)?")
 _SPACE_LINES = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
 # a one-line string: a backslash escapes the next character, a newline ends the scan
@@ -54,14 +56,16 @@ _SIMPLE_LINE = re.compile(
 _LIST_ITEM = re.compile(_ONE_STRING)
 # What the scan of a file's structure steps over in one match (the keys of these lines
 # are marked when their table is scanned): space, comments, common lines, and lines whose
-# value is an inline table of one-line strings and scalars or a list (over any number of
-# lines) of such values, each written as the token-at-a-time scan reads it. Possessive
-# and atomic, so a line of another shape fails at once and goes the general way.
+# value is an inline table of one-line strings, scalars and lists of them, or a list
+# (over any number of lines) of such values, each written as the token-at-a-time scan
+# reads it. Possessive and atomic, so a line of another shape fails at once and goes the
+# general way.
 _SL = r"(?:[ \t\r\n]++|#[^\n]*+)*+"  # space and comments over lines (skip_space(True))
 _SP = r"[ \t\r]*+(?:#[^\n]*+)?+"  # space and a comment within a line (skip_space(False))
 _SCALAR_VALUE = r"[^,\]}\n#\"'\[{ \t\r][^,\]}\n#]*+"
 _VALUE = f"(?:{_ONE_STRING}|{_SCALAR_VALUE})"
-_INLINE = rf"\{{(?>{_SP}(?!\}})[A-Za-z0-9_-]++{_SP}={_SP}{_VALUE}{_SP},?)*+{_SP}\}}"
+_VALUES = rf"\[(?>{_SL}(?!\]){_VALUE}{_SL},?)*+{_SL}\]"  # a list of such values
+_INLINE = rf"\{{(?>{_SP}(?!\}})[A-Za-z0-9_-]++{_SP}={_SP}(?:{_VALUE}|{_VALUES}){_SP},?)*+{_SP}\}}"
 _ITEM = f"(?:{_ONE_STRING}|{_INLINE}|{_SCALAR_VALUE})"
 _ARRAY = rf"\[(?>{_SL}(?!\]){_ITEM}{_SL},?)*+{_SL}\]"
 _STEP_LINE = f"[A-Za-z0-9_-]++{_SP}={_SP}(?:{_ARRAY}|{_INLINE})"
@@ -92,24 +96,24 @@ class _Scanner:
         self.found: dict[str, int] = {}
         """The offset where each path is first written."""
         self.arrays: dict[str, int] = {}
-        self._line_starts: list[int] | None = None
-        self._asked = 0
+        self._offsets = [0]
+        """Offsets asked for (and 0), in order, with their line in :attr:`_lines`."""
+        self._lines = [1]
         self._headers: dict[str, tuple[str, ...]] = {}
 
     def where(self, pos: int) -> tuple[int, int]:
         """The line and column (from 1) of offset ``pos``.
 
-        The first few are counted in the text (a finding or two a file is the common
-        case); from the ninth on, the offsets of the lines are worked out once."""
-        starts = self._line_starts
-        if starts is None:
-            self._asked += 1
-            if self._asked <= 8:
-                return self.text.count("\n", 0, pos) + 1, pos - self.text.rfind("\n", 0, pos)
-            starts = self._line_starts = [0]
-            starts += accumulate(len(line) + 1 for line in self.text.split("\n"))
-        low = bisect_right(starts, pos) - 1
-        return low + 1, pos - starts[low] + 1
+        The lines are counted from the nearest offset asked before it (a finding or a
+        few a file is the common case, asked roughly in the order of the text), so the
+        text is counted about once however many are asked."""
+        text, offsets = self.text, self._offsets
+        near = bisect_right(offsets, pos) - 1
+        line = self._lines[near] + text.count("\n", offsets[near], pos)
+        if offsets[near] != pos:
+            offsets.insert(near + 1, pos)
+            self._lines.insert(near + 1, line)
+        return line, pos - text.rfind("\n", 0, pos)
 
     def mark(self, path: str, pos: int) -> None:
         """Note that ``path`` is written at ``pos``; the first place in the text counts
@@ -303,12 +307,50 @@ class _Scanner:
             pass
         return self.found
 
-    def structure(self) -> dict[str, list[tuple[int, int]]]:
-        """Scan the headers and the lines of uncommon shapes (marking what :meth:`run`
-        marks there), stepping over runs of common lines in one match each; return where
+    def structure(self) -> dict[str, list[tuple[int, int]]] | _Headers:
+        """Read the file's structure: where its headers are, stepping over runs of common
+        lines in one match each.
+
+        While every header is of bare keys (:data:`_PLAIN_HEADER`) and every line is
+        stepped over, only the headers' offsets and written names are noted: the
+        :class:`_Headers` they make find a table's path when it is asked for. At the
+        first header or line of another shape, the headers so far are read the general
+        way and the rest of the text with them (:meth:`_tables`)."""
+        text, size, skip, plain = self.text, len(self.text), _SIMPLE_RUN.match, _PLAIN_HEADER.match
+        starts: list[int] = []
+        ends: list[int] = []
+        named: dict[str, list[int]] = {}
+        pos = 0
+        while True:
+            pos = skip(text, pos).end()  # type: ignore[union-attr]
+            if pos >= size:
+                return _Headers(starts, ends, named, size)
+            match = plain(text, pos)
+            if match is None:
+                break
+            written = match.group()
+            found = named.get(written)
+            if found is None:
+                named[written] = [len(starts)]
+            else:
+                found.append(len(starts))
+            starts.append(pos)
+            pos = match.end()
+            ends.append(pos)
+        return self._tables(starts, pos)
+
+    def _tables(self, starts: list[int], pos: int) -> dict[str, list[tuple[int, int]]]:
+        """Scan the headers at ``starts`` and the text from ``pos`` on, the headers and
+        the lines of uncommon shapes (marking what :meth:`run` marks there); return where
         each table's lines are (table path → spans of offsets), for :meth:`table`."""
         tables: dict[str, list[tuple[int, int]]] = {}
         table, start = "$", 0
+        for header in starts:  # already stepped over: headers of bare keys only
+            tables.setdefault(table, []).append((start, header))
+            self.pos = header
+            table = self.header()
+            start = self.pos
+        self.pos = pos
         text, size, skip = self.text, len(self.text), _SIMPLE_RUN.match
         try:
             while True:
@@ -343,13 +385,122 @@ class _Scanner:
             pass
 
 
+class _Headers:
+    """The headers of a text whose headers are all of bare keys, by where they are: the
+    path of a header's table is worked out when a path below it is asked for.
+
+    A header's path is the one :meth:`_Scanner.header` gives it: its keys, each key
+    that names an array of tables (``[[focus_areas]]`` written before) followed by the
+    index of that array's latest table. So the tables of ``$.focus_areas[2].goals[1]``
+    are found by counting: the third ``[[focus_areas]]`` header, then the second
+    ``[[focus_areas.goals]]`` between it and the fourth.
+    """
+
+    __slots__ = ("_named", "ends", "size", "starts")
+
+    _NONE: tuple[list[int], list[int]] = ([], [])
+
+    def __init__(
+        self, starts: list[int], ends: list[int], named: dict[str, list[int]], size: int
+    ) -> None:
+        self.starts = starts
+        """The offset of each header, in order."""
+        self.ends = ends
+        """The offset just after each header."""
+        self.size = size
+        self._named: dict[str, tuple[list[int], list[int]]] = {}
+        """By the steps of a header's keys (``.focus_areas.goals``): the numbers of its
+        ``[[…]]`` headers and of its ``[…]`` headers, in order."""
+        for written, numbers in named.items():
+            steps = "".join(_bare_child("", name) for name in written.strip("[]").split("."))
+            pair = self._named.setdefault(steps, ([], []))
+            pair[0 if written.startswith("[[") else 1].extend(numbers)
+
+    def span(self, number: int) -> tuple[int, int]:
+        """Where the lines of header ``number``'s table are: after it, up to the next."""
+        following = number + 1
+        end = self.starts[following] if following < len(self.starts) else self.size
+        return self.ends[number], end
+
+    def offset(self, path: str, scanner: _Scanner, scanned: set[int]) -> int | None:
+        """Where ``path`` is written, else its nearest written ancestor (``None`` if not
+        even that): what :meth:`PositionIndex.find` finds with the headers read the
+        general way. The tables above the path are found by counting headers, and the
+        lines of each (where they hold the name of the path's next key) scanned by
+        ``scanner``; ``scanned`` holds the start of each table's lines scanned before."""
+        plain = _PLAIN_PATH.fullmatch(path) is not None
+        parts = _parts(path)
+        text, found, starts, named = scanner.text, scanner.found, self.starts, self._named
+        none, span = self._NONE, self.span
+        paths = ["$"]  # the path's ancestors and itself, from "$"
+        marks: list[int | None] = [None]  # where the first header of each of them is
+        spans = [(0, starts[0] if starts else self.size)]  # the lines of the last one's tables
+        low, high = 0, len(starts)  # the headers the path's tables can be among
+        steps = ""  # the path's keys so far, as a header of bare keys gives them
+        arrays: list[int] = []  # the [[…]] headers of the last key, when it has some
+        first_table = end_table = 0  # of those, the ones among the tables' headers
+        live = True  # a header can write what is below
+        for step in parts:
+            table = paths[-1]
+            if spans:
+                key = step[1:] if plain and step[0] == "." else None
+                for start, end in spans:
+                    if start not in scanned and (key is None or text.find(key, start, end) >= 0):
+                        scanned.add(start)
+                        scanner.table(table, start, end)
+                spans = []
+            paths.append(table + step)
+            mark = None
+            if not live:
+                pass
+            elif step[1] != '"' and step[0] == "[":  # "[3]": a table of the array
+                digits = step[1:-1]
+                number = int(digits) + first_table
+                if number >= end_table or (digits[0] == "0" and digits != "0"):
+                    live = False
+                else:
+                    header = arrays[number]
+                    mark = starts[header]
+                    spans = [span(header)]
+                    low = header + 1
+                    if number + 1 < end_table:
+                        high = arrays[number + 1]
+                    end_table = 0
+            else:
+                if first_table < end_table:  # a key below: only before the first table
+                    high = arrays[first_table]
+                steps += step
+                arrays, singles = named.get(steps, none)
+                first_table = end_table = 0
+                if arrays:
+                    first_table = bisect_left(arrays, low)
+                    end_table = bisect_left(arrays, high, first_table)
+                first = arrays[first_table] if first_table < end_table else None
+                if singles:
+                    for number in singles[bisect_left(singles, low) : bisect_left(singles, high)]:
+                        if first is None or number < first:
+                            first = number
+                        spans.append(span(number))
+                if first is not None:
+                    mark = starts[first]
+            marks.append(mark)
+        for at in range(len(parts), 0, -1):  # the path, then its ancestors ("$" is not placed)
+            offset = found.get(paths[at])
+            first = marks[at]
+            if first is not None and (offset is None or first < offset):
+                offset = first
+            if offset is not None:
+                return offset
+        return None
+
+
 class _Stop(Exception):
     """The text holds something this pass does not follow; what was found stays."""
 
 
 def _parts(path: str) -> list[str]:
     """``$.a[2]["b c"]`` as its steps ``[".a", "[2]", '["b c"]']``."""
-    return [m.group() for m in _PATH_PART.finditer(path, 1)]
+    return _PATH_STEP.findall(path, 1)
 
 
 def _prefixes(path: str) -> Iterator[str]:
@@ -383,12 +534,14 @@ class PositionIndex:
     in as it is asked: use it from one thread (or make one per thread).
     """
 
-    __slots__ = ("_positions", "_scanner", "_tables")
+    __slots__ = ("_headers", "_positions", "_scanned", "_scanner", "_tables")
 
     def __init__(self, positions: Mapping[str, tuple[int, int]]) -> None:
         self._positions: Mapping[str, tuple[int, int]] | None = positions
         self._scanner: _Scanner | None = None
         self._tables: dict[str, list[tuple[int, int]]] = {}
+        self._headers: _Headers | None = None
+        self._scanned: set[int] = set()
 
     @classmethod
     def of(cls, text: str) -> PositionIndex:
@@ -396,7 +549,12 @@ class PositionIndex:
         index = cls.__new__(cls)
         index._positions = None
         index._scanner = scanner = _Scanner(text)
-        index._tables = scanner.structure()
+        structure = scanner.structure()
+        if isinstance(structure, _Headers):
+            index._headers, index._tables = structure, {}
+        else:
+            index._headers, index._tables = None, structure
+        index._scanned = set()
         return index
 
     @property
@@ -404,9 +562,14 @@ class PositionIndex:
         """Where every path of the text is written (a scan of every key, once)."""
         if self._positions is None:
             assert self._scanner is not None
-            whole = _Scanner(self._scanner.text)
-            where = self._scanner.where
-            self._positions = {path: where(pos) for path, pos in whole.run().items()}
+            text = self._scanner.text
+            found = _Scanner(text).run()
+            starts = [0]  # the offset of each line
+            starts += (match.end() for match in re.finditer("\n", text))
+            self._positions = {}
+            for path, pos in found.items():
+                line = bisect_right(starts, pos)
+                self._positions[path] = (line, pos - starts[line - 1] + 1)
         return self._positions
 
     def find(self, path: str) -> tuple[int, int] | None:
@@ -420,6 +583,11 @@ class PositionIndex:
         scanner = self._scanner
         if scanner is None:
             return self._find_known(path)
+        if self._headers is not None:  # every header of bare keys: found by counting
+            if path == "$":
+                return None
+            offset = self._headers.offset(path, scanner, self._scanned)
+            return None if offset is None else scanner.where(offset)
         chain = list(_prefixes(path))
         plain = path != "$" and _PLAIN_PATH.fullmatch(path) is not None
         text, tables = scanner.text, self._tables
