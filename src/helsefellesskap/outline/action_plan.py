@@ -468,17 +468,15 @@ def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
         if column not in ("goal", "ongoing_work"):
             makers[column] = f"make_{len(makers)}"
 
-    def cells(goal_span: str | None, work: bool, measure: bool) -> str:
-        """The tuple of a row's cells, as source: ``goal_span`` the goal cell's span
-        (``None``: a cell above covers the row), ``work`` whether the row has an ongoing
-        work cell (in ``work`` and ``work_span``), ``measure`` whether it has a measure."""
+    def cells(goal_span: str | None, measure: bool) -> str:
+        """The tuple of a row's cells in a table without ongoing work, as source:
+        ``goal_span`` the goal cell's span (``None``: a cell above covers the row),
+        ``measure`` whether the row has a measure."""
         parts: list[str] = []
         for column in columns:
             if column == "goal":
                 if goal_span is not None:
                     parts.append(f"goal_cell(goal, {goal_span})")
-            elif column == "ongoing_work":
-                parts.append("work_cell(work, work_span)" if work else "EMPTY_CELL")
             else:
                 parts.append(f"{makers[column]}(measure)" if measure else "EMPTY_CELL")
         return "(" + "".join(f"{part}, " for part in parts) + ")"
@@ -500,15 +498,15 @@ def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
         lines += [
             "            measures = goal.measures",
             "            if not measures:",
-            f"                current.append(Row(cells={cells('1', False, False)}))",
+            f"                current.append(Row(cells={cells('1', False)}))",
             "                continue",
             "            first = True",
             "            for measure in measures:",
             "                if first:",
             "                    first = False",
-            f"                    row = {cells('len(measures)', False, True)}",
+            f"                    row = {cells('len(measures)', True)}",
             "                else:",
-            f"                    row = {cells(None, False, True)}",
+            f"                    row = {cells(None, True)}",
             "                current.append(Row(cells=row, data=(('measure', measure.id),)))",
         ]
     else:
