@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import attrs
 import pytest
 
 from helsefellesskap.cli import main
@@ -121,3 +122,23 @@ def test_national_texts_in_an_unknown_language_is_refused(tmp_path: Path) -> Non
     _override(folder, '[national_texts.se]\n"frail-elderly" = "Rašes boarrásat"')
     with pytest.raises(DataError, match="no language 'se'"):
         load_bundle(folder)
+
+
+@pytest.mark.parametrize("language", ["nn", "en"])
+def test_the_frame_is_worded_once_per_language_and_as_when_worded_afresh(language: str) -> None:
+    """The shipped frame's own translation is worded once per language (it depends on no
+    user data); a partnership's own wordings are applied afresh each time."""
+    from helsefellesskap import national_texts
+
+    frame = national_frame()
+    first = localized_frame(frame, language)
+    assert localized_frame(frame, language, {}) is first
+    assert first == national_texts._localized_frame(frame, language, {})
+    goal = frame.plans[0].goals[0].id
+    own = {language: {goal: "Vår egen ordlyd"}}
+    worded = localized_frame(frame, language, own)
+    assert worded is not localized_frame(frame, language, own)
+    assert worded.ids()[goal].text == "Vår egen ordlyd"  # type: ignore[union-attr]
+    copy = attrs.evolve(frame)  # another frame of the same content
+    assert localized_frame(copy, language) == first
+    assert localized_frame(copy, language) is not first

@@ -48,7 +48,28 @@ def localized_frame(
     own = (overrides or {}).get(language, {})
     if language == "nb" and not own:
         return frame
+    if not own:  # the frame's own translation: worded once per frame and language
+        key = (id(frame), language)
+        known = _worded.get(key)
+        if known is not None and known[0] is frame:
+            return known[1]
+        local = _localized_frame(frame, language, own)
+        if len(_worded) >= _WORDED_SIZE:
+            _worded.clear()
+        _worded[key] = (frame, local)
+        return local
+    return _localized_frame(frame, language, own)
 
+
+_WORDED_SIZE = 16
+_worded: dict[tuple[int, str], tuple[NationalFrame, NationalFrame]] = {}
+"""Frames worded in a language without a partnership's own wordings, by the frame's
+identity (kept alive here, so the identity stays its own) and language: the frame is
+immutable and its translations are the package's, not a user's data, so a validation
+or rendering run asks for the shipped frame in English or nynorsk at no cost."""
+
+
+def _localized_frame(frame: NationalFrame, language: str, own: Mapping[str, str]) -> NationalFrame:
     def each(items: tuple[_T, ...]) -> tuple[_T, ...]:
         return tuple(_localize(i, language, own) for i in items)
 
