@@ -165,7 +165,7 @@ def test_valid_data_is_loaded_without_cattrs_and_wrong_data_explained_with_it() 
     names = modules_after(
         "from helsefellesskap import DataError, loads\n"
         "try:\n"
-        "    loads('kind = \"action-plan\"\\nid = \"p\"\\ntitel = \"x\"\\n')\n"
+        '    loads(\'kind = "action-plan"\\nid = "p"\\ntitel = "x"\\n\')\n'
         "except DataError as error:\n"
         "    assert any(p.path == '$.titel' for p in error.problems), error\n"
         "else:\n"
