@@ -403,6 +403,24 @@ def test_a_cell_the_outline_shares_is_written_in_the_column_it_stands_in(
     ]
 
 
+def test_a_shared_cell_with_blocks_of_the_page_is_written_at_each_place(
+    context: RenderContext,
+) -> None:
+    # a heading without an anchor takes an id of the page where it is written, so a
+    # cell that holds one is written again at each row that shares it
+    shared = Cell(
+        blocks=(Section(heading=Heading(level=4, runs=runs("Del")), blocks=(paragraph("x"),)),)
+    )
+    table = Table(
+        columns=(Column(role="measure"), Column(role="note")),
+        header=(),
+        groups=(RowGroup(rows=(Row(cells=(cell("a)"), shared)), Row(cells=(cell("b)"), shared)))),),
+    )
+    page = page_of(context, table)
+    ids = page.xpath("//table//h4/@id")
+    assert len(ids) == 2 and len(set(ids)) == 2, ids
+
+
 def test_a_figure_draws_the_diagram_named_by_its_caption(context: RenderContext) -> None:
     diagram = GovernanceDiagram(
         nodes=(

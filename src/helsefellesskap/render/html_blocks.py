@@ -582,9 +582,11 @@ class HtmlBlocks:
         """The rows of a table's head or of one of its groups, each cell placed in its
         column as :func:`~helsefellesskap.render.html_table.placed_rows` places it (past
         the cells that spans from above cover), written out here without a tuple per
-        cell. A body cell that is no header is written once per column it stands in: an
-        outline shares the cells many rows repeat (the same responsible actors,
-        deadline or status), so the page writes them again from :attr:`_cells`."""
+        cell. A body cell that is no header and holds at most one paragraph without a
+        role is written once per column it stands in: an outline shares the cells many
+        rows repeat (the same responsible actors, deadline or status), so the page
+        writes them again from :attr:`_cells`. (Other blocks may take ids of the page
+        or a role's template, so they are written at each place.)"""
         columns = table.columns
         count = len(columns)
         group_rows = len(rows)
@@ -611,7 +613,13 @@ class HtmlBlocks:
                         out.append(known[2])
                     else:
                         html = self._cell_html(cell, column, "td", None)
-                        memo[id(cell)] = (cell, column, html)
+                        blocks = cell.blocks
+                        if not blocks or (
+                            len(blocks) == 1
+                            and type(blocks[0]) is Paragraph
+                            and blocks[0].role is None
+                        ):  # its inline runs alone: the same wherever it stands
+                            memo[id(cell)] = (cell, column, html)
                         out.append(html)
                 span = cell.colspan
                 if rowspan > 1:
