@@ -1,4 +1,4 @@
-"""Findings' line and column: each run reads and scans the files with findings (nothing
+"""Findings' line and column: each run scans the files with findings (nothing
 is kept between runs, so a repeated run costs what the first did), and a changed file's
 findings move with its lines."""
 

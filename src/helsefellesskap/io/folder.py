@@ -17,6 +17,7 @@ from ..gc_pause import collection_paused
 from ..messages import message
 from ..model import Bundle, Document, Partnership
 from .documents import dumps_json, dumps_toml, loads_json, structure, structure_document
+from .kept_texts import keep_texts
 from .text import not_a_file_reason, parse_toml, read_text, write_atomic
 
 __all__ = [
@@ -49,9 +50,14 @@ def load_partnership(path: PathLike) -> Partnership:
     path = Path(path)
     if path.is_dir():
         path = path / PARTNERSHIP_FILE
+    return _read_partnership(path)[0]
+
+
+def _read_partnership(path: Path) -> tuple[Partnership, str]:
+    """:func:`load_partnership` of a file, and the text it was read from."""
     text = read_text(path)
     try:
-        return structure(parse_toml(text, file=path), Partnership, file=path)
+        return structure(parse_toml(text, file=path), Partnership, file=path), text
     except DataError as error:
         from .positions import placed_error  # the positions' scanner: for an error only
 
@@ -64,14 +70,20 @@ def load_document(path: PathLike, *, types: Mapping[str, type[Document]] | None 
     A file ending in ``.json`` is read as JSON: what :func:`save` wrote, or the envelope
     the ``json`` render format writes. Any other file is read as TOML.
     """
-    path = Path(path)
+    return _read_document(Path(path), types)[0]
+
+
+def _read_document(
+    path: Path, types: Mapping[str, type[Document]] | None
+) -> tuple[Document, str | None]:
+    """:func:`load_document`, and the TOML text it was read from (``None`` for JSON)."""
     if path.suffix.lower() == ".json":
         document = loads_json(read_text(path), file=path, types=types)
         assert isinstance(document, Document)
-        return document
+        return document, None
     text = read_text(path)
     try:
-        return structure_document(parse_toml(text, file=path), file=path, types=types)
+        return structure_document(parse_toml(text, file=path), file=path, types=types), text
     except DataError as error:
         from .positions import placed_error  # the positions' scanner: for an error only
 
@@ -201,7 +213,9 @@ def load_bundle(root: PathLike, *, types: Mapping[str, type[Document]] | None = 
     Problems in any of the files are gathered and raised together in one
     :class:`DataError`; a document id used twice is reported with both files.
     Automatic garbage collection is paused while the files are read and restored after
-    (:func:`~helsefellesskap.gc_pause.collection_paused`).
+    (:func:`~helsefellesskap.gc_pause.collection_paused`). The text of each TOML file is
+    kept with the bundle while it lives, to place its findings
+    (:mod:`~helsefellesskap.io.kept_texts`).
     """
     with collection_paused():
         return _load_bundle(Path(root), types)
@@ -215,8 +229,9 @@ def _load_bundle(root: Path, types: Mapping[str, type[Document]] | None) -> Bund
         )
     problems: list[Problem] = []
     partnership: Partnership | None = None
+    texts: dict[Path, str] = {}  # kept with the bundle, to place its findings
     try:
-        partnership = load_partnership(partnership_file)
+        partnership, texts[partnership_file] = _read_partnership(partnership_file)
     except DataError as error:
         problems.extend(error.problems)
     documents: list[Document] = []
@@ -225,7 +240,7 @@ def _load_bundle(root: Path, types: Mapping[str, type[Document]] | None) -> Bund
     problems.extend(walk_problems)
     for file in found:
         try:
-            document = load_document(file, types=types)
+            document, text = _read_document(file, types)
         except DataError as error:
             problems.extend(error.problems)
             continue
@@ -248,11 +263,15 @@ def _load_bundle(root: Path, types: Mapping[str, type[Document]] | None) -> Bund
             continue
         files[document.id] = file
         documents.append(document)
+        if text is not None:
+            texts[file] = text
     if problems:
         raise DataError(problems)
     assert partnership is not None
     files[partnership.id] = partnership_file
-    return Bundle(partnership=partnership, documents=tuple(documents), files=files, root=root)
+    bundle = Bundle(partnership=partnership, documents=tuple(documents), files=files, root=root)
+    keep_texts(bundle, texts)
+    return bundle
 
 
 def find_partnership_root(path: PathLike) -> Path | None:

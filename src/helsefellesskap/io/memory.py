@@ -10,17 +10,17 @@ folder (``../x``, ``/etc/x``) or holds links.
 from __future__ import annotations
 
 import io
-import threading
-import weakref
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from ..errors import DataError, DocumentNotFoundError, Problem
+from ..gc_pause import collection_paused
 from ..messages import message
 from ..model import Bundle, Document, Partnership
 from .documents import loads_json, structure, structure_document
 from .folder import IGNORED_FOLDERS, PARTNERSHIP_FILE, document_problem
+from .kept_texts import keep_texts, source_texts
 from .text import MAX_FILE_SIZE, decode_text, parse_toml, too_large
 
 __all__ = [
@@ -42,28 +42,6 @@ MAX_ZIP_SIZE = 100 * 1024 * 1024
 
 MAX_ZIP_RATIO = 200
 """The most a zip entry of more than 1 MB may shrink by (a zip bomb shrinks by thousands)."""
-
-_texts_lock = threading.Lock()
-_texts: dict[int, Mapping[Path, str]] = {}
-
-
-def _remember(bundle: Bundle, texts: Mapping[Path, str]) -> None:
-    key = id(bundle)
-    with _texts_lock:
-        _texts[key] = dict(texts)
-
-    def forget() -> None:
-        with _texts_lock:
-            _texts.pop(key, None)
-
-    weakref.finalize(bundle, forget)
-
-
-def source_texts(bundle: Bundle) -> Mapping[Path, str]:
-    """The texts a bundle loaded from bytes was read from, by file name (empty for a
-    bundle loaded from a folder, whose files are read again when needed)."""
-    with _texts_lock:
-        return _texts.get(id(bundle), {})
 
 
 def _text(data: str | bytes, file: Path) -> str:
@@ -131,8 +109,17 @@ def load_bundle_from_files(
     As :func:`~helsefellesskap.load_bundle` does for a folder: every ``.toml`` file other
     than ``partnership.toml`` is a document, hidden files and folders are left out, and
     every problem of every file is raised together in one :class:`DataError`. The
-    bundle's files are the names given; its ``root`` is ``None``.
+    bundle's files are the names given; its ``root`` is ``None``. Automatic garbage
+    collection is paused while the files are read, as :func:`~helsefellesskap.load_bundle`
+    pauses it (:func:`~helsefellesskap.gc_pause.collection_paused`).
     """
+    with collection_paused():
+        return _load_bundle_from_files(files, types)
+
+
+def _load_bundle_from_files(
+    files: Mapping[str, str | bytes], types: Mapping[str, type[Document]] | None
+) -> Bundle:
     if PARTNERSHIP_FILE not in files:
         raise DocumentNotFoundError(message("files.no_partnership_file", file=PARTNERSHIP_FILE))
     problems: list[Problem] = []
@@ -174,7 +161,7 @@ def load_bundle_from_files(
     assert partnership is not None
     where[partnership.id] = partnership_file
     bundle = Bundle(partnership=partnership, documents=tuple(documents), files=where, root=None)
-    _remember(bundle, texts)
+    keep_texts(bundle, texts)
     return bundle
 
 
@@ -245,7 +232,16 @@ def load_bundle_from_zip(
 ) -> Bundle:
     """Load a partnership from the bytes of a zip of its folder (``partnership.toml`` at
     the top of the zip, or in its one top folder), refusing zip bombs and names that lead
-    out of the folder (:data:`MAX_ZIP_FILES`, :data:`MAX_ZIP_SIZE`, :data:`MAX_ZIP_RATIO`)."""
+    out of the folder (:data:`MAX_ZIP_FILES`, :data:`MAX_ZIP_SIZE`, :data:`MAX_ZIP_RATIO`).
+    Automatic garbage collection is paused while it is unpacked and read, as
+    :func:`~helsefellesskap.load_bundle` pauses it."""
+    with collection_paused():
+        return _load_bundle_from_zip(data, name, types)
+
+
+def _load_bundle_from_zip(
+    data: bytes, name: str, types: Mapping[str, type[Document]] | None
+) -> Bundle:
     files = _unpacked(data, name)
     if PARTNERSHIP_FILE not in files:
         tops = {PurePosixPath(n).parts[0] for n in files if not _skipped(PurePosixPath(n))}
@@ -259,4 +255,4 @@ def load_bundle_from_zip(
             name,
             message("files.zip_folder_hint", file=PARTNERSHIP_FILE),
         )
-    return load_bundle_from_files(files, types=types)
+    return _load_bundle_from_files(files, types)

@@ -12,9 +12,9 @@ from ..gc_pause import collection_paused
 from ..messages import message
 from ..model import Bundle, Severity
 from .context import ValidationContext
-from .finding import Finding, Rule, sort_findings
+from .finding import Finding, Rule, Settling, sort_settling
 from .isolation import Outcome, Produce, RuleRunner, time_limit_from_env
-from .results import RuleOutcome, ValidationReport, placed_findings
+from .results import RuleOutcome, ValidationReport, settled_findings
 
 if TYPE_CHECKING:
     from ..plugins import PluginManager
@@ -168,7 +168,7 @@ def _validate(
         labels=functools.partial(manager.labels, partnership=partnership.id),
     )
     wanted = None if documents is None else _known_documents(bundle, documents)
-    findings: list[Finding] = []
+    findings: list[Settling] = []
     ran: list[str] = []
     outcomes: list[RuleOutcome] = []
     to_run: list[tuple[str, Rule]] = []
@@ -195,16 +195,18 @@ def _validate(
             if wanted is not None and finding.document not in wanted:
                 continue
             overridden = severity is not None and finding.code == code
-            if overridden or finding.file is None:
-                finding = finding.placed(
+            findings.append(
+                (
+                    finding,
                     severity if overridden and severity is not None else finding.severity,
                     finding.file or context.file_of(finding.document),
                 )
-            findings.append(finding)
-    sort_findings(findings)
+            )
+    # sorted, then each made once with its severity, file, line and column
+    sort_settling(findings)
     return ValidationReport(
         partnership=partnership.id,
-        findings=placed_findings(findings, bundle),
+        findings=settled_findings(findings, bundle),
         rules=tuple(ran),
         settings=tuple(outcomes),
         root=bundle.root,

@@ -14,7 +14,7 @@ from ..model import Severity
 if TYPE_CHECKING:
     from .context import ValidationContext
 
-__all__ = ["Finding", "Rule", "RuleCheck", "sort_findings"]
+__all__ = ["Finding", "Rule", "RuleCheck", "Settling", "sort_findings", "sort_settling"]
 
 _PATH_PART = re.compile(r"[^\[\].]+")
 """A step of a path between its ``.``, ``[`` and ``]``: a key or a list index."""
@@ -87,6 +87,23 @@ class Finding:
             return attrs.evolve(self, line=line, column=column)
         return _copy(self, self.severity, self.file, line, column)
 
+    def settled(
+        self, severity: Severity, file: Path | None, line: int | None, column: int | None
+    ) -> Finding:
+        """This finding with its severity, file, line and column set (what
+        :meth:`placed` and then :meth:`at` give), in one construction; itself where
+        they are its own."""
+        if (
+            severity is self.severity
+            and file is self.file
+            and line == self.line
+            and column == self.column
+        ):
+            return self
+        if type(self) is not Finding:
+            return attrs.evolve(self, severity=severity, file=file, line=line, column=column)
+        return _copy(self, severity, file, line, column)
+
 
 _FIELDS = ("code", "severity", "message", "path", "document", "file", "suggestion", "line")
 assert tuple(f.name for f in attrs.fields(Finding)) == (*_FIELDS, "column")
@@ -119,6 +136,17 @@ def sort_findings(findings: list[Finding]) -> None:
     each path step once for the whole list (most steps repeat: ``focus_areas``, ``[0]``)."""
     steps: dict[str, tuple[int, str]] = {}
     findings.sort(key=lambda f: _order(f.file, f.path, f.code, f.message, steps))
+
+
+Settling = tuple[Finding, Severity, "Path | None"]
+"""A finding as a rule made it, with the severity and file it is to have."""
+
+
+def sort_settling(findings: list[Settling]) -> None:
+    """Sort ``findings`` in place as :func:`sort_findings` sorts the findings they
+    become (by :meth:`Finding.order_key`, with the file each is to have)."""
+    steps: dict[str, tuple[int, str]] = {}
+    findings.sort(key=lambda e: _order(e[2], e[0].path, e[0].code, e[0].message, steps))
 
 
 @attrs.frozen(kw_only=True)

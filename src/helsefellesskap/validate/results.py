@@ -13,7 +13,7 @@ import attrs
 from ..errors import DataError, Problem
 from ..messages import message
 from ..model import Bundle, Severity
-from .finding import Finding
+from .finding import Finding, Settling
 
 if TYPE_CHECKING:
     from ..plugins import PluginFailure
@@ -24,6 +24,7 @@ __all__ = [
     "RuleOutcome",
     "ValidationReport",
     "placed_findings",
+    "settled_findings",
     "severity_word",
     "text_report",
 ]
@@ -239,9 +240,8 @@ _Places = Mapping[str, "tuple[int, int] | None"]
 
 def _file_places(file: Path, paths: set[str]) -> _Places | None:
     """Where each of ``paths`` is written in the TOML file on disk (its nearest written
-    ancestor; ``None`` where not even that), read and scanned on every run: a file may
-    have changed since it was loaded, and nothing is kept between runs, so validating
-    the same files again costs what the first run cost."""
+    ancestor; ``None`` where not even that), for a file whose text the bundle does not
+    hold (:func:`~helsefellesskap.io.kept_texts.source_texts`)."""
     if file.suffix != ".toml":
         return None
     from ..io.positions import PositionIndex
@@ -253,20 +253,13 @@ def _file_places(file: Path, paths: set[str]) -> _Places | None:
     return {path: index.find(path) for path in paths}
 
 
-def placed_findings(findings: Iterable[Finding], bundle: Bundle) -> tuple[Finding, ...]:
-    """``findings`` with the line and column of their path in their file, read from the
-    file (or from the text a bundle loaded from bytes was read from) once per file, and
-    only when there are findings."""
-    from ..io.memory import source_texts
+def _places(wanted: Mapping[Path, set[str]], bundle: Bundle) -> dict[Path, _Places | None]:
+    """Where each path of each file is written: read from the text the bundle was loaded
+    from (or from the file, where the bundle has none), and scanned once per file, on
+    every run (nothing is kept between runs)."""
+    from ..io.kept_texts import source_texts
     from ..io.positions import PositionIndex
 
-    found = tuple(findings)
-    if not found:
-        return found
-    wanted: dict[Path, set[str]] = {}
-    for finding in found:
-        if finding.file is not None and finding.line is None and finding.path != "$":
-            wanted.setdefault(finding.file, set()).add(finding.path)
     texts = source_texts(bundle)
     places: dict[Path, _Places | None] = {}
     for file, paths in wanted.items():
@@ -276,14 +269,36 @@ def placed_findings(findings: Iterable[Finding], bundle: Bundle) -> tuple[Findin
             places[file] = {path: index.find(path) for path in paths}
         else:
             places[file] = _file_places(file, paths)
-    placed: list[Finding] = []
-    for finding in found:
-        if finding.file is None or finding.line is not None or finding.path == "$":
-            placed.append(finding)
-            continue
-        where = places[finding.file]
-        position = where.get(finding.path) if where is not None else None
-        if position is not None:
-            finding = finding.at(position[0], position[1])
-        placed.append(finding)
-    return tuple(placed)
+    return places
+
+
+def settled_findings(found: list[Settling], bundle: Bundle) -> tuple[Finding, ...]:
+    """The findings of ``found`` (each with the severity and file it is to have), each
+    at the line and column of its path in its file where it has none, made in one
+    construction each (:meth:`Finding.settled`)."""
+    wanted: dict[Path, set[str]] = {}
+    for finding, _severity, file in found:
+        if file is not None and finding.line is None and finding.path != "$":
+            paths = wanted.get(file)
+            if paths is None:
+                wanted[file] = {finding.path}
+            else:
+                paths.add(finding.path)
+    places = _places(wanted, bundle) if wanted else {}
+    settled: list[Finding] = []
+    for finding, severity, file in found:
+        line, column = finding.line, finding.column
+        if file is not None and line is None and finding.path != "$":
+            where = places[file]
+            position = where.get(finding.path) if where is not None else None
+            if position is not None:
+                line, column = position
+        settled.append(finding.settled(severity, file, line, column))
+    return tuple(settled)
+
+
+def placed_findings(findings: Iterable[Finding], bundle: Bundle) -> tuple[Finding, ...]:
+    """``findings`` with the line and column of their path in their file, read from the
+    text the bundle was loaded from (or from the file) once per file, and only when
+    there are findings."""
+    return settled_findings([(f, f.severity, f.file) for f in findings], bundle)
