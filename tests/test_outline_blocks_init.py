@@ -79,3 +79,66 @@ def test_the_classes_own_checks_still_run() -> None:
             series=(ChartSeries(key="done", label=(Text("Ferdig"),)),),
             bars=(Bar(label=(Text("A"),), values=(1, 2)),),
         )
+
+
+# -- positional constructors (outline/construct.py) ---------------------------------------
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_a_positional_constructor_makes_what_the_keyword_call_makes(cls: type) -> None:
+    from helsefellesskap.outline.construct import positional
+
+    make = positional(cls)
+    fields = attrs.fields(cls)
+    required = [f for f in fields if f.default is attrs.NOTHING]
+    if cls is Link:
+        values: dict[str, object] = {"runs": (Text("x"),), "anchor": "a"}
+    elif cls is BarChart:
+        values = {
+            "series": (ChartSeries(key="k", label=()),),
+            "bars": (Bar(label=(), values=(1,)),),
+        }
+    else:
+        values = {f.name: _sample(f) for f in required}
+    by_keyword = cls(**values)
+    by_position = make(*(values.get(f.name, f.default) for f in fields))
+    assert type(by_position) is cls
+    assert by_position == by_keyword
+    if fields:
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(by_position, fields[0].name, None)
+
+
+def _sample(field: attrs.Attribute) -> object:  # type: ignore[type-arg]
+    return 1 if field.type in ("int", int) else "x" if field.type in ("str", str) else ()
+
+
+def test_a_positional_constructor_runs_the_classes_own_checks() -> None:
+    from helsefellesskap.outline.construct import positional
+
+    with pytest.raises(ValueError, match="exactly one of url, anchor and document"):
+        positional(Link)((Text("x"),), "https://a.no", "a")
+    with pytest.raises(ValueError, match="one value per series"):
+        positional(BarChart)((ChartSeries(key="k", label=()),), (Bar(label=(), values=()),))
+    assert positional(Cell)(()) == Cell()
+    note = Paragraph(runs=(Text("x"),), role="note")
+    assert positional(Paragraph)((Text("x"),), "note") == note
+
+
+def test_a_class_whose_init_does_more_gets_no_positional_constructor() -> None:
+    from helsefellesskap.outline.construct import positional
+
+    @attrs.frozen
+    class Checked:
+        value: int = attrs.field(validator=attrs.validators.instance_of(int))
+
+    @attrs.frozen
+    class Listed:
+        values: list[int] = attrs.field(factory=list)
+
+    class Plain:
+        pass
+
+    for cls in (Checked, Listed, Plain):
+        with pytest.raises(TypeError):
+            positional(cls)

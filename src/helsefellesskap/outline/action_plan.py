@@ -38,6 +38,7 @@ from .blocks import (
     runs,
 )
 from .common import Builder
+from .construct import positional
 from .funding_round import ranking_table
 
 __all__ = ["COLUMN_WIDTHS", "build_action_plan", "measure_table"]
@@ -291,6 +292,11 @@ def focus_area(
 EMPTY_CELL = Cell()
 """The cell of a row without that column's content (no ongoing work, no measure)."""
 
+_new_cell = positional(Cell)
+"""``Cell(blocks=…, rowspan=…, colspan=…, header=…)`` by position, for the table's loop."""
+_new_paragraph = positional(Paragraph)
+"""``Paragraph(runs=…, role=…)`` by position."""
+
 _SPACE = Text(" ")
 
 
@@ -314,26 +320,26 @@ class _TableCells:
     def plain(text: str | None) -> Cell:
         """A cell of one paragraph of ``text``; empty for no text."""
         if text and text.strip():
-            return Cell(blocks=(Paragraph(runs=(Text(text),)),))
+            return _new_cell((_new_paragraph((Text(text),)),))
         return EMPTY_CELL
 
     def goal(self, goal: model.Goal, span: int) -> Cell:
         """The goal's cell, heading the rows it spans."""
         text = goal.text
-        blocks = (Paragraph(runs=(Text(text),)),) if text.strip() else ()
-        return Cell(blocks=blocks, rowspan=span, header=True)
+        blocks = (_new_paragraph((Text(text),)),) if text.strip() else ()
+        return _new_cell(blocks, span, 1, True)
 
     def ongoing_work(self, work: model.OngoingWork, span: int) -> Cell:
         """An ongoing work's cell: its text, points and links, spanning its measures."""
         out = self.out
         blocks: list[Block] = []
         if work.text.strip():
-            blocks.append(Paragraph(runs=(Text(work.text),)))
+            blocks.append(_new_paragraph((Text(work.text),)))
         if work.details:
             blocks += out.bullets(work.details)
         if work.links:
             blocks += out.links(work.links)
-        return Cell(blocks=tuple(blocks), rowspan=span)
+        return _new_cell(tuple(blocks), span)
 
     def measure(self, measure: model.Measure) -> Cell:
         """The measure's cell: its label in bold before its text, its points, closing
@@ -347,13 +353,13 @@ class _TableCells:
             bold = self.labels.get(label)
             if bold is None:
                 bold = self.labels[label] = Emphasis(runs=(Text(label),), strong=True)
-            blocks = [Paragraph(runs=(bold, _SPACE, Text(text)) if text else (bold,))]
+            blocks = [_new_paragraph((bold, _SPACE, Text(text)) if text else (bold,))]
         elif text.strip():
-            blocks = [Paragraph(runs=(Text(text),))]
+            blocks = [_new_paragraph((Text(text),))]
         else:
             blocks = []
         if not (measure.details or measure.closing or measure.links or measure.references):
-            return Cell(blocks=tuple(blocks)) if blocks else EMPTY_CELL  # most measures
+            return _new_cell(tuple(blocks)) if blocks else EMPTY_CELL  # most measures
         if measure.details:
             blocks += out.bullets(measure.details)
         if measure.closing:
@@ -490,7 +496,7 @@ def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
         "        for goal in area.goals:",
         "            if current and goal.id != goal_id:",
         "                data = (('goal', goal_id or ''),)",
-        "                out.append(RowGroup(rows=tuple(current), data=data))",
+        "                out.append(new_group(tuple(current), data))",
         "                current = []",
         "            goal_id = goal.id",
     ]
@@ -498,7 +504,7 @@ def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
         lines += [
             "            measures = goal.measures",
             "            if not measures:",
-            f"                current.append(Row(cells={cells('1', False)}))",
+            f"                current.append(new_row({cells('1', False)}))",
             "                continue",
             "            first = True",
             "            for measure in measures:",
@@ -507,7 +513,7 @@ def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
             f"                    row = {cells('len(measures)', True)}",
             "                else:",
             f"                    row = {cells(None, True)}",
-            "                current.append(Row(cells=row, data=(('measure', measure.id),)))",
+            "                current.append(new_row(row, (('measure', measure.id),)))",
         ]
     else:
         lines += [
@@ -540,22 +546,22 @@ def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
                 )
         lines += [
             "                if measure is None:",
-            "                    current.append(Row(cells=tuple(cells)))",
+            "                    current.append(new_row(tuple(cells)))",
             "                else:",
             "                    current.append(",
-            "                        Row(cells=tuple(cells), data=(('measure', measure.id),))",
+            "                        new_row(tuple(cells), (('measure', measure.id),))",
             "                    )",
         ]
     lines += [
         "        if current:",
-        "            out.append(RowGroup(rows=tuple(current), data=(('goal', goal_id or ''),)))",
+        "            out.append(new_group(tuple(current), (('goal', goal_id or ''),)))",
         "        return tuple(out)",
         "    return groups",
     ]
     namespace: dict[str, Any] = {
         "EMPTY_CELL": EMPTY_CELL,
-        "Row": Row,
-        "RowGroup": RowGroup,
+        "new_row": positional(Row),
+        "new_group": positional(RowGroup),
         "goal_rows": view.goal_rows,
     }
     source = "\n".join(lines)

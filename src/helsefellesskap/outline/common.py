@@ -34,6 +34,7 @@ from .blocks import (
     Text,
     runs,
 )
+from .construct import positional
 
 __all__ = [
     "Builder",
@@ -41,6 +42,13 @@ __all__ = [
     "item_kind",
     "strong_runs",
 ]
+
+
+_new_paragraph = positional(Paragraph)
+"""``Paragraph(runs=…, role=…)`` by position, for the builders' loops
+(:mod:`~helsefellesskap.outline.construct`)."""
+_new_item = positional(ListItem)
+"""``ListItem(runs=…, children=…)`` by position."""
 
 
 def item_kind(item: Renderable) -> str:
@@ -148,13 +156,14 @@ class Builder:
         self, texts: Iterable[str | None], role: str | None = None, strong: Sequence[str] = ()
     ) -> list[Block]:
         """A paragraph of each text that is not empty, the ``strong`` words in bold."""
-        return [Paragraph(runs=strong_runs(t, strong), role=role) for t in texts if t and t.strip()]
+        new = _new_paragraph
+        return [new(strong_runs(t, strong), role) for t in texts if t and t.strip()]
 
     def bullets(self, items: Iterable[str | Inlines], role: str | None = None) -> list[Block]:
         """A bullet list of the items (text or runs) that are not empty; no block for none."""
         listed = tuple(
             [
-                ListItem(runs=(Text(i),) if isinstance(i, str) else i)
+                _new_item((Text(i),) if isinstance(i, str) else i)
                 for i in items
                 if (i.strip() if isinstance(i, str) else i)
             ]
