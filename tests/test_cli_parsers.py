@@ -52,3 +52,13 @@ def test_the_help_is_as_wide_as_shutil_says_the_terminal_is(
     monkeypatch.setenv("COLUMNS", "200")
     wide = run_cli("-l", "en", "check", "--help").stdout.split("\n\n")[0]
     assert len(wide.splitlines()) == 1
+
+
+def test_the_command_line_package_gives_its_names_on_first_use() -> None:
+    import helsefellesskap.cli as cli
+    from helsefellesskap.cli.app import EXIT_CODES, format_data_error
+
+    assert cli.EXIT_CODES is EXIT_CODES and cli.format_data_error is format_data_error
+    assert all(getattr(cli, name) is not None for name in cli.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        _ = cli.nothing

@@ -160,3 +160,5 @@ def test_render_html_imports_jinja2_and_no_other_format(tmp_path: Path) -> None:
 def test_version_loads_no_plugin(tmp_path: Path, arguments: list[str]) -> None:
     names = imported(tmp_path, *arguments)
     assert among(names, ("helsefellesskap.plugins", "pluggy", "helsefellesskap.model")) == []
+    # nor the command line itself: the version is answered before anything is imported
+    assert among(names, ("attrs", "attr", "argparse", "helsefellesskap.cli.app")) == []

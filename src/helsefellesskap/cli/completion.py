@@ -51,7 +51,7 @@ def full_parser(manager: PluginManager) -> argparse.ArgumentParser:
     CLI reference need them all. A plugin command that fails to add its arguments is
     left with none (``helsefellesskap plugins`` reports the plugin).
     """
-    from . import _parser, add_command_parser
+    from .app import _parser, add_command_parser
 
     parser = _parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
