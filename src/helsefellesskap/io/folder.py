@@ -18,7 +18,7 @@ from ..messages import message
 from ..model import Bundle, Document, Partnership
 from .documents import dumps_json, dumps_toml, loads_json, structure, structure_document
 from .kept_texts import keep_texts
-from .text import not_a_file_reason, parse_toml, read_text, write_atomic
+from .text import decode_text, not_a_file_reason, parse_toml, read_bytes, read_text, write_atomic
 
 __all__ = [
     "IGNORED_FOLDERS",
@@ -53,11 +53,12 @@ def load_partnership(path: PathLike) -> Partnership:
     return _read_partnership(path)[0]
 
 
-def _read_partnership(path: Path) -> tuple[Partnership, str]:
-    """:func:`load_partnership` of a file, and the text it was read from."""
-    text = read_text(path)
+def _read_partnership(path: Path) -> tuple[Partnership, bytes]:
+    """:func:`load_partnership` of a file, and the bytes it was read from."""
+    data = read_bytes(path)
+    text = decode_text(data, path)
     try:
-        return structure(parse_toml(text, file=path), Partnership, file=path), text
+        return structure(parse_toml(text, file=path), Partnership, file=path), data
     except DataError as error:
         from .positions import placed_error  # the positions' scanner: for an error only
 
@@ -75,15 +76,16 @@ def load_document(path: PathLike, *, types: Mapping[str, type[Document]] | None 
 
 def _read_document(
     path: Path, types: Mapping[str, type[Document]] | None
-) -> tuple[Document, str | None]:
-    """:func:`load_document`, and the TOML text it was read from (``None`` for JSON)."""
+) -> tuple[Document, bytes | None]:
+    """:func:`load_document`, and the TOML bytes it was read from (``None`` for JSON)."""
     if path.suffix.lower() == ".json":
         document = loads_json(read_text(path), file=path, types=types)
         assert isinstance(document, Document)
         return document, None
-    text = read_text(path)
+    data = read_bytes(path)
+    text = decode_text(data, path)
     try:
-        return structure_document(parse_toml(text, file=path), file=path, types=types), text
+        return structure_document(parse_toml(text, file=path), file=path, types=types), data
     except DataError as error:
         from .positions import placed_error  # the positions' scanner: for an error only
 
@@ -229,7 +231,7 @@ def _load_bundle(root: Path, types: Mapping[str, type[Document]] | None) -> Bund
         )
     problems: list[Problem] = []
     partnership: Partnership | None = None
-    texts: dict[Path, str] = {}  # kept with the bundle, to place its findings
+    texts: dict[Path, str | bytes] = {}  # kept with the bundle, to place its findings
     try:
         partnership, texts[partnership_file] = _read_partnership(partnership_file)
     except DataError as error:
@@ -240,7 +242,7 @@ def _load_bundle(root: Path, types: Mapping[str, type[Document]] | None) -> Bund
     problems.extend(walk_problems)
     for file in found:
         try:
-            document, text = _read_document(file, types)
+            document, data = _read_document(file, types)
         except DataError as error:
             problems.extend(error.problems)
             continue
@@ -263,8 +265,8 @@ def _load_bundle(root: Path, types: Mapping[str, type[Document]] | None) -> Bund
             continue
         files[document.id] = file
         documents.append(document)
-        if text is not None:
-            texts[file] = text
+        if data is not None:
+            texts[file] = data
     if problems:
         raise DataError(problems)
     assert partnership is not None

@@ -15,9 +15,9 @@ A finding needs the positions of a few paths of a file, not of every key, so
 lines of other shapes are followed one by one. Where every header is of bare keys (the
 common file), only the headers' offsets are noted, and the table a path is in is found
 by counting them when the path is looked up (:class:`_Headers`). The keys of a table
-are scanned when a path inside that table is first looked up. The answers are those of the scan of every
-key (:attr:`PositionIndex.positions`), which the tests compare on every TOML file of the
-repository.
+are scanned when a path inside that table is first looked up. The answers are those of
+the scan of every key (:attr:`PositionIndex.positions`), which the tests compare on
+every TOML file of the repository.
 """
 
 from __future__ import annotations

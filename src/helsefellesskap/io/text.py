@@ -25,6 +25,7 @@ __all__ = [
     "MAX_FILE_SIZE",
     "decode_text",
     "parse_toml",
+    "read_bytes",
     "read_text",
     "read_toml",
     "regular_file",
@@ -130,6 +131,11 @@ def read_text(path: Path) -> str:
     :class:`DocumentNotFoundError` for what is not a regular file (see
     :func:`regular_file`).
     """
+    return decode_text(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, with the errors of :func:`read_text` but the encoding's."""
     size = regular_file(path).st_size
     if size > MAX_FILE_SIZE:
         raise too_large(size, path)
@@ -140,7 +146,7 @@ def read_text(path: Path) -> str:
         raise _no_permission(path) from None
     if len(data) > MAX_FILE_SIZE:  # it grew while we looked
         raise DataError([Problem(message=message("files.grew"), file=path)])
-    return decode_text(data, path)
+    return data
 
 
 def too_large(size: int, file: Path | None) -> DataError:

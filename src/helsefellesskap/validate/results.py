@@ -257,13 +257,12 @@ def _places(wanted: Mapping[Path, set[str]], bundle: Bundle) -> dict[Path, _Plac
     """Where each path of each file is written: read from the text the bundle was loaded
     from (or from the file, where the bundle has none), and scanned once per file, on
     every run (nothing is kept between runs)."""
-    from ..io.kept_texts import source_texts
+    from ..io.kept_texts import source_text
     from ..io.positions import PositionIndex
 
-    texts = source_texts(bundle)
     places: dict[Path, _Places | None] = {}
     for file, paths in wanted.items():
-        text = texts.get(file)
+        text = source_text(bundle, file)
         if text is not None:
             index = PositionIndex.of(text)
             places[file] = {path: index.find(path) for path in paths}
