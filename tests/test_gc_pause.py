@@ -1,4 +1,4 @@
-"""Loading and validating pause automatic garbage collection and leave the user's
+"""Loading, validating and rendering pause automatic garbage collection and leave the user's
 collector exactly as it was (``helsefellesskap.gc_pause``, docs/api.md)."""
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from helsefellesskap import gc_pause, load_bundle
+from helsefellesskap import ActionPlan, PluginManager, RenderError, gc_pause, hookimpl, load_bundle
 from helsefellesskap.gc_pause import collection_paused
+from helsefellesskap.render.format import Renderable, RenderContext, RenderFormat
 from helsefellesskap.validate import validate
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "eksempel"
@@ -98,3 +99,62 @@ def test_loading_and_validating_run_no_collection_while_they_work(collector: Non
     assert paused == []
     # only around the pauses (the example's load and validation without them: ~30,000)
     assert len(runs) < 100, len(runs)
+
+
+@pytest.mark.parametrize("format", ["md", "html", "json"])
+def test_rendering_runs_no_collection_while_the_format_writes(collector: None, format: str) -> None:
+    from helsefellesskap.render import render
+
+    bundle = load_bundle(EXAMPLE)
+    document = bundle.documents[0]
+    render(document, format, bundle=bundle)  # the first render builds and keeps the context
+    gc.enable()
+    gc.set_threshold(1, 1, 1)
+    paused: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and gc_pause._depth:
+            paused.append(info["generation"])
+
+    gc.callbacks.append(note)
+    try:
+        output = render(document, format, bundle=bundle)
+    finally:
+        gc.callbacks.remove(note)
+    assert output
+    assert gc.isenabled()
+    assert paused == []
+    assert gc_pause._depth == 0
+
+
+class _Failing:
+    """A format whose writing fails halfway, inside the pause."""
+
+    @hookimpl
+    def hf_render_formats(self) -> list[RenderFormat]:
+        class Broken(RenderFormat):
+            name = "broken-halfway"
+            extension = ".txt"
+            media_type = "text/plain"
+            renders = (ActionPlan,)
+
+            def render(self, item: Renderable, context: RenderContext) -> bytes:
+                assert gc_pause._depth == 1  # the pause is on while the format writes
+                raise ValueError("halfway")
+
+        return [Broken()]
+
+
+def test_rendering_restores_the_collector_when_the_format_fails(collector: None) -> None:
+    from helsefellesskap.plugins import DEFAULT_PLUGINS
+    from helsefellesskap.render import render
+
+    manager = PluginManager(plugins=(*DEFAULT_PLUGINS, _Failing()), entry_points=False)
+    bundle = load_bundle(EXAMPLE)
+    plan = bundle.document("handlingsplan-2024-2025")
+    assert plan is not None
+    gc.enable()
+    with pytest.raises(RenderError, match="broken-halfway"):
+        render(plan, "broken-halfway", bundle=bundle, manager=manager)
+    assert gc.isenabled()
+    assert gc_pause._depth == 0

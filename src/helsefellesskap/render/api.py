@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 
 from ..errors import PluginError, RenderError, UnknownFormatError
+from ..gc_pause import collection_paused
 from ..messages import message
 from ..model import Bundle, Layout, NationalFrame, Partnership
 from .catalogue import LANGUAGES
@@ -148,7 +149,9 @@ class _ManagerCache:
 
 
 _CACHES: weakref.WeakKeyDictionary[PluginManager, _ManagerCache] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()  # guards _CACHES and the dictionaries of each _ManagerCache
+_LOCK = threading.RLock()
+"""Guards _CACHES and the dictionaries of each _ManagerCache. Re-entrant: a partnership
+collected by the garbage collector while this thread holds it calls ``forget`` below."""
 
 
 def _cache_of(manager: PluginManager) -> _ManagerCache:
@@ -178,9 +181,10 @@ def _context_parts(
         return kept.parts
     parts = _build_parts(partnership, lang, manager)
     store = cache.parts
+    lock = _LOCK  # kept here: at interpreter exit the module's globals may be gone first
 
     def forget(ref: weakref.ref[Partnership]) -> None:
-        with _LOCK:
+        with lock:
             entry = store.get(key)
             if entry is not None and entry.partnership is ref:
                 del store[key]
@@ -284,9 +288,16 @@ def _render_with(
     fmt: RenderFormat, item: Renderable, context: RenderContext, manager: PluginManager
 ) -> bytes:
     """``fmt.render``, with whatever it raises turned into a :class:`RenderError` that
-    names the plugin, the format and the item."""
+    names the plugin, the format and the item.
+
+    Automatic garbage collection is paused while the format writes (as while loading and
+    validating, :func:`~helsefellesskap.gc_pause.collection_paused`): a document's outline
+    and output are many small objects without cycles, and a full collection in between
+    would walk every bundle the program keeps (10 % of HTML output of the benchmark's
+    corpus)."""
     try:
-        data = fmt.render(item, context)
+        with collection_paused():
+            data = fmt.render(item, context)
     except LabelError as error:  # the label's plugin is to blame, not the format
         what = _what(item)
         raise RenderError(
