@@ -10,6 +10,7 @@ test session and of the commands it starts (``PYTHONPATH``), as the plugin fixtu
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import os
 import shutil
@@ -26,6 +27,16 @@ _site: Path | None = None
 # Norwegian desktop has LANG=nb_NO.UTF-8): messages are English in every test and in the
 # commands they start, unless a test chooses a language itself.
 os.environ["HELSEFELLESSKAP_LANG"] = "en"
+
+# The caches of the test session (installed plugins' entry points, compiled code and
+# templates) go to a folder of its own, removed at its end, not the user's cache folder:
+# the tests' temporary plugin sites would otherwise fill the user's with paths that are
+# gone. A test of the caches sets its own folder.
+_CACHE = Path(tempfile.mkdtemp(prefix="hf-test-cache-"))  # only the user can write it
+os.environ["HELSEFELLESSKAP_CACHE_DIR"] = str(_CACHE)
+# Removed at exit, after the code cache writes what the session compiled (its own exit
+# handler, registered later, runs first).
+atexit.register(shutil.rmtree, _CACHE, True)
 
 
 def _install_template() -> None:
