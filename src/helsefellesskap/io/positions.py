@@ -430,42 +430,38 @@ class _Headers:
         ``scanner``; ``scanned`` holds the start of each table's lines scanned before."""
         plain = _PLAIN_PATH.fullmatch(path) is not None
         parts = _parts(path)
-        text, found, starts, named = scanner.text, scanner.found, self.starts, self._named
-        none, span = self._NONE, self.span
-        paths = ["$"]  # the path's ancestors and itself, from "$"
-        marks: list[int | None] = [None]  # where the first header of each of them is
+        if not plain:  # steps the parts leave out are not part of the path's prefixes
+            path = "$" + "".join(parts)
+        text, starts, named, none = scanner.text, self.starts, self._named, self._NONE
+        count = len(parts)
+        marks: list[int | None] = [None] * (count + 1)  # each prefix's first header
         spans = [(0, starts[0] if starts else self.size)]  # the lines of the last one's tables
         low, high = 0, len(starts)  # the headers the path's tables can be among
         steps = ""  # the path's keys so far, as a header of bare keys gives them
         arrays: list[int] = []  # the [[…]] headers of the last key, when it has some
         first_table = end_table = 0  # of those, the ones among the tables' headers
-        live = True  # a header can write what is below
-        for step in parts:
-            table = paths[-1]
-            if spans:
+        end = 1  # where the prefix so far ends in ``path``
+        for at, step in enumerate(parts, 1):
+            if spans:  # the lines of the tables of the prefix so far
                 key = step[1:] if plain and step[0] == "." else None
-                for start, end in spans:
-                    if start not in scanned and (key is None or text.find(key, start, end) >= 0):
+                for start, stop in spans:
+                    if start not in scanned and (key is None or text.find(key, start, stop) >= 0):
                         scanned.add(start)
-                        scanner.table(table, start, end)
+                        scanner.table(path[:end], start, stop)
                 spans = []
-            paths.append(table + step)
-            mark = None
-            if not live:
-                pass
-            elif step[1] != '"' and step[0] == "[":  # "[3]": a table of the array
+            end += len(step)
+            if step[0] == "[" and step[1] != '"':  # "[3]": a table of the array
                 digits = step[1:-1]
                 number = int(digits) + first_table
                 if number >= end_table or (digits[0] == "0" and digits != "0"):
-                    live = False
-                else:
-                    header = arrays[number]
-                    mark = starts[header]
-                    spans = [span(header)]
-                    low = header + 1
-                    if number + 1 < end_table:
-                        high = arrays[number + 1]
-                    end_table = 0
+                    break  # no header writes this, nor anything below it
+                header = arrays[number]
+                marks[at] = starts[header]
+                spans = [self.span(header)]
+                low = header + 1
+                if number + 1 < end_table:
+                    high = arrays[number + 1]
+                end_table = 0
             else:
                 if first_table < end_table:  # a key below: only before the first table
                     high = arrays[first_table]
@@ -480,17 +476,18 @@ class _Headers:
                     for number in singles[bisect_left(singles, low) : bisect_left(singles, high)]:
                         if first is None or number < first:
                             first = number
-                        spans.append(span(number))
+                        spans.append(self.span(number))
                 if first is not None:
-                    mark = starts[first]
-            marks.append(mark)
-        for at in range(len(parts), 0, -1):  # the path, then its ancestors ("$" is not placed)
-            offset = found.get(paths[at])
+                    marks[at] = starts[first]
+        found = scanner.found
+        for at in range(count, 0, -1):  # the path, then its ancestors ("$" is not placed)
+            offset = found.get(path)
             first = marks[at]
             if first is not None and (offset is None or first < offset):
                 offset = first
             if offset is not None:
                 return offset
+            path = path[: -len(parts[at - 1])]
         return None
 
 

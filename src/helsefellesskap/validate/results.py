@@ -265,7 +265,8 @@ def _places(wanted: Mapping[Path, set[str]], bundle: Bundle) -> dict[Path, _Plac
         text = source_text(bundle, file)
         if text is not None:
             index = PositionIndex.of(text)
-            places[file] = {path: index.find(path) for path in paths}
+            # in the order of the text, roughly: each line count starts near the last
+            places[file] = {path: index.find(path) for path in sorted(paths)}
         else:
             places[file] = _file_places(file, paths)
     return places
