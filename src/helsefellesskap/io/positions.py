@@ -412,7 +412,12 @@ class _Headers:
         """By the steps of a header's keys (``.focus_areas.goals``): the numbers of its
         ``[[…]]`` headers and of its ``[…]`` headers, in order."""
         for written, numbers in named.items():
-            steps = "".join(_bare_child("", name) for name in written.strip("[]").split("."))
+            inner = written.strip("[]")
+            names = inner.split(".")
+            if all(name.strip("_-") for name in names):  # each a step of its own: ".name"
+                steps = "." + inner
+            else:
+                steps = "".join(_bare_child("", name) for name in names)
             pair = self._named.setdefault(steps, ([], []))
             pair[0 if written.startswith("[[") else 1].extend(numbers)
 
