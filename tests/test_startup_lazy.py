@@ -172,3 +172,24 @@ def test_valid_data_is_loaded_without_cattrs_and_wrong_data_explained_with_it() 
         "    raise AssertionError('loaded')\n"
     )
     assert "cattrs" in names  # the detailed path says what is wrong
+
+
+def test_validate_without_positions_gives_the_same_findings_unplaced() -> None:
+    from helsefellesskap import load_bundle
+    from helsefellesskap.validate import validate
+
+    bundle = load_bundle(EXAMPLE)
+    placed = validate(bundle)
+    unplaced = validate(bundle, positions=False)
+    assert any(f.line is not None for f in placed.findings)  # the example has some to place
+    assert [attrs.evolve(f, line=None, column=None) for f in placed.findings] == list(
+        unplaced.findings
+    )
+    assert all(f.line is None and f.column is None for f in unplaced.findings)
+    assert unplaced.counts == placed.counts
+    names = modules_after(
+        "from helsefellesskap import load_bundle\n"
+        "from helsefellesskap.validate import validate\n"
+        f"assert validate(load_bundle({str(EXAMPLE)!r}), positions=False).findings\n"
+    )
+    assert "helsefellesskap.io.positions" not in names

@@ -102,7 +102,8 @@ def _warn_invalid(
     from ..model import Severity
     from ..validate import validate
 
-    report = validate(bundle, manager=context.manager, documents=only)
+    # only counted: the findings need no line and column (no file is scanned for them)
+    report = validate(bundle, manager=context.manager, documents=only, positions=False)
     errors = report.counts[Severity.ERROR]
     if errors:
         print(counted("cli.render.invalid_data", errors, target=args.target), file=context.stderr)

@@ -118,6 +118,7 @@ def validate(
     rules: Iterable[Rule] | None = None,
     documents: Iterable[str] | None = None,
     time_limit: float | Literal["default"] | None = "default",
+    positions: bool = True,
 ) -> ValidationReport:
     """Validate a partnership and its documents; return the findings, never print.
 
@@ -130,6 +131,9 @@ def validate(
     :param time_limit: seconds each rule may run; ``None`` for no limit. By default
         :data:`~helsefellesskap.validate.isolation.DEFAULT_TIME_LIMIT` (5 seconds), or
         ``HELSEFELLESSKAP_RULE_TIME_LIMIT`` when set.
+    :param positions: give each finding the line and column of its path in its file
+        (the default); ``False`` leaves them as the rules gave them, for a caller that
+        only counts the findings (the command line's ``render``): no file is scanned.
     :return: a :class:`ValidationReport`. A rule that raises (anything but
         :class:`KeyboardInterrupt`), yields something other than a :class:`Finding` or
         runs past the time limit does not stop the others: it becomes an ``HF001`` error
@@ -141,7 +145,7 @@ def validate(
     if not isinstance(bundle, Bundle):
         raise UsageError(message("validate.not_a_bundle", type=type(bundle).__name__))
     with collection_paused():
-        return _validate(bundle, manager, rules, documents, time_limit)
+        return _validate(bundle, manager, rules, documents, time_limit, positions)
 
 
 def _validate(
@@ -150,6 +154,7 @@ def _validate(
     rules: Iterable[Rule] | None,
     documents: Iterable[str] | None,
     time_limit: float | Literal["default"] | None,
+    positions: bool = True,
 ) -> ValidationReport:
     if manager is None:
         from ..plugins import default_manager
@@ -206,7 +211,9 @@ def _validate(
     sort_settling(findings)
     return ValidationReport(
         partnership=partnership.id,
-        findings=settled_findings(findings, bundle),
+        findings=settled_findings(findings, bundle)
+        if positions
+        else tuple(f.settled(severity, file, f.line, f.column) for f, severity, file in findings),
         rules=tuple(ran),
         settings=tuple(outcomes),
         root=bundle.root,
