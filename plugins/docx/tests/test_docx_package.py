@@ -101,6 +101,36 @@ def test_documents_written_in_threads_at_once_are_the_ones_written_one_by_one(
     assert at_once == one_by_one
 
 
+def _in_new_thread(job: Callable[[], bytes]) -> bytes:
+    """What ``job`` gives in a thread of its own: one without prototypes kept yet."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(job).result()
+
+
+def test_a_document_is_the_same_written_first_or_after_others_prototypes_kept_or_dropped(
+    render_docx: Callable[..., bytes],
+    plan: hf.ActionPlan,
+    bundle: hf.Bundle,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The prototype elements a thread keeps across documents (outline.py) change no
+    byte: a plan written first in a fresh thread, after the bundle's other documents in
+    every language, and with the prototypes dropped at almost every document."""
+    from helsefellesskap_docx import outline
+
+    first = _in_new_thread(lambda: render_docx(plan, "nb"))
+
+    def after_others() -> bytes:
+        for item in [*bundle.documents, bundle.partnership]:
+            for language in ("en", "nn"):
+                render_docx(item, language)
+        return render_docx(plan, "nb")
+
+    assert _in_new_thread(after_others) == first
+    monkeypatch.setattr(outline, "PROTOTYPES_KEPT", 2)
+    assert _in_new_thread(after_others) == first
+
+
 def _template(path: Path, font: str) -> None:
     template = docx.Document()
     template.styles["Normal"].font.name = font

@@ -35,6 +35,7 @@ import copy
 import datetime as dt
 import functools
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -178,6 +179,26 @@ _W_ID, _W_NAME = qn("w:id"), qn("w:name")
 _LookKey = tuple[bool, bool, bool, str | None, bool, str | None]
 _RUN_PROPERTIES: dict[_LookKey, tuple[tuple[str, dict[str, str]], ...]] = {}
 """The children of ``w:rPr`` for each look, in the schema's order (tag, attributes)."""
+
+PROTOTYPES_KEPT = 1024
+"""The most prototype elements a thread keeps (:func:`_thread_prototypes`); past it they
+are dropped and made again."""
+
+_KEPT = threading.local()
+
+
+def _thread_prototypes() -> dict[tuple[object, ...], BaseOxmlElement]:
+    """The prototype elements of this thread's documents (:meth:`OutlineWriter._copy`):
+    an element python-docx or lxml built once, copied for every later element of its
+    key in every document the thread writes. A prototype is a pure function of its key
+    (the key holds the style ids and every property the element carries), and only its
+    copies go into documents; each thread keeps its own, so that no tree is shared
+    between threads."""
+    found: dict[tuple[object, ...], BaseOxmlElement] | None = getattr(_KEPT, "prototypes", None)
+    if found is None or len(found) > PROTOTYPES_KEPT:
+        found = _KEPT.prototypes = {}
+    return found
+
 
 _BULLET_STYLES = ("List Bullet", "List Bullet 2", "List Bullet 3")
 _CONTINUE_STYLES = ("List Continue", "List Continue 2", "List Continue 3")
@@ -373,9 +394,8 @@ class OutlineWriter:
         self._next_bookmark = 0
         self._heading_text = ""  # the last heading's text: the name of a table under it
         self._styles: dict[str, str] = {}
-        self._prototypes: dict[tuple[object, ...], BaseOxmlElement] = {}
+        self._prototypes = _thread_prototypes()
         self._cell_looks: dict[tuple[_Look, bool], _Look] = {}  # (look, header row): look
-        self._field_prototype: list[BaseOxmlElement] | None = None  # see _page_reference
 
     @staticmethod
     def _collect_anchors(outline: Outline) -> dict[str, str]:
@@ -487,9 +507,11 @@ class OutlineWriter:
         """Append to ``parent`` the runs of a ``PAGEREF`` field to ``bookmark`` (showing
         nothing until updated): copies of the first such field's runs, each with its
         own instruction (building a field's runs was a third of the contents' time)."""
-        prototype = self._field_prototype
+        prototype = self._prototypes.get(("PAGEREF",))
         if prototype is None:
-            prototype = self._field_prototype = field_runs("PAGEREF", None)
+            prototype = OxmlElement("w:r")  # a holder of the field's runs
+            prototype.extend(field_runs("PAGEREF", None))
+            self._prototypes[("PAGEREF",)] = prototype
         for index, run in enumerate(prototype):
             made = run.__copy__()
             if index == 1:  # the instruction's run: w:r/w:instrText
@@ -977,10 +999,14 @@ class OutlineWriter:
         if p.pPr is None:
             p.insert(0, prototype.__copy__())  # where python-docx puts w:pPr
         else:  # a page break or keep-with-next already set
-            self._gap_properties(p, keep_with_next)
+            setters = functools.partial(self._gap_format, keep_with_next=keep_with_next)
+            self._formatted(p, key, setters)
 
     def _gap_properties(self, p: CT_P, keep_with_next: bool) -> None:
-        fmt = self._format(p).paragraph_format
+        self._gap_format(self._format(p).paragraph_format, keep_with_next=keep_with_next)
+
+    @staticmethod
+    def _gap_format(fmt: ParagraphFormat, *, keep_with_next: bool) -> None:
         fmt.space_before = fmt.space_after = 0
         fmt.line_spacing = Emu(101600)  # 8 pt
         fmt.keep_with_next = keep_with_next
@@ -1036,8 +1062,9 @@ class OutlineWriter:
                     SubElement(p_pr, _W_KEEPNEXT)
             return tc
 
-        key = ("tc", width, fill, colspan, merge, style, keep and style is not None)
+        key = ("tc", fill, colspan, merge, style, keep and style is not None)
         found: CT_Tc = self._copy(tr, key, build)
+        found[0][0].set(_W_W, str(Emu(width).twips))  # w:tcPr/w:tcW: the key leaves it out
         return found
 
     def _table(self, table: Table, place: _Place) -> None:
