@@ -418,7 +418,31 @@ class OutlineWriter:
     def write(self) -> None:
         """Write the title page and the table of contents where the options ask for them,
         every block, then the colophon; then put the wide tables on landscape pages."""
-        body = _Place(width=self.writer.text_width)
+        # the body's own w:sectPr (its last child) is taken out while the blocks are
+        # written, so that each is simply appended (lxml's SubElement, several times
+        # faster than making an element and inserting it before the w:sectPr); the
+        # page's widths are read from it first
+        width = self.writer.text_width
+        self._body.remove(self._end)
+        try:
+            self._write_blocks(width)
+        finally:
+            self._body.append(self._end)
+        if self.options.landscape:
+            headings = frozenset(
+                self._style_id(name)
+                for name in ("Caption", *(f"Heading {n}" for n in range(1, 10)))
+            )
+            landscape_around(self._body, self._wide_tables, headings, self.writer.landscape_header)
+        if self.options.title_page:  # the cover without header and footer
+            first = next(self._body.iter(qn("w:sectPr")))
+            title_pg = element("w:titlePg")
+            insert_ordered(first, title_pg, SECT_PR_ORDER)
+
+    def _write_blocks(self, width: int) -> None:
+        """The title page, the table of contents, the blocks and the colophon, appended
+        to the body (see :meth:`write`) of text ``width`` (EMU) wide."""
+        body = _Place(width=width)
         blocks = self.outline.blocks
         if self.options.title_page:
             front = 0
@@ -437,16 +461,6 @@ class OutlineWriter:
             self._runs(self._paragraph(body, "Note"), self.outline.colophon, body.look)
         if toc_heading is not None:
             self._write_contents(toc_heading)
-        if self.options.landscape:
-            headings = frozenset(
-                self._style_id(name)
-                for name in ("Caption", *(f"Heading {n}" for n in range(1, 10)))
-            )
-            landscape_around(self._body, self._wide_tables, headings, self.writer.landscape_header)
-        if self.options.title_page:  # the cover without header and footer
-            first = next(self._body.iter(qn("w:sectPr")))
-            title_pg = element("w:titlePg")
-            insert_ordered(first, title_pg, SECT_PR_ORDER)
 
     # -- title page and contents -----------------------------------------------------------
 
@@ -553,8 +567,7 @@ class OutlineWriter:
                 p = SubElement(place.cell, _W_P)  # CT_Tc.add_p: appended last
             style = style or "Table Text"
         else:
-            p = OxmlElement("w:p")
-            self._end.addprevious(p)
+            p = SubElement(self._body, _W_P)  # the w:sectPr is out while writing (write)
             self._last = style or "Normal"
         if style is not None and style != "Normal":
             if len(p):
@@ -972,7 +985,7 @@ class OutlineWriter:
         for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
             grid_col.w = Emu(width)
         if place.cell is None:
-            self._end.addprevious(tbl)
+            self._body.append(tbl)  # the w:sectPr is out while writing (write)
         else:
             if place.first is not None:  # the cell starts with the table
                 place.first.p = None
