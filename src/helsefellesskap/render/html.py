@@ -39,9 +39,8 @@ from .._version import __version__
 from ..errors import RenderError
 from ..messages import message
 from ..model import Bundle, Document, Partnership
-from ..outline.blocks import Block, Inlines, Outline, Section, Span, Text
+from ..outline.blocks import Block, Diagram, Inlines, Outline, Section, Span, Text
 from ..outline.build import CORE_BUILDERS
-from .chart_svg import figure_svg
 from .format import (
     CORE_RENDERABLES,
     Renderable,
@@ -348,8 +347,32 @@ def page_values(outline: Outline, context: RenderContext) -> dict[str, Any]:
         "document_href": _document_href(context),
         "next_id": _ids(),
         "marked_language": marked,
-        "svg": figure_svg,
+        "svg": _figure_svg,
     }
+
+
+def _figure_svg(
+    diagram: Diagram,
+    *,
+    title: str = "",
+    labelled_by: str | None = None,
+    description: str = "",
+    element_id: str = "org",
+    language: str | None = None,
+) -> Markup:
+    """:func:`~helsefellesskap.render.chart_svg.figure_svg`, imported when a page first
+    draws a figure (a chart or the governance diagram): a plan without one does not
+    import the SVG writers."""
+    from .chart_svg import figure_svg
+
+    return figure_svg(
+        diagram,
+        title=title,
+        labelled_by=labelled_by,
+        description=description,
+        element_id=element_id,
+        language=language,
+    )
 
 
 class HtmlFormat(RenderFormat):
