@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import io
 import threading
 import weakref
@@ -56,6 +55,8 @@ def _check_language(language: str, manager: PluginManager) -> None:
     known = set(LANGUAGES) | {c.language for c in manager.label_catalogues()}
     if language in known:
         return
+    import difflib  # the did-you-mean of a wrong name only
+
     close = difflib.get_close_matches(language, sorted(known), n=1)
     hint = message("render.did_you_mean", name=repr(close[0])) if close else ""
     raise RenderError(
@@ -245,6 +246,8 @@ def find_format(name: str, manager: PluginManager, partnership: str | None = Non
     except UnknownFormatError:
         formats = manager.render_formats()
         usable = sorted(n for n, f in formats.items() if f.serves(partnership))
+        import difflib  # the did-you-mean of a wrong name only
+
         close = difflib.get_close_matches(name, usable, n=1)
         hint = message("render.did_you_mean", name=repr(close[0])) if close else ""
         known = ", ".join(usable) or message("render.none")

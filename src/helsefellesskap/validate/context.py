@@ -7,7 +7,6 @@ are built lazily, at most once per validation run, and shared by every rule.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -58,6 +57,8 @@ def suggest(value: str, candidates: Iterable[str]) -> str | None:
     Only called for a reference that does not resolve, so its cost (linear in the
     candidates) is paid per mistake, not per item.
     """
+    import difflib  # imported on the first mistake: valid data does not need it
+
     close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
     return close[0] if close else None
 

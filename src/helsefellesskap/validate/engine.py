@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
@@ -97,6 +96,8 @@ def _known_documents(bundle: Bundle, documents: Iterable[str]) -> frozenset[str]
     wanted = frozenset(documents)
     known = {bundle.partnership.id, *(d.id for d in bundle.documents)}
     for unknown in sorted(wanted - known):
+        import difflib  # the did-you-mean of a wrong id only
+
         close = difflib.get_close_matches(unknown, sorted(known), n=1)
         hint = message("validate.did_you_mean", name=close[0]) if close else ""
         raise UsageError(
