@@ -15,7 +15,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Pt
 from helsefellesskap_docx.package import ZIP_TIME, package_bytes
 from helsefellesskap_docx.writer import WordWriter, prepared_package
@@ -73,6 +75,48 @@ def test_the_prepared_parts_give_the_bytes_of_writing_every_part_afresh() -> Non
     opened = docx.Document(io.BytesIO(prepared))
     assert [p.text for p in opened.paragraphs] == ["Tekst"]
     assert opened.core_properties.created == dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def _saved_members(document: DocxDocument) -> list[tuple[str, bytes]]:
+    """The members of ``document`` as python-docx's own ``save`` writes them."""
+    out = io.BytesIO()
+    document.save(out)
+    with zipfile.ZipFile(out) as opened:
+        return [(name, opened.read(name)) for name in opened.namelist()]
+
+
+def _members(data: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as opened:
+        return [(name, opened.read(name)) for name in opened.namelist()]
+
+
+def test_the_content_types_and_relationships_kept_are_what_python_docx_writes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The ``[Content_Types].xml`` and ``.rels`` members kept across documents
+    (package.py) are those python-docx writes for each: documents with other parts (a
+    picture), other relationships (a link) and the same ones, after each other, with the
+    kept members dropped at every document too."""
+    from helsefellesskap_docx import package
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (4, 3), "white").save(picture, format="PNG")
+
+    def writers() -> list[WordWriter]:
+        plain = _writer()
+        plain.document.add_paragraph("Tekst")
+        linked = _writer("en")
+        linked.document.part.relate_to("https://example.org/", RT.HYPERLINK, is_external=True)
+        pictured = _writer()
+        pictured.document.add_picture(io.BytesIO(picture.getvalue()))
+        return [plain, linked, pictured, _writer(), _writer("en")]
+
+    for kept in (package.WRITTEN_KEPT, 1):
+        monkeypatch.setattr(package, "WRITTEN_KEPT", kept)
+        for writer in writers():
+            for _ in range(2):  # the second time from what was kept
+                assert _members(writer.to_bytes()) == _saved_members(writer.document)
 
 
 def test_a_static_part_is_parsed_only_when_asked_for_and_then_written_from_its_tree() -> None:

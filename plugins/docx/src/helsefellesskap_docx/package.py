@@ -16,7 +16,9 @@ document from it each time, the way ``docx.Document`` does, except that:
   that does not look at it;
 * :func:`package_bytes` writes those parts from their bytes deflated once
   (:mod:`helsefellesskap_docx.zipped`), and every other part as python-docx serialises
-  it, in python-docx's order, with a fixed time: the same bytes as before.
+  it, in python-docx's order, with a fixed time: the same bytes as before; the content
+  types and the relationships of the same parts (all but a document's own links) are
+  written and deflated once, and kept for the next document with the same.
 
 Each document gets its own parts and XML trees; what documents share is only read:
 python-docx's reader of the serialised package (its relationships all resolved when it
@@ -28,7 +30,7 @@ documents can be written in several threads at once (a test does).
 from __future__ import annotations
 
 import io
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from types import MappingProxyType
 from typing import Any, cast
 
@@ -37,10 +39,11 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.package import Unmarshaller
-from docx.opc.packuri import PackURI
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.part import Part, PartFactory, XmlPart
 from docx.opc.pkgreader import PackageReader
-from docx.opc.pkgwriter import PackageWriter
+from docx.opc.pkgwriter import _ContentTypesItem
+from docx.opc.rel import Relationships
 from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.package import Package
@@ -48,7 +51,7 @@ from docx.parts.document import DocumentPart
 
 from .zipped import Member, deflated, zip_bytes
 
-__all__ = ["MEMO_SIZE", "ZIP_TIME", "PreparedPackage", "package_bytes"]
+__all__ = ["MEMO_SIZE", "WRITTEN_KEPT", "ZIP_TIME", "PreparedPackage", "package_bytes"]
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 """The time of every member of the zip file, so that the same document gives the same bytes."""
@@ -106,6 +109,53 @@ def _lazy_class(part_class: type[XmlPart]) -> type[XmlPart]:
     return found
 
 
+WRITTEN_KEPT = 256
+"""The most ``[Content_Types].xml`` and ``.rels`` members :func:`package_bytes` keeps
+(:func:`_kept_member`); past it they are dropped and written again."""
+
+_WRITTEN: dict[tuple[object, ...], Member] = {}
+"""The content types and relationships members written, deflated, by what makes them."""
+
+
+def _kept_member(key: tuple[object, ...], name: str, xml: Callable[[], bytes]) -> Member:
+    """The member ``name`` of the XML ``xml()`` gives, deflated: made the first time for
+    ``key`` (everything the XML is made of), and kept for every later document with
+    the same parts or relationships (only bytes are shared, so threads may share them:
+    a race makes one twice, alike)."""
+    found = _WRITTEN.get(key)
+    if found is None:
+        if len(_WRITTEN) >= WRITTEN_KEPT:
+            _WRITTEN.clear()
+        found = _WRITTEN[key] = deflated(name, xml(), date_time=ZIP_TIME, mode=_MODE)
+    return found
+
+
+def _content_types(parts: list[Part]) -> Member:
+    """``[Content_Types].xml`` of ``parts``, as python-docx's ``PackageWriter`` writes
+    it (from each part's name and content type alone)."""
+    key = ("types", *((part.partname, part.content_type) for part in parts))
+    items: Any = _ContentTypesItem  # not typed in python-docx
+    return _kept_member(key, CONTENT_TYPES_URI.membername, lambda: items.from_parts(parts).blob)
+
+
+def _rels_xml(rels: Relationships) -> bytes:
+    """``rels.xml``: bytes (python-docx's ``serialize_part_xml``), though typed ``str``."""
+    xml: Any = rels.xml
+    return cast(bytes, xml)
+
+
+def _relationships(rels: Relationships, name: str) -> Member:
+    """The ``.rels`` member ``name`` of ``rels``, as python-docx writes it (from each
+    relationship's id, type and target): kept where all its targets are parts of the
+    package; a document's own links (external targets) are written each time."""
+    key: list[object] = ["rels", name]
+    for rel in rels.values():
+        if rel.is_external:
+            return deflated(name, _rels_xml(rels), date_time=ZIP_TIME, mode=_MODE)
+        key.append((rel.rId, rel.reltype, rel.target_part.partname, rel._baseURI))
+    return _kept_member(tuple(key), name, lambda: _rels_xml(rels))
+
+
 class _Members:
     """python-docx's ``PhysPkgWriter`` interface (``write``) for ``PackageWriter``:
     collects the members of the zip file, each deflated now unless it is a static part
@@ -124,6 +174,10 @@ class _Members:
         else:
             self.members.append(deflated(name, blob, date_time=ZIP_TIME, mode=_MODE))
 
+    def add(self, member: Member) -> None:
+        """Add ``member``, deflated already."""
+        self.members.append(member)
+
 
 def package_bytes(document: DocxDocument, prepared: PreparedPackage | None = None) -> bytes:
     """``document`` as the bytes of a ``.docx`` file: what ``Document.save`` writes, part
@@ -135,11 +189,14 @@ def package_bytes(document: DocxDocument, prepared: PreparedPackage | None = Non
     for part in parts:
         part.before_marshal()
     members = _Members(prepared.deflated if prepared is not None else {})
-    writer: Any = members  # python-docx's PhysPkgWriter interface
-    package_writer: Any = PackageWriter  # its steps, without its own zip file
-    package_writer._write_content_types_stream(writer, parts)
-    package_writer._write_pkg_rels(writer, package.rels)
-    package_writer._write_parts(writer, parts)
+    # python-docx's PackageWriter.write step by step, the content types and the
+    # relationships of the same parts deflated once (_kept_member)
+    members.add(_content_types(parts))
+    members.add(_relationships(package.rels, PACKAGE_URI.rels_uri.membername))
+    for part in parts:
+        members.write(part.partname, part.blob)
+        if len(part.rels):
+            members.add(_relationships(part.rels, part.partname.rels_uri.membername))
     return zip_bytes(members.members)
 
 
