@@ -193,3 +193,24 @@ def test_validate_without_positions_gives_the_same_findings_unplaced() -> None:
         f"assert validate(load_bundle({str(EXAMPLE)!r}), positions=False).findings\n"
     )
     assert "helsefellesskap.io.positions" not in names
+
+
+def test_national_ids_are_the_frames_and_loading_a_partnership_does_not_build_it() -> None:
+    from helsefellesskap.national import national_frame, national_ids
+
+    assert national_ids() == set(national_frame().ids())
+    for texts in ("", "[national_texts.en]\nnhsp-2024 = 'The national plan'\n"):
+        modules_after(  # a partnership without wordings of its own, and one with
+            "import pathlib, shutil, tempfile\n"
+            "from helsefellesskap import load_bundle\n"
+            "from helsefellesskap.national import national_frame, national_ids\n"
+            "folder = pathlib.Path(tempfile.mkdtemp()) / 'p'\n"
+            f"shutil.copytree({str(EXAMPLE)!r}, folder)\n"
+            "with open(folder / 'partnership.toml', 'a', encoding='utf-8') as file:\n"
+            f"    file.write({texts!r})\n"
+            "bundle = load_bundle(folder)\n"
+            "shutil.rmtree(folder.parent)\n"
+            f"assert bool(bundle.partnership.national_texts) is {bool(texts)}\n"
+            f"assert national_ids.cache_info().currsize == {int(bool(texts))}\n"
+            "assert national_frame.cache_info().currsize == 0\n"
+        )

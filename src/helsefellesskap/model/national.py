@@ -65,9 +65,11 @@ def check_national_texts(
 ) -> None:
     """A partnership's own wordings (``[national_texts.<language>]``) are in a known
     language and name items of the national frame (with a did-you-mean)."""
-    from ..national import national_frame
+    if not value:  # no wordings of its own (most partnerships): nothing to look up
+        return
+    from ..national import national_ids  # the ids only: the frame is not built
 
-    known = national_frame().ids()
+    known = national_ids()
     for language, texts in value.items():
         if language not in _TRANSLATION_LANGUAGES:
             raise InvalidValue(
