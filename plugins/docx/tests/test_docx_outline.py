@@ -545,3 +545,29 @@ def test_the_frame_header_footer_properties_and_the_same_bytes() -> None:
     without = _write(_outline())
     header = docx.Document(io.BytesIO(without)).sections[0].header.paragraphs[0].text
     assert header == "Testfellesskap\tPlanen"
+
+
+def test_a_runs_text_is_built_as_python_docxs_text_setter_builds_it() -> None:
+    """OutlineWriter._text builds w:t, w:tab and w:br directly: the same XML as
+    ``CT_R.text = ...`` for texts with every white space character at either end, in
+    the middle, alone, and with tabs and breaks."""
+    import sys
+
+    from docx.oxml import OxmlElement
+    from helsefellesskap_docx.outline import OutlineWriter
+    from lxml.etree import tostring
+
+    from helsefellesskap.render.safe import xml_text
+
+    # every white space character XML holds (the writer's texts are made safe first)
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    spaces = [space for space in spaces if xml_text(space) == space]
+    assert "\u00a0" in spaces and "\u3000" in spaces
+    texts = ["", "a", "a b", "\t", "\n", "\r", "a\tb\nc\rd", "\ta ", " \t\n ", "a\r\n"]
+    for space in spaces:
+        texts += [space, f"{space}a", f"a{space}", f"a{space}b", f"{space}\ta{space}"]
+    for text in texts:
+        ours, theirs = OxmlElement("w:r"), OxmlElement("w:r")
+        OutlineWriter._text(ours, text)
+        theirs.text = text
+        assert tostring(ours) == tostring(theirs), repr(text)

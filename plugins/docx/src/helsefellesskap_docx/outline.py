@@ -167,9 +167,6 @@ _W_VAL, _W_TYPE, _W_W, _W_COLOR, _W_FILL = (
 _W_TBLHEADER, _W_CANTSPLIT = qn("w:tblHeader"), qn("w:cantSplit")
 _W_KEEPNEXT = qn("w:keepNext")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_RUN_BREAKS = re.compile("[\t\r\n]")
-"""Characters python-docx turns into ``w:tab`` and ``w:br`` elements when it sets a run's
-text; a text without them is one ``w:t``."""
 _RUN_PIECES = re.compile("[\t\r\n]|[^\t\r\n]+")
 """A run's text cut where python-docx cuts it: each tab or break alone, the stretches
 of other characters between them."""
@@ -621,7 +618,7 @@ class OutlineWriter:
     def _runs(self, parent: BaseOxmlElement, items: Inlines, look: _Look) -> None:
         """Append ``items`` to ``parent`` (a paragraph or a hyperlink) as runs."""
         for item in items:
-            if isinstance(item, Text):
+            if type(item) is Text or isinstance(item, Text):
                 if item.text:
                     self._text(self._run(parent, look), xml_text(item.text))
             elif isinstance(item, LineBreak):
@@ -649,8 +646,14 @@ class OutlineWriter:
         """Set the text of the new run ``r`` as ``r.text = text`` does, built directly:
         each stretch of characters one ``w:t`` (its spaces kept where it starts or ends
         with one), each tab a ``w:tab``, each carriage return or line feed a ``w:br``."""
-        pieces = _RUN_PIECES.findall(text) if _RUN_BREAKS.search(text) else (text,)
-        for piece in pieces:
+        if "\t" not in text and "\n" not in text and "\r" not in text:  # one w:t (or none)
+            if text:
+                t = SubElement(r, _W_T)
+                t.text = text
+                if text[0].isspace() or text[-1].isspace():  # what strip() would cut
+                    t.set(_XML_SPACE, "preserve")
+            return
+        for piece in _RUN_PIECES.findall(text):
             if piece == "\t":
                 SubElement(r, _W_TAB)
             elif piece in ("\r", "\n"):
