@@ -39,6 +39,12 @@ TRICKY = [
     "[q.r]\ns = 1\n[q]\nt = 1\n[[u]]\n[u.v.w]\n[[u]]\n[[u.v]]\n",
     "[--]\na = 1\n[_.x]\nb = 1\n[[-]]\nc = 1\n[[-]]\n",
     '[t]\nm = { a = ["x", "y"], b = 1 }\nn = [\n  { c = ["z",\n "w"] },\n]\n[t.s]\n',
+    # lines of list values that look like headers, and headers indented or after comments
+    "a = [\n  [1]\n]\n[t]\nx = 1\n",
+    "a = [\n  [2024-01-01] # c\n\n  # d\n  , [2]\n]\n[[t]]\ny = 1\n",
+    "a = [\n  [[1]]\n]\n[b]\n",
+    "[t]\nb = [\n  [1], [2],\n]\n[t.u]\nc = 1\n",
+    "# c\n  [t]  # d\nx = 1\n\t[[t.u]]\r\ny = 2\r\n",
 ]
 
 
@@ -149,10 +155,10 @@ def test_the_structure_scan_steps_over_lists_and_inline_tables_in_one_match() ->
 
 
 def test_the_tables_of_headers_of_bare_keys_are_found_by_counting() -> None:
-    """A text whose headers are all of bare keys, its other lines stepped over, is read
-    as its headers' offsets (:class:`positions._Headers`), the bundled plans among them;
-    a header of another shape reads the text the general way from there (the tests
-    above compare both with the scan of every key)."""
+    """A text whose lines that start with "[" are all headers of bare keys is read as its
+    headers' offsets (:class:`positions._Headers`), the bundled plans among them; a
+    header of another shape, or a list's value that looks like one, reads the text the
+    general way (the tests above compare both with the scan of every key)."""
     plans = sorted((REPO / "plugins").glob("*/src/*/data/plans/*.toml"))
     texts = [path.read_text(encoding="utf-8") for path in plans]
     assert len(texts) >= 3
@@ -167,6 +173,10 @@ def test_the_tables_of_headers_of_bare_keys_are_found_by_counting() -> None:
         "$.focus_areas[0].goals[0]": [(after[1], text.index("[ "))],
         "$.quoted": [(after[2], len(text))],
     }
+    # a list's value that looks like a header is not one: the text is read the general way
+    for text in ("a = [\n  [1]\n]\n[t]\n", "a = [\n  [1.5] # c\n  , [2]\n]\n"):
+        assert not isinstance(positions._Scanner(text).structure(), positions._Headers)
+    assert isinstance(positions._Scanner("  [t] # c\r\n[[u]]").structure(), positions._Headers)
     index = PositionIndex.of("[[a]]\nx = 1\n[[a]]\n[a.b]\ny = 2\n")
     assert index.find("$.a[1].b.y") == (5, 1)
     assert index.find("$.a[1].x") == (3, 1)

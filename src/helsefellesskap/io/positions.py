@@ -10,14 +10,15 @@ A path the text does not spell out (a value the model fills in, an item inside a
 multi-line string) is placed at its nearest ancestor that the text does.
 
 A finding needs the positions of a few paths of a file, not of every key, so
-:meth:`PositionIndex.of` reads only the file's structure at first: runs of common
-``key = value`` lines are stepped over in one match each, and only table headers and the
-lines of other shapes are followed one by one. Where every header is of bare keys (the
-common file), only the headers' offsets are noted, and the table a path is in is found
-by counting them when the path is looked up (:class:`_Headers`). The keys of a table
-are scanned when a path inside that table is first looked up. The answers are those of
-the scan of every key (:attr:`PositionIndex.positions`), which the tests compare on
-every TOML file of the repository.
+:meth:`PositionIndex.of` reads only the file's structure at first. In the common file
+(every line that starts with "[" a header of bare keys, no multi-line strings) that is
+a search for the header lines alone, which notes their offsets; the table a path is in
+is found by counting them when the path is looked up (:class:`_Headers`). Another file
+is read by a pass that steps over runs of common ``key = value`` lines in one match each
+and follows only table headers and lines of other shapes one by one. The keys of a
+table are scanned when a path inside that table is first looked up. The answers are
+those of the scan of every key (:attr:`PositionIndex.positions`), which the tests
+compare on every TOML file of the repository.
 """
 
 from __future__ import annotations
@@ -77,6 +78,17 @@ _SIMPLE_RUN = re.compile(f"{_SL}(?:(?>{_COMMON_LINE}|{_STEP_LINE}){_SL})*+")
 # :meth:`_Scanner.header` reads it the general way.
 _PLAIN_NAME = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*"
 _PLAIN_HEADER = re.compile(r"\[\[" + _PLAIN_NAME + r"\]\]|\[" + _PLAIN_NAME + r"\]")
+# Every line that starts with "[" (after spaces) is a header, or a value inside a list
+# or a multi-line string. In a text without multi-line strings, a value is followed
+# (after spaces, comments and empty lines) by "," or "]", a header never is; so a line
+# of a header of bare keys, not followed so, is a header (:meth:`_Scanner.headers`).
+_BRACKET_LINE = re.compile(r"\n[ \t]*\[")
+_HEADER_REST = (
+    rf"[ \t]*(\[\[{_PLAIN_NAME}\]\]|\[{_PLAIN_NAME}\])[ \t\r]*(?:#[^\n]*)?(?=\n|\Z)"
+    r"(?!(?:\n[ \t\r]*(?:#[^\n]*)?)*\n[ \t\r]*[,\]])"
+)
+_HEADER_LINE = re.compile(r"\n" + _HEADER_REST)  # (a literal first: the search is quick)
+_FIRST_HEADER_LINE = re.compile(_HEADER_REST)
 _PLAIN_PATH = re.compile(r"\$(?:\.[A-Za-z0-9_-]+|\[\d+\])*")
 _BARE_DOTTED = re.compile(r"[A-Za-z0-9_-]+(?:[ \t\r]*\.[ \t\r]*[A-Za-z0-9_-]+)*[ \t\r]*")
 
@@ -308,49 +320,51 @@ class _Scanner:
         return self.found
 
     def structure(self) -> dict[str, list[tuple[int, int]]] | _Headers:
-        """Read the file's structure: where its headers are, stepping over runs of common
-        lines in one match each.
+        """Read the file's structure: where its headers are.
 
-        While every header is of bare keys (:data:`_PLAIN_HEADER`) and every line is
-        stepped over, only the headers' offsets and written names are noted: the
-        :class:`_Headers` they make find a table's path when it is asked for. At the
-        first header or line of another shape, the headers so far are read the general
-        way and the rest of the text with them (:meth:`_tables`)."""
-        text, size, skip, plain = self.text, len(self.text), _SIMPLE_RUN.match, _PLAIN_HEADER.match
+        In the common text, whose lines that start with "[" are all headers of bare keys
+        and which has no multi-line strings (:meth:`headers`), only the headers' offsets
+        and written names are noted: the :class:`_Headers` they make find a table's path
+        when it is asked for. Another text is read the general way (:meth:`_tables`)."""
+        headers = self.headers()
+        return headers if headers is not None else self._tables()
+
+    def headers(self) -> _Headers | None:
+        """The headers of a text without multi-line strings whose lines that start with
+        "[" are all headers of bare keys (:data:`_HEADER_LINE`), found by a search for
+        those lines alone; ``None`` for another text."""
+        text = self.text
+        if '"""' in text or "'''" in text:
+            return None
+        found = list(_HEADER_LINE.finditer(text))
+        first = _FIRST_HEADER_LINE.match(text)
+        if first is not None:
+            found.insert(0, first)
+        lines = len(_BRACKET_LINE.findall(text)) + text.lstrip(" \t").startswith("[")
+        if len(found) != lines:  # a line of another header, or a value
+            return None
         starts: list[int] = []
         ends: list[int] = []
         named: dict[str, list[int]] = {}
-        pos = 0
-        while True:
-            pos = skip(text, pos).end()  # type: ignore[union-attr]
-            if pos >= size:
-                return _Headers(starts, ends, named, size)
-            match = plain(text, pos)
-            if match is None:
-                break
-            written = match.group()
-            found = named.get(written)
-            if found is None:
-                named[written] = [len(starts)]
+        for number, match in enumerate(found):
+            written = match[1]
+            start, end = match.span(1)
+            starts.append(start)
+            ends.append(end)
+            numbers = named.get(written)
+            if numbers is None:
+                named[written] = [number]
             else:
-                found.append(len(starts))
-            starts.append(pos)
-            pos = match.end()
-            ends.append(pos)
-        return self._tables(starts, pos)
+                numbers.append(number)
+        return _Headers(starts, ends, named, len(text))
 
-    def _tables(self, starts: list[int], pos: int) -> dict[str, list[tuple[int, int]]]:
-        """Scan the headers at ``starts`` and the text from ``pos`` on, the headers and
-        the lines of uncommon shapes (marking what :meth:`run` marks there); return where
+    def _tables(self) -> dict[str, list[tuple[int, int]]]:
+        """Scan the headers and the lines of uncommon shapes (marking what :meth:`run`
+        marks there), stepping over runs of common lines in one match each; return where
         each table's lines are (table path → spans of offsets), for :meth:`table`."""
         tables: dict[str, list[tuple[int, int]]] = {}
         table, start = "$", 0
-        for header in starts:  # already stepped over: headers of bare keys only
-            tables.setdefault(table, []).append((start, header))
-            self.pos = header
-            table = self.header()
-            start = self.pos
-        self.pos = pos
+        self.pos = 0
         text, size, skip = self.text, len(self.text), _SIMPLE_RUN.match
         try:
             while True:

@@ -241,7 +241,7 @@ _Places = Mapping[str, "tuple[int, int] | None"]
 def _file_places(file: Path, paths: set[str]) -> _Places | None:
     """Where each of ``paths`` is written in the TOML file on disk (its nearest written
     ancestor; ``None`` where not even that), for a file whose text the bundle does not
-    hold (:func:`~helsefellesskap.io.kept_texts.source_texts`)."""
+    hold (:func:`~helsefellesskap.io.kept_texts.source_text`)."""
     if file.suffix != ".toml":
         return None
     from ..io.positions import PositionIndex
