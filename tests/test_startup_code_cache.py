@@ -149,3 +149,57 @@ def test_a_constant_that_is_not_there_is_compiled_again() -> None:
     namespace: dict[str, object] = {}
     exec(changed, namespace)
     assert namespace["x"] == 2
+
+
+GENERATED_PROBE = f"""
+import json
+from helsefellesskap import load_bundle
+from helsefellesskap.codecache import _CACHES
+from helsefellesskap.render import render
+bundle = load_bundle({str(EXAMPLE)!r})
+page = render(bundle.document("handlingsplan-2024-2025"), "html", bundle=bundle, lang="nb")
+print(json.dumps({{
+    "generated": {{n: c.hits for n, c in _CACHES.items() if n.startswith("generated-")}},
+    "page": page.decode("utf-8"),
+}}))
+"""
+
+
+def test_code_written_at_run_time_is_taken_from_the_cache_by_the_next_process(
+    tmp_path: Path,
+) -> None:
+    def probe() -> dict[str, object]:
+        env = {k: v for k, v in os.environ.items() if k != "HELSEFELLESSKAP_NO_CACHE"}
+        env["HELSEFELLESSKAP_CACHE_DIR"] = str(tmp_path / "cache")
+        done = subprocess.run(
+            [sys.executable, "-c", GENERATED_PROBE],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        result: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+        return result
+
+    first, second = probe(), probe()
+    # the outline blocks' __init__, a table's row groups, the view's text collectors
+    before, after = first["generated"], second["generated"]
+    assert isinstance(before, dict) and isinstance(after, dict)
+    assert set(before) == {"generated-helsefellesskap.outline", "generated-helsefellesskap.render"}
+    assert set(after) == set(before)
+    assert all(after[name] > before[name] + 5 for name in before)
+    assert second["page"] == first["page"]
+
+
+def test_compile_generated_compiles_as_the_calling_module_would() -> None:
+    from helsefellesskap.codecache import compile_generated
+
+    source = "def f(x: undefined_name) -> int:\n    return x + 1\n"
+    code = compile_generated(source, "<test generated f>")
+    # this module's `from __future__ import annotations`: the annotation is not evaluated
+    assert code == compile(source, "<test generated f>", "exec")
+    namespace: dict[str, object] = {}
+    exec(code, namespace)
+    assert namespace["f"].__annotations__ == {"x": "undefined_name", "return": "int"}  # type: ignore[attr-defined]
+    assert compile_generated(source, "<test generated f>") is code  # from the cache

@@ -1,13 +1,16 @@
 """Compiled code kept between runs: what the library generates and compiles at start-up.
 
-Two kinds of code are generated from source text each time a process starts, and
+Code is generated from source text each time a process starts, and
 compiling it is most of their cost:
 
 * the methods attrs writes for every model class (``__init__``, ``__eq__``, ``__repr__``
   …): about 0.3 ms of :func:`compile` a class, some 20 ms for the model;
 * the structuring functions of :mod:`helsefellesskap.io.fast`, one per model class a
   load meets: another 20 ms for the first documents a process loads;
-* the type check of a model class built in code (:mod:`helsefellesskap.model._typed`).
+* the type check of a model class built in code (:mod:`helsefellesskap.model._typed`);
+* the functions the outline and the views write out for a class or a set of columns
+  (an outline block's ``__init__``, a table's row groups, a view's text collector:
+  :func:`compile_generated`), some fifty for an HTML page of a plan.
 
 A :class:`CodeCache` keeps the code objects compiled from each source text in a file
 per package (:func:`group_of`) in the user's cache folder
@@ -44,7 +47,7 @@ from typing import Any
 
 from .usercache import cache_dir, private
 
-__all__ = ["CodeCache", "cache_attrs_code", "code_cache", "group_of"]
+__all__ = ["CodeCache", "cache_attrs_code", "code_cache", "compile_generated", "group_of"]
 
 FORMAT = 1
 """The layout of a cache file; a file of another layout is not read."""
@@ -246,6 +249,19 @@ def _ours(filename: str) -> bool:
     """Whether an attrs generated file name (``<attrs generated methods
     helsefellesskap.model.plan.Measure>``) is of a class of this project or a plugin."""
     return group_of(filename) is not None
+
+
+def compile_generated(source: str, filename: str) -> types.CodeType:
+    """``compile(source, filename, "exec")`` as the calling module would call it (its
+    ``from __future__`` flags included), for code the library writes out at run time
+    for a class or a set of columns (an outline block's ``__init__``, a view's text
+    collector, a table's row groups): from the cache file ``generated-<package>`` of the
+    calling module's package (``generated-helsefellesskap.outline``) when the same
+    source was compiled before, as :func:`code_cache` keeps attrs' methods."""
+    caller = sys._getframe(1)
+    flags = caller.f_code.co_flags & _FUTURE_FLAGS
+    package = ".".join(str(caller.f_globals.get("__name__", "")).split(".")[:2])
+    return code_cache(f"generated-{package}").compile(source, filename, flags)
 
 
 def group_of(filename: str) -> str | None:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import model
+from ..codecache import compile_generated
 from ..render import view
 from ..render.format import RenderContext
 from .blocks import (
@@ -565,7 +566,7 @@ def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
         "goal_rows": view.goal_rows,
     }
     source = "\n".join(lines)
-    exec(compile(source, f"<row groups of {', '.join(columns)}>", "exec"), namespace)
+    exec(compile_generated(source, f"<row groups of {', '.join(columns)}>"), namespace)
     bind: Callable[..., _TableGroups] = namespace["bind"]
     _TABLE_GROUPS[columns] = bind
     return bind

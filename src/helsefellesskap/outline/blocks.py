@@ -27,6 +27,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from ..codecache import compile_generated
+
 __all__ = [
     "Aside",
     "Bar",
@@ -482,7 +484,7 @@ def _quick_init(cls: type) -> None:
         body.append("    self.__attrs_post_init__()")
     star = "*, " if fields and fields[0].kw_only else ""
     source = f"def __init__(self, {star}{', '.join(params)}):\n" + ("\n".join(body) or "    pass")
-    exec(compile(source, f"<quick init of {cls.__qualname__}>", "exec"), namespace)
+    exec(compile_generated(source, f"<quick init of {cls.__qualname__}>"), namespace)
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
     init.__doc__ = cls.__init__.__doc__  # type: ignore[misc]

@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ..codecache import compile_generated
+
 __all__ = ["positional"]
 
 T = TypeVar("T")
@@ -57,7 +59,7 @@ def positional(cls: type[T]) -> Callable[..., T]:
         body.append("    self.__attrs_post_init__()")
     body.append("    return self")
     source = f"def make({', '.join(params)}):\n" + "\n".join(body)
-    exec(compile(source, f"<positional {cls.__qualname__}>", "exec"), namespace)
+    exec(compile_generated(source, f"<positional {cls.__qualname__}>"), namespace)
     make: Callable[..., T] = namespace["make"]
     make.__name__ = make.__qualname__ = f"new_{cls.__name__}"
     make.__doc__ = f"A :class:`{cls.__qualname__}` from its fields by position."

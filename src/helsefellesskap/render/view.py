@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from ..codecache import compile_generated
 from ..errors import RenderError
 from ..model import (
     AbbreviationList,
@@ -259,7 +260,7 @@ def _collector_of(cls: type) -> Any:
         ]
     lines.append("    return None")
     namespace: dict[str, Any] = {}
-    exec(compile("\n".join(lines), f"<shown texts of {cls.__qualname__}>", "exec"), namespace)
+    exec(compile_generated("\n".join(lines), f"<shown texts of {cls.__qualname__}>"), namespace)
     return namespace["collect"]
 
 
