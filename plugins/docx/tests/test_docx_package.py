@@ -229,3 +229,22 @@ def test_a_footer_written_before_is_copied_and_each_document_keeps_its_own_words
     # the same words in another language's package, and the copy for it
     assert footer("2025-01-01 · helsefellesskap", language="nn") == first
     assert footer("2025-01-01 · helsefellesskap", language="nn") == first
+
+
+def test_a_templates_own_header_and_footer_are_kept_in_every_document(tmp_path: Path) -> None:
+    """Whether a template's header and footer hold anything is looked at once per
+    prepared package (writer.py): every document keeps a filled one and writes an
+    empty one."""
+    filled = tmp_path / "filled.docx"
+    template = docx.Document()
+    template.sections[0].header.paragraphs[0].text = "Fjordvik – mal"
+    template.save(str(filled))
+    empty = tmp_path / "empty.docx"
+    docx.Document().save(str(empty))
+    for _ in range(3):
+        opened = docx.Document(io.BytesIO(_writer(template=filled).to_bytes()))
+        section = opened.sections[0]
+        assert [p.text for p in section.header.paragraphs] == ["Fjordvik – mal"]
+        assert section.footer.paragraphs[0].text.startswith("Side ")
+        opened = docx.Document(io.BytesIO(_writer(template=empty).to_bytes()))
+        assert opened.sections[0].header.paragraphs[0].text == "Eksempel\tPlan"

@@ -100,7 +100,15 @@ def cell_texts(table: Table) -> list[list[tuple[str, int]]]:
             if cell is None:
                 break
             rows = max(1, cell.rowspan)
-            found[column].append(("".join(_texts(cell.blocks)), rows))
+            blocks = cell.blocks
+            if len(blocks) == 1 and type(blocks[0]) is Paragraph:  # most cells
+                texts = [
+                    run.text if type(run) is Text else "".join(_texts(run))
+                    for run in blocks[0].runs
+                ]
+            else:
+                texts = _texts(blocks)
+            found[column].append(("".join(texts), rows))
             span = max(1, cell.colspan)
             for inner in range(column, min(column + span, count)):
                 covered[inner] = rows - 1

@@ -608,9 +608,10 @@ class WordWriter:
         self._landscape_reference: BaseOxmlElement | None = None
         self._widths: tuple[int, int] | None = None  # (portrait, landscape): text_width
         section = self.document.sections[0]
-        if not self._has_content(section.header):
+        header_filled, footer_filled = self._filled(section)
+        if not header_filled:
             self.write_header(section.header.paragraphs[0], self.text_width)
-        if not self._has_content(section.footer):
+        if not footer_filled:
             self._set_footer(page_label, of_label, footer_line)
         self._set_properties(
             title=title, date=date, author=author, subject=subject, keywords=keywords
@@ -646,6 +647,17 @@ class WordWriter:
         if height is None or left is None or right is None:
             return portrait, int(LANDSCAPE_TEXT_WIDTH)
         return portrait, int(height - left - right)
+
+    def _filled(self, section: Section) -> tuple[bool, bool]:
+        """Whether the first section's header and footer (a template's) hold anything
+        (:meth:`_has_content`): the same for every document of the prepared package,
+        which opens each with the same parts, so looked at in the first one only."""
+        key = ("filled header and footer",)
+        found = self._prepared.memo(key)
+        if found is None:
+            found = bytes((self._has_content(section.header), self._has_content(section.footer)))
+            self._prepared.keep(key, found)
+        return bool(found[0]), bool(found[1])
 
     @staticmethod
     def _has_content(part: object) -> bool:
