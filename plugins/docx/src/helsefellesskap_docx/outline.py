@@ -356,6 +356,22 @@ def _bookmark_name(anchor: str, taken: set[str]) -> str:
     return name
 
 
+def _keep_next(fmt: ParagraphFormat) -> None:
+    fmt.keep_with_next = True
+
+
+def _page_break_before(fmt: ParagraphFormat) -> None:
+    fmt.page_break_before = True
+
+
+def _logo_space(fmt: ParagraphFormat) -> None:
+    fmt.space_after = Mm(20)
+
+
+def _space_before(fmt: ParagraphFormat, mm: int) -> None:
+    fmt.space_before = Mm(mm)
+
+
 class OutlineWriter:
     """Writes the blocks of ``outline`` into the document of ``writer``.
 
@@ -466,12 +482,13 @@ class OutlineWriter:
         the first section (the document's facts), then a page break."""
         if self.logo is not None:
             p = self._paragraph(place)
-            self._format(p).paragraph_format.space_after = Mm(20)
+            self._formatted(p, ("logo",), _logo_space)
             self._format(p).add_run().add_picture(str(self.logo), width=Mm(45))
         partnership = self.outline.running_head.split(" · ")[0]
         if partnership:
             p = self._paragraph(place, "Subtitle")
-            self._format(p).paragraph_format.space_before = Mm(0 if self.logo else 55)
+            before = 0 if self.logo else 55
+            self._formatted(p, ("cover", before), functools.partial(_space_before, mm=before))
             self._text(self._run(p, place.look), xml_text(partnership))
         for block in blocks:
             self._block(block, place)
@@ -482,7 +499,7 @@ class OutlineWriter:
         levels of the options, showing until it is updated one entry per heading, each
         with a ``PAGEREF`` field to its bookmark."""
         levels = self.options.contents_levels
-        self._format(heading).paragraph_format.keep_with_next = True
+        self._keep_with_next(heading)
         entries = [entry for entry in self._contents if entry[0] <= levels]
         instruction = f'TOC \\o "1-{levels}" \\h \\z \\u'
         anchor = heading
@@ -552,7 +569,7 @@ class OutlineWriter:
         if p_pr is not None and all(child.tag == _W_PSTYLE for child in p_pr):
             SubElement(p_pr, _W_KEEPNEXT)
         else:
-            self._format(p).paragraph_format.keep_with_next = True
+            self._formatted(p, ("keep with next",), _keep_next)
 
     def _paragraph(self, place: _Place, style: str | None = None) -> CT_P:
         """A new paragraph at ``place`` in the style called ``style`` (running text by
@@ -572,7 +589,7 @@ class OutlineWriter:
             else:  # what ``p.style = ...`` writes into an empty paragraph, built directly
                 SubElement(SubElement(p, _W_PPR), _W_PSTYLE, {_W_VAL: self._style_id(style)})
         if self._page_break and place.cell is None:
-            self._format(p).paragraph_format.page_break_before = True
+            self._formatted(p, ("page break before",), _page_break_before)
             self._page_break = False
         if place.keep:
             self._keep_with_next(p)
@@ -896,10 +913,10 @@ class OutlineWriter:
         assert isinstance(chart, BarChart)
         if figure.caption:
             caption = self._paragraph(place, None if place.in_cell else "Caption")
-            self._format(caption).paragraph_format.keep_with_next = True
+            self._keep_with_next(caption)
             self._runs(caption, figure.caption, place.look)
         p = self._paragraph(place)
-        self._format(p).paragraph_format.keep_with_next = True
+        self._keep_with_next(p)
         shape = self._format(p).add_run().add_picture(
             io.BytesIO(chart_png(chart)), width=Emu(min(int(place.width), Mm(165)))
         )
@@ -918,7 +935,7 @@ class OutlineWriter:
         note = None if place.in_cell else "Note"
         if figure.caption:
             caption = self._paragraph(place, None if place.in_cell else "Caption")
-            self._format(caption).paragraph_format.keep_with_next = True
+            self._keep_with_next(caption)
             self._runs(caption, figure.caption, place.look)
         diagram = figure.diagram
         for node, kind in _tree(diagram):
@@ -932,7 +949,7 @@ class OutlineWriter:
             self._item(ListItem(runs=(*arrow, *node.label, *closed)), item_place, None)
         if diagram.legend_title and diagram.legend:
             title = self._paragraph(place, note)
-            self._format(title).paragraph_format.keep_with_next = True
+            self._keep_with_next(title)
             self._runs(title, diagram.legend_title, attrs.evolve(place.look, bold=True))
         for kind, text in diagram.legend:
             p = self._paragraph(place, note)
@@ -1089,7 +1106,7 @@ class OutlineWriter:
             self._pending_anchors.append(table.anchor)
         if table.caption:
             caption = self._paragraph(place, None if place.in_cell else "Caption")
-            self._format(caption).paragraph_format.keep_with_next = True
+            self._keep_with_next(caption)
             self._runs(caption, table.caption, attrs.evolve(place.look, bold=place.in_cell))
         if not table.columns:
             return
