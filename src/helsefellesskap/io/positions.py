@@ -399,6 +399,12 @@ class _Scanner:
             pass
 
 
+_Reached = tuple[int, list["int | None"], list[tuple[int, int]], int, int, str]
+"""Where :meth:`_Headers.offset` was after a table of an array: the steps taken, the
+first header of each prefix, the lines of that table (not yet scanned for the next
+step), the headers its tables can be among and the keys so far."""
+
+
 class _Headers:
     """The headers of a text whose headers are all of bare keys, by where they are: the
     path of a header's table is worked out when a path below it is asked for.
@@ -410,7 +416,7 @@ class _Headers:
     ``[[focus_areas.goals]]`` between it and the fourth.
     """
 
-    __slots__ = ("_named", "ends", "size", "starts")
+    __slots__ = ("_named", "_reached", "ends", "size", "starts")
 
     _NONE: tuple[list[int], list[int]] = ([], [])
 
@@ -425,6 +431,9 @@ class _Headers:
         self._named: dict[str, tuple[list[int], list[int]]] = {}
         """By the steps of a header's keys (``.focus_areas.goals``): the numbers of its
         ``[[…]]`` headers and of its ``[…]`` headers, in order."""
+        self._reached: dict[str, _Reached] = {}
+        """For each table of an array looked up so far (``$.focus_areas[2]``): where the
+        lookup was once there, to go on from for the paths below it."""
         for written, numbers in named.items():
             inner = written.strip("[]")
             names = inner.split(".")
@@ -460,7 +469,17 @@ class _Headers:
         arrays: list[int] = []  # the [[…]] headers of the last key, when it has some
         first_table = end_table = 0  # of those, the ones among the tables' headers
         end = 1  # where the prefix so far ends in ``path``
-        for at, step in enumerate(parts, 1):
+        reached, done = self._reached, 0  # the steps already taken for an earlier path
+        if plain and reached:
+            cut = len(path)
+            while (cut := path.rfind("]", 0, cut)) > 0:  # the deepest table reached before
+                state = reached.get(path[: cut + 1])
+                if state is not None:
+                    done, kept, spans, low, high, steps = state
+                    marks[: done + 1] = kept
+                    end = cut + 1
+                    break
+        for at, step in enumerate(parts[done:], done + 1):
             if spans:  # the lines of the tables of the prefix so far
                 key = step[1:] if plain and step[0] == "." else None
                 for start, stop in spans:
@@ -481,6 +500,8 @@ class _Headers:
                 if number + 1 < end_table:
                     high = arrays[number + 1]
                 end_table = 0
+                if plain:
+                    reached[path[:end]] = (at, marks[: at + 1], spans, low, high, steps)
             else:
                 if first_table < end_table:  # a key below: only before the first table
                     high = arrays[first_table]
