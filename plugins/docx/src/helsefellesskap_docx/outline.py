@@ -372,6 +372,12 @@ def _space_before(fmt: ParagraphFormat, mm: int) -> None:
     fmt.space_before = Mm(mm)
 
 
+@functools.lru_cache(maxsize=1024)
+def _twips(emu: int) -> str:
+    """``emu`` in twips, as python-docx writes a width (``str(Emu(emu).twips)``)."""
+    return str(Emu(emu).twips)
+
+
 class OutlineWriter:
     """Writes the blocks of ``outline`` into the document of ``writer``.
 
@@ -724,20 +730,26 @@ class OutlineWriter:
 
     def _run(self, parent: BaseOxmlElement, look: _Look) -> CT_R:
         properties = self._run_properties(look)
+        r: CT_R
         if not properties:
-            r: CT_R = SubElement(parent, _W_R)
+            r = SubElement(parent, _W_R)
+            return r
+        key = ("r", look.bold, look.italic, look.strike, look.color, look.link, look.lang)
+        prototype = self._prototypes.get(key)
+        if prototype is not None:  # nearly always: _copy's way, without its calls
+            r = prototype.__copy__()
+            parent.append(r)
             return r
 
         def build(parent: BaseOxmlElement) -> BaseOxmlElement:
-            r: BaseOxmlElement = SubElement(parent, _W_R)
-            r_pr = SubElement(r, _W_RPR)
+            made: BaseOxmlElement = SubElement(parent, _W_R)
+            r_pr = SubElement(made, _W_RPR)
             for tag, attributes in properties:
                 SubElement(r_pr, tag, attributes)
-            return r
+            return made
 
-        key = ("r", look.bold, look.italic, look.strike, look.color, look.link, look.lang)
-        found: CT_R = self._copy(parent, key, build)
-        return found
+        r = self._copy(parent, key, build)
+        return r
 
     def _link(self, parent: BaseOxmlElement, link: Link, look: _Look) -> None:
         """A hyperlink around ``link``'s runs; inside another link, or to an anchor the
@@ -1076,11 +1088,18 @@ class OutlineWriter:
         and ``vMerge`` write them; the paragraph in the style ``style`` (an id) where
         given, and then kept with the next where ``keep``, as :meth:`_paragraph` and
         :meth:`_keep_with_next` write them."""
+        key = ("tc", fill, colspan, merge, style, keep and style is not None)
+        prototype = self._prototypes.get(key)
+        if prototype is not None:  # nearly always: _copy's way, without its calls
+            tc: CT_Tc = prototype.__copy__()
+            tr.append(tc)
+            tc[0][0].set(_W_W, _twips(width))  # w:tcPr/w:tcW: the key leaves it out
+            return tc
 
         def build(tr: BaseOxmlElement) -> BaseOxmlElement:
             tc: BaseOxmlElement = SubElement(tr, _W_TC)
             tc_pr = SubElement(tc, _W_TCPR)
-            SubElement(tc_pr, _W_TCW, {_W_TYPE: "dxa", _W_W: str(Emu(width).twips)})
+            SubElement(tc_pr, _W_TCW, {_W_TYPE: "dxa", _W_W: _twips(width)})
             if colspan > 1:
                 SubElement(tc_pr, _W_GRIDSPAN, {_W_VAL: str(colspan)})
             if merge is not None:  # "continue" is w:vMerge's default value: no attribute
@@ -1095,9 +1114,7 @@ class OutlineWriter:
                     SubElement(p_pr, _W_KEEPNEXT)
             return tc
 
-        key = ("tc", fill, colspan, merge, style, keep and style is not None)
         found: CT_Tc = self._copy(tr, key, build)
-        found[0][0].set(_W_W, str(Emu(width).twips))  # w:tcPr/w:tcW: the key leaves it out
         return found
 
     def _table(self, table: Table, place: _Place) -> None:
