@@ -21,7 +21,9 @@ from .text import decode_text
 
 __all__ = ["keep_texts", "source_text", "source_texts"]
 
-_lock = threading.Lock()
+_lock = threading.RLock()
+"""Re-entrant: a bundle the garbage collector frees while this thread holds the lock
+calls ``forget`` (its finalizer) in the same thread."""
 _texts: dict[int, Mapping[Path, str | bytes]] = {}
 
 
