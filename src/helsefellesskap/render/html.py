@@ -351,28 +351,13 @@ def page_values(outline: Outline, context: RenderContext) -> dict[str, Any]:
     }
 
 
-def _figure_svg(
-    diagram: Diagram,
-    *,
-    title: str = "",
-    labelled_by: str | None = None,
-    description: str = "",
-    element_id: str = "org",
-    language: str | None = None,
-) -> Markup:
-    """:func:`~helsefellesskap.render.chart_svg.figure_svg`, imported when a page first
-    draws a figure (a chart or the governance diagram): a plan without one does not
-    import the SVG writers."""
+def _figure_svg(diagram: Diagram, **options: Any) -> Markup:
+    """:func:`~helsefellesskap.render.chart_svg.figure_svg` (the same options), imported
+    when a page first draws a figure (a chart or the governance diagram): a plan without
+    one does not import the SVG writers."""
     from .chart_svg import figure_svg
 
-    return figure_svg(
-        diagram,
-        title=title,
-        labelled_by=labelled_by,
-        description=description,
-        element_id=element_id,
-        language=language,
-    )
+    return figure_svg(diagram, **options)
 
 
 class HtmlFormat(RenderFormat):
