@@ -172,7 +172,7 @@ _RUN_PIECES = re.compile("[\t\r\n]|[^\t\r\n]+")
 of other characters between them."""
 _W_TAB, _W_BR = qn("w:tab"), qn("w:br")
 _W_BOOKMARK_START, _W_BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
-_W_ID, _W_NAME = qn("w:id"), qn("w:name")
+_W_ID, _W_NAME, _W_ANCHOR = qn("w:id"), qn("w:name"), qn("w:anchor")
 _LookKey = tuple[bool, bool, bool, str | None, bool, str | None]
 _RUN_PROPERTIES: dict[_LookKey, tuple[tuple[str, dict[str, str]], ...]] = {}
 """The children of ``w:rPr`` for each look, in the schema's order (tag, attributes)."""
@@ -511,20 +511,14 @@ class OutlineWriter:
         anchor = heading
         paragraphs: list[CT_P] = []
         for level, source, bookmark in entries or [(1, heading, "")]:
-            p: CT_P = OxmlElement("w:p")
+            if bookmark:
+                text = "".join(node.text or "" for node in source.iter(_W_T))
+                p = self._contents_entry(level, bookmark, xml_text(text))
+            else:
+                p = OxmlElement("w:p")
             anchor.addnext(p)
             anchor = p
             paragraphs.append(p)
-            if not bookmark:
-                continue
-            # what ``p.style = ...`` writes into an empty paragraph, built directly
-            SubElement(SubElement(p, _W_PPR), _W_PSTYLE, {_W_VAL: self._style_id(f"toc {level}")})
-            link = element("w:hyperlink", **{"w:anchor": bookmark, "w:history": "1"})
-            p.append(link)
-            text = "".join(node.text or "" for node in source.iter(qn("w:t")))
-            self._text(self._run(link, _Look()), xml_text(text))
-            self._text(self._run(link, _Look()), "\t")
-            self._page_reference(link, bookmark)
         first, last = paragraphs[0], paragraphs[-1]
         if not self.options.contents_field:
             return
@@ -536,6 +530,30 @@ class OutlineWriter:
             else:
                 first.insert(0, r)
         last.append(opening[-1])  # end
+
+    def _contents_entry(self, level: int, bookmark: str, text: str) -> CT_P:
+        """An entry of the contents: a paragraph in the style of ``level`` linking to
+        ``bookmark``, its heading's ``text``, a tab and the ``PAGEREF`` field: a copy of
+        the first entry of its level made empty, its link, text and field filled in."""
+        style = self._style_id(f"toc {level}")
+        prototype = self._prototypes.get(("contents entry", style))
+        if prototype is None:
+            prototype = OxmlElement("w:p")
+            # what ``p.style = ...`` writes into an empty paragraph, built directly
+            SubElement(SubElement(prototype, _W_PPR), _W_PSTYLE, {_W_VAL: style})
+            link = element("w:hyperlink", **{"w:anchor": "", "w:history": "1"})
+            prototype.append(link)
+            self._run(link, _Look())  # the heading's text: filled in below
+            self._text(self._run(link, _Look()), "\t")
+            self._page_reference(link, "")
+            self._prototypes[("contents entry", style)] = prototype
+        p: CT_P = prototype.__copy__()
+        link = p[1]  # after its w:pPr
+        link.set(_W_ANCHOR, bookmark)
+        self._text(link[0], text)
+        # the runs: the text, the tab, the field's beginning, its instruction, …
+        link[3][0].text = f" PAGEREF {bookmark} \\h "
+        return p
 
     def _page_reference(self, parent: BaseOxmlElement, bookmark: str) -> None:
         """Append to ``parent`` the runs of a ``PAGEREF`` field to ``bookmark`` (showing
