@@ -15,6 +15,8 @@ from helsefellesskap.gc_pause import collection_paused
 from helsefellesskap.render.format import Renderable, RenderContext, RenderFormat
 from helsefellesskap.validate import validate
 
+from .gc_watch import collector_runs
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "eksempel"
 
 
@@ -78,27 +80,13 @@ def test_overlapping_pauses_in_threads_restore_once_the_last_ends(collector: Non
 
 
 def test_loading_and_validating_run_no_collection_while_they_work(collector: None) -> None:
-    gc.enable()
-    gc.set_threshold(1, 1, 1)  # without a pause, nearly every allocation collects
-    paused: list[int] = []
-    runs: list[int] = []
-
-    def note(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            runs.append(info["generation"])
-            if gc_pause._depth:
-                paused.append(info["generation"])
-
-    gc.callbacks.append(note)
-    try:
+    with collector_runs() as runs:
         report = validate(load_bundle(EXAMPLE))
-    finally:
-        gc.callbacks.remove(note)
     assert report.findings
     assert gc.isenabled()
-    assert paused == []
+    assert runs.paused == []
     # only around the pauses (the example's load and validation without them: ~30,000)
-    assert len(runs) < 100, len(runs)
+    assert len(runs.all) < 100, len(runs.all)
 
 
 @pytest.mark.parametrize("format", ["md", "html", "json"])
@@ -108,22 +96,11 @@ def test_rendering_runs_no_collection_while_the_format_writes(collector: None, f
     bundle = load_bundle(EXAMPLE)
     document = bundle.documents[0]
     render(document, format, bundle=bundle)  # the first render builds and keeps the context
-    gc.enable()
-    gc.set_threshold(1, 1, 1)
-    paused: list[int] = []
-
-    def note(phase: str, info: dict[str, int]) -> None:
-        if phase == "start" and gc_pause._depth:
-            paused.append(info["generation"])
-
-    gc.callbacks.append(note)
-    try:
+    with collector_runs() as runs:
         output = render(document, format, bundle=bundle)
-    finally:
-        gc.callbacks.remove(note)
     assert output
     assert gc.isenabled()
-    assert paused == []
+    assert runs.paused == []
     assert gc_pause._depth == 0
 
 

@@ -14,13 +14,15 @@ from pathlib import Path
 import attrs
 import pytest
 
-from helsefellesskap import default_manager, gc_pause, load_bundle
+from helsefellesskap import default_manager, load_bundle
 from helsefellesskap.io import kept_texts, load_bundle_from_files, load_bundle_from_zip
 from helsefellesskap.io.installed import load_installed
 from helsefellesskap.model import Bundle
 from helsefellesskap.validate import validate
 from helsefellesskap.validate.finding import Finding
 from helsefellesskap.validate.results import placed_findings
+
+from .gc_watch import collector_runs
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "eksempel"
@@ -128,24 +130,10 @@ def test_loading_from_bytes_and_zips_runs_no_collection_while_it_works(
     with zipfile.ZipFile(packed, "w") as archive:
         for name, data in files.items():
             archive.writestr(name, data)
-    gc.enable()
-    gc.set_threshold(1, 1, 1)  # without a pause, nearly every allocation collects
-    paused: list[int] = []
-    runs: list[int] = []
-
-    def note(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            runs.append(info["generation"])
-            if gc_pause._depth:
-                paused.append(info["generation"])
-
-    gc.callbacks.append(note)
-    try:
+    with collector_runs() as runs:
         from_files = load_bundle_from_files(files)
         from_zip = load_bundle_from_zip(packed.getvalue())
-    finally:
-        gc.callbacks.remove(note)
     assert from_files.documents and from_zip.documents
     assert gc.isenabled()
-    assert paused == []
-    assert len(runs) < 100, len(runs)
+    assert runs.paused == []
+    assert len(runs.all) < 100, len(runs.all)
