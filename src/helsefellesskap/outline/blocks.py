@@ -28,6 +28,7 @@ from collections.abc import Iterator
 import attrs
 
 from ..codecache import compile_generated
+from .construct import field_setters
 
 __all__ = [
     "Aside",
@@ -466,22 +467,10 @@ def _quick_init(cls: type) -> None:
     if len({field.kw_only for field in fields}) > 1:
         return  # some fields by position, some by keyword: keep attrs' own __init__
     namespace: dict[str, object] = {}
-    params: list[str] = []
-    body: list[str] = []
-    for field in fields:
-        if field.validator is not None or field.converter is not None or not field.init:
-            return  # attrs' own __init__ does more than set the fields: keep it
-        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-            return
-        namespace[f"_set_{field.name}"] = vars(cls)[field.name].__set__
-        if field.default is attrs.NOTHING:
-            params.append(field.name)
-        else:
-            namespace[f"_default_{field.name}"] = field.default
-            params.append(f"{field.name}=_default_{field.name}")
-        body.append(f"    _set_{field.name}(self, {field.name})")
-    if hasattr(cls, "__attrs_post_init__"):
-        body.append("    self.__attrs_post_init__()")
+    setters = field_setters(cls, namespace)
+    if setters is None:
+        return  # attrs' own __init__ does more than set the fields: keep it
+    params, body = setters
     star = "*, " if fields and fields[0].kw_only else ""
     source = f"def __init__(self, {star}{', '.join(params)}):\n" + ("\n".join(body) or "    pass")
     exec(compile_generated(source, f"<quick init of {cls.__qualname__}>"), namespace)

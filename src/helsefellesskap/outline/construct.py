@@ -19,9 +19,38 @@ import attrs
 
 from ..codecache import compile_generated
 
-__all__ = ["positional"]
+__all__ = ["field_setters", "positional"]
 
 T = TypeVar("T")
+
+
+def field_setters(cls: type, namespace: dict[str, Any]) -> tuple[list[str], list[str]] | None:
+    """The parameters and body lines of a generated function that sets each field of the
+    slotted attrs class ``cls`` through its slot's descriptor (``_set_<field>``, with the
+    defaults as ``_default_<field>``, put into ``namespace``), then calls
+    ``__attrs_post_init__`` where the class has one; ``None`` where the class's
+    ``__init__`` does more than set its fields (a validator, a converter, a factory
+    default, a field left out of ``__init__``)."""
+    params: list[str] = []
+    body: list[str] = []
+    for field in attrs.fields(cls):
+        if (
+            field.validator is not None
+            or field.converter is not None
+            or not field.init
+            or isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+        ):
+            return None
+        namespace[f"_set_{field.name}"] = vars(cls)[field.name].__set__
+        if field.default is attrs.NOTHING:
+            params.append(field.name)
+        else:
+            namespace[f"_default_{field.name}"] = field.default
+            params.append(f"{field.name}=_default_{field.name}")
+        body.append(f"    _set_{field.name}(self, {field.name})")
+    if hasattr(cls, "__attrs_post_init__"):
+        body.append("    self.__attrs_post_init__()")
+    return params, body
 
 
 def positional(cls: type[T]) -> Callable[..., T]:
@@ -38,26 +67,11 @@ def positional(cls: type[T]) -> Callable[..., T]:
     if not (attrs.has(cls) and "__slots__" in vars(cls)):
         raise TypeError(f"{cls.__qualname__} is not a slotted attrs class")
     namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    params: list[str] = []
-    body: list[str] = ["    self = _new(_cls)"]
-    for field in attrs.fields(cls):
-        if (
-            field.validator is not None
-            or field.converter is not None
-            or not field.init
-            or isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
-        ):
-            raise TypeError(f"{cls.__qualname__}.__init__ does more than set its fields")
-        namespace[f"_set_{field.name}"] = vars(cls)[field.name].__set__
-        if field.default is attrs.NOTHING:
-            params.append(field.name)
-        else:
-            namespace[f"_default_{field.name}"] = field.default
-            params.append(f"{field.name}=_default_{field.name}")
-        body.append(f"    _set_{field.name}(self, {field.name})")
-    if hasattr(cls, "__attrs_post_init__"):
-        body.append("    self.__attrs_post_init__()")
-    body.append("    return self")
+    setters = field_setters(cls, namespace)
+    if setters is None:
+        raise TypeError(f"{cls.__qualname__}.__init__ does more than set its fields")
+    params, body = setters
+    body = ["    self = _new(_cls)", *body, "    return self"]
     source = f"def make({', '.join(params)}):\n" + "\n".join(body)
     exec(compile_generated(source, f"<positional {cls.__qualname__}>"), namespace)
     make: Callable[..., T] = namespace["make"]
