@@ -17,6 +17,7 @@ from docx.table import _Row
 from helsefellesskap_docx.outline import write_outline
 from helsefellesskap_docx.writer import TEXT_WIDTH
 
+import helsefellesskap as hf
 from helsefellesskap.outline import (
     Aside,
     Block,
@@ -571,3 +572,45 @@ def test_a_runs_text_is_built_as_python_docxs_text_setter_builds_it() -> None:
         OutlineWriter._text(ours, text)
         theirs.text = text
         assert tostring(ours) == tostring(theirs), repr(text)
+
+
+def _walked_anchors(outline: Outline) -> list[str]:
+    """The anchors of the sections, headings and tables as ``Outline.walk`` finds them."""
+    found: list[str] = []
+    for block in outline.walk():
+        if isinstance(block, Section):
+            found += [block.anchor or "", block.heading.anchor or "" if block.heading else ""]
+        elif isinstance(block, (Heading, Table)):
+            found.append(block.anchor or "")
+    return [anchor for anchor in found if anchor]
+
+
+def test_the_anchors_are_found_where_the_outlines_walk_finds_them(
+    bundle: hf.Bundle, manager: hf.PluginManager
+) -> None:
+    """outline.py looks for anchors in the blocks that can hold them only: in the same
+    order as every block walked, for every document of the bundled partnerships and
+    the example in every language."""
+    import importlib.util
+    from pathlib import Path
+
+    from helsefellesskap_docx.outline import _anchors
+
+    from helsefellesskap.outline import build_outline
+    from helsefellesskap.render.api import make_context
+
+    bundles = [bundle]
+    for package in ("helsefellesskap_troms_ofoten", "helsefellesskap_helgeland"):
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.origin is not None:
+            bundles.append(hf.load_bundle(Path(spec.origin).parent / "data"))
+    compared = 0
+    for loaded in bundles:
+        for item in [*loaded.documents, loaded.partnership]:
+            for lang in ("nb", "nn", "en"):
+                outline = build_outline(item, make_context(loaded, lang, manager))
+                found: list[str] = []
+                _anchors(outline.blocks, found)
+                assert found == _walked_anchors(outline)
+                compared += bool(found)
+    assert compared > 20

@@ -344,6 +344,41 @@ def _on_cover(block: Block) -> bool:
     return isinstance(block, Facts)
 
 
+def _anchors(blocks: Iterable[Block], found: list[str]) -> None:
+    """Append to ``found`` the anchors of the sections, their headings, the headings and
+    the tables among ``blocks``, in reading order: those of the blocks
+    :meth:`Outline.walk <helsefellesskap.outline.Outline.walk>` yields, looked for in
+    the blocks that can hold them only (no generator for each block: a plan's outline
+    is thousands of paragraphs and cells)."""
+    for block in blocks:
+        kind = type(block)
+        if kind is Paragraph:  # the most frequent block, holding none
+            continue
+        if isinstance(block, Section):
+            if block.anchor:
+                found.append(block.anchor)
+            if block.heading is not None and block.heading.anchor:
+                found.append(block.heading.anchor)
+            _anchors(block.blocks, found)
+        elif isinstance(block, Heading):
+            if block.anchor:
+                found.append(block.anchor)
+        elif isinstance(block, Table):
+            if block.anchor:
+                found.append(block.anchor)
+            for row in (*block.header, *block.rows()):
+                for cell in row.cells:
+                    inner = cell.blocks
+                    if len(inner) > 1 or (inner and type(inner[0]) is not Paragraph):
+                        _anchors(inner, found)
+        elif isinstance(block, Aside):
+            _anchors(block.blocks, found)
+        elif isinstance(block, (BulletList, NumberedList)):
+            for item in block.items:
+                if item.children:
+                    _anchors(item.children, found)
+
+
 def _bookmark_name(anchor: str, taken: set[str]) -> str:
     """A Word bookmark name for ``anchor``: letters, digits and ``_``, starting with a
     letter, at most 40 characters, unique in the document."""
@@ -420,13 +455,7 @@ class OutlineWriter:
     def _collect_anchors(outline: Outline) -> dict[str, str]:
         """Each anchor of the outline with its bookmark name, in reading order."""
         anchors: list[str] = []
-        for block in outline.walk():
-            if isinstance(block, Section):
-                anchors.append(block.anchor or "")
-                if block.heading is not None:
-                    anchors.append(block.heading.anchor or "")
-            elif isinstance(block, (Heading, Table)):
-                anchors.append(block.anchor or "")
+        _anchors(outline.blocks, anchors)
         taken: set[str] = set()
         found: dict[str, str] = {}
         for anchor in anchors:
