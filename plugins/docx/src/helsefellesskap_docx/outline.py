@@ -1062,7 +1062,7 @@ class OutlineWriter:
         else:
             tbl = prototype.__copy__()
         for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
-            grid_col.w = Emu(width)
+            grid_col.set(_W_W, _twips(width))  # what ``grid_col.w = Emu(width)`` writes
         if place.cell is None:
             self._body.append(tbl)  # the w:sectPr is out while writing (write)
         else:
