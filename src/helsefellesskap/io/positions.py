@@ -82,13 +82,14 @@ _PLAIN_HEADER = re.compile(r"\[\[" + _PLAIN_NAME + r"\]\]|\[" + _PLAIN_NAME + r"
 # or a multi-line string. In a text without multi-line strings, a value is followed
 # (after spaces, comments and empty lines) by "," or "]", a header never is; so a line
 # of a header of bare keys, not followed so, is a header (:meth:`_Scanner.headers`).
-_BRACKET_LINE = re.compile(r"\n[ \t]*\[")
 _HEADER_REST = (
-    rf"[ \t]*(\[\[{_PLAIN_NAME}\]\]|\[{_PLAIN_NAME}\])[ \t\r]*(?:#[^\n]*)?(?=\n|\Z)"
+    rf"(\[\[{_PLAIN_NAME}\]\]|\[{_PLAIN_NAME}\])[ \t\r]*(?:#[^\n]*)?(?=\n|\Z)"
     r"(?!(?:\n[ \t\r]*(?:#[^\n]*)?)*\n[ \t\r]*[,\]])"
 )
-_HEADER_LINE = re.compile(r"\n" + _HEADER_REST)  # (a literal first: the search is quick)
-_FIRST_HEADER_LINE = re.compile(_HEADER_REST)
+_FIRST_HEADER_LINE = re.compile(r"[ \t]*" + _HEADER_REST)
+# Each later line that starts with "[", in one search (a literal first: the search is
+# quick): group 1 is the line's header where it is such a header, else group 2 its "[".
+_BRACKET_LINE = re.compile(r"\n[ \t]*(?:" + _HEADER_REST + r"|(\[))")
 _PLAIN_PATH = re.compile(r"\$(?:\.[A-Za-z0-9_-]+|\[\d+\])*")
 _BARE_DOTTED = re.compile(r"[A-Za-z0-9_-]+(?:[ \t\r]*\.[ \t\r]*[A-Za-z0-9_-]+)*[ \t\r]*")
 
@@ -331,23 +332,27 @@ class _Scanner:
 
     def headers(self) -> _Headers | None:
         """The headers of a text without multi-line strings whose lines that start with
-        "[" are all headers of bare keys (:data:`_HEADER_LINE`), found by a search for
-        those lines alone; ``None`` for another text."""
+        "[" are all headers of bare keys (:data:`_HEADER_REST`), found by one search for
+        the lines that start with "[" (:data:`_BRACKET_LINE`); ``None`` for another text."""
         text = self.text
         if '"""' in text or "'''" in text:
-            return None
-        found = list(_HEADER_LINE.finditer(text))
-        first = _FIRST_HEADER_LINE.match(text)
-        if first is not None:
-            found.insert(0, first)
-        lines = len(_BRACKET_LINE.findall(text)) + text.lstrip(" \t").startswith("[")
-        if len(found) != lines:  # a line of another header, or a value
             return None
         starts: list[int] = []
         ends: list[int] = []
         named: dict[str, list[int]] = {}
-        for number, match in enumerate(found):
+        first = _FIRST_HEADER_LINE.match(text)
+        if first is not None:
+            starts.append(first.start(1))
+            ends.append(first.end(1))
+            named[first[1]] = [0]
+        elif text.lstrip(" \t").startswith("["):  # a first line of another header
+            return None
+        number = len(starts)
+        # one search for the other lines that start with "[": each a header, or no index
+        for match in _BRACKET_LINE.finditer(text):
             written = match[1]
+            if written is None:  # a line of another header, or a value
+                return None
             start, end = match.span(1)
             starts.append(start)
             ends.append(end)
@@ -356,6 +361,7 @@ class _Scanner:
                 named[written] = [number]
             else:
                 numbers.append(number)
+            number += 1
         return _Headers(starts, ends, named, len(text))
 
     def _tables(self) -> dict[str, list[tuple[int, int]]]:
