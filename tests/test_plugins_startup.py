@@ -108,11 +108,19 @@ def test_check_loads_and_imports_no_renderer_writer_or_rule(tmp_path: Path) -> N
     assert among(names, unwanted) == []
 
 
-def test_plugins_lists_formats_without_importing_them(tmp_path: Path) -> None:
+def test_plugins_lists_formats_and_rules_without_importing_them(tmp_path: Path) -> None:
     names = imported(tmp_path, "plugins")
     assert "helsefellesskap.importing.importer" in names  # the Word importer is listed
+    assert "helsefellesskap_troms_ofoten.plugin" in names  # its rule TO101 is listed
     unwanted = (
         "cattrs",  # nothing is loaded: no converter
+        "helsefellesskap.model",  # rules, partnerships and formats are listed by name
+        "helsefellesskap.validate.rules",  # rules are declared by code (lazy_rule)
+        "helsefellesskap.validate.finding",
+        "helsefellesskap.validate.context",
+        "helsefellesskap.validate.engine",
+        "helsefellesskap_troms_ofoten.rules",
+        "helsefellesskap_troms_ofoten.presentation",  # its layout: not listed
         "helsefellesskap.io.converter",
         "helsefellesskap.io.fast",
         "helsefellesskap_docx.importer",  # listed by name: its reader loads when it reads

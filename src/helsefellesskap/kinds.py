@@ -9,6 +9,10 @@ import attrs
 
 if TYPE_CHECKING:
     from .validate.finding import Rule
+    from .validate.lazy import LazyRule
+
+    KindRules = tuple[Rule | LazyRule, ...] | Callable[[], Iterable[Rule | LazyRule]]
+    """What a body kind's ``rules`` may be: the rules, or a function returning them."""
 
 __all__ = ["EXTRA_FIELD_PLACES", "EXTRA_FIELD_TYPES", "BodyKind", "ExtraField", "PartnerKindSpec"]
 
@@ -20,33 +24,56 @@ class BodyKind:
     ``labels`` gives its name by language code (``{"nb": "faglig samarbeidsutvalg"}``);
     ``rules`` are the validation rules that come with the kind (the national FSU
     requirements come with ``professional-committee``): a tuple, or a function without
-    arguments returning them, called the first time :attr:`rules` is read, so a kind
-    whose rules are heavy to import costs nothing until something validates.
+    arguments returning them, called the first time they are read, so a kind whose rules
+    are heavy to import costs nothing until something validates. A rule may be declared
+    by its code (:func:`~helsefellesskap.validate.lazy.lazy_rule`): :attr:`rules` loads
+    it, :attr:`declared_rules` (what ``helsefellesskap plugins`` lists) does not.
     """
 
     name: str
     labels: dict[str, str] = attrs.field(factory=dict)
     abbreviation: str | None = None
     description: str = ""
-    _rules: tuple[Rule, ...] | Callable[[], Iterable[Rule]] = attrs.field(
+    _rules: KindRules = attrs.field(
         default=(), alias="rules", eq=lambda rules: _resolve(rules), repr=False
     )
-    _resolved: tuple[Rule, ...] | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    _resolved: tuple[Rule | LazyRule, ...] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+    _loaded: tuple[Rule, ...] | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @property
-    def rules(self) -> tuple[Rule, ...]:
-        """The kind's validation rules (a function given as ``rules`` is called once, here)."""
+    def declared_rules(self) -> tuple[Rule | LazyRule, ...]:
+        """The kind's rules as given, a rule declared by its code not loaded (a function
+        given as ``rules`` is called once, here)."""
         if self._resolved is None:
             object.__setattr__(self, "_resolved", _resolve(self._rules))
         assert self._resolved is not None
         return self._resolved
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """The kind's validation rules, each declared by its code loaded (once, here).
+
+        :raises ~helsefellesskap.validate.lazy.RuleLoadError: a declared rule cannot be
+            loaded.
+        """
+        if self._loaded is None:
+            from .validate.lazy import LazyRule
+
+            loaded = tuple(
+                rule.load() if isinstance(rule, LazyRule) else rule for rule in self.declared_rules
+            )
+            object.__setattr__(self, "_loaded", loaded)
+        assert self._loaded is not None
+        return self._loaded
 
     def label(self, language: str = "nb") -> str:
         """The kind's name in ``language``, falling back to bokmål, then its id."""
         return self.labels.get(language) or self.labels.get("nb") or self.name
 
 
-def _resolve(rules: tuple[Rule, ...] | Callable[[], Iterable[Rule]]) -> tuple[Rule, ...]:
+def _resolve(rules: KindRules) -> tuple[Rule | LazyRule, ...]:
     return tuple(rules()) if callable(rules) else tuple(rules)
 
 

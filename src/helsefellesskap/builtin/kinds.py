@@ -12,8 +12,9 @@ if TYPE_CHECKING:
 
     from ..kinds import BodyKind
     from ..validate.finding import Rule
+    from ..validate.lazy import LazyRule
 
-__all__ = ["builtin_kinds", "hf_body_kinds"]
+__all__ = ["FSU_RULE_CODES", "builtin_kinds", "hf_body_kinds"]
 
 
 def _kind(
@@ -23,7 +24,7 @@ def _kind(
     en: str,
     abbreviation: str | None,
     description: str,
-    rules: tuple[Rule, ...] | Callable[[], tuple[Rule, ...]] = (),
+    rules: tuple[Rule, ...] | Callable[[], tuple[Rule | LazyRule, ...]] = (),
 ) -> BodyKind:
     from ..kinds import BodyKind
 
@@ -36,19 +37,25 @@ def _kind(
     )
 
 
-def _fsu_rules() -> tuple[Rule, ...]:
-    from ..validate.rules import FSU_RULES
+FSU_RULE_CODES: tuple[str, ...] = ("HF301", "HF302", "HF303", "HF304", "HF305", "HF306")
+"""The codes of the national FSU requirements, in the order of ``FSU_RULES``."""
 
-    return tuple(FSU_RULES)
+
+def _fsu_rules() -> tuple[LazyRule, ...]:
+    """The FSU rules, declared by their codes (their module imported when they load)."""
+    from ..validate.lazy import lazy_rule
+
+    target = "helsefellesskap.validate.rules.fsu:FSU_RULES"
+    return tuple(lazy_rule(code, target) for code in FSU_RULE_CODES)
 
 
 @functools.cache
 def builtin_kinds() -> tuple[BodyKind, ...]:
     """The body kinds every partnership has at hand (built on first use).
 
-    The FSU rules come with ``professional-committee`` but are imported only when its
-    :attr:`~helsefellesskap.BodyKind.rules` are first read (to validate), so rendering
-    or listing does not import every validation rule.
+    The FSU rules come with ``professional-committee``, declared by their codes: their
+    module is imported only when its :attr:`~helsefellesskap.BodyKind.rules` are first
+    read (to validate), so rendering or listing does not import any validation rule.
     """
     return (
         _kind(

@@ -506,7 +506,7 @@ class PluginManager:
         self.body_kinds()
         self.partner_kinds()
         self.extra_fields()
-        self.rules()
+        self.registry("hf_rules")  # declared rules by code: their modules are not imported
         self.render_formats()
         self.registry("hf_document_types")  # the plugins' types: the model's are not asked
         self.commands()
@@ -543,11 +543,12 @@ class PluginManager:
             )
         if hook == "hf_partner_kinds":
             from ..kinds import PartnerKindSpec
-            from ..model import PartnerKind
 
             is_spec = instances_of(PartnerKindSpec)
 
             def new_partner_kind(item: object) -> str | None:
+                from ..model import PartnerKind  # the model only if a plugin adds a kind
+
                 wrong = is_spec(item)
                 if isinstance(item, PartnerKindSpec) and item.name in set(PartnerKind):
                     return message("plugins.partner_kind_builtin", name=repr(item.name))
@@ -590,11 +591,20 @@ class PluginManager:
                 new_field,
             )
         if hook == "hf_rules":
-            from ..validate.finding import Rule
+            from ..validate.lazy import LazyRule
 
-            return self._registry(
-                "rules", self._rule_answers, lambda r: r.code, "rule", instances_of(Rule)
-            )
+            def is_rule(item: object) -> str | None:
+                if isinstance(item, LazyRule):  # declared by its code: nothing imported
+                    return None
+                from ..validate.finding import Rule
+
+                return instances_of(Rule)(item)
+
+            rules = self._registry("rules", self._rule_answers, lambda r: r.code, "rule", is_rule)
+            for code, item in rules.items.items():
+                if isinstance(item, LazyRule) and item.plugin is None:
+                    item.plugin = rules.owners.get(code)  # named in a failure to load
+            return rules
         if hook == "hf_render_formats":
             from ..render.format import RenderFormat
             from ..render.lazy import LazyRenderFormat
@@ -664,7 +674,7 @@ class PluginManager:
         for kind_name, kind in kinds.items.items():
             owner = kinds.owners[kind_name]
             try:  # a kind's rules may come from a function, called here on first use
-                rules = kind.rules
+                rules = kind.declared_rules  # a rule declared by its code is not loaded
             except Exception as error:
                 self.fail(owner, calls.describe_error(error), hook="hf_body_kinds", error=error)
                 continue
@@ -691,8 +701,25 @@ class PluginManager:
         return dict(self.registry("hf_extra_fields").items)
 
     def rules(self) -> dict[str, Rule]:
-        """Every validation rule by code: those of ``hf_rules`` and those of body kinds."""
-        return dict(self.registry("hf_rules").items)
+        """Every validation rule by code: those of ``hf_rules`` and those of body kinds.
+
+        A rule declared with :func:`~helsefellesskap.validate.lazy.lazy_rule` is loaded
+        here (its module imported) and the loaded rule given; one that cannot be loaded
+        is left out, and the plugin's failure recorded in :attr:`failures`.
+        """
+        from ..validate.lazy import LazyRule, RuleLoadError
+
+        found: dict[str, Rule] = {}
+        for code, item in self.registry("hf_rules").items.items():
+            if not isinstance(item, LazyRule):
+                found[code] = item
+                continue
+            try:
+                found[code] = item.load()
+            except RuleLoadError as error:
+                cause = error.__cause__
+                self.fail(error.plugin, error.reason, hook="hf_rules", error=cause or error)
+        return found
 
     def render_formats(self) -> dict[str, RenderFormat]:
         """The render formats, by name."""

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXTENSION_PATTERN",
+    "PARTNERSHIP_ID_PATTERN",
     "Registry",
     "build_registry",
     "command_key",
@@ -104,11 +105,14 @@ def render_format_key(item: RenderFormat) -> str:
     return item.name
 
 
+PARTNERSHIP_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+"""What a shipped partnership's id may be: the model's ``ID_PATTERN``, written here so
+that listing the plugins does not import the model (a test holds the two the same)."""
+
+
 def partnership_key(item: PartnershipSource) -> str:
     """The id of a shipped partnership; a :class:`ValueError` if it is not a valid id."""
-    from ..model._base import ID_PATTERN
-
-    if not isinstance(item.id, str) or not ID_PATTERN.match(item.id):
+    if not isinstance(item.id, str) or not PARTNERSHIP_ID_PATTERN.match(item.id):
         raise ValueError(message("plugins.invalid_partnership_id", id=repr(item.id)))
     return item.id
 

@@ -8,22 +8,32 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from ..model import (
-    ActionPlan,
-    AnnualReport,
-    Bundle,
-    ConsultationResponse,
-    Declaration,
-    Document,
-    FundingRound,
-    Layout,
-    NationalFrame,
-    Partnership,
-)
 from .labelset import format_label
 
 if TYPE_CHECKING:
+    from ..model import (
+        ActionPlan,
+        AnnualReport,
+        Bundle,
+        ConsultationResponse,
+        Declaration,
+        Document,
+        FundingRound,
+        Layout,
+        NationalFrame,
+        Partnership,
+    )
     from ..plugins import PluginManager
+
+    Renderable = Document | Partnership
+    CORE_RENDERABLES: tuple[type[Renderable], ...] = (
+        ActionPlan,
+        Declaration,
+        AnnualReport,
+        FundingRound,
+        ConsultationResponse,
+        Partnership,
+    )
 
 __all__ = [
     "CORE_RENDERABLES",
@@ -38,19 +48,34 @@ __all__ = [
 GOVERNANCE_SUFFIX = "styringsstruktur"
 """The governance overview's file is named ``<partnership id>-styringsstruktur.<ext>``."""
 
-Renderable = Document | Partnership
-"""What a format renders: a document, or a partnership (its governance overview)."""
 
-CORE_RENDERABLES: tuple[type[Renderable], ...] = (
-    ActionPlan,
-    Declaration,
-    AnnualReport,
-    FundingRound,
-    ConsultationResponse,
-    Partnership,
-)
-"""Every document type of the core and the partnership (its governance overview): what
-a format that renders them all declares as its ``renders``."""
+def __getattr__(name: str) -> object:
+    """``Renderable`` and ``CORE_RENDERABLES``, made from the model when first asked for
+    (PEP 562), so that the format interface (what listing the formats checks them
+    against) does not import the model.
+
+    ``Renderable`` is what a format renders: a document, or a partnership (its governance
+    overview). ``CORE_RENDERABLES`` is every document type of the core and the
+    partnership (its governance overview): what a format that renders them all declares
+    as its ``renders``.
+    """
+    if name not in ("Renderable", "CORE_RENDERABLES"):  # __path__, asked by every import
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from .. import model
+
+    if name == "Renderable":
+        value: object = model.Document | model.Partnership
+    else:
+        value = (
+            model.ActionPlan,
+            model.Declaration,
+            model.AnnualReport,
+            model.FundingRound,
+            model.ConsultationResponse,
+            model.Partnership,
+        )
+    globals()[name] = value
+    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -130,6 +155,8 @@ class RenderFormat:
         if not isinstance(item, self.renders):
             return False
         if partnership is None:
+            from ..model import Partnership
+
             partnership = item.id if isinstance(item, Partnership) else item.partnership
         return self.serves(partnership)
 
@@ -141,6 +168,8 @@ class RenderFormat:
 def output_name(item: Renderable, fmt: RenderFormat) -> str:
     """The file name of ``item`` in format ``fmt``: ``<document id><ext>``, or
     ``<partnership id>-styringsstruktur<ext>`` for the governance overview."""
+    from ..model import Partnership
+
     stem = f"{item.id}-{GOVERNANCE_SUFFIX}" if isinstance(item, Partnership) else item.id
     return stem + fmt.extension
 

@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import importlib
 import threading
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import PluginError
 from ..messages import message
-from .format import Renderable, RenderContext, RenderFormat
+from .format import RenderFormat
+
+if TYPE_CHECKING:
+    from .format import Renderable, RenderContext
 
 __all__ = [
     "DECLARED",

@@ -4,8 +4,10 @@ It ships the partnership's data folder, its local rule (TO101), the ``council`` 
 kind its data uses, its layout (the three-column measure table) and its labels.
 
 Importing it imports nothing of the library but the hook marker: each hook imports what
-it returns (the rule imports the validation engine, the layout the model), so that a
-command that needs none of it (``helsefellesskap --help``, ``list``) does not pay for it.
+it returns (the layout imports the model), so that a command that needs none of it
+(``helsefellesskap --help``, ``list``) does not pay for it; the rule is declared by its
+code and its module (which imports the validation engine and the model) loaded when it
+runs, so that ``helsefellesskap plugins`` does not import it either.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ if TYPE_CHECKING:
         Layout,
         Partnership,
         PartnershipSource,
-        Rule,
     )
+    from helsefellesskap.validate.lazy import LazyRule
 
 __all__ = [
     "hf_body_kinds",
@@ -59,11 +61,14 @@ def hf_body_kinds() -> list[BodyKind]:
 
 
 @hookimpl
-def hf_rules() -> list[Rule]:
-    """TO101: GP and user representatives have a vote in SSU."""
-    from .rules import SSU_VOTE_RULE
+def hf_rules() -> list[LazyRule]:
+    """TO101: GP and user representatives have a vote in SSU, declared by its code (its
+    module, which imports the validation context and the model, loads when it runs)."""
+    from helsefellesskap.validate.lazy import lazy_rule
 
-    return [SSU_VOTE_RULE]
+    from .rule_texts import RULE_CODE
+
+    return [lazy_rule(RULE_CODE, "helsefellesskap_troms_ofoten.rules:SSU_VOTE_RULE")]
 
 
 @hookimpl
@@ -80,7 +85,7 @@ def hf_layout(partnership: Partnership) -> Layout | None:
 def hf_label_catalogues() -> list[LabelCatalogue]:
     """The column labels of the measure table, for Troms og Ofoten only, and the nb and nn
     texts of its rule TO101, for every reader."""
-    from .presentation import label_catalogues
-    from .rules import rule_label_catalogues
+    from .labels import label_catalogues  # not .presentation: its layout imports the model
+    from .rule_texts import rule_label_catalogues
 
     return [*label_catalogues(), *rule_label_catalogues()]

@@ -9,7 +9,9 @@ Its findings are worded in the current language of messages (nb, nn or en) from 
 plugin's ``messages/<language>/findings.toml``; the rule's title, explanation and fix have
 one source per language, ``messages/<language>/ruletexts.toml``: the English ones become
 the :class:`Rule`'s texts, and all three reach ``helsefellesskap rules`` through the label
-catalogues :func:`rule_label_catalogues` gives (``rule.TO101.title``, …).
+catalogues :func:`~.rule_texts.rule_label_catalogues` gives (``rule.TO101.title``, …).
+The plugin declares the rule by its code (``lazy_rule``): this module is imported when
+the rule is first needed, not when the plugins are listed.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from helsefellesskap import Finding, LabelCatalogue, PartnerKind, Right, Rule, Severity
+from helsefellesskap import Finding, PartnerKind, Right, Rule, Severity
 from helsefellesskap.messages import Messages
 
 from .data_folder import PARTNERSHIP_ID
+from .rule_texts import RULE_CODE, rule_label_catalogues
 
 if TYPE_CHECKING:
     from helsefellesskap.validate.context import ValidationContext
@@ -83,10 +86,8 @@ def check_ssu_votes(context: ValidationContext) -> Iterator[Finding]:
             )
 
 
-_RULE_PARTS = ("title", "explanation", "fix")
-
 SSU_VOTE_RULE = Rule(
-    code="TO101",
+    code=RULE_CODE,
     severity=Severity.ERROR,
     title=message("ruletexts.TO101.title", "en"),
     explanation=message("ruletexts.TO101.explanation", "en"),
@@ -94,21 +95,3 @@ SSU_VOTE_RULE = Rule(
     fix=message("ruletexts.TO101.fix", "en"),
 )
 """TO101: the local rule of Troms og Ofoten."""
-
-
-def rule_label_catalogues() -> list[LabelCatalogue]:
-    """The rule's title, explanation and fix in bokmål, nynorsk and English, as the labels
-    ``rule.TO101.*`` that :func:`helsefellesskap.validate.rule_texts.rule_text` reads (for
-    every reader, not only Troms og Ofoten's documents: ``helsefellesskap rules`` lists it
-    wherever the plugin is installed)."""
-    code = SSU_VOTE_RULE.code
-    return [
-        LabelCatalogue(
-            language=language,
-            labels={
-                f"rule.{code}.{part}": message(f"ruletexts.{code}.{part}", language)
-                for part in _RULE_PARTS
-            },
-        )
-        for language in ("nb", "nn", "en")
-    ]
