@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from helsefellesskap.errors import DataError
@@ -191,6 +192,48 @@ def test_converted_fields_and_post_init_take_the_fast_path_with_the_same_result(
         assert fast == detailed, changes
     data = _partnership_with(extra={"budget": 3, "note": "x"})  # a union: the converter's
     assert _outcome(data, Partnership, FAST) == _outcome(data, Partnership, DETAILED)
+
+
+_JOINS_TESTED: list[str] = []
+
+
+@attrs.frozen(kw_only=True)
+class _Defaults:
+    """A class whose defaulted fields have validators: one of the value alone, one that
+    reads another field of the instance (module level: its type hints must resolve)."""
+
+    low: int
+    join: str = attrs.field(default="og")
+    high: int = attrs.field(default=0)
+
+    @join.validator
+    def _a_join(self, _attribute: Any, value: str) -> None:  # of the value alone
+        _JOINS_TESTED.append(value)
+        if value not in ("og", "eller"):
+            raise ValueError("not a join")
+
+    @high.validator
+    def _not_below_low(self, _attribute: Any, value: int) -> None:
+        if value < self.low:
+            raise ValueError("high below low")
+
+
+def test_a_default_is_tested_again_only_where_its_validator_reads_the_value_alone() -> None:
+    functions = FastStructure(toml_converter, json=False)
+    build = functions.function(_Defaults)
+    assert build is not None
+    assert build({"low": -1}) == _Defaults(low=-1)
+    assert build({"low": -1, "join": "eller", "high": 5}) == _Defaults(low=-1, join="eller", high=5)
+    with pytest.raises(ValueError):  # a given value is tested
+        build({"low": -1, "join": "and"})
+    with pytest.raises(ValueError):  # the default of a validator that reads the instance too
+        build({"low": 1})
+    with pytest.raises(ValueError):
+        _Defaults(low=1)
+    _JOINS_TESTED.clear()  # (tried on the default once, when the function was made)
+    build({"low": 0})
+    build({"low": 0, "join": "".join(["o", "g"])})  # read from a file: another object
+    assert _JOINS_TESTED == ["og"]  # the given value only: the default passed before
 
 
 def _attrs_classes() -> list[type[Any]]:

@@ -18,8 +18,10 @@ accepts in its plain form and builds the same objects:
   without building the cattrs converter, see :mod:`.converter`);
 - the instance made without its ``__init__``, a field's converter applied to its value
   (or default), every field validator called as attrs would call it (the common ones,
-  ids and non-empty text, inline), then ``__attrs_post_init__``; only the type check
-  of :func:`~helsefellesskap.model._typed.typed` is left out, as the converter's
+  ids and non-empty text, inline; not on a field's default that passed it, without
+  reading the instance, when the function was made), then ``__attrs_post_init__``;
+  only the type check of :func:`~helsefellesskap.model._typed.typed` is left out, as
+  the converter's
   :func:`~helsefellesskap.model._typed.checked_elsewhere` leaves it out, since the tests
   above give every field its declared type.
 
@@ -73,7 +75,18 @@ class NotPlain(Exception):
     structures it instead (and explains what is wrong, if anything is)."""
 
 
-_MISSING = object()
+class _NoInstance:
+    """The instance given to a validator tried on a field's default at generation time:
+    reading anything of it raises, so a validator that depends on the instance is not
+    taken to pass on the default alone."""
+
+    __slots__ = ()
+
+    def __getattribute__(self, name: str) -> Any:
+        raise AttributeError(name)
+
+
+_NO_INSTANCE = _NoInstance()
 
 _LINE_BREAK = re.compile("[" + re.escape("".join(sorted(_LINE_BREAKS))) + "]")
 """Any of the characters :func:`~helsefellesskap.model._base.one_line` refuses."""
@@ -194,7 +207,6 @@ class FastStructure:
         self._lock = threading.RLock()
         self._namespace: dict[str, Any] = {
             "NotPlain": NotPlain,
-            "_MISSING": _MISSING,
             "_cc": CONTROL_CHARACTERS.search,
             "_id": ID_PATTERN.match,
             "_new": object.__new__,
@@ -402,6 +414,7 @@ class FastStructure:
             tp = hints[field.name]
             value = f"v{index}"
             default = field.default
+            default_name = ""  # the default's global name, where it is not a factory's
             validators = _validators(field)
             converter = field.converter
             # a converter's field is tested as declared, converted, then validated
@@ -412,19 +425,28 @@ class FastStructure:
                 lines.append(f"    {value} = o[{field.name!r}]")
                 lines.extend(self._value(tp, value, value, "    ", check))
             else:
-                lines.append(f"    {value} = o.get({field.name!r}, _MISSING)")
-                lines.append(f"    if {value} is _MISSING:")
+                # most optional keys are left out: one test of the key for those
+                lines.append(f"    if {field.name!r} in o:")
+                lines.append(f"        {value} = o[{field.name!r}]")
+                lines.extend(self._value(tp, value, value, "        ", check))
+                lines.append("    else:")
                 if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                     factory = self._constant(default.factory, "_f")
                     lines.append(f"        {value} = {factory}()")
                 else:
-                    lines.append(f"        {value} = {self._constant(default, '_k')}")
-                lines.append("    else:")
-                lines.extend(self._value(tp, value, value, "        ", check))
+                    default_name = self._constant(default, "_k")
+                    lines.append(f"        {value} = {default_name}")
             if converter is not None:  # as attrs' __init__: on the default too
                 lines.append(f"    {value} = {self._constant(converter, '_c')}({value})")
-            for validator in validators:
-                after.extend(self._validation(validator, field, tp, value))
+            validation = [
+                line for v in validators for line in self._validation(v, field, tp, value)
+            ]
+            if validation and self._default_passes(field, validators):
+                # the default (the same object every time) is known to pass: not tested again
+                after.append(f"    if {value} is not {default_name}:")
+                after.extend("    " + line for line in validation)
+            else:
+                after.extend(validation)
         lines.append(f"    self = _new({klass})")
         for index, field in enumerate(fields):
             slot = getattr(cls, field.name, None)
@@ -439,6 +461,26 @@ class FastStructure:
             lines.append("    self.__attrs_post_init__()")
         lines.append("    return self")
         return "\n".join(lines) + "\n"
+
+    @staticmethod
+    def _default_passes(field: attrs.Attribute[Any], validators: list[Any]) -> bool:
+        """Whether ``field`` has a default value (not a factory's, nor one a converter
+        changes) that passes each of ``validators`` without reading the instance: the
+        generated function tests a value that is that very object no more (it passes,
+        as it did here)."""
+        default = field.default
+        if (
+            default is attrs.NOTHING
+            or isinstance(default, attrs.Factory)  # type: ignore[arg-type]
+            or field.converter is not None
+        ):
+            return False
+        try:
+            for validator in validators:
+                validator(_NO_INSTANCE, field, default)
+        except Exception:  # it fails, or it reads the instance: tested every time
+            return False
+        return True
 
     @staticmethod
     def _inline_check(validators: list[Any], field: attrs.Attribute[Any], tp: Any) -> str:
