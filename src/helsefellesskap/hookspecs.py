@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .render.format import Renderable, RenderContext, RenderFormat
     from .sources import PartnershipSource
     from .validate.finding import Rule
+    from .validate.lazy import LazyRule
 
 __all__ = ["PROJECT_NAME", "hookimpl", "hookspec"]
 
@@ -148,7 +149,7 @@ def hf_extra_fields() -> Iterable[ExtraField]:
 
 
 @hookspec
-def hf_rules() -> Iterable[Rule]:
+def hf_rules() -> Iterable[Rule | LazyRule]:
     """Return the validation rules this plugin adds.
 
     Takes no arguments.
@@ -158,7 +159,11 @@ def hf_rules() -> Iterable[Rule]:
         (``context.bundle`` is the partnership and its documents) and yields
         :class:`~helsefellesskap.Finding` objects with a path into the data. Every plugin
         is asked; a code claimed twice is a failure naming both plugins. A rule that only
-        concerns one partnership checks ``context.bundle.partnership.id`` itself.
+        concerns one partnership checks ``context.bundle.partnership.id`` itself. A rule
+        may be declared by its code instead
+        (:func:`~helsefellesskap.validate.lazy.lazy_rule`, ``"package.module:NAME"``):
+        its module is imported when the rules are first needed, not when the plugins are
+        listed.
 
     Example::
 
