@@ -7,7 +7,7 @@ from pathlib import Path
 import attrs
 
 from helsefellesskap.model import Severity
-from helsefellesskap.validate.finding import Finding, sort_findings
+from helsefellesskap.validate.finding import Finding, sort_findings, sort_settling
 
 PATHS = [
     "$",
@@ -57,6 +57,16 @@ def test_sort_findings_gives_the_order_of_order_key() -> None:
         "$.bodies[2]",
         "$.bodies[2].kind",
     ]
+
+
+def test_sort_settling_gives_the_order_of_order_key_with_the_file_each_is_to_have() -> None:
+    files = (None, Path("b.toml"), Path("a.toml"), Path("b.toml"))  # two equal, not the same
+    settling = [
+        (finding, Severity.WARNING, files[n % len(files)]) for n, finding in enumerate(_findings())
+    ]
+    expected = sorted(settling, key=lambda e: attrs.evolve(e[0], file=e[2]).order_key())
+    sort_settling(settling)
+    assert [(id(f), file) for f, _, file in settling] == [(id(f), file) for f, _, file in expected]
 
 
 def test_order_key_compares_list_indexes_as_numbers() -> None:

@@ -26,17 +26,45 @@ def _step_order(step: str) -> tuple[int, str]:
     return (int(step), "") if step.isdigit() else (-1, step)
 
 
-def _order(
-    file: Path | None, path: str, code: str, message: str, steps: dict[str, tuple[int, str]]
-) -> _Order:
-    """:meth:`Finding.order_key` of these fields; ``steps`` keeps each step's order."""
+def _path_order(path: str, steps: dict[str, tuple[int, str]]) -> tuple[tuple[int, str], ...]:
+    """The order of ``path``'s steps; ``steps`` keeps each step's order."""
     order = []
     for step in _PATH_PART.findall(path):
         found = steps.get(step)
         if found is None:
             found = steps[step] = _step_order(step)
         order.append(found)
-    return (str(file or ""), tuple(order), code, message)
+    return tuple(order)
+
+
+def _order(
+    file: Path | None, path: str, code: str, message: str, steps: dict[str, tuple[int, str]]
+) -> _Order:
+    """:meth:`Finding.order_key` of these fields; ``steps`` keeps each step's order."""
+    return (str(file or ""), _path_order(path, steps), code, message)
+
+
+class _SortKeys:
+    """:meth:`Finding.order_key` for the findings of one sort, each path's order and
+    each file's name worked out once (findings of a file share it, and many share a
+    path: a measure's several findings)."""
+
+    __slots__ = ("_files", "_paths", "_steps")
+
+    def __init__(self) -> None:
+        self._steps: dict[str, tuple[int, str]] = {}
+        self._paths: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._files: dict[Path | None, str] = {}
+
+    def key(self, file: Path | None, finding: Finding) -> _Order:
+        path = finding.path
+        order = self._paths.get(path)
+        if order is None:
+            order = self._paths[path] = _path_order(path, self._steps)
+        name = self._files.get(file)
+        if name is None:
+            name = self._files[file] = str(file or "")
+        return (name, order, finding.code, finding.message)
 
 
 RuleCheck = Callable[["ValidationContext"], Iterable["Finding"]]
@@ -134,8 +162,8 @@ def _copy(
 def sort_findings(findings: list[Finding]) -> None:
     """Sort ``findings`` in place by :meth:`Finding.order_key`, working out the order of
     each path step once for the whole list (most steps repeat: ``focus_areas``, ``[0]``)."""
-    steps: dict[str, tuple[int, str]] = {}
-    findings.sort(key=lambda f: _order(f.file, f.path, f.code, f.message, steps))
+    key = _SortKeys().key
+    findings.sort(key=lambda f: key(f.file, f))
 
 
 Settling = tuple[Finding, Severity, "Path | None"]
@@ -145,8 +173,8 @@ Settling = tuple[Finding, Severity, "Path | None"]
 def sort_settling(findings: list[Settling]) -> None:
     """Sort ``findings`` in place as :func:`sort_findings` sorts the findings they
     become (by :meth:`Finding.order_key`, with the file each is to have)."""
-    steps: dict[str, tuple[int, str]] = {}
-    findings.sort(key=lambda e: _order(e[2], e[0].path, e[0].code, e[0].message, steps))
+    key = _SortKeys().key
+    findings.sort(key=lambda e: key(e[2], e[0]))
 
 
 @attrs.frozen(kw_only=True)
