@@ -45,6 +45,9 @@ TRICKY = [
     "a = [\n  [[1]]\n]\n[b]\n",
     "[t]\nb = [\n  [1], [2],\n]\n[t.u]\nc = 1\n",
     "# c\n  [t]  # d\nx = 1\n\t[[t.u]]\r\ny = 2\r\n",
+    # a first line of a header of another shape, or of bare keys and indented
+    '["q"]\na = 1\n[t]\nb = 2\n',
+    "  [[t]]\nx = 1\n[t.u]\ny = 2\n",
 ]
 
 
