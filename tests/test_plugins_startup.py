@@ -42,6 +42,7 @@ NOT_FOR_LISTING = (
     "helsefellesskap.followup",
     "helsefellesskap_docx.format",
     "helsefellesskap_pdf.format",
+    "helsefellesskap.shapes",  # the JSON shapes: --format json only
 )
 """What ``helsefellesskap list`` has no use for: it loads the shipped partnerships."""
 
@@ -104,8 +105,14 @@ def test_check_loads_and_imports_no_renderer_writer_or_rule(tmp_path: Path) -> N
         "helsefellesskap.followup",
         "helsefellesskap_docx.format",
         "helsefellesskap_pdf.format",
+        "helsefellesskap.shapes",  # the JSON answer's shape: --format json only
     )
     assert among(names, unwanted) == []
+
+
+def test_check_json_imports_its_shape(tmp_path: Path) -> None:
+    names = imported(tmp_path, "check", "--format", "json", str(EXAMPLE))
+    assert "helsefellesskap.shapes.check" in names
 
 
 def test_plugins_lists_formats_and_rules_without_importing_them(tmp_path: Path) -> None:

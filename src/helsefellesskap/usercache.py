@@ -1,13 +1,14 @@
 """The user's cache folder: what helsefellesskap keeps between runs to start faster.
 
-Three things are kept, each only an optimisation (a cache that cannot be read or written
+Four things are kept, each only an optimisation (a cache that cannot be read or written
 is ignored, and the answer is the same without it):
 
 * the installed plugins found by scanning the distributions
   (:mod:`helsefellesskap.plugins.discovery`);
 * the compiled Jinja2 templates of the HTML format (:func:`template_bytecode_cache`);
 * the code compiled at start-up: attrs' methods of the model classes and the structuring
-  functions of :mod:`helsefellesskap.io.fast` (:mod:`helsefellesskap.codecache`).
+  functions of :mod:`helsefellesskap.io.fast` (:mod:`helsefellesskap.codecache`);
+* the message catalogues, parsed (:mod:`helsefellesskap.tomlcache`).
 
 The folder is ``$XDG_CACHE_HOME/helsefellesskap`` (``~/.cache/helsefellesskap``),
 ``~/Library/Caches/helsefellesskap`` on macOS, ``%LOCALAPPDATA%\\helsefellesskap\\Cache`` on

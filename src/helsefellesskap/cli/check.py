@@ -11,17 +11,30 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..command import Command, CommandContext
 from ..errors import DataError
 from ..io import PARTNERSHIP_FILE, find_partnership_root, load_document
 from ..messages import message
 from ..model import Bundle, Document
-from ..shapes.check import JSON_FORMAT, JSON_VERSION, CheckResult
 from ..targets import resolve_target
 from .words import counted
 
+if TYPE_CHECKING:
+    from ..shapes.check import JSON_FORMAT, JSON_VERSION
+
 __all__ = ["CHECK", "JSON_FORMAT", "JSON_VERSION", "summarize"]
+
+
+def __getattr__(name: str) -> Any:
+    """``JSON_FORMAT`` and ``JSON_VERSION`` of :mod:`helsefellesskap.shapes.check`,
+    imported when first asked for: the text answer does not need the JSON shape."""
+    if name in ("JSON_FORMAT", "JSON_VERSION"):
+        from ..shapes import check
+
+        return getattr(check, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def summarize(bundle: Bundle, document: Document | None = None) -> str:
@@ -85,9 +98,13 @@ def _run(args: argparse.Namespace, context: CommandContext) -> int:
     except DataError as error:
         if args.format != "json":
             raise
+        from ..shapes.check import CheckResult  # the JSON answer only
+
         print(CheckResult.from_error(error).dumps(), file=context.stdout)
         return 2
     if args.format == "json":
+        from ..shapes.check import CheckResult
+
         text = CheckResult(partnership=partnership, documents=tuple(documents)).dumps()
     print(text, file=context.stdout)
     return 0

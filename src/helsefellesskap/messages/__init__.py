@@ -104,7 +104,13 @@ class Messages:
             entry = _folder(self.package, language).joinpath(f"{area}.toml")
             texts = {}
             if entry.is_file():
-                for key, text in _toml.loads(entry.read_text("utf-8")).items():
+                if isinstance(entry, Path):  # a file: parsed once, kept between runs
+                    from ..tomlcache import load_catalogue
+
+                    parsed = load_catalogue(entry)
+                else:  # pragma: no cover - a package in a zip file
+                    parsed = _toml.loads(entry.read_text("utf-8"))
+                for key, text in parsed.items():
                     texts[f"{area}.{key}"] = text
             self._areas[(language, area)] = texts
         return texts
