@@ -295,6 +295,41 @@ def test_the_type_hints_shortcut_leaves_a_name_the_class_answers_to_typing() -> 
     assert type_hints(odd) == typing.get_type_hints(odd) == {"value": str}
 
 
+def test_the_same_annotation_text_in_two_modules_names_each_modules_own_class() -> None:
+    """Annotation texts are compiled once a process (by text) but evaluated in each
+    module: ``Item | None`` in two modules is each module's ``Item``."""
+    import sys
+    import types
+    import typing
+
+    from helsefellesskap.model._typed import type_hints
+
+    found = []
+    for name in ("hf_test_annotations_a", "hf_test_annotations_b"):
+        module = types.ModuleType(name)
+        sys.modules[name] = module
+        try:
+            exec(
+                "from __future__ import annotations\n"
+                "import attrs\n"
+                "class Item:\n"
+                "    pass\n"
+                "@attrs.frozen\n"
+                "class Holder:\n"
+                "    item: Item | None = None\n"
+                "    items: tuple[Item, ...] = ()\n",
+                module.__dict__,
+            )
+            holder = module.Holder
+            hints = type_hints(holder)
+            assert hints == typing.get_type_hints(holder)
+            assert hints["item"] == module.Item | None
+            found.append(hints["items"])
+        finally:
+            del sys.modules[name]
+    assert found[0] != found[1]
+
+
 def test_the_lazy_converters_answer_as_the_converter_they_stand_for() -> None:
     from helsefellesskap.io.converter import json_converter
     from helsefellesskap.model import Measure

@@ -210,6 +210,10 @@ _EVALUATED: dict[tuple[str, str], tuple[Any, tuple[str, ...]]] = {}
 ``helsefellesskap.model.plan``; many fields of a module share one), with the names in
 the text that the module does not define (attribute names, builtins)."""
 
+_ANNOTATION_CODE: dict[str, types.CodeType] = {}
+"""Annotation texts compiled, by text: the same text (``str | None``, ``tuple[str,
+...]``) compiles to the same code in every module, and is evaluated in each."""
+
 _PLAIN = (type, types.GenericAlias, types.UnionType)
 """What an evaluated annotation may be for :func:`_type_hints` to keep it: classes,
 ``tuple[X, ...]``, ``X | None`` (and ``ClassVar[X]`` of them); anything else (a
@@ -238,7 +242,9 @@ def type_hints(cls: type[Any]) -> dict[str, Any]:
             key = (base.__module__, text)
             found = _EVALUATED.get(key)
             if found is None:
-                code = compile(text, "<annotation>", "eval")
+                code = _ANNOTATION_CODE.get(text)
+                if code is None:
+                    code = _ANNOTATION_CODE[text] = compile(text, "<annotation>", "eval")
                 value = eval(code, namespace)  # the module's names first, as typing looks
                 if _unusual(value):
                     return typing.get_type_hints(cls)
