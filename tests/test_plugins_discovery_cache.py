@@ -3,7 +3,7 @@ distribution is added, changed or removed, and never in the way when it is broke
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import sys
 from collections.abc import Iterator
@@ -146,14 +146,23 @@ def test_a_plugin_that_fails_to_import_fails_the_same_from_the_cache(
 
 @pytest.mark.parametrize(
     "text",
-    ["not json", "[]", '{"version": 1, "entries": [{"key": 3}]}', '{"version": 99}', ""],
+    [
+        "not marshal",
+        "[]",
+        '{"version": 1, "entries": [{"key": 3}]}',
+        '{"version": 99}',
+        "",
+        marshal.dumps({"version": 2, "entries": [{"key": 3}]}).decode("latin-1"),
+        marshal.dumps({"version": 1, "entries": []}).decode("latin-1"),
+        marshal.dumps([1, 2]).decode("latin-1"),
+    ],
 )
 def test_a_broken_cache_file_is_ignored_and_written_anew(cache_dir: Path, text: str) -> None:
     path = cache_path()
     path.parent.mkdir(parents=True)
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text.encode("latin-1"))
     assert find_installed() == scanned()
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = marshal.loads(path.read_bytes())
     assert data["version"] == discovery.CACHE_VERSION
     assert data["entries"][0]["key"] == discovery.fingerprint()
 
@@ -162,7 +171,7 @@ def test_an_entry_of_the_wrong_shape_is_not_used(cache_dir: Path) -> None:
     path = cache_path()
     path.parent.mkdir(parents=True)
     bad = {"key": discovery.fingerprint(), "plugins": [{"name": "x", "value": 3}]}
-    path.write_text(json.dumps({"version": 1, "entries": [bad]}), encoding="utf-8")
+    path.write_bytes(marshal.dumps({"version": discovery.CACHE_VERSION, "entries": [bad]}))
     assert find_installed() == scanned()
 
 
@@ -191,7 +200,7 @@ def test_the_cache_keeps_a_few_search_paths(
         folder.mkdir()
         monkeypatch.syspath_prepend(str(folder))
         find_installed()
-    data = json.loads(cache_path().read_text(encoding="utf-8"))
+    data = marshal.loads(cache_path().read_bytes())
     assert len(data["entries"]) == discovery.CACHE_ENTRIES
     assert data["entries"][0]["key"] == discovery.fingerprint()
 
@@ -212,9 +221,11 @@ def test_a_cache_folder_others_can_write_to_is_not_used(cache_dir: Path) -> None
     cache_dir.mkdir(mode=0o700)
     cache_dir.chmod(0o777)  # as a shared folder: another user could plant entries
     planted = {"key": discovery.fingerprint(), "plugins": []}  # "nothing installed"
-    cache_path().write_text(json.dumps({"version": 1, "entries": [planted]}), encoding="utf-8")
+    cache_path().write_bytes(
+        marshal.dumps({"version": discovery.CACHE_VERSION, "entries": [planted]})
+    )
     found = find_installed()
     assert "docx" in found  # the planted answer was not read
-    assert json.loads(cache_path().read_text(encoding="utf-8"))["entries"] == [planted]
+    assert marshal.loads(cache_path().read_bytes())["entries"] == [planted]
     cache_dir.chmod(0o700)
     assert find_installed() == {}  # private: the same file is read

@@ -8,7 +8,6 @@ partnerships the plugins ship with their documents. Both take ``--format json``.
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from ..command import Command, CommandContext
@@ -92,6 +91,8 @@ def _run_plugins(args: argparse.Namespace, context: CommandContext) -> int:
     data = plugins_data(context)
     out = context.stdout
     if args.format == "json":
+        import json  # here: the text answer does not need it
+
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
         return 0
     for plugin in data["plugins"]:
@@ -163,6 +164,8 @@ def _run_list(args: argparse.Namespace, context: CommandContext) -> int:
     out = context.stdout
     failed = any("error" in entry for entry in data["partnerships"])
     if args.format == "json":
+        import json  # here: the text answer does not need it
+
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
         return 2 if failed else 0
     if not data["partnerships"]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json as jsonlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -211,6 +210,8 @@ def json_data(item: Document | Partnership) -> Any:
 
 def dumps_json(item: Document | Partnership, *, indent: int | None = 2) -> str:
     """A model as JSON text (dates as ``"YYYY-MM-DD"``), keys in model order."""
+    import json as jsonlib  # here: loading TOML does not need it
+
     return jsonlib.dumps(json_data(item), ensure_ascii=False, indent=indent)
 
 
@@ -239,6 +240,8 @@ def open_envelope(data: dict[str, Any], *, file: Path | None = None) -> Any:
 
 
 def _parse_json(text: str | bytes, file: Path | None) -> tuple[Any, str | None]:
+    import json as jsonlib  # here: loading TOML does not need it
+
     try:
         data = jsonlib.loads(text)
     except jsonlib.JSONDecodeError as error:
