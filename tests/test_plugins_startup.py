@@ -43,6 +43,7 @@ NOT_FOR_LISTING = (
     "helsefellesskap_pdf.format",
     "helsefellesskap.shapes",  # the JSON shapes: --format json only
     "json",  # --format json only; the cache of installed plugins is marshal data
+    "helsefellesskap.io.problems",  # explaining wrong data: the shipped data is right
 )
 """What ``helsefellesskap list`` has no use for: it loads the shipped partnerships."""
 
@@ -107,6 +108,7 @@ def test_check_loads_and_imports_no_renderer_writer_or_rule(tmp_path: Path) -> N
         "helsefellesskap_pdf.format",
         "helsefellesskap.shapes",  # the JSON answer's shape: --format json only
         "json",  # the same
+        "helsefellesskap.io.problems",  # explaining wrong data: the example is right
     )
     assert among(names, unwanted) == []
 

@@ -12,7 +12,6 @@ from ..model import DOCUMENT_TYPES, Document, Partnership
 from ..model._base import preview
 from ..model._typed import checked_elsewhere
 from .converter import control_character_problem, json_converter, toml_converter
-from .problems import child_path, problems_from_exception
 from .text import too_deep
 from .values import describe
 
@@ -70,6 +69,8 @@ def structure(
     except RecursionError:
         raise too_deep(file) from None
     except Exception as error:
+        from .problems import problems_from_exception  # wrong data only
+
         try:
             problems = problems_from_exception(error, file=file)
         except RecursionError:
@@ -169,6 +170,8 @@ def _text_problems(data: Any, path: str) -> list[Problem]:
             else [Problem(message=problem.message, path=path, hint=problem.hint)]
         )
     if isinstance(data, dict):
+        from .problems import child_path
+
         found: list[Problem] = []
         for key, value in data.items():
             found.extend(_text_problems(value, child_path(path, str(key))))
