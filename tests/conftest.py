@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,21 +35,37 @@ def clean_plugin_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(NO_ENTRY_POINTS_ENV, raising=False)
 
 
+def _forget_fixture_modules() -> None:
+    """Drop the fixture plugins' modules imported by an earlier test, so that a plugin
+    installed into another site is imported from there, not taken from ``sys.modules``
+    (its templates' folder, for one, would be the earlier test's)."""
+    for name in [name for name in sys.modules if name.startswith("hf_fixture_")]:
+        del sys.modules[name]
+
+
 @pytest.fixture
-def good(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def good(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """The well-behaved fixture plugin, installed and on the path."""
     from .plugin_sites import sites
 
     site: Path = sites.install(["good"], tmp_path_factory.mktemp("good") / "site")
     monkeypatch.syspath_prepend(str(site))
-    return site
+    _forget_fixture_modules()
+    yield site
+    _forget_fixture_modules()
 
 
 @pytest.fixture
-def good_and_bad(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def good_and_bad(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Both fixture distributions installed and on the path."""
     from .plugin_sites import sites
 
     site: Path = sites.install(["good", "bad"], tmp_path_factory.mktemp("both") / "site")
     monkeypatch.syspath_prepend(str(site))
-    return site
+    _forget_fixture_modules()
+    yield site
+    _forget_fixture_modules()
