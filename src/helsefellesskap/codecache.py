@@ -36,7 +36,6 @@ import __future__
 
 import builtins
 import marshal
-import os
 import re
 import sys
 import threading
@@ -45,7 +44,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from .usercache import cache_dir, private
+from .usercache import cache_dir, private, write_private
 
 __all__ = ["CodeCache", "cache_attrs_code", "code_cache", "compile_generated", "group_of"]
 
@@ -199,26 +198,9 @@ class CodeCache:
         items: list[Any] = [(*key, *entry) for key, entry in merged.items()]
         try:
             data = marshal.dumps((FORMAT, sys.version, items))
-            _write(self.path, data)
-        except (OSError, ValueError):  # a read-only home, a full disk: compile next time
-            pass
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole, in a folder only the user can change."""
-    import tempfile
-
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if not private(path.parent):  # another user could change it: keep nothing there
-        return
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+        except ValueError:  # a constant marshal does not write: compile next time
+            return
+        write_private(self.path, data)  # or nothing (a read-only home): compile next time
 
 
 _CACHES: dict[str, CodeCache] = {}

@@ -20,13 +20,12 @@ write to, and ``HELSEFELLESSKAP_NO_CACHE=1`` turns it off.
 from __future__ import annotations
 
 import marshal
-import os
 import sys
 import zlib
 from pathlib import Path
 from typing import Any
 
-from .usercache import cache_dir, private
+from .usercache import cache_dir, private, write_private
 
 try:  # the compiled parser where installed
     import tomli as _toml
@@ -105,24 +104,9 @@ def _read(kept: Path, path: Path, raw: bytes) -> dict[str, Any] | None:
 def _write(kept: Path, path: Path, raw: bytes, data: dict[str, Any]) -> None:
     """Keep ``data`` as what ``raw`` of ``path`` parses to, whole (a reader sees the old
     file or the new one), in a folder only the user can change; nothing when it cannot."""
-    import tempfile
-
     try:
         payload = marshal.dumps((FORMAT, str(path.absolute()), raw, data))
     except ValueError:  # a value marshal does not write (a date): parsed every time
         return
-    try:
-        kept.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _PRIVATE.pop(kept.parent, None)  # made just now, perhaps
-        if not _private(kept.parent):
-            return
-        handle, temporary = tempfile.mkstemp(prefix=f".{kept.stem}-", dir=kept.parent)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(payload)
-            os.replace(temporary, kept)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:  # a read-only home, a full disk: parsed again next time
-        pass
+    _PRIVATE.pop(kept.parent, None)  # the folder may be made just now
+    write_private(kept, payload)  # or nothing (a read-only home): parsed again next time

@@ -28,7 +28,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["CACHE_DIR_ENV", "NO_CACHE_ENV", "cache_dir", "private", "template_bytecode_cache"]
+__all__ = [
+    "CACHE_DIR_ENV",
+    "NO_CACHE_ENV",
+    "cache_dir",
+    "private",
+    "template_bytecode_cache",
+    "write_private",
+]
 
 CACHE_DIR_ENV = "HELSEFELLESSKAP_CACHE_DIR"
 """Environment variable: the cache folder, instead of the user's cache folder."""
@@ -68,6 +75,30 @@ def private(folder: Path) -> bool:
     if getuid is None:  # pragma: no cover - Windows: the user's own profile folder
         return True
     return status.st_uid == getuid() and not status.st_mode & 0o022
+
+
+def write_private(path: Path, data: bytes) -> bool:
+    """Write ``data`` to the cache file ``path`` whole (a reader sees the old file or the
+    new one), making its folder if need be; only in a folder only the user can change
+    (:func:`private`). Whether it was written: a folder others could change, a read-only
+    home or a full disk write nothing, and the cache is simply not kept."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not private(path.parent):  # another user could change it: keep nothing there
+            return False
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        return False
+    return True
 
 
 def template_bytecode_cache(settings: Path) -> jinja2.BytecodeCache | None:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..hookspecs import PROJECT_NAME
-from ..usercache import CACHE_DIR_ENV, NO_CACHE_ENV, cache_dir, private
+from ..usercache import CACHE_DIR_ENV, NO_CACHE_ENV, cache_dir, private, write_private
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -241,23 +241,8 @@ def _read_cache(path: Path) -> list[dict[str, Any]]:
 
 def _write_cache(path: Path, entries: list[dict[str, Any]]) -> None:
     """Write the cache file whole (a reader sees the old or the new one), or nothing."""
-    import tempfile
-
     data = marshal.dumps({"version": CACHE_VERSION, "entries": entries})
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not private(path.parent):  # another user could change it: keep nothing there
-            return
-        handle, temporary = tempfile.mkstemp(prefix=".entry-points-", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:  # a read-only home, a full disk: scan again next time
-        pass
+    write_private(path, data)  # or nothing (a read-only home): scan again next time
 
 
 def _to_json(found: dict[str, list[InstalledPlugin]]) -> list[dict[str, str | None]]:
