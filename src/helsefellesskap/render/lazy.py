@@ -103,9 +103,10 @@ class LazyRenderFormat(RenderFormat):
         return self._loaded
 
     def _import(self) -> RenderFormat:
-        module_name, _, attribute = self.target.partition(":")
+        from ..plugins.discovery import load_entry_point
+
         try:
-            cls = getattr(importlib.import_module(module_name), attribute)
+            cls = load_entry_point(self.target)
         except KeyboardInterrupt:
             raise
         except BaseException as error:  # a broken plugin must not take the command down

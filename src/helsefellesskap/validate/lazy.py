@@ -18,7 +18,6 @@ imports neither the model nor the validation engine.
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -100,9 +99,10 @@ class LazyRule:
 
 
 def _target_value(declared: LazyRule) -> object:
-    module_name, _, attribute = declared.target.partition(":")
+    from ..plugins.discovery import load_entry_point
+
     try:
-        return getattr(importlib.import_module(module_name), attribute)
+        return load_entry_point(declared.target)
     except KeyboardInterrupt:
         raise
     except BaseException as error:  # a broken plugin must not take the command down
