@@ -46,7 +46,14 @@ from typing import Any
 
 from .usercache import cache_dir, private, write_private
 
-__all__ = ["CodeCache", "cache_attrs_code", "code_cache", "compile_generated", "group_of"]
+__all__ = [
+    "CodeCache",
+    "cache_attrs_code",
+    "code_cache",
+    "compile_for_class",
+    "compile_generated",
+    "group_of",
+]
 
 FORMAT = 1
 """The layout of a cache file; a file of another layout is not read."""
@@ -244,6 +251,18 @@ def compile_generated(source: str, filename: str) -> types.CodeType:
     flags = caller.f_code.co_flags & _FUTURE_FLAGS
     package = ".".join(str(caller.f_globals.get("__name__", "")).split(".")[:2])
     return code_cache(f"generated-{package}").compile(source, filename, flags)
+
+
+def compile_for_class(kind: str, source: str, filename: str) -> types.CodeType:
+    """``compile(source, filename, "exec")`` of code generated for the class the file
+    name ends with (``<helsefellesskap.io.fast helsefellesskap.model.plan.Measure>``):
+    from the cache file ``<kind>-<package>`` (``fast-helsefellesskap.model``) for a class
+    of this project or its plugins (:func:`group_of`), compiled every time for another
+    program's class, whose code is not kept."""
+    group = group_of(filename)
+    if group is None:
+        return builtins.compile(source, filename, "exec", dont_inherit=True)
+    return code_cache(f"{kind}-{group}").compile(source, filename)
 
 
 def group_of(filename: str) -> str | None:

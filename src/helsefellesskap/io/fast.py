@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..codecache import code_cache, group_of
+from ..codecache import compile_for_class
 from ..model._base import (
     _LINE_BREAKS,
     ID_PATTERN,
@@ -277,11 +277,7 @@ class FastStructure:
         finally:
             self._generating.pop()
         where = f"<helsefellesskap.io.fast {cls.__module__}.{cls.__qualname__}>"
-        group = group_of(where)
-        if group is not None:
-            code = code_cache(f"fast-{group}").compile(source, where)  # once per source text
-        else:  # another program's classes: not kept in the cache
-            code = compile(source, where, "exec", dont_inherit=True)
+        code = compile_for_class("fast", source, where)  # kept once per source text
         exec(code, self._namespace)  # from the class's own fields
         return name
 

@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from ..codecache import code_cache, group_of
+from ..codecache import compile_for_class
 from ..messages import message
 from ._base import InvalidValue, preview
 
@@ -357,11 +357,7 @@ def _compile(cls: type[Any]) -> Callable[[Any], None]:
         lines.append("    pass")
     source = "\n".join(lines) + "\n"
     where = f"<helsefellesskap.model._typed {cls.__module__}.{cls.__qualname__}>"
-    group = group_of(where)
-    if group is not None:
-        code = code_cache(f"typed-{group}").compile(source, where)  # once per source text
-    else:  # another program's class: not kept in the cache
-        code = compile(source, where, "exec", dont_inherit=True)
+    code = compile_for_class("typed", source, where)  # kept once per source text
     exec(code, names)  # code built from the class's own field names
     function: Callable[[Any], None] = names["check"]
     return function
