@@ -607,7 +607,7 @@ def test_status_in_nynorsk_word_for_word(monkeypatch: pytest.MonkeyPatch) -> Non
     result = run_in("nn", monkeypatch, "status", str(EXAMPLE), "--on", "2026-01-01")
     assert result.code == 0 and result.stderr == ""
     assert result.stdout.splitlines() == [
-        "handlingsplan-2024-2025 (Handlingsplan 2024–2025) per 2026-01-01, med årsrapporten "
+        "handlingsplan-2024-2025 (Handlingsplan 2024–2025) per 01.01.2026, med årsrapporten "
         "arsrapport-2024",
         "  tiltak: 4 (1 planlagt, 1 byrja på, 2 gjennomført)",
         "  etter ansvarleg:",

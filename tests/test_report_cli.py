@@ -216,7 +216,7 @@ def test_status_of_the_example_on_a_day() -> None:
     assert (status, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == (
-        "handlingsplan-2024-2025 (Handlingsplan 2024–2025) on 2025-01-01, "
+        "handlingsplan-2024-2025 (Handlingsplan 2024–2025) on 01.01.2025, "
         "with annual report arsrapport-2024"
     )
     assert lines[1] == "  measures: 4 (2 planned, 1 started, 1 done)"

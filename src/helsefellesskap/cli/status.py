@@ -70,7 +70,7 @@ def format_status(result: PlanStatus, title: str | None = None) -> str:
     deadlines."""
     heading = result.plan + (f" ({title})" if title else "")
     source = message("cli.status.with_report", report=result.report) if result.report else ""
-    lines = [message("cli.status.heading", plan=heading, day=result.on.isoformat(), report=source)]
+    lines = [message("cli.status.heading", plan=heading, day=day_text(result.on), report=source)]
     lines.append(
         "  "
         + message("cli.status.measures", total=result.total)
