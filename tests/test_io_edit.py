@@ -421,3 +421,65 @@ def _comments_of_records(text: str, ids: list[str]) -> set[int]:
 def _is_subsequence(part: list[str], whole: list[str]) -> bool:
     rest = iter(whole)
     return all(any(item == other for other in rest) for item in part)
+
+
+def _second_measure_headers(text: str) -> list[int]:
+    """The line number of each goal's second measure header."""
+    headers = []
+    count = 0
+    for number, line in enumerate(text.splitlines()):
+        if line in ("[[focus_areas]]", "[[focus_areas.goals]]"):
+            count = 0
+        elif line == "[[focus_areas.goals.measures]]":
+            count += 1
+            if count == 2:
+                headers.append(number)
+    return headers
+
+
+PLANS_WITH_TWO_MEASURES = [p for p in PLANS if _second_measure_headers(p.read_text("utf-8"))]
+
+
+@pytest.mark.parametrize("path", PLANS_WITH_TWO_MEASURES, ids=lambda p: p.name)
+def test_removing_a_goals_first_measure_keeps_the_comment_before_the_next(path: Path) -> None:
+    """The comment before a goal's second measure belongs to it: when the first measure
+    goes, the comment stays, right above the header of the measure it belongs to, and
+    only the first measure's lines go."""
+    plan = _load(path)
+    assert isinstance(plan, ActionPlan)
+    original = path.read_text("utf-8")
+    headers = _second_measure_headers(original)
+    goals = [
+        (a, g)
+        for a, area in enumerate(plan.focus_areas)
+        for g, goal in enumerate(area.goals)
+        if len(goal.measures) >= 2
+    ]
+    assert len(goals) == len(headers)
+    for (a, g), header in zip(goals, headers, strict=True):
+        lines = original.splitlines(keepends=True)
+        note = f"# Om {plan.focus_areas[a].goals[g].measures[1].id}: skrevet for hånd\n"
+        text = "".join([*lines[:header], note, *lines[header:]])
+        area = plan.focus_areas[a]
+        goal = attrs.evolve(area.goals[g], measures=area.goals[g].measures[1:])
+        area = attrs.evolve(area, goals=(*area.goals[:g], goal, *area.goals[g + 1 :]))
+        changed = attrs.evolve(
+            plan, focus_areas=(*plan.focus_areas[:a], area, *plan.focus_areas[a + 1 :])
+        )
+        new_text = edit_text(
+            text,
+            unstructure(changed),
+            old=unstructure(plan),
+            normalise=lambda raw: unstructure(load_from(raw)),
+        )
+        assert load_from(parse_toml(new_text)) == changed
+        new_lines = new_text.splitlines()
+        at = new_lines.index(note.rstrip("\n"))
+        assert new_lines[at + 1 : at + 3] == [
+            "[[focus_areas.goals.measures]]",
+            f'id = "{goal.measures[0].id}"',
+        ]
+        removed, added = _diff(text, new_text)
+        assert added == []
+        assert _comments(new_text) == _comments(text)
+        assert f'id = "{plan.focus_areas[a].goals[g].measures[0].id}"' in removed

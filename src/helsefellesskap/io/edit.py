@@ -376,6 +376,19 @@ def _take_trailing_trivia(source: Any, target: Any) -> None:
     del source_end.body[start:]
 
 
+def _lead_with_trailing_trivia(source: Any, target: Any) -> None:
+    """Before the first record ``source`` is removed: the comments and blank lines that
+    ended it stand before ``target``, the record after it, and belong to it. They now
+    stand before ``target``'s header, after what stood before ``source``'s (the text
+    before a record's header is its ``indent``, which tomlkit writes as it is)."""
+    source_end = _end_container(source.value)
+    start = _trailing_trivia_start(source_end)
+    moved = "".join(item.as_string() for _, item in source_end.body[start:])
+    del source_end.body[start:]
+    between = (moved + target.trivia.indent).lstrip("\r\n")
+    target.trivia.indent = source.trivia.indent + between
+
+
 def _apply_aot(aot: Any, old: Sequence[Any], new: Sequence[Mapping[str, Any]]) -> None:
     """Make an array of tables hold ``new``: records matched by id (else by content)."""
     # Work from the end, so that earlier indexes stay valid.
@@ -391,6 +404,8 @@ def _apply_aot(aot: Any, old: Sequence[Any], new: Sequence[Mapping[str, Any]]) -
         for index in range(i2 - 1, i1 + paired - 1, -1):
             if index > 0:
                 _take_trailing_trivia(aot.body[index], aot.body[index - 1])
+            elif len(aot.body) > 1:
+                _lead_with_trailing_trivia(aot.body[0], aot.body[1])
             del aot[index]
         position = i1 + paired
         for offset, data in enumerate(new[j1 + paired : j2]):
