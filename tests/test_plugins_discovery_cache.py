@@ -229,3 +229,21 @@ def test_a_cache_folder_others_can_write_to_is_not_used(cache_dir: Path) -> None
     assert marshal.loads(cache_path().read_bytes())["entries"] == [planted]
     cache_dir.chmod(0o700)
     assert find_installed() == {}  # private: the same file is read
+
+
+def test_writing_the_cache_removes_the_json_files_of_earlier_versions(cache_dir: Path) -> None:
+    cache_dir.mkdir(mode=0o700)
+    stale = [cache_dir / "entry-points-0badc0de.json", cache_dir / "entry-points-12345678.json"]
+    for path in stale:
+        path.write_text('{"version": 1, "entries": []}', encoding="utf-8")
+    kept = [cache_dir / "entry-points-feedbeef.marshal", cache_dir / "notes.json"]
+    for path in kept:
+        path.write_bytes(b"x")
+    find_installed()  # nothing cached yet: scans and writes the cache
+    assert cache_path().is_file()
+    assert not any(path.exists() for path in stale)
+    assert all(path.exists() for path in kept)  # another environment's cache, not ours
+    for path in stale:
+        path.write_text("{}", encoding="utf-8")
+    find_installed()  # answered from the cache: nothing written, nothing removed
+    assert all(path.exists() for path in stale)

@@ -13,7 +13,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helsefellesskap.codecache import CodeCache, _ours, _with_constant, group_of
+import pytest
+
+from helsefellesskap import codecache
+from helsefellesskap.codecache import (
+    IDLE_WRITES,
+    LIMIT,
+    CodeCache,
+    _merged,
+    _ours,
+    _with_constant,
+    group_of,
+    remove_legacy,
+)
 
 from .conftest import EXAMPLE
 
@@ -203,3 +215,98 @@ def test_compile_generated_compiles_as_the_calling_module_would() -> None:
     exec(code, namespace)
     assert namespace["f"].__annotations__ == {"x": "undefined_name", "return": "int"}  # type: ignore[attr-defined]
     assert compile_generated(source, "<test generated f>") is code  # from the cache
+
+
+def _sources(cache: CodeCache) -> set[str]:
+    """The source texts the cache file of ``cache`` holds, as a new process reads it."""
+    reader = CodeCache(cache.name, None)
+    reader.path = cache.path
+    return {source for _file, source, _flags in reader._read()}
+
+
+def test_code_no_process_writing_the_file_used_for_a_while_is_dropped(tmp_path: Path) -> None:
+    old, kept = "x = 'old version'\n", "x = 'used now and then'\n"
+    first = CodeCache("test", tmp_path)
+    first.compile(old, "<test>")
+    first.compile(kept, "<test>")
+    first.save()
+    for write in range(1, IDLE_WRITES + 1):
+        other = CodeCache("test", tmp_path)
+        if write == 2:
+            other.compile(kept, "<test>")  # used (from the cache) by a process that writes
+            assert other.hits == 1
+        other.compile(f"x = {write}\n", "<test>")  # something new: the file is written
+        other.save()
+        held = _sources(other)
+        assert (old in held) == (write < IDLE_WRITES), write
+        assert kept in held and f"x = {write}\n" in held
+    assert _sources(first) == {kept, *(f"x = {n}\n" for n in range(1, IDLE_WRITES + 1))}
+    quiet = CodeCache("test", tmp_path)  # a process that only reads writes nothing
+    quiet.compile(kept, "<test>")
+    quiet.save()
+    assert quiet.hits == 1 and len(_sources(quiet)) == IDLE_WRITES + 1
+
+
+def test_the_idle_counts_of_another_process_are_kept_with_its_writes(tmp_path: Path) -> None:
+    on_disk = {("<a>", "a", 0): (compile("a", "<a>", "exec"), 0, IDLE_WRITES - 2)}
+    used = {("<b>", "b", 0): (compile("b", "<b>", "exec"), 0, 3)}
+    merged = _merged(on_disk, used)
+    assert {key: entry[2] for key, entry in merged.items()} == {
+        ("<a>", "a", 0): IDLE_WRITES - 1,
+        ("<b>", "b", 0): 0,
+    }
+    later = _merged(merged, {})  # a process that used neither writes the file
+    assert {key: entry[2] for key, entry in later.items()} == {("<b>", "b", 0): 1}
+    for _write in range(IDLE_WRITES - 2):
+        later = _merged(later, {})
+    assert set(later) == {("<b>", "b", 0)}
+    assert _merged(later, {}) == {}  # the last writes without b: gone
+    many = {("<x>", str(n), 0): (compile("1", "<x>", "exec"), 0, 0) for n in range(LIMIT + 1)}
+    assert set(_merged(many, used)) == set(used)  # past the limit: what this process used
+
+
+def test_each_environment_keeps_its_own_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = CodeCache("attrs-helsefellesskap.model", tmp_path)
+    here.compile("x = 1\n", "<test>")
+    monkeypatch.setattr(codecache, "_ENVIRONMENT", "0badc0de")
+    there = CodeCache("attrs-helsefellesskap.model", tmp_path)
+    assert here.path is not None and there.path is not None and here.path != there.path
+    assert there.path.name == f"attrs-helsefellesskap.model-{codecache._PYTHON}-0badc0de.marshal"
+    for n in range(IDLE_WRITES + 1):  # another environment writes its file again and again
+        there = CodeCache("attrs-helsefellesskap.model", tmp_path)
+        there.compile(f"y = {n}\n", "<test>")
+        there.save()
+    here.save()
+    assert _sources(here) == {"x = 1\n"}
+    assert len(_sources(there)) == IDLE_WRITES
+
+
+def test_writing_a_file_removes_the_files_of_older_layouts(tmp_path: Path) -> None:
+    folder = tmp_path / "code"
+    folder.mkdir(mode=0o700)
+    python = codecache._PYTHON
+    stale = [
+        f"attrs-{python}.marshal",  # one file a kind
+        f"fast-helsefellesskap.model-{python}.marshal",  # one a package, every environment
+        "attrs-helsefellesskap.model-0123abcd.marshal",  # the same, another Python
+    ]
+    kept = [
+        f"attrs-helsefellesskap.model-{python}-0badc0de.marshal",  # another environment
+        ".attrs-helsefellesskap.model-x1y2z3",  # being written by another process
+        "notes.txt",
+        "fast-helsefellesskap.model-notahex.marshal",
+    ]
+    for name in stale + kept:
+        (folder / name).write_bytes(b"x")
+    quiet = CodeCache("test", tmp_path)
+    quiet.compile("x = 1\n", "<test>")
+    quiet.path = None  # a process that writes nothing removes nothing
+    quiet.save()
+    assert all((folder / name).exists() for name in stale)
+    cache = CodeCache("test", tmp_path)
+    cache.compile("x = 2\n", "<test>")
+    cache.save()
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*kept, cache.path.name])  # type: ignore[union-attr]
+    assert remove_legacy(folder) == []  # once a process

@@ -23,6 +23,14 @@ optimisation only: a file that cannot be read or written is ignored, as is a fol
 another user could write to (the code in it is run), and ``HELSEFELLESSKAP_NO_CACHE=1``
 turns it off.
 
+A file is kept per Python version and environment (``sys.prefix``: each virtual
+environment its own, so that two environments with other versions of a class do not
+push each other's code out) and stays small, since every command reads the files of
+the parts it imports: a process that writes a file drops the code that none of the
+last :data:`IDLE_WRITES` processes writing it used (old versions of a class, after an
+upgrade or while the code is edited), and a file of an older layout of the cache
+(:func:`_legacy`) is removed when a new one is written.
+
 attrs has no hook for this, so :func:`cache_attrs_code` gives :mod:`attr._make` a
 ``compile`` of its own (a module global, which Python looks up before the built-in
 function) that answers from the cache for this project's classes and its plugins' (the
@@ -36,6 +44,7 @@ import __future__
 
 import builtins
 import marshal
+import os
 import re
 import sys
 import threading
@@ -53,14 +62,26 @@ __all__ = [
     "compile_for_class",
     "compile_generated",
     "group_of",
+    "remove_legacy",
 ]
 
-FORMAT = 1
-"""The layout of a cache file; a file of another layout is not read."""
+FORMAT = 2
+"""The layout of a cache file; a file of another layout is not read (2: each source
+with the number of writes since one used it, :data:`IDLE_WRITES`)."""
 
 LIMIT = 512
 """The most sources one cache file keeps: past it, a process that compiled something
 new keeps only what it used itself, so that old versions of a class do not pile up."""
+
+IDLE_WRITES = 4
+"""A source stays in its cache file while one of the last this many processes that
+wrote the file used it (a process writes only when it compiled something new, so in
+steady use nothing is dropped); code no longer used, such as an old version of a
+class, goes after that many writes. Code dropped while still used is compiled once
+more and kept again: the cache stays an optimisation."""
+
+_PYTHON = f"{zlib.crc32(sys.version.encode()):08x}"
+_ENVIRONMENT = f"{zlib.crc32(sys.prefix.encode('utf-8', 'surrogateescape')):08x}"
 
 _FUTURE_FLAGS = 0
 for _feature in __future__.all_feature_names:
@@ -70,8 +91,9 @@ del _feature
 _Key = tuple[str, str, int]
 """A compiled source: its file name, its text and its compiler flags."""
 
-_Entry = tuple[types.CodeType, int]
-"""Compiled code and the value of its varying literal (0 where it has none)."""
+_Entry = tuple[types.CodeType, int, int]
+"""Compiled code, the value of its varying literal (0 where it has none), and the
+number of writes of its file since a process used it (:data:`IDLE_WRITES`)."""
 
 
 def _with_constant(code: types.CodeType, old: int, new: int) -> types.CodeType | None:
@@ -106,7 +128,7 @@ class CodeCache:
     def __init__(self, name: str, folder: Path | None) -> None:
         self.name = name
         self.path = (
-            folder / "code" / f"{name}-{zlib.crc32(sys.version.encode()):08x}.marshal"
+            folder / "code" / f"{name}-{_PYTHON}-{_ENVIRONMENT}.marshal"
             if folder is not None
             else None
         )
@@ -149,7 +171,7 @@ class CodeCache:
         if self.path is None:
             return code
         with self._lock:
-            entries[key] = (code, value)
+            entries[key] = (code, value, 0)
             self._used.add(key)
             if not self._new:
                 self._new = True
@@ -178,36 +200,96 @@ class CodeCache:
         for item in data[2] if isinstance(data[2], list) else ():
             if (
                 isinstance(item, tuple)
-                and len(item) == 5
+                and len(item) == 6
                 and isinstance(item[0], str)
                 and isinstance(item[1], str)
                 and isinstance(item[2], int)
                 and isinstance(item[3], types.CodeType)
                 and isinstance(item[4], int)
+                and isinstance(item[5], int)
             ):
-                entries[item[0], item[1], item[2]] = (item[3], item[4])
+                entries[item[0], item[1], item[2]] = (item[3], item[4], item[5])
         return entries
 
     def save(self) -> None:
         """Write what was compiled anew, with what the file holds (from other processes),
-        as one new file (a reader sees the old or the new one); nothing when it cannot."""
+        as one new file (a reader sees the old or the new one); nothing when it cannot.
+
+        The sources this process used are kept as used now; each other one counts one
+        more write without use and is dropped past :data:`IDLE_WRITES`."""
         if self.path is None:
             return
         with self._lock:
             if not self._new or self._entries is None:
                 return
-            mine = dict(self._entries)
-            used = set(self._used)
+            mine = {key: self._entries[key] for key in self._used if key in self._entries}
             self._new = False
-        merged = {**self._read(), **mine}
-        if len(merged) > LIMIT:
-            merged = {key: code for key, code in merged.items() if key in used}
+        merged = _merged(self._read(), mine)
         items: list[Any] = [(*key, *entry) for key, entry in merged.items()]
         try:
             data = marshal.dumps((FORMAT, sys.version, items))
         except ValueError:  # a constant marshal does not write: compile next time
             return
-        write_private(self.path, data)  # or nothing (a read-only home): compile next time
+        if write_private(self.path, data):  # or nothing (a read-only home): compile next time
+            remove_legacy(self.path.parent)
+
+
+def _merged(on_disk: dict[_Key, _Entry], used: dict[_Key, _Entry]) -> dict[_Key, _Entry]:
+    """What a cache file keeps: the sources a process ``used`` (as used now) and those of
+    the file ``on_disk`` (as other processes left it) one write older, less those that
+    have gone :data:`IDLE_WRITES` writes without use with this one; only the used ones
+    past :data:`LIMIT`."""
+    merged = {
+        key: (code, value, idle + 1)
+        for key, (code, value, idle) in on_disk.items()
+        if key not in used and idle + 1 < IDLE_WRITES
+    }
+    merged.update((key, (code, value, 0)) for key, (code, value, _idle) in used.items())
+    if len(merged) > LIMIT:
+        merged = {key: entry for key, entry in merged.items() if key in used}
+    return merged
+
+
+def _legacy(name: str) -> bool:
+    """Whether ``name`` is a file of an older layout of the code cache, which no process
+    of this version reads: ``<name>-<python>.marshal`` (``attrs-helsefellesskap.model-…``,
+    shared by every environment), where this version writes
+    ``<name>-<python>-<environment>.marshal``, each an eight-digit hexadecimal number.
+    Files being written (``.name-…``) are left alone."""
+    if name.startswith(".") or not name.endswith(".marshal"):
+        return False
+    parts = name[: -len(".marshal")].split("-")
+    return len(parts) >= 2 and _hex8(parts[-1]) and not _hex8(parts[-2])
+
+
+def _hex8(text: str) -> bool:
+    """Whether ``text`` is a number as the file names write it (``a75f01ea``)."""
+    return len(text) == 8 and all(c in "0123456789abcdef" for c in text)
+
+
+_SWEPT: set[Path] = set()
+
+
+def remove_legacy(folder: Path) -> list[str]:
+    """Remove the files of older layouts of the code cache (:func:`_legacy`) from
+    ``folder``, once a process (when it writes a file there); the names removed.
+    What cannot be removed stays (the cache never fails a command)."""
+    if folder in _SWEPT:
+        return []
+    _SWEPT.add(folder)
+    removed = []
+    try:
+        with os.scandir(folder) as listing:
+            names = [item.name for item in listing if _legacy(item.name)]
+    except OSError:
+        return []
+    for name in names:
+        try:
+            os.unlink(folder / name)
+        except OSError:
+            continue
+        removed.append(name)
+    return removed
 
 
 _CACHES: dict[str, CodeCache] = {}

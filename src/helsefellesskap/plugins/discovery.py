@@ -42,6 +42,7 @@ __all__ = [
     "fingerprint",
     "load_entry_point",
     "normalize",
+    "remove_legacy",
 ]
 
 ENTRY_POINT_GROUP = PROJECT_NAME
@@ -240,9 +241,34 @@ def _read_cache(path: Path) -> list[dict[str, Any]]:
 
 
 def _write_cache(path: Path, entries: list[dict[str, Any]]) -> None:
-    """Write the cache file whole (a reader sees the old or the new one), or nothing."""
+    """Write the cache file whole (a reader sees the old or the new one), or nothing;
+    then remove the JSON cache files of earlier versions (:func:`remove_legacy`)."""
     data = marshal.dumps({"version": CACHE_VERSION, "entries": entries})
-    write_private(path, data)  # or nothing (a read-only home): scan again next time
+    if write_private(path, data):  # or nothing (a read-only home): scan again next time
+        remove_legacy(path.parent)
+
+
+def remove_legacy(folder: Path) -> list[str]:
+    """Remove from the cache folder ``folder`` the files ``entry-points-<env>.json`` that
+    versions before :data:`CACHE_VERSION` 2 wrote (no version reads them now); the names
+    removed. A file that cannot be removed stays."""
+    removed = []
+    try:
+        with os.scandir(folder) as listing:
+            names = [
+                item.name
+                for item in listing
+                if item.name.startswith("entry-points-") and item.name.endswith(".json")
+            ]
+    except OSError:
+        return []
+    for name in names:
+        try:
+            os.unlink(os.path.join(folder, name))
+        except OSError:
+            continue
+        removed.append(name)
+    return removed
 
 
 def _to_json(found: dict[str, list[InstalledPlugin]]) -> list[dict[str, str | None]]:
