@@ -604,3 +604,54 @@ def test_call_each_calls_in_pluggys_own_order() -> None:
     by_pluggy = [names[0] for names in manager.pluggy.hook.hf_rules()]
     assert [name for name, _ in manager.call_each("hf_rules")] == by_pluggy
     assert by_pluggy == ["first-2", "first-1", "plain-3", "plain-2", "plain-1", "last-1", "last-2"]
+
+
+def test_hook_implementations_are_found_as_pluggy_finds_them() -> None:
+    import sys
+    import types
+
+    import pluggy
+
+    from helsefellesskap import hookimpl
+    from helsefellesskap.plugins.manager import _Pluggy
+
+    odd = types.ModuleType("hf_odd_plugin")
+
+    @hookimpl(tryfirst=True)
+    def marked() -> list[object]:
+        return []
+
+    def plain() -> None:
+        pass
+
+    def aliased() -> None:
+        pass
+
+    aliased.__func__ = marked  # type: ignore[attr-defined]
+    for name, value in {
+        "hf_partnerships": marked,
+        "plain": plain,
+        "aliased": aliased,
+        "a_static": staticmethod(marked),
+        "a_class": classmethod(marked),
+        "a_method": types.MethodType(marked, object()),
+        "a_type": int,
+        "a_module": sys,
+        "a_text": "hf_partnerships",
+        "none": None,
+        "bad_marker": types.FunctionType(plain.__code__, {}),
+    }.items():
+        setattr(odd, name, value)
+    odd.bad_marker.helsefellesskap_impl = "not options"
+    ours, theirs = _Pluggy("helsefellesskap"), pluggy.PluginManager("helsefellesskap")
+    manager = PluginManager(collect=False)
+    plugins = [odd, *(manager.pluggy.get_plugin(n) for n, _ in manager.pluggy.list_name_plugin())]
+    assert len(plugins) > 5
+    found = 0
+    for plugin in plugins:
+        for name in [*dir(plugin), "not_there"]:
+            expected = theirs.parse_hookimpl_opts(plugin, name)
+            assert ours.parse_hookimpl_opts(plugin, name) == expected, (plugin, name)
+            found += expected is not None
+    assert found > 20
+    assert ours.parse_hookimpl_opts(odd, "aliased") is not None  # pluggy reads __func__

@@ -15,7 +15,7 @@ import importlib
 import inspect
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from types import ModuleType
+from types import FunctionType, MethodType, ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pluggy
@@ -114,6 +114,30 @@ def _disabled_from_env() -> set[str]:
     return {name.strip() for name in raw.split(",") if name.strip()}
 
 
+_MARKER = f"{PROJECT_NAME}_impl"
+"""The attribute :data:`~helsefellesskap.hookimpl` sets on a hook implementation."""
+
+
+class _Pluggy(pluggy.PluginManager):
+    """pluggy's manager, which tells a plugin module's plain attributes from its hook
+    implementations without :func:`inspect.getattr_static` for each name (pluggy asks
+    about every name of a module, the names it imports included)."""
+
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> pluggy.HookimplOpts | None:
+        """:meth:`pluggy.PluginManager.parse_hookimpl_opts`, the same answer: ``None`` at
+        once for a module's attribute that is neither a function nor a method (pluggy
+        takes no other) and for a function without the marker; pluggy's own answer for
+        the rest."""
+        if type(plugin) is ModuleType:
+            value = plugin.__dict__.get(name)
+            if type(value) is FunctionType:
+                if _MARKER not in value.__dict__ and "__func__" not in value.__dict__:
+                    return None
+            elif not isinstance(value, staticmethod | classmethod | MethodType):
+                return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
 class PluginManager:
     """Registers plugins and gathers what they contribute.
 
@@ -142,7 +166,7 @@ class PluginManager:
         use_env: bool = True,
         collect: bool = True,
     ) -> None:
-        self._pm = pluggy.PluginManager(PROJECT_NAME)
+        self._pm = _Pluggy(PROJECT_NAME)
         self._pm.add_hookspecs(hookspecs)
         self._known_hooks = frozenset(hook_names())
         self.disabled: frozenset[str] = frozenset(disabled) | (
