@@ -85,6 +85,50 @@ def test_a_file_over_the_size_limit_is_refused_by_name(tmp_path: Path) -> None:
     assert "more than the 20 MB a data file may be" in problem.message
 
 
+def _growing_after_its_size_is_read(
+    monkeypatch: pytest.MonkeyPatch, path: Path, more: bytes
+) -> None:
+    """Have ``path`` grow by ``more`` right after the reader looked up its size (the race
+    a file being written while it is loaded runs)."""
+    from helsefellesskap.io import text
+
+    size_of = text.regular_file
+
+    def grown(file: Path) -> object:
+        status = size_of(file)
+        with file.open("ab") as stream:
+            stream.write(more)
+        return status
+
+    monkeypatch.setattr(text, "regular_file", grown)
+
+
+def test_a_file_that_grows_while_read_is_read_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helsefellesskap.io.text import read_bytes
+
+    path = tmp_path / "doc.toml"
+    path.write_bytes(b"# a\n")
+    _growing_after_its_size_is_read(monkeypatch, path, b"# more\n" * 1000)
+    assert read_bytes(path) == b"# a\n" + b"# more\n" * 1000
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helsefellesskap.io.text import read_bytes
+
+    path = tmp_path / "doc.toml"
+    path.write_bytes(b"# a\n")
+    _growing_after_its_size_is_read(monkeypatch, path, b"#" * MAX_FILE_SIZE)
+    with pytest.raises(DataError) as caught:
+        read_bytes(path)
+    (problem,) = caught.value.problems
+    assert problem.file == path
+    assert problem.message == "the file grew past the size limit"
+
+
 def test_a_ten_megabyte_value_is_not_echoed(tmp_path: Path) -> None:
     big = "x" * 10_000_000
     for key in ("status", "deadline", "label"):

@@ -141,7 +141,11 @@ def read_bytes(path: Path) -> bytes:
         raise too_large(size, path)
     try:
         with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_SIZE + 1)
+            # as many bytes as the file holds, and one more: a read of MAX_FILE_SIZE + 1
+            # would set aside that much memory (20 MB) for every file, however small
+            data = stream.read(size + 1)
+            if len(data) > size:  # it grew since its size was read: the rest, to the limit
+                data += stream.read(MAX_FILE_SIZE + 1 - len(data))
     except PermissionError:
         raise _no_permission(path) from None
     if len(data) > MAX_FILE_SIZE:  # it grew while we looked

@@ -80,6 +80,9 @@ class Messages:
         self.package = package
         self._loaded: dict[str, Mapping[str, str]] = {}
         self._areas: dict[tuple[str, str], Mapping[str, str]] = {}
+        self._templates: dict[str, dict[str, str]] = {language: {} for language in LANGUAGES}
+        """The text of each key worded so far, by language (a rule words thousands of
+        findings with the same few keys: their texts are found once)."""
 
     def catalogue(self, language: str) -> Mapping[str, str]:
         """The messages of ``language`` by full key (``area.key``), every area file of
@@ -119,11 +122,26 @@ class Messages:
         """The message ``key`` in ``language`` (by default :func:`current_language`), its
         ``{name}`` fields filled from ``fields``. A key missing from a catalogue falls back
         to English; a key in no catalogue is a bug and raises :class:`KeyError`."""
-        chosen = language or current_language()
+        return self._text(key, language).format(**fields)
+
+    def _text(self, key: str, language: str | None) -> str:
+        """The text of ``key`` in ``language`` (or :func:`current_language`), its fields
+        not yet filled."""
+        chosen = language or _current.get()
+        known = self._templates.get(chosen)
+        template = known.get(key) if known is not None else None
+        return template if template is not None else self._template(chosen, key)
+
+    def _template(self, language: str, key: str) -> str:
+        """The text of ``key`` in ``language`` (English where it lacks the key; a key in
+        no catalogue raises :class:`KeyError`), kept for the next message."""
         area = key.split(".", 1)[0]
-        texts = self._area(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE, area)
+        texts = self._area(language if language in LANGUAGES else DEFAULT_LANGUAGE, area)
         template = texts.get(key) or self._area(DEFAULT_LANGUAGE, area)[key]
-        return template.format(**fields)
+        known = self._templates.get(language)
+        if known is not None:  # one of LANGUAGES: kept
+            known[key] = template
+        return template
 
 
 def _folder(package: str, language: str) -> Traversable:
@@ -199,4 +217,4 @@ def message(key: str, language: str | None = None, /, **fields: object) -> str:
     """The core's message ``key`` in ``language`` (by default :func:`current_language`),
     its ``{name}`` fields filled from ``fields``. A key missing from a catalogue falls back
     to English; a key in no catalogue is a bug and raises :class:`KeyError`."""
-    return _CORE(key, language, **fields)
+    return _CORE._text(key, language).format(**fields)

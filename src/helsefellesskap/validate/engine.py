@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Literal, cast
 
 from ..errors import UsageError
 from ..gc_pause import collection_paused
@@ -55,34 +55,44 @@ def _describe(value: object) -> str:
 
 
 def _findings_of(
-    rule: Rule, outcome: Outcome, limit: float | None, owner: str | None, partnership: str
-) -> list[Finding]:
-    """The findings of one rule, or the ``HF001`` finding that says why it has none."""
+    rule: Rule,
+    outcome: Outcome,
+    limit: float | None,
+    owner: Callable[[], str | None],
+    partnership: str,
+) -> Sequence[Finding]:
+    """The findings of one rule, or the ``HF001`` finding that says why it has none.
+    ``owner`` gives the plugin that contributed the rule: asked only for that finding."""
     if outcome.timed_out:
         return [
             _rule_failed(
                 rule,
-                owner,
+                owner(),
                 message("validate.timed_out", seconds=f"{limit or 0:g}"),
                 partnership,
             )
         ]
     if outcome.error is not None:
         failed = message("validate.raised", error=repr(outcome.error))
-        return [_rule_failed(rule, owner, failed, partnership)]
-    findings: list[Finding] = []
-    for item in outcome.items:
-        if not isinstance(item, Finding):
+        return [_rule_failed(rule, owner(), failed, partnership)]
+    items = outcome.items
+    for item in items:
+        if type(item) is not Finding and not isinstance(item, Finding):
             return [
                 _rule_failed(
                     rule,
-                    owner,
+                    owner(),
                     message("validate.yielded", value=_describe(item)),
                     partnership,
                 )
             ]
-        findings.append(item)
-    return findings
+    return cast("tuple[Finding, ...]", items)  # every item a finding
+
+
+def _owner(manager: PluginManager, code: str | None) -> str | None:
+    """The plugin that contributed the registered rule ``code`` (``None`` for a rule
+    given to :func:`validate` that is not registered)."""
+    return manager.owner("hf_rules", code) if code is not None else None
 
 
 def _work_of(rule: Rule, context: ValidationContext) -> Produce:
@@ -195,7 +205,7 @@ def _validate(
     for (code, rule), outcome in zip(to_run, results, strict=True):
         ran.append(code)
         setting = partnership.rules.get(code)
-        owner = manager.owner("hf_rules", code) if code in registered else None
+        owner = functools.partial(_owner, manager, code if code in registered else None)
         severity = setting.severity if setting is not None else None
         for finding in _findings_of(rule, outcome, limit, owner, partnership.id):
             if wanted is not None and finding.document not in wanted:

@@ -14,7 +14,15 @@ from ..model import Severity
 if TYPE_CHECKING:
     from .context import ValidationContext
 
-__all__ = ["Finding", "Rule", "RuleCheck", "Settling", "sort_findings", "sort_settling"]
+__all__ = [
+    "Finding",
+    "Rule",
+    "RuleCheck",
+    "Settling",
+    "new_finding",
+    "sort_findings",
+    "sort_settling",
+]
 
 _PATH_PART = re.compile(r"[^\[\].]+")
 """A step of a path between its ``.``, ``[`` and ``]``: a key or a list index."""
@@ -156,6 +164,30 @@ def _copy(
     _suggestion(new, old.suggestion)
     _line(new, line)
     _column(new, column)
+    return new
+
+
+def new_finding(
+    code: str,
+    severity: Severity,
+    message: str,
+    path: str,
+    document: str | None,
+    file: Path | None,
+    suggestion: str | None,
+) -> Finding:
+    """``Finding(code=code, severity=severity, …)`` without a line or column, made by
+    setting its slots as :func:`_copy` does: the built-in rules make one per finding."""
+    new: Finding = _new(Finding)
+    _code(new, code)
+    _severity(new, severity)
+    _message(new, message)
+    _path(new, path)
+    _document(new, document)
+    _file(new, file)
+    _suggestion(new, suggestion)
+    _line(new, None)
+    _column(new, None)
     return new
 
 

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ...messages import message
 from ...model import Severity
 from ..context import ValidationContext
-from ..finding import Finding, Rule
+from ..finding import Finding, Rule, new_finding
 
 __all__ = ["Hit", "HitCheck", "english_text", "rule"]
 
@@ -59,15 +59,9 @@ def rule(
     def wrap(check: HitCheck) -> Rule:
         def run(context: ValidationContext) -> Iterator[Finding]:
             file_of = context.file_of  # the file here, so the engine need not place it
-            for hit in check(context):
-                yield Finding(
-                    code=code,
-                    severity=severity,
-                    message=hit.message,
-                    path=hit.path,
-                    document=hit.document,
-                    file=file_of(hit.document),
-                    suggestion=hit.suggestion,
+            for document, path, text, suggestion in check(context):
+                yield new_finding(
+                    code, severity, text, path, document, file_of(document), suggestion
                 )
 
         run.__name__ = check.__name__
