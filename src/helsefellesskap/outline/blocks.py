@@ -137,6 +137,11 @@ Inlines = tuple[Inline, ...]
 def runs(*parts: str | Inline | None) -> Inlines:
     """Inline runs from text and runs: ``runs("Se: ", Link(...))``; ``None`` and empty
     text are left out."""
+    if len(parts) == 1:  # most calls: one text (a heading's, a fact's value)
+        (part,) = parts
+        if part is None or part == "":
+            return ()
+        return (Text(part) if isinstance(part, str) else part,)
     out: list[Inline] = []
     for part in parts:
         if part is None or part == "":

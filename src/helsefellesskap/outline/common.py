@@ -49,6 +49,10 @@ _new_paragraph = positional(Paragraph)
 (:mod:`~helsefellesskap.outline.construct`)."""
 _new_item = positional(ListItem)
 """``ListItem(runs=…, children=…)`` by position."""
+_new_bullets = positional(BulletList)
+"""``BulletList(items=…, role=…)`` by position."""
+_new_heading = positional(Heading)
+"""``Heading(level=…, runs=…, number=…, anchor=…)`` by position."""
 
 
 def item_kind(item: Renderable) -> str:
@@ -124,7 +128,7 @@ class Builder:
         self, level: int, text: str | Inline, number: str | None = None, anchor: str | None = None
     ) -> Heading:
         """A heading of ``text`` (a string of data, or a label run)."""
-        return Heading(level=level, runs=runs(text), number=number, anchor=anchor)
+        return _new_heading(level, runs(text), number, anchor)
 
     def label_heading(self, level: int, key: str, anchor: str | None = None) -> Heading:
         """A heading that is the label ``key``."""
@@ -161,14 +165,15 @@ class Builder:
 
     def bullets(self, items: Iterable[str | Inlines], role: str | None = None) -> list[Block]:
         """A bullet list of the items (text or runs) that are not empty; no block for none."""
-        listed = tuple(
-            [
-                _new_item((Text(i),) if isinstance(i, str) else i)
-                for i in items
-                if (i.strip() if isinstance(i, str) else i)
-            ]
-        )
-        return [BulletList(items=listed, role=role)] if listed else []
+        new = _new_item
+        listed: list[ListItem] = []
+        for item in items:
+            if isinstance(item, str):
+                if item.strip():
+                    listed.append(new((Text(item),)))
+            elif item:
+                listed.append(new(item))
+        return [_new_bullets(tuple(listed), role)] if listed else []
 
     def links(self, links: Iterable[model.Link]) -> list[Block]:
         """The links of a section as a list, each titled (its address where it has no title)."""

@@ -229,6 +229,10 @@ def _shown_fields(cls: type) -> tuple[str, ...]:
     )
 
 
+_SCALARS = frozenset({type(None), bool, int, float, dt.date, dt.datetime})
+"""Values that hold no text: a collector does not give them to the walk (a measure's
+numbers and dates, hundreds a plan)."""
+
 _NOT_ATTRS = object()
 _collectors: dict[type, Any] = {}
 """For each attrs class met, the function that collects the texts of its shown fields
@@ -238,7 +242,8 @@ _collectors: dict[type, Any] = {}
 def _collector_of(cls: type) -> Any:
     """``collect(value, add, push)`` for attrs class ``cls``: each shown field
     (:func:`_shown_fields`) that is text is given to ``add``, the text in a tuple too;
-    anything else but ``None`` is given to ``push`` for the walk to look into. Written
+    anything else but ``None`` and numbers and dates (:data:`_SCALARS`) is given to
+    ``push`` for the walk to look into. Written
     out for the class's fields (as attrs and cattrs write their methods), so that the
     walk of a plan's thousands of measures makes no call per field."""
     if not attrs.has(cls):
@@ -255,11 +260,11 @@ def _collector_of(cls: type) -> Any:
             "                add(x)",
             "            else:",
             "                push(x)",
-            "    elif v is not None:",
+            "    elif v.__class__ not in SCALARS:",
             "        push(v)",
         ]
     lines.append("    return None")
-    namespace: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"SCALARS": _SCALARS}
     exec(compile_generated("\n".join(lines), f"<shown texts of {cls.__qualname__}>"), namespace)
     return namespace["collect"]
 
