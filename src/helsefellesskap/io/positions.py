@@ -82,14 +82,14 @@ _PLAIN_HEADER = re.compile(r"\[\[" + _PLAIN_NAME + r"\]\]|\[" + _PLAIN_NAME + r"
 # or a multi-line string. In a text without multi-line strings, a value is followed
 # (after spaces, comments and empty lines) by "," or "]", a header never is; so a line
 # of a header of bare keys, not followed so, is a header (:meth:`_Scanner.headers`).
-_HEADER_REST = (
-    rf"(\[\[{_PLAIN_NAME}\]\]|\[{_PLAIN_NAME}\])[ \t\r]*(?:#[^\n]*)?(?=\n|\Z)"
-    r"(?!(?:\n[ \t\r]*(?:#[^\n]*)?)*\n[ \t\r]*[,\]])"
-)
+_HEADER_END = r"[ \t\r]*(?:#[^\n]*)?(?=\n|\Z)(?!(?:\n[ \t\r]*(?:#[^\n]*)?)*\n[ \t\r]*[,\]])"
+_HEADER_REST = rf"(\[\[{_PLAIN_NAME}\]\]|\[{_PLAIN_NAME}\]){_HEADER_END}"
 _FIRST_HEADER_LINE = re.compile(r"[ \t]*" + _HEADER_REST)
 # Each later line that starts with "[", in one search (a literal first: the search is
-# quick): group 1 is the line's header where it is such a header, else group 2 its "[".
-_BRACKET_LINE = re.compile(r"\n[ \t]*(?:" + _HEADER_REST + r"|(\[))")
+# quick): group 1 is the line's header after its first "[" where it is such a header,
+# else ``None``. (The "[" before the choice: a line that starts otherwise, most of them,
+# fails at once, where a choice of three would be tried three times.)
+_BRACKET_LINE = re.compile(rf"\n[ \t]*\[(?:(\[{_PLAIN_NAME}\]\]|{_PLAIN_NAME}\]){_HEADER_END})?")
 _PLAIN_PATH = re.compile(r"\$(?:\.[A-Za-z0-9_-]+|\[\d+\])*")
 _BARE_DOTTED = re.compile(r"[A-Za-z0-9_-]+(?:[ \t\r]*\.[ \t\r]*[A-Za-z0-9_-]+)*[ \t\r]*")
 
@@ -344,21 +344,21 @@ class _Scanner:
         if first is not None:
             starts.append(first.start(1))
             ends.append(first.end(1))
-            named[first[1]] = [0]
+            named[first[1][1:]] = [0]  # written without its first "[", as below
         elif text.lstrip(" \t").startswith("["):  # a first line of another header
             return None
         number = len(starts)
         # one search for the other lines that start with "[": each a header, or no index
         for match in _BRACKET_LINE.finditer(text):
-            written = match[1]
-            if written is None:  # a line of another header, or a value
+            rest = match[1]  # the header after its first "[": "[focus_areas.goals]]"
+            if rest is None:  # a line of another header, or a value
                 return None
-            start, end = match.span(1)
-            starts.append(start)
+            end = match.end(1)
+            starts.append(end - len(rest) - 1)
             ends.append(end)
-            numbers = named.get(written)
+            numbers = named.get(rest)
             if numbers is None:
-                named[written] = [number]
+                named[rest] = [number]
             else:
                 numbers.append(number)
             number += 1
@@ -436,11 +436,12 @@ class _Headers:
         self.size = size
         self._named: dict[str, tuple[list[int], list[int]]] = {}
         """By the steps of a header's keys (``.focus_areas.goals``): the numbers of its
-        ``[[…]]`` headers and of its ``[…]`` headers, in order."""
+        ``[[…]]`` headers and of its ``[…]`` headers, in order. (``named`` has them by
+        the header as written, without its first "[": ``[focus_areas.goals]]``.)"""
         self._reached: dict[str, _Reached] = {}
         """For each table of an array looked up so far (``$.focus_areas[2]``): where the
         lookup was once there, to go on from for the paths below it."""
-        for written, numbers in named.items():
+        for written, numbers in named.items():  # each written without its first "["
             inner = written.strip("[]")
             names = inner.split(".")
             if all(name.strip("_-") for name in names):  # each a step of its own: ".name"
@@ -448,7 +449,7 @@ class _Headers:
             else:
                 steps = "".join(_bare_child("", name) for name in names)
             pair = self._named.setdefault(steps, ([], []))
-            pair[0 if written.startswith("[[") else 1].extend(numbers)
+            pair[0 if written.startswith("[") else 1].extend(numbers)
 
     def span(self, number: int) -> tuple[int, int]:
         """Where the lines of header ``number``'s table are: after it, up to the next."""
