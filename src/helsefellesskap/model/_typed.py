@@ -206,8 +206,32 @@ def _lazy(tp: Any) -> _Check:
 
 _EVALUATED: dict[tuple[str, str], tuple[Any, tuple[str, ...]]] = {}
 """Annotations already evaluated, by module and text (``"tuple[str, ...]"`` in
-``helsefellesskap.model.plan``; many fields of a module share one), with the names in
-the text that the module does not define (attribute names, builtins)."""
+``helsefellesskap.model.plan``; many fields of a module share one), with the names the
+text looks up that the module does not define (builtins: ``str``, ``None``), which a
+class of the same name would answer first (:func:`_looked_up`)."""
+
+
+def _looked_up(text: str, name: str) -> bool:
+    """Whether ``name`` may be looked up as a variable in the annotation ``text``, not
+    only read as an attribute (``date`` in ``dt.date``, which no namespace answers):
+    some whole-word ``name`` in it is not written right after a ``.``. Where unsure (the
+    name inside a quoted text), yes."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before = text[:start].rstrip()
+        whole = (start == 0 or not _word(text[start - 1])) and (
+            end == len(text) or not _word(text[end])
+        )
+        if whole and not before.endswith("."):
+            return True
+        start = text.find(name, end)
+    return False
+
+
+def _word(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
 
 _ANNOTATION_CODE: dict[str, types.CodeType] = {}
 """Annotation texts compiled, by text: the same text (``str | None``, ``tuple[str,
@@ -249,12 +273,15 @@ def type_hints(cls: type[Any]) -> dict[str, Any]:
                 code = _ANNOTATION_CODE.get(text)
                 if code is None:
                     code = _ANNOTATION_CODE[text] = compile(text, "<annotation>", "eval")
-                value = eval(code, namespace)  # the module's names first, as typing looks
+                try:
+                    value = eval(code, namespace)  # the module's names first, as typing looks
+                except NameError:  # perhaps a name of the class's: typing looks there too
+                    return typing.get_type_hints(cls)
                 if _unusual(value):
                     return typing.get_type_hints(cls)
                 found = _EVALUATED[key] = (
                     value,
-                    tuple(n for n in code.co_names if n not in namespace),
+                    tuple(n for n in code.co_names if n not in namespace and _looked_up(text, n)),
                 )
             value, elsewhere = found
             if elsewhere and any(n in base.__dict__ for n in elsewhere):
