@@ -42,6 +42,7 @@ print(json.dumps({{
     "attrs": sum(c.hits for n, c in _CACHES.items() if n.startswith("attrs-")),
     "fast": sum(c.hits for n, c in _CACHES.items() if n.startswith("fast-")),
     "typed": sum(c.hits for n, c in _CACHES.items() if n.startswith("typed-")),
+    "annotations": sum(c.hits for n, c in _CACHES.items() if n == "annotations"),
     "groups": sorted(_CACHES),
     "hash": [
         hash(f"<attrs generated hash {{c.__module__}}.{{c.__qualname__}}>")
@@ -75,9 +76,10 @@ def test_the_second_process_takes_the_code_from_the_cache(tmp_path: Path) -> Non
     cache = tmp_path / "cache"
     first = run(cache, seed="1")
     assert first["attrs"] == 0 and first["fast"] == 0
-    # attrs' methods, the loader's functions, the type check of a model built in code
+    # attrs' methods, the loader's functions, the type check of a model built in code,
+    # the texts of the model's annotations (evaluated for the loader's functions)
     kinds = {p.name.split("-")[0] for p in (cache / "code").iterdir()}
-    assert kinds == {"attrs", "fast", "typed"}
+    assert kinds == {"attrs", "fast", "typed", "annotations"}
     groups = first["groups"]
     assert isinstance(groups, list)
     assert {"attrs-helsefellesskap.model", "fast-helsefellesskap.model"} <= set(groups)
@@ -86,8 +88,9 @@ def test_the_second_process_takes_the_code_from_the_cache(tmp_path: Path) -> Non
     assert isinstance(second["attrs"], int) and second["attrs"] > 50
     assert isinstance(second["fast"], int) and second["fast"] > 10
     assert isinstance(second["typed"], int) and second["typed"] >= 1  # Measure(...)
+    assert isinstance(second["annotations"], int) and second["annotations"] > 20
     fresh = run(tmp_path / "other", no_cache=True, seed="2")
-    assert fresh["attrs"] == 0 and fresh["fast"] == 0
+    assert fresh["attrs"] == 0 and fresh["fast"] == 0 and fresh["annotations"] == 0
     assert not (tmp_path / "other").exists()  # nothing written without the cache
     for key in ("hash", "hashable", "repr", "equal", "bundle"):
         assert second[key] == fresh[key], key  # the same objects
@@ -310,3 +313,14 @@ def test_writing_a_file_removes_the_files_of_older_layouts(tmp_path: Path) -> No
     cache.save()
     assert sorted(p.name for p in folder.iterdir()) == sorted([*kept, cache.path.name])  # type: ignore[union-attr]
     assert remove_legacy(folder) == []  # once a process
+
+
+def test_an_annotation_is_compiled_as_the_calling_module_would() -> None:
+    from helsefellesskap.codecache import compile_annotation
+
+    text = "tuple[str, ...] | None"
+    code = compile_annotation(text)
+    # this module's `from __future__ import annotations`, as compile() here inherits it
+    assert code == compile(text, "<annotation>", "eval")
+    assert eval(code) == (tuple[str, ...] | None)
+    assert compile_annotation(text) is code  # from the cache

@@ -59,6 +59,7 @@ __all__ = [
     "CodeCache",
     "cache_attrs_code",
     "code_cache",
+    "compile_annotation",
     "compile_for_class",
     "compile_generated",
     "group_of",
@@ -125,8 +126,10 @@ class CodeCache:
     ``name`` (see the module's description); :meth:`compile` is :func:`compile` for
     ``"exec"`` that answers from the cache."""
 
-    def __init__(self, name: str, folder: Path | None) -> None:
+    def __init__(self, name: str, folder: Path | None, *, mode: str = "exec") -> None:
         self.name = name
+        self.mode = mode
+        """What :meth:`compile` compiles: ``"exec"`` (modules) or ``"eval"`` (expressions)."""
         self.path = (
             folder / "code" / f"{name}-{_PYTHON}-{_ENVIRONMENT}.marshal"
             if folder is not None
@@ -142,8 +145,8 @@ class CodeCache:
     def compile(
         self, source: str, filename: str, flags: int = 0, *, varying: tuple[int, int] | None = None
     ) -> types.CodeType:
-        """``compile(source, filename, "exec", flags, dont_inherit=True)``, from the
-        cache when the same source was compiled before.
+        """``compile(source, filename, mode, flags, dont_inherit=True)`` in the cache's
+        :attr:`mode`, from the cache when the same source was compiled before.
 
         ``varying`` is the span of an integer literal in ``source`` that differs from one
         process to the next (attrs writes the hash of a class's name, which Python
@@ -167,7 +170,7 @@ class CodeCache:
                     self.hits += 1
                     self._used.add(key)
                 return cached
-        code: types.CodeType = builtins.compile(source, filename, "exec", flags, dont_inherit=True)
+        code: types.CodeType = builtins.compile(source, filename, self.mode, flags, True)
         if self.path is None:
             return code
         with self._lock:
@@ -333,6 +336,25 @@ def compile_generated(source: str, filename: str) -> types.CodeType:
     flags = caller.f_code.co_flags & _FUTURE_FLAGS
     package = ".".join(str(caller.f_globals.get("__name__", "")).split(".")[:2])
     return code_cache(f"generated-{package}").compile(source, filename, flags)
+
+
+def compile_annotation(text: str) -> types.CodeType:
+    """``compile(text, "<annotation>", "eval")`` as the calling module would call it (its
+    ``from __future__`` flags included), for the text of a class's annotation
+    (``"tuple[str, ...] | None"``, evaluated in the class's module for its field types,
+    :func:`helsefellesskap.model._typed.type_hints`): from the cache file
+    ``annotations`` when the same text was compiled before (some sixty texts for the
+    model, a tenth of the time of compiling them)."""
+    flags = sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+    with _CACHES_LOCK:
+        cache = _CACHES.get(_ANNOTATIONS)
+        if cache is None:
+            cache = _CACHES[_ANNOTATIONS] = CodeCache(_ANNOTATIONS, cache_dir(), mode="eval")
+    return cache.compile(text, "<annotation>", flags)
+
+
+_ANNOTATIONS = "annotations"
+"""The cache of :func:`compile_annotation` (expressions, not modules: its own file)."""
 
 
 def compile_for_class(kind: str, source: str, filename: str) -> types.CodeType:

@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from ..codecache import compile_for_class
+from ..codecache import compile_annotation, compile_for_class
 from ..messages import message
 from ._base import InvalidValue, preview
 
@@ -272,7 +272,7 @@ def type_hints(cls: type[Any]) -> dict[str, Any]:
             if found is None:
                 code = _ANNOTATION_CODE.get(text)
                 if code is None:
-                    code = _ANNOTATION_CODE[text] = compile(text, "<annotation>", "eval")
+                    code = _ANNOTATION_CODE[text] = compile_annotation(text)
                 try:
                     value = eval(code, namespace)  # the module's names first, as typing looks
                 except NameError:  # perhaps a name of the class's: typing looks there too
