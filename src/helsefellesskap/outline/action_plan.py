@@ -346,21 +346,22 @@ class _TableCells:
         """The measure's cell: its label in bold before its text, its points, closing
         paragraphs and links, then the plan's references it draws on ("Se: Recruit &
         Retain")."""
-        out = self.out
         text = measure.text
         label = measure.label
-        blocks: list[Block]
+        first: Paragraph | None
         if label:
             bold = self.labels.get(label)
             if bold is None:
                 bold = self.labels[label] = Emphasis(runs=(Text(label),), strong=True)
-            blocks = [_new_paragraph((bold, _SPACE, Text(text)) if text else (bold,))]
+            first = _new_paragraph((bold, _SPACE, Text(text)) if text else (bold,))
         elif text.strip():
-            blocks = [_new_paragraph((Text(text),))]
+            first = _new_paragraph((Text(text),))
         else:
-            blocks = []
+            first = None
         if not (measure.details or measure.closing or measure.links or measure.references):
-            return _new_cell(tuple(blocks)) if blocks else EMPTY_CELL  # most measures
+            return EMPTY_CELL if first is None else _new_cell((first,))  # most measures
+        out = self.out
+        blocks: list[Block] = [] if first is None else [first]
         if measure.details:
             blocks += out.bullets(measure.details)
         if measure.closing:
@@ -438,7 +439,10 @@ class _TableCells:
             "status": self.status_cell,
         }
         make_groups = _table_groups(columns)(
-            self.goal, self.ongoing_work, *(makers[c] for c in columns if c in makers)
+            self.goal,
+            self.ongoing_work,
+            self.responsible.get,
+            *(makers[c] for c in columns if c in makers),
         )
         found = self.layouts[columns] = (table_columns, header, make_groups)
         return found
@@ -455,6 +459,7 @@ layout's columns are few)."""
 
 def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
     """For ``columns``, a function that takes the goal's and ongoing work's cell makers,
+    the ``get`` of the responsible cells made so far (``_TableCells.responsible``),
     then the maker of each other column in order, and returns the maker of a focus
     area's row groups: written out for the columns (as the loader writes its
     functions), so that a table's thousands of rows make no loop over the columns and
@@ -475,6 +480,18 @@ def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
         if column not in ("goal", "ongoing_work"):
             makers[column] = f"make_{len(makers)}"
 
+    def made(column: str) -> str:
+        """The expression of a measure's cell in ``column``: a responsible cell made
+        before is looked up without the maker's call, an empty deadline is the empty
+        cell (as their makers find them)."""
+        call = f"{makers[column]}(measure)"
+        if column == "responsible":
+            key = "(measure.responsible, measure.responsible_join)"
+            return f"(known_responsible({key}) or {call})"
+        if column == "deadline":
+            return f"(EMPTY_CELL if measure.deadline is None else {call})"
+        return call
+
     def cells(goal_span: str | None, measure: bool) -> str:
         """The tuple of a row's cells in a table without ongoing work, as source:
         ``goal_span`` the goal cell's span (``None``: a cell above covers the row),
@@ -485,11 +502,13 @@ def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
                 if goal_span is not None:
                     parts.append(f"goal_cell(goal, {goal_span})")
             else:
-                parts.append(f"{makers[column]}(measure)" if measure else "EMPTY_CELL")
+                parts.append(made(column) if measure else "EMPTY_CELL")
         return "(" + "".join(f"{part}, " for part in parts) + ")"
 
     lines = [
-        f"def bind({', '.join(['goal_cell', 'work_cell', *makers.values()])}):",
+        "def bind("
+        + ", ".join(["goal_cell", "work_cell", "known_responsible", *makers.values()])
+        + "):",
         "    def groups(area):",
         "        out = []",
         "        current = []",
@@ -543,7 +562,7 @@ def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
             else:
                 lines.append(
                     "                cells.append(EMPTY_CELL if measure is None "
-                    f"else {makers[column]}(measure))"
+                    f"else {made(column)})"
                 )
         lines += [
             "                if measure is None:",

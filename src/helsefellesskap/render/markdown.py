@@ -202,6 +202,12 @@ class MarkdownWriter:
         marker, so that the two do not merge."""
         out: list[str] = []
         for block in blocks:
+            if type(block) is Paragraph:  # the most frequent block, without block()'s list
+                text = self.inlines(block.runs)
+                if text.startswith("- ") and out and out[-1].startswith("- "):
+                    text = re.sub(r"(?m)^- ", "* ", text)
+                out.append(text)
+                continue
             for text in self.block(block):
                 if text.startswith("- ") and out and out[-1].startswith("- "):
                     text = re.sub(r"(?m)^- ", "* ", text)
@@ -244,9 +250,16 @@ class MarkdownWriter:
     def inlines(self, items: Inlines, *, cell: bool = False) -> str:
         """Runs as Markdown, escaped for running text or (``cell``) a table cell."""
         if len(items) == 1 and type(items[0]) is Text:  # most runs: one plain text
-            text = _escape(items[0].text)
+            text = items[0].text
+            if _MAYBE_INLINE.search(text) is not None:  # as _escape(), without the call
+                text = _INLINE.sub(_backslash, text)
             if cell:
                 return text.replace("\n", "<br>").strip() if "\n" in text else text.strip()
+            if "\n" not in text:  # one line, as _lines() writes it
+                line = text.strip()
+                if line and (line[0] in _MARKERS or line[0].isdigit()):
+                    return _marker_escaped(line)
+                return line
             return _lines(text)
         parts: list[str] = []
         for item in items:
@@ -329,15 +342,21 @@ class MarkdownWriter:
     def listing(self, listing: BulletList | NumberedList) -> str:
         """A bullet or numbered list; blocks under an item are indented below it."""
         lines = []
+        numbered = isinstance(listing, NumberedList)
+        start = listing.start if isinstance(listing, NumberedList) else 1
+        marker = "-"
+        pad = "  "
         for index, item in enumerate(listing.items):
-            marker = f"{listing.start + index}." if isinstance(listing, NumberedList) else "-"
-            pad = " " * (len(marker) + 1)
+            if numbered:
+                marker = f"{start + index}."
+                pad = " " * (len(marker) + 1)
             text = self.inlines(item.runs)
             if "\\\n" in text:  # a hard break: the next line indented under the item
                 text = text.replace("\\\n", "\\\n" + pad)
             lines.append(f"{marker} {text}")
-            for child in self.blocks(item.children):
-                lines.extend(pad + line if line else line for line in ("", *child.split("\n")))
+            if item.children:
+                for child in self.blocks(item.children):
+                    lines.extend(pad + line if line else line for line in ("", *child.split("\n")))
         return "\n".join(lines)
 
     def cell(self, blocks: tuple[Block, ...]) -> str:

@@ -187,7 +187,10 @@ def responsible_text(
 
     The word for "and" comes from the label ``word.and`` (``og`` without a context).
     """
-    names = [actor_name(i, partnership) for i in ids]
+    actors = _actors(partnership)
+    names = [
+        actor.display_name if (actor := actors.get(i)) is not None else i for i in ids
+    ]  # each as actor_name() names it, the map looked up once
     if join == "comma":
         return ", ".join(names)
     and_word = context.label("word.and") if context is not None else "og"
