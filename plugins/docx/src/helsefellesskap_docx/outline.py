@@ -83,6 +83,15 @@ from helsefellesskap.outline import (
 )
 from helsefellesskap.render.safe import xml_text
 
+from .fragments import (
+    RUN_PIECES,
+    append_rows,
+    attribute,
+    cell_start,
+    element_xml,
+    prefixed,
+    text_xml,
+)
 from .options import WordOptions
 from .sections import landscape_around
 from .widths import column_widths, hinted_widths
@@ -167,9 +176,6 @@ _W_VAL, _W_TYPE, _W_W, _W_COLOR, _W_FILL = (
 _W_TBLHEADER, _W_CANTSPLIT = qn("w:tblHeader"), qn("w:cantSplit")
 _W_KEEPNEXT = qn("w:keepNext")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_RUN_PIECES = re.compile("[\t\r\n]|[^\t\r\n]+")
-"""A run's text cut where python-docx cuts it: each tab or break alone, the stretches
-of other characters between them."""
 _W_TAB, _W_BR = qn("w:tab"), qn("w:br")
 _W_BOOKMARK_START, _W_BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
 _W_ID, _W_NAME, _W_ANCHOR = qn("w:id"), qn("w:name"), qn("w:anchor")
@@ -413,6 +419,63 @@ def _twips(emu: int) -> str:
     return str(Emu(emu).twips)
 
 
+def _item_in_cell(fmt: ParagraphFormat, depth: int) -> None:
+    """The indents of a list item's paragraph in a table cell, ``depth`` lists deep."""
+    fmt.left_indent = Mm(4 + 3 * depth)
+    fmt.first_line_indent = Mm(-3)
+
+
+def _plain_block(block: Block) -> bool:
+    """Whether ``block`` is a paragraph, or a list of items without children."""
+    if type(block) is Paragraph:
+        return True
+    if isinstance(block, (BulletList, NumberedList)):
+        return not any(item.children for item in block.items)
+    return False
+
+
+def _plain_cell(cell: Cell) -> bool:
+    """Whether ``cell`` holds paragraphs and lists of items without children only, or
+    nothing (every cell of a plan): what :meth:`OutlineWriter._row_xml` writes."""
+    blocks = cell.blocks
+    if len(blocks) == 1 and type(blocks[0]) is Paragraph:  # most cells
+        return True
+    return all(map(_plain_block, blocks))
+
+
+_ROW_STARTS = {
+    header: "<w:tr><w:trPr>"
+    + ('<w:tblHeader w:val="true"/>' if header else "")
+    + '<w:cantSplit w:val="true"/></w:trPr>'
+    for header in (False, True)
+}
+"""The start of a row as :meth:`OutlineWriter._new_row` makes it, by whether it is a
+header row."""
+
+_RUN_STARTS: dict[_LookKey, str] = {}
+"""The start of a run of each look, with its properties, as XML text."""
+
+
+def _run_start(look: _Look) -> str:
+    """The start of a run of ``look`` (``<w:r>`` and its ``w:rPr``), as
+    :meth:`OutlineWriter._run` makes it, as XML text."""
+    key = (look.bold, look.italic, look.strike, look.color, look.link, look.lang)
+    found = _RUN_STARTS.get(key)
+    if found is None:
+        parts = ["<w:r>"]
+        properties = OutlineWriter._run_properties(look)
+        if properties:
+            parts.append("<w:rPr>")
+            for tag, attributes in properties:
+                values = "".join(
+                    f' {prefixed(name)}="{attribute(value)}"' for name, value in attributes.items()
+                )
+                parts.append(f"<{prefixed(tag)}{values}/>")
+            parts.append("</w:rPr>")
+        found = _RUN_STARTS[key] = "".join(parts)
+    return found
+
+
 class OutlineWriter:
     """Writes the blocks of ``outline`` into the document of ``writer``.
 
@@ -450,6 +513,7 @@ class OutlineWriter:
         self._styles: dict[str, str] = {}
         self._prototypes = _thread_prototypes()
         self._cell_looks: dict[tuple[_Look, bool], _Look] = {}  # (look, header row): look
+        self._starts: dict[tuple[object, ...], str] = {}  # the starts of paragraphs, as XML
 
     @staticmethod
     def _collect_anchors(outline: Outline) -> dict[str, str]:
@@ -723,7 +787,7 @@ class OutlineWriter:
                 if text[0].isspace() or text[-1].isspace():  # what strip() would cut
                     t.set(_XML_SPACE, "preserve")
             return
-        for piece in _RUN_PIECES.findall(text):
+        for piece in RUN_PIECES.findall(text):
             if piece == "\t":
                 SubElement(r, _W_TAB)
             elif piece in ("\r", "\n"):
@@ -919,11 +983,7 @@ class OutlineWriter:
         depth = place.depth
         if place.in_cell:
             p = self._paragraph(place)
-
-            def in_cell(fmt: ParagraphFormat) -> None:
-                fmt.left_indent = Mm(4 + 3 * depth)
-                fmt.first_line_indent = Mm(-3)
-
+            in_cell = functools.partial(_item_in_cell, depth=depth)
             self._formatted(p, ("item in cell", depth), in_cell)
             self._text(self._run(p, place.look), f"{number}\u00a0" if number else "•\u00a0")
         elif number is None:
@@ -1188,10 +1248,179 @@ class OutlineWriter:
         rows = [*((row, True) for row in table.header), *((row, False) for row in table.rows())]
         keep = len(rows) <= SHORT_TABLE
         covered: list[_Span | None] = [None] * len(widths)
+        written: list[str] = []  # the XML of the rows written as text, not yet in tbl
         for index, (row, header) in enumerate(rows):
-            last = index == len(rows) - 1
-            self._row(tbl, row, header, widths, covered, place, keep and not last)
+            row_keep = keep and index < len(rows) - 1
+            if not self._pending_anchors and all(map(_plain_cell, row.cells)):
+                self._row_xml(written, row, header, widths, covered, place, row_keep)
+                continue
+            # a row with a cell of other blocks: element by element, after the rows before
+            append_rows(tbl, written)
+            written.clear()
+            self._row(tbl, row, header, widths, covered, place, row_keep)
+        append_rows(tbl, written)
         self._after_table(place)
+
+    def _row_xml(
+        self,
+        out: list[str],
+        row: Row,
+        header: bool,
+        widths: Sequence[int],
+        covered: list[_Span | None],
+        place: _Place,
+        keep: bool,
+    ) -> None:
+        """One row whose cells hold paragraphs and lists of items without children
+        (:func:`_plain_cell`), as XML text appended to ``out``
+        (:mod:`~helsefellesskap_docx.fragments`): the elements :meth:`_row` makes for
+        it, in the same order, with the same side effects (the same spans covered, the
+        links' relationships made in the same order)."""
+        out.append(_ROW_STARTS[header])
+        cells = iter(row.cells)
+        column = 0
+        count = len(widths)
+        style = ""
+        while column < count:
+            span = covered[column]
+            if span is not None and span.remaining > 0:
+                out.append(cell_start(_twips(span.width), span.fill, span.colspan, "continue"))
+                out.append("<w:p/></w:tc>")
+                span.remaining -= 1
+                column += span.colspan
+                continue
+            covered[column] = None
+            cell = next(cells, None)
+            if cell is None:  # a short row: empty cells to the end
+                out.append(cell_start(_twips(widths[column]), None, 1, None))
+                out.append("<w:p/></w:tc>")
+                column += 1
+                continue
+            colspan = max(1, min(cell.colspan, count - column))
+            width = sum(widths[column : column + colspan])
+            fill = ACCENT_HEX if header else LIGHT_HEX if cell.header else None
+            merge = "restart" if cell.rowspan > 1 else None
+            if not style:
+                style = self._cell_paragraph_start(keep)
+            out.append(cell_start(_twips(width), fill, colspan, merge))
+            blocks = cell.blocks
+            if not blocks:
+                out.append(style)
+                out.append("</w:p>")
+            look = self._cell_look(place.look, header, cell.header)
+            for block in blocks:
+                if isinstance(block, Paragraph):
+                    out.append(style)
+                    self._runs_xml(out, block.runs, self._paragraph_look(block, look))
+                    out.append("</w:p>")
+                elif isinstance(block, (BulletList, NumberedList)):
+                    self._items_xml(out, block, look, keep)
+            out.append("</w:tc>")
+            if merge is not None:
+                covered[column] = _Span(cell.rowspan - 1, colspan, width, fill)
+            column += colspan
+        if next(cells, None) is not None:
+            from ._messages import message
+
+            raise ValueError(
+                message("word.malformed_row", cells=len(row.cells), columns=len(widths))
+            )
+        out.append("</w:tr>")
+
+    def _items_xml(
+        self, out: list[str], block: BulletList | NumberedList, look: _Look, keep: bool
+    ) -> None:
+        """The items (without children) of a list in a cell as XML text: what
+        :meth:`_list` and :meth:`_item` write there, each item a paragraph in *Table
+        Text* indented, its bullet or number and a no-break space, then its runs."""
+        start = self._item_in_cell_start(keep)
+        if isinstance(block, NumberedList):
+            numbers = range(block.start, block.start + len(block.items))
+            marks = [f"{number}.\u00a0" for number in numbers]
+        else:
+            marks = ["\u2022\u00a0"] * len(block.items)
+        opening = _run_start(look)
+        for item, mark in zip(block.items, marks, strict=True):
+            out.append(start)
+            out.append(opening)
+            out.append(text_xml(mark))
+            out.append("</w:r>")
+            self._runs_xml(out, item.runs, look)
+            out.append("</w:p>")
+
+    def _item_in_cell_start(self, keep: bool) -> str:
+        """The start of a list item's paragraph in a cell (its properties), as
+        :meth:`_item` makes them: on a scratch paragraph, once per document and
+        ``keep``."""
+        key = ("item in cell", keep)
+        found = self._starts.get(key)
+        if found is None:
+            p: CT_P = OxmlElement("w:p")
+            properties = SubElement(p, _W_PPR)
+            SubElement(properties, _W_PSTYLE, {_W_VAL: self._style_id("Table Text")})
+            if keep:
+                SubElement(properties, _W_KEEPNEXT)
+            in_cell = functools.partial(_item_in_cell, depth=0)
+            self._formatted(p, ("item in cell", 0), in_cell)
+            assert p.pPr is not None
+            found = self._starts[key] = "<w:p>" + element_xml(p.pPr)
+        return found
+
+    def _cell_paragraph_start(self, keep: bool) -> str:
+        """The start of a cell's paragraph in *Table Text*, kept with the next where
+        ``keep`` (what :meth:`_new_cell` writes for a ``style`` and ``keep``)."""
+        style = attribute(self._style_id("Table Text"))
+        keep_next = "<w:keepNext/>" if keep else ""
+        return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep_next}</w:pPr>'
+
+    def _runs_xml(self, out: list[str], items: Inlines, look: _Look) -> None:
+        """``items`` as the XML text of the runs :meth:`_runs` makes, appended to ``out``."""
+        for item in items:
+            if type(item) is Text or isinstance(item, Text):
+                if item.text:
+                    out.append(_run_start(look))
+                    out.append(text_xml(xml_text(item.text)))
+                    out.append("</w:r>")
+            elif isinstance(item, LineBreak):
+                out.append(_run_start(look))
+                out.append("<w:br/></w:r>")
+            elif isinstance(item, Emphasis):
+                strong = look.bold or item.strong
+                self._runs_xml(
+                    out,
+                    item.runs,
+                    attrs.evolve(
+                        look,
+                        bold=strong,
+                        italic=look.italic or not item.strong,
+                        strike=look.strike or item.role == "delete",
+                    ),
+                )
+            elif isinstance(item, Span):
+                lang = None if item.lang == self.outline.language else word_language(item.lang)
+                self._runs_xml(out, item.runs, attrs.evolve(look, lang=lang))
+            elif isinstance(item, Link):
+                self._link_xml(out, item, look)
+
+    def _link_xml(self, out: list[str], link: Link, look: _Look) -> None:
+        """:meth:`_link`'s hyperlink around ``link``'s runs as XML text."""
+        if look.link:
+            self._runs_xml(out, link.runs, look)
+            return
+        if link.anchor is not None:
+            name = self._bookmarks.get(link.anchor)
+            if name is None:
+                self._runs_xml(out, link.runs, look)
+                return
+            out.append(f'<w:hyperlink w:anchor="{attribute(name)}" w:history="1">')
+        else:
+            target = link.url if link.url is not None else self._document_file(link.document or "")
+            rel_id = self.document.part.relate_to(
+                xml_text(target, ""), RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+            )
+            out.append(f'<w:hyperlink r:id="{attribute(rel_id)}" w:history="1">')
+        self._runs_xml(out, link.runs, attrs.evolve(look, link=True))
+        out.append("</w:hyperlink>")
 
     def _row(
         self,
