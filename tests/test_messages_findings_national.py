@@ -107,6 +107,19 @@ def test_the_national_frame_is_worded_once_a_run() -> None:
         assert ValidationContext(bundle).language == "nn"
 
 
+def test_every_national_id_has_its_kind() -> None:
+    from helsefellesskap.model.national import NationalGoal, NationalPlan, PriorityGroup
+
+    context = ValidationContext(load_bundle(EXAMPLE))
+    kinds = {NationalPlan: "plan", NationalGoal: "goal", PriorityGroup: "priority-group"}
+    assert context.national_ids
+    for key, item in context.national_ids.items():
+        expected = kinds.get(type(item), "other")
+        assert context.national_kinds[key] == context.national_kind(key) == expected
+    assert set(context.national_kinds) == set(context.national_ids)
+    assert context.national_kind("not-a-national-id") is None
+
+
 UNSEATED = """[[partners]]
 id = "fjordvik-forsking"
 kind = "research-institution"

@@ -109,3 +109,22 @@ def test_a_plugins_subclass_keeps_its_class_and_fields() -> None:
         1,
         2,
     )
+
+
+def test_new_finding_is_the_finding_the_keywords_make() -> None:
+    from helsefellesskap.validate.finding import new_finding
+
+    for file in (None, Path("plans/a.toml")):
+        for suggestion in (None, "fsu-a"):
+            made = new_finding("HF201", Severity.ERROR, "m", "$.a[0].b", "plan", file, suggestion)
+            assert type(made) is Finding
+            assert made == Finding(
+                code="HF201",
+                severity=Severity.ERROR,
+                message="m",
+                path="$.a[0].b",
+                document="plan",
+                file=file,
+                suggestion=suggestion,
+            )
+            assert (made.line, made.column) == (None, None)

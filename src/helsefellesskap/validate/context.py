@@ -78,6 +78,21 @@ class MeasureSpot(NamedTuple):
     measure: Measure
 
 
+def _national_kind(item: NationalItem) -> str:
+    """What a national item is: ``plan``, ``goal``, ``priority-group`` or ``other``."""
+    if isinstance(item, NationalPlan):
+        return "plan"
+    if isinstance(item, NationalGoal):
+        return "goal"
+    if isinstance(item, PriorityGroup):
+        return "priority-group"
+    return "other"
+
+
+_new_tuple = tuple.__new__
+"""``_new_tuple(MeasureSpot, fields)`` is ``MeasureSpot(*fields)`` without the call of
+its ``__new__`` (a named tuple's is Python code): one is made per measure."""
+
 _LIVE = frozenset({BodyStatus.ACTIVE, BodyStatus.BEING_ESTABLISHED})
 
 
@@ -348,11 +363,12 @@ class ValidationContext:
         spots: list[MeasureSpot] = []
         for a, area in enumerate(plan.focus_areas):
             for g, goal in enumerate(area.goals):
-                goal_path = f"$.focus_areas[{a}].goals[{g}]"
-                for m, measure in enumerate(goal.measures):
-                    spots.append(
-                        MeasureSpot(f"{goal_path}.measures[{m}]", a, g, area, goal, measure)
-                    )
+                if goal.measures:
+                    goal_path = f"$.focus_areas[{a}].goals[{g}].measures["
+                    spots += [
+                        _new_tuple(MeasureSpot, (f"{goal_path}{m}]", a, g, area, goal, measure))
+                        for m, measure in enumerate(goal.measures)
+                    ]
         return tuple(spots)
 
     @functools.cache  # noqa: B019 - the context lives for one validation run
@@ -406,16 +422,12 @@ class ValidationContext:
 
     def national_kind(self, national_id: str) -> str | None:
         """What a national id names: ``plan``, ``goal``, ``priority-group`` or ``other``."""
-        item = self.national_ids.get(national_id)
-        if item is None:
-            return None
-        if isinstance(item, NationalPlan):
-            return "plan"
-        if isinstance(item, NationalGoal):
-            return "goal"
-        if isinstance(item, PriorityGroup):
-            return "priority-group"
-        return "other"
+        return self.national_kinds.get(national_id)
+
+    @functools.cached_property
+    def national_kinds(self) -> Mapping[str, str]:
+        """:meth:`national_kind` of every national id, by id."""
+        return {key: _national_kind(item) for key, item in self.national_ids.items()}
 
     # -- time -----------------------------------------------------------------------------
 

@@ -116,20 +116,27 @@ def _plan_repeats(context: ValidationContext, plan: ActionPlan) -> Iterator[Hit]
         "item.focus_area",
         "scope.plan",
     )
-    goals: list[tuple[str, str]] = []
+    goals: list[str] = []
+    places: list[tuple[int, int]] = []  # (area, goal): a goal's path is made for a repeat only
     for n, area in enumerate(plan.focus_areas):
         for k, goal in enumerate(area.goals):
-            path = f"$.focus_areas[{n}].goals[{k}]"
-            goals.append((goal.id, path))
+            goals.append(goal.id)
+            places.append((n, k))
             if len(goal.ongoing_work) > 1:
                 yield from _repeats(
                     plan.id,
                     [w.id for w in goal.ongoing_work],
-                    _indexed(f"{path}.ongoing_work"),
+                    _indexed(f"$.focus_areas[{n}].goals[{k}].ongoing_work"),
                     "item.ongoing_work",
                     "scope.goal",
                 )
-    yield from _located(plan.id, goals, "item.goal", "scope.plan")
+    yield from _repeats(
+        plan.id,
+        goals,
+        lambda g: "$.focus_areas[{}].goals[{}]".format(*places[g]),
+        "item.goal",
+        "scope.plan",
+    )
     spots = context.measures(plan.id)
     yield from _repeats(
         plan.id,

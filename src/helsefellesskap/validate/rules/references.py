@@ -68,7 +68,10 @@ def responsible_resolves(context: ValidationContext) -> Iterator[Hit]:
     actors = context.actors
     for plan in context.plans.values():
         for spot in context.measures(plan.id):
-            if all(item in actors for item in spot.measure.responsible):
+            for item in spot.measure.responsible:  # (no generator a measure: most resolve)
+                if item not in actors:
+                    break
+            else:
                 continue
             yield from _actor_hits(
                 context,
@@ -237,18 +240,13 @@ def main_goal_resolves(context: ValidationContext) -> Iterator[Hit]:
             continue
         main_goals = context.main_goals(declaration.id)
         for a, area in enumerate(plan.focus_areas):
-            tracing = [
-                (f"$.focus_areas[{a}].intentions[{n}].main_goal", i.main_goal)
-                for n, i in enumerate(area.intentions)
-            ] + [
-                (f"$.focus_areas[{a}].goals[{n}].main_goal", g.main_goal)
-                for n, g in enumerate(area.goals)
-            ]
-            for path, main_goal in tracing:
+            tracing = [("intentions", n, i.main_goal) for n, i in enumerate(area.intentions)]
+            tracing += [("goals", n, g.main_goal) for n, g in enumerate(area.goals)]
+            for key, n, main_goal in tracing:
                 if main_goal is not None and main_goal not in main_goals:
                     yield Hit(
                         plan.id,
-                        path,
+                        f"$.focus_areas[{a}].{key}[{n}].main_goal",  # made for a hit only
                         message(
                             "findings.no_main_goal",
                             declaration=declaration.id,
@@ -347,6 +345,7 @@ def national_ids_resolve(context: ValidationContext) -> Iterator[Hit]:
             )
             yield Hit(document, path, text)
 
+    kinds = context.national_kinds
     for plan in context.plans.values():
         if plan.basis.national_plan is not None:
             yield from check(
@@ -371,12 +370,16 @@ def national_ids_resolve(context: ValidationContext) -> Iterator[Hit]:
                 "national.priority_group",
             )
         for spot in context.measures(plan.id):
-            for n, goal in enumerate(spot.measure.national_goals):
-                where = f"{spot.path}.national_goals[{n}]"
-                yield from check(plan.id, where, goal, "goal", "national.goal")
-            if all(g in context.priority_groups for g in spot.measure.priority_groups):
+            measure = spot.measure  # (most measures name no national goal nor group)
+            if measure.national_goals:
+                for n, goal in enumerate(measure.national_goals):
+                    if kinds.get(goal) != "goal":  # (what check finds; most ids are right)
+                        where = f"{spot.path}.national_goals[{n}]"
+                        yield from check(plan.id, where, goal, "goal", "national.goal")
+            groups = measure.priority_groups
+            if not groups or all(g in context.priority_groups for g in groups):
                 continue
-            for n, group in enumerate(spot.measure.priority_groups):
+            for n, group in enumerate(groups):
                 yield from check(
                     plan.id,
                     f"{spot.path}.priority_groups[{n}]",
@@ -426,6 +429,8 @@ def references_resolve(context: ValidationContext) -> Iterator[Hit]:
     for plan in context.plans.values():
         known = frozenset(r.id for r in plan.references)
         for spot in context.measures(plan.id):
+            if not spot.measure.references:  # (most measures have none)
+                continue
             for n, item in enumerate(spot.measure.references):
                 if item not in known:
                     yield Hit(
