@@ -516,6 +516,58 @@ def test_a_partnership_page_can_add_a_table_of_contents(bundle: Bundle, tmp_path
     assert _lang_of(nav.xpath(".//a[@href='#area-forlop']")[0]) == "nb"
 
 
+def test_an_override_uses_the_pages_own_macros_without_importing_them(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    # the base page's `html` (imported when first used) works in an override's block
+    # as an import `with context` would: the same table of contents, the same blocks
+    own = _write(
+        tmp_path / "own",
+        "action-plan.html.j2",
+        '{% extends "builtin/action-plan.html.j2" %}{% block contents %}'
+        "{{ html.contents_nav(contents) }}"
+        '<div id="again">{{ html.write_blocks(front[:1]) }}</div>{% endblock %}',
+    )
+    imported = _write(
+        tmp_path / "imported",
+        "action-plan.html.j2",
+        '{% extends "builtin/action-plan.html.j2" %}{% block contents %}'
+        '{% import "outline.html.j2" as html with context %}{{ html.contents_nav(contents) }}'
+        '<div id="again">{{ html.write_blocks(front[:1]) }}</div>{% endblock %}',
+    )
+    pages = [
+        html_of(
+            bundle.document(PLAN),
+            bundle,
+            _manager_with(
+                TemplatePlugin(helsefellesskap.TemplateSource(path=folder, partnership="eksempel"))
+            ),
+            "en",
+        )
+        for folder in (own, imported)
+    ]
+    assert pages[0] == pages[1]
+    page = lxml.html.fromstring(pages[0].encode())
+    assert page.xpath("//nav[@class='contents']//a/@href")[:2] == ["#introduction", "#focus-areas"]
+    assert page.xpath("//div[@id='again']/h1")
+
+
+def test_the_pages_macros_let_go_of_the_page_once_it_is_written() -> None:
+    # OutlineMacros imports the macros when first asked, with the page's values; once
+    # the page is written it holds neither the page nor the macros
+    from helsefellesskap.render.html import OutlineMacros, template_environment
+
+    environment = template_environment(())
+    page = environment.from_string("{{ x }}").new_context({"x": "verdi", "outline": None})
+    macros = OutlineMacros(page)
+    assert callable(macros.write_blocks)
+    with pytest.raises(AttributeError):
+        macros.__html__  # noqa: B018 - a dunder never imports
+    assert macros.release() is not None
+    with pytest.raises(RuntimeError):
+        macros.inlines  # noqa: B018
+
+
 def test_a_role_template_can_wrap_the_default_look_of_its_blocks(
     bundle: Bundle, tmp_path: Path
 ) -> None:

@@ -113,8 +113,8 @@ class Link:
     document: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        targets = [t for t in (self.url, self.anchor, self.document) if t is not None]
-        if len(targets) != 1:
+        targets = (self.url is not None) + (self.anchor is not None) + (self.document is not None)
+        if targets != 1:
             raise ValueError("a Link has exactly one of url, anchor and document")
 
 

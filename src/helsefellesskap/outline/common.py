@@ -161,6 +161,8 @@ class Builder:
     ) -> list[Block]:
         """A paragraph of each text that is not empty, the ``strong`` words in bold."""
         new = _new_paragraph
+        if not strong:  # most paragraphs: one text, as strong_runs() makes it
+            return [new((Text(t),), role) for t in texts if t and t.strip()]
         return [new(strong_runs(t, strong), role) for t in texts if t and t.strip()]
 
     def bullets(self, items: Iterable[str | Inlines], role: str | None = None) -> list[Block]:

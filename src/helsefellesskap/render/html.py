@@ -68,11 +68,13 @@ if TYPE_CHECKING:
 __all__ = [
     "BUILTIN_PREFIX",
     "DOCUMENT_TEMPLATE",
+    "OUTLINE_MACROS",
     "OWN_LABELS",
     "ROLE_FOLDER",
     "ContentsEntry",
     "HtmlFormat",
     "IndexEntry",
+    "OutlineMacros",
     "RoleTemplates",
     "block_kind",
     "contents_of",
@@ -168,6 +170,7 @@ def template_environment(template_dirs: tuple[Path, ...] = ()) -> jinja2.Environ
         run_kind=run_kind,
         inline_html=inline_html,
         html_writer=jinja2.pass_context(writer_of),
+        outline_macros=jinja2.pass_context(OutlineMacros),
         table_layout=table_layout,
         role_template=RoleTemplates(roles),
     )
@@ -207,11 +210,65 @@ class RoleTemplates:
         return self.names.get(getattr(block, "role", None) or "")
 
 
-def writer_of(context: jinja2.runtime.Context, write_block: Callable[..., object]) -> HtmlBlocks:
+OUTLINE_MACROS = "outline.html.j2"
+"""The template of the outline's macros, which a page knows as ``html``."""
+
+
+class OutlineMacros:
+    """``html`` on a page (``{% set html = outline_macros() %}`` in ``base.html.j2``):
+    the macros of ``outline.html.j2`` as ``{% import "outline.html.j2" as html with
+    context %}`` gives them, imported with the page's values when the page first uses
+    one. The built-in pages write their regions through ``html_writer`` and use none,
+    so a page does not make the module's sixteen macros and its context unless an
+    override, a role template or a ``contents_nav`` asks for them."""
+
+    __slots__ = ("_context", "_module")
+
+    def __init__(self, context: jinja2.runtime.Context) -> None:
+        self._context: jinja2.runtime.Context | None = context
+        self._module: object = None
+
+    def module(self) -> object:
+        """The imported module of macros (imported now if it was not yet)."""
+        if self._module is None:
+            context = self._context
+            if context is None:
+                raise RuntimeError("the page these macros belong to is written")
+            template = context.environment.get_template(OUTLINE_MACROS, context.name)
+            self._module = template.make_module(context.get_all(), True)
+        return self._module
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("__"):  # no dunder of a module (``__html__``) imports it
+            raise AttributeError(name)
+        return getattr(self.module(), name)
+
+    def release(self) -> object:
+        """Let go of the page; the module if one was imported (``None`` if not)."""
+        module, self._module, self._context = self._module, None, None
+        return module
+
+
+def _page_write_block(context: jinja2.runtime.Context) -> Callable[..., object]:
+    """``html.write_block`` of the page, looked up when a block whose role has a
+    template is written (most pages have none)."""
+
+    def write_block(*args: object) -> object:
+        return context.resolve("html").write_block(*args)
+
+    return write_block
+
+
+def writer_of(
+    context: jinja2.runtime.Context, write_block: Callable[..., object] | None = None
+) -> HtmlBlocks:
     """The block writer of the page being written (``html_writer(write_block)`` in
     ``outline.html.j2``), with the page's values as the template sees them now (a
     format such as PDF gives its own ``document_href`` and ``svg``); ``write_block`` is
-    the macro that writes a block whose role has a template of its own."""
+    the macro that writes a block whose role has a template of its own (by default the
+    page's ``html.write_block``, found when it is first needed)."""
+    if write_block is None:
+        write_block = _page_write_block(context)
     return HtmlBlocks(
         document_href=context.resolve("document_href"),
         role_template=context.resolve("role_template"),
@@ -410,6 +467,8 @@ def _release(page: jinja2.runtime.Context, values: Mapping[str, Any]) -> None:
 
     outline = values["outline"]
     for value in list(page.vars.values()):
+        if isinstance(value, OutlineMacros):
+            value = value.release()
         if isinstance(value, jinja2.environment.TemplateModule):
             _release_module(value, outline)
     page.vars.clear()
