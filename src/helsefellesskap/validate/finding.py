@@ -19,6 +19,7 @@ __all__ = [
     "Rule",
     "RuleCheck",
     "Settling",
+    "copy_finding",
     "new_finding",
     "sort_findings",
     "sort_settling",
@@ -74,6 +75,19 @@ class _SortKeys:
             name = self._files[file] = str(file or "")
         return (name, order, finding.code, finding.message)
 
+    def settling_key(self, settling: Settling) -> _Order:
+        """:meth:`key` of a settling finding, with the file it is to have (the same
+        steps, written out: this runs once per finding of a run)."""
+        finding, _severity, file = settling
+        path = finding.path
+        order = self._paths.get(path)
+        if order is None:
+            order = self._paths[path] = _path_order(path, self._steps)
+        name = self._files.get(file)
+        if name is None:
+            name = self._files[file] = str(file or "")
+        return (name, order, finding.code, finding.message)
+
 
 RuleCheck = Callable[["ValidationContext"], Iterable["Finding"]]
 """A rule's check: it reads the context and yields findings."""
@@ -115,13 +129,13 @@ class Finding:
         for nearly every finding, where ``attrs.evolve`` costs twice as much."""
         if type(self) is not Finding:  # a plugin's subclass keeps its own fields
             return attrs.evolve(self, severity=severity, file=file)
-        return _copy(self, severity, file, self.line, self.column)
+        return copy_finding(self, severity, file, self.line, self.column)
 
     def at(self, line: int, column: int) -> Finding:
         """This finding at ``line`` and ``column`` of its file, in one construction."""
         if type(self) is not Finding:
             return attrs.evolve(self, line=line, column=column)
-        return _copy(self, self.severity, self.file, line, column)
+        return copy_finding(self, self.severity, self.file, line, column)
 
     def settled(
         self, severity: Severity, file: Path | None, line: int | None, column: int | None
@@ -138,7 +152,7 @@ class Finding:
             return self
         if type(self) is not Finding:
             return attrs.evolve(self, severity=severity, file=file, line=line, column=column)
-        return _copy(self, severity, file, line, column)
+        return copy_finding(self, severity, file, line, column)
 
 
 _FIELDS = ("code", "severity", "message", "path", "document", "file", "suggestion", "line")
@@ -151,9 +165,11 @@ _new = object.__new__
 )
 
 
-def _copy(
+def copy_finding(
     old: Finding, severity: Severity, file: Path | None, line: int | None, column: int | None
 ) -> Finding:
+    """``old`` (a :class:`Finding`, not a subclass) with its severity, file, line and
+    column set, made by setting its slots: what :meth:`Finding.settled` makes."""
     new: Finding = _new(Finding)
     _code(new, old.code)
     _severity(new, severity)
@@ -177,7 +193,7 @@ def new_finding(
     suggestion: str | None,
 ) -> Finding:
     """``Finding(code=code, severity=severity, …)`` without a line or column, made by
-    setting its slots as :func:`_copy` does: the built-in rules make one per finding."""
+    setting its slots as :func:`copy_finding` does: the built-in rules make one per finding."""
     new: Finding = _new(Finding)
     _code(new, code)
     _severity(new, severity)
@@ -205,8 +221,7 @@ Settling = tuple[Finding, Severity, "Path | None"]
 def sort_settling(findings: list[Settling]) -> None:
     """Sort ``findings`` in place as :func:`sort_findings` sorts the findings they
     become (by :meth:`Finding.order_key`, with the file each is to have)."""
-    key = _SortKeys().key
-    findings.sort(key=lambda e: key(e[2], e[0]))
+    findings.sort(key=_SortKeys().settling_key)
 
 
 @attrs.frozen(kw_only=True)

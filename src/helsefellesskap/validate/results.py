@@ -13,7 +13,7 @@ import attrs
 from ..errors import DataError, Problem
 from ..messages import message
 from ..model import Bundle, Severity
-from .finding import Finding, Settling
+from .finding import Finding, Settling, copy_finding
 
 if TYPE_CHECKING:
     from ..plugins import PluginFailure
@@ -286,14 +286,24 @@ def settled_findings(found: list[Settling], bundle: Bundle) -> tuple[Finding, ..
                 paths.add(finding.path)
     places = _places(wanted, bundle) if wanted else {}
     settled: list[Finding] = []
+    add = settled.append
+    line: int | None
+    column: int | None
     for finding, severity, file in found:
-        line, column = finding.line, finding.column
+        line = finding.line
         if file is not None and line is None and finding.path != "$":
             where = places[file]
             position = where.get(finding.path) if where is not None else None
             if position is not None:
+                if type(finding) is Finding:  # (nearly every one: made here at once)
+                    add(copy_finding(finding, severity, file, *position))
+                    continue
                 line, column = position
-        settled.append(finding.settled(severity, file, line, column))
+            else:
+                column = finding.column
+        else:
+            column = finding.column
+        add(finding.settled(severity, file, line, column))
     return tuple(settled)
 
 
