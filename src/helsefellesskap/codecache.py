@@ -123,8 +123,9 @@ def _with_constant(code: types.CodeType, old: int, new: int) -> types.CodeType |
 
 class CodeCache:
     """The code compiled from source texts, kept in the user's cache folder under
-    ``name`` (see the module's description); :meth:`compile` is :func:`compile` for
-    ``"exec"`` that answers from the cache."""
+    ``name`` (see the module's description); :meth:`compile` is :func:`compile` in the
+    cache's ``mode`` (``"exec"``, or ``"eval"`` for expressions) that answers from the
+    cache."""
 
     def __init__(self, name: str, folder: Path | None, *, mode: str = "exec") -> None:
         self.name = name
