@@ -248,3 +248,32 @@ def test_a_templates_own_header_and_footer_are_kept_in_every_document(tmp_path: 
         assert section.footer.paragraphs[0].text.startswith("Side ")
         opened = docx.Document(io.BytesIO(_writer(template=empty).to_bytes()))
         assert opened.sections[0].header.paragraphs[0].text == "Eksempel\tPlan"
+
+
+def test_the_first_section_is_python_docxs_first_section() -> None:
+    """first_section finds python-docx's ``sections[0]``: the body's own ``w:sectPr``,
+    or the first one a paragraph ends a section with (a landscape table makes some)."""
+    from docx.enum.section import WD_ORIENT
+    from helsefellesskap_docx.writer import first_section
+
+    document = docx.Document()
+    assert first_section(document)._sectPr is document.sections[0]._sectPr
+    document.add_paragraph("portrett")
+    document.add_section().orientation = WD_ORIENT.LANDSCAPE
+    document.add_paragraph("landskap")
+    document.add_section()
+    assert len(document.sections) == 3
+    assert first_section(document)._sectPr is document.sections[0]._sectPr
+    assert first_section(document)._sectPr is not document.element.body.sectPr
+
+
+def test_the_page_widths_are_read_once_a_package_and_the_same() -> None:
+    """The text widths a writer reads from its prepared package's first document are
+    the widths of every later document's page."""
+    first, second = _writer(), _writer()
+    section = second.document.sections[0]
+    assert section.page_width is not None and section.left_margin is not None
+    assert section.right_margin is not None and section.page_height is not None
+    sides = section.left_margin + section.right_margin
+    assert first.text_width == second.text_width == section.page_width - sides
+    assert second.landscape_text_width == section.page_height - sides

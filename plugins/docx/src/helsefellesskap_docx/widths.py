@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
-from helsefellesskap.outline import Paragraph, Table, Text
+from helsefellesskap.outline import Cell, Emphasis, Link, Paragraph, Span, Table, Text
 
 __all__ = ["CHAR_EMU", "cell_texts", "column_widths", "hinted_widths", "longest_word"]
 
@@ -81,12 +81,11 @@ def _texts(value: object, found: list[str] | None = None) -> list[str]:
     return found
 
 
-def cell_texts(table: Table) -> list[list[tuple[str, int]]]:
-    """The text of each column of ``table``'s header and body rows, cell by cell, with
-    the number of rows the cell spans (a cell spanning columns counts for the first; the
-    columns a cell spanning rows covers below it are left out, as the outline leaves them)."""
+def _placed(table: Table) -> Iterator[tuple[int, Cell, int]]:
+    """Each cell of ``table``'s header and body rows with its column and the number of
+    rows it spans (a cell spanning columns counts for the first; the columns a cell
+    spanning rows covers below it are left out, as the outline leaves them)."""
     count = len(table.columns)
-    found: list[list[tuple[str, int]]] = [[] for _ in table.columns]
     covered = [0] * count
     for row in (*table.header, *table.rows()):
         cells = iter(row.cells)
@@ -100,20 +99,57 @@ def cell_texts(table: Table) -> list[list[tuple[str, int]]]:
             if cell is None:
                 break
             rows = max(1, cell.rowspan)
-            blocks = cell.blocks
-            if len(blocks) == 1 and type(blocks[0]) is Paragraph:  # most cells
-                texts = [
-                    run.text if type(run) is Text else "".join(_texts(run))
-                    for run in blocks[0].runs
-                ]
-            else:
-                texts = _texts(blocks)
-            found[column].append(("".join(texts), rows))
+            yield column, cell, rows
             span = max(1, cell.colspan)
             for inner in range(column, min(column + span, count)):
                 covered[inner] = rows - 1
             column += span
+
+
+def cell_texts(table: Table) -> list[list[tuple[str, int]]]:
+    """The text of each column of ``table``'s header and body rows, cell by cell, with
+    the number of rows the cell spans (:func:`_placed`)."""
+    found: list[list[tuple[str, int]]] = [[] for _ in table.columns]
+    for column, cell, rows in _placed(table):
+        found[column].append((_cell_text(cell), rows))
     return found
+
+
+def _columns(table: Table) -> tuple[list[list[str]], list[list[float]]]:
+    """The texts of each column (:func:`cell_texts`), and for each text its length
+    divided by the rows its cell spans."""
+    texts: list[list[str]] = [[] for _ in table.columns]
+    lengths: list[list[float]] = [[] for _ in table.columns]
+    for column, cell, rows in _placed(table):
+        text = _cell_text(cell)
+        texts[column].append(text)
+        lengths[column].append(len(text) / rows)
+    return texts, lengths
+
+
+def _cell_text(cell: Cell) -> str:
+    """All the text of ``cell``, as :func:`cell_texts` joins it."""
+    blocks = cell.blocks
+    if len(blocks) == 1 and type(blocks[0]) is Paragraph:  # most cells
+        runs = blocks[0].runs
+        if len(runs) == 1 and type(runs[0]) is Text:
+            return runs[0].text
+        return "".join(map(_inline_text, runs))
+    return "".join(_texts(blocks))
+
+
+def _inline_text(run: object) -> str:
+    """The text of a run, as :func:`_texts` finds it: an emphasis, span or link holds
+    text in its runs alone (its other fields are not :class:`Text`)."""
+    if isinstance(run, Text):
+        return run.text
+    if type(run) in _HOLDERS and isinstance(run, (Emphasis, Span, Link)):
+        return "".join(map(_inline_text, run.runs))
+    return "".join(_texts(run))
+
+
+_HOLDERS = frozenset({Emphasis, Span, Link})
+"""The runs whose text is that of their own runs (their other fields hold no text)."""
 
 
 def longest_word(texts: Sequence[str]) -> int:
@@ -148,11 +184,8 @@ def column_widths(table: Table, total: int) -> list[int]:
     count = len(table.columns)
     if count == 0:
         return []
-    texts = cell_texts(table)
-    minimum = [
-        longest_word([text for text, _ in column]) * CHAR_EMU + PADDING_EMU + LIST_INDENT_EMU
-        for column in texts
-    ]
+    texts, sizes = _columns(table)
+    minimum = [longest_word(column) * CHAR_EMU + PADDING_EMU + LIST_INDENT_EMU for column in texts]
     if sum(minimum) >= total:  # the words cannot all fit: scale the minimums down together
         return _fill([int(total * m / sum(minimum)) for m in minimum], total)
     hints = [c.width if c.width is not None and c.width > 0 else None for c in table.columns]
@@ -161,7 +194,7 @@ def column_widths(table: Table, total: int) -> list[int]:
     hint_share = [hint if hint is not None else fallback for hint in hints]
     hint_total = sum(hint_share)
     # the square root: a column of twice the text needs less than twice the width
-    lengths = [math.sqrt(sum(len(text) / rows for text, rows in column) + 1) for column in texts]
+    lengths = [math.sqrt(sum(column) + 1) for column in sizes]
     length_total = sum(lengths)
     shares = [
         (h / hint_total + n / length_total) / 2 for h, n in zip(hint_share, lengths, strict=True)

@@ -62,6 +62,7 @@ __all__ = [
     "WordWriter",
     "element",
     "field_runs",
+    "first_section",
     "insert_ordered",
     "open_template",
     "prepared_package",
@@ -113,6 +114,23 @@ def element(tag: str, **attributes: str) -> BaseOxmlElement:
     for name, value in attributes.items():
         found.set(qn(name), value)
     return found
+
+
+def first_section(document: DocxDocument) -> Section:
+    """``document.sections[0]`` without python-docx's XPath of every section (compiled
+    for each look): the first ``w:sectPr`` of a paragraph of the body, or the body's own."""
+    body = document.element.body
+    for child in body.iterchildren(_W_P, _W_SECT_PR):
+        if child.tag == _W_SECT_PR:
+            return Section(child, document.part)
+        properties = child.find(_W_P_PR)
+        found = properties.find(_W_SECT_PR) if properties is not None else None
+        if found is not None:
+            return Section(found, document.part)
+    raise ValueError("the document has no section")
+
+
+_W_P, _W_P_PR, _W_SECT_PR = qn("w:p"), qn("w:pPr"), qn("w:sectPr")
 
 
 def _order(names: str) -> tuple[str, ...]:
@@ -607,12 +625,12 @@ class WordWriter:
         self._header_text = (header, title if header_title is None else header_title)
         self._landscape_reference: BaseOxmlElement | None = None
         self._widths: tuple[int, int] | None = None  # (portrait, landscape): text_width
-        section = self.document.sections[0]
+        section = first_section(self.document)
         header_filled, footer_filled = self._filled(section)
         if not header_filled:
             self.write_header(section.header.paragraphs[0], self.text_width)
         if not footer_filled:
-            self._set_footer(page_label, of_label, footer_line)
+            self._set_footer(section, page_label, of_label, footer_line)
         self._set_properties(
             title=title, date=date, author=author, subject=subject, keywords=keywords
         )
@@ -637,6 +655,19 @@ class WordWriter:
         return self._widths[1]
 
     def _page_widths(self) -> tuple[int, int]:
+        """The widths of :attr:`text_width` and :attr:`landscape_text_width`: the same
+        for every document of the prepared package, which opens each with the same
+        section (the writer changes it only after asking), so read in the first one."""
+        key = ("page widths",)
+        found = self._prepared.memo(key)
+        if found is None:
+            widths = self._read_page_widths()
+            found = b"%d %d" % widths
+            self._prepared.keep(key, found)
+        portrait, landscape = found.split()
+        return int(portrait), int(landscape)
+
+    def _read_page_widths(self) -> tuple[int, int]:
         section = self.document.sections[0]
         width, height = section.page_width, section.page_height
         left, right = section.left_margin, section.right_margin
@@ -726,12 +757,12 @@ class WordWriter:
         borders.append(element("w:bottom", **edge))
         insert_ordered(p_pr, borders, P_PR_ORDER)
 
-    def _set_footer(self, page_label: str, of_label: str, line: str) -> None:
+    def _set_footer(self, section: Section, page_label: str, of_label: str, line: str) -> None:
         """The footer: the page number and count with their labels, and the line under
         them; written by python-docx for the first document of the prepared package
         with these words, and a copy of that footer for every later one (the same few
         footers recur in a partnership's documents)."""
-        footer = self.document.sections[0].footer.part.element
+        footer = section.footer.part.element
         key = ("footer", page_label, of_label, line, self.label_language)
         ready = self._prepared.memo(key)
         if ready is not None:
