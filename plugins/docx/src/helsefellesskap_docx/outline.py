@@ -514,6 +514,7 @@ class OutlineWriter:
         self._prototypes = _thread_prototypes()
         self._cell_looks: dict[tuple[_Look, bool], _Look] = {}  # (look, header row): look
         self._starts: dict[tuple[object, ...], str] = {}  # the starts of paragraphs, as XML
+        self._looks: dict[tuple[object, ...], _Look] = {}  # see _changed
 
     @staticmethod
     def _collect_anchors(outline: Outline) -> dict[str, str]:
@@ -758,20 +759,10 @@ class OutlineWriter:
             elif isinstance(item, LineBreak):
                 self._run(parent, look).append(OxmlElement("w:br"))
             elif isinstance(item, Emphasis):
-                strong = look.bold or item.strong
-                self._runs(
-                    parent,
-                    item.runs,
-                    attrs.evolve(
-                        look,
-                        bold=strong,
-                        italic=look.italic or not item.strong,
-                        strike=look.strike or item.role == "delete",
-                    ),
-                )
+                self._runs(parent, item.runs, self._emphasised(look, item))
             elif isinstance(item, Span):
                 lang = None if item.lang == self.outline.language else word_language(item.lang)
-                self._runs(parent, item.runs, attrs.evolve(look, lang=lang))
+                self._runs(parent, item.runs, self._changed(look, lang=lang))
             elif isinstance(item, Link):
                 self._link(parent, item, look)
 
@@ -881,7 +872,7 @@ class OutlineWriter:
             )
             hyperlink = element("w:hyperlink", **{"r:id": rel_id, "w:history": "1"})
         parent.append(hyperlink)
-        self._runs(hyperlink, link.runs, attrs.evolve(look, link=True))
+        self._runs(hyperlink, link.runs, self._changed(look, link=True))
 
     # -- blocks ----------------------------------------------------------------------------
 
@@ -917,21 +908,39 @@ class OutlineWriter:
         look = self._paragraph_look(block, place.look)
         self._runs(self._paragraph(place, style), block.runs, look)
 
-    @staticmethod
-    def _paragraph_look(block: Paragraph, look: _Look) -> _Look:
+    def _paragraph_look(self, block: Paragraph, look: _Look) -> _Look:
         """``look`` bold or italic as well where the paragraph's role asks for it."""
         role = block.role or ""
         if role in PARAGRAPH_LOOKS:
             bold, italic = PARAGRAPH_LOOKS[role]
-            look = attrs.evolve(look, bold=look.bold or bold, italic=look.italic or italic)
+            look = self._changed(look, bold=look.bold or bold, italic=look.italic or italic)
         return look
+
+    def _emphasised(self, look: _Look, emphasis: Emphasis) -> _Look:
+        """The look of ``emphasis``'s runs in text of ``look``: bold where strong,
+        italic otherwise, struck through where it marks deleted words."""
+        return self._changed(
+            look,
+            bold=look.bold or emphasis.strong,
+            italic=look.italic or not emphasis.strong,
+            strike=look.strike or emphasis.role == "delete",
+        )
+
+    def _changed(self, look: _Look, **changes: Any) -> _Look:
+        """``attrs.evolve(look, **changes)``, made once per document for each look and
+        changes (a few looks recur in thousands of runs)."""
+        key = (look, *changes.items())
+        found = self._looks.get(key)
+        if found is None:
+            found = self._looks[key] = attrs.evolve(look, **changes)
+        return found
 
     def _heading(self, heading: Heading, place: _Place) -> None:
         if heading.anchor:
             self._pending_anchors.append(heading.anchor)
         if place.in_cell:
             p = self._paragraph(place)
-            look = attrs.evolve(place.look, bold=True)
+            look = self._changed(place.look, bold=True)
         else:
             level = heading.level
             p = self._paragraph(place, "Title" if level <= 1 else f"Heading {min(level - 1, 9)}")
@@ -946,7 +955,7 @@ class OutlineWriter:
     def _facts(self, facts: Facts, place: _Place) -> None:
         """``Label: value`` lines; the abbreviations as terms and meanings in two columns."""
         terms = facts.role in DEFINITION_ROLES or place.role in DEFINITION_ROLES
-        bold = attrs.evolve(place.look, bold=True)
+        bold = self._changed(place.look, bold=True)
         last = len(facts.items) - 1
         hanging = terms and not place.in_cell
 
@@ -1069,7 +1078,7 @@ class OutlineWriter:
         if diagram.legend_title and diagram.legend:
             title = self._paragraph(place, note)
             self._keep_with_next(title)
-            self._runs(title, diagram.legend_title, attrs.evolve(place.look, bold=True))
+            self._runs(title, diagram.legend_title, self._changed(place.look, bold=True))
         for kind, text in diagram.legend:
             p = self._paragraph(place, note)
             if kind in LINE_MARKS:
@@ -1231,7 +1240,7 @@ class OutlineWriter:
         if table.caption:
             caption = self._paragraph(place, None if place.in_cell else "Caption")
             self._keep_with_next(caption)
-            self._runs(caption, table.caption, attrs.evolve(place.look, bold=place.in_cell))
+            self._runs(caption, table.caption, self._changed(place.look, bold=place.in_cell))
         if not table.columns:
             return
         wide = self._wide(table, place)
@@ -1385,20 +1394,10 @@ class OutlineWriter:
                 out.append(_run_start(look))
                 out.append("<w:br/></w:r>")
             elif isinstance(item, Emphasis):
-                strong = look.bold or item.strong
-                self._runs_xml(
-                    out,
-                    item.runs,
-                    attrs.evolve(
-                        look,
-                        bold=strong,
-                        italic=look.italic or not item.strong,
-                        strike=look.strike or item.role == "delete",
-                    ),
-                )
+                self._runs_xml(out, item.runs, self._emphasised(look, item))
             elif isinstance(item, Span):
                 lang = None if item.lang == self.outline.language else word_language(item.lang)
-                self._runs_xml(out, item.runs, attrs.evolve(look, lang=lang))
+                self._runs_xml(out, item.runs, self._changed(look, lang=lang))
             elif isinstance(item, Link):
                 self._link_xml(out, item, look)
 
@@ -1419,7 +1418,7 @@ class OutlineWriter:
                 xml_text(target, ""), RELATIONSHIP_TYPE.HYPERLINK, is_external=True
             )
             out.append(f'<w:hyperlink r:id="{attribute(rel_id)}" w:history="1">')
-        self._runs_xml(out, link.runs, attrs.evolve(look, link=True))
+        self._runs_xml(out, link.runs, self._changed(look, link=True))
         out.append("</w:hyperlink>")
 
     def _row(
