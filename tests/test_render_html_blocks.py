@@ -403,6 +403,45 @@ def test_a_cell_the_outline_shares_is_written_in_the_column_it_stands_in(
     ]
 
 
+def test_a_header_row_tables_share_is_written_as_each_tables_own(
+    context: RenderContext,
+) -> None:
+    # a plan's tables share their header row (and a cell may stand in the header and
+    # the body); each table's head is written as if its row were its own: th, scope
+    # col, the class of the column each cell stands in, and a body cell stays a td
+    both = cell("Ansvar")
+    header = Row(cells=(cell("Mål"), both))
+
+    def table(*roles: str, head: Row) -> Table:
+        return Table(
+            columns=tuple(Column(role=r) for r in roles),
+            header=(head,),
+            groups=(RowGroup(rows=(Row(cells=(cell("a)"), both)),)),),
+        )
+
+    shared = page_of(
+        context,
+        table("goal", "responsible", head=header),
+        table("goal", "responsible", head=header),
+        table("measure", "deadline", head=header),
+    )
+    own = page_of(
+        context,
+        table("goal", "responsible", head=Row(cells=(cell("Mål"), cell("Ansvar")))),
+        table("goal", "responsible", head=Row(cells=(cell("Mål"), cell("Ansvar")))),
+        table("measure", "deadline", head=Row(cells=(cell("Mål"), cell("Ansvar")))),
+    )
+    assert lxml.html.tostring(shared) == lxml.html.tostring(own)
+    heads = [
+        [(c.tag, c.get("class"), c.get("scope"), c.text) for c in t.xpath("thead/tr/th")]
+        for t in shared.xpath("//table")
+    ]
+    expected = [("th", "col-goal", "col", "Mål"), ("th", "col-responsible", "col", "Ansvar")]
+    assert heads[0] == heads[1] == expected
+    assert [h[1] for h in heads[2]] == ["col-measure", "col-deadline"]
+    assert shared.xpath("//tbody/tr/td[2]/text()") == ["Ansvar"] * 3
+
+
 def test_a_shared_cell_with_blocks_of_the_page_is_written_at_each_place(
     context: RenderContext,
 ) -> None:

@@ -348,6 +348,7 @@ class HtmlBlocks:
 
     __slots__ = (
         "_cells",
+        "_heads",
         "document_href",
         "label",
         "marked_language",
@@ -379,6 +380,8 @@ class HtmlBlocks:
         self.partnership = partnership
         self.marked_language = marked_language
         self.svg = svg
+        self._heads: dict[int, tuple[Cell, str, str]] = {}
+        """The same for the cells of header rows."""
         self._cells: dict[int, tuple[Cell, str, str]] = {}
         """The HTML of each body cell written so far and the column it stood in, by the
         cell's identity; each entry holds the cell, so no other object takes its identity
@@ -582,15 +585,18 @@ class HtmlBlocks:
         """The rows of a table's head or of one of its groups, each cell placed in its
         column as :func:`~helsefellesskap.render.html_table.placed_rows` places it (past
         the cells that spans from above cover), written out here without a tuple per
-        cell. A body cell that is no header and holds at most one paragraph without a
-        role is written once per column it stands in: an outline shares the cells many
-        rows repeat (the same responsible actors, deadline or status), so the page
-        writes them again from :attr:`_cells`. (Other blocks may take ids of the page
-        or a role's template, so they are written at each place.)"""
+        cell. A cell of the header rows, or a body cell that is no header, that holds
+        at most one paragraph without a role is written once per column it stands in:
+        an outline shares the cells many rows repeat (the same responsible actors,
+        deadline or status) and the header row of a plan's tables, so the page writes
+        them again from :attr:`_cells` (:attr:`_heads` for the header rows). (Other
+        blocks may take ids of the page or a role's template, so they are written at
+        each place.)"""
         columns = table.columns
         count = len(columns)
         group_rows = len(rows)
         memo = self._cells
+        heads = self._heads
         covered: dict[int, int] = {}  # column index -> rows still covered by a span from above
         for row in rows:
             data = row.data
@@ -602,8 +608,15 @@ class HtmlBlocks:
                         index += 1
                 column = columns[index].role if index < count else ""
                 rowspan = cell.rowspan
-                if head:
-                    out.append(self._cell_html(cell, column, "th", "col"))
+                if head:  # a plan's tables share their header row: written once a column
+                    known = heads.get(id(cell))
+                    if known is not None and known[0] is cell and known[1] == column:
+                        out.append(known[2])
+                    else:
+                        html = self._cell_html(cell, column, "th", "col")
+                        if _same_everywhere(cell):
+                            heads[id(cell)] = (cell, column, html)
+                        out.append(html)
                 elif cell.header:
                     scope = "rowgroup" if rowspan > 1 and rowspan >= group_rows else "row"
                     out.append(self._cell_html(cell, column, "th", scope))
@@ -613,12 +626,7 @@ class HtmlBlocks:
                         out.append(known[2])
                     else:
                         html = self._cell_html(cell, column, "td", None)
-                        blocks = cell.blocks
-                        if not blocks or (
-                            len(blocks) == 1
-                            and type(blocks[0]) is Paragraph
-                            and blocks[0].role is None
-                        ):  # its inline runs alone: the same wherever it stands
+                        if _same_everywhere(cell):
                             memo[id(cell)] = (cell, column, html)
                         out.append(html)
                 span = cell.colspan
@@ -718,6 +726,16 @@ class HtmlBlocks:
         self, block: PageBreak, label_id: str | None, label_runs: Inlines, out: list[str]
     ) -> None:
         out.append('<div class="page-break" aria-hidden="true"></div>')
+
+
+def _same_everywhere(cell: Cell) -> bool:
+    """Whether a cell's HTML is the same wherever it stands in its column: it holds at
+    most one paragraph without a role, its inline runs alone (other blocks may take ids
+    of the page or a role's template)."""
+    blocks = cell.blocks
+    return not blocks or (
+        len(blocks) == 1 and type(blocks[0]) is Paragraph and blocks[0].role is None
+    )
 
 
 @functools.lru_cache(maxsize=1024)

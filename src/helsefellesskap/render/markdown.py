@@ -390,7 +390,7 @@ class MarkdownWriter:
         """A GFM table: the first header row, then the body rows with a cell that a span
         from above covers left empty."""
         width = len(table.columns)
-        head = [self.cell(c.blocks) for c in table.header[0].cells] if table.header else []
+        head = [self._known_cell(c.blocks) for c in table.header[0].cells] if table.header else []
         head += [""] * (width - len(head))
         lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
         covered = [0] * width
@@ -444,6 +444,16 @@ class MarkdownWriter:
                 lines.append("".join(parts))
         caption = f"*{self.inlines(table.caption)}*\n\n" if table.caption else ""
         return caption + "\n".join(lines)
+
+    def _known_cell(self, blocks: tuple[Block, ...]) -> str:
+        """:meth:`cell` of blocks written before (a plan's tables share their header
+        row) from the table cells' memo, else written now and kept there."""
+        known = self._cells.get(id(blocks))
+        if known is not None and known[0] is blocks:
+            return known[1]
+        text = self.cell(blocks)
+        self._cells[id(blocks)] = (blocks, text)
+        return text
 
     def section(self, section: Section) -> list[str]:
         """The section's heading, then its blocks."""
