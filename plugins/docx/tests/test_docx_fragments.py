@@ -217,3 +217,20 @@ def test_a_runs_text_is_what_the_element_writer_makes(text: str) -> None:
     word_outline.OutlineWriter._text(made, text)
     expected = "".join(fragments.element_xml(child) for child in made)
     assert fragments.text_xml(text) == expected
+
+
+def test_an_element_as_text_is_the_element() -> None:
+    """element_xml writes lxml's own text of an element (python-docx's paragraph and run
+    classes answer ``text`` with their runs' text) and every attribute and child."""
+    from docx.oxml.ns import nsdecls
+    from docx.oxml.parser import OxmlElement
+
+    p = OxmlElement("w:p")
+    properties = etree.SubElement(p, qn("w:pPr"))
+    etree.SubElement(properties, qn("w:pStyle"), {qn("w:val"): 'a"&<b>'})
+    run = etree.SubElement(p, qn("w:r"))
+    word_outline.OutlineWriter._text(run, " to\tord ")
+    text = fragments.element_xml(p)
+    assert "xmlns" not in text
+    parsed = etree.fromstring(f"<w:body {nsdecls('w')}>{text}</w:body>")[0]
+    assert etree.tostring(parsed) == etree.tostring(p)

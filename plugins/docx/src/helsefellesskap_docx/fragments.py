@@ -76,6 +76,11 @@ def prefixed(clark: str) -> str:
     return f"{pfxmap[uri]}:{local}"
 
 
+_TEXT, _TAIL = etree.ElementBase.text, etree.ElementBase.tail
+"""lxml's own text and tail of an element: python-docx's classes of some elements (a
+paragraph, a run, a hyperlink) answer ``text`` with the text of their runs."""
+
+
 def element_xml(element: BaseOxmlElement) -> str:
     """``element`` and its children as XML text with the prefixes of
     :func:`prefixed`, declaring no namespace (for a few elements: a paragraph's
@@ -84,10 +89,10 @@ def element_xml(element: BaseOxmlElement) -> str:
     parts = [f"<{tag}"]
     for name, value in element.items():
         parts.append(f' {prefixed(name)}="{attribute(value)}"')
-    inner = [escape(element.text or "")]
+    inner = [escape(_TEXT.__get__(element) or "")]
     for child in element:
         inner.append(element_xml(child))
-        inner.append(escape(child.tail or ""))
+        inner.append(escape(_TAIL.__get__(child) or ""))
     content = "".join(inner)
     parts.append(f">{content}</{tag}>" if content else "/>")
     return "".join(parts)
