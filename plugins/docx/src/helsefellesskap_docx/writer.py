@@ -549,7 +549,22 @@ def _prepared(
     _Setup(document, language, templated=template is not None).run(
         update_fields=update_fields, hyphenate=hyphenate
     )
+    _own_header_and_footer(document)
     return PreparedPackage(document)
+
+
+def _own_header_and_footer(document: DocxDocument) -> None:
+    """Give the first section a header and a footer of its own where it has none that
+    holds anything (a template's that does is kept): every document writes its own
+    into them (:class:`WordWriter`), and the parts made once here spare each document
+    python-docx's making them (reading its default part from a file, naming and
+    relating it): the same parts, part names and relationships in the same order as
+    when each document made them."""
+    section = first_section(document)
+    if not WordWriter._has_content(section.header):
+        section.header.is_linked_to_previous = False
+    if not WordWriter._has_content(section.footer):
+        section.footer.is_linked_to_previous = False
 
 
 def prepared_package(
