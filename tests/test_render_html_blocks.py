@@ -4,6 +4,7 @@ written by the real templates, read back with lxml."""
 from __future__ import annotations
 
 import gc
+import random
 import typing
 import weakref
 from pathlib import Path
@@ -40,6 +41,7 @@ from helsefellesskap.outline import (
     Section,
     Span,
     Table,
+    inline_text,
     runs,
 )
 from helsefellesskap.render import make_context
@@ -401,6 +403,51 @@ def test_a_cell_the_outline_shares_is_written_in_the_column_it_stands_in(
         ("col-measure", None, "UNN og kommunene"),
         ("col-responsible", None, "e)"),
     ]
+
+
+def test_the_page_places_every_cell_as_table_layout_places_it(context: RenderContext) -> None:
+    # tables of every shape of spans (rows and columns, overlapping, past the last
+    # column, rows with too few and too many cells): the page's cells stand where
+    # table_layout (the templates' placement) puts them
+    choose = random.Random(11)
+    for _ in range(200):
+        columns = tuple(Column(role=f"c{i}") for i in range(choose.randint(1, 5)))
+        rows = tuple(
+            Row(
+                cells=tuple(
+                    Cell(
+                        blocks=(paragraph(f"{r}.{k}"),),
+                        rowspan=choose.choice((1, 1, 2, 3)),
+                        colspan=choose.choice((1, 1, 2)),
+                        header=choose.random() < 0.2,
+                    )
+                    for k in range(choose.randint(0, len(columns) + 1))
+                )
+            )
+            for r in range(choose.randint(1, 6))
+        )
+        table = Table(columns=columns, header=(), groups=(RowGroup(rows=rows),))
+        (element,) = page_of(context, table).xpath("//table")
+        written = [
+            [(c.tag, c.get("class"), c.get("scope"), c.text) for c in tr]
+            for tr in element.xpath("tbody/tr")
+        ]
+        (group,) = table_layout(table).groups
+        expected = [
+            [
+                (
+                    p.tag,
+                    f"col-{p.column}" if p.column else None,
+                    p.scope,
+                    inline_text(
+                        p.cell.blocks[0].runs  # type: ignore[union-attr]
+                    ),
+                )
+                for p in row.cells
+            ]
+            for row in group.rows
+        ]
+        assert written == expected
 
 
 def test_a_header_row_tables_share_is_written_as_each_tables_own(

@@ -597,15 +597,17 @@ class HtmlBlocks:
         group_rows = len(rows)
         memo = self._cells
         heads = self._heads
-        covered: dict[int, int] = {}  # column index -> rows still covered by a span from above
-        for row in rows:
+        # for each column index, the number of the first row below the span from above
+        # that covers it (a column is covered in the rows before that number)
+        until = [0] * count
+        size = count
+        for number, row in enumerate(rows, 1):
             data = row.data
             out.append(f"<tr{_data_html(data)}>\n" if data else "<tr>\n")
             index = 0
             for cell in row.cells:
-                if covered:
-                    while covered.get(index, 0) > 0:
-                        index += 1
+                while index < size and until[index] > number:
+                    index += 1
                 column = columns[index].role if index < count else ""
                 rowspan = cell.rowspan
                 if head:  # a plan's tables share their header row: written once a column
@@ -631,12 +633,14 @@ class HtmlBlocks:
                         out.append(html)
                 span = cell.colspan
                 if rowspan > 1:
-                    for offset in range(max(span, 1)):
-                        covered[index + offset] = rowspan
+                    end = index + max(span, 1)
+                    if end > size:
+                        until.extend([0] * (end - size))
+                        size = end
+                    for spanned in range(index, end):
+                        until[spanned] = number + rowspan
                 index += span if span > 1 else 1
             out.append("</tr>\n")
-            if covered:  # one row done: every span from above covers one row fewer
-                covered = {i: n - 1 for i, n in covered.items() if n > 1}
 
     def _cell_html(self, cell: Cell, column: str, tag: str, scope: str | None) -> str:
         """A placed cell and the line break after it, as :meth:`_cell` writes it."""
