@@ -59,6 +59,10 @@ _MAYBE_INLINE = re.compile(r"[\\`*_\[\]<~|&]")
 search for one character of a set is much faster than the substitution)."""
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)](?=\s|$))")
 _MARKERS = frozenset("#>+-=")
+_URL_BREAKS = re.compile(r"[\s()<>]")
+"""What ends a link target unless it is written ``<…>``."""
+_NO_AUTOLINK = re.compile(r"[\s<>]")
+"""What an autolink (``<https://…>``) cannot hold."""
 
 
 def _backslash(match: re.Match[str]) -> str:
@@ -120,7 +124,7 @@ def escape_cell(text: str) -> str:
 
 def escape_url(url: str) -> str:
     """A link target that Markdown reads whole, even with spaces or brackets."""
-    if re.search(r"[\s()<>]", url):
+    if _URL_BREAKS.search(url):
         return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
     return url
 
@@ -314,7 +318,7 @@ class MarkdownWriter:
             target = link.url or ""
         if cell:
             target = target.replace("|", "%7C")
-        if inline_text(link.runs) == target and not re.search(r"[\s<>]", target):
+        if inline_text(link.runs) == target and not _NO_AUTOLINK.search(target):
             return f"<{target}>"
         return f"[{text}]({escape_url(target)})"
 
