@@ -277,3 +277,46 @@ def test_the_page_widths_are_read_once_a_package_and_the_same() -> None:
     sides = section.left_margin + section.right_margin
     assert first.text_width == second.text_width == section.page_width - sides
     assert second.landscape_text_width == section.page_height - sides
+
+
+def test_a_templates_picture_is_found_again_for_the_same_logo(tmp_path: Path) -> None:
+    """A picture of the template (here in its header) is among the package's pictures
+    of every document, so the same picture as the logo is one part, as python-docx
+    finds it in a package it opens itself."""
+    from helsefellesskap_docx.options import WordOptions
+    from helsefellesskap_docx.outline import write_outline
+    from PIL import Image
+
+    from helsefellesskap.outline import Heading, Outline, runs
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (60, 20), (20, 60, 160)).save(logo)
+    template = docx.Document()
+    template.sections[0].header.paragraphs[0].add_run().add_picture(str(logo))
+    path = tmp_path / "template.docx"
+    template.save(str(path))
+    outline = Outline(
+        kind="action-plan",
+        document="plan",
+        title="Planen",
+        language="nb",
+        label_language="nb",
+        partnership="test",
+        blocks=(Heading(level=1, runs=runs("Planen")),),
+    )
+    for _ in range(2):  # the first document of the prepared package, and a later one
+        data = write_outline(
+            outline,
+            reader_language="nb",
+            header="Test",
+            page_label="Side",
+            of_label="av",
+            date=dt.date(2025, 1, 1),
+            options=WordOptions(title_page=True),
+            template=path,
+            logo=logo,
+        )
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        assert [name for name in names if name.startswith("word/media/")] == [
+            "word/media/image1.png"
+        ]

@@ -219,6 +219,11 @@ class PreparedPackage:
                 name = partname.membername
                 ready[name] = (blob, deflated(name, blob, date_time=ZIP_TIME, mode=_MODE))
         self._memo: dict[Hashable, bytes] = {}  # see memo(); only bytes are shared
+        self._pictures = any(
+            srel.reltype == RT.IMAGE and not srel.is_external
+            for _, srel in self._reader.iter_srels()
+        )
+        """Whether the package holds pictures (a template's logo in its header)."""
         self.deflated: Mapping[str, tuple[bytes, Member]] = MappingProxyType(ready)
         """Each static part's member name, with its bytes (the very object every
         document's part holds) and the member they make, deflated."""
@@ -267,10 +272,19 @@ class PreparedPackage:
         return cast(Part, Part.load(partname, content_type, blob, package))
 
     def open(self) -> DocxDocument:
-        """A new document, with its own parts, of the prepared package."""
+        """A new document, with its own parts, of the prepared package: python-docx's
+        ``Unmarshaller.unmarshal`` step by step (what ``Package.open`` does), its
+        gathering of the package's pictures (a walk of every relationship) only where
+        the package holds any."""
         package = Package()
-        unmarshal: Any = Unmarshaller.unmarshal  # what Package.open does; not typed
-        unmarshal(self._reader, package, self._part)
+        steps: Any = Unmarshaller  # not typed in python-docx
+        parts = steps._unmarshal_parts(self._reader, package, self._part)
+        steps._unmarshal_relationships(self._reader, package, parts)
+        for part in parts.values():
+            part.after_unmarshal()
+        if self._pictures:
+            gather: Any = package.after_unmarshal  # not typed in python-docx
+            gather()
         main = package.main_document_part
         assert isinstance(main, DocumentPart)
         document: DocxDocument = main.document
