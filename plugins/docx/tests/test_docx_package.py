@@ -320,3 +320,36 @@ def test_a_templates_picture_is_found_again_for_the_same_logo(tmp_path: Path) ->
         assert [name for name in names if name.startswith("word/media/")] == [
             "word/media/image1.png"
         ]
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [("Helse & omsorg", "Plan <2025>"), (" kant ", "a\tb\nc\x0bd"), ("Bare navnet", "")],
+)
+def test_the_header_filled_in_is_the_header_python_docx_writes(
+    header: str, title: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The running header kept as XML with marks and filled in for each document is
+    what python-docx's run and tab setters write for its texts."""
+
+    def header_xml() -> bytes:
+        writer = WordWriter(
+            title="Planen",
+            language="nb",
+            header=header,
+            header_title=title,
+            page_label="Side",
+            of_label="av",
+            date=dt.date(2025, 1, 1),
+        )
+        return writer.document.sections[0].header.part.blob
+
+    filled = [header_xml(), header_xml()]  # the first document keeps it, the next fills in
+    # python-docx's setters, every time
+    monkeypatch.setattr(
+        WordWriter,
+        "_set_header",
+        lambda self, paragraph: self.write_header(paragraph, self.text_width),
+    )
+    written = header_xml()
+    assert filled == [written, written]

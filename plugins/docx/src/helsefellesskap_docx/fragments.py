@@ -32,6 +32,7 @@ __all__ = [
     "cell_start",
     "element_xml",
     "escape",
+    "parse_paragraph",
     "prefixed",
     "text_xml",
 ]
@@ -137,6 +138,14 @@ def cell_start(twips: str, fill: str | None, colspan: int, merge: str | None) ->
         parts.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{attribute(fill)}"/>')
     parts.append("</w:tcPr>")
     return "".join(parts)
+
+
+def parse_paragraph(xml: str) -> BaseOxmlElement:
+    """The paragraph of ``xml`` (a ``w:p`` element, prefixes ``w`` and ``r``), for the
+    caller to put into a part whose root declares both (see :func:`append_rows`)."""
+    holder = etree.fromstring(f"{_OPEN}{xml}{_CLOSE}", _PARSER)
+    found: BaseOxmlElement = holder[0]
+    return found
 
 
 def append_rows(tbl: BaseOxmlElement, rows: Sequence[str]) -> None:

@@ -48,6 +48,7 @@ from docx.text.run import Run as DocxRun
 from helsefellesskap.errors import RenderError
 from helsefellesskap.render.safe import xml_text
 
+from .fragments import element_xml, parse_paragraph, text_xml
 from .package import PreparedPackage, package_bytes
 
 __all__ = [
@@ -131,6 +132,12 @@ def first_section(document: DocxDocument) -> Section:
 
 
 _W_P, _W_P_PR, _W_SECT_PR = qn("w:p"), qn("w:pPr"), qn("w:sectPr")
+
+
+_HEADER_MARK, _TITLE_MARK = "\ue000header\ue000", "\ue000title\ue000"
+"""Texts the running header is written with once, to find where each document's go."""
+_MARK = "\x00"
+"""Where a text goes in the header's XML kept (a character no XML text holds)."""
 
 
 def _order(names: str) -> tuple[str, ...]:
@@ -643,7 +650,7 @@ class WordWriter:
         section = first_section(self.document)
         header_filled, footer_filled = self._filled(section)
         if not header_filled:
-            self.write_header(section.header.paragraphs[0], self.text_width)
+            self._set_header(section.header.paragraphs[0])
         if not footer_filled:
             self._set_footer(section, page_label, of_label, footer_line)
         self._set_properties(
@@ -733,9 +740,38 @@ class WordWriter:
             paragraph._p.style = self.style_id(name)
         return paragraph
 
-    def write_header(self, paragraph: Paragraph, width: int) -> None:
-        """The running header into ``paragraph``, for a text ``width`` (EMU) wide."""
+    def _set_header(self, paragraph: Paragraph) -> None:
+        """The running header (:meth:`write_header`) into ``paragraph``, the first of the
+        first section's header: python-docx writes it, with marks for the texts, into
+        a copy of the paragraph for the first document of the prepared package with a
+        title or without (every document's paragraph is the same before), serialised;
+        each document fills in its own texts and parses that."""
         header, title = self._header_text
+        key = ("header", bool(title), self.text_width)
+        ready = self._prepared.memo(key)
+        if ready is None:
+            scratch = Paragraph(copy.deepcopy(paragraph._p), paragraph._parent)
+            texts = (_HEADER_MARK, _TITLE_MARK if title else "")
+            self.write_header(scratch, self.text_width, texts)
+            xml = element_xml(scratch._p)
+            for mark in texts:
+                if mark:
+                    xml = xml.replace(f"<w:t>{mark}</w:t>", _MARK, 1)
+            ready = xml.encode("utf-8")
+            self._prepared.keep(key, ready)
+        pieces = ready.decode("utf-8").split(_MARK)
+        filled = [pieces[0]]
+        for text, piece in zip((header, title), pieces[1:], strict=False):
+            filled += (text_xml(xml_text(text)), piece)
+        made = parse_paragraph("".join(filled))
+        paragraph._p.getparent().replace(paragraph._p, made)
+
+    def write_header(
+        self, paragraph: Paragraph, width: int, texts: tuple[str, str] | None = None
+    ) -> None:
+        """The running header into ``paragraph``, for a text ``width`` (EMU) wide: the
+        writer's header and title, or ``texts``."""
+        header, title = texts or self._header_text
         self._styled(paragraph, "Header")
         if title:  # the partnership at the left in bold, the title at the right
             paragraph.paragraph_format.tab_stops.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
