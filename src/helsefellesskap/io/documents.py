@@ -100,7 +100,8 @@ def structure_document(
     kind = data.get("kind")
     if kind is None or not isinstance(kind, str) or kind not in known:
         raise _kind_error(kind, known, file)
-    rest = {key: value for key, value in data.items() if key != "kind"}
+    rest = dict(data)  # the table without its tag (a copy: the caller's data stays whole)
+    del rest["kind"]
     return structure(rest, known[kind], file=file, converter=converter)
 
 
