@@ -67,8 +67,12 @@ def flatten_labels(table: Mapping[str, object], prefix: str = "") -> dict[str, s
 
 
 def builtin_labels(language: str) -> dict[str, str]:
-    """The built-in labels for ``language`` (one of :data:`LANGUAGES`), as dotted keys."""
-    from ..io.text import parse_toml
+    """The built-in labels for ``language`` (one of :data:`LANGUAGES`), as dotted keys.
+
+    The catalogue is package data, parsed through
+    :func:`~helsefellesskap.tomlcache.load_catalogue` (its tables kept in the user's cache
+    between runs, as the message catalogues are): a render reads all three languages."""
+    from ..tomlcache import load_catalogue
 
     if language not in LANGUAGES:
         from ..messages import message
@@ -77,7 +81,7 @@ def builtin_labels(language: str) -> dict[str, str]:
             message("render.no_builtin_labels", language=repr(language), languages=LANGUAGES)
         )
     resource = Path(__file__).parent / "labels" / f"{language}.toml"  # no importlib.resources
-    return flatten_labels(parse_toml(resource.read_text("utf-8")))
+    return flatten_labels(load_catalogue(resource))
 
 
 def builtin_catalogues() -> list[LabelCatalogue]:
