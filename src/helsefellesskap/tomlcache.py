@@ -15,6 +15,13 @@ This is for the library's and its plugins' package data only, never for a user's
 documents (each run reads and parses those). The cache is an optimisation only: a
 file that cannot be read or written is ignored, as is a folder another user could
 write to, and ``HELSEFELLESSKAP_NO_CACHE=1`` turns it off.
+
+Each installed copy of a catalogue has its own file (its path is in the name), so
+copies that come and go (other environments, plugins installed for a while) would
+pile up: a process that writes a file trims the folder
+(:func:`~helsefellesskap.usercache.trim`): files not used for
+:data:`~helsefellesskap.usercache.IDLE_DAYS` days go, and the least recently used past
+:data:`ENTRIES`. A process that only reads never lists the folder.
 """
 
 from __future__ import annotations
@@ -25,17 +32,21 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from .usercache import cache_dir, private, write_private
+from .usercache import cache_dir, private, trim, write_private
 
 try:  # the compiled parser where installed
     import tomli as _toml
 except ImportError:  # pragma: no cover - depends on the environment
     import tomllib as _toml  # type: ignore[no-redef]
 
-__all__ = ["FORMAT", "cache_file", "load_catalogue"]
+__all__ = ["ENTRIES", "FORMAT", "cache_file", "load_catalogue"]
 
 FORMAT = 1
 """The layout of a cache file; a file of another layout is not read."""
+
+ENTRIES = 256
+"""The most files the ``toml`` folder keeps: the core's and the bundled plugins'
+catalogues are about seventy, so several environments' fit."""
 
 
 def cache_file(path: Path) -> Path | None:
@@ -109,4 +120,5 @@ def _write(kept: Path, path: Path, raw: bytes, data: dict[str, Any]) -> None:
     except ValueError:  # a value marshal does not write (a date): parsed every time
         return
     _PRIVATE.pop(kept.parent, None)  # the folder may be made just now
-    write_private(kept, payload)  # or nothing (a read-only home): parsed again next time
+    if write_private(kept, payload):  # or nothing (a read-only home): parsed again next time
+        trim(kept.parent, ENTRIES)  # the file written now is the most recent: it stays
