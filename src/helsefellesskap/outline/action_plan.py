@@ -505,6 +505,24 @@ def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
                 parts.append(made(column) if measure else "EMPTY_CELL")
         return "(" + "".join(f"{part}, " for part in parts) + ")"
 
+    measure_cells = {column: f"cell_{index}" for index, column in enumerate(makers)}
+
+    def ongoing_cells(goal: bool, work: bool) -> str:
+        """The tuple of a row's cells in a table with ongoing work, as source: ``goal``
+        whether the row has the goal's cell (its first), ``work`` whether it has an
+        ongoing work's cell (``work_here``), the measure's cells made before."""
+        parts: list[str] = []
+        for column in columns:
+            if column == "goal":
+                if goal:
+                    parts.append("goal_cell(goal, count)")
+            elif column == "ongoing_work":
+                if work:
+                    parts.append("work_here")
+            else:
+                parts.append(measure_cells[column])
+        return "(" + "".join(f"{part}, " for part in parts) + ")"
+
     lines = [
         "def bind("
         + ", ".join(["goal_cell", "work_cell", "known_responsible", *makers.values()])
@@ -540,37 +558,33 @@ def _table_groups(columns: tuple[str, ...]) -> Callable[..., _TableGroups]:
             "            pairs = goal_rows(goal, True)",
             "            count = len(pairs)",
             "            for index, (work, measure) in enumerate(pairs):",
-            "                cells = []",
-        ]
-        for column in columns:
-            if column == "goal":
-                lines += [
-                    "                if index == 0:",
-                    "                    cells.append(goal_cell(goal, count))",
-                ]
-            elif column == "ongoing_work":
-                lines += [
-                    "                if work is None:",
-                    "                    cells.append(EMPTY_CELL)",
-                    "                elif index == 0 or pairs[index - 1][0] is not work:",
-                    "                    work_span = 1",
-                    "                    while index + work_span < count and "
-                    "pairs[index + work_span][0] is work:",
-                    "                        work_span += 1",
-                    "                    cells.append(work_cell(work, work_span))",
-                ]
-            else:
-                lines.append(
-                    "                cells.append(EMPTY_CELL if measure is None "
-                    f"else {made(column)})"
-                )
-        lines += [
             "                if measure is None:",
-            "                    current.append(new_row(tuple(cells)))",
+            *(f"                    {name} = EMPTY_CELL" for name in measure_cells.values()),
             "                else:",
-            "                    current.append(",
-            "                        new_row(tuple(cells), (('measure', measure.id),))",
-            "                    )",
+            *(
+                f"                    {measure_cells[column]} = {made(column)}"
+                for column in measure_cells
+            ),
+            "                if work is None:",
+            "                    work_here = EMPTY_CELL",
+            "                elif index == 0 or pairs[index - 1][0] is not work:",
+            "                    work_span = 1",
+            "                    while index + work_span < count and "
+            "pairs[index + work_span][0] is work:",
+            "                        work_span += 1",
+            "                    work_here = work_cell(work, work_span)",
+            "                else:  # the cell above spans this row",
+            "                    work_here = None",
+            "                if index == 0:  # the goal's cell, an ongoing work's or an empty one",
+            f"                    cells = {ongoing_cells(True, True)}",
+            "                elif work_here is None:",
+            f"                    cells = {ongoing_cells(False, False)}",
+            "                else:",
+            f"                    cells = {ongoing_cells(False, True)}",
+            "                if measure is None:",
+            "                    current.append(new_row(cells))",
+            "                else:",
+            "                    current.append(new_row(cells, (('measure', measure.id),)))",
         ]
     lines += [
         "        if current:",
