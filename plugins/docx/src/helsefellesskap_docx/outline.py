@@ -179,8 +179,7 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _W_TAB, _W_BR = qn("w:tab"), qn("w:br")
 _W_BOOKMARK_START, _W_BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
 _W_ID, _W_NAME, _W_ANCHOR = qn("w:id"), qn("w:name"), qn("w:anchor")
-_LookKey = tuple[bool, bool, bool, str | None, bool, str | None]
-_RUN_PROPERTIES: dict[_LookKey, tuple[tuple[str, dict[str, str]], ...]] = {}
+_RUN_PROPERTIES: dict[_Look, tuple[tuple[str, dict[str, str]], ...]] = {}
 """The children of ``w:rPr`` for each look, in the schema's order (tag, attributes)."""
 
 PROTOTYPES_KEPT = 1024
@@ -273,9 +272,10 @@ def write_outline(
     return writer.to_bytes()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class _Look:
-    """How the runs being written look: bold, italic, a colour, a link, a language."""
+    """How the runs being written look: bold, italic, a colour, a link, a language
+    (its hash kept: a look is the key of its run's properties and prototype)."""
 
     bold: bool = False
     italic: bool = False
@@ -452,15 +452,14 @@ _ROW_STARTS = {
 """The start of a row as :meth:`OutlineWriter._new_row` makes it, by whether it is a
 header row."""
 
-_RUN_STARTS: dict[_LookKey, str] = {}
+_RUN_STARTS: dict[_Look, str] = {}
 """The start of a run of each look, with its properties, as XML text."""
 
 
 def _run_start(look: _Look) -> str:
     """The start of a run of ``look`` (``<w:r>`` and its ``w:rPr``), as
     :meth:`OutlineWriter._run` makes it, as XML text."""
-    key = (look.bold, look.italic, look.strike, look.color, look.link, look.lang)
-    found = _RUN_STARTS.get(key)
+    found = _RUN_STARTS.get(look)
     if found is None:
         parts = ["<w:r>"]
         properties = OutlineWriter._run_properties(look)
@@ -472,7 +471,7 @@ def _run_start(look: _Look) -> str:
                 )
                 parts.append(f"<{prefixed(tag)}{values}/>")
             parts.append("</w:rPr>")
-        found = _RUN_STARTS[key] = "".join(parts)
+        found = _RUN_STARTS[look] = "".join(parts)
     return found
 
 
@@ -792,8 +791,7 @@ class OutlineWriter:
     @staticmethod
     def _run_properties(look: _Look) -> tuple[tuple[str, dict[str, str]], ...]:
         """The children of ``w:rPr`` for ``look``, worked out once per look."""
-        key = (look.bold, look.italic, look.strike, look.color, look.link, look.lang)
-        found = _RUN_PROPERTIES.get(key)
+        found = _RUN_PROPERTIES.get(look)
         if found is None:
             properties: list[tuple[str, dict[str, str]]] = []
             if look.bold:
@@ -809,7 +807,7 @@ class OutlineWriter:
                 properties.append((qn("w:u"), {_W_VAL: "single"}))
             if look.lang:
                 properties.append((qn("w:lang"), {_W_VAL: look.lang}))
-            found = _RUN_PROPERTIES[key] = tuple(properties)
+            found = _RUN_PROPERTIES[look] = tuple(properties)
         return found
 
     def _copy(
@@ -836,7 +834,7 @@ class OutlineWriter:
         if not properties:
             r = SubElement(parent, _W_R)
             return r
-        key = ("r", look.bold, look.italic, look.strike, look.color, look.link, look.lang)
+        key = ("r", look)
         prototype = self._prototypes.get(key)
         if prototype is not None:  # nearly always: _copy's way, without its calls
             r = prototype.__copy__()
@@ -1384,15 +1382,13 @@ class OutlineWriter:
 
     def _runs_xml(self, out: list[str], items: Inlines, look: _Look) -> None:
         """``items`` as the XML text of the runs :meth:`_runs` makes, appended to ``out``."""
+        start = _RUN_STARTS.get(look) or _run_start(look)
         for item in items:
             if type(item) is Text or isinstance(item, Text):
                 if item.text:
-                    out.append(_run_start(look))
-                    out.append(text_xml(xml_text(item.text)))
-                    out.append("</w:r>")
+                    out += (start, text_xml(xml_text(item.text)), "</w:r>")
             elif isinstance(item, LineBreak):
-                out.append(_run_start(look))
-                out.append("<w:br/></w:r>")
+                out += (start, "<w:br/></w:r>")
             elif isinstance(item, Emphasis):
                 self._runs_xml(out, item.runs, self._emphasised(look, item))
             elif isinstance(item, Span):
