@@ -237,23 +237,22 @@ class Builder:
                 anchor=anchor or section.id,
             )
         bold = section.strong
-        blocks: list[Block] = [
-            *self.paragraphs(section.paragraphs, strong=bold),
-            *self.bullets(
+        blocks = self.paragraphs(section.paragraphs, strong=bold)
+        if section.bullets or section.national:
+            blocks += self.bullets(
                 (
                     *(strong_runs(b, bold) for b in section.bullets),
                     *self.national(section.national, national_plan),
                 )
-            ),
-            *listing,
-            *self.paragraphs(section.closing, strong=bold),
-            *self.links(section.links),
-        ]
-        blocks.extend(
-            self.section(sub, min(level + 1, 6), national_plan=national_plan)
-            for sub in section.subsections
-        )
-        blocks.extend(extra)
+            )
+        blocks += listing
+        if section.closing:
+            blocks += self.paragraphs(section.closing, strong=bold)
+        if section.links:
+            blocks += self.links(section.links)
+        for sub in section.subsections:
+            blocks.append(self.section(sub, min(level + 1, 6), national_plan=national_plan))
+        blocks += extra
         return Section(blocks=tuple(blocks), heading=heading, anchor=anchor or section.id)
 
     def outline(self, title: str, blocks: Iterable[Block]) -> Outline:
