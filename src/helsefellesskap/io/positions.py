@@ -82,7 +82,12 @@ _PLAIN_HEADER = re.compile(r"\[\[" + _PLAIN_NAME + r"\]\]|\[" + _PLAIN_NAME + r"
 # or a multi-line string. In a text without multi-line strings, a value is followed
 # (after spaces, comments and empty lines) by "," or "]", a header never is; so a line
 # of a header of bare keys, not followed so, is a header (:meth:`_Scanner.headers`).
-_HEADER_END = r"[ \t\r]*(?:#[^\n]*)?(?=\n|\Z)(?!(?:\n[ \t\r]*(?:#[^\n]*)?)*\n[ \t\r]*[,\]])"
+# (each blank or comment line stepped over whole, possessively: a line that starts with
+# "," or "]" is never one, so there is nothing to go back for)
+_HEADER_END = (
+    r"[ \t\r]*+(?:#[^\n]*+)?+(?=\n|\Z)"
+    r"(?!(?:\n[ \t\r]*+(?:#[^\n]*+)?+(?=\n))*+\n[ \t\r]*+[,\]])"
+)
 _HEADER_REST = rf"(\[\[{_PLAIN_NAME}\]\]|\[{_PLAIN_NAME}\]){_HEADER_END}"
 _FIRST_HEADER_LINE = re.compile(r"[ \t]*" + _HEADER_REST)
 # Each later line that starts with "[", in one search (a literal first: the search is
