@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -214,6 +215,34 @@ def test_an_entry_point_value_is_loaded_as_importlib_loads_it() -> None:
     assert discovery.load_entry_point("helsefellesskap.plugins [extra]") is not None
     with pytest.raises(ValueError, match=r"is not 'package\.module"):
         discovery.load_entry_point("not a module!")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "helsefellesskap_docx.plugin",
+        "helsefellesskap_pdf.format:PdfFormat",
+        "a.b:C.d",
+        "ä1.b_c:ß",
+        "a.b : C",
+        "a.b[extra]",
+        "a:b:c",
+        "a.b:",
+        ":x",
+        "_",
+        "..:.",
+        "a.b\n",
+        "a b",
+        "",
+    ],
+)
+def test_a_plain_value_is_read_as_the_pattern_reads_it(value: str) -> None:
+    """load_entry_point reads a plain value without the pattern: the same parts."""
+    module, colon, attribute = value.partition(":")
+    if discovery._plain(module) and (not colon or discovery._plain(attribute)):
+        match = re.match(discovery._ENTRY_POINT_VALUE, value)
+        assert match is not None
+        assert (match.group("module"), match.group("attr") or "") == (module, attribute)
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")

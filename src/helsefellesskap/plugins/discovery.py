@@ -58,10 +58,10 @@ runs and scripts started from other folders each have their own, and a command s
 scan again because they pushed its entry out (32 entries are about 0.2 MB, read in
 half a millisecond)."""
 
-_ENTRY_POINT_VALUE = re.compile(
-    r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$"
-)
-"""An entry point's value, as :class:`importlib.metadata.EntryPoint` reads it."""
+_ENTRY_POINT_VALUE = r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$"
+"""An entry point's value, as :class:`importlib.metadata.EntryPoint` reads it (a pattern
+compiled, by :mod:`re`'s cache, only for a value that is not plain, see
+:func:`load_entry_point`)."""
 
 
 def normalize(name: str) -> str:
@@ -96,13 +96,25 @@ def load_entry_point(value: str) -> object:
     """
     import importlib
 
-    match = _ENTRY_POINT_VALUE.match(value)
-    if match is None:
-        raise ValueError(f"entry point value {value!r} is not 'package.module[:attribute]'")
-    found: object = importlib.import_module(match.group("module"))
-    for part in filter(None, (match.group("attr") or "").split(".")):
+    module, colon, attribute = value.partition(":")
+    if not (_plain(module) and (not colon or _plain(attribute))):
+        # spaces, extras or odd characters: the pattern reads it (a plain value, which
+        # every entry point of the bundled plugins is, reads the same without it)
+        match = re.match(_ENTRY_POINT_VALUE, value)
+        if match is None:
+            raise ValueError(f"entry point value {value!r} is not 'package.module[:attribute]'")
+        module, attribute = match.group("module"), match.group("attr") or ""
+    found: object = importlib.import_module(module)
+    for part in filter(None, attribute.split(".")):
         found = getattr(found, part)
     return found
+
+
+def _plain(name: str) -> bool:
+    """Whether ``name`` is letters, digits, ``_`` and ``.`` only, with a letter or digit
+    (what ``[\\w.]+`` of :data:`_ENTRY_POINT_VALUE` matches, but for names of dots and
+    underscores alone, which are left to the pattern)."""
+    return name.replace(".", "").replace("_", "").isalnum()
 
 
 def find_installed() -> dict[str, list[InstalledPlugin]]:
