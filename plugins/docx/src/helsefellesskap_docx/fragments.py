@@ -34,6 +34,7 @@ __all__ = [
     "escape",
     "parse_paragraph",
     "prefixed",
+    "table_with_rows",
     "text_xml",
 ]
 
@@ -146,6 +147,19 @@ def parse_paragraph(xml: str) -> BaseOxmlElement:
     holder = etree.fromstring(f"{_OPEN}{xml}{_CLOSE}", _PARSER)
     found: BaseOxmlElement = holder[0]
     return found
+
+
+def table_with_rows(tbl: BaseOxmlElement, rows: Sequence[str]) -> BaseOxmlElement:
+    """A table of ``tbl``'s children (its properties and grid) and then ``rows`` (see
+    :func:`append_rows`), put in ``tbl``'s place, which is left empty: lxml moves one
+    element into the document instead of each row (each moved element costs as much as
+    a few dozen elements moved with it)."""
+    made: BaseOxmlElement = etree.fromstring("".join((_OPEN, *rows, _CLOSE)), _PARSER)
+    made[0:0] = list(tbl)
+    parent = tbl.getparent()
+    assert parent is not None
+    parent.replace(tbl, made)
+    return made
 
 
 def append_rows(tbl: BaseOxmlElement, rows: Sequence[str]) -> None:

@@ -90,6 +90,7 @@ from .fragments import (
     cell_start,
     element_xml,
     prefixed,
+    table_with_rows,
     text_xml,
 )
 from .options import WordOptions
@@ -1246,8 +1247,6 @@ class OutlineWriter:
         fit = column_widths if self.options.fit_columns else hinted_widths
         widths = fit(table, total)
         tbl = self._new_table(place, widths)
-        if wide:
-            self._wide_tables.append(tbl)
         name = " ".join(inline_text(table.caption).split()) or self._heading_text
         if name:  # the table's name for screen readers (Word's alt text title)
             caption = element("w:tblCaption", **{"w:val": xml_text(name, " ")})
@@ -1256,16 +1255,23 @@ class OutlineWriter:
         keep = len(rows) <= SHORT_TABLE
         covered: list[_Span | None] = [None] * len(widths)
         written: list[str] = []  # the XML of the rows written as text, not yet in tbl
+        whole = True  # whether every row is written as text
         for index, (row, header) in enumerate(rows):
             row_keep = keep and index < len(rows) - 1
             if not self._pending_anchors and all(map(_plain_cell, row.cells)):
                 self._row_xml(written, row, header, widths, covered, place, row_keep)
                 continue
             # a row with a cell of other blocks: element by element, after the rows before
+            whole = False
             append_rows(tbl, written)
             written.clear()
             self._row(tbl, row, header, widths, covered, place, row_keep)
-        append_rows(tbl, written)
+        if whole:  # the usual table: parsed with its rows, in the place of the one made
+            tbl = table_with_rows(tbl, written)
+        else:
+            append_rows(tbl, written)
+        if wide:
+            self._wide_tables.append(tbl)
         self._after_table(place)
 
     def _row_xml(
