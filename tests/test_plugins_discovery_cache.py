@@ -7,13 +7,16 @@ import marshal
 import os
 import re
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from helsefellesskap import usercache
 from helsefellesskap.plugins import PluginManager, discovery
 from helsefellesskap.plugins.discovery import CACHE_DIR_ENV, NO_CACHE_ENV, find_installed
+from helsefellesskap.usercache import IDLE_DAYS
 
 pytestmark = pytest.mark.usefixtures("clean_plugin_env")
 
@@ -276,3 +279,29 @@ def test_writing_the_cache_removes_the_json_files_of_earlier_versions(cache_dir:
         path.write_text("{}", encoding="utf-8")
     find_installed()  # answered from the cache: nothing written, nothing removed
     assert all(path.exists() for path in stale)
+
+
+def test_writing_the_cache_removes_other_environments_files_not_used_for_a_while(
+    cache_dir: Path,
+) -> None:
+    find_installed()  # the cache of this environment written
+    long_ago = time.time() - (IDLE_DAYS + 1) * 86400
+    idle = cache_dir / "entry-points-0badc0de.marshal"  # an environment gone long ago
+    recent = cache_dir / "entry-points-feedbeef.marshal"  # another one, used yesterday
+    others = [cache_dir / "notes.txt", cache_dir / "toml"]  # not the plugins' cache's
+    idle.write_bytes(b"x")
+    recent.write_bytes(b"x")
+    others[0].write_bytes(b"x")
+    others[1].mkdir()
+    for path in (idle, *others):
+        os.utime(path, (long_ago, long_ago))
+    yesterday = time.time() - 86400
+    os.utime(recent, (yesterday, yesterday))
+    usercache._TRIMMED.clear()  # a new process
+    find_installed()  # answered from the cache: nothing written, nothing removed
+    assert idle.exists()
+    cache_path().unlink()
+    find_installed()  # nothing cached for this environment: scans and writes
+    assert cache_path().is_file() and recent.exists()
+    assert not idle.exists()
+    assert all(path.exists() for path in others)

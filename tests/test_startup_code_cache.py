@@ -11,11 +11,12 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from helsefellesskap import codecache
+from helsefellesskap import codecache, usercache
 from helsefellesskap.codecache import (
     IDLE_WRITES,
     LIMIT,
@@ -26,6 +27,7 @@ from helsefellesskap.codecache import (
     group_of,
     remove_legacy,
 )
+from helsefellesskap.usercache import IDLE_DAYS
 
 from .conftest import EXAMPLE
 
@@ -324,3 +326,27 @@ def test_an_annotation_is_compiled_as_the_calling_module_would() -> None:
     assert code == compile(text, "<annotation>", "eval")
     assert eval(code) == (tuple[str, ...] | None)
     assert compile_annotation(text) is code  # from the cache
+
+
+def test_writing_a_file_removes_files_not_used_for_a_while(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(usercache, "_TRIMMED", set())
+    folder = tmp_path / "code"
+    folder.mkdir(mode=0o700)
+    python = codecache._PYTHON
+    long_ago = time.time() - (IDLE_DAYS + 1) * 86400
+    idle = folder / f"attrs-helsefellesskap.model-{python}-0badc0de.marshal"  # env gone
+    read_today = folder / f"attrs-helsefellesskap.model-{python}-feedbeef.marshal"
+    for path in (idle, read_today):
+        path.write_bytes(b"x")
+        os.utime(path, (long_ago, long_ago))
+    os.utime(read_today, (time.time(), long_ago))  # written long ago, read today
+    quiet = CodeCache("test", tmp_path)  # a process that compiled nothing writes nothing
+    quiet.save()
+    assert idle.exists()
+    cache = CodeCache("test", tmp_path)
+    cache.compile("x = 1\n", "<test>")
+    cache.save()
+    assert cache.path is not None and cache.path.is_file()
+    assert not idle.exists() and read_today.exists()

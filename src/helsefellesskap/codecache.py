@@ -53,9 +53,10 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from .usercache import cache_dir, private, write_private
+from .usercache import cache_dir, private, trim, write_private
 
 __all__ = [
+    "FILES",
     "CodeCache",
     "cache_attrs_code",
     "code_cache",
@@ -73,6 +74,13 @@ with the number of writes since one used it, :data:`IDLE_WRITES`)."""
 LIMIT = 512
 """The most sources one cache file keeps: past it, a process that compiled something
 new keeps only what it used itself, so that old versions of a class do not pile up."""
+
+FILES = 256
+"""The most files the ``code`` folder keeps (a file a package, Python version and
+environment: about twenty-five for one environment): a process that writes one removes
+those not used for :data:`~helsefellesskap.usercache.IDLE_DAYS` days (another
+environment's, another Python's), and the least recently used past this many
+(:func:`~helsefellesskap.usercache.trim`)."""
 
 IDLE_WRITES = 4
 """A source stays in its cache file while one of the last this many processes that
@@ -236,6 +244,7 @@ class CodeCache:
             return
         if write_private(self.path, data):  # or nothing (a read-only home): compile next time
             remove_legacy(self.path.parent)
+            trim(self.path.parent, FILES)  # other environments' and Pythons' files
 
 
 def _merged(on_disk: dict[_Key, _Entry], used: dict[_Key, _Entry]) -> dict[_Key, _Entry]:

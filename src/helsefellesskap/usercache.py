@@ -10,11 +10,12 @@ is ignored, and the answer is the same without it):
   functions of :mod:`helsefellesskap.io.fast` (:mod:`helsefellesskap.codecache`);
 * the message and label catalogues, parsed (:mod:`helsefellesskap.tomlcache`).
 
-None of them grows without bound: the parsed catalogues (``toml/``) and the compiled
-templates (``templates/``) are trimmed by :func:`trim` when a process writes one (an
-entry not used for :data:`IDLE_DAYS` days goes, and the least recently used past a
-number of entries), the compiled code keeps what recent processes used
-(:mod:`helsefellesskap.codecache`), the plugins' cache a number of entries per file.
+None of them grows without bound: each folder is trimmed by :func:`trim` when a
+process writes a file there (an entry not used for :data:`IDLE_DAYS` days goes, and the
+least recently used past a number of entries): the parsed catalogues (``toml/``), the
+compiled templates (``templates/``), the compiled code (``code/``, whose files also keep
+only what recent processes used, :mod:`helsefellesskap.codecache`) and the plugins'
+cache files (``entry-points-<env>.marshal``, one per Python environment).
 
 The folder is ``$XDG_CACHE_HOME/helsefellesskap`` (``~/.cache/helsefellesskap``),
 ``~/Library/Caches/helsefellesskap`` on macOS, ``%LOCALAPPDATA%\\helsefellesskap\\Cache`` on
@@ -149,17 +150,24 @@ def last_used(entry: os.DirEntry[str]) -> float:
     return latest
 
 
-_TRIMMED: set[Path] = set()
-"""The folders this process trimmed already (:func:`trim` works once a folder)."""
+_TRIMMED: set[tuple[Path, str]] = set()
+"""The folders (and prefixes) this process trimmed already (:func:`trim` works once a
+folder)."""
 
 
 def trim(
-    folder: Path, keep: int, *, idle_days: float = IDLE_DAYS, now: float | None = None
+    folder: Path,
+    keep: int,
+    *,
+    idle_days: float = IDLE_DAYS,
+    now: float | None = None,
+    prefix: str = "",
 ) -> list[str]:
     """Bound the cache folder ``folder``: remove its entries (files, or folders with what
     they hold) not used (:func:`last_used`) for ``idle_days`` days, then the least
     recently used ones past the ``keep`` most recent; the names removed (the most recently
-    used first).
+    used first). With ``prefix``, only the entries whose names start with it are judged
+    (``entry-points-`` in the cache folder itself, beside the other caches' folders).
 
     Called by a process that has just written an entry there (so the entry it wrote,
     the most recent, stays), once a process and folder: a command that only reads the
@@ -167,12 +175,16 @@ def trim(
     another process removed first is passed over, and a process whose entry is removed
     under it finds none and makes it again (the cache is an optimisation only). What
     cannot be removed stays; nothing is raised."""
-    if folder in _TRIMMED:
+    if (folder, prefix) in _TRIMMED:
         return []
-    _TRIMMED.add(folder)
+    _TRIMMED.add((folder, prefix))
     try:
         with os.scandir(folder) as listing:
-            entries = [(last_used(item), item.name, item) for item in listing]
+            entries = [
+                (last_used(item), item.name, item)
+                for item in listing
+                if item.name.startswith(prefix)
+            ]
     except OSError:
         return []
     entries.sort(key=lambda used: used[0], reverse=True)

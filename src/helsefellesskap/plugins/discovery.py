@@ -27,13 +27,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..hookspecs import PROJECT_NAME
-from ..usercache import CACHE_DIR_ENV, NO_CACHE_ENV, cache_dir, private, write_private
+from ..usercache import CACHE_DIR_ENV, NO_CACHE_ENV, cache_dir, private, trim, write_private
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
     "CACHE_DIR_ENV",
+    "CACHE_FILES",
     "ENTRY_POINT_GROUP",
     "NO_CACHE_ENV",
     "InstalledPlugin",
@@ -252,12 +253,21 @@ def _read_cache(path: Path) -> list[dict[str, Any]]:
     return [e for e in entries if isinstance(e, dict) and isinstance(e.get("key"), str)]
 
 
+CACHE_FILES = 32
+"""The most ``entry-points-<env>.marshal`` files (one per Python environment) the cache
+folder keeps: a process that writes one removes those not used for
+:data:`~helsefellesskap.usercache.IDLE_DAYS` days, and the least recently used past this
+many (:func:`~helsefellesskap.usercache.trim`)."""
+
+
 def _write_cache(path: Path, entries: list[dict[str, Any]]) -> None:
     """Write the cache file whole (a reader sees the old or the new one), or nothing;
-    then remove the JSON cache files of earlier versions (:func:`remove_legacy`)."""
+    then remove the JSON cache files of earlier versions (:func:`remove_legacy`) and the
+    cache files of environments not used for a while."""
     data = marshal.dumps({"version": CACHE_VERSION, "entries": entries})
     if write_private(path, data):  # or nothing (a read-only home): scan again next time
         remove_legacy(path.parent)
+        trim(path.parent, CACHE_FILES, prefix="entry-points-")
 
 
 def remove_legacy(folder: Path) -> list[str]:
