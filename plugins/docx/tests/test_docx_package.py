@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -346,10 +347,60 @@ def test_the_header_filled_in_is_the_header_python_docx_writes(
 
     filled = [header_xml(), header_xml()]  # the first document keeps it, the next fills in
     # python-docx's setters, every time
-    monkeypatch.setattr(
-        WordWriter,
-        "_set_header",
-        lambda self, paragraph: self.write_header(paragraph, self.text_width),
-    )
+    monkeypatch.setattr(WordWriter, "_set_header", _python_docx_header)
     written = header_xml()
     assert filled == [written, written]
+
+
+def _python_docx_header(
+    self: WordWriter, paragraph: Any, width: int, *, landscape: bool = False
+) -> None:
+    self.write_header(paragraph, width)
+
+
+def test_a_landscape_header_filled_in_is_the_header_python_docx_writes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A landscape section's own header (the title at its wider right margin), filled
+    in, is python-docx's: the whole document the same bytes."""
+    from helsefellesskap_docx.outline import write_outline
+
+    from helsefellesskap.outline import (
+        Cell,
+        Column,
+        Heading,
+        Outline,
+        Paragraph,
+        Row,
+        RowGroup,
+        runs,
+    )
+    from helsefellesskap.outline import Table as OutlineTable
+
+    columns = tuple(Column(role=f"c{index}") for index in range(6))
+    row = Row(cells=tuple(Cell(blocks=(Paragraph(runs=runs("celle")),)) for _ in columns))
+    table = OutlineTable(columns=columns, header=(row,), groups=(RowGroup(rows=(row,) * 3),))
+    outline = Outline(
+        kind="action-plan",
+        document="plan",
+        title="Plan & <tittel>",
+        language="nb",
+        label_language="nb",
+        partnership="test",
+        blocks=(Heading(level=1, runs=runs("Plan")), Paragraph(runs=runs("tekst")), table),
+    )
+
+    def write() -> bytes:
+        return write_outline(
+            outline,
+            reader_language="nb",
+            header="Helse & omsorg",
+            page_label="Side",
+            of_label="av",
+            date=dt.date(2025, 1, 1),
+        )
+
+    filled = [write(), write()]
+    assert "word/header2.xml" in zipfile.ZipFile(io.BytesIO(filled[0])).namelist()
+    monkeypatch.setattr(WordWriter, "_set_header", _python_docx_header)
+    assert filled == [write(), write()]

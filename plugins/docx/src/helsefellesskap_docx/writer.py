@@ -650,7 +650,7 @@ class WordWriter:
         section = first_section(self.document)
         header_filled, footer_filled = self._filled(section)
         if not header_filled:
-            self._set_header(section.header.paragraphs[0])
+            self._set_header(section.header.paragraphs[0], self.text_width)
         if not footer_filled:
             self._set_footer(section, page_label, of_label, footer_line)
         self._set_properties(
@@ -740,19 +740,20 @@ class WordWriter:
             paragraph._p.style = self.style_id(name)
         return paragraph
 
-    def _set_header(self, paragraph: Paragraph) -> None:
-        """The running header (:meth:`write_header`) into ``paragraph``, the first of the
-        first section's header: python-docx writes it, with marks for the texts, into
-        a copy of the paragraph for the first document of the prepared package with a
-        title or without (every document's paragraph is the same before), serialised;
-        each document fills in its own texts and parses that."""
+    def _set_header(self, paragraph: Paragraph, width: int, *, landscape: bool = False) -> None:
+        """The running header (:meth:`write_header`) for a text ``width`` (EMU) wide
+        into ``paragraph``, the first of the first section's header, or of a new
+        ``landscape`` section's header: python-docx writes it, with marks for the texts, into a
+        copy of the paragraph for the first document of the prepared package with a
+        title or without at this width (every document's paragraph is the same before),
+        serialised; each document fills in its own texts and parses that."""
         header, title = self._header_text
-        key = ("header", bool(title), self.text_width)
+        key = ("header", bool(title), width, landscape)
         ready = self._prepared.memo(key)
         if ready is None:
             scratch = Paragraph(copy.deepcopy(paragraph._p), paragraph._parent)
             texts = (_HEADER_MARK, _TITLE_MARK if title else "")
-            self.write_header(scratch, self.text_width, texts)
+            self.write_header(scratch, width, texts)
             xml = element_xml(scratch._p)
             for mark in texts:
                 if mark:
@@ -796,7 +797,7 @@ class WordWriter:
             return
         section = Section(sect_pr, self.document.part)
         section.header.is_linked_to_previous = False
-        self.write_header(section.header.paragraphs[0], self.landscape_text_width)
+        self._set_header(section.header.paragraphs[0], self.landscape_text_width, landscape=True)
         for reference in sect_pr.findall(qn("w:headerReference")):
             if reference.get(qn("w:type")) == "default":
                 self._landscape_reference = reference
