@@ -117,13 +117,43 @@ def cell_texts(table: Table) -> list[list[tuple[str, int]]]:
 
 def _columns(table: Table) -> tuple[list[list[str]], list[list[float]]]:
     """The texts of each column (:func:`cell_texts`), and for each text its length
-    divided by the rows its cell spans."""
-    texts: list[list[str]] = [[] for _ in table.columns]
-    lengths: list[list[float]] = [[] for _ in table.columns]
-    for column, cell, rows in _placed(table):
-        text = _cell_text(cell)
-        texts[column].append(text)
-        lengths[column].append(len(text) / rows)
+    divided by the rows its cell spans: :func:`_placed`'s walk, written out here (it
+    runs over every cell of every table)."""
+    count = len(table.columns)
+    texts: list[list[str]] = [[] for _ in range(count)]
+    lengths: list[list[float]] = [[] for _ in range(count)]
+    covered = [0] * count
+    for row in (*table.header, *table.rows()):
+        cells = iter(row.cells)
+        column = 0
+        while column < count:
+            if covered[column] > 0:
+                covered[column] -= 1
+                column += 1
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                break
+            blocks = cell.blocks
+            if len(blocks) == 1 and type(blocks[0]) is Paragraph:  # most cells
+                runs = blocks[0].runs
+                if len(runs) == 1 and type(runs[0]) is Text:
+                    text = runs[0].text
+                else:
+                    text = "".join(map(_inline_text, runs))
+            else:
+                text = "".join(_texts(blocks))
+            rows = cell.rowspan if cell.rowspan > 1 else 1
+            texts[column].append(text)
+            lengths[column].append(len(text) / rows)
+            span = cell.colspan
+            if span > 1:
+                for inner in range(column, min(column + span, count)):
+                    covered[inner] = rows - 1
+                column += span
+            else:
+                covered[column] = rows - 1
+                column += 1
     return texts, lengths
 
 
