@@ -140,8 +140,11 @@ def test_a_code_cache_answers_the_same_source_and_keeps_its_varying_literal(
     at = tuple_source.index("12345")
     third.compile(tuple_source.replace("12345", "1"), "<test>", varying=(at, at + 1))
     hits = third.hits
-    third.compile(tuple_source, "<test>", varying=(at, at + 5))
-    assert third.hits == hits  # not found in the code: compiled
+    folded = third.compile(tuple_source, "<test>", varying=(at, at + 5))
+    assert third.hits == hits + 1  # found inside the folded tuple: answered, replaced
+    exec(folded, namespace)
+    function = namespace["g"]
+    assert callable(function) and function() == (12345, "x")
 
 
 def test_only_the_projects_attrs_classes_are_cached() -> None:
@@ -166,6 +169,53 @@ def test_a_constant_that_is_not_there_is_compiled_again() -> None:
     namespace: dict[str, object] = {}
     exec(changed, namespace)
     assert namespace["x"] == 2
+
+
+def test_a_class_without_fields_keeps_its_hash_from_the_cache() -> None:
+    """attrs hashes a class without fields as ``hash((n,))``, which the compiler folds into
+    one tuple constant: the varying ``n`` is replaced inside it, not compiled again."""
+    source = "def __hash__(self):\n    return hash((\n        5,\n    ))\n"
+    code = compile(source, "<test>", "exec")
+    changed = _with_constant(code, 5, 6)
+    assert changed is not None
+    namespace: dict[str, object] = {}
+    exec(changed, namespace)
+    hashing = namespace["__hash__"]
+    assert callable(hashing) and hashing(None) == hash((6,))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", str(EXAMPLE)],
+        ["list"],
+        ["plugins"],
+        ["render", "-f", "html", str(EXAMPLE / "plans" / "handlingsplan-2024-2025.toml")],
+        ["render", "-f", "md", str(EXAMPLE / "plans" / "handlingsplan-2024-2025.toml")],
+    ],
+    ids=lambda c: " ".join(c[:3:2] if len(c) > 2 else c[:1]),
+)
+def test_a_command_run_again_compiles_nothing_anew(tmp_path: Path, command: list[str]) -> None:
+    """The second run of a command, with other hash seeds, finds every code it compiles
+    in the cache, so it writes no code file (a miss would write one at every run)."""
+    env = dict(os.environ)
+    env["HELSEFELLESSKAP_CACHE_DIR"] = str(tmp_path)
+    env.pop("HELSEFELLESSKAP_NO_CACHE", None)
+    code = tmp_path / "code"
+
+    def run(seed: str) -> dict[str, bytes]:
+        env["PYTHONHASHSEED"] = seed
+        argv = [sys.executable, "-m", "helsefellesskap", *command]
+        if command[0] == "render":
+            argv += ["-o", "-"]
+        done = subprocess.run(argv, env=env, capture_output=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr.decode()
+        return {p.name: p.read_bytes() for p in sorted(code.iterdir())}
+
+    first = run("1")
+    assert first
+    assert run("2") == first
+    assert run("3") == first
 
 
 GENERATED_PROBE = f"""

@@ -105,6 +105,23 @@ _Entry = tuple[types.CodeType, int, int]
 number of writes of its file since a process used it (:data:`IDLE_WRITES`)."""
 
 
+def _in_tuple(constant: tuple[Any, ...], old: int, new: int) -> tuple[Any, ...]:
+    """A tuple constant with the integer ``old`` replaced by ``new`` in it and the tuples
+    inside it; itself where it holds none. The compiler folds a tuple of constants into
+    one: the ``hash((…,))`` of a class without fields is such a tuple."""
+    items = [
+        new
+        if type(item) is int and item == old
+        else _in_tuple(item, old, new)
+        if type(item) is tuple
+        else item
+        for item in constant
+    ]
+    if all(a is b for a, b in zip(items, constant, strict=True)):
+        return constant
+    return tuple(items)
+
+
 def _with_constant(code: types.CodeType, old: int, new: int) -> types.CodeType | None:
     """``code`` with the integer constant ``old`` replaced by ``new`` in it and the code
     inside it; ``None`` where it has no such constant (then the source is compiled)."""
@@ -118,6 +135,11 @@ def _with_constant(code: types.CodeType, old: int, new: int) -> types.CodeType |
             if type(constant) is int and constant == old:
                 constants[index] = new
                 changed = True
+            elif type(constant) is tuple:  # folded: a class without fields hashes (old,)
+                replaced = _in_tuple(constant, old, new)
+                if replaced is not constant:
+                    constants[index] = replaced
+                    changed = True
             elif isinstance(constant, types.CodeType):
                 walked = walk(constant)
                 if walked is not constant:
