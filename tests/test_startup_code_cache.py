@@ -8,12 +8,14 @@ Each check runs fresh interpreters with their own cache folder, as a user's comm
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import attrs
 import pytest
 
 from helsefellesskap import codecache, usercache
@@ -117,19 +119,19 @@ def test_a_code_cache_answers_the_same_source_and_keeps_its_varying_literal(
     tmp_path: Path,
 ) -> None:
     source = "def f(y):\n    return (12345, y)\n"
-    cache = CodeCache("test", tmp_path)
+    cache = CodeCache("test", tmp_path, versions=False)
     code = cache.compile(source, "<test>")
     namespace: dict[str, object] = {}
     exec(code, namespace)
     assert cache.hits == 0
     cache.save()
-    again = CodeCache("test", tmp_path)
+    again = CodeCache("test", tmp_path, versions=False)
     start = source.index("12345")
     other = source.replace("12345", "-678")
     varied = again.compile(other, "<test>", varying=(start, start + 4))
     assert again.hits == 0  # the first time with a varying literal: a new key
     again.save()
-    third = CodeCache("test", tmp_path)
+    third = CodeCache("test", tmp_path, versions=False)
     assert third.compile(source, "<test>") is not None and third.hits == 1
     varied = third.compile(source, "<test>", varying=(start, start + 5))
     assert third.hits == 2
@@ -192,6 +194,7 @@ def test_a_class_without_fields_keeps_its_hash_from_the_cache() -> None:
         ["plugins"],
         ["render", "-f", "html", str(EXAMPLE / "plans" / "handlingsplan-2024-2025.toml")],
         ["render", "-f", "md", str(EXAMPLE / "plans" / "handlingsplan-2024-2025.toml")],
+        ["render", "-f", "docx", str(EXAMPLE / "plans" / "handlingsplan-2024-2025.toml")],
     ],
     ids=lambda c: " ".join(c[:3:2] if len(c) > 2 else c[:1]),
 )
@@ -207,7 +210,7 @@ def test_a_command_run_again_compiles_nothing_anew(tmp_path: Path, command: list
         env["PYTHONHASHSEED"] = seed
         argv = [sys.executable, "-m", "helsefellesskap", *command]
         if command[0] == "render":
-            argv += ["-o", "-"]
+            argv += ["-o", str(tmp_path / "out.docx") if "docx" in command else "-"]
         done = subprocess.run(argv, env=env, capture_output=True, timeout=120, check=False)
         assert done.returncode == 0, done.stderr.decode()
         return {p.name: p.read_bytes() for p in sorted(code.iterdir())}
@@ -282,24 +285,108 @@ def _sources(cache: CodeCache) -> set[str]:
 def test_code_no_process_writing_the_file_used_for_a_while_is_dropped(tmp_path: Path) -> None:
     old, kept = "x = 'old version'\n", "x = 'used now and then'\n"
     first = CodeCache("test", tmp_path)
-    first.compile(old, "<test>")
-    first.compile(kept, "<test>")
+    first.compile(old, "<old>")
+    first.compile(kept, "<kept>")
     first.save()
     for write in range(1, IDLE_WRITES + 1):
         other = CodeCache("test", tmp_path)
         if write == 2:
-            other.compile(kept, "<test>")  # used (from the cache) by a process that writes
+            other.compile(kept, "<kept>")  # used (from the cache) by a process that writes
             assert other.hits == 1
-        other.compile(f"x = {write}\n", "<test>")  # something new: the file is written
+        other.compile(f"x = {write}\n", f"<new {write}>")  # something new: the file is written
         other.save()
         held = _sources(other)
         assert (old in held) == (write < IDLE_WRITES), write
         assert kept in held and f"x = {write}\n" in held
     assert _sources(first) == {kept, *(f"x = {n}\n" for n in range(1, IDLE_WRITES + 1))}
     quiet = CodeCache("test", tmp_path)  # a process that only reads writes nothing
-    quiet.compile(kept, "<test>")
+    quiet.compile(kept, "<kept>")
     quiet.save()
     assert quiet.hits == 1 and len(_sources(quiet)) == IDLE_WRITES + 1
+
+
+def test_an_older_version_of_a_class_goes_once_a_process_used_the_new_one(
+    tmp_path: Path,
+) -> None:
+    """The sources under one file name are versions of one class: a process that used one
+    writes the file without the others, at once, even when it compiled nothing new (else
+    an upgrade's old versions stayed while nothing new was compiled, read at every start).
+    Expressions, which share one file name, keep each other."""
+    old, new = "class_version = 1\n", "class_version = 2\n"
+    first = CodeCache("test", tmp_path)
+    first.compile(old, "<attrs generated methods helsefellesskap.model.plan.Measure>")
+    first.compile("other = 1\n", "<attrs generated methods helsefellesskap.model.plan.Goal>")
+    first.save()
+    upgraded = CodeCache("test", tmp_path)
+    upgraded.compile(new, "<attrs generated methods helsefellesskap.model.plan.Measure>")
+    upgraded.save()
+    assert _sources(upgraded) == {new, "other = 1\n"}
+    # a file that still holds both (written by an older version of this cache): a
+    # process that only reads the current one drops the other
+    assert first.path is not None
+    both = [
+        (name, source, 0, compile(source, name, "exec"), 0, 0)
+        for name, source in (
+            ("<attrs generated methods helsefellesskap.model.plan.Measure>", old),
+            ("<attrs generated methods helsefellesskap.model.plan.Measure>", new),
+        )
+    ]
+    first.path.write_bytes(marshal.dumps((codecache.FORMAT, sys.version, both)))
+    reader = CodeCache("test", tmp_path)
+    reader.compile(new, "<attrs generated methods helsefellesskap.model.plan.Measure>")
+    assert reader.hits == 1
+    reader.save()
+    assert _sources(reader) == {new}
+    again = CodeCache("test", tmp_path)  # nothing left to drop: nothing written
+    again.compile(new, "<attrs generated methods helsefellesskap.model.plan.Measure>")
+    stamp = first.path.stat().st_mtime_ns
+    again.save()
+    assert again.hits == 1 and first.path.stat().st_mtime_ns == stamp
+    expressions = CodeCache("expressions", tmp_path, mode="eval", versions=False)
+    expressions.compile("1 + 1", "<annotation>")
+    expressions.compile("2 + 2", "<annotation>")
+    expressions.save()
+    later = CodeCache("expressions", tmp_path, mode="eval", versions=False)
+    later.compile("1 + 1", "<annotation>")
+    later.compile("3 + 3", "<annotation>")
+    later.save()
+    assert _sources(later) == {"1 + 1", "2 + 2", "3 + 3"}
+
+
+def test_a_cached_hash_class_is_answered_with_its_varying_literal() -> None:
+    """attrs writes a class with a cached hash (``cache_hash=True``) with another
+    ``__hash__`` than one without; both carry the hash of the class's file name, which is
+    found in both, so that neither is compiled again by the next process."""
+    import attr._make as make
+
+    sources: list[str] = []
+    compiling = make.compile if "compile" in vars(make) else compile
+
+    def recording(source: str, filename: str, *args: object, **kwargs: object) -> object:
+        sources.append(source)
+        return compiling(source, filename, *args, **kwargs)  # type: ignore[arg-type]
+
+    make.compile = recording  # type: ignore[attr-defined]
+    try:
+
+        @attrs.frozen(cache_hash=True)
+        class Cached:
+            bold: bool = False
+
+        @attrs.frozen
+        class Plain:
+            bold: bool = False
+
+    finally:
+        if compiling is compile:
+            del make.compile  # type: ignore[attr-defined]
+        else:
+            make.compile = compiling  # type: ignore[attr-defined]
+    for cls, source in zip((Cached, Plain), sources, strict=True):
+        found = codecache._TYPE_HASH.search(source)
+        assert found is not None, source
+        name = f"<attrs generated hash {cls.__module__}.{cls.__qualname__}>"
+        assert int(found.group(1)) == hash(name)
 
 
 def test_the_idle_counts_of_another_process_are_kept_with_its_writes(tmp_path: Path) -> None:
@@ -331,7 +418,7 @@ def test_each_environment_keeps_its_own_files(
     assert there.path.name == f"attrs-helsefellesskap.model-{codecache._PYTHON}-0badc0de.marshal"
     for n in range(IDLE_WRITES + 1):  # another environment writes its file again and again
         there = CodeCache("attrs-helsefellesskap.model", tmp_path)
-        there.compile(f"y = {n}\n", "<test>")
+        there.compile(f"y = {n}\n", f"<test {n}>")
         there.save()
     here.save()
     assert _sources(here) == {"x = 1\n"}

@@ -26,10 +26,12 @@ turns it off.
 A file is kept per Python version and environment (``sys.prefix``: each virtual
 environment its own, so that two environments with other versions of a class do not
 push each other's code out) and stays small, since every command reads the files of
-the parts it imports: a process that writes a file drops the code that none of the
-last :data:`IDLE_WRITES` processes writing it used (old versions of a class, after an
-upgrade or while the code is edited), and a file of an older layout of the cache
-(:func:`_legacy`) is removed when a new one is written.
+the parts it imports: a process that used one version of a class (the sources under
+one generated file name) writes the file without the others, older versions left by an
+upgrade or an edit, even when it compiled nothing new; a process that writes a file
+drops the code that none of the last :data:`IDLE_WRITES` processes writing it used; and
+a file of an older layout of the cache (:func:`_legacy`) is removed when a new one is
+written. In steady use a command compiles nothing and writes no file.
 
 attrs has no hook for this, so :func:`cache_attrs_code` gives :mod:`attr._make` a
 ``compile`` of its own (a module global, which Python looks up before the built-in
@@ -157,10 +159,16 @@ class CodeCache:
     cache's ``mode`` (``"exec"``, or ``"eval"`` for expressions) that answers from the
     cache."""
 
-    def __init__(self, name: str, folder: Path | None, *, mode: str = "exec") -> None:
+    def __init__(
+        self, name: str, folder: Path | None, *, mode: str = "exec", versions: bool = True
+    ) -> None:
         self.name = name
         self.mode = mode
         """What :meth:`compile` compiles: ``"exec"`` (modules) or ``"eval"`` (expressions)."""
+        self.versions = versions
+        """Whether a file name stands for one class or set of columns, so that its other
+        sources are its older versions, dropped once a process used the current one
+        (not so for expressions, which share one file name)."""
         self.path = (
             folder / "code" / f"{name}-{_PYTHON}-{_ENVIRONMENT}.marshal"
             if folder is not None
@@ -172,6 +180,8 @@ class CodeCache:
         self._entries: dict[_Key, _Entry] | None = None
         self._used: set[_Key] = set()
         self._new = False
+        self._saving = False
+        self._versions: dict[str, int] = {}
 
     def compile(
         self, source: str, filename: str, flags: int = 0, *, varying: tuple[int, int] | None = None
@@ -200,6 +210,8 @@ class CodeCache:
                 with self._lock:
                     self.hits += 1
                     self._used.add(key)
+                    if self.versions and self._versions.get(filename, 0) > 1:
+                        self._schedule_save()  # to drop the other, older version
                 return cached
         code: types.CodeType = builtins.compile(source, filename, self.mode, flags, True)
         if self.path is None:
@@ -207,16 +219,23 @@ class CodeCache:
         with self._lock:
             entries[key] = (code, value, 0)
             self._used.add(key)
-            if not self._new:
-                self._new = True
-                import atexit
-
-                atexit.register(self.save)
+            self._new = True
+            self._schedule_save()
         return code
+
+    def _schedule_save(self) -> None:
+        """Have :meth:`save` run as the process exits (once); called under the lock."""
+        if not self._saving:
+            self._saving = True
+            import atexit
+
+            atexit.register(self.save)
 
     def _load(self) -> dict[_Key, _Entry]:
         if self._entries is None:
             self._entries = self._read()
+            for filename, _source, _flags in self._entries:
+                self._versions[filename] = self._versions.get(filename, 0) + 1
         return self._entries
 
     def _read(self) -> dict[_Key, _Entry]:
@@ -254,11 +273,15 @@ class CodeCache:
         if self.path is None:
             return
         with self._lock:
-            if not self._new or self._entries is None:
+            if self._entries is None:
                 return
             mine = {key: self._entries[key] for key in self._used if key in self._entries}
-            self._new = False
-        merged = _merged(self._read(), mine)
+            old = _superseded(self._entries, mine) if self.versions else set()
+            changed = self._new or len(old) > 0
+            self._new = self._saving = False
+        if not changed:
+            return
+        merged = _merged(self._read(), mine, versions=self.versions)
         items: list[Any] = [(*key, *entry) for key, entry in merged.items()]
         try:
             data = marshal.dumps((FORMAT, sys.version, items))
@@ -269,15 +292,27 @@ class CodeCache:
             trim(self.path.parent, FILES)  # other environments' and Pythons' files
 
 
-def _merged(on_disk: dict[_Key, _Entry], used: dict[_Key, _Entry]) -> dict[_Key, _Entry]:
+def _superseded(entries: dict[_Key, _Entry], used: dict[_Key, _Entry]) -> set[_Key]:
+    """The ``entries`` another version of whose class (the same generated file name,
+    other source text) a process ``used``: an older version, left by an upgrade or an
+    edit, which no process of this environment compiles any more."""
+    names = {filename for filename, _source, _flags in used}
+    return {key for key in entries if key[0] in names and key not in used}
+
+
+def _merged(
+    on_disk: dict[_Key, _Entry], used: dict[_Key, _Entry], *, versions: bool = True
+) -> dict[_Key, _Entry]:
     """What a cache file keeps: the sources a process ``used`` (as used now) and those of
     the file ``on_disk`` (as other processes left it) one write older, less those that
-    have gone :data:`IDLE_WRITES` writes without use with this one; only the used ones
-    past :data:`LIMIT`."""
+    have gone :data:`IDLE_WRITES` writes without use with this one, and less those
+    ``used`` superseded (with ``versions``: :func:`_superseded`); only the used ones past
+    :data:`LIMIT`."""
+    superseded = _superseded(on_disk, used) if versions else set()
     merged = {
         key: (code, value, idle + 1)
         for key, (code, value, idle) in on_disk.items()
-        if key not in used and idle + 1 < IDLE_WRITES
+        if key not in used and idle + 1 < IDLE_WRITES and key not in superseded
     }
     merged.update((key, (code, value, 0)) for key, (code, value, _idle) in used.items())
     if len(merged) > LIMIT:
@@ -345,9 +380,10 @@ def code_cache(name: str) -> CodeCache:
 
 _ATTRS_PREFIX = "<attrs generated "
 
-_TYPE_HASH = re.compile(r"^def __hash__\(self\):\n\s+return hash\(\(\n\s+(-?\d+),$", re.MULTILINE)
-"""The first value attrs hashes in a ``__hash__``: the hash of the class's generated file
-name, which differs from one process to the next (``PYTHONHASHSEED``)."""
+_TYPE_HASH = re.compile(r"^def __hash__\(self.*?hash\(\(\n\s+(-?\d+),$", re.MULTILINE | re.DOTALL)
+"""The first value attrs hashes in a ``__hash__`` (``return hash((n, …))``, or a cached
+hash's ``_cache_wrapper(hash((n, …)))``): the hash of the class's generated file name,
+which differs from one process to the next (``PYTHONHASHSEED``)."""
 _OURS = ("helsefellesskap.", "helsefellesskap_")
 
 
@@ -381,7 +417,9 @@ def compile_annotation(text: str) -> types.CodeType:
     with _CACHES_LOCK:
         cache = _CACHES.get(_ANNOTATIONS)
         if cache is None:
-            cache = _CACHES[_ANNOTATIONS] = CodeCache(_ANNOTATIONS, cache_dir(), mode="eval")
+            cache = _CACHES[_ANNOTATIONS] = CodeCache(
+                _ANNOTATIONS, cache_dir(), mode="eval", versions=False
+            )
     return cache.compile(text, "<annotation>", flags)
 
 
