@@ -9,6 +9,7 @@ import typing
 import weakref
 from pathlib import Path
 
+import attrs
 import lxml.html
 import pytest
 
@@ -44,10 +45,10 @@ from helsefellesskap.outline import (
     inline_text,
     runs,
 )
-from helsefellesskap.render import make_context
+from helsefellesskap.render import make_context, render
 from helsefellesskap.render.format import RenderContext
 from helsefellesskap.render.html import block_kind, run_kind, text_markup, write_page
-from helsefellesskap.render.html_table import table_layout
+from helsefellesskap.render.html_table import column_labels, table_layout
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "eksempel"
 RLO = "\u202e"
@@ -426,10 +427,22 @@ def test_the_page_places_every_cell_as_table_layout_places_it(context: RenderCon
             )
             for r in range(choose.randint(1, 6))
         )
-        table = Table(columns=columns, header=(), groups=(RowGroup(rows=rows),))
+        header = tuple(
+            Row(
+                cells=tuple(
+                    Cell(
+                        blocks=(paragraph(f"H{r}.{k}"),) if choose.random() < 0.9 else (),
+                        colspan=choose.choice((1, 1, 2)),
+                    )
+                    for k in range(choose.randint(1, len(columns)))
+                )
+            )
+            for r in range(choose.choice((0, 1, 1, 2)))
+        )
+        table = Table(columns=columns, header=header, groups=(RowGroup(rows=rows),))
         (element,) = page_of(context, table).xpath("//table")
         written = [
-            [(c.tag, c.get("class"), c.get("scope"), c.text) for c in tr]
+            [(c.tag, c.get("class"), c.get("scope"), c.text, c.get("data-label")) for c in tr]
             for tr in element.xpath("tbody/tr")
         ]
         (group,) = table_layout(table).groups
@@ -442,12 +455,61 @@ def test_the_page_places_every_cell_as_table_layout_places_it(context: RenderCon
                     inline_text(
                         p.cell.blocks[0].runs  # type: ignore[union-attr]
                     ),
+                    p.label or None,
                 )
                 for p in row.cells
             ]
             for row in group.rows
         ]
         assert written == expected
+
+
+def test_a_body_cell_is_labelled_with_its_columns_header() -> None:
+    # a header cell that spans labels each column it spans; a later header row's text
+    # takes the place of an earlier one's; an empty header cell leaves it
+    columns = tuple(Column(role=r) for r in ("goal", "measure", "who", "when"))
+    header = (
+        Row(cells=(cell("Mål"), cell("Tiltak og ansvar", colspan=2), Cell())),
+        Row(cells=(Cell(), cell("Hvordan"), cell('Hvem "ansvarlig"'))),
+    )
+    body = (RowGroup(rows=(Row(cells=(cell("A"), cell("a)"), cell("SSU"), cell("2025"))),)),)
+    table = Table(columns=columns, header=header, groups=body)
+    assert column_labels(table) == ("Mål", "Hvordan", 'Hvem "ansvarlig"', "")
+    (group,) = table_layout(table).groups
+    assert [p.label for p in group.rows[0].cells] == ["Mål", "Hvordan", 'Hvem "ansvarlig"', ""]
+    assert all(p.label == "" for row in table_layout(table).header for p in row.cells)
+    # no header row, or two columns (which do not stack on a phone): no labels
+    assert column_labels(attrs.evolve(table, header=())) == ()
+    two = Table(columns=columns[:2], header=(Row(cells=(cell("Mål"), cell("Tiltak"))),), groups=())
+    assert column_labels(two) == ()
+
+
+def test_every_stacking_table_of_the_bundled_documents_labels_its_body_cells() -> None:
+    # every body cell of a table with a header row (but one of two columns) carries the
+    # header of the column it stands in, escaped, in every bundled document and language
+    manager = PluginManager(use_env=False)
+    checked = 0
+    for partnership in ("troms-ofoten", "helgeland"):
+        bundle = manager.load_partnership(partnership)
+        for item in (bundle.partnership, *bundle.documents):
+            for lang in ("nb", "nn", "en"):
+                html = render(item, "html", bundle=bundle, manager=manager, lang=lang)
+                page = lxml.html.fromstring(html)
+                for table in page.xpath("//table[thead]"):
+                    if "cols-2" in (table.get("class") or "").split():
+                        continue
+                    heads = {
+                        th.get("class"): " ".join(th.text_content().split())
+                        for th in table.xpath("thead/tr[last()]/th[@class]")
+                    }
+                    for body_cell in table.xpath("tbody/tr/td | tbody/tr/th"):
+                        expected = heads.get(body_cell.get("class"))
+                        if not (len(body_cell) or body_cell.text_content()):
+                            assert body_cell.get("data-label") is None  # hidden when stacked
+                        elif expected:
+                            assert body_cell.get("data-label") == expected
+                            checked += 1
+    assert checked > 900
 
 
 def test_a_header_row_tables_share_is_written_as_each_tables_own(

@@ -56,7 +56,7 @@ from ..outline.blocks import (
     Text,
     inline_text,
 )
-from .html_table import PlacedCell
+from .html_table import PlacedCell, column_labels
 from .safe import balance_bidi, has_unsafe, is_plain, xml_text
 
 __all__ = [
@@ -349,6 +349,7 @@ class HtmlBlocks:
     __slots__ = (
         "_cells",
         "_heads",
+        "_labels",
         "document_href",
         "label",
         "marked_language",
@@ -382,10 +383,15 @@ class HtmlBlocks:
         self.svg = svg
         self._heads: dict[int, tuple[Cell, str, str]] = {}
         """The same for the cells of header rows."""
-        self._cells: dict[int, tuple[Cell, str, str]] = {}
-        """The HTML of each body cell written so far and the column it stood in, by the
-        cell's identity; each entry holds the cell, so no other object takes its identity
-        while the writer lives (it writes one region of one page)."""
+        self._cells: dict[int, tuple[Cell, str, str, str]] = {}
+        """The HTML of each body cell written so far, the column it stood in and that
+        column's header (its ``data-label``), by the cell's identity; each entry holds
+        the cell, so no other object takes its identity while the writer lives (it
+        writes one region of one page)."""
+        self._labels: dict[int, tuple[tuple[Row, ...], tuple[str, ...]]] = {}
+        """The column headers of the tables written so far, by the identity of their
+        header rows, which a plan's tables share (so that their labels are the same
+        strings, and a shared cell's HTML is found again)."""
 
     # the macros' interface: each returns Markup
 
@@ -431,7 +437,7 @@ class HtmlBlocks:
         """A placed cell (:func:`~helsefellesskap.render.html_table.table_layout`) with
         its tag, class, scope and spans."""
         out: list[str] = []
-        self._cell(placed.cell, placed.column, placed.tag, placed.scope, out)
+        self._cell(placed.cell, placed.column, placed.tag, placed.scope, out, placed.label)
         return Markup("".join(out))
 
     def inlines(self, items: Inlines) -> Markup:
@@ -575,13 +581,33 @@ class HtmlBlocks:
             out.append("<thead>\n")
             self._rows(block.header, block, True, out)
             out.append("</thead>\n")
+        labels = self._column_labels(block)
         for group in block.groups:
             out.append(f"<tbody{_data_html(group.data)}>\n")
-            self._rows(group.rows, block, False, out)
+            self._rows(group.rows, block, False, out, labels)
             out.append("</tbody>\n")
         out.append("</table>\n</div>")
 
-    def _rows(self, rows: Sequence[Row], table: Table, head: bool, out: list[str]) -> None:
+    def _column_labels(self, table: Table) -> tuple[str, ...]:
+        """:func:`~helsefellesskap.render.html_table.column_labels`, once for the header
+        rows the page's tables share."""
+        if len(table.columns) == 2 or not table.header:
+            return ()
+        known = self._labels.get(id(table.header))
+        if known is not None and known[0] is table.header:
+            return known[1]
+        labels = column_labels(table)
+        self._labels[id(table.header)] = (table.header, labels)
+        return labels
+
+    def _rows(
+        self,
+        rows: Sequence[Row],
+        table: Table,
+        head: bool,
+        out: list[str],
+        labels: tuple[str, ...] = (),
+    ) -> None:
         """The rows of a table's head or of one of its groups, each cell placed in its
         column as :func:`~helsefellesskap.render.html_table.placed_rows` places it (past
         the cells that spans from above cover), written out here without a tuple per
@@ -591,9 +617,12 @@ class HtmlBlocks:
         deadline or status) and the header row of a plan's tables, so the page writes
         them again from :attr:`_cells` (:attr:`_heads` for the header rows). (Other
         blocks may take ids of the page or a role's template, so they are written at
-        each place.)"""
+        each place.) A body cell carries its column's header from ``labels``
+        (:func:`~helsefellesskap.render.html_table.column_labels`) as its
+        ``data-label``."""
         columns = table.columns
         count = len(columns)
+        labelled = len(labels)
         group_rows = len(rows)
         memo = self._cells
         heads = self._heads
@@ -621,15 +650,23 @@ class HtmlBlocks:
                         out.append(html)
                 elif cell.header:
                     scope = "rowgroup" if rowspan > 1 and rowspan >= group_rows else "row"
-                    out.append(self._cell_html(cell, column, "th", scope))
+                    label = labels[index] if index < labelled else ""
+                    out.append(self._cell_html(cell, column, "th", scope, label))
                 else:
-                    known = memo.get(id(cell))
-                    if known is not None and known[0] is cell and known[1] == column:
-                        out.append(known[2])
+                    # an empty cell is hidden where cells stack: it needs no label
+                    label = labels[index] if index < labelled and cell.blocks else ""
+                    seen = memo.get(id(cell))
+                    if (
+                        seen is not None
+                        and seen[0] is cell
+                        and seen[1] == column
+                        and seen[2] == label
+                    ):
+                        out.append(seen[3])
                     else:
-                        html = self._cell_html(cell, column, "td", None)
+                        html = self._cell_html(cell, column, "td", None, label)
                         if _same_everywhere(cell):
-                            memo[id(cell)] = (cell, column, html)
+                            memo[id(cell)] = (cell, column, label, html)
                         out.append(html)
                 span = cell.colspan
                 if rowspan > 1:
@@ -642,21 +679,31 @@ class HtmlBlocks:
                 index += span if span > 1 else 1
             out.append("</tr>\n")
 
-    def _cell_html(self, cell: Cell, column: str, tag: str, scope: str | None) -> str:
+    def _cell_html(
+        self, cell: Cell, column: str, tag: str, scope: str | None, label: str = ""
+    ) -> str:
         """A placed cell and the line break after it, as :meth:`_cell` writes it."""
         blocks = cell.blocks
         if len(blocks) == 1 and type(blocks[0]) is Paragraph and blocks[0].role is None:
             runs = blocks[0].runs
             if len(runs) == 1 and type(runs[0]) is Text:  # most cells: one text
-                start, end = _cell_tags(tag, column, scope, cell.rowspan, cell.colspan)
+                start, end = _cell_tags(tag, column, scope, cell.rowspan, cell.colspan, label)
                 return f"{start}{_text_html(runs[0].text)}{end}\n"
         out: list[str] = []
-        self._cell(cell, column, tag, scope, out)
+        self._cell(cell, column, tag, scope, out, label)
         out.append("\n")
         return "".join(out)
 
-    def _cell(self, cell: Cell, column: str, tag: str, scope: str | None, out: list[str]) -> None:
-        start, end = _cell_tags(tag, column, scope, cell.rowspan, cell.colspan)
+    def _cell(
+        self,
+        cell: Cell,
+        column: str,
+        tag: str,
+        scope: str | None,
+        out: list[str],
+        label: str = "",
+    ) -> None:
+        start, end = _cell_tags(tag, column, scope, cell.rowspan, cell.colspan, label)
         out.append(start)
         blocks = cell.blocks
         if len(blocks) == 1 and type(blocks[0]) is Paragraph and blocks[0].role is None:
@@ -744,9 +791,10 @@ def _same_everywhere(cell: Cell) -> bool:
 
 @functools.lru_cache(maxsize=1024)
 def _cell_tags(
-    tag: str, column: str, scope: str | None, rowspan: int, colspan: int
+    tag: str, column: str, scope: str | None, rowspan: int, colspan: int, label: str = ""
 ) -> tuple[str, str]:
-    """The start and end tag of a table cell: its column's class, scope and spans."""
+    """The start and end tag of a table cell: its column's class, scope, spans and
+    (a body cell) its column's header as ``data-label``."""
     tag = printed(tag)
     where = f' class="col-{printed(column)}"' if column else ""
     if scope:
@@ -755,6 +803,8 @@ def _cell_tags(
         where += f' rowspan="{printed(rowspan)}"'
     if colspan > 1:
         where += f' colspan="{printed(colspan)}"'
+    if label:
+        where += f' data-label="{printed(label)}"'
     return f'<{tag} dir="auto"{where}>', f"</{tag}>"
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from ..outline.blocks import Cell, Column, Row, Table
+from ..outline.blocks import Cell, Column, Paragraph, Row, Table, inline_text
 
 __all__ = [
     "PlacedCell",
@@ -23,6 +23,7 @@ __all__ = [
     "PlacedRow",
     "Placement",
     "TableLayout",
+    "column_labels",
     "placed_rows",
     "table_layout",
 ]
@@ -36,6 +37,9 @@ class PlacedCell:
     column: str
     tag: str
     scope: str | None = None
+    label: str = ""
+    """The header of the cell's column as plain text (a body cell of a table that
+    stacks on a phone, :func:`column_labels`), written as its ``data-label``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -71,12 +75,20 @@ def placed_rows(
 ) -> Iterator[list[Placement]]:
     """Each row of ``rows`` (the header rows, or one group's) as its placed cells:
     ``(cell, column role, tag, scope)``, the columns found past the spans from above."""
+    for cells in _placed(rows, columns, head=head):
+        yield [(cell, column, tag, scope) for cell, column, tag, scope, _index in cells]
+
+
+def _placed(
+    rows: Sequence[Row], columns: Sequence[Column], *, head: bool
+) -> Iterator[list[tuple[Cell, str, str, str | None, int]]]:
+    """:func:`placed_rows`, each cell with the index of the column it starts in."""
     covered: dict[int, int] = {}  # column index -> rows still covered by a span from above
     count = len(columns)
     group_rows = len(rows)
     for row in rows:
         index = 0
-        cells: list[Placement] = []
+        cells: list[tuple[Cell, str, str, str | None, int]] = []
         for cell in row.cells:
             if covered:
                 while covered.get(index, 0) > 0:
@@ -84,12 +96,12 @@ def placed_rows(
             column = columns[index].role if index < count else ""
             rowspan = cell.rowspan
             if head:
-                cells.append((cell, column, "th", "col"))
+                cells.append((cell, column, "th", "col", index))
             elif cell.header:
                 scope = "rowgroup" if rowspan > 1 and rowspan >= group_rows else "row"
-                cells.append((cell, column, "th", scope))
+                cells.append((cell, column, "th", scope, index))
             else:
-                cells.append((cell, column, "td", None))
+                cells.append((cell, column, "td", None, index))
             span = max(cell.colspan, 1)
             if rowspan > 1:
                 for offset in range(span):
@@ -100,25 +112,65 @@ def placed_rows(
             covered = {i: n - 1 for i, n in covered.items() if n - 1 > 0}
 
 
-def _place(rows: Sequence[Row], columns: Sequence[Column], *, head: bool) -> list[PlacedRow]:
+def column_labels(table: Table) -> tuple[str, ...]:
+    """The header of each column as plain text, for the body cells of a table that
+    stacks on a phone (every table but one of two columns, as the page's style stacks
+    them): there the header row is hidden, and each cell shows its column's header
+    above it. A header cell that spans columns labels each of them; a later header
+    row's text takes the place of an earlier one's. No labels for a table without
+    header rows."""
+    count = len(table.columns)
+    if not table.header or count == 2:
+        return ()
+    labels = [""] * count
+    for cells in _placed(table.header, table.columns, head=True):
+        for cell, _column, _tag, _scope, index in cells:
+            text = _cell_text(cell)
+            if text:
+                for column in range(index, min(index + max(cell.colspan, 1), count)):
+                    labels[column] = text
+    return tuple(labels)
+
+
+def _cell_text(cell: Cell) -> str:
+    """A header cell's text: its paragraphs' runs as plain text, spaces made single."""
+    texts = [inline_text(block.runs) for block in cell.blocks if isinstance(block, Paragraph)]
+    return " ".join(" ".join(texts).split())
+
+
+def _place(
+    rows: Sequence[Row], columns: Sequence[Column], *, head: bool, labels: tuple[str, ...] = ()
+) -> list[PlacedRow]:
+    count = len(labels)
     return [
         PlacedRow(
             cells=tuple(
-                PlacedCell(cell=cell, column=column, tag=tag, scope=scope)
-                for cell, column, tag, scope in cells
+                PlacedCell(
+                    cell=cell,
+                    column=column,
+                    tag=tag,
+                    scope=scope,
+                    label=labels[index] if index < count and cell.blocks else "",
+                )
+                for cell, column, tag, scope, index in cells
             ),
             data=row.data,
         )
-        for row, cells in zip(rows, placed_rows(rows, columns, head=head), strict=True)
+        for row, cells in zip(rows, _placed(rows, columns, head=head), strict=True)
     ]
 
 
 def table_layout(table: Table) -> TableLayout:
-    """Each cell of ``table`` placed in its column, with its tag and scope."""
+    """Each cell of ``table`` placed in its column, with its tag, scope and (a body
+    cell) its column's header as plain text (:func:`column_labels`)."""
+    labels = column_labels(table)
     return TableLayout(
         header=tuple(_place(table.header, table.columns, head=True)),
         groups=tuple(
-            PlacedGroup(rows=tuple(_place(group.rows, table.columns, head=False)), data=group.data)
+            PlacedGroup(
+                rows=tuple(_place(group.rows, table.columns, head=False, labels=labels)),
+                data=group.data,
+            )
             for group in table.groups
         ),
     )
