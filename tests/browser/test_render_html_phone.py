@@ -15,16 +15,13 @@ from typing import Any
 
 import pytest
 
-from helsefellesskap import PluginManager
-from helsefellesskap.render import render
-
+from .bundled_pages import PAGE_IDS, PAGES, write_pages
 from .chromium import chromium_context
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "build" / "browser" / "phone"
-PARTNERSHIPS = ("troms-ofoten", "helgeland")
 
 SHOWN = r"""() => {
   const cells = [];
@@ -43,32 +40,10 @@ SHOWN = r"""() => {
 }"""
 
 
-def _pages() -> Iterator[tuple[str, str]]:
-    manager = PluginManager(use_env=False)
-    for partnership in PARTNERSHIPS:
-        bundle = manager.load_partnership(partnership)
-        yield partnership, "overview"
-        for document in bundle.documents:
-            yield partnership, document.id
-
-
-PAGES = list(_pages())
-
-
 @pytest.fixture(scope="module")
 def files() -> dict[tuple[str, str], Path]:
     """Every page written once, as an HTML file under build/browser/phone."""
-    manager = PluginManager(use_env=False)
-    OUT.mkdir(parents=True, exist_ok=True)
-    written = {}
-    for partnership, document_id in PAGES:
-        bundle = manager.load_partnership(partnership)
-        item = bundle.partnership if document_id == "overview" else bundle.document(document_id)
-        assert item is not None
-        path = OUT / f"{partnership}--{document_id}.html"
-        path.write_bytes(render(item, "html", bundle=bundle, manager=manager))
-        written[(partnership, document_id)] = path
-    return written
+    return write_pages(OUT)
 
 
 @pytest.fixture(scope="module", params=(390, 1280), ids=("390px", "1280px"))
@@ -84,7 +59,7 @@ def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-@pytest.mark.parametrize(("partnership", "document_id"), PAGES, ids=[f"{p}-{d}" for p, d in PAGES])
+@pytest.mark.parametrize(("partnership", "document_id"), PAGES, ids=PAGE_IDS)
 def test_a_stacked_cell_shows_its_columns_header_on_a_phone_only(
     browser: tuple[int, Any],
     files: dict[tuple[str, str], Path],

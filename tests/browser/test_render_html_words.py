@@ -17,9 +17,7 @@ from typing import Any
 
 import pytest
 
-from helsefellesskap import PluginManager
-from helsefellesskap.render import render
-
+from .bundled_pages import PAGE_IDS, PAGES, write_pages
 from .chromium import chromium_context
 
 pytestmark = pytest.mark.browser
@@ -58,41 +56,12 @@ SPLIT_WORDS = r"""() => {
 }"""
 
 WIDTHS = (390, 1280)
-PARTNERSHIPS = ("troms-ofoten", "helgeland")
-
-
-def _pages() -> Iterator[tuple[str, str]]:
-    """(partnership, document id or "overview") for every page to open."""
-    manager = PluginManager(use_env=False)
-    for partnership in PARTNERSHIPS:
-        bundle = manager.load_partnership(partnership)
-        yield partnership, "overview"
-        for document in bundle.documents:
-            yield partnership, document.id
-
-
-PAGES = list(_pages())
 
 
 @pytest.fixture(scope="module")
-def manager() -> PluginManager:
-    return PluginManager(use_env=False)
-
-
-@pytest.fixture(scope="module")
-def files(manager: PluginManager) -> dict[tuple[str, str], Path]:
+def files() -> dict[tuple[str, str], Path]:
     """Every page written once, as an HTML file under build/browser/words."""
-    folder = OUT
-    folder.mkdir(parents=True, exist_ok=True)
-    written = {}
-    for partnership, document_id in PAGES:
-        bundle = manager.load_partnership(partnership)
-        item = bundle.partnership if document_id == "overview" else bundle.document(document_id)
-        assert item is not None
-        path = folder / f"{partnership}--{document_id}.html"
-        path.write_bytes(render(item, "html", bundle=bundle, manager=manager))
-        written[(partnership, document_id)] = path
-    return written
+    return write_pages(OUT)
 
 
 @pytest.fixture(scope="module", params=WIDTHS, ids=[f"{w}px" for w in WIDTHS])
@@ -104,7 +73,7 @@ def browser(
         yield context
 
 
-@pytest.mark.parametrize(("partnership", "document_id"), PAGES, ids=[f"{p}-{d}" for p, d in PAGES])
+@pytest.mark.parametrize(("partnership", "document_id"), PAGES, ids=PAGE_IDS)
 def test_no_word_is_split_across_lines(
     browser: Any, files: dict[tuple[str, str], Path], partnership: str, document_id: str
 ) -> None:

@@ -65,19 +65,9 @@ class _SortKeys:
         self._paths: dict[str, tuple[tuple[int, str], ...]] = {}
         self._files: dict[Path | None, str] = {}
 
-    def key(self, file: Path | None, finding: Finding) -> _Order:
-        path = finding.path
-        order = self._paths.get(path)
-        if order is None:
-            order = self._paths[path] = _path_order(path, self._steps)
-        name = self._files.get(file)
-        if name is None:
-            name = self._files[file] = str(file or "")
-        return (name, order, finding.code, finding.message)
-
     def settling_key(self, settling: Settling) -> _Order:
-        """:meth:`key` of a settling finding, with the file it is to have (the same
-        steps, written out: this runs once per finding of a run)."""
+        """:meth:`Finding.order_key` of a settling finding, with the file it is to have
+        (this runs once per finding of a run)."""
         finding, _severity, file = settling
         path = finding.path
         order = self._paths.get(path)
@@ -210,8 +200,8 @@ def new_finding(
 def sort_findings(findings: list[Finding]) -> None:
     """Sort ``findings`` in place by :meth:`Finding.order_key`, working out the order of
     each path step once for the whole list (most steps repeat: ``focus_areas``, ``[0]``)."""
-    key = _SortKeys().key
-    findings.sort(key=lambda f: key(f.file, f))
+    key = _SortKeys().settling_key
+    findings.sort(key=lambda f: key((f, f.severity, f.file)))
 
 
 Settling = tuple[Finding, Severity, "Path | None"]
