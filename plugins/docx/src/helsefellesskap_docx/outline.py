@@ -852,24 +852,29 @@ class OutlineWriter:
         r = self._copy(parent, key, build)
         return r
 
+    def _link_target(self, link: Link, look: _Look) -> tuple[str, str] | None:
+        """Where a hyperlink around ``link``'s runs points: ``("w:anchor", bookmark)`` or
+        ``("r:id", relationship)`` (the external address related to the document);
+        ``None`` inside another link, or for an anchor the document does not have."""
+        if look.link:
+            return None
+        if link.anchor is not None:
+            name = self._bookmarks.get(link.anchor)
+            return None if name is None else ("w:anchor", name)
+        target = link.url if link.url is not None else self._document_file(link.document or "")
+        rel_id = self.document.part.relate_to(
+            xml_text(target, ""), RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+        )
+        return ("r:id", rel_id)
+
     def _link(self, parent: BaseOxmlElement, link: Link, look: _Look) -> None:
         """A hyperlink around ``link``'s runs; inside another link, or to an anchor the
         document does not have, the runs alone."""
-        if look.link:
+        target = self._link_target(link, look)
+        if target is None:
             self._runs(parent, link.runs, look)
             return
-        if link.anchor is not None:
-            name = self._bookmarks.get(link.anchor)
-            if name is None:
-                self._runs(parent, link.runs, look)
-                return
-            hyperlink = element("w:hyperlink", **{"w:anchor": name, "w:history": "1"})
-        else:
-            target = link.url if link.url is not None else self._document_file(link.document or "")
-            rel_id = self.document.part.relate_to(
-                xml_text(target, ""), RELATIONSHIP_TYPE.HYPERLINK, is_external=True
-            )
-            hyperlink = element("w:hyperlink", **{"r:id": rel_id, "w:history": "1"})
+        hyperlink = element("w:hyperlink", **{target[0]: target[1], "w:history": "1"})
         parent.append(hyperlink)
         self._runs(hyperlink, link.runs, self._changed(look, link=True))
 
@@ -1405,21 +1410,11 @@ class OutlineWriter:
 
     def _link_xml(self, out: list[str], link: Link, look: _Look) -> None:
         """:meth:`_link`'s hyperlink around ``link``'s runs as XML text."""
-        if look.link:
+        target = self._link_target(link, look)
+        if target is None:
             self._runs_xml(out, link.runs, look)
             return
-        if link.anchor is not None:
-            name = self._bookmarks.get(link.anchor)
-            if name is None:
-                self._runs_xml(out, link.runs, look)
-                return
-            out.append(f'<w:hyperlink w:anchor="{attribute(name)}" w:history="1">')
-        else:
-            target = link.url if link.url is not None else self._document_file(link.document or "")
-            rel_id = self.document.part.relate_to(
-                xml_text(target, ""), RELATIONSHIP_TYPE.HYPERLINK, is_external=True
-            )
-            out.append(f'<w:hyperlink r:id="{attribute(rel_id)}" w:history="1">')
+        out.append(f'<w:hyperlink {target[0]}="{attribute(target[1])}" w:history="1">')
         self._runs_xml(out, link.runs, self._changed(look, link=True))
         out.append("</w:hyperlink>")
 
