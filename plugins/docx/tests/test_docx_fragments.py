@@ -186,6 +186,23 @@ def test_plain_rows_are_written_as_text(monkeypatch: pytest.MonkeyPatch) -> None
     assert len(one_by_one) == 1
 
 
+@pytest.mark.parametrize("way", ["text", "elements"])
+def test_a_row_with_more_cells_than_columns_is_refused_either_way(
+    way: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both ways of writing a row walk it alike (one walk, ``_row_slots``): a row of the
+    outline with more cells than the table has columns is an error naming both counts."""
+    if way == "elements":
+        monkeypatch.setattr(word_outline, "_plain_cell", lambda cell: False)
+    table = Table(
+        columns=(Column(role="a"), Column(role="b")),
+        header=(),
+        groups=(RowGroup(rows=(Row(cells=tuple(_cells(0)[:3])),)),),
+    )
+    with pytest.raises(ValueError, match="a table row has 3 cells for 2 columns"):
+        _write(_outline(table))
+
+
 def test_the_datas_text_stays_text() -> None:
     data = _write(_outline(_table(40)))
     document = docx.Document(io.BytesIO(data))

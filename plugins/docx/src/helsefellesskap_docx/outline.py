@@ -36,7 +36,7 @@ import datetime as dt
 import functools
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -325,6 +325,50 @@ class _Span:
     colspan: int
     width: int
     fill: str | None
+
+
+_Slot = tuple[Cell | None, int, str | None, int, str | None]
+"""A cell of a row as it is written: the outline's cell (``None`` for the continued
+cell of a span from above, or an empty one ending a short row), its width, shading,
+columns spanned and vertical merge (``"restart"``, ``"continue"`` or ``None``)."""
+
+
+def _row_slots(
+    row: Row, widths: Sequence[int], covered: list[_Span | None], header: bool
+) -> Iterator[_Slot]:
+    """Each cell a row is written with, left to right: where a span from above covers a
+    column, the continued cell of that span; the row's own cells in the other columns;
+    empty cells to the end of a short row. ``covered`` is kept up to date for the rows
+    below as each cell is written (a cell spanning rows covers its columns after it).
+    A row with more cells than columns raises :class:`ValueError` once it is written."""
+    cells = iter(row.cells)
+    column = 0
+    count = len(widths)
+    while column < count:
+        span = covered[column]
+        if span is not None and span.remaining > 0:
+            yield None, span.width, span.fill, span.colspan, "continue"
+            span.remaining -= 1
+            column += span.colspan
+            continue
+        covered[column] = None
+        cell = next(cells, None)
+        if cell is None:  # a short row: empty cells to the end
+            yield None, widths[column], None, 1, None
+            column += 1
+            continue
+        colspan = max(1, min(cell.colspan, count - column))
+        width = sum(widths[column : column + colspan])
+        fill = ACCENT_HEX if header else LIGHT_HEX if cell.header else None
+        merge = "restart" if cell.rowspan > 1 else None
+        yield cell, width, fill, colspan, merge
+        if merge is not None:
+            covered[column] = _Span(cell.rowspan - 1, colspan, width, fill)
+        column += colspan
+    if next(cells, None) is not None:
+        from ._messages import message
+
+        raise ValueError(message("word.malformed_row", cells=len(row.cells), columns=count))
 
 
 def _tree(diagram: GovernanceDiagram) -> list[tuple[DiagramNode, str | None]]:
@@ -1295,29 +1339,12 @@ class OutlineWriter:
         it, in the same order, with the same side effects (the same spans covered, the
         links' relationships made in the same order)."""
         out.append(_ROW_STARTS[header])
-        cells = iter(row.cells)
-        column = 0
-        count = len(widths)
         style = ""
-        while column < count:
-            span = covered[column]
-            if span is not None and span.remaining > 0:
-                out.append(cell_start(_twips(span.width), span.fill, span.colspan, "continue"))
+        for cell, width, fill, colspan, merge in _row_slots(row, widths, covered, header):
+            if cell is None:  # a span's continued cell, or an empty one
+                out.append(cell_start(_twips(width), fill, colspan, merge))
                 out.append("<w:p/></w:tc>")
-                span.remaining -= 1
-                column += span.colspan
                 continue
-            covered[column] = None
-            cell = next(cells, None)
-            if cell is None:  # a short row: empty cells to the end
-                out.append(cell_start(_twips(widths[column]), None, 1, None))
-                out.append("<w:p/></w:tc>")
-                column += 1
-                continue
-            colspan = max(1, min(cell.colspan, count - column))
-            width = sum(widths[column : column + colspan])
-            fill = ACCENT_HEX if header else LIGHT_HEX if cell.header else None
-            merge = "restart" if cell.rowspan > 1 else None
             if not style:
                 style = self._cell_paragraph_start(keep)
             out.append(cell_start(_twips(width), fill, colspan, merge))
@@ -1334,15 +1361,6 @@ class OutlineWriter:
                 elif isinstance(block, (BulletList, NumberedList)):
                     self._items_xml(out, block, look, keep)
             out.append("</w:tc>")
-            if merge is not None:
-                covered[column] = _Span(cell.rowspan - 1, colspan, width, fill)
-            column += colspan
-        if next(cells, None) is not None:
-            from ._messages import message
-
-            raise ValueError(
-                message("word.malformed_row", cells=len(row.cells), columns=len(widths))
-            )
         out.append("</w:tr>")
 
     def _items_xml(
@@ -1431,25 +1449,10 @@ class OutlineWriter:
         """One row: a cell covered by a span from above continues its merge; the row's
         cells fill the other columns, left to right."""
         tr = self._new_row(tbl, header=header)
-        cells = iter(row.cells)
-        column = 0
-        while column < len(widths):
-            span = covered[column]
-            if span is not None and span.remaining > 0:
-                self._new_cell(tr, span.width, span.fill, span.colspan, "continue")
-                span.remaining -= 1
-                column += span.colspan
+        for cell, width, fill, colspan, merge in _row_slots(row, widths, covered, header):
+            if cell is None:  # a span's continued cell, or an empty one
+                self._new_cell(tr, width, fill, colspan, merge)
                 continue
-            covered[column] = None
-            cell = next(cells, None)
-            if cell is None:  # a short row: empty cells to the end
-                self._new_cell(tr, widths[column], None)
-                column += 1
-                continue
-            colspan = max(1, min(cell.colspan, len(widths) - column))
-            width = sum(widths[column : column + colspan])
-            fill = ACCENT_HEX if header else LIGHT_HEX if cell.header else None
-            merge = "restart" if cell.rowspan > 1 else None
             blocks = cell.blocks
             if not blocks or (
                 len(blocks) == 1 and type(blocks[0]) is Paragraph and not self._pending_anchors
@@ -1466,16 +1469,6 @@ class OutlineWriter:
             else:
                 tc = self._new_cell(tr, width, fill, colspan, merge)
                 self._cell(tc, cell, header, width, place, keep)
-            if merge is not None:
-                covered[column] = _Span(cell.rowspan - 1, colspan, width, fill)
-            column += colspan
-        extra = list(cells)
-        if extra:
-            from ._messages import message
-
-            raise ValueError(
-                message("word.malformed_row", cells=len(row.cells), columns=len(widths))
-            )
 
     def _cell_look(self, look: _Look, header: bool, header_cell: bool) -> _Look:
         """The runs' look in a cell: the header row's white bold, a header cell's bold."""
